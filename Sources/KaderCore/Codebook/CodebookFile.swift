@@ -1,0 +1,58 @@
+import Foundation
+import Yams
+
+/// Reads and writes codebooks as YAML or JSON (same model).
+public enum CodebookFile {
+    /// Loads and validates the codebook at `url` (`.yaml`, `.yml` or `.json`).
+    /// - Throws: ``CodebookError/unreadable(path:reason:)``, ``CodebookError/invalid(path:detail:)``
+    ///   (with the line and column for YAML syntax errors), ``CodebookError/problems(path:problems:)``.
+    public static func load(_ url: URL) throws -> Codebook {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw CodebookError.unreadable(path: url.path, reason: "not UTF-8 text or not readable")
+        }
+        let book: Codebook
+        do {
+            if url.pathExtension.lowercased() == "json" {
+                book = try JSONDecoder().decode(Codebook.self, from: Data(text.utf8))
+            } else {
+                book = try YAMLDecoder().decode(Codebook.self, from: text)
+            }
+        } catch let error as DecodingError {
+            throw CodebookError.invalid(path: url.path, detail: describe(error))
+        } catch {
+            throw CodebookError.invalid(path: url.path, detail: FrontMatter.yamlErrorSummary(error))
+        }
+        let problems = book.validationProblems()
+        if !problems.isEmpty { throw CodebookError.problems(path: url.path, problems: problems) }
+        return book
+    }
+
+    /// Writes `codebook` as YAML (or JSON for a `.json` URL) atomically.
+    public static func save(_ codebook: Codebook, to url: URL) throws {
+        let data: Data
+        if url.pathExtension.lowercased() == "json" {
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            data = try enc.encode(codebook)
+        } else {
+            let yaml = try YAMLEncoder().encode(codebook)
+            data = Data(yaml.utf8)
+        }
+        try AtomicFile.write(data, to: url)
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ ctx: DecodingError.Context) -> String {
+            ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx): return "missing \"\(key.stringValue)\" at \(path(ctx).isEmpty ? "top level" : path(ctx))"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx): return "wrong value at \(path(ctx)): \(ctx.debugDescription)"
+        case .dataCorrupted(let ctx): return ctx.debugDescription
+        @unknown default: return "\(error)"
+        }
+    }
+}

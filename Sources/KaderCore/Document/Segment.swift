@@ -1,0 +1,52 @@
+import Foundation
+
+/// One unit of coding: a speaker turn, or a paragraph of a long turn.
+///
+/// Offsets are **Unicode scalar offsets** into the document's normalised text
+/// (``Document/text``): `start` is inclusive, `end` exclusive. The segment's
+/// ``text`` is exactly that slice, so `document.text.unicodeScalars[start..<end]`
+/// reproduces it.
+public struct Segment: Sendable, Hashable, Codable {
+    /// Stable id: `s` + 12 hex digits of the SHA-256 of speaker and text, with
+    /// `-2`, `-3` … appended when the same speaker says the same thing again.
+    /// It does not change when other turns are inserted or removed.
+    public var id: String
+    /// 1-based position of the segment in its document.
+    public var ordinal: Int
+    /// The speaker label as written (e.g. `Els`, `Deelnemer 3`), or nil for unlabelled text.
+    public var speaker: String?
+    /// The speaker's role (e.g. `leerkracht`, `moderator`), from metadata or the label.
+    public var role: String?
+    /// Unicode scalar offset of the first scalar of the segment text.
+    public var start: Int
+    /// Unicode scalar offset one past the last scalar of the segment text.
+    public var end: Int
+    /// The segment text (the slice `start..<end` of the normalised document text).
+    public var text: String
+    /// Start time as written in the source (`00:03:12`, `0:01:02.500`), if any.
+    public var timestamp: String?
+    /// End time for cue-based formats (WebVTT, SRT), if any.
+    public var endTimestamp: String?
+    /// Text fingerprint: 16 hex digits of the SHA-256 of the whitespace-collapsed text.
+    public var fingerprint: String
+    /// False for turns that are not coded (moderator, interviewer by default).
+    public var codable: Bool
+
+    public init(
+        id: String, ordinal: Int, speaker: String?, role: String?, start: Int, end: Int,
+        text: String, timestamp: String? = nil, endTimestamp: String? = nil,
+        fingerprint: String, codable: Bool = true
+    ) {
+        self.id = id
+        self.ordinal = ordinal
+        self.speaker = speaker
+        self.role = role
+        self.start = start
+        self.end = end
+        self.text = text
+        self.timestamp = timestamp
+        self.endTimestamp = endTimestamp
+        self.fingerprint = fingerprint
+        self.codable = codable
+    }
+}

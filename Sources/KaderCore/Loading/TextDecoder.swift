@@ -1,0 +1,187 @@
+import Foundation
+
+/// Decoded, line-ending-normalised text and how it was decoded.
+public struct DecodedText: Sendable, Hashable {
+    /// The text with CRLF and lone CR replaced by LF, BOM removed.
+    public var text: String
+    /// Encoding used: `UTF-8`, `UTF-8 with BOM`, `UTF-16LE with BOM`, `UTF-16BE with BOM`,
+    /// `UTF-32LE with BOM`, `UTF-32BE with BOM`, or `Windows-1252`.
+    public var encoding: String
+    /// Line endings found before normalisation: `LF`, `CRLF`, `CR`, `mixed` or `none`.
+    public var lineEndings: String
+}
+
+/// Layered decoding (DESIGN.md section 4): BOM, then strict UTF-8, then Windows-1252.
+/// Never Latin-1 and never a silent replacement character.
+public enum TranscriptTextDecoder {
+    /// Decodes `data` read from `path` (the path is used in error messages only).
+    /// - Throws: ``LoaderError/empty(path:)`` for zero bytes or only a BOM,
+    ///   ``LoaderError/binary(path:detail:)`` for NUL bytes or known binary signatures,
+    ///   ``LoaderError/undecodable(path:detail:)`` when no layer decodes the bytes.
+    public static func decode(_ data: Data, path: String) throws -> DecodedText {
+        if data.isEmpty { throw LoaderError.empty(path: path) }
+        let bytes = [UInt8](data)
+        if let kind = BinarySignature.detect(bytes) {
+            throw LoaderError.binary(path: path, detail: "it looks like \(kind)")
+        }
+        var raw: String
+        var encoding: String
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let s = strictUTF8(bytes[3...]) else {
+                throw LoaderError.undecodable(path: path, detail: "it starts with a UTF-8 byte order mark but contains invalid UTF-8")
+            }
+            raw = s
+            encoding = "UTF-8 with BOM"
+        } else if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
+            let le = bytes[0] == 0xFF
+            guard let s = utf32(Array(bytes[4...]), littleEndian: le) else {
+                throw LoaderError.undecodable(path: path, detail: "invalid UTF-32 after the byte order mark")
+            }
+            raw = s
+            encoding = le ? "UTF-32LE with BOM" : "UTF-32BE with BOM"
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let le = bytes[0] == 0xFF
+            guard let s = utf16(Array(bytes[2...]), littleEndian: le) else {
+                throw LoaderError.undecodable(path: path, detail: "invalid UTF-16 after the byte order mark")
+            }
+            raw = s
+            encoding = le ? "UTF-16LE with BOM" : "UTF-16BE with BOM"
+        } else {
+            if bytes.contains(0) {
+                throw LoaderError.binary(path: path, detail: "it contains NUL bytes")
+            }
+            if let s = strictUTF8(bytes[...]) {
+                raw = s
+                encoding = "UTF-8"
+            } else if let s = windows1252(bytes) {
+                raw = s
+                encoding = "Windows-1252"
+            } else {
+                throw LoaderError.undecodable(path: path, detail: "it is neither UTF-8 nor Windows-1252")
+            }
+        }
+        if raw.unicodeScalars.contains(where: { $0.value == 0 }) {
+            throw LoaderError.binary(path: path, detail: "it contains NUL characters")
+        }
+        let (text, endings) = normaliseLineEndings(raw)
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            throw LoaderError.empty(path: path)
+        }
+        return DecodedText(text: text, encoding: encoding, lineEndings: endings)
+    }
+
+    /// Replaces CRLF and lone CR with LF; reports which endings were present.
+    public static func normaliseLineEndings(_ s: String) -> (String, String) {
+        var lf = 0, crlf = 0, cr = 0
+        var out = String.UnicodeScalarView()
+        let scalars = Array(s.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\r" {
+                if i + 1 < scalars.count && scalars[i + 1] == "\n" {
+                    crlf += 1
+                    i += 1
+                } else {
+                    cr += 1
+                }
+                out.append("\n")
+            } else {
+                if c == "\n" { lf += 1 }
+                out.append(c)
+            }
+            i += 1
+        }
+        let kinds = [(lf, "LF"), (crlf, "CRLF"), (cr, "CR")].filter { $0.0 > 0 }
+        let name = kinds.isEmpty ? "none" : (kinds.count == 1 ? kinds[0].1 : "mixed")
+        return (String(out), name)
+    }
+
+    static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
+        var result = String.UnicodeScalarView()
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): result.append(s)
+            case .emptyInput: return String(result)
+            case .error: return nil
+            }
+        }
+    }
+
+    static func utf16(_ bytes: [UInt8], littleEndian: Bool) -> String? {
+        guard bytes.count % 2 == 0 else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 0
+        while i < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? (a | b << 8) : (a << 8 | b))
+            i += 2
+        }
+        var result = String.UnicodeScalarView()
+        var it = units.makeIterator()
+        var decoder = UTF16()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): result.append(s)
+            case .emptyInput: return String(result)
+            case .error: return nil
+            }
+        }
+    }
+
+    static func utf32(_ bytes: [UInt8], littleEndian: Bool) -> String? {
+        guard bytes.count % 4 == 0 else { return nil }
+        var result = String.UnicodeScalarView()
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i..<i + 4].map(UInt32.init)
+            let v = littleEndian ? (b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24) : (b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3])
+            guard let s = Unicode.Scalar(v) else { return nil }
+            result.append(s)
+            i += 4
+        }
+        return String(result)
+    }
+
+    /// Windows-1252: 0x80–0x9F map to typographic characters; five positions are undefined.
+    static func windows1252(_ bytes: [UInt8]) -> String? {
+        var result = String.UnicodeScalarView()
+        result.reserveCapacity(bytes.count)
+        for b in bytes {
+            if b < 0x80 || b >= 0xA0 {
+                result.append(Unicode.Scalar(b))
+            } else {
+                let v = cp1252High[Int(b - 0x80)]
+                guard v != 0, let s = Unicode.Scalar(v) else { return nil }
+                result.append(s)
+            }
+        }
+        return String(result)
+    }
+
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+}
+
+/// Recognises common binary files by their first bytes.
+enum BinarySignature {
+    static func detect(_ b: [UInt8]) -> String? {
+        let sigs: [([UInt8], String)] = [
+            ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+            ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+            ([0x47, 0x49, 0x46, 0x38], "a GIF image"),
+            ([0x25, 0x50, 0x44, 0x46], "a PDF document; save it as .docx or .txt"),
+            ([0x50, 0x4B, 0x03, 0x04], "a zip archive"),
+            ([0xD0, 0xCF, 0x11, 0xE0], "a legacy Word .doc file; save it as .docx or .txt"),
+            ([0x7F, 0x45, 0x4C, 0x46], "an executable"),
+            ([0x1F, 0x8B], "a gzip archive"),
+        ]
+        for (sig, name) in sigs where b.starts(with: sig) { return name }
+        return nil
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A project folder (DESIGN.md section 3): `Codebooks/`, `Transcripts/`, `Codings/<coder>/`,
+/// optional `kader.yaml`.
+public struct Project: Sendable {
+    public let root: URL
+    public let codebook: Codebook
+    public let codebookURL: URL
+    /// Transcript files, sorted by name, as paths relative to the root (`Transcripts/x.md`).
+    public let transcriptPaths: [String]
+
+    /// Opens the project at `root`.
+    /// - Throws: ``ProjectError/notAProject(path:)``, ``CodebookError``.
+    public init(root: URL) throws {
+        self.root = root.standardizedFileURL
+        let fm = FileManager.default
+        let transcripts = self.root.appendingPathComponent("Transcripts")
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: transcripts.path, isDirectory: &isDir), isDir.boolValue else {
+            throw ProjectError.notAProject(path: root.path)
+        }
+        let names = (try? fm.contentsOfDirectory(atPath: transcripts.path)) ?? []
+        transcriptPaths = names.filter(TranscriptLoader.isTranscriptFile).sorted().map { "Transcripts/" + $0 }
+        codebookURL = try Self.findCodebook(in: self.root)
+        codebook = try CodebookFile.load(codebookURL)
+    }
+
+    /// The first codebook file in `Codebooks/` (`analysekader.yaml` preferred).
+    static func findCodebook(in root: URL) throws -> URL {
+        let dir = root.appendingPathComponent("Codebooks")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
+            .filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
+            .sorted()
+        if names.contains("analysekader.yaml") { return dir.appendingPathComponent("analysekader.yaml") }
+        guard let first = names.first else { throw CodebookError.notFound(folder: dir.path) }
+        return dir.appendingPathComponent(first)
+    }
+
+    /// Loads and segments one transcript by its relative path.
+    public func loadDocument(path: String, loader: TranscriptLoader = TranscriptLoader()) throws -> Document {
+        try loader.load(url: root.appendingPathComponent(path), displayPath: path)
+    }
+
+    /// Document ids for the transcript paths, in the same order.
+    public var documentIds: [String] {
+        transcriptPaths.map { TranscriptLoader.documentId(forFileName: ($0 as NSString).lastPathComponent) }
+    }
+
+    /// Creates an empty project at `root`: `Codebooks/` with the starter codebook,
+    /// `Transcripts/`, `Codings/`, and a `.gitignore` for lock files.
+    /// - Throws: ``ProjectError/alreadyExists(path:)`` if `Transcripts/` or `Codebooks/` exist.
+    public static func initialize(at root: URL) throws {
+        let fm = FileManager.default
+        for sub in ["Transcripts", "Codebooks"] where fm.fileExists(atPath: root.appendingPathComponent(sub).path) {
+            throw ProjectError.alreadyExists(path: root.path)
+        }
+        do {
+            for sub in ["Transcripts", "Codebooks", "Codings"] {
+                try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
+            }
+            try AtomicFile.write(Data(StarterCodebook.yaml.utf8), to: root.appendingPathComponent("Codebooks/analysekader.yaml"))
+            try AtomicFile.write(Data("**/.kader.lock\n".utf8), to: root.appendingPathComponent(".gitignore"))
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw ProjectError.io(path: root.path, detail: "cannot create the project folders")
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Progress of one coder on one document.
+public enum CodingStatus: String, Sendable, Codable, CaseIterable {
+    case notStarted = "not started"
+    case inProgress = "in progress"
+    case done
+}
+
+/// An exact quote inside a segment: Unicode scalar offsets into the document text.
+public struct QuoteSpan: Sendable, Hashable, Codable {
+    public var start: Int
+    public var end: Int
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One coder's coding of one segment: the codes applied, an optional quote span and memo.
+public struct SegmentCoding: Sendable, Hashable, Codable {
+    /// The segment id (``Segment/id``).
+    public var segment: String
+    public var ordinal: Int
+    /// The segment's fingerprint when it was coded, for re-anchoring.
+    public var fingerprint: String
+    /// Code ids, sorted.
+    public var codes: [String]
+    public var span: QuoteSpan?
+    public var memo: String?
+    /// ISO 8601 UTC times.
+    public var created: String
+    public var modified: String
+
+    public init(segment: String, ordinal: Int, fingerprint: String, codes: [String], span: QuoteSpan? = nil, memo: String? = nil, created: String, modified: String) {
+        self.segment = segment
+        self.ordinal = ordinal
+        self.fingerprint = fingerprint
+        self.codes = codes
+        self.span = span
+        self.memo = memo
+        self.created = created
+        self.modified = modified
+    }
+
+    /// True when nothing is left worth keeping (no codes, no memo).
+    public var isEmpty: Bool { codes.isEmpty && (memo ?? "").isEmpty }
+}
+
+/// The on-disk content of `Codings/<coder>/<document-id>.json` (schema 1).
+public struct CodingFile: Sendable, Hashable, Codable {
+    public static let currentSchema = 1
+
+    public var schema: Int
+    public var coder: String
+    public var document: String
+    /// SHA-256 of the document text the codings were made on.
+    public var contentHash: String
+    public var status: CodingStatus
+    public var memo: String?
+    /// True for shipped demonstration codings.
+    public var demo: Bool?
+    /// In segment order.
+    public var codings: [SegmentCoding]
+
+    public init(coder: String, document: String, contentHash: String, status: CodingStatus = .notStarted, memo: String? = nil, codings: [SegmentCoding] = []) {
+        self.schema = Self.currentSchema
+        self.coder = coder
+        self.document = document
+        self.contentHash = contentHash
+        self.status = status
+        self.memo = memo
+        self.codings = codings
+    }
+
+    /// Canonical bytes: sorted keys, pretty-printed, codings in ordinal order, trailing newline.
+    public func encoded() throws -> Data {
+        var copy = self
+        copy.codings.sort { ($0.ordinal, $0.segment) < ($1.ordinal, $1.segment) }
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try enc.encode(copy)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Parses `data` read from `path`.
+    /// - Throws: ``StoreError/damaged(path:line:column:detail:)`` with the 1-based position of the
+    ///   problem, or ``StoreError/unknownSchema(path:version:)``.
+    public static func decode(_ data: Data, path: String) throws -> CodingFile {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let (line, column) = JSONErrorPosition.locate(in: data, error: error)
+            throw StoreError.damaged(path: path, line: line, column: column, detail: "not valid JSON")
+        }
+        guard let dict = object as? [String: Any] else {
+            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "expected a JSON object")
+        }
+        guard let schema = dict["schema"] as? Int else {
+            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "missing \"schema\"")
+        }
+        guard schema == currentSchema else { throw StoreError.unknownSchema(path: path, version: schema) }
+        do {
+            return try JSONDecoder().decode(CodingFile.self, from: data)
+        } catch let DecodingError.keyNotFound(key, ctx) {
+            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "missing \"\(key.stringValue)\" at \(ctx.codingPath.map(\.stringValue).joined(separator: "."))")
+        } catch {
+            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "unexpected content: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Finds the line and column of a JSON syntax error.
+enum JSONErrorPosition {
+    static func locate(in data: Data, error: Error) -> (Int, Int) {
+        let info = (error as NSError).userInfo
+        var index = (info["NSJSONSerializationErrorIndex"] as? Int) ?? -1
+        if index < 0, let text = info[NSDebugDescriptionErrorKey] as? String, let r = text.range(of: "character ") {
+            index = Int(text[r.upperBound...].prefix { $0.isNumber }) ?? -1
+        }
+        if index < 0 {
+            // Fall back to the position where valid JSON stops being plausible: the end of the data.
+            index = data.count
+        }
+        var line = 1, column = 1
+        for (i, b) in data.enumerated() {
+            if i >= index { break }
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+}

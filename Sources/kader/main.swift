@@ -1,0 +1,2 @@
+import KaderCore
+print("kader")
