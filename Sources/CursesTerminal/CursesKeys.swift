@@ -1,0 +1,55 @@
+@preconcurrency import CNcursesW
+import KaderTUI
+
+/// Maps curses key codes to ``Key``.
+enum CursesKeys {
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_RESIZE: return .resize
+        case KEY_MOUSE: return mouse()
+        default:
+            for n in 1...12 where code == kader_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    static func character(_ v: UInt32) -> Key? {
+        switch v {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 3: return .char("q")
+        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
+        default:
+            guard let s = Unicode.Scalar(v) else { return nil }
+            return .char(Character(s))
+        }
+    }
+
+    static func mouse() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let row = Int(event.y), col = Int(event.x)
+        if event.bstate & kader_button4_pressed() != 0 { return .mouse(MouseEvent(kind: .wheelUp, row: row, column: col)) }
+        if kader_button5_pressed() != 0 && event.bstate & kader_button5_pressed() != 0 {
+            return .mouse(MouseEvent(kind: .wheelDown, row: row, column: col))
+        }
+        if event.bstate & (kader_button1_pressed() | kader_button1_clicked()) != 0 {
+            return .mouse(MouseEvent(kind: .click, row: row, column: col))
+        }
+        return nil
+    }
+}

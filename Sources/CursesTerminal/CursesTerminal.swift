@@ -1,0 +1,118 @@
+@preconcurrency import CNcursesW
+#if canImport(Glibc)
+import Glibc
+#endif
+import KaderTUI
+
+/// Errors starting the terminal.
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case cannotStart(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal: return "standard input or output is not a terminal; run kader in a terminal, or use a subcommand such as `kader segments`."
+        case .cannotStart(let t): return "cannot start the terminal (TERM=\(t)); set TERM to a known terminal type such as xterm-256color."
+        }
+    }
+}
+
+/// The curses backend: the only code that talks to ncursesw. Draws ``ScreenBuffer``s and reads
+/// keys with the wide-character API. ``shutdown()`` (also run on deinit and on SIGTERM/SIGHUP)
+/// restores the terminal.
+public final class CursesTerminal: Terminal {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var active = true
+    private let colors: Bool
+
+    /// Starts curses. Sets the locale first (falling back to C.UTF-8 when it is not UTF-8).
+    /// - Throws: ``TerminalError``.
+    public init(useColor: Bool = true) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+        DisplayWidth.prepareLocale()
+        setenv("ESCDELAY", "25", 0)
+        guard let screen = newterm(nil, stdout, stdin) else {
+            throw TerminalError.cannotStart(String(cString: getenv("TERM") ?? strdup("unset")))
+        }
+        set_term(screen)
+        window = kader_stdscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        mousemask(kader_all_mouse_events(), nil)
+        mouseinterval(0)
+        colors = useColor && has_colors() && getenv("NO_COLOR") == nil
+        if colors {
+            start_color()
+            use_default_colors()
+            CursesPalette.install()
+        }
+        CursesTerminal.installSignalHandlers()
+    }
+
+    deinit { shutdown() }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func shutdown() {
+        guard active else { return }
+        active = false
+        endwin()
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    public func readKey() -> Key? {
+        while true {
+            var ch: wint_t = 0
+            let r = wget_wch(window, &ch)
+            if r == ERR { return nil }
+            if r == KEY_CODE_YES {
+                if let key = CursesKeys.functionKey(Int32(ch)) { return key }
+                continue
+            }
+            if let key = CursesKeys.character(UInt32(ch)) { return key }
+        }
+    }
+
+    public func draw(_ screen: ScreenBuffer) {
+        werase(window)
+        for (y, row) in screen.rows.enumerated() {
+            var x = 0
+            while x < row.count {
+                let style = row[x].style
+                var run: [wchar_t] = []
+                let startX = x
+                while x < row.count && row[x].style == style {
+                    if !row[x].isContinuation {
+                        for s in row[x].character.unicodeScalars { run.append(wchar_t(bitPattern: s.value)) }
+                    }
+                    x += 1
+                }
+                let (attrs, pair) = CursesPalette.attributes(style, colors: colors)
+                wattr_set(window, attrs, pair, nil)
+                run.append(0)
+                _ = mvwaddnwstr(window, Int32(y), Int32(startX), run, Int32(run.count - 1))
+            }
+        }
+        wattr_set(window, 0, 0, nil)
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    nonisolated(unsafe) private static var handlersInstalled = false
+
+    private static func installSignalHandlers() {
+        guard !handlersInstalled else { return }
+        handlersInstalled = true
+        for sig in [SIGTERM, SIGHUP, SIGQUIT] {
+            signal(sig) { s in
+                endwin()
+                _exit(128 + s)
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import KaderCore
+
+/// A transcript as listed on the document screen.
+public struct DocumentEntry: Hashable, Sendable {
+    /// Path relative to the project (`Transcripts/x.md`).
+    public var path: String
+    public var id: String
+    public var status: CodingStatus
+    /// Segments coded by this coder, when known.
+    public var coded: Int?
+    public var codable: Int?
+
+    public init(path: String, id: String, status: CodingStatus = .notStarted, coded: Int? = nil, codable: Int? = nil) {
+        self.path = path
+        self.id = id
+        self.status = status
+        self.coded = coded
+        self.codable = codable
+    }
+}
+
+/// Which screen is showing.
+public enum ScreenKind: Hashable, Sendable {
+    case documents
+    case coding
+}
+
+/// Whether the shown codings are on disk.
+public enum SaveState: Hashable, Sendable {
+    case saved
+    case readOnly
+    case failed
+}
+
+/// A line for the status bar.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// The whole state of the TUI. Pure data: ``AppState/update(_:)`` changes it and returns the
+/// effects (load, save, quit) for the controller to carry out.
+public struct AppState: Sendable {
+    public var projectName: String
+    public var coder: String
+    public var codebook: Codebook
+    public let codeEntries: [CodeEntry]
+    public var keymap: Keymap
+    public var documents: [DocumentEntry]
+    public var documentCursor = 0
+    public var screen: ScreenKind = .documents
+    public var document: Document?
+    public var codings: CodingFile?
+    /// Index of the current segment in `document.segments`.
+    public var cursor = 0
+    /// First segment shown; kept by the renderer so the cursor stays visible.
+    public var scrollTop = 0
+    /// Rows available for the segment list (set by the controller from the terminal size).
+    public var viewHeight = 20
+    public var showHelp = false
+    public var message: StatusMessage?
+    public var saveState: SaveState = .saved
+    public var undoStack: [CodingFile] = []
+    public var redoStack: [CodingFile] = []
+    public var lastCode: String?
+    public var readOnly: Bool
+    public var quitRequested = false
+
+    public init(projectName: String, coder: String, codebook: Codebook, documents: [DocumentEntry], readOnly: Bool = false, keymap: Keymap = Keymap()) {
+        self.projectName = projectName
+        self.coder = coder
+        self.codebook = codebook
+        self.codeEntries = codebook.entries
+        self.documents = documents
+        self.readOnly = readOnly
+        self.keymap = keymap
+        if readOnly { saveState = .readOnly }
+    }
+
+    /// The segment under the cursor.
+    public var currentSegment: Segment? {
+        guard let d = document, cursor >= 0, cursor < d.segments.count else { return nil }
+        return d.segments[cursor]
+    }
+
+    /// Codes applied to segment `id` by this coder.
+    public func codes(for id: String) -> [String] { codings?.codes(forSegment: id) ?? [] }
+
+    /// Codable segments with at least one code, and codable segments in all.
+    public var progress: (coded: Int, codable: Int) {
+        guard let d = document else { return (0, 0) }
+        let coded = d.segments.filter { $0.codable && !codes(for: $0.id).isEmpty }.count
+        return (coded, d.codableSegmentCount)
+    }
+
+    /// The keymap context of the current screen.
+    public var keyContext: KeyBinding.Context { screen == .documents ? .documents : .coding }
+}

@@ -1,0 +1,44 @@
+import KaderCore
+
+/// The codebook beside the segments: shortcut, name and count per code, a mark on the codes of
+/// the current segment, and the definition of the code in focus.
+enum CodebookPanel {
+    static func draw(_ state: AppState, into buf: inout ScreenBuffer, top: Int, height: Int, left: Int, width: Int) {
+        var counts: [String: Int] = [:]
+        for c in state.codings?.codings ?? [] { for id in c.codes { counts[id, default: 0] += 1 } }
+        let applied = Set(state.currentSegment.map { state.codes(for: $0.id) } ?? [])
+        buf.put(" Codebook", row: top, column: left, maxWidth: width, style: Theme.heading)
+        var row = top + 1
+        let entries = state.codeEntries
+        let listRows = min(entries.count, max(0, height - 7))
+        for entry in entries.prefix(listRows) {
+            let mark = applied.contains(entry.code.id) ? "●" : " "
+            let key = entry.code.shortcut ?? " "
+            let count = counts[entry.code.id].map { String($0) } ?? ""
+            let indent = String(repeating: " ", count: entry.depth * 2)
+            let style = applied.contains(entry.code.id) ? Theme.good : (entry.depth == 0 ? Theme.heading : .plain)
+            buf.put("\(mark)\(key) \(indent)\(entry.code.name)", row: row, column: left + 1, maxWidth: width - 5, style: style)
+            buf.put(count, row: row, column: left + width - 1 - count.count, style: Theme.muted)
+            row += 1
+        }
+        if entries.count > listRows {
+            buf.put(" … \(entries.count - listRows) more (? lists all keys)", row: row, column: left, maxWidth: width, style: Theme.muted)
+            row += 1
+        }
+        guard let focus = focusCode(state, applied), row + 2 < top + height else { return }
+        row += 1
+        buf.put(" " + focus.pathString, row: row, column: left, maxWidth: width, style: Theme.heading)
+        row += 1
+        for line in TextWrap.lines(focus.code.description ?? "(no definition)", width: width - 2) {
+            guard row < top + height else { break }
+            buf.put(line, row: row, column: left + 1, maxWidth: width - 1, style: Theme.muted)
+            row += 1
+        }
+    }
+
+    /// The code whose definition is shown: the first applied to the current segment, else the last used.
+    static func focusCode(_ state: AppState, _ applied: Set<String>) -> CodeEntry? {
+        if let e = state.codeEntries.first(where: { applied.contains($0.code.id) }) { return e }
+        return state.lastCode.flatMap { state.codebook.entry(id: $0) }
+    }
+}

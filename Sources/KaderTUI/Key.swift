@@ -1,0 +1,50 @@
+/// A key press or terminal event, independent of curses.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    /// Control + letter, lowercase (`ctrl("r")`).
+    case ctrl(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, backspace, tab, backTab, delete
+    case function(Int)
+    case resize
+    case mouse(MouseEvent)
+
+    /// The name shown in help (`j`, `↓`, `PgDn`, `Ctrl-R`).
+    public var displayName: String {
+        switch self {
+        case .char(" "): return "Space"
+        case .char(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .backspace: return "Backspace"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .delete: return "Del"
+        case .function(let n): return "F\(n)"
+        case .resize: return "resize"
+        case .mouse: return "mouse"
+        }
+    }
+}
+
+/// A mouse event in screen cells.
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case click, wheelUp, wheelDown }
+    public var kind: Kind
+    public var row: Int
+    public var column: Int
+    public init(kind: Kind, row: Int, column: Int) {
+        self.kind = kind
+        self.row = row
+        self.column = column
+    }
+}

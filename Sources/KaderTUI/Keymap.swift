@@ -1,0 +1,57 @@
+/// The one keymap table. Help, status-bar hints and key handling are all generated from it.
+public struct Keymap: Sendable {
+    public var bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding] = Keymap.defaultBindings) {
+        self.bindings = bindings
+    }
+
+    /// The action bound to `key` in `context` (context-specific bindings win over `everywhere`).
+    public func action(for key: Key, in context: KeyBinding.Context) -> Action? {
+        bindings.first { $0.key == key && $0.context == context }?.action
+            ?? bindings.first { $0.key == key && $0.context == .everywhere }?.action
+    }
+
+    /// Keys taken by the keymap, which code shortcuts may not use.
+    public var reservedCharacters: Set<Character> {
+        Set(bindings.compactMap { if case .char(let c) = $0.key { return c } else { return nil } })
+    }
+
+    /// Short hints for the status bar in `context`: `j/k move  n next uncoded  ? help`.
+    public func hints(for context: KeyBinding.Context) -> [(keys: String, title: String)] {
+        var order: [String] = []
+        var keys: [String: [String]] = [:]
+        for b in bindings where b.hint && (b.context == context || b.context == .everywhere) {
+            if keys[b.title] == nil { order.append(b.title) }
+            keys[b.title, default: []].append(b.key.displayName)
+        }
+        return order.map { (keys[$0]!.joined(separator: "/"), $0) }
+    }
+
+    public static let defaultBindings: [KeyBinding] = [
+        KeyBinding(.char("j"), .moveDown, "move", "Move to the next segment or document.", .everywhere, hint: true),
+        KeyBinding(.char("k"), .moveUp, "move", "Move to the previous segment or document.", .everywhere, hint: true),
+        KeyBinding(.down, .moveDown, "move", "Move to the next segment or document.", .everywhere),
+        KeyBinding(.up, .moveUp, "move", "Move to the previous segment or document.", .everywhere),
+        KeyBinding(.pageDown, .pageDown, "page down", "Move one screen down.", .everywhere),
+        KeyBinding(.pageUp, .pageUp, "page up", "Move one screen up.", .everywhere),
+        KeyBinding(.ctrl("f"), .pageDown, "page down", "Move one screen down.", .everywhere),
+        KeyBinding(.ctrl("b"), .pageUp, "page up", "Move one screen up.", .everywhere),
+        KeyBinding(.home, .top, "top", "Go to the first segment or document.", .everywhere),
+        KeyBinding(.char("g"), .top, "top", "Go to the first segment or document.", .everywhere),
+        KeyBinding(.end, .bottom, "bottom", "Go to the last segment or document.", .everywhere),
+        KeyBinding(.char("G"), .bottom, "bottom", "Go to the last segment or document.", .everywhere),
+        KeyBinding(.enter, .openDocument, "open", "Open the selected document for coding.", .documents, hint: true),
+        KeyBinding(.char("n"), .nextUncoded, "next uncoded", "Jump to the next codable segment without codes.", .coding, hint: true),
+        KeyBinding(.char("N"), .previousUncoded, "previous uncoded", "Jump to the previous codable segment without codes.", .coding),
+        KeyBinding(.char("."), .repeatLastCode, "repeat code", "Apply the last code used to this segment.", .coding),
+        KeyBinding(.char("u"), .undo, "undo", "Undo the last coding change.", .coding, hint: true),
+        KeyBinding(.ctrl("r"), .redo, "redo", "Redo the change last undone.", .coding),
+        KeyBinding(.char("U"), .redo, "redo", "Redo the change last undone.", .coding),
+        KeyBinding(.char("D"), .markDone, "mark done", "Mark the document done (or back to in progress).", .coding),
+        KeyBinding(.char("d"), .showDocuments, "documents", "Go back to the document list.", .coding, hint: true),
+        KeyBinding(.escape, .cancel, "close", "Close the help or the open dialog.", .everywhere),
+        KeyBinding(.char("?"), .toggleHelp, "help", "Show or hide this help.", .everywhere, hint: true),
+        KeyBinding(.char("q"), .quit, "quit", "Quit Kader (every coding is already saved).", .everywhere, hint: true),
+    ]
+}

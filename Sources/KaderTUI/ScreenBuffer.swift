@@ -1,0 +1,105 @@
+/// Colours a cell can carry; the terminal maps them to what it supports.
+public enum CellColor: UInt8, Hashable, Sendable {
+    case normal, accent, muted, good, warn, bad, role1, role2, role3, role4, role5, role6, highlight
+}
+
+/// Text attributes of a cell.
+public struct CellStyle: Hashable, Sendable {
+    public var color: CellColor
+    public var bold: Bool
+    public var reverse: Bool
+    public var underline: Bool
+    public var dim: Bool
+
+    public init(color: CellColor = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+        self.color = color
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+        self.dim = dim
+    }
+
+    public static let plain = CellStyle()
+}
+
+/// One screen cell. A wide character occupies its cell and a following continuation cell
+/// (`isContinuation`), so every row has exactly `width` cells.
+public struct Cell: Hashable, Sendable {
+    public var character: Character
+    public var style: CellStyle
+    public var isContinuation: Bool
+
+    public static let blank = Cell(character: " ", style: .plain, isContinuation: false)
+}
+
+/// An in-memory screen of `height` rows × `width` cells: what a frame looks like, without a
+/// terminal. Renderers draw into it; the curses backend copies it out; tests compare its text.
+public struct ScreenBuffer: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var rows: [[Cell]]
+
+    public init(width: Int, height: Int) {
+        self.width = max(width, 0)
+        self.height = max(height, 0)
+        rows = Array(repeating: Array(repeating: .blank, count: self.width), count: self.height)
+    }
+
+    /// Draws `text` at `row`, `column`, clipped to `maxWidth` cells (default: to the right edge).
+    /// Control and escape characters are drawn as `�` so nothing raw reaches the terminal.
+    /// Returns the column after the last cell drawn.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, maxWidth: Int? = nil, style: CellStyle = .plain) -> Int {
+        guard row >= 0, row < height, column < width else { return column }
+        let limit = min(width, column + (maxWidth ?? width))
+        var col = max(column, 0)
+        for ch in text {
+            let safe = Self.safe(ch)
+            let w = DisplayWidth.of(safe)
+            if w == 0 { continue }
+            if col + w > limit { break }
+            rows[row][col] = Cell(character: safe, style: style, isContinuation: false)
+            if w == 2 { rows[row][col + 1] = Cell(character: " ", style: style, isContinuation: true) }
+            col += w
+        }
+        return col
+    }
+
+    /// Fills `count` cells of `row` from `column` with spaces in `style`.
+    public mutating func fill(row: Int, column: Int = 0, count: Int? = nil, style: CellStyle) {
+        guard row >= 0, row < height else { return }
+        let end = min(width, column + (count ?? width))
+        var c = max(column, 0)
+        while c < end {
+            rows[row][c] = Cell(character: " ", style: style, isContinuation: false)
+            c += 1
+        }
+    }
+
+    /// Applies `change` to the style of cells in `row` from `column` for `count` cells.
+    public mutating func restyle(row: Int, column: Int, count: Int, _ change: (inout CellStyle) -> Void) {
+        guard row >= 0, row < height else { return }
+        for c in max(column, 0)..<min(width, column + count) { change(&rows[row][c].style) }
+    }
+
+    /// The rows as plain text, trailing spaces removed.
+    public var lines: [String] {
+        rows.map { row in
+            var s = ""
+            for cell in row where !cell.isContinuation { s.append(cell.character) }
+            while s.last == " " { s.removeLast() }
+            return s
+        }
+    }
+
+    /// The whole screen as text, one line per row.
+    public var text: String { lines.joined(separator: "\n") }
+
+    /// Replaces control characters (C0, C1, DEL, ESC) with `�`.
+    static func safe(_ ch: Character) -> Character {
+        for s in ch.unicodeScalars where s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) || s.properties.generalCategory == .format && s.value != 0x200D {
+            return "\u{FFFD}"
+        }
+        return ch
+    }
+}

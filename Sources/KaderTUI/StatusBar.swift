@@ -1,0 +1,40 @@
+import KaderCore
+
+/// The two bottom lines: key hints from the keymap (or the current message), then coder, document, position, progress,
+/// saved state and mode.
+enum StatusBar {
+    static func draw(_ state: AppState, into buf: inout ScreenBuffer) {
+        let hintRow = buf.height - 2
+        let statusRow = buf.height - 1
+        var hints = state.keymap.hints(for: state.keyContext).map { "\($0.keys) \($0.title)" }
+        if state.screen == .coding { hints.insert("1-4,a… code", at: 1) }
+        if let m = state.message {
+            let style = m.isError ? Theme.error : Theme.heading
+            buf.fill(row: hintRow, style: style)
+            buf.put(" " + m.text, row: hintRow, column: 0, style: style)
+        } else {
+            buf.fill(row: hintRow, style: Theme.hints)
+            buf.put(" " + hints.joined(separator: "  "), row: hintRow, column: 0, style: Theme.hints)
+        }
+
+        var parts = [" \(state.coder)"]
+        if state.screen == .coding, let d = state.document {
+            parts.append(d.id)
+            parts.append("\(state.cursor + 1)/\(d.segments.count)")
+            let p = state.progress
+            let pct = p.codable == 0 ? 0 : Int((Double(p.coded) * 100 / Double(p.codable)).rounded())
+            parts.append("\(pct)% coded")
+            parts.append(state.codings?.status.rawValue ?? "not started")
+        } else {
+            parts.append(state.projectName)
+            parts.append("\(state.documents.count) documents")
+        }
+        switch state.saveState {
+        case .saved: parts.append("saved")
+        case .readOnly: parts.append("READ-ONLY")
+        case .failed: parts.append("NOT SAVED")
+        }
+        parts.append(state.showHelp ? "HELP" : (state.screen == .coding ? "CODING" : "DOCUMENTS"))
+        Renderer.bar(parts.joined(separator: " │ "), row: statusRow, style: Theme.statusBar, into: &buf)
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import CursesTerminal
+import Foundation
+import KaderCore
+import KaderTUI
+
+/// `kader code`: the coding TUI on a project.
+struct CodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code",
+        abstract: "Open the coding TUI on the project (the default command)."
+    )
+
+    @Option(name: .long, help: "Project folder (default: the current folder).")
+    var project: String?
+
+    @Option(name: .long, help: "Coder name (default: $KADER_CODER, else the login name).")
+    var coder: String?
+
+    @Flag(name: .long, help: "Open without taking the coder's lock; nothing is saved.")
+    var readOnly = false
+
+    @Argument(help: "A document to open directly (id or file name).")
+    var document: String?
+
+    func run() throws {
+        try CLI.run {
+            let root = URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath)
+            let project = try Project(root: root)
+            let name = try CoderName.resolve(explicit: coder)
+            let store = try CodingStore(projectRoot: project.root, coder: name, readOnly: readOnly)
+            let controller = AppController(project: project, store: store)
+            if let document { try controller.open(documentNamed: document) }
+            let terminal = try CursesTerminal()
+            defer { terminal.shutdown() }
+            controller.run(on: terminal)
+        }
+    }
+}

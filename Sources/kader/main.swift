@@ -1,2 +1,0 @@
-import KaderCore
-print("kader")

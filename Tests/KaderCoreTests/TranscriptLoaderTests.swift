@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import KaderCore
+
+/// First-cut loader behaviour: front matter, `Name:` and `[Name]` labels, offsets, errors.
+@Suite struct TranscriptLoaderTests {
+    static let focusGroup = """
+    ---
+    title: Focusgroep test
+    type: focusgroep
+    site: school T
+    speakers:
+      Moderator:
+        role: moderator
+        codable: false
+      Els:
+        role: leerkracht
+    ---
+
+    [00:00:05] Moderator: Welkom allemaal. Vraag 3: hoe ging dat bij jullie?
+
+    [00:00:20] Els: Bij ons ging dat moeizaam, om 10:30 viel het netwerk uit.
+    Bijvoorbeeld: de laptops van het tweede leerjaar (lacht) [onverstaanbaar].
+
+    [00:01:02] Koen (ict-coördinator): Zie https://www.example.be/digitaal voor de afspraken.
+
+    [00:01:30] Els: Dat klopt… maar de werkdruk is hoog.
+    """
+
+    func load(_ text: String, name: String = "test.md") throws -> Document {
+        try TranscriptLoader().load(data: Data(text.utf8), path: name, id: TranscriptLoader.documentId(forFileName: name), format: .markdown)
+    }
+
+    @Test func segmentsTurnsWithRolesTimestampsAndFalsePositivesInside() throws {
+        let doc = try load(Self.focusGroup)
+        #expect(doc.metadata.title == "Focusgroep test")
+        #expect(doc.diagnostics.labelPattern == "Name:")
+        #expect(doc.segments.map(\.speaker) == ["Moderator", "Els", "Koen", "Els"])
+        #expect(doc.segments.map(\.role) == ["moderator", "leerkracht", "ict-coördinator", "leerkracht"])
+        #expect(doc.segments.map(\.codable) == [false, true, true, true])
+        #expect(doc.segments.map(\.timestamp) == ["00:00:05", "00:00:20", "00:01:02", "00:01:30"])
+        #expect(doc.segments[0].text == "Welkom allemaal. Vraag 3: hoe ging dat bij jullie?")
+        #expect(doc.segments[1].text.hasSuffix("Bijvoorbeeld: de laptops van het tweede leerjaar (lacht) [onverstaanbaar]."))
+        #expect(doc.segments[2].text.contains("https://www.example.be/digitaal"))
+        #expect(doc.speakers.map(\.turns) == [1, 2, 1])
+    }
+
+    @Test func offsetsAreUnicodeScalarOffsetsIntoTheNormalisedText() throws {
+        let doc = try load(Self.focusGroup)
+        let scalars = Array(doc.text.unicodeScalars)
+        var previousEnd = 0
+        for s in doc.segments {
+            #expect(s.start >= previousEnd && s.end > s.start)
+            #expect(String(String.UnicodeScalarView(scalars[s.start..<s.end])) == s.text)
+            previousEnd = s.end
+        }
+        #expect(doc.segments.last?.text == "Dat klopt… maar de werkdruk is hoog.")
+    }
+
+    @Test func idsAreStableWhenATurnIsInserted() throws {
+        let before = try load(Self.focusGroup)
+        let edited = Self.focusGroup.replacingOccurrences(of: "\n\n[00:01:02]", with: "\n\n[00:00:50] Moderator: Iemand anders?\n\n[00:01:02]")
+        let after = try load(edited)
+        #expect(after.segments.count == before.segments.count + 1)
+        #expect(Set(before.segments.map(\.id)).isSubset(of: Set(after.segments.map(\.id))))
+        #expect(after.contentHash != before.contentHash)
+    }
+
+    @Test func crlfAndBomGiveTheSameSegments() throws {
+        let lf = try load(Self.focusGroup)
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        bytes += Array(Self.focusGroup.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let crlf = try TranscriptLoader().load(data: Data(bytes), path: "crlf.md", id: "test", format: .markdown)
+        #expect(crlf.diagnostics.encoding == "UTF-8 with BOM")
+        #expect(crlf.diagnostics.lineEndings == "CRLF")
+        #expect(crlf.segments == lf.segments)
+    }
+
+    @Test func bracketLabelsLikeQualCoder() throws {
+        let doc = try load("[id1] hallo daar.\n\n[id2] Goeiedag.\nNog een regel.\n\n[id1] Tot later.\n", name: "q.txt")
+        #expect(doc.diagnostics.labelPattern == "[Name]")
+        #expect(doc.segments.map(\.speaker) == ["id1", "id2", "id1"])
+        #expect(doc.segments[1].text == "Goeiedag.\nNog een regel.")
+    }
+
+    @Test func binaryAndEmptyFilesGiveOneClearError() throws {
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+        #expect(throws: LoaderError.binary(path: "x.txt", detail: "it looks like a PNG image")) {
+            try TranscriptLoader().load(data: png, path: "x.txt", id: "x", format: .plainText)
+        }
+        #expect(throws: LoaderError.empty(path: "e.txt")) {
+            try TranscriptLoader().load(data: Data(), path: "e.txt", id: "e", format: .plainText)
+        }
+        let message = LoaderError.binary(path: "x.txt", detail: "it looks like a PNG image").localizedDescription
+        #expect(message == "x.txt: this is not a text transcript (it looks like a PNG image).")
+    }
+
+    @Test func documentIdsAreSafeFileNames() {
+        #expect(TranscriptLoader.documentId(forFileName: "Focusgroep School Ä (v2).txt") == "focusgroep-school-a-v2")
+        #expect(TranscriptLoader.documentId(forFileName: "../../etc.md") == "etc")
+    }
+
+    @Test func realQualCoderTranscript() throws {
+        let url = RealInputs.url("qualcoder_transcript.txt")
+        guard let url else {
+            print("skipped: ../shared/real-inputs is not here")
+            return
+        }
+        let doc = try TranscriptLoader().load(url: url)
+        #expect(doc.segments.count == 7)
+        #expect(doc.speakers.map(\.name) == ["id1", "id2", "id3"])
+        #expect(doc.speakers.map(\.turns) == [3, 2, 2])
+    }
+}
+
+/// Locates `../shared/real-inputs` next to the repository, if present.
+enum RealInputs {
+    static func url(_ name: String) -> URL? {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent("shared/real-inputs").appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+}

@@ -1,0 +1,106 @@
+import KaderCore
+import Testing
+@testable import KaderTUI
+
+@Suite struct AppStateTests {
+    @Test func codeShortcutTogglesTheCodeAndAsksToPersist() {
+        var state = Fixtures.codingState()
+        let seg = state.currentSegment!
+        let effects = state.handle(key: .char("i"))
+        #expect(state.codes(for: seg.id) == ["werkdruk"])
+        guard case .persist(let previous, let next)? = effects.first else {
+            Issue.record("expected a persist effect, got \(effects)")
+            return
+        }
+        #expect(previous.codings.isEmpty)
+        #expect(next.codes(forSegment: seg.id) == ["werkdruk"])
+        _ = state.handle(key: .char("i"))
+        #expect(state.codes(for: seg.id).isEmpty)
+    }
+
+    @Test func undoAndRedoRestoreCodings() {
+        var state = Fixtures.codingState()
+        let seg = state.currentSegment!
+        _ = state.handle(key: .char("i"))
+        _ = state.handle(key: .char("e"))
+        #expect(state.codes(for: seg.id) == ["didactiek", "werkdruk"])
+        _ = state.handle(key: .char("u"))
+        #expect(state.codes(for: seg.id) == ["werkdruk"])
+        _ = state.handle(key: .char("u"))
+        #expect(state.codes(for: seg.id).isEmpty)
+        #expect(state.handle(key: .char("u")).isEmpty)
+        _ = state.handle(key: .ctrl("r"))
+        #expect(state.codes(for: seg.id) == ["werkdruk"])
+    }
+
+    @Test func moderatorTurnsAreNotCodable() {
+        var state = Fixtures.codingState()
+        state.cursor = 0
+        let effects = state.handle(key: .char("i"))
+        #expect(effects.isEmpty)
+        #expect(state.message?.isError == true)
+        #expect(state.codings?.codings.isEmpty == true)
+    }
+
+    @Test func nextUncodedSkipsCodedAndNonCodableSegments() {
+        var state = Fixtures.codingState()
+        _ = state.handle(key: .char("i"))          // code segment 2
+        _ = state.handle(key: .char("n"))
+        #expect(state.cursor == 2)
+        _ = state.handle(key: .char("e"))          // code segment 3
+        _ = state.handle(key: .char("n"))
+        #expect(state.cursor == 3)
+        _ = state.handle(key: .char("e"))
+        _ = state.handle(key: .char("n"))
+        #expect(state.message?.text == "Every codable segment has a code.")
+    }
+
+    @Test func movementIsClamped() {
+        var state = Fixtures.codingState()
+        _ = state.handle(key: .char("G"))
+        #expect(state.cursor == 3)
+        _ = state.handle(key: .char("j"))
+        #expect(state.cursor == 3)
+        _ = state.handle(key: .char("g"))
+        #expect(state.cursor == 0)
+        _ = state.handle(key: .up)
+        #expect(state.cursor == 0)
+    }
+
+    @Test func repeatLastCodeAndMarkDone() {
+        var state = Fixtures.codingState()
+        _ = state.handle(key: .char("e"))
+        _ = state.handle(key: .char("j"))
+        _ = state.handle(key: .char("."))
+        #expect(state.codes(for: state.currentSegment!.id) == ["didactiek"])
+        _ = state.handle(key: .char("D"))
+        #expect(state.codings?.status == .done)
+    }
+
+    @Test func documentListOpensTheSelectedDocument() {
+        var state = Fixtures.codingState()
+        _ = state.handle(key: .char("d"))
+        #expect(state.screen == .documents)
+        _ = state.handle(key: .char("j"))
+        #expect(state.handle(key: .enter) == [.openDocument(1)])
+    }
+
+    @Test func quitAndHelp() {
+        var state = Fixtures.codingState()
+        _ = state.handle(key: .char("?"))
+        #expect(state.showHelp)
+        _ = state.handle(key: .escape)
+        #expect(!state.showHelp)
+        #expect(state.handle(key: .char("q")) == [.quit])
+    }
+
+    @Test func keymapHintsAndReservedKeysComeFromTheTable() {
+        let keymap = Keymap()
+        let hints = keymap.hints(for: .coding)
+        #expect(hints.first! == ("j/k", "move"))
+        #expect(keymap.reservedCharacters.isSuperset(of: ["j", "k", "q", "?", "n", "u", "d", "D"]))
+        for entry in Fixtures.codebook.entries {
+            #expect(!keymap.reservedCharacters.contains(Character(entry.code.shortcut!)))
+        }
+    }
+}

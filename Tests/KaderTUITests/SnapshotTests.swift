@@ -1,0 +1,85 @@
+import Foundation
+import KaderCore
+import Testing
+@testable import KaderTUI
+
+/// Rendered-screen snapshots: cells, no terminal. `RECORD_SNAPSHOTS=1 make test` re-records;
+/// recording fails the test on purpose so a record is never mistaken for a pass.
+@Suite struct SnapshotTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    func assertSnapshot(_ screen: ScreenBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = Self.folder.appendingPathComponent(name + ".txt")
+        let actual = screen.text + "\n"
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil || !FileManager.default.fileExists(atPath: url.path) {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("Recorded snapshot \(name); run the tests again.", sourceLocation: sourceLocation)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if expected != actual {
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            var diff: [String] = []
+            for i in 0..<max(e.count, a.count) where (i < e.count ? e[i] : "") != (i < a.count ? a[i] : "") {
+                let exp = i < e.count ? String(e[i]) : ""
+                let act = i < a.count ? String(a[i]) : ""
+                diff.append("line \(i + 1):\n  expected: \(exp)\n  actual:   \(act)")
+            }
+            let report = "Snapshot \(name) differs:\n" + diff.joined(separator: "\n")
+            Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func codingScreen80x24() throws {
+        var state = Fixtures.codingState()
+        _ = state.handle(key: .char("i"))
+        _ = state.handle(key: .char("4"))
+        let (screen, _) = Renderer.render(state, width: 80, height: 24)
+        try assertSnapshot(screen, "coding-80x24")
+        #expect(screen.lines[0].hasPrefix(" Kader · Focusgroep één · focusgroep · school Ë"))
+        #expect(screen.text.contains("[Digitalisering] [Werkdruk]") || screen.text.contains("[Werkdruk] [Digitalisering]"))
+        #expect(screen.lines[23].contains("ann │ focusgroep-een │ 2/4 │ 33% coded │ in progress │ saved │ CODING"))
+    }
+
+    @Test func codingScreen160x48WithWideCharacters() throws {
+        var state = Fixtures.codingState()
+        state.cursor = 2
+        let (screen, _) = Renderer.render(state, width: 160, height: 48)
+        try assertSnapshot(screen, "coding-160x48")
+        let row = screen.rows.first { r in r.contains { $0.character == "王" } }!
+        let i = row.firstIndex { $0.character == "王" }!
+        #expect(row[i + 1].isContinuation)
+        #expect(screen.text.contains("🎉"))
+        #expect(screen.rows.allSatisfy { $0.count == 160 })
+    }
+
+    @Test func documentList80x24() throws {
+        var state = Fixtures.codingState()
+        state.screen = .documents
+        let (screen, _) = Renderer.render(state, width: 80, height: 24)
+        try assertSnapshot(screen, "documents-80x24")
+        #expect(screen.text.contains("done          12/40     Transcripts/interview.md"))
+    }
+
+    @Test func helpOverlayListsEveryBinding() throws {
+        var state = Fixtures.codingState()
+        state.showHelp = true
+        let (screen, _) = Renderer.render(state, width: 100, height: 40)
+        try assertSnapshot(screen, "help-100x40")
+        for help in Set(Keymap.defaultBindings.map(\.help)) {
+            #expect(screen.text.contains(help), "help misses: \(help)")
+        }
+    }
+
+    @Test func tooSmallTerminalShowsAMessage() {
+        let (screen, _) = Renderer.render(Fixtures.codingState(), width: 40, height: 10)
+        #expect(screen.text.contains("Terminal too small"))
+    }
+
+    @Test func controlCharactersAreNeverDrawnRaw() {
+        var buf = ScreenBuffer(width: 20, height: 1)
+        buf.put("a\u{1B}[31mb\u{07}", row: 0, column: 0)
+        #expect(buf.lines[0] == "a\u{FFFD}[31mb\u{FFFD}")
+    }
+}
