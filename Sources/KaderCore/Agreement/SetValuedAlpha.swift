@@ -1,0 +1,76 @@
+import Foundation
+
+/// Krippendorff's α for set-valued (multi-label) data with a set distance.
+///
+/// Sources: Krippendorff (2011) coincidence-matrix α; Passonneau (2006, LREC) for MASI as
+/// δ; the same construction as nltk `AnnotationTask.alpha` with `masi_distance` /
+/// `jaccard_distance` (agreement-vectors.md §4.1: the distance is used directly, not squared).
+/// Each (unit, coder) value is a set of code ids; units with fewer than 2 values are dropped.
+/// D_o = Σ_u Σ_{i≠j} δ(v_ui, v_uj)/(m_u − 1) / n;  D_e = Σ_{s,t} n_s n_t δ(s,t) / (n(n−1)),
+/// s, t over the distinct sets among the n pairable values.
+/// Cost: O(units · coders² · words) for D_o, O(distinct sets² · words) for D_e.
+/// Undefined when there are fewer than 2 coders, no pairable values, or D_e = 0 (every
+/// pairable value is the same set).
+public enum SetValuedAlpha {
+
+    /// α for set-valued reliability data (`data`: coders × units, nil = missing).
+    public static func compute(_ data: ReliabilityData<Set<String>>, distance: SetDistance) -> AlphaResult {
+        var units = [[Set<String>?]](repeating: [], count: data.unitCount)
+        for u in 0..<data.unitCount { units[u] = data.values.map { $0[u] } }
+        let a = try! CodeAssignments(units: units, coderCount: data.coderCount)
+        return compute(a, distance: distance)
+    }
+
+    /// α for encoded code assignments (units × coders).
+    public static func compute(_ data: CodeAssignments, distance: SetDistance) -> AlphaResult {
+        let m = data.coderCount, w = data.wordsPerValue
+        func result(_ v: AgreementValue, _ units: Int = 0, _ n: Int = 0, _ dO: Double = 0, _ dE: Double = 0) -> AlphaResult {
+            AlphaResult(value: v, metric: distance.rawValue, unitCount: data.unitCount, pairableUnits: Double(units),
+                        pairableValues: Double(n), observedDisagreement: dO, expectedDisagreement: dE,
+                        coincidence: nil, categoryLabels: [])
+        }
+        guard m >= 2 else { return result(.notComputable(reason: "fewer than 2 coders")) }
+        var sumO = 0.0, n = 0, units = 0
+        var slots = [Int](repeating: 0, count: m)
+        // Distinct pairable sets with their counts n_s.
+        var single: [UInt64: Int] = [:]
+        var multi: [[UInt64]: Int] = [:]
+        data.masks.withUnsafeBufferPointer { masks in
+            data.present.withUnsafeBufferPointer { present in
+                for u in 0..<data.unitCount {
+                    var mu = 0
+                    for j in 0..<m where present[u * m + j] { slots[mu] = (u * m + j) * w; mu += 1 }
+                    if mu < 2 { continue }
+                    units += 1
+                    n += mu
+                    var s = 0.0
+                    for x in 0..<mu { for y in (x + 1)..<mu { s += distance.distance(masks, slots[x], slots[y], words: w) } }
+                    sumO += 2 * s / Double(mu - 1)
+                    for x in 0..<mu {
+                        if w == 1 { single[masks[slots[x]], default: 0] += 1 }
+                        else { multi[Array(masks[slots[x]..<(slots[x] + w)]), default: 0] += 1 }
+                    }
+                }
+            }
+        }
+        guard n >= 2 else { return result(.notComputable(reason: "no pairable values (no unit was coded by at least 2 coders)")) }
+        var flat: [UInt64] = [], counts: [Double] = []
+        if w == 1 { for (k, c) in single { flat.append(k); counts.append(Double(c)) } }
+        else { for (k, c) in multi { flat += k; counts.append(Double(c)) } }
+        let k = counts.count
+        var sumE = 0.0
+        flat.withUnsafeBufferPointer { p in
+            for a in 0..<k {
+                var row = 0.0
+                for b in (a + 1)..<max(a + 1, k) { row += counts[b] * distance.distance(p, a * w, b * w, words: w) }
+                sumE += 2 * counts[a] * row
+            }
+        }
+        let nd = Double(n)
+        let dO = sumO / nd, dE = sumE / (nd * (nd - 1))
+        guard k >= 2, dE > 0 else {
+            return result(.notComputable(reason: "every pairable value is the same set, so expected disagreement D_e = 0"), units, n, dO, dE)
+        }
+        return result(.checked(1 - dO / dE, otherwise: "D_e = 0"), units, n, dO, dE)
+    }
+}
