@@ -89,9 +89,15 @@ public enum CohenKappa {
         return CohenKappaResult(value: v, observedAgreement: po, chanceAgreement: pe, table: table, categoryLabels: lab)
     }
 
-    /// κ for reliability data with exactly 2 coders (`data`: 2 × units, nil = missing);
-    /// units missing either coder are skipped. Undefined when the data does not have 2 coders.
-    public static func compute<V: Hashable>(_ data: ReliabilityData<V>, categories: [V]? = nil) -> CohenKappaResult {
+    /// κ for reliability data with exactly 2 coders (`data`: 2 × units, nil = missing).
+    /// p_o and the returned table use the units both coders coded. By default p_e uses the
+    /// marginals of that table too (Cohen 1960). With `marginalsFromAllRatings`, each coder's
+    /// category shares are taken over every unit that coder rated, as Gwet does for missing
+    /// data (Gwet 2014 ch. 2; irrCAC `cohen.kappa.raw`).
+    /// Undefined when the data does not have exactly 2 coders, no unit was coded by both,
+    /// or p_e = 1.
+    public static func compute<V: Hashable>(_ data: ReliabilityData<V>, categories: [V]? = nil,
+                                            marginalsFromAllRatings: Bool = false) -> CohenKappaResult {
         let cats = categories ?? data.categories()
         let k = cats.count
         guard data.coderCount == 2 else {
@@ -106,6 +112,22 @@ public enum CohenKappa {
             let a = idx[u], b = idx[data.unitCount + u]
             if a >= 0 && b >= 0 { counts[Int(a) * k + Int(b)] += 1 }
         }
-        return compute(ContingencyTable(categoryCount: k, counts: counts), labels: cats.map { String(describing: $0) })
+        let table = ContingencyTable(categoryCount: k, counts: counts)
+        let labels = cats.map { String(describing: $0) }
+        let paired = compute(table, labels: labels)
+        guard marginalsFromAllRatings, let po = paired.observedAgreement else { return paired }
+        var a = [Double](repeating: 0, count: k), b = a
+        for u in 0..<data.unitCount {
+            let x = idx[u], y = idx[data.unitCount + u]
+            if x >= 0 { a[Int(x)] += 1 }
+            if y >= 0 { b[Int(y)] += 1 }
+        }
+        let na = a.reduce(0, +), nb = b.reduce(0, +)
+        var pe = 0.0
+        for c in 0..<k { pe += (a[c] / na) * (b[c] / nb) }
+        let v: AgreementValue = 1 - pe < 1e-12
+            ? .notComputable(reason: "both coders used a single, identical category, so chance agreement is 1")
+            : .checked((po - pe) / (1 - pe), otherwise: "kappa is not finite")
+        return CohenKappaResult(value: v, observedAgreement: po, chanceAgreement: pe, table: table, categoryLabels: labels)
     }
 }
