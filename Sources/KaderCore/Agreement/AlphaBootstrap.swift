@@ -31,7 +31,8 @@ public struct AlphaBootstrapResult: Sendable, Equatable {
 /// as summarised in agreement-vectors.md §6:
 /// 1. keep o_ck, n and D_e of the full data fixed;
 /// 2. draw cells c ≤ k with p_cc = o_cc/n, p_ck = 2 o_ck/n (Walker alias table, O(1) per draw);
-/// 3. M = min(25·q, (m−1)·n/2), q = number of non-zero cells c ≤ k, m = number of coders;
+/// 3. M = min(25·q, (m−1)·n/2), q = number of non-zero cells of the full o_ck matrix,
+///    m = number of coders (this reproduces M ≈ 318 for the H&K 2007 data);
 /// 4. α* = 1 − Σ δ²/(M·D_e), truncated at −1; a replicate whose M draws all fall in one
 ///    diagonal cell has no variation and α* is set to 0 (lack-of-variation correction,
 ///    drawn explicitly rather than by KALPHA's expected count round(B·Σ_c (o_cc/n)^M)).
@@ -65,7 +66,8 @@ public enum AlphaBootstrap {
             }
         }
         let cap = (Double(coderCount - 1) * n / 2).rounded(.down)
-        let m = max(1, drawsPerSample ?? Int(min(Double(25 * probs.count), cap)))
+        let nonZero = o.counts.filter { $0 > 0 }.count
+        let m = max(1, drawsPerSample ?? Int(min(Double(25 * nonZero), cap)))
         let alias = AliasTable(probs)
         var rng = SplitMix64(seed: seed)
         let scale = 1 / (Double(m) * parts.de)
