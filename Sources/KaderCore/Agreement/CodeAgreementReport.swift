@@ -79,10 +79,10 @@ public enum CodeAgreement {
             binaryReport(data.counts(anyOf: cat.codes), label: cat.name, bootstrapSamples: bootstrapSamples,
                          seed: seed &+ UInt64(counts.count + i))
         }
+        let sets = SetValuedAlpha.compute(data, distances: [.masi, .jaccard])
         let overall = OverallAgreementReport(
             pooled: binaryReport(pooled, label: "pooled", bootstrapSamples: bootstrapSamples, seed: seed),
-            masi: SetValuedAlpha.compute(data, distance: .masi),
-            jaccard: SetValuedAlpha.compute(data, distance: .jaccard))
+            masi: sets[0], jaccard: sets[1])
         return CodeAgreementReport(unitCount: data.unitCount, coderCount: data.coderCount,
                                    perCode: perCode, perCategory: perCategory, overall: overall)
     }

@@ -35,17 +35,4 @@ public enum SetDistance: String, Sendable, Hashable, CaseIterable {
             return 1 - j * m
         }
     }
-
-    /// Distance between two bit sets of `w` words starting at `a` and `b` in `masks`.
-    @inline(__always)
-    func distance(_ masks: UnsafeBufferPointer<UInt64>, _ a: Int, _ b: Int, words w: Int) -> Double {
-        var i = 0, ca = 0, cb = 0
-        for k in 0..<w {
-            let x = masks[a + k], y = masks[b + k]
-            i += (x & y).nonzeroBitCount
-            ca += x.nonzeroBitCount
-            cb += y.nonzeroBitCount
-        }
-        return distance(intersection: i, sizeA: ca, sizeB: cb)
-    }
 }

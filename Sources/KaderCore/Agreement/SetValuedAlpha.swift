@@ -23,14 +23,22 @@ public enum SetValuedAlpha {
 
     /// α for encoded code assignments (units × coders).
     public static func compute(_ data: CodeAssignments, distance: SetDistance) -> AlphaResult {
-        let m = data.coderCount, w = data.wordsPerValue
-        func result(_ v: AgreementValue, _ units: Int = 0, _ n: Int = 0, _ dO: Double = 0, _ dE: Double = 0) -> AlphaResult {
-            AlphaResult(value: v, metric: distance.rawValue, unitCount: data.unitCount, pairableUnits: Double(units),
+        compute(data, distances: [distance])[0]
+    }
+
+    /// α for several distances in one pass over the data (the set sizes and intersections
+    /// are shared). Results are in the order of `distances`.
+    public static func compute(_ data: CodeAssignments, distances: [SetDistance]) -> [AlphaResult] {
+        let m = data.coderCount, w = data.wordsPerValue, nd = distances.count
+        func result(_ i: Int, _ v: AgreementValue, _ units: Int = 0, _ n: Int = 0, _ dO: Double = 0, _ dE: Double = 0) -> AlphaResult {
+            AlphaResult(value: v, metric: distances[i].rawValue, unitCount: data.unitCount, pairableUnits: Double(units),
                         pairableValues: Double(n), observedDisagreement: dO, expectedDisagreement: dE,
                         coincidence: nil, categoryLabels: [])
         }
-        guard m >= 2 else { return result(.notComputable(reason: "fewer than 2 coders")) }
-        var sumO = 0.0, n = 0, units = 0
+        guard m >= 2 else { return (0..<nd).map { result($0, .notComputable(reason: "fewer than 2 coders")) } }
+        var sumO = [Double](repeating: 0, count: nd)
+        var unitO = [Double](repeating: 0, count: nd)
+        var n = 0, units = 0
         var slots = [Int](repeating: 0, count: m)
         // Distinct pairable sets with their counts n_s.
         var single: [UInt64: Int] = [:]
@@ -43,9 +51,16 @@ public enum SetValuedAlpha {
                     if mu < 2 { continue }
                     units += 1
                     n += mu
-                    var s = 0.0
-                    for x in 0..<mu { for y in (x + 1)..<mu { s += distance.distance(masks, slots[x], slots[y], words: w) } }
-                    sumO += 2 * s / Double(mu - 1)
+                    for d in 0..<nd { unitO[d] = 0 }
+                    for x in 0..<mu {
+                        for y in (x + 1)..<mu {
+                            let (i, ca, cb) = overlap(masks, slots[x], slots[y], words: w)
+                            if i == ca && i == cb { continue }
+                            for d in 0..<nd { unitO[d] += distances[d].distance(intersection: i, sizeA: ca, sizeB: cb) }
+                        }
+                    }
+                    let f = 2 / Double(mu - 1)
+                    for d in 0..<nd { sumO[d] += f * unitO[d] }
                     for x in 0..<mu {
                         if w == 1 { single[masks[slots[x]], default: 0] += 1 }
                         else { multi[Array(masks[slots[x]..<(slots[x] + w)]), default: 0] += 1 }
@@ -53,24 +68,45 @@ public enum SetValuedAlpha {
                 }
             }
         }
-        guard n >= 2 else { return result(.notComputable(reason: "no pairable values (no unit was coded by at least 2 coders)")) }
+        guard n >= 2 else {
+            return (0..<nd).map { result($0, .notComputable(reason: "no pairable values (no unit was coded by at least 2 coders)")) }
+        }
         var flat: [UInt64] = [], counts: [Double] = []
         if w == 1 { for (k, c) in single { flat.append(k); counts.append(Double(c)) } }
         else { for (k, c) in multi { flat += k; counts.append(Double(c)) } }
         let k = counts.count
-        var sumE = 0.0
+        var sumE = [Double](repeating: 0, count: nd)
+        var row = [Double](repeating: 0, count: nd)
         flat.withUnsafeBufferPointer { p in
             for a in 0..<k {
-                var row = 0.0
-                for b in (a + 1)..<max(a + 1, k) { row += counts[b] * distance.distance(p, a * w, b * w, words: w) }
-                sumE += 2 * counts[a] * row
+                for d in 0..<nd { row[d] = 0 }
+                for b in (a + 1)..<max(a + 1, k) {
+                    let (i, ca, cb) = overlap(p, a * w, b * w, words: w)
+                    for d in 0..<nd { row[d] += counts[b] * distances[d].distance(intersection: i, sizeA: ca, sizeB: cb) }
+                }
+                for d in 0..<nd { sumE[d] += 2 * counts[a] * row[d] }
             }
         }
-        let nd = Double(n)
-        let dO = sumO / nd, dE = sumE / (nd * (nd - 1))
-        guard k >= 2, dE > 0 else {
-            return result(.notComputable(reason: "every pairable value is the same set, so expected disagreement D_e = 0"), units, n, dO, dE)
+        let nn = Double(n)
+        return (0..<nd).map { d in
+            let dO = sumO[d] / nn, dE = sumE[d] / (nn * (nn - 1))
+            guard k >= 2, dE > 0 else {
+                return result(d, .notComputable(reason: "every pairable value is the same set, so expected disagreement D_e = 0"), units, n, dO, dE)
+            }
+            return result(d, .checked(1 - dO / dE, otherwise: "D_e = 0"), units, n, dO, dE)
         }
-        return result(.checked(1 - dO / dE, otherwise: "D_e = 0"), units, n, dO, dE)
+    }
+
+    /// |A∩B|, |A|, |B| for two bit sets of `w` words.
+    @inline(__always)
+    static func overlap(_ masks: UnsafeBufferPointer<UInt64>, _ a: Int, _ b: Int, words w: Int) -> (Int, Int, Int) {
+        var i = 0, ca = 0, cb = 0
+        for k in 0..<w {
+            let x = masks[a + k], y = masks[b + k]
+            i += (x & y).nonzeroBitCount
+            ca += x.nonzeroBitCount
+            cb += y.nonzeroBitCount
+        }
+        return (i, ca, cb)
     }
 }
