@@ -77,6 +77,9 @@ public enum SetValuedAlpha {
         let k = counts.count
         var sumE = [Double](repeating: 0, count: nd)
         var row = [Double](repeating: 0, count: nd)
+        if w == 1, k > 64, let viaSubsets = expectedBySubsets(flat, counts, distances) {
+            sumE = viaSubsets
+        } else {
         flat.withUnsafeBufferPointer { p in
             for a in 0..<k {
                 for d in 0..<nd { row[d] = 0 }
@@ -87,6 +90,7 @@ public enum SetValuedAlpha {
                 for d in 0..<nd { sumE[d] += 2 * counts[a] * row[d] }
             }
         }
+        }
         let nn = Double(n)
         return (0..<nd).map { d in
             let dO = sumO[d] / nn, dE = sumE[d] / (nn * (nn - 1))
@@ -95,6 +99,71 @@ public enum SetValuedAlpha {
             }
             return result(d, .checked(1 - dO / dE, otherwise: "D_e = 0"), units, n, dO, dE)
         }
+    }
+
+    /// Σ_{s≠t} n_s n_t δ(s,t) over distinct single-word sets without the O(k²) pair loop.
+    ///
+    /// δ depends only on (|s∩t|, |s|, |t|). For every subset T of a set, c(T, p) sums n_s
+    /// over sets s ⊇ T of size p; then B_j(p,q) = Σ_{|T|=j} c(T,p)·c(T,q) counts pairs with
+    /// weight C(|s∩t|, j), and the exact number of (ordered) pairs with |s∩t| = i is
+    /// E_i(p,q) = Σ_{j≥i} (−1)^{j−i} C(j,i) B_j(p,q) (binomial inversion). Cost Σ_s 2^|s|;
+    /// returns nil (use the pair loop) when a set has more than 12 codes. Integer arithmetic.
+    static func expectedBySubsets(_ sets: [UInt64], _ counts: [Double], _ distances: [SetDistance]) -> [Double]? {
+        let maxSize = sets.map(\.nonzeroBitCount).max() ?? 0
+        guard maxSize <= 12 else { return nil }
+        let sizes = maxSize + 1
+        // c(T, p) per subset T, stored as a row of `sizes` integers.
+        var index: [UInt64: Int] = [:]
+        var rows: [Int] = []
+        var rowSize: [Int] = []
+        for (si, s) in sets.enumerated() {
+            let p = s.nonzeroBitCount, n = Int(counts[si])
+            var bits: [UInt64] = []
+            var x = s
+            while x != 0 { bits.append(x & (~x &+ 1)); x &= x - 1 }
+            for pick in 0..<(1 << p) {
+                var t: UInt64 = 0
+                var b = pick, i = 0
+                while b != 0 { if b & 1 != 0 { t |= bits[i] }; b >>= 1; i += 1 }
+                let r: Int
+                if let found = index[t] { r = found } else {
+                    r = rowSize.count
+                    index[t] = r
+                    rowSize.append(t.nonzeroBitCount)
+                    rows += [Int](repeating: 0, count: sizes)
+                }
+                rows[r * sizes + p] += n
+            }
+        }
+        // B_j(p, q).
+        var moments = [Int](repeating: 0, count: sizes * sizes * sizes)
+        for r in 0..<rowSize.count {
+            let j = rowSize[r], base = r * sizes
+            for p in j..<sizes where rows[base + p] != 0 {
+                for q in j..<sizes where rows[base + q] != 0 {
+                    moments[(j * sizes + p) * sizes + q] += rows[base + p] * rows[base + q]
+                }
+            }
+        }
+        var binom = [[Int]](repeating: [Int](repeating: 0, count: sizes), count: sizes)
+        for a in 0..<sizes { binom[a][0] = 1; if a > 0 { for b in 1...a { binom[a][b] = binom[a - 1][b - 1] + (b <= a - 1 ? binom[a - 1][b] : 0) } } }
+        var sum = [Double](repeating: 0, count: distances.count)
+        for p in 0..<sizes {
+            for q in 0..<sizes {
+                for i in 0...min(p, q) {
+                    var e = 0
+                    for j in i...min(p, q) {
+                        let term = binom[j][i] * moments[(j * sizes + p) * sizes + q]
+                        e += (j - i) % 2 == 0 ? term : -term
+                    }
+                    if e == 0 { continue }
+                    for (d, dist) in distances.enumerated() {
+                        sum[d] += Double(e) * dist.distance(intersection: i, sizeA: p, sizeB: q)
+                    }
+                }
+            }
+        }
+        return sum
     }
 
     /// |A∩B|, |A|, |B| for two bit sets of `w` words.

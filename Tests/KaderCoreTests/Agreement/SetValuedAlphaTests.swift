@@ -73,3 +73,64 @@ struct SetValuedAlphaTests {
         }
     }
 }
+
+/// The subset-moment computation of D_e must equal the direct pair sum.
+struct SetValuedAlphaExpectedTests {
+    @Test func subsetMomentsEqualPairLoop() throws {
+        var rng = SplitMix64(seed: 99)
+        var seen = Set<UInt64>()
+        var sets: [UInt64] = [], counts: [Double] = []
+        while sets.count < 300 {
+            var s: UInt64 = 0
+            let size = Int(rng.next() % 6)
+            for _ in 0..<size { s |= 1 << (rng.next() % 20) }
+            if seen.insert(s).inserted { sets.append(s); counts.append(Double(1 + rng.next() % 50)) }
+        }
+        let fast = try #require(SetValuedAlpha.expectedBySubsets(sets, counts, [.masi, .jaccard]))
+        for (d, dist) in [SetDistance.masi, .jaccard].enumerated() {
+            var slow = 0.0
+            for a in sets.indices {
+                for b in sets.indices where a != b {
+                    let i = (sets[a] & sets[b]).nonzeroBitCount
+                    slow += counts[a] * counts[b]
+                        * dist.distance(intersection: i, sizeA: sets[a].nonzeroBitCount, sizeB: sets[b].nonzeroBitCount)
+                }
+            }
+            #expect(abs(fast[d] - slow) <= 1e-9 * slow)
+        }
+    }
+
+    /// Large data takes the subset path (more than 64 distinct sets); same α as via the
+    /// generic coders × units data.
+    @Test func largeDataPathAgrees() throws {
+        var rng = SplitMix64(seed: 5)
+        let codes = (0..<12).map { "c\($0)" }
+        let units: [[Set<String>?]] = (0..<2000).map { _ in
+            (0..<3).map { _ in rng.nextUnit() < 0.1 ? nil : Set(codes.filter { _ in rng.nextUnit() < 0.2 }) }
+        }
+        let a = try CodeAssignments(units: units, codes: codes)
+        let fast = SetValuedAlpha.compute(a, distances: [.masi, .jaccard])
+        // Brute force on the same data.
+        for (d, dist) in [SetDistance.masi, .jaccard].enumerated() {
+            var dO = 0.0, n = 0
+            var values: [Set<String>] = []
+            for u in 0..<a.unitCount {
+                let vs = (0..<3).compactMap { a.codeSet(unit: u, coder: $0) }
+                if vs.count < 2 { continue }
+                n += vs.count
+                values += vs
+                var s = 0.0
+                for x in vs.indices { for y in vs.indices where x != y { s += dist.distance(vs[x], vs[y]) } }
+                dO += s / Double(vs.count - 1)
+            }
+            var groups: [Set<String>: Double] = [:]
+            for v in values { groups[v, default: 0] += 1 }
+            let g = Array(groups)
+            var dE = 0.0
+            for x in g { for y in g { dE += x.value * y.value * dist.distance(x.key, y.key) } }
+            let alpha = 1 - (Double(n) - 1) * dO / dE
+            #expect(abs(fast[d].value.double! - alpha) < 1e-9)
+            #expect(fast[d].pairableValues == Double(n))
+        }
+    }
+}
