@@ -23,6 +23,7 @@ public enum AgreementValue: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
+    /// Whether this is a number.
     public var isComputable: Bool { double != nil }
 
     public var description: String {
@@ -37,5 +38,46 @@ public enum AgreementValue: Sendable, Hashable, CustomStringConvertible {
     static func checked(_ x: Double, otherwise reason: String) -> AgreementValue {
         guard x.isFinite else { return .notComputable(reason: reason) }
         return .value(abs(x) < 1e-12 ? 0 : x)
+    }
+}
+
+/// A structured result that may be undefined, e.g. a bootstrap interval.
+public enum Computed<Result: Sendable>: Sendable {
+    case computed(Result)
+    case notComputable(reason: String)
+
+    /// The result, or nil when not computable.
+    public var result: Result? {
+        if case .computed(let r) = self { return r }
+        return nil
+    }
+
+    /// Why the result is undefined, or nil.
+    public var reason: String? {
+        if case .notComputable(let r) = self { return r }
+        return nil
+    }
+}
+
+extension Computed: Equatable where Result: Equatable {}
+
+/// Errors in the shape of reliability data handed to the agreement engine.
+public enum AgreementError: Error, Equatable, LocalizedError {
+    /// Rows of different length; `row` is the first row whose length differs from row 0.
+    case ragged(row: Int, expected: Int, found: Int)
+    /// A count is negative or not finite.
+    case invalidCount(row: Int, column: Int)
+    /// A unit lists more coders than the declared coder count.
+    case tooManyCoders(unit: Int, coderCount: Int)
+
+    public var errorDescription: String? {
+        switch self {
+        case .ragged(let r, let e, let f):
+            return "reliability data is not rectangular: row \(r + 1) has \(f) entries, expected \(e)."
+        case .invalidCount(let r, let c):
+            return "count at row \(r + 1), column \(c + 1) is negative or not a number."
+        case .tooManyCoders(let u, let n):
+            return "unit \(u + 1) has more than \(n) coder entries."
+        }
     }
 }

@@ -8,6 +8,7 @@ import Foundation
 /// agreement, Fleiss, AC1, Brennan–Prediger and α (Krippendorff 2011) all follow in
 /// O(coders²), whatever the number of units. For 2 coders the 2×2 table is kept as well.
 public struct BinaryCodeCounts: Sendable, Equatable {
+    /// Coders in the comparison.
     public let coderCount: Int
     /// `histogram[m * (coderCount + 1) + a]`: units coded by m coders, a of whom applied the code.
     public internal(set) var histogram: [Int]
@@ -21,6 +22,7 @@ public struct BinaryCodeCounts: Sendable, Equatable {
     public internal(set) var onlySecond = 0
     public internal(set) var neither = 0
 
+    /// Empty counts for `coderCount` coders.
     public init(coderCount: Int) {
         self.coderCount = coderCount
         histogram = .init(repeating: 0, count: (coderCount + 1) * (coderCount + 1))

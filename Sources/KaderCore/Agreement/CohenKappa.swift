@@ -2,6 +2,7 @@ import Foundation
 
 /// A k × k contingency table of two coders: rows = coder A's category, columns = coder B's.
 public struct ContingencyTable: Sendable, Equatable {
+    /// k, the number of categories (rows = columns).
     public let categoryCount: Int
     /// `counts[a * categoryCount + b]`.
     public let counts: [Double]
@@ -23,10 +24,13 @@ public struct ContingencyTable: Sendable, Equatable {
         self.counts = counts
     }
 
+    /// The count of units coder A put in category a and coder B in category b.
     public subscript(a: Int, b: Int) -> Double { counts[a * categoryCount + b] }
     /// N, the number of units both coders coded.
     public var total: Double { counts.reduce(0, +) }
+    /// Coder A's category totals.
     public var rowMarginals: [Double] { (0..<categoryCount).map { a in (0..<categoryCount).reduce(0) { $0 + self[a, $1] } } }
+    /// Coder B's category totals.
     public var columnMarginals: [Double] { (0..<categoryCount).map { b in (0..<categoryCount).reduce(0) { $0 + self[$1, b] } } }
 
     /// The same units as a units × categories count table (one row per cell of this
@@ -50,11 +54,13 @@ public struct ContingencyTable: Sendable, Equatable {
 
 /// Cohen's κ with the table it comes from.
 public struct CohenKappaResult: Sendable, Equatable {
+    /// κ, or why it is undefined.
     public let value: AgreementValue
     /// p_o = trace / N.
     public let observedAgreement: Double?
     /// p_e = Σ_k row_k · col_k / N².
     public let chanceAgreement: Double?
+    /// The table κ was computed from (units coded by both coders).
     public let table: ContingencyTable
     /// Category labels of the table's rows/columns.
     public let categoryLabels: [String]

@@ -8,6 +8,7 @@ import Foundation
 /// Shape: categoryCount × categoryCount, row-major, symmetric. Marginals n_c = Σ_k o_ck;
 /// n = Σ_c n_c is the number of pairable values.
 public struct CoincidenceMatrix: Sendable, Equatable {
+    /// k, the number of categories (values) in the domain.
     public let categoryCount: Int
     /// `counts[c * categoryCount + k]` = o_ck.
     public let counts: [Double]
@@ -18,6 +19,7 @@ public struct CoincidenceMatrix: Sendable, Equatable {
     /// Number of units with at least 2 values (weighted if the table is weighted).
     public let pairableUnits: Double
 
+    /// o_ck.
     public subscript(c: Int, k: Int) -> Double { counts[c * categoryCount + k] }
 
     /// Builds o_ck from a units × categories count table (each row: how many coders gave

@@ -9,7 +9,9 @@ import Foundation
 /// coincidence matrix (Krippendorff 2011). Counts need not be integers (statsmodels /
 /// Randolph test tables use 6.99), but must be finite and ≥ 0.
 public struct RatingCountTable: Sendable, Equatable {
+    /// Rows (units, or groups of identical units when weighted).
     public let unitCount: Int
+    /// Columns (categories).
     public let categoryCount: Int
     /// Row-major counts: `counts[unit * categoryCount + category]`.
     public let counts: [Double]
@@ -41,6 +43,7 @@ public struct RatingCountTable: Sendable, Equatable {
         self.weights = weights
     }
 
+    /// r_uk.
     public func count(unit: Int, category: Int) -> Double { counts[unit * categoryCount + category] }
 
     /// r_u: number of values in unit u.
@@ -50,6 +53,7 @@ public struct RatingCountTable: Sendable, Equatable {
         return s
     }
 
+    /// How many units row u stands for (1 unless weighted).
     public func weight(unit: Int) -> Double { weights?[unit] ?? 1 }
 
     /// Multi-rater percent agreement and category shares (Gwet 2014, eqs. 4.1–4.2;

@@ -35,4 +35,17 @@ public enum SetDistance: String, Sendable, Hashable, CaseIterable {
             return 1 - j * m
         }
     }
+
+    /// |A∩B|, |A|, |B| for two bit sets of `w` words.
+    @inline(__always)
+    static func overlap(_ masks: UnsafeBufferPointer<UInt64>, _ a: Int, _ b: Int, words w: Int) -> (Int, Int, Int) {
+        var i = 0, ca = 0, cb = 0
+        for k in 0..<w {
+            let x = masks[a + k], y = masks[b + k]
+            i += (x & y).nonzeroBitCount
+            ca += x.nonzeroBitCount
+            cb += y.nonzeroBitCount
+        }
+        return (i, ca, cb)
+    }
 }

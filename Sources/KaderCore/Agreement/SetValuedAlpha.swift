@@ -54,7 +54,7 @@ public enum SetValuedAlpha {
                     for d in 0..<nd { unitO[d] = 0 }
                     for x in 0..<mu {
                         for y in (x + 1)..<mu {
-                            let (i, ca, cb) = overlap(masks, slots[x], slots[y], words: w)
+                            let (i, ca, cb) = SetDistance.overlap(masks, slots[x], slots[y], words: w)
                             if i == ca && i == cb { continue }
                             for d in 0..<nd { unitO[d] += distances[d].distance(intersection: i, sizeA: ca, sizeB: cb) }
                         }
@@ -84,7 +84,7 @@ public enum SetValuedAlpha {
             for a in 0..<k {
                 for d in 0..<nd { row[d] = 0 }
                 for b in (a + 1)..<max(a + 1, k) {
-                    let (i, ca, cb) = overlap(p, a * w, b * w, words: w)
+                    let (i, ca, cb) = SetDistance.overlap(p, a * w, b * w, words: w)
                     for d in 0..<nd { row[d] += counts[b] * distances[d].distance(intersection: i, sizeA: ca, sizeB: cb) }
                 }
                 for d in 0..<nd { sumE[d] += 2 * counts[a] * row[d] }
@@ -164,18 +164,5 @@ public enum SetValuedAlpha {
             }
         }
         return sum
-    }
-
-    /// |A∩B|, |A|, |B| for two bit sets of `w` words.
-    @inline(__always)
-    static func overlap(_ masks: UnsafeBufferPointer<UInt64>, _ a: Int, _ b: Int, words w: Int) -> (Int, Int, Int) {
-        var i = 0, ca = 0, cb = 0
-        for k in 0..<w {
-            let x = masks[a + k], y = masks[b + k]
-            i += (x & y).nonzeroBitCount
-            ca += x.nonzeroBitCount
-            cb += y.nonzeroBitCount
-        }
-        return (i, ca, cb)
     }
 }

@@ -1,6 +1,9 @@
 import Testing
 @testable import KaderCore
 
+/// Parent suite of the agreement engine tests (`swift test --filter Agreement`).
+@Suite enum AgreementTests {}
+
 /// Parses a coders × units matrix: one line per coder, whitespace-separated tokens,
 /// "." = missing.
 func parseMatrix(_ text: String) -> [[String?]] {
