@@ -112,3 +112,22 @@ public enum KrippendorffAlpha {
         return (sumO / n, sumE / (n * (n - 1)), d)
     }
 }
+
+/// Krippendorff's advice on how far α can be relied upon.
+///
+/// Source: Krippendorff (2004), Content Analysis, 2nd ed., p. 241: rely on variables with
+/// α ≥ .800; use .667 ≤ α < .800 only for tentative conclusions; discard α < .667.
+public enum ReliabilityVerdict: String, Sendable, Hashable {
+    case reliable, tentative, unreliable, notComputable
+
+    /// The verdict for an α value.
+    public init(_ alpha: AgreementValue) {
+        guard let a = alpha.double else { self = .notComputable; return }
+        self = a >= 0.800 ? .reliable : (a >= 0.667 ? .tentative : .unreliable)
+    }
+}
+
+extension AlphaResult {
+    /// Krippendorff's verdict on this α (≥ .800 reliable, .667–.800 tentative, below unreliable).
+    public var verdict: ReliabilityVerdict { ReliabilityVerdict(value) }
+}

@@ -158,5 +158,12 @@ extension AgreementTests {
             let r = KrippendorffAlpha.compute(numeric("-1 2 3\n-1 2 2"), metric: .ratio)
             #expect(r.value.double == nil)
         }
+
+        @Test func verdicts() {
+            #expect(KrippendorffAlpha.compute(numeric(Vectors.ka1), metric: .interval).verdict == .reliable)
+            #expect(KrippendorffAlpha.compute(numeric(Vectors.ka1), metric: .nominal).verdict == .tentative)
+            #expect(KrippendorffAlpha.compute(numeric(Vectors.ka3), metric: .nominal).verdict == .unreliable)
+            #expect(KrippendorffAlpha.compute(numeric("1 1\n1 1"), metric: .nominal).verdict == .notComputable)
+        }
     }
 }
