@@ -11,6 +11,18 @@ public enum Action: Hashable, Sendable {
     case markDone
     case quit
     case cancel
+    case openCodePicker
+    case search
+    case nextMatch, previousMatch
+    case openFilter
+    case clearFilter
+    case editSegmentMemo, editDocumentMemo
+    case selectQuote
+    case jumpToSegment
+    case nextWithCode, previousWithCode
+    case codedSegments
+    case toggleOtherCoders
+    case scrollDown, scrollUp
 }
 
 /// One row of the keymap: a key, the action, a short title and a help sentence.

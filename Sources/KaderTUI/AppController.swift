@@ -2,15 +2,17 @@ import Foundation
 import KaderCore
 
 /// Runs the TUI: turns keys into actions, carries out effects (loading documents, saving
-/// codings through the store) and draws frames. Saving happens before the next frame is drawn,
-/// so "saved" on screen always means "on disk".
+/// codings through the store, changing the codebook) and draws frames. Saving happens before
+/// the next frame is drawn, so "saved" on screen always means "on disk".
 public final class AppController {
-    public private(set) var state: AppState
+    public internal(set) var state: AppState
     public let project: Project
     let store: CodingStore
     let loader: TranscriptLoader
+    /// Documents loaded so far, by path (documents are loaded when first opened).
+    var loaded: [String: Document] = [:]
 
-    public init(project: Project, store: CodingStore, loader: TranscriptLoader = TranscriptLoader(), keymap: Keymap = Keymap()) {
+    public init(project: Project, store: CodingStore, loader: TranscriptLoader = TranscriptLoader(), keymap: Keymap = Keymap(), showOthers: Bool = false) {
         self.project = project
         self.store = store
         self.loader = loader
@@ -20,6 +22,16 @@ public final class AppController {
         state = AppState(
             projectName: project.root.lastPathComponent, coder: store.coder, codebook: project.codebook,
             documents: entries, readOnly: store.readOnly, keymap: keymap)
+        state.showOthers = showOthers
+        do {
+            state.codeMemos = try CodeMemoFile.load(projectRoot: project.root, coder: store.coder)
+        } catch {
+            state.message = StatusMessage(error.localizedDescription, isError: true)
+        }
+        let clashes = project.codebook.entries.compactMap(\.code.shortcut).filter { $0.count == 1 && keymap.reservedCharacters.contains(Character($0)) }
+        if !clashes.isEmpty {
+            state.message = StatusMessage("Codebook shortcuts \(clashes.joined(separator: ", ")) are Kader keys; use the picker (c) for those codes.", isError: true)
+        }
     }
 
     /// Reads the coder's file for a document (without loading the transcript) for the list.
@@ -44,17 +56,17 @@ public final class AppController {
     /// Handles one key; returns false when the app should quit.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
-        let effects = state.handle(key: key)
-        perform(effects)
+        perform(state.handle(key: key))
         return !state.quitRequested
     }
 
-    /// Renders the current state at `width` × `height` and remembers the scroll position.
+    /// Renders the current state at `width` × `height` and remembers the layout.
     public func frame(width: Int, height: Int) -> ScreenBuffer {
         state.viewHeight = Renderer.bodyHeight(forTerminalHeight: height)
-        let (screen, top) = Renderer.render(state, width: width, height: height)
-        state.scrollTop = top
-        return screen
+        let frame = Renderer.render(state, width: width, height: height)
+        state.scrollTop = frame.scrollTop
+        state.segmentRows = frame.segmentRows
+        return frame.screen
     }
 
     /// The main loop: draw, read a key, handle it, until quit or end of input.
@@ -71,16 +83,29 @@ public final class AppController {
         for effect in effects {
             switch effect {
             case .quit: break
-            case .openDocument(let index): openDocument(index)
+            case .openDocument(let index, let segmentId): openDocument(index, at: segmentId)
             case .persist(let previous, let next): persist(previous: previous, next: next)
+            case .createCode(let name, let parent, let span): createCode(name, parent: parent, span: span)
+            case .renameCode(let id, let name): changeCodebook("Renamed to \"\(name)\".") { try $0.renamingCode(id, to: name) }
+            case .saveCodeMemos(let memos): saveCodeMemos(memos)
+            case .loadRetrieval(let id): loadRetrieval(id)
+            case .loadOtherCoders: loadOtherCoders()
             }
         }
     }
 
-    private func openDocument(_ index: Int) {
+    func document(at index: Int) throws -> Document {
+        let path = state.documents[index].path
+        if let d = loaded[path] { return d }
+        let d = try project.loadDocument(path: path, loader: loader)
+        loaded[path] = d
+        return d
+    }
+
+    private func openDocument(_ index: Int, at segmentId: String? = nil) {
         let entry = state.documents[index]
         do {
-            let doc = try project.loadDocument(path: entry.path, loader: loader)
+            let doc = try document(at: index)
             let file = try store.load(document: doc)
             state.document = doc
             state.codings = file
@@ -88,11 +113,20 @@ public final class AppController {
             state.scrollTop = 0
             state.undoStack = []
             state.redoStack = []
+            state.otherCodings = [:]
+            state.filter = SegmentFilter()
             state.screen = .coding
+            state.documentCursor = index
             state.documents[index].codable = doc.codableSegmentCount
             refreshEntry(index)
-            if let first = doc.segments.firstIndex(where: { $0.codable && file.codes(forSegment: $0.id).isEmpty }) { state.cursor = first }
-            state.message = StatusMessage("Opened \(entry.path): \(doc.segments.count) segments, \(doc.diagnostics.encoding), labels \(doc.diagnostics.labelPattern).")
+            if let segmentId, let i = doc.segments.firstIndex(where: { $0.id == segmentId }) {
+                state.cursor = i
+            } else if let first = doc.segments.firstIndex(where: { $0.codable && file.codes(forSegment: $0.id).isEmpty }) {
+                state.cursor = first
+            }
+            if state.showOthers && file.status == .done { loadOtherCoders() }
+            let d = doc.diagnostics
+            state.message = StatusMessage("Opened \(entry.path): \(doc.segments.count) segments, \(d.encoding), labels \(d.labelPattern)\(d.warnings.isEmpty ? "" : "; \(d.warnings.count) warnings (kader segments shows them)").")
         } catch {
             state.message = StatusMessage(error.localizedDescription, isError: true)
         }

@@ -1,11 +1,28 @@
 import KaderCore
 
 extension AppState {
-    /// Handles a key: keymap first, then code shortcuts (coding screen only).
+    /// Handles a key in the current mode: keymap first, then code shortcuts (coding screen only).
     public mutating func handle(key: Key) -> [Effect] {
         if key == .resize { return [] }
-        if showHelp, key != .char("?") {
-            showHelp = false
+        if case .mouse(let m) = key { return mouse(m) }
+        switch mode {
+        case .normal: break
+        case .picker(var p): return pickerKey(&p, key)
+        case .prompt(var p): return promptKey(&p, key)
+        case .memo(var m): return memoKey(&m, key)
+        case .span(var s): return spanKey(&s, key)
+        case .filterMenu: return filterKey(key)
+        case .retrieval(var r): return retrievalKey(&r, key)
+        }
+        if showHelp {
+            switch key {
+            case .char("j"), .down: helpScroll += 1
+            case .char("k"), .up: helpScroll = max(0, helpScroll - 1)
+            case .pageDown, .char(" "), .ctrl("f"): helpScroll += max(1, viewHeight - 2)
+            case .pageUp, .ctrl("b"): helpScroll = max(0, helpScroll - max(1, viewHeight - 2))
+            case .char("g"), .home: helpScroll = 0
+            default: showHelp = false
+            }
             return []
         }
         if let action = keymap.action(for: key, in: keyContext) { return update(action) }
@@ -24,26 +41,27 @@ extension AppState {
         switch action {
         case .toggleHelp:
             showHelp.toggle()
+            helpScroll = 0
         case .cancel:
             showHelp = false
+            mode = .normal
         case .quit:
             quitRequested = true
             return [.quit]
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)
+        case .scrollDown: move(by: 3)
+        case .scrollUp: move(by: -3)
         case .pageDown: move(by: max(1, viewHeight / 3))
         case .pageUp: move(by: -max(1, viewHeight / 3))
-        case .top: move(to: 0)
-        case .bottom: move(to: Int.max)
+        case .top: move(by: Int.min / 2)
+        case .bottom: move(by: Int.max / 2)
         case .openDocument:
             if screen == .documents, !documents.isEmpty { return [.openDocument(documentCursor)] }
-        case .showDocuments:
-            screen = .documents
-        case .nextUncoded: jumpUncoded(forward: true)
-        case .previousUncoded: jumpUncoded(forward: false)
-        case .toggleCode(let id):
-            lastCode = id
-            return change { file, segment in file.toggling(code: id, on: segment, at: Timestamp.now()) }
+        case .showDocuments: screen = .documents
+        case .nextUncoded: jump(forward: true, "Every codable segment has a code.") { s, codes in s.codable && codes.isEmpty }
+        case .previousUncoded: jump(forward: false, "Every codable segment has a code.") { s, codes in s.codable && codes.isEmpty }
+        case .toggleCode(let id): return toggle(id)
         case .repeatLastCode:
             guard let id = lastCode else {
                 message = StatusMessage("No code used yet; press a code's key first.", isError: true)
@@ -56,34 +74,75 @@ extension AppState {
             guard let file = codings, !readOnly else { return [] }
             var next = file
             next.status = file.status == .done ? .inProgress : .done
+            message = StatusMessage(next.status == .done ? "Marked done." : "Back in progress.")
             return commit(file, next)
-        case .undo:
-            guard let file = codings, let previous = undoStack.popLast() else {
-                message = StatusMessage("Nothing to undo.")
+        case .undo: return undo()
+        case .redo: return redo()
+        case .openCodePicker: openPicker(.toggle)
+        case .search: if screen == .coding { mode = .prompt(Prompt(kind: .search, text: search?.query ?? "")) }
+        case .nextMatch: jumpToMatch(forward: true)
+        case .previousMatch: jumpToMatch(forward: false)
+        case .openFilter: if screen == .coding { mode = .filterMenu }
+        case .clearFilter:
+            filter = SegmentFilter()
+            search = nil
+            message = StatusMessage("Showing all segments.")
+        case .editSegmentMemo:
+            guard let s = currentSegment else { return [] }
+            mode = .memo(MemoEditor(target: .segment(id: s.id, ordinal: s.ordinal), text: codings?.coding(forSegment: s.id)?.memo ?? ""))
+        case .editDocumentMemo:
+            guard let d = document else { return [] }
+            mode = .memo(MemoEditor(target: .document(id: d.id), text: codings?.memo ?? ""))
+        case .selectQuote:
+            guard let s = currentSegment else { return [] }
+            let words = SpanSelection.words(of: s)
+            guard !words.isEmpty else { return [] }
+            var sel = SpanSelection(segmentId: s.id, words: words, cursor: 0, anchor: nil)
+            if let span = codings?.coding(forSegment: s.id)?.span,
+               let a = words.firstIndex(where: { $0.lowerBound >= span.start }),
+               let b = words.lastIndex(where: { $0.upperBound <= span.end }), a <= b {
+                sel.anchor = a
+                sel.cursor = b
+            }
+            mode = .span(sel)
+        case .jumpToSegment: if screen == .coding { mode = .prompt(Prompt(kind: .jump)) }
+        case .nextWithCode, .previousWithCode:
+            guard let id = lastCode else {
+                openPicker(.nextWithCode)
                 return []
             }
-            redoStack.append(file)
-            codings = previous
-            message = StatusMessage("Undone.")
-            return [.persist(previous: file, next: previous)]
-        case .redo:
-            guard let file = codings, let next = redoStack.popLast() else {
-                message = StatusMessage("Nothing to redo.")
+            let ids = SegmentFilter.subtree(id, codebook)
+            let name = codebook.entry(id: id)?.code.name ?? id
+            jump(forward: action == .nextWithCode, "No other segment with \(name).") { _, codes in codes.contains(where: ids.contains) }
+        case .codedSegments: openPicker(.retrieval)
+        case .toggleOtherCoders:
+            guard codings?.status == .done else {
+                message = StatusMessage("Blind coding: other coders' codings show once you mark this document done (D).", isError: true)
                 return []
             }
-            undoStack.append(file)
-            codings = next
-            message = StatusMessage("Redone.")
-            return [.persist(previous: file, next: next)]
+            showOthers.toggle()
+            if showOthers { return [.loadOtherCoders] }
         }
         return []
     }
 
+    /// Toggles `id` on the current segment and remembers it as recent.
+    mutating func toggle(_ id: String) -> [Effect] {
+        let effects = change { file, segment in file.toggling(code: id, on: segment, at: Timestamp.now()) }
+        if !effects.isEmpty {
+            lastCode = id
+            recentCodes.removeAll { $0 == id }
+            recentCodes.insert(id, at: 0)
+            if recentCodes.count > 8 { recentCodes.removeLast() }
+        }
+        return effects
+    }
+
     /// Runs a coding change on the current segment if it is codable and writable.
-    private mutating func change(_ edit: (CodingFile, Segment) -> CodingFile) -> [Effect] {
+    mutating func change(_ edit: (CodingFile, Segment) -> CodingFile) -> [Effect] {
         guard screen == .coding, let file = codings, let segment = currentSegment else { return [] }
         guard !readOnly else {
-            message = StatusMessage("Read-only: another Kader holds this coder's lock.", isError: true)
+            message = StatusMessage("Read-only: nothing is saved (another Kader holds this coder's lock, or --read-only).", isError: true)
             return []
         }
         guard segment.codable else {
@@ -93,7 +152,7 @@ extension AppState {
         return commit(file, edit(file, segment))
     }
 
-    private mutating func commit(_ file: CodingFile, _ next: CodingFile) -> [Effect] {
+    mutating func commit(_ file: CodingFile, _ next: CodingFile) -> [Effect] {
         guard next != file else { return [] }
         undoStack.append(file)
         redoStack.removeAll()
@@ -101,35 +160,72 @@ extension AppState {
         return [.persist(previous: file, next: next)]
     }
 
-    private mutating func move(by delta: Int) {
-        if screen == .documents {
-            documentCursor = clamp(documentCursor + delta, documents.count)
-        } else if let d = document {
-            cursor = clamp(cursor + delta, d.segments.count)
+    private mutating func undo() -> [Effect] {
+        guard let file = codings, let previous = undoStack.popLast() else {
+            message = StatusMessage("Nothing to undo.")
+            return []
         }
+        redoStack.append(file)
+        codings = previous
+        message = StatusMessage("Undone.")
+        return [.persist(previous: file, next: previous)]
     }
 
-    private mutating func move(to index: Int) {
-        if screen == .documents {
-            documentCursor = clamp(index, documents.count)
-        } else if let d = document {
-            cursor = clamp(index, d.segments.count)
+    private mutating func redo() -> [Effect] {
+        guard let file = codings, let next = redoStack.popLast() else {
+            message = StatusMessage("Nothing to redo.")
+            return []
         }
+        undoStack.append(file)
+        codings = next
+        message = StatusMessage("Redone.")
+        return [.persist(previous: file, next: next)]
     }
 
-    private mutating func jumpUncoded(forward: Bool) {
+    mutating func openPicker(_ purpose: CodePicker.Purpose) {
+        guard screen == .coding else { return }
+        var p = CodePicker(purpose: purpose)
+        p.refresh(entries: codeEntries, recent: recentCodes)
+        mode = .picker(p)
+    }
+
+    /// Moves among visible segments (or documents) by `delta`, clamped.
+    mutating func move(by delta: Int) {
+        if screen == .documents {
+            documentCursor = clamp(documentCursor.addingReportingOverflow(delta).partialValue, documents.count)
+            return
+        }
+        let visible = visibleIndices
+        guard !visible.isEmpty else { return }
+        let here = visible.firstIndex { $0 >= cursor } ?? visible.count - 1
+        let target = clamp(here.addingReportingOverflow(delta).partialValue, visible.count)
+        cursor = visible[target]
+    }
+
+    /// Moves to the next (or previous) visible segment satisfying `test`, wrapping around.
+    mutating func jump(forward: Bool, _ none: String, _ test: (Segment, [String]) -> Bool) {
         guard let d = document, !d.segments.isEmpty else { return }
-        let n = d.segments.count
-        for step in 1...n {
-            let i = forward ? (cursor + step) % n : (cursor - step + n) % n
-            let s = d.segments[i]
-            if s.codable && codes(for: s.id).isEmpty {
-                cursor = i
+        let visible = visibleIndices
+        guard !visible.isEmpty else { return }
+        let here = visible.firstIndex { $0 >= cursor } ?? 0
+        for step in 1...visible.count {
+            let k = forward ? (here + step) % visible.count : (here - step + visible.count * 2) % visible.count
+            let s = d.segments[visible[k]]
+            if test(s, codes(for: s.id)) {
+                cursor = visible[k]
                 return
             }
         }
-        message = StatusMessage("Every codable segment has a code.")
+        message = StatusMessage(none)
     }
 
-    private func clamp(_ i: Int, _ count: Int) -> Int { max(0, min(i, count - 1)) }
+    mutating func jumpToMatch(forward: Bool) {
+        guard let search else {
+            message = StatusMessage("No search yet; press / to search.", isError: true)
+            return
+        }
+        jump(forward: forward, "No match for \"\(search.query)\".") { s, _ in search.isFound(in: s.text) }
+    }
+
+    func clamp(_ i: Int, _ count: Int) -> Int { max(0, min(i, count - 1)) }
 }

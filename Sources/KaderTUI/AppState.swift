@@ -47,14 +47,37 @@ public struct StatusMessage: Hashable, Sendable {
 public struct AppState: Sendable {
     public var projectName: String
     public var coder: String
-    public var codebook: Codebook
-    public let codeEntries: [CodeEntry]
+    public var codebook: Codebook {
+        didSet { codeEntries = codebook.entries }
+    }
+    public private(set) var codeEntries: [CodeEntry]
     public var keymap: Keymap
     public var documents: [DocumentEntry]
     public var documentCursor = 0
     public var screen: ScreenKind = .documents
     public var document: Document?
-    public var codings: CodingFile?
+    /// This coder's codings of the open document. Setting it rebuilds the per-segment index.
+    public var codings: CodingFile? {
+        didSet { codesBySegment = Self.index(codings) }
+    }
+    /// Code ids per segment id, from ``codings`` (kept in step by `didSet`).
+    public private(set) var codesBySegment: [String: [String]] = [:]
+    /// Other coders' codings of the open document (shown only when ``showOthers`` is on and this
+    /// coder marked the document done: blind coding).
+    public var otherCodings: [String: CodingFile] = [:]
+    public var showOthers = false
+    /// What has the keyboard: normal navigation, the code picker, a prompt, the memo editor …
+    public var mode: Mode = .normal
+    public var filter = SegmentFilter()
+    public var search: TextSearch?
+    /// Most recently used code ids, newest first (at most 8).
+    public var recentCodes: [String] = []
+    /// Code memos of this coder, by code id.
+    public var codeMemos: [String: String] = [:]
+    /// A quote span waiting for its in-vivo code to be created.
+    public var pendingSpan: QuoteSpan?
+    /// Screen row → segment index of the last frame, for mouse clicks.
+    public var segmentRows: [Int: Int] = [:]
     /// Index of the current segment in `document.segments`.
     public var cursor = 0
     /// First segment shown; kept by the renderer so the cursor stays visible.
@@ -62,6 +85,8 @@ public struct AppState: Sendable {
     /// Rows available for the segment list (set by the controller from the terminal size).
     public var viewHeight = 20
     public var showHelp = false
+    /// First help line shown (the help scrolls with j/k and the page keys).
+    public var helpScroll = 0
     public var message: StatusMessage?
     public var saveState: SaveState = .saved
     public var undoStack: [CodingFile] = []
@@ -88,12 +113,28 @@ public struct AppState: Sendable {
     }
 
     /// Codes applied to segment `id` by this coder.
-    public func codes(for id: String) -> [String] { codings?.codes(forSegment: id) ?? [] }
+    public func codes(for id: String) -> [String] { codesBySegment[id] ?? [] }
+
+    static func index(_ file: CodingFile?) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for c in file?.codings ?? [] where !c.codes.isEmpty { result[c.segment] = c.codes }
+        return result
+    }
+
+    /// Indices of the segments the filter lets through, in order.
+    public var visibleIndices: [Int] {
+        guard let d = document else { return [] }
+        guard filter.isActive else { return Array(d.segments.indices) }
+        return d.segments.indices.filter { filter.accepts(d.segments[$0], codes: codes(for: d.segments[$0].id), codebook: codebook) }
+    }
+
+    /// True when other coders' codings may be shown: this coder marked the document done.
+    public var othersVisible: Bool { showOthers && codings?.status == .done }
 
     /// Codable segments with at least one code, and codable segments in all.
     public var progress: (coded: Int, codable: Int) {
         guard let d = document else { return (0, 0) }
-        let coded = d.segments.filter { $0.codable && !codes(for: $0.id).isEmpty }.count
+        let coded = d.segments.reduce(0) { $0 + ($1.codable && codesBySegment[$1.id] != nil ? 1 : 0) }
         return (coded, d.codableSegmentCount)
     }
 

@@ -1,35 +1,42 @@
 import KaderCore
 
 /// The codebook beside the segments: shortcut, name and count per code, a mark on the codes of
-/// the current segment, and the definition of the code in focus.
+/// the current segment, and the definition of the code in focus. When the tree does not fit,
+/// categories other than the one in focus are folded to one line.
 enum CodebookPanel {
     static func draw(_ state: AppState, into buf: inout ScreenBuffer, top: Int, height: Int, left: Int, width: Int) {
         var counts: [String: Int] = [:]
         for c in state.codings?.codings ?? [] { for id in c.codes { counts[id, default: 0] += 1 } }
         let applied = Set(state.currentSegment.map { state.codes(for: $0.id) } ?? [])
+        let focus = focusCode(state, applied)
         buf.put(" Codebook", row: top, column: left, maxWidth: width, style: Theme.heading)
+        var entries = state.codeEntries
+        let room = height - 2
+        if entries.count > room {
+            let open = Set(applied.compactMap { state.codebook.entry(id: $0)?.categoryId } + [focus?.categoryId].compactMap { $0 })
+            entries = entries.filter { $0.depth == 0 || open.contains($0.categoryId) }
+        }
         var row = top + 1
-        let entries = state.codeEntries
-        let listRows = min(entries.count, max(0, height - 7))
-        for entry in entries.prefix(listRows) {
+        for entry in entries.prefix(room) {
             let mark = applied.contains(entry.code.id) ? "●" : " "
             let key = entry.code.shortcut ?? " "
             let count = counts[entry.code.id].map { String($0) } ?? ""
             let indent = String(repeating: " ", count: entry.depth * 2)
+            let memo = state.codeMemos[entry.code.id] != nil ? "✎" : ""
+            let folded = entry.depth == 0 && entries.count < state.codeEntries.count && !entry.code.children.isEmpty
+                && !entries.contains { $0.depth > 0 && $0.categoryId == entry.code.id } ? " ▸" : ""
             let style = applied.contains(entry.code.id) ? Theme.good : (entry.depth == 0 ? Theme.heading : .plain)
-            buf.put("\(mark)\(key) \(indent)\(entry.code.name)", row: row, column: left + 1, maxWidth: width - 5, style: style)
+            buf.put("\(mark)\(key) \(indent)\(entry.code.name)\(folded)\(memo)", row: row, column: left + 1, maxWidth: width - 5, style: style)
             buf.put(count, row: row, column: left + width - 1 - count.count, style: Theme.muted)
             row += 1
         }
-        if entries.count > listRows {
-            buf.put(" … \(entries.count - listRows) more (? lists all keys)", row: row, column: left, maxWidth: width, style: Theme.muted)
-            row += 1
-        }
-        guard let focus = focusCode(state, applied), row + 2 < top + height else { return }
+        guard let focus, row + 3 < top + height else { return }
         row += 1
         buf.put(" " + focus.pathString, row: row, column: left, maxWidth: width, style: Theme.heading)
         row += 1
-        for line in TextWrap.lines(focus.code.description ?? "(no definition)", width: width - 2) {
+        var text = focus.code.description ?? "(no definition)"
+        if let memo = state.codeMemos[focus.code.id] { text += "\nMemo: " + memo }
+        for line in TextWrap.lines(text, width: width - 2) {
             guard row < top + height else { break }
             buf.put(line, row: row, column: left + 1, maxWidth: width - 1, style: Theme.muted)
             row += 1

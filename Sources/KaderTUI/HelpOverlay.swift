@@ -1,10 +1,15 @@
 import KaderCore
 
-/// The help screen, generated from the keymap table and the codebook shortcuts.
+/// The help screen, generated from the keymap table and the codebook shortcuts. It covers the
+/// whole screen and scrolls (j/k, PgDn/PgUp); any other key closes it.
 enum HelpOverlay {
-    /// The help text as lines (also used by `kader --help`-style docs and tests).
-    static func lines(_ state: AppState, width: Int = 92) -> [(String, CellStyle)] {
-        var out: [(String, CellStyle)] = [("Kader keys (Esc or ? closes)", Theme.heading)]
+    /// The help text as lines for a given width.
+    static func lines(_ state: AppState, width: Int) -> [(String, CellStyle)] {
+        var out: [(String, CellStyle)] = [
+            ("Kader keys — j/k or PgDn/PgUp scroll this help; any other key closes it", Theme.heading),
+            ("Everything you do is saved at once; the status line says \"saved\" when it is on disk.", Theme.muted),
+        ]
+        let keyWidth = 16
         for context in KeyBinding.Context.allCases {
             let rows = state.keymap.bindings.filter { $0.context == context }
             guard !rows.isEmpty else { continue }
@@ -20,8 +25,19 @@ enum HelpOverlay {
                     merged.append((b.key.displayName, b.help))
                 }
             }
-            for (keys, help) in merged { out.append(("  " + keys.padding(toLength: 14, withPad: " ", startingAt: 0) + help, .plain)) }
+            for (keys, help) in merged {
+                let wrapped = TextWrap.lines(help, width: max(20, width - keyWidth - 2))
+                for (i, line) in wrapped.enumerated() {
+                    let left = i == 0 ? "  " + keys.padding(toLength: keyWidth, withPad: " ", startingAt: 0) : String(repeating: " ", count: keyWidth + 2)
+                    out.append((left + line, .plain))
+                }
+            }
         }
+        out.append(("", .plain))
+        out.append(("In the code picker: type to search; ↑/↓ choose; Enter applies; Ctrl-N new code from the text typed;", .plain))
+        out.append(("Ctrl-R renames the selected code; Ctrl-E writes a memo on it; Esc closes.", .plain))
+        out.append(("In the filter menu (f): c code, s speaker, r role, u uncoded, m coded by me, x clear.", .plain))
+        out.append(("Mouse: click a segment to select it; the wheel scrolls.", .plain))
         out.append(("", .plain))
         out.append(("Code shortcuts (toggle the code on the current segment)", Theme.heading))
         let shortcuts = state.codeEntries.compactMap { e in e.code.shortcut.map { "\($0) \(e.code.name)" } }
@@ -32,20 +48,15 @@ enum HelpOverlay {
     }
 
     static func draw(_ state: AppState, into buf: inout ScreenBuffer) {
-        let width = min(buf.width - 4, 96)
-        let content = lines(state, width: width - 4)
-        let height = min(buf.height - 2, content.count + 2)
-        let left = (buf.width - width) / 2
-        let top = max(0, (buf.height - height) / 2)
-        for r in top..<(top + height) { buf.fill(row: r, column: left, count: width, style: .plain) }
-        buf.put("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: Theme.heading)
-        buf.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: Theme.heading)
-        for r in (top + 1)..<(top + height - 1) {
-            buf.put("│", row: r, column: left, style: Theme.heading)
-            buf.put("│", row: r, column: left + width - 1, style: Theme.heading)
-        }
-        for (i, (text, style)) in content.prefix(height - 2).enumerated() {
-            buf.put(text, row: top + 1 + i, column: left + 2, maxWidth: width - 4, style: style)
+        let width = buf.width - 4
+        let content = lines(state, width: width)
+        let height = buf.height - 2
+        let maxScroll = max(0, content.count - height)
+        let first = min(state.helpScroll, maxScroll)
+        for r in 0..<(buf.height - 1) { buf.fill(row: r, style: .plain) }
+        Renderer.bar(" Help — \(first + 1)–\(min(content.count, first + height)) of \(content.count) lines", row: 0, style: Theme.titleBar, into: &buf)
+        for (i, (text, style)) in content.dropFirst(first).prefix(height).enumerated() {
+            buf.put(text, row: 1 + i, column: 2, maxWidth: width, style: style)
         }
     }
 }

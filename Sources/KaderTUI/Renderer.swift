@@ -1,26 +1,42 @@
 import KaderCore
 
+/// One rendered frame and the layout facts the controller keeps.
+public struct Frame: Sendable {
+    public var screen: ScreenBuffer
+    /// First segment shown (stored back into ``AppState/scrollTop``).
+    public var scrollTop: Int
+    /// Screen row → segment index, for mouse clicks.
+    public var segmentRows: [Int: Int]
+}
+
 /// Renders the whole screen for a state. Pure: the same state and size give the same cells.
 public enum Renderer {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
 
-    /// Draws `state` into a `width` × `height` buffer. Also returns the first segment shown,
-    /// which the controller stores back into ``AppState/scrollTop``.
-    public static func render(_ state: AppState, width: Int, height: Int) -> (screen: ScreenBuffer, scrollTop: Int) {
+    /// Draws `state` into a `width` × `height` frame.
+    public static func render(_ state: AppState, width: Int, height: Int) -> Frame {
         var buf = ScreenBuffer(width: width, height: height)
         guard width >= minimumWidth, height >= minimumHeight else {
             drawTooSmall(&buf)
-            return (buf, state.scrollTop)
+            return Frame(screen: buf, scrollTop: state.scrollTop, segmentRows: [:])
         }
         var top = state.scrollTop
-        switch state.screen {
-        case .documents: DocumentListView.draw(state, into: &buf)
-        case .coding: top = CodingView.draw(state, into: &buf)
+        var rows: [Int: Int] = [:]
+        switch (state.screen, state.mode) {
+        case (_, .retrieval(let r)): RetrievalView.draw(state, r, into: &buf)
+        case (.documents, _): DocumentListView.draw(state, into: &buf)
+        case (.coding, _): (top, rows) = CodingView.draw(state, into: &buf)
         }
         StatusBar.draw(state, into: &buf)
+        switch state.mode {
+        case .picker(let p): PickerView.draw(state, p, into: &buf)
+        case .memo(let m): MemoView.draw(state, m, into: &buf)
+        case .filterMenu: FilterMenuView.draw(state, into: &buf)
+        default: break
+        }
         if state.showHelp { HelpOverlay.draw(state, into: &buf) }
-        return (buf, top)
+        return Frame(screen: buf, scrollTop: top, segmentRows: rows)
     }
 
     /// Rows available for the body between the title bar and the two bottom lines.
@@ -39,5 +55,20 @@ public enum Renderer {
     static func bar(_ text: String, row: Int, style: CellStyle, into buf: inout ScreenBuffer) {
         buf.fill(row: row, style: style)
         buf.put(text, row: row, column: 0, style: style)
+    }
+
+    /// Draws an empty framed box and returns its inner rectangle (top, left, width, height).
+    static func box(_ title: String, width: Int, height: Int, into buf: inout ScreenBuffer) -> (top: Int, left: Int, width: Int, height: Int) {
+        let w = min(width, buf.width - 2), h = min(height, buf.height - 2)
+        let left = (buf.width - w) / 2, top = max(1, (buf.height - h) / 2)
+        for r in top..<(top + h) { buf.fill(row: r, column: left, count: w, style: .plain) }
+        buf.put("┌" + String(repeating: "─", count: w - 2) + "┐", row: top, column: left, style: Theme.heading)
+        buf.put(" \(title) ", row: top, column: left + 2, maxWidth: w - 4, style: Theme.heading)
+        buf.put("└" + String(repeating: "─", count: w - 2) + "┘", row: top + h - 1, column: left, style: Theme.heading)
+        for r in (top + 1)..<(top + h - 1) {
+            buf.put("│", row: r, column: left, style: Theme.heading)
+            buf.put("│", row: r, column: left + w - 1, style: Theme.heading)
+        }
+        return (top + 1, left + 2, w - 4, h - 2)
     }
 }

@@ -8,7 +8,14 @@ enum StatusBar {
         let statusRow = buf.height - 1
         var hints = state.keymap.hints(for: state.keyContext).map { "\($0.keys) \($0.title)" }
         if state.screen == .coding { hints.insert("1-4,a… code", at: 1) }
-        if let m = state.message {
+        if case .prompt(let p) = state.mode {
+            buf.fill(row: hintRow, style: Theme.heading)
+            let end = buf.put(" " + p.label + p.editor.text, row: hintRow, column: 0, style: Theme.heading)
+            buf.put("▏", row: hintRow, column: end, style: Theme.heading)
+        } else if case .span = state.mode {
+            buf.fill(row: hintRow, style: Theme.heading)
+            buf.put(" Quote: ←/→ move · Space anchor · Enter keep · x clear · v in-vivo code · Esc cancel", row: hintRow, column: 0, style: Theme.heading)
+        } else if let m = state.message {
             let style = m.isError ? Theme.error : Theme.heading
             buf.fill(row: hintRow, style: style)
             buf.put(" " + m.text, row: hintRow, column: 0, style: style)
@@ -34,7 +41,9 @@ enum StatusBar {
         case .readOnly: parts.append("READ-ONLY")
         case .failed: parts.append("NOT SAVED")
         }
-        parts.append(state.showHelp ? "HELP" : (state.screen == .coding ? "CODING" : "DOCUMENTS"))
+        if state.filter.isActive && state.screen == .coding { parts.append("filtered \(state.visibleIndices.count)") }
+        let mode = state.mode.name
+        parts.append(state.showHelp ? "HELP" : (!mode.isEmpty ? mode : (state.screen == .coding ? "CODING" : "DOCUMENTS")))
         Renderer.bar(parts.joined(separator: " │ "), row: statusRow, style: Theme.statusBar, into: &buf)
     }
 }

@@ -10,6 +10,7 @@ enum Theme {
     static let selected = CellStyle(reverse: true)
     static let heading = CellStyle(bold: true)
     static let good = CellStyle(color: .good, bold: true)
+    static let match = CellStyle(color: .highlight, bold: true, reverse: true)
 
     private static let roleColors: [CellColor] = [.role1, .role2, .role3, .role4, .role5, .role6]
 

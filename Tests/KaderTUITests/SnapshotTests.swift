@@ -35,7 +35,7 @@ import Testing
         var state = Fixtures.codingState()
         _ = state.handle(key: .char("i"))
         _ = state.handle(key: .char("4"))
-        let (screen, _) = Renderer.render(state, width: 80, height: 24)
+        let screen = Renderer.render(state, width: 80, height: 24).screen
         try assertSnapshot(screen, "coding-80x24")
         #expect(screen.lines[0].hasPrefix(" Kader · Focusgroep één · focusgroep · school Ë"))
         #expect(screen.text.contains("[Digitalisering] [Werkdruk]") || screen.text.contains("[Werkdruk] [Digitalisering]"))
@@ -45,7 +45,7 @@ import Testing
     @Test func codingScreen160x48WithWideCharacters() throws {
         var state = Fixtures.codingState()
         state.cursor = 2
-        let (screen, _) = Renderer.render(state, width: 160, height: 48)
+        let screen = Renderer.render(state, width: 160, height: 48).screen
         try assertSnapshot(screen, "coding-160x48")
         let row = screen.rows.first { r in r.contains { $0.character == "王" } }!
         let i = row.firstIndex { $0.character == "王" }!
@@ -57,23 +57,31 @@ import Testing
     @Test func documentList80x24() throws {
         var state = Fixtures.codingState()
         state.screen = .documents
-        let (screen, _) = Renderer.render(state, width: 80, height: 24)
+        let screen = Renderer.render(state, width: 80, height: 24).screen
         try assertSnapshot(screen, "documents-80x24")
         #expect(screen.text.contains("done          12/40     Transcripts/interview.md"))
     }
 
-    @Test func helpOverlayListsEveryBinding() throws {
+    @Test func helpListsEveryBindingAndScrolls() throws {
         var state = Fixtures.codingState()
-        state.showHelp = true
-        let (screen, _) = Renderer.render(state, width: 100, height: 40)
+        _ = state.handle(key: .char("?"))
+        let screen = Renderer.render(state, width: 100, height: 40).screen
         try assertSnapshot(screen, "help-100x40")
+        let all = HelpOverlay.lines(state, width: 400).map(\.0).joined(separator: "\n")
         for help in Set(Keymap.defaultBindings.map(\.help)) {
-            #expect(screen.text.contains(help), "help misses: \(help)")
+            #expect(all.contains(help), "help misses: \(help)")
         }
+        // Paging down reaches the code shortcuts at the end.
+        for _ in 0..<5 { _ = state.handle(key: .pageDown) }
+        #expect(state.showHelp)
+        let last = Renderer.render(state, width: 100, height: 40).screen.text
+        #expect(last.contains("i Werkdruk"))
+        _ = state.handle(key: .char("x"))
+        #expect(!state.showHelp)
     }
 
     @Test func tooSmallTerminalShowsAMessage() {
-        let (screen, _) = Renderer.render(Fixtures.codingState(), width: 40, height: 10)
+        let screen = Renderer.render(Fixtures.codingState(), width: 40, height: 10).screen
         #expect(screen.text.contains("Terminal too small"))
     }
 

@@ -41,7 +41,7 @@ enum StarterCodebook {
           - id: structuur-zelfregulering
             name: Structuur en zelfregulering
             description: "Houvast en zelfsturing van leerlingen. EN: Structure and self-regulation of pupils."
-            shortcut: "f"
+            shortcut: "o"
           - id: stroomlijning
             name: Stroomlijning
             description: "Afspraken over platformen en kanalen. EN: Agreements on platforms and channels."

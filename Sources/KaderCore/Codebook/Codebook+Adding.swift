@@ -1,0 +1,71 @@
+import Foundation
+
+extension Codebook {
+    /// Adds a code named `name` under `parent` (nil: as a new category) with a new unique id and
+    /// the first free shortcut from `candidateKeys` that is not in `reservedKeys`.
+    /// - Returns: the new codebook and the code added.
+    /// - Throws: ``CodebookError/unknownCode(id:)`` when `parent` is not in the codebook.
+    public func addingCode(named name: String, under parent: String?, reservedKeys: Set<String> = []) throws -> (Codebook, Code) {
+        let ids = Set(entries.map(\.code.id))
+        let base = Self.slug(name)
+        var id = base
+        var n = 2
+        while ids.contains(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        let used = Set(entries.compactMap(\.code.shortcut)).union(reservedKeys)
+        let shortcut = Self.candidateKeys.map(String.init).first { !used.contains($0) }
+        let code = Code(id: id, name: name, description: nil, shortcut: shortcut)
+        var copy = self
+        if let parent {
+            guard copy.codes.insertChild(code, under: parent) else { throw CodebookError.unknownCode(id: parent) }
+        } else {
+            copy.codes.append(code)
+        }
+        return (copy, code)
+    }
+
+    /// Renames code `id`; its id, and so every coding that refers to it, stays.
+    /// - Throws: ``CodebookError/unknownCode(id:)``.
+    public func renamingCode(_ id: String, to name: String) throws -> Codebook {
+        var copy = self
+        guard copy.codes.update(id, { $0.name = name }) else { throw CodebookError.unknownCode(id: id) }
+        return copy
+    }
+
+    /// Keys offered to new codes, in order.
+    static let candidateKeys = Array("abehilotvwxyzABCEFHILOPSTVWXYZ56789")
+
+    /// A code id from a name: lowercase ASCII letters, digits and `-`.
+    public static func slug(_ name: String) -> String {
+        let id = TranscriptLoader.documentId(forFileName: name + ".x")
+        return id == "document" ? "code" : id
+    }
+}
+
+extension Array where Element == Code {
+    /// Appends `code` to the children of the code `parent`; false if there is none.
+    mutating func insertChild(_ code: Code, under parent: String) -> Bool {
+        for i in indices {
+            if self[i].id == parent {
+                self[i].children.append(code)
+                return true
+            }
+            if self[i].children.insertChild(code, under: parent) { return true }
+        }
+        return false
+    }
+
+    /// Applies `change` to the code `id`; false if there is none.
+    mutating func update(_ id: String, _ change: (inout Code) -> Void) -> Bool {
+        for i in indices {
+            if self[i].id == id {
+                change(&self[i])
+                return true
+            }
+            if self[i].children.update(id, change) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import KaderCore
+
+/// Key handling for the modes that take the keyboard: picker, prompts, memo editor, quote
+/// selection, filter menu and the coded-segments view.
+extension AppState {
+    mutating func pickerKey(_ p: inout CodePicker, _ key: Key) -> [Effect] {
+        switch key {
+        case .escape:
+            mode = .normal
+            if case .newCodeParent(let name) = p.purpose {
+                return createCode(name, parent: nil)
+            }
+            return []
+        case .down, .ctrl("j"):
+            p.selected = min(p.selected + 1, max(0, p.results.count - 1))
+        case .up, .ctrl("k"):
+            p.selected = max(p.selected - 1, 0)
+        case .pageDown: p.selected = min(p.selected + 10, max(0, p.results.count - 1))
+        case .pageUp: p.selected = max(p.selected - 10, 0)
+        case .ctrl("n"):
+            let name = p.query.text.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else {
+                message = StatusMessage("Type the new code's name first, then Ctrl-N.", isError: true)
+                mode = .picker(p)
+                return []
+            }
+            var parent = CodePicker(purpose: .newCodeParent(name: name))
+            parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
+            mode = .picker(parent)
+            message = StatusMessage("Choose the category for \"\(name)\" (Esc: a new top-level code).")
+            return []
+        case .ctrl("r"):
+            guard let id = p.selectedCode, let e = codebook.entry(id: id) else { return [] }
+            mode = .prompt(Prompt(kind: .renameCode(id: id), text: e.code.name))
+            return []
+        case .ctrl("e"):
+            guard let id = p.selectedCode else { return [] }
+            mode = .memo(MemoEditor(target: .code(id: id), text: codeMemos[id] ?? ""))
+            return []
+        case .enter:
+            mode = .normal
+            guard let id = p.selectedCode else { return [] }
+            return choose(id, purpose: p.purpose)
+        default:
+            if p.query.handle(key) == .editing {
+                let entries = p.purpose == .newCodeParent(name: "") ? codeEntries.filter { $0.depth == 0 } : codeEntries
+                if case .newCodeParent = p.purpose {
+                    p.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
+                } else {
+                    p.refresh(entries: entries, recent: recentCodes)
+                }
+            }
+        }
+        mode = .picker(p)
+        return []
+    }
+
+    private mutating func choose(_ id: String, purpose: CodePicker.Purpose) -> [Effect] {
+        switch purpose {
+        case .toggle: return toggle(id)
+        case .filter:
+            filter.code = id
+            moveIntoFilter()
+        case .retrieval: return [.loadRetrieval(codeId: id)]
+        case .nextWithCode:
+            lastCode = id
+            return update(.nextWithCode)
+        case .mergeInto: break
+        case .newCodeParent(let name): return createCode(name, parent: id)
+        }
+        return []
+    }
+
+    private mutating func createCode(_ name: String, parent: String?) -> [Effect] {
+        guard !readOnly else {
+            message = StatusMessage("Read-only: the codebook is not changed.", isError: true)
+            return []
+        }
+        let span = pendingSpan
+        pendingSpan = nil
+        return [.createCode(name: name, parent: parent, span: span)]
+    }
+
+    mutating func promptKey(_ p: inout Prompt, _ key: Key) -> [Effect] {
+        if p.kind == .search, key == .ctrl("t") {
+            let insensitive = !(search?.insensitive ?? true)
+            search = TextSearch(query: p.editor.text, insensitive: insensitive)
+            message = StatusMessage(insensitive ? "Search ignores case and accents." : "Search matches case and accents exactly.")
+            mode = .prompt(p)
+            return []
+        }
+        let outcome = p.editor.handle(key)
+        switch outcome {
+        case .cancel:
+            if p.kind == .search { search = nil }
+            mode = .normal
+            return []
+        case .editing, .unhandled:
+            if p.kind == .search {
+                let text = p.editor.text
+                search = text.isEmpty ? nil : TextSearch(query: text, insensitive: search?.insensitive ?? true)
+            }
+            mode = .prompt(p)
+            return []
+        case .submit:
+            mode = .normal
+            let text = p.editor.text.trimmingCharacters(in: .whitespaces)
+            switch p.kind {
+            case .search:
+                guard !text.isEmpty else {
+                    search = nil
+                    return []
+                }
+                search = TextSearch(query: text, insensitive: search?.insensitive ?? true)
+                if let s = currentSegment, search!.isFound(in: s.text) { return [] }
+                jumpToMatch(forward: true)
+            case .jump:
+                guard let n = Int(text), let d = document, let i = d.segments.firstIndex(where: { $0.ordinal == n }) else {
+                    message = StatusMessage("No segment number \"\(text)\".", isError: true)
+                    return []
+                }
+                if filter.isActive && !visibleIndices.contains(i) { filter = SegmentFilter() }
+                cursor = i
+            case .newCode:
+                guard !text.isEmpty else { return [] }
+                var parent = CodePicker(purpose: .newCodeParent(name: text))
+                parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
+                mode = .picker(parent)
+                message = StatusMessage("Choose the category for \"\(text)\" (Esc: a new top-level code).")
+            case .renameCode(let id):
+                guard !text.isEmpty, !readOnly else { return [] }
+                return [.renameCode(id: id, name: text)]
+            }
+            return []
+        }
+    }
+
+    mutating func memoKey(_ m: inout MemoEditor, _ key: Key) -> [Effect] {
+        switch m.handle(key) {
+        case .editing:
+            mode = .memo(m)
+            return []
+        case .cancel:
+            mode = .normal
+            message = StatusMessage("Memo not changed.")
+            return []
+        case .save:
+            mode = .normal
+            let text = m.text
+            switch m.target {
+            case .segment(let id, _):
+                guard let d = document, let seg = d.segments.first(where: { $0.id == id }) else { return [] }
+                guard let file = codings, !readOnly else { return [] }
+                message = StatusMessage(text.isEmpty ? "Memo removed." : "Memo saved.")
+                return commit(file, file.settingMemo(text, on: seg, at: Timestamp.now()))
+            case .document:
+                guard var next = codings, !readOnly else { return [] }
+                next.memo = text.isEmpty ? nil : text
+                message = StatusMessage("Document memo saved.")
+                return commit(codings!, next)
+            case .code(let id):
+                codeMemos[id] = text.isEmpty ? nil : text
+                return [.saveCodeMemos(codeMemos)]
+            }
+        }
+    }
+
+    mutating func spanKey(_ s: inout SpanSelection, _ key: Key) -> [Effect] {
+        switch key {
+        case .left, .char("h"), .char("b"): s.cursor = max(0, s.cursor - 1)
+        case .right, .char("l"), .char("w"): s.cursor = min(s.words.count - 1, s.cursor + 1)
+        case .home, .char("0"): s.cursor = 0
+        case .end, .char("$"): s.cursor = s.words.count - 1
+        case .char(" "): s.anchor = s.anchor == nil ? s.cursor : nil
+        case .escape:
+            mode = .normal
+            return []
+        case .char("x"):
+            mode = .normal
+            return change { file, seg in file.settingSpan(nil, on: seg, at: Timestamp.now()) }
+        case .char("v"):
+            guard let span = s.span, let d = document else { return [] }
+            let scalars = Array(d.text.unicodeScalars)
+            let words = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+            let name = words.trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
+            pendingSpan = span
+            var parent = CodePicker(purpose: .newCodeParent(name: name))
+            parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
+            mode = .picker(parent)
+            message = StatusMessage("In-vivo code \"\(name)\": choose its category (Esc: top level).")
+            return []
+        case .enter:
+            mode = .normal
+            guard let span = s.span else { return [] }
+            message = StatusMessage("Quote kept: words \(min(s.anchor ?? s.cursor, s.cursor) + 1)–\(max(s.anchor ?? s.cursor, s.cursor) + 1).")
+            return change { file, seg in file.settingSpan(span, on: seg, at: Timestamp.now()) }
+        default: break
+        }
+        mode = .span(s)
+        return []
+    }
+
+    mutating func filterKey(_ key: Key) -> [Effect] {
+        guard let d = document else {
+            mode = .normal
+            return []
+        }
+        switch key {
+        case .char("c"):
+            openPicker(.filter)
+            return []
+        case .char("s"): filter.speaker = Self.cycle(filter.speaker, d.speakers.map(\.name))
+        case .char("r"): filter.role = Self.cycle(filter.role, Array(Set(d.segments.compactMap(\.role))).sorted())
+        case .char("u"): filter.uncodedOnly.toggle()
+        case .char("m"): filter.codedByMe.toggle()
+        case .char("x"): filter = SegmentFilter()
+        case .escape, .enter:
+            mode = .normal
+            moveIntoFilter()
+            return []
+        default: break
+        }
+        moveIntoFilter()
+        mode = .filterMenu
+        return []
+    }
+
+    /// Puts the cursor on a visible segment after the filter changed.
+    mutating func moveIntoFilter() {
+        let visible = visibleIndices
+        if visible.isEmpty {
+            message = StatusMessage("No segment passes the filter (F clears it).", isError: true)
+        } else if !visible.contains(cursor) {
+            cursor = visible.first { $0 > cursor } ?? visible.last!
+        }
+    }
+
+    static func cycle(_ current: String?, _ options: [String]) -> String? {
+        guard !options.isEmpty else { return nil }
+        guard let current, let i = options.firstIndex(of: current) else { return options[0] }
+        return i + 1 < options.count ? options[i + 1] : nil
+    }
+
+    mutating func retrievalKey(_ r: inout Retrieval, _ key: Key) -> [Effect] {
+        switch key {
+        case .down, .char("j"): r.selected = min(r.selected + 1, max(0, r.rows.count - 1))
+        case .up, .char("k"): r.selected = max(r.selected - 1, 0)
+        case .pageDown: r.selected = min(r.selected + 10, max(0, r.rows.count - 1))
+        case .pageUp: r.selected = max(r.selected - 10, 0)
+        case .escape, .char("q"):
+            mode = .normal
+            return []
+        case .enter:
+            mode = .normal
+            guard r.rows.indices.contains(r.selected) else { return [] }
+            let row = r.rows[r.selected]
+            return [.openDocument(row.documentIndex, segmentId: row.segmentId)]
+        default: break
+        }
+        mode = .retrieval(r)
+        return []
+    }
+
+    mutating func mouse(_ m: MouseEvent) -> [Effect] {
+        guard mode == .normal, screen == .coding else {
+            if screen == .documents, m.kind == .click, m.row >= 3, m.row - 3 < documents.count {
+                documentCursor = m.row - 3
+            }
+            return []
+        }
+        switch m.kind {
+        case .wheelDown: return update(.scrollDown)
+        case .wheelUp: return update(.scrollUp)
+        case .click:
+            if let i = segmentRows[m.row] { cursor = i }
+        }
+        return []
+    }
+}

@@ -1,0 +1,103 @@
+import KaderCore
+
+/// The code picker overlay: query, ranked codes with key and path, the selected definition.
+enum PickerView {
+    static func draw(_ state: AppState, _ p: CodePicker, into buf: inout ScreenBuffer) {
+        let title: String
+        switch p.purpose {
+        case .toggle: title = "Code picker — Enter toggles · Ctrl-N new code · Ctrl-R rename · Ctrl-E memo"
+        case .filter: title = "Filter by code"
+        case .retrieval: title = "Coded segments of which code?"
+        case .nextWithCode: title = "Go to the next segment with which code?"
+        case .mergeInto: title = "Merge into which code?"
+        case .newCodeParent(let name): title = "Category for \"\(name)\" (Esc: top level)"
+        }
+        let (top, left, width, height) = Renderer.box(title, width: 90, height: max(12, buf.height - 6), into: &buf)
+        buf.put("> " + p.query.text + "▏", row: top, column: left, maxWidth: width, style: Theme.heading)
+        let listHeight = max(1, height - 6)
+        let first = max(0, p.selected - listHeight + 1)
+        for (k, id) in p.results.enumerated().dropFirst(first).prefix(listHeight) {
+            guard let e = state.codebook.entry(id: id) else { continue }
+            let recent = state.recentCodes.contains(id) && p.query.text.isEmpty ? "  (recent)" : ""
+            let line = "\(e.code.shortcut ?? " ")  \(e.pathString)\(recent)"
+            let style = k == p.selected ? Theme.selected : (e.depth == 0 ? Theme.heading : .plain)
+            if k == p.selected { buf.fill(row: top + 1 + k - first, column: left, count: width, style: style) }
+            buf.put(line, row: top + 1 + k - first, column: left, maxWidth: width, style: style)
+        }
+        if p.results.isEmpty {
+            buf.put("No code matches. Ctrl-N creates a code named \"\(p.query.text)\".", row: top + 1, column: left, maxWidth: width, style: Theme.muted)
+        }
+        if let id = p.selectedCode, let e = state.codebook.entry(id: id) {
+            let text = [e.code.description, e.code.inclusion.map { "Wel: " + $0 }, e.code.exclusion.map { "Niet: " + $0 }].compactMap { $0 }.joined(separator: " ")
+            for (i, line) in TextWrap.lines(text, width: width).prefix(4).enumerated() {
+                buf.put(line, row: top + height - 4 + i, column: left, maxWidth: width, style: Theme.muted)
+            }
+        }
+    }
+}
+
+/// The multi-line memo editor overlay.
+enum MemoView {
+    static func draw(_ state: AppState, _ m: MemoEditor, into buf: inout ScreenBuffer) {
+        let what: String
+        switch m.target {
+        case .segment(_, let ordinal): what = "segment #\(ordinal)"
+        case .document(let id): what = "document \(id)"
+        case .code(let id): what = "code " + (state.codebook.entry(id: id)?.code.name ?? id)
+        }
+        let (top, left, width, height) = Renderer.box("Memo on \(what) — Ctrl-S saves · Esc cancels", width: 84, height: 16, into: &buf)
+        let first = max(0, m.row - height + 1)
+        for (i, line) in m.lines.enumerated().dropFirst(first).prefix(height) {
+            var text = String(line)
+            if i == m.row {
+                var chars = Array(text)
+                chars.insert("▏", at: min(m.column, chars.count))
+                text = String(chars)
+            }
+            buf.put(text, row: top + i - first, column: left, maxWidth: width)
+        }
+    }
+}
+
+/// The filter menu overlay: one key per filter.
+enum FilterMenuView {
+    static func draw(_ state: AppState, into buf: inout ScreenBuffer) {
+        let f = state.filter
+        let lines = [
+            "c  by code … " + (f.code.flatMap { state.codebook.entry(id: $0)?.pathString } ?? "(any)"),
+            "s  by speaker (cycles) … " + (f.speaker ?? "(any)"),
+            "r  by role (cycles) … " + (f.role ?? "(any)"),
+            "u  uncoded only … " + (f.uncodedOnly ? "on" : "off"),
+            "m  coded by me … " + (f.codedByMe ? "on" : "off"),
+            "x  clear all filters",
+            "",
+            "Enter or Esc closes; \(state.visibleIndices.count) segments shown.",
+        ]
+        let (top, left, width, _) = Renderer.box("Filter segments", width: 60, height: lines.count + 2, into: &buf)
+        for (i, line) in lines.enumerated() { buf.put(line, row: top + i, column: left, maxWidth: width) }
+    }
+}
+
+/// The coded-segments view: every segment of one code across documents.
+enum RetrievalView {
+    static func draw(_ state: AppState, _ r: Retrieval, into buf: inout ScreenBuffer) {
+        let name = state.codebook.entry(id: r.codeId)?.pathString ?? r.codeId
+        let documents = Set(r.rows.map(\.documentId)).count
+        Renderer.bar(" Coded segments · \(name) · \(r.rows.count) segments in \(documents) documents · Enter opens · Esc returns", row: 0, style: Theme.titleBar, into: &buf)
+        let height = Renderer.bodyHeight(forTerminalHeight: buf.height)
+        let perRow = 3
+        let visibleRows = max(1, height / perRow)
+        let first = max(0, r.selected - visibleRows + 1)
+        for (k, row) in r.rows.enumerated().dropFirst(first).prefix(visibleRows) {
+            let y = 1 + (k - first) * perRow
+            let selected = k == r.selected
+            let head = "\(row.documentId) #\(row.ordinal) \(row.speaker ?? "")\(row.role.map { " · \($0)" } ?? "")"
+            if selected { buf.fill(row: y, style: Theme.selected) }
+            buf.put(" " + head, row: y, column: 0, style: selected ? Theme.selected : Theme.heading)
+            for (i, line) in TextWrap.lines(row.text, width: buf.width - 4).prefix(perRow - 1).enumerated() {
+                buf.put(line, row: y + 1 + i, column: 3)
+            }
+        }
+        if r.rows.isEmpty { buf.put("  No segment is coded with this code yet.", row: 2, column: 0, style: Theme.muted) }
+    }
+}

@@ -1,0 +1,106 @@
+import KaderCore
+
+/// The visible segments of the open document: the current one marked, with speaker, role,
+/// timestamp, wrapped text (search matches and the quote span highlighted), memo indicator,
+/// applied codes as chips, and other coders' codes when shown.
+enum SegmentListView {
+    /// One screen line of a segment block.
+    struct Row {
+        var text: [Character]
+        /// Style per character.
+        var styles: [CellStyle]
+        var indent: Int
+        var isHeader = false
+
+        init(_ text: String, _ style: CellStyle, indent: Int, isHeader: Bool = false) {
+            self.text = Array(text)
+            styles = Array(repeating: style, count: self.text.count)
+            self.indent = indent
+            self.isHeader = isHeader
+        }
+    }
+
+    static func block(_ state: AppState, _ s: Segment, width: Int, current: Bool) -> [Row] {
+        var rows: [Row] = []
+        var header = "#\(s.ordinal) \(s.speaker ?? "(no speaker)")"
+        if let role = s.role, role != s.speaker { header += " · \(role)" }
+        if let t = s.timestamp { header += "  \(t)" }
+        if !s.codable { header += "  (not coded)" }
+        let coding = state.codings?.coding(forSegment: s.id)
+        if let memo = coding?.memo, !memo.isEmpty { header += "  ✎ memo" }
+        if coding?.span != nil { header += "  ❝quote❞" }
+        rows.append(Row(header, s.codable ? Theme.speaker(s.role, s.speaker) : Theme.muted, indent: 0, isHeader: true))
+        let textStyle = s.codable ? CellStyle.plain : Theme.muted
+        let matches = state.search.map { $0.matches(in: s.text).map { ($0.lowerBound + s.start)..<($0.upperBound + s.start) } } ?? []
+        var selection: Range<Int>?
+        if current, case .span(let sel) = state.mode, sel.segmentId == s.id, let span = sel.span { selection = span.start..<span.end }
+        let quote = coding?.span.map { $0.start..<$0.end }
+        for line in TextWrap.wrap(s.text, width: max(10, width - 3)) {
+            var row = Row(line.text, textStyle, indent: 2)
+            for (k, rel) in line.offsets.enumerated() {
+                let o = rel + s.start
+                if let q = quote, q.contains(o) { row.styles[k].underline = true }
+                if matches.contains(where: { $0.contains(o) }) { row.styles[k] = Theme.match }
+                if let sel = selection, sel.contains(o) { row.styles[k] = Theme.selected }
+            }
+            rows.append(row)
+        }
+        let codes = state.codes(for: s.id)
+        if !codes.isEmpty {
+            let chips = codes.map { id in "[" + (state.codebook.entry(id: id)?.code.name ?? "?\(id)") + "]" }.joined(separator: " ")
+            for line in TextWrap.lines(chips, width: max(10, width - 3)) { rows.append(Row(line, Theme.chip, indent: 2)) }
+        }
+        if state.othersVisible {
+            for (coder, file) in state.otherCodings.sorted(by: { $0.key < $1.key }) {
+                let other = file.codes(forSegment: s.id)
+                guard !other.isEmpty else { continue }
+                let names = other.map { state.codebook.entry(id: $0)?.code.name ?? $0 }.joined(separator: ", ")
+                for line in TextWrap.lines("\(coder): \(names)", width: max(10, width - 3)) { rows.append(Row(line, Theme.muted, indent: 2)) }
+            }
+        }
+        rows.append(Row("", .plain, indent: 0))
+        return rows
+    }
+
+    static func draw(_ state: AppState, _ doc: Document, into buf: inout ScreenBuffer, top: Int, height: Int, left: Int, width: Int) -> (Int, [Int: Int]) {
+        let visible = state.visibleIndices
+        guard !visible.isEmpty else {
+            let text = doc.segments.isEmpty ? "This document has no segments." : "No segment passes the filter; F clears it."
+            buf.put(text, row: top, column: left + 1, style: Theme.muted)
+            return (0, [:])
+        }
+        let cursorPos = visible.firstIndex { $0 >= state.cursor } ?? visible.count - 1
+        var first = min(visible.firstIndex { $0 >= state.scrollTop } ?? 0, cursorPos)
+        // Scroll down until the whole current block fits (or it is the first shown).
+        while first < cursorPos {
+            var used = 0
+            for k in first...cursorPos { used += block(state, doc.segments[visible[k]], width: width, current: k == cursorPos).count }
+            if used <= height { break }
+            first += 1
+        }
+        var rowMap: [Int: Int] = [:]
+        var row = top
+        var k = first
+        while row < top + height && k < visible.count {
+            let index = visible[k]
+            let current = k == cursorPos
+            for line in block(state, doc.segments[index], width: width, current: current) {
+                guard row < top + height else { break }
+                rowMap[row] = index
+                if current && !line.text.isEmpty { buf.put("▌", row: row, column: left, style: Theme.cursorMarker) }
+                var col = left + 1 + line.indent
+                let limit = left + width
+                for (c, style) in zip(line.text, line.styles) {
+                    var st = style
+                    if current && line.isHeader { st.reverse = true }
+                    let next = buf.put(String(c), row: row, column: col, maxWidth: limit - col, style: st)
+                    if next == col && DisplayWidth.of(c) > 0 { break }
+                    col = next
+                }
+                row += 1
+            }
+            k += 1
+        }
+        return (visible[first], rowMap)
+    }
+}
