@@ -91,3 +91,29 @@ import Testing
         #expect(buf.lines[0] == "a\u{FFFD}[31mb\u{FFFD}")
     }
 }
+
+/// Snapshots of the modes.
+@Suite struct ModeSnapshotTests {
+    let snapshots = SnapshotTests()
+
+    @Test func pickerAndSearchHighlight() throws {
+        var state = Fixtures.codingState()
+        _ = state.handle(key: .char("/"))
+        for c in "werkdruk" { _ = state.handle(key: .char(c)) }
+        _ = state.handle(key: .enter)
+        let search = Renderer.render(state, width: 80, height: 24).screen
+        try snapshots.assertSnapshot(search, "search-80x24")
+        let row = search.rows.first { r in r.contains { $0.character == "w" && $0.style == Theme.match } }
+        #expect(row != nil, "the match is not highlighted")
+        _ = state.handle(key: .char("c"))
+        for c in "di" { _ = state.handle(key: .char(c)) }
+        try snapshots.assertSnapshot(Renderer.render(state, width: 80, height: 24).screen, "picker-80x24")
+    }
+
+    @Test func memoEditor() throws {
+        var state = Fixtures.codingState()
+        _ = state.handle(key: .char("m"))
+        for c in "Belangrijk: één platform." { _ = state.handle(key: .char(c)) }
+        try snapshots.assertSnapshot(Renderer.render(state, width: 80, height: 24).screen, "memo-80x24")
+    }
+}

@@ -43,8 +43,8 @@ public struct SegmentCoding: Sendable, Hashable, Codable {
         self.modified = modified
     }
 
-    /// True when nothing is left worth keeping (no codes, no memo).
-    public var isEmpty: Bool { codes.isEmpty && (memo ?? "").isEmpty }
+    /// True when nothing is left worth keeping (no codes, memo or quote span).
+    public var isEmpty: Bool { codes.isEmpty && (memo ?? "").isEmpty && span == nil }
 }
 
 /// The on-disk content of `Codings/<coder>/<document-id>.json` (schema 1).
