@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .target(name: "KaderTUI", dependencies: ["KaderCore"]),
+        .target(name: "KaderTUI", dependencies: ["KaderCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "CursesTerminal", dependencies: ["KaderTUI", "CNcursesW"]),
         .executableTarget(
             name: "kader",

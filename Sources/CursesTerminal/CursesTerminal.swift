@@ -40,6 +40,7 @@ public final class CursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(window, true)
+        wtimeout(window, 400)
         curs_set(0)
         mousemask(kader_all_mouse_events(), nil)
         mouseinterval(0)
@@ -69,13 +70,36 @@ public final class CursesTerminal: Terminal {
         while true {
             var ch: wint_t = 0
             let r = wget_wch(window, &ch)
-            if r == ERR { return nil }
+            if r == ERR {
+                // Timed out (or input closed): catch a resize whose SIGWINCH curses missed.
+                if inputClosed() { return nil }
+                if let key = checkSize() { return key }
+                continue
+            }
             if r == KEY_CODE_YES {
                 if let key = CursesKeys.functionKey(Int32(ch)) { return key }
                 continue
             }
             if let key = CursesKeys.character(UInt32(ch)) { return key }
         }
+    }
+
+    /// True when standard input has hung up (the terminal went away).
+    private func inputClosed() -> Bool {
+        var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&fds, 1, 0) >= 0 else { return true }
+        return fds.revents & Int16(POLLHUP | POLLNVAL | POLLERR) != 0
+    }
+
+    /// Compares the terminal's real size with curses' idea of it; resizes and reports a change.
+    private func checkSize() -> Key? {
+        var ws = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0 else { return nil }
+        if Int32(ws.ws_row) != getmaxy(window) || Int32(ws.ws_col) != getmaxx(window) {
+            resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
+            return .resize
+        }
+        return nil
     }
 
     public func draw(_ screen: ScreenBuffer) {

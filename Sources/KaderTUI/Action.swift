@@ -51,3 +51,59 @@ public struct KeyBinding: Hashable, Sendable {
         self.hint = hint
     }
 }
+
+extension Action {
+    /// Actions a user can rebind, with their names in the keymap override file.
+    public static let configurable: [Action] = [
+        .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .nextUncoded, .previousUncoded, .repeatLastCode,
+        .undo, .redo, .openDocument, .showDocuments, .toggleHelp, .markDone, .quit, .cancel, .openCodePicker, .search,
+        .nextMatch, .previousMatch, .openFilter, .clearFilter, .editSegmentMemo, .editDocumentMemo, .selectQuote,
+        .jumpToSegment, .nextWithCode, .previousWithCode, .codedSegments, .toggleOtherCoders,
+    ]
+
+    /// The action's name in the keymap override file (`next-uncoded`, `pick-code`, …).
+    public var name: String {
+        switch self {
+        case .moveUp: return "move-up"
+        case .moveDown: return "move-down"
+        case .pageUp: return "page-up"
+        case .pageDown: return "page-down"
+        case .top: return "top"
+        case .bottom: return "bottom"
+        case .nextUncoded: return "next-uncoded"
+        case .previousUncoded: return "previous-uncoded"
+        case .toggleCode(let id): return "toggle-code:" + id
+        case .repeatLastCode: return "repeat-code"
+        case .undo: return "undo"
+        case .redo: return "redo"
+        case .openDocument: return "open-document"
+        case .showDocuments: return "documents"
+        case .toggleHelp: return "help"
+        case .markDone: return "mark-done"
+        case .quit: return "quit"
+        case .cancel: return "cancel"
+        case .openCodePicker: return "pick-code"
+        case .search: return "search"
+        case .nextMatch: return "next-match"
+        case .previousMatch: return "previous-match"
+        case .openFilter: return "filter"
+        case .clearFilter: return "clear-filter"
+        case .editSegmentMemo: return "memo"
+        case .editDocumentMemo: return "document-memo"
+        case .selectQuote: return "select-quote"
+        case .jumpToSegment: return "go-to-segment"
+        case .nextWithCode: return "next-with-code"
+        case .previousWithCode: return "previous-with-code"
+        case .codedSegments: return "coded-segments"
+        case .toggleOtherCoders: return "other-coders"
+        case .scrollDown: return "scroll-down"
+        case .scrollUp: return "scroll-up"
+        }
+    }
+
+    /// The configurable action called `name`, or nil.
+    public init?(name: String) {
+        guard let a = Action.configurable.first(where: { $0.name == name }) else { return nil }
+        self = a
+    }
+}

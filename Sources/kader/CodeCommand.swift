@@ -20,6 +20,12 @@ struct CodeCommand: ParsableCommand {
     @Flag(name: .long, help: "Open without taking the coder's lock; nothing is saved.")
     var readOnly = false
 
+    @Flag(name: .long, help: "Show other coders' codings in documents you marked done (Ctrl-O toggles).")
+    var showOthers = false
+
+    @Option(name: .long, help: "Keymap override file (default: $KADER_KEYMAP or ~/.config/kader/keymap.yaml).")
+    var keymap: String?
+
     @Argument(help: "A document to open directly (id or file name).")
     var document: String?
 
@@ -29,7 +35,11 @@ struct CodeCommand: ParsableCommand {
             let project = try Project(root: root)
             let name = try CoderName.resolve(explicit: coder)
             let store = try CodingStore(projectRoot: project.root, coder: name, readOnly: readOnly)
-            let controller = AppController(project: project, store: store)
+            var keys = Keymap()
+            if let url = keymap.map(URL.init(fileURLWithPath:)) ?? KeymapOverrides.defaultURL() {
+                keys = try KeymapOverrides.apply(url, to: keys)
+            }
+            let controller = AppController(project: project, store: store, keymap: keys, showOthers: showOthers)
             if let document { try controller.open(documentNamed: document) }
             let terminal = try CursesTerminal()
             defer { terminal.shutdown() }

@@ -1,3 +1,4 @@
+import Foundation
 import KaderCore
 import Testing
 @testable import KaderTUI
@@ -102,5 +103,25 @@ import Testing
         for entry in Fixtures.codebook.entries {
             #expect(!keymap.reservedCharacters.contains(Character(entry.code.shortcut!)))
         }
+    }
+}
+
+@Suite struct KeymapOverrideTests {
+    @Test func overridesRebindActionsAndRejectUnknownNames() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kader-keymap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("keymap.yaml")
+        try "next-uncoded: Tab\npick-code: [c, Ctrl-P]\n".write(to: url, atomically: true, encoding: .utf8)
+        let keymap = try KeymapOverrides.apply(url, to: Keymap())
+        #expect(keymap.action(for: .tab, in: .coding) == .nextUncoded)
+        #expect(keymap.action(for: .char("n"), in: .coding) == nil)
+        #expect(keymap.action(for: .ctrl("p"), in: .coding) == .openCodePicker)
+        #expect(keymap.action(for: .char("c"), in: .coding) == .openCodePicker)
+        try "jump-around: x\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(throws: KeymapOverrides.Problem.self) { try KeymapOverrides.apply(url, to: Keymap()) }
+        try "undo: Hyper-Z\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(throws: KeymapOverrides.Problem.self) { try KeymapOverrides.apply(url, to: Keymap()) }
+        for action in Action.configurable { #expect(Action(name: action.name) == action) }
     }
 }
