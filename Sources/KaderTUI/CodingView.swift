@@ -20,7 +20,7 @@ enum CodingView {
             for r in bodyTop..<(bodyTop + bodyHeight) { buf.put("│", row: r, column: 28, style: Theme.muted) }
             left = 29
         }
-        let panelWidth = buf.width >= 120 ? 40 : (buf.width >= 90 ? 32 : 28)
+        let panelWidth = buf.width >= 120 ? 40 : (buf.width >= 100 ? 36 : (buf.width >= 90 ? 32 : 28))
         let listWidth = buf.width - left - panelWidth - 1
         for r in bodyTop..<(bodyTop + bodyHeight) { buf.put("│", row: r, column: left + listWidth, style: Theme.muted) }
         let result = SegmentListView.draw(state, doc, into: &buf, top: bodyTop, height: bodyHeight, left: left, width: listWidth)
