@@ -87,9 +87,9 @@ struct AgreementCells {
     }
 
     /// Rows for every code, every category and the pooled figure of a report.
-    static func rows(_ report: CodeAgreementReport, codebook: Codebook, coders: [String])
+    static func rows(_ report: CodeAgreementReport, agreement: ProjectAgreement, codebook: Codebook, coders: [String])
         -> (codes: [AgreementCells], categories: [AgreementCells], pooled: AgreementCells) {
-        let codes = report.perCode.map { AgreementCells(label: codeLabel($0.label, codebook: codebook), $0, coders: coders) }
+        let codes = report.perCode.filter { agreement.isShown($0, codebook: codebook) }.map { AgreementCells(label: codeLabel($0.label, codebook: codebook), $0, coders: coders) }
         let cats = report.perCategory.map { AgreementCells(label: codebook.entry(id: $0.label)?.code.name ?? $0.label, $0, coders: coders) }
         return (codes, cats, AgreementCells(label: "pooled (unit × code)", report.overall.pooled, coders: coders))
     }

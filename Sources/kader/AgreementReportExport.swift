@@ -79,10 +79,10 @@ enum AgreementReportExport {
         var pooled: Row
         var masi: SetAlpha
         var jaccard: SetAlpha
-        init(_ g: AgreementGroup, coders: [String], codebook: Codebook) {
+        init(_ g: AgreementGroup, coders: [String], codebook: Codebook, agreement: ProjectAgreement) {
             label = g.label
             units = g.unitCount
-            perCode = g.report.perCode.map { Row($0, coders: coders, codebook: codebook) }
+            perCode = g.report.perCode.filter { agreement.isShown($0, codebook: codebook) }.map { Row($0, coders: coders, codebook: codebook) }
             perCategory = g.report.perCategory.map { Row($0, coders: coders, codebook: codebook) }
             pooled = Row(g.report.overall.pooled, coders: coders, codebook: codebook)
             masi = SetAlpha(g.report.overall.masi)
@@ -100,6 +100,7 @@ enum AgreementReportExport {
         var coders: [String]
         var includeUnfinished: Bool
         var units: Int
+        var identicalSets: Int
         var documents: [DocumentOut]
         var overall: Group
         var breakdown: String?
@@ -119,9 +120,10 @@ enum AgreementReportExport {
             Disagreement(document: u.documentId, segment: u.segmentId, ordinal: u.ordinal, speaker: u.speaker, role: u.role, text: u.text,
                          codes: Dictionary(uniqueKeysWithValues: zip(coders, u.codes.map { $0.map { $0.sorted() } })))
         } : nil
-        let out = Output(coders: coders, includeUnfinished: a.units.includeUnfinished, units: a.overall.unitCount, documents: docs,
-                         overall: Group(a.overall, coders: coders, codebook: codebook), breakdown: a.breakdown?.rawValue,
-                         groups: a.groups.map { Group($0, coders: coders, codebook: codebook) },
+        let out = Output(coders: coders, includeUnfinished: a.units.includeUnfinished, units: a.overall.unitCount,
+                         identicalSets: a.units.identicalSets.identical, documents: docs,
+                         overall: Group(a.overall, coders: coders, codebook: codebook, agreement: a), breakdown: a.breakdown?.rawValue,
+                         groups: a.groups.map { Group($0, coders: coders, codebook: codebook, agreement: a) },
                          unknownCodes: a.unknownCodes(codebook), disagreements: dis)
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -157,7 +159,7 @@ enum AgreementReportExport {
             try w.write(row: row)
         }
         for g in [a.overall] + a.groups {
-            for r in g.report.perCode { try write(g.label, "code", r) }
+            for r in g.report.perCode where a.isShown(r, codebook: codebook) { try write(g.label, "code", r) }
             for r in g.report.perCategory { try write(g.label, "category", r) }
             try write(g.label, "pooled", g.report.overall.pooled)
         }

@@ -18,6 +18,12 @@ struct AgreementReportFormatter {
         out.append("\(coders.count) coders · \(agreement.overall.unitCount) units (codable segments) in \(counted.count) of \(u.documents.count) documents"
                    + (u.includeUnfinished ? " · documents in progress included" : ""))
         out.append("")
+        let sets = u.identicalSets
+        if sets.pairable > 0 {
+            out.append("Identical code sets on \(sets.identical) of \(sets.pairable) units (\(String(format: "%.1f", Double(sets.identical) * 100 / Double(sets.pairable)))%); \(sets.pairable - sets.identical) disagreements"
+                       + (showDisagreements ? " (listed below)." : " (--disagreements lists them)."))
+            out.append("")
+        }
         out += documentLines()
         out += section(agreement.overall.report, title: nil)
         for g in agreement.groups {
@@ -48,7 +54,7 @@ struct AgreementReportFormatter {
     func section(_ report: CodeAgreementReport, title: String?) -> [String] {
         var out: [String] = []
         if let title { out.append(heading(title, level: 2)); out.append("") }
-        let rows = AgreementCells.rows(report, codebook: codebook, coders: coders)
+        let rows = AgreementCells.rows(report, agreement: agreement, codebook: codebook, coders: coders)
         out += table("Per code (applied / not applied)", rows.codes)
         out += table("Per category (any code of the category applied)", rows.categories)
         let o = report.overall

@@ -80,6 +80,13 @@ public struct ProjectAgreement: Sendable {
         }
     }
 
+    /// Whether a per-code row belongs in a report: every code, except a category with sub-codes
+    /// that no coder applied directly (its row would only say "not computable").
+    public func isShown(_ row: BinaryAgreementReport, codebook: Codebook) -> Bool {
+        guard let top = codebook.codes.first(where: { $0.id == row.label }), !top.children.isEmpty else { return true }
+        return row.counts.appliedByCoder.contains { $0 > 0 }
+    }
+
     /// Code ids used in the codings that the codebook does not define.
     public func unknownCodes(_ codebook: Codebook) -> [String] {
         let known = Set(codebook.entries.map(\.code.id))

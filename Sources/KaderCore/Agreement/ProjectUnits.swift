@@ -111,6 +111,19 @@ public struct ProjectUnits: Sendable {
     /// The units that some coders code differently, in project order.
     public var disagreements: [ProjectUnit] { units.filter(\.isDisagreement) }
 
+    /// Units with values from at least 2 coders, and how many of them got the very same code
+    /// set from every coder present (exact agreement on the whole set).
+    public var identicalSets: (identical: Int, pairable: Int) {
+        var same = 0, pairable = 0
+        for u in units {
+            let present = u.codes.compactMap { $0 }
+            guard present.count >= 2 else { continue }
+            pairable += 1
+            if !u.isDisagreement { same += 1 }
+        }
+        return (same, pairable)
+    }
+
     /// `units[unit][coder]` code sets for ``CodeAgreement``.
     public var codeSets: [[Set<String>?]] { units.map(\.codes) }
 }
