@@ -54,7 +54,7 @@ public enum ReconcileView {
 
     static func label(_ id: String, _ codebook: Codebook) -> String {
         guard let e = codebook.entry(id: id) else { return "?\(id)" }
-        return "[\(e.code.shortcut ?? " ")] " + e.code.name + (e.depth > 0 ? " (\(e.path[0]))" : "")
+        return "[\(e.code.shortcut ?? " ")] " + e.code.name
     }
 
     static func drawCodings(_ item: ReconcileItem, _ state: ReconcileState, into buf: inout ScreenBuffer, row: Int) -> Int {
