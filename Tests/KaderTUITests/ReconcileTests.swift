@@ -26,6 +26,8 @@ import Testing
         _ = s.handle(key: .char("k"))
         #expect(s.handle(key: .char("i")) == [.save(item: 1, Resolution(codes: []))])   // "no code applies" is a resolution
         #expect(s.resolutions[1] == Resolution(codes: []))
+        #expect(s.cursor == 2)
+        _ = s.handle(key: .char("k"))
         // Edit: starts from the current consensus, shortcuts toggle, Enter saves.
         _ = s.handle(key: .char("e"))
         _ = s.handle(key: .char("e"))                                    // shortcut of didactiek

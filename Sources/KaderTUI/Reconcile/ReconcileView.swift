@@ -61,19 +61,21 @@ public enum ReconcileView {
         let half = (buf.width - 2) / 2
         buf.put("A · \(state.firstCoder)", row: row, column: 1, maxWidth: half - 1, style: Theme.heading)
         buf.put("B · \(state.secondCoder)", row: row, column: 1 + half, maxWidth: half - 1, style: Theme.heading)
-        func column(_ codes: [String], _ other: [String]) -> [(String, CellStyle)] {
-            if codes.isEmpty { return [("(no code)", Theme.muted)] }
-            return codes.map { id -> (String, CellStyle) in
-                let shared = other.contains(id)
-                return ((shared ? "  " : "* ") + label(id, state.codebook), shared ? CellStyle.plain : Theme.chip)
-            }
+        // One row per code either coder applied, in codebook order, so differences line up.
+        let order = state.codebook.entries.map(\.code.id)
+        let union = Set(item.first).union(item.second).sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
+        if item.first.isEmpty { buf.put("(no code)", row: row + 1, column: 1, style: Theme.muted) }
+        if item.second.isEmpty { buf.put("(no code)", row: row + 1, column: 1 + half, style: Theme.muted) }
+        var r = row + ((item.first.isEmpty || item.second.isEmpty) ? 2 : 1)
+        for id in union {
+            let inA = item.first.contains(id), inB = item.second.contains(id)
+            let style = inA && inB ? CellStyle.plain : Theme.chip
+            let mark = inA && inB ? "  " : "* "
+            if inA { buf.put(mark + label(id, state.codebook), row: r, column: 1, maxWidth: half - 1, style: style) }
+            if inB { buf.put(mark + label(id, state.codebook), row: r, column: 1 + half, maxWidth: half - 1, style: style) }
+            r += 1
         }
-        let left = column(item.first, item.second), right = column(item.second, item.first)
-        for i in 0..<max(left.count, right.count) {
-            if i < left.count { buf.put(left[i].0, row: row + 1 + i, column: 1, maxWidth: half - 1, style: left[i].1) }
-            if i < right.count { buf.put(right[i].0, row: row + 1 + i, column: 1 + half, maxWidth: half - 1, style: right[i].1) }
-        }
-        return row + 1 + max(left.count, right.count)
+        return r
     }
 
     static func drawConsensus(_ state: ReconcileState, into buf: inout ScreenBuffer, row: Int) -> Int {
