@@ -136,6 +136,9 @@ struct AgreementReportFormatter {
                 + (agreement.units.includeUnfinished ? " or in progress (there, segments without codes are missing)" : "")
                 + "; other coders are missing data, never zeros. n = units coded by at least 2 coders.",
             "Per code: applied / not applied; per category: any code of its subtree applied; overall: all unit × code decisions pooled, and the code sets (MASI, Jaccard).",
+            coders.count == 2
+                ? "Counts (units both coded): both applied, only one coder applied, neither applied."
+                : "\"<coder> +\": units that coder applied the code to.",
             "% agree: pairwise percent agreement (Gwet 2014). Cohen κ = (p_o − p_e)/(1 − p_e) (Cohen 1960); Fleiss κ (Fleiss 1971).",
             "α: Krippendorff's α, nominal, 1 − D_o/D_e from the coincidence matrix, missing data allowed (Krippendorff 2011, \"Computing Krippendorff's Alpha-Reliability\").",
             "α 95% CI: bootstrap of \(b) replicates, seed \(agreement.seed) (Hayes & Krippendorff 2007). AC1: Gwet 2008, q = 2. BP κ: Brennan & Prediger 1981, p_e = 1/2.",
