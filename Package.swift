@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 "KaderCore", "KaderTUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore"]),

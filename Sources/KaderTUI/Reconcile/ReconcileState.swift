@@ -1,0 +1,181 @@
+import Foundation
+import KaderCore
+
+/// One disagreement to reconcile: a segment two coders coded differently.
+public struct ReconcileItem: Sendable, Hashable {
+    public var documentId: String
+    public var documentTitle: String
+    public var segment: Segment
+    /// Sorted code ids of the first and the second coder.
+    public var first: [String]
+    public var second: [String]
+
+    public init(documentId: String, documentTitle: String, segment: Segment, first: [String], second: [String]) {
+        self.documentId = documentId
+        self.documentTitle = documentTitle
+        self.segment = segment
+        self.first = first.sorted()
+        self.second = second.sorted()
+    }
+}
+
+/// The consensus decided for one segment.
+public struct Resolution: Sendable, Hashable {
+    /// Sorted code ids (may be empty: "no code applies").
+    public var codes: [String]
+    public var memo: String?
+    public init(codes: [String], memo: String? = nil) {
+        self.codes = Array(Set(codes)).sorted()
+        self.memo = memo
+    }
+}
+
+/// What the controller must do after a key: write one resolution through the store, or quit.
+public enum ReconcileEffect: Hashable, Sendable {
+    case save(item: Int, Resolution)
+    case quit
+}
+
+/// Pure state of `kader reconcile`: the disagreements, where the user is, what is resolved.
+public struct ReconcileState: Sendable {
+    public enum Mode: Hashable, Sendable {
+        case browse
+        /// Editing the consensus codes; `working` is the set being edited.
+        case edit(working: Set<String>)
+        /// Typing a memo.
+        case memo(text: String)
+    }
+
+    public var firstCoder: String
+    public var secondCoder: String
+    public var consensusCoder: String
+    public var codebook: Codebook
+    public var items: [ReconcileItem]
+    public var cursor = 0
+    /// Resolutions by item index (from the consensus file, or made in this session).
+    public var resolutions: [Int: Resolution] = [:]
+    /// Memos typed on items not yet resolved; written with the resolution.
+    public var pendingMemos: [Int: String] = [:]
+    public var mode: Mode = .browse
+    public var showHelp = false
+    public var message: String?
+    public var lastSaveFailed = false
+    public var quitRequested = false
+    public var keymap: ReconcileKeymap
+
+    public init(firstCoder: String, secondCoder: String, consensusCoder: String, codebook: Codebook,
+                items: [ReconcileItem], resolutions: [Int: Resolution] = [:], keymap: ReconcileKeymap = ReconcileKeymap()) {
+        self.firstCoder = firstCoder
+        self.secondCoder = secondCoder
+        self.consensusCoder = consensusCoder
+        self.codebook = codebook
+        self.items = items
+        self.resolutions = resolutions
+        self.keymap = keymap
+        cursor = items.indices.first { resolutions[$0] == nil } ?? 0
+    }
+
+    public var resolvedCount: Int { resolutions.count }
+    public var current: ReconcileItem? { items.indices.contains(cursor) ? items[cursor] : nil }
+
+    public var bindingMode: ReconcileBinding.Mode {
+        switch mode {
+        case .browse: return .browse
+        case .edit: return .edit
+        case .memo: return .memo
+        }
+    }
+
+    /// Handles one key and returns the effects to carry out.
+    public mutating func handle(key: Key) -> [ReconcileEffect] {
+        message = nil
+        if showHelp {
+            if key == .escape || key == .char("?") || key == .char("q") { showHelp = false }
+            return []
+        }
+        let action = keymap.action(for: key, in: bindingMode)
+        switch mode {
+        case .edit(var working):
+            if let action { return perform(action) }
+            guard case .char(let c) = key, let entry = codebook.code(forShortcut: String(c)) else {
+                message = "Not a code shortcut: \(key.displayName). Enter saves, Esc cancels."
+                return []
+            }
+            if working.contains(entry.code.id) { working.remove(entry.code.id) } else { working.insert(entry.code.id) }
+            mode = .edit(working: working)
+            return []
+        case .memo(var text):
+            if let action { return perform(action) }
+            switch key {
+            case .char(let c): text.append(c)
+            case .backspace, .delete: if !text.isEmpty { text.removeLast() }
+            default: break
+            }
+            mode = .memo(text: text)
+            return []
+        case .browse:
+            guard let action else { message = "\(key.displayName) does nothing here; ? shows the keys."; return [] }
+            return perform(action)
+        }
+    }
+
+    mutating func perform(_ action: ReconcileAction) -> [ReconcileEffect] {
+        switch action {
+        case .quit: quitRequested = true; return [.quit]
+        case .toggleHelp: showHelp.toggle(); return []
+        case .next: cursor = min(cursor + 1, max(items.count - 1, 0)); return []
+        case .previous: cursor = max(cursor - 1, 0); return []
+        case .nextUnresolved:
+            let order = Array(items.indices[(cursor + 1)...]) + Array(items.indices[..<min(cursor + 1, items.count)])
+            if let i = order.first(where: { resolutions[$0] == nil }) { cursor = i } else { message = "Every disagreement is resolved." }
+            return []
+        case .cancel: mode = .browse; return []
+        case .acceptFirst, .acceptSecond, .union, .intersection:
+            guard let item = current else { return [] }
+            let a = Set(item.first), b = Set(item.second)
+            let codes: Set<String> = action == .acceptFirst ? a : action == .acceptSecond ? b : action == .union ? a.union(b) : a.intersection(b)
+            return resolve(codes)
+        case .edit:
+            guard let item = current else { return [] }
+            mode = .edit(working: Set(resolutions[cursor]?.codes ?? Array(Set(item.first).intersection(item.second))))
+            return []
+        case .memo:
+            guard current != nil else { return [] }
+            mode = .memo(text: resolutions[cursor]?.memo ?? pendingMemos[cursor] ?? "")
+            return []
+        case .confirm:
+            switch mode {
+            case .edit(let working):
+                mode = .browse
+                return resolve(working)
+            case .memo(let text):
+                mode = .browse
+                let memo = text.trimmingCharacters(in: .whitespaces)
+                if var r = resolutions[cursor] {
+                    r.memo = memo.isEmpty ? nil : memo
+                    resolutions[cursor] = r
+                    return [.save(item: cursor, r)]
+                }
+                pendingMemos[cursor] = memo.isEmpty ? nil : memo
+                message = "Memo kept; it is saved with the consensus once you resolve this segment."
+                return []
+            case .browse:
+                return []
+            }
+        }
+    }
+
+    /// Records `codes` as the consensus of the current item, then moves to the next open one.
+    mutating func resolve(_ codes: Set<String>) -> [ReconcileEffect] {
+        let index = cursor
+        let r = Resolution(codes: Array(codes), memo: resolutions[index]?.memo ?? pendingMemos[index])
+        resolutions[index] = r
+        pendingMemos[index] = nil
+        if let next = items.indices.first(where: { $0 > index && resolutions[$0] == nil }) {
+            cursor = next
+        } else if resolvedCount == items.count {
+            message = "All \(items.count) disagreements are resolved; q quits."
+        }
+        return [.save(item: index, r)]
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import KaderCore
+
+/// `kader agree --coders A,B[,C…]`: inter-coder agreement per code, per category and overall.
+struct AgreeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agree",
+        abstract: "Inter-coder agreement per code, per category and overall (κ, α with 95% CI, AC1, …).",
+        discussion: """
+        Units are the codable segments of documents that at least two of the coders marked done;
+        a coder who did not finish a document is missing data for it, never zeros. Figures:
+        n, the 2×2 counts (2 coders) or codes applied per coder (3+), percent agreement,
+        Cohen's κ (2 coders) or Fleiss' κ (3+), Krippendorff's α (nominal) with a bootstrap 95%
+        interval, Gwet's AC1 and Brennan–Prediger κ; overall the pooled α and set-valued α with
+        MASI and Jaccard distances. α below .667 is flagged unreliable, .667–.800 tentative.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, md }
+
+    @Option(name: .long, help: "Project folder (default: the current folder).")
+    var project: String?
+
+    @Option(name: .long, help: "Coders to compare, comma-separated (at least 2).")
+    var coders: String
+
+    @Option(name: .long, help: "Also report per document or per speaker role: document | role.")
+    var by: AgreementBreakdown?
+
+    @Option(name: .long, help: "Output format: table | csv | json | md.")
+    var format: Format = .table
+
+    @Flag(name: .long, help: "List every segment the coders code differently, with each coder's codes.")
+    var disagreements = false
+
+    @Flag(name: .long, help: "Also count documents still in progress (uncoded segments there are missing data).")
+    var includeUnfinished = false
+
+    @Option(name: .long, help: "Bootstrap replicates for the α interval.")
+    var bootstrap: Int = 1000
+
+    @Option(name: .long, help: "Seed of the bootstrap (the same seed gives the same interval).")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        try CLI.run {
+            let names = coders.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard names.count >= 2 else { throw CLIError("--coders needs at least two coder names, separated by commas (e.g. --coders ann,bart).") }
+            guard Set(names).count == names.count else { throw CLIError("--coders names a coder twice: \(names.joined(separator: ",")).") }
+            guard bootstrap >= 1 else { throw CLIError("--bootstrap must be at least 1.") }
+            for n in names { _ = try CoderName.validated(n) }
+            let root = URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath)
+            let project = try Project(root: root)
+            let known = CodingStore.coders(projectRoot: project.root)
+            if let missing = names.first(where: { !known.contains($0) }) {
+                throw CLIError("no codings for coder \"\(missing)\" in \(project.root.path)/Codings (coders: \(known.isEmpty ? "none" : known.joined(separator: ", "))).")
+            }
+            let units = try ProjectUnits(project: project, coders: names, includeUnfinished: includeUnfinished)
+            let agreement = try ProjectAgreement(units: units, codebook: project.codebook, breakdown: by,
+                                                 bootstrapSamples: bootstrap, seed: seed)
+            switch format {
+            case .table, .md:
+                print(AgreementReportFormatter(agreement: agreement, codebook: project.codebook, markdown: format == .md,
+                                               showDisagreements: disagreements).render())
+            case .json:
+                print(try AgreementReportExport.json(agreement, codebook: project.codebook, disagreements: disagreements))
+            case .csv:
+                print(try AgreementReportExport.csv(agreement, codebook: project.codebook), terminator: "")
+            }
+        }
+    }
+}
+
+extension AgreementBreakdown: ExpressibleByArgument {}
+
+/// A command-line usage error: one sentence.
+struct CLIError: Error, LocalizedError {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var errorDescription: String? { message }
+}
