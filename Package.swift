@@ -42,6 +42,6 @@ let package = Package(
         ),
         .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore"]),
         .testTarget(name: "KaderTUITests", dependencies: ["KaderTUI", "KaderCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["KaderCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["KaderCore", .product(name: "Crypto", package: "swift-crypto")]),
     ]
 )
