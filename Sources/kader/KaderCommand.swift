@@ -15,7 +15,7 @@ struct KaderCommand: ParsableCommand {
         terminal. Codings are saved per coder in Codings/<coder>/<document>.json.
         """,
         version: version,
-        subcommands: [CodeCommand.self, SegmentsCommand.self, InitCommand.self],
+        subcommands: [CodeCommand.self, SegmentsCommand.self, InitCommand.self, ExportCommand.self],
         defaultSubcommand: CodeCommand.self
     )
 }
