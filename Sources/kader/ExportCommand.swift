@@ -7,7 +7,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export coded quotes, code matrices, or the whole project as REFI-QDA (.qdpx).",
-        subcommands: [ExportQuotesCommand.self, ExportMatrixCommand.self]
+        subcommands: [ExportQuotesCommand.self, ExportMatrixCommand.self, ExportQDPXCommand.self]
     )
 }
 

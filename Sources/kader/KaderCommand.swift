@@ -15,7 +15,7 @@ struct KaderCommand: ParsableCommand {
         terminal. Codings are saved per coder in Codings/<coder>/<document>.json.
         """,
         version: version,
-        subcommands: [CodeCommand.self, SegmentsCommand.self, InitCommand.self, ExportCommand.self],
+        subcommands: [CodeCommand.self, SegmentsCommand.self, InitCommand.self, ExportCommand.self, ImportCommand.self, CodebookExchangeGroup.self],
         defaultSubcommand: CodeCommand.self
     )
 }

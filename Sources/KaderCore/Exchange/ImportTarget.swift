@@ -32,13 +32,21 @@ struct ProjectSnapshot {
 
 /// Codebook bytes in the format its file name asks for (JSON for `.json`, else YAML).
 enum CodebookData {
+    /// YAML with non-ASCII letters written as they are (not `\xE9` escapes).
+    static func yaml(_ book: Codebook) throws -> String {
+        let enc = YAMLEncoder()
+        enc.options.allowUnicode = true
+        enc.options.width = -1
+        return try enc.encode(book)
+    }
+
     static func encode(_ book: Codebook, for url: URL) throws -> Data {
         if url.pathExtension.lowercased() == "json" {
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return try enc.encode(book)
         }
-        return Data(try YAMLEncoder().encode(book).utf8)
+        return Data(try yaml(book).utf8)
     }
 }
 

@@ -15,6 +15,8 @@ public struct QDPXImportReport: Sendable, Hashable {
     /// The codebook file written, if any, and the code paths added to it.
     public var codebookFile: String?
     public var codesAdded: [String] = []
+    /// True when the codebook file was newly written (the project had none).
+    public var codebookCreated = false
     /// Coder → number of segment codings written.
     public var codings: [String: Int] = [:]
     /// Imported user names that had to change to become safe coder names.
@@ -32,7 +34,8 @@ public struct QDPXImportReport: Sendable, Hashable {
         for s in skipped { out.append("Skipped: \(s)") }
         for c in counting { out.append("Positions: \(c)") }
         if let f = codebookFile {
-            out.append("Codebook \(f): " + (codesAdded.isEmpty ? "written." : "added \(codesAdded.count) code(s): \(codesAdded.joined(separator: ", "))."))
+            out.append(codebookCreated ? "Codebook \(f): written with \(codesAdded.count) code(s)."
+                : "Codebook \(f): added \(codesAdded.count) code(s): \(codesAdded.joined(separator: ", ")).")
         } else {
             out.append("Codebook: every imported code matched an existing code.")
         }

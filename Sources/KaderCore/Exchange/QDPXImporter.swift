@@ -37,6 +37,7 @@ public enum QDPXImporter {
             try staging.add(data, at: "Codebooks/" + file.lastPathComponent)
             report.codebookFile = "Codebooks/" + file.lastPathComponent
             report.codesAdded = merge.added
+            report.codebookCreated = target.codebook == nil
         }
         var users = UserNames(model.users)
         let notes = Dictionary(model.notes.map { ($0.guid, $0) }, uniquingKeysWith: { a, _ in a })

@@ -88,8 +88,8 @@ public struct SourceText: Sendable {
 
 /// Maps a range of a document's text onto the segments it covers.
 public enum SelectionMapper {
-    /// One covered segment, with a span when only part of the segment is selected
-    /// (whitespace at the cut ends ignored).
+    /// One covered segment, with a span (the exact cut) when the selection leaves out some of the
+    /// segment's non-whitespace text; a cut holding only whitespace is no hit.
     public struct Hit: Sendable, Hashable {
         public var segment: Segment
         public var span: QuoteSpan?
@@ -99,12 +99,19 @@ public enum SelectionMapper {
     public static func hits(_ start: Int, _ end: Int, in document: Document, scalars: [Unicode.Scalar]) -> [Hit] {
         var out: [Hit] = []
         for seg in document.segments where start < seg.end && end > seg.start {
-            var a = max(start, seg.start), b = min(end, seg.end)
-            while a < b && scalars[a].properties.isWhitespace { a += 1 }
-            while b > a && scalars[b - 1].properties.isWhitespace { b -= 1 }
-            guard a < b else { continue }
-            out.append(Hit(segment: seg, span: (a == seg.start && b == seg.end) ? nil : QuoteSpan(start: a, end: b)))
+            let a = max(start, seg.start), b = min(end, seg.end)
+            let (ta, tb) = trimmed(a, b, scalars)
+            guard ta < tb else { continue }
+            let full = (ta, tb) == trimmed(seg.start, seg.end, scalars)
+            out.append(Hit(segment: seg, span: full ? nil : QuoteSpan(start: a, end: b)))
         }
         return out
+    }
+
+    static func trimmed(_ a: Int, _ b: Int, _ scalars: [Unicode.Scalar]) -> (Int, Int) {
+        var a = a, b = b
+        while a < b && scalars[a].properties.isWhitespace { a += 1 }
+        while b > a && scalars[b - 1].properties.isWhitespace { b -= 1 }
+        return (a, b)
     }
 }
