@@ -48,8 +48,11 @@ struct CodingCollector {
                 var file = existing ? try CodingStore.read(projectRoot: projectRoot, coder: coder, document: doc)
                     : CodingFile(coder: coder, document: docId, contentHash: doc.contentHash)
                 for p in segments.values {
-                    let span: QuoteSpan? = p.full || p.spans.isEmpty ? nil
+                    // One span per segment coding: several selections in a segment give their union;
+                    // a union that covers the whole segment is no span.
+                    var span: QuoteSpan? = p.full || p.spans.isEmpty ? nil
                         : QuoteSpan(start: p.spans.map(\.start).min()!, end: p.spans.map(\.end).max()!)
+                    if let s = span, s.start <= p.segment.start && s.end >= p.segment.end { span = nil }
                     let memo = p.memos.isEmpty ? nil : p.memos.joined(separator: "\n\n")
                     if let i = file.codings.firstIndex(where: { $0.segment == p.segment.id }) {
                         var c = file.codings[i]

@@ -46,6 +46,9 @@ public enum XMLTree {
             let err = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed"
             throw ExchangeError.badXML(path: path, detail: "\(err) at line \(parser.lineNumber), column \(parser.columnNumber)")
         }
+        if let open = delegate.stack.last {
+            throw ExchangeError.badXML(path: path, detail: "it ends before <\(open.name)> is closed (the file is cut short)")
+        }
         return root
     }
 
