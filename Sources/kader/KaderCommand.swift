@@ -15,7 +15,10 @@ struct KaderCommand: ParsableCommand {
         terminal. Codings are saved per coder in Codings/<coder>/<document>.json.
         """,
         version: version,
-        subcommands: [CodeCommand.self, SegmentsCommand.self, InitCommand.self, AgreeCommand.self, AlphaCommand.self, ReconcileCommand.self, DemoCodingsCommand.self],
+        subcommands: [
+            CodeCommand.self, SegmentsCommand.self, InitCommand.self, AgreeCommand.self, AlphaCommand.self, ReconcileCommand.self,
+            ExportCommand.self, ImportCommand.self, CodebookExchangeGroup.self, DemoCodingsCommand.self,
+        ],
         defaultSubcommand: CodeCommand.self
     )
 }

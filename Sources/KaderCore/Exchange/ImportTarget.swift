@@ -1,0 +1,99 @@
+import Foundation
+import Yams
+
+/// The state of the folder an import goes into, read before anything is written.
+struct ProjectSnapshot {
+    let exists: Bool
+    let codebook: Codebook?
+    let codebookURL: URL?
+    let documents: [Document]
+
+    /// Reads `root`: a project (with or without a codebook) or a folder to create one in.
+    /// - Throws: ``CodebookError`` for a damaged codebook, ``LoaderError`` for an unreadable transcript.
+    init(root: URL) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        exists = fm.fileExists(atPath: root.appendingPathComponent("Transcripts").path, isDirectory: &isDir) && isDir.boolValue
+        guard exists else {
+            (codebook, codebookURL, documents) = (nil, nil, [])
+            return
+        }
+        if let url = try? Project.findCodebook(in: root) {
+            codebookURL = url
+            codebook = try CodebookFile.load(url)
+        } else {
+            (codebook, codebookURL) = (nil, nil)
+        }
+        let names = ((try? fm.contentsOfDirectory(atPath: root.appendingPathComponent("Transcripts").path)) ?? [])
+            .filter(TranscriptLoader.isTranscriptFile).sorted()
+        documents = try names.map { try TranscriptLoader().load(url: root.appendingPathComponent("Transcripts/" + $0), displayPath: "Transcripts/" + $0) }
+    }
+}
+
+/// Codebook bytes in the format its file name asks for (JSON for `.json`, else YAML).
+enum CodebookData {
+    /// YAML with non-ASCII letters written as they are (not `\xE9` escapes).
+    static func yaml(_ book: Codebook) throws -> String {
+        let enc = YAMLEncoder()
+        enc.options.allowUnicode = true
+        enc.options.width = -1
+        return try enc.encode(book)
+    }
+
+    static func encode(_ book: Codebook, for url: URL) throws -> Data {
+        if url.pathExtension.lowercased() == "json" {
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return try enc.encode(book)
+        }
+        return Data(try yaml(book).utf8)
+    }
+}
+
+/// The decoded text of a source before line ends are normalised (BOM removed).
+enum RawText {
+    static func decode(_ data: Data, encoding: String) -> String? {
+        let b = [UInt8](data)
+        switch encoding {
+        case "UTF-8 with BOM": return TranscriptTextDecoder.strictUTF8(b[3...])
+        case "UTF-8": return TranscriptTextDecoder.strictUTF8(b[...])
+        case "Windows-1252": return TranscriptTextDecoder.windows1252(b)
+        case "UTF-16LE with BOM", "UTF-16BE with BOM": return TranscriptTextDecoder.utf16(Array(b[2...]), littleEndian: encoding.hasPrefix("UTF-16LE"))
+        case "UTF-32LE with BOM", "UTF-32BE with BOM": return TranscriptTextDecoder.utf32(Array(b[4...]), littleEndian: encoding.hasPrefix("UTF-32LE"))
+        default: return nil
+        }
+    }
+}
+
+/// REFI-QDA users as Kader coder names: `User@name` made safe, unique per GUID.
+struct UserNames {
+    private var byRef: [String: String] = [:]
+    private var used: Set<String> = []
+    private(set) var renamed: [String] = []
+
+    init(_ users: [QDAUser]) {
+        for u in users {
+            let wanted = u.name ?? u.guid
+            var name = QDPXImporter.safeCoderName(StableGUID.isValid(wanted) ? "user-" + wanted.prefix(8) : wanted)
+            let base = name
+            var n = 2
+            while used.contains(name) {
+                name = "\(base)-\(n)"
+                n += 1
+            }
+            used.insert(name)
+            byRef[u.guid] = name
+            if let n = u.name, byRef[n] == nil { byRef[n] = name }
+            if name != wanted { renamed.append("\"\(wanted)\" → \(name)") }
+        }
+    }
+
+    /// The coder for a `creatingUser` reference (a user GUID, or a name some tools write).
+    mutating func name(for ref: String?) -> String {
+        guard let ref, !ref.isEmpty else { return "imported" }
+        if let n = byRef[ref] { return n }
+        let n = QDPXImporter.safeCoderName(StableGUID.isValid(ref) ? "user-" + ref.prefix(8) : ref)
+        byRef[ref] = n
+        return n
+    }
+}

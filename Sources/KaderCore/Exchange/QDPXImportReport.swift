@@ -1,0 +1,55 @@
+import Foundation
+
+/// What a REFI-QDA import did, for the user to check.
+public struct QDPXImportReport: Sendable, Hashable {
+    public var project = ""
+    public var createdProject = false
+    /// Documents written to `Transcripts/` (`<id>.txt`).
+    public var documentsAdded: [String] = []
+    /// Imported sources whose text equals a document already in the project (codings attach to it).
+    public var documentsMatched: [String] = []
+    /// Sources not imported, each with the reason.
+    public var skipped: [String] = []
+    /// How positions were read for sources with CRLF line ends.
+    public var counting: [String] = []
+    /// The codebook file written, if any, and the code paths added to it.
+    public var codebookFile: String?
+    public var codesAdded: [String] = []
+    /// True when the codebook file was newly written (the project had none).
+    public var codebookCreated = false
+    /// Coder → number of segment codings written.
+    public var codings: [String: Int] = [:]
+    /// Imported user names that had to change to become safe coder names.
+    public var renamedUsers: [String] = []
+    /// Selections that fit no segment, and other problems that lost nothing else.
+    public var unmatched: [String] = []
+    public var warnings: [String] = []
+
+    /// A human-readable summary, one fact per line.
+    public var lines: [String] {
+        var out: [String] = []
+        out.append(createdProject ? "Created the project \(project)." : "Imported into \(project).")
+        if !documentsAdded.isEmpty { out.append("Added \(documentsAdded.count) transcript(s): \(documentsAdded.joined(separator: ", ")).") }
+        if !documentsMatched.isEmpty { out.append("Matched \(documentsMatched.count) existing transcript(s): \(documentsMatched.joined(separator: ", ")).") }
+        for s in skipped { out.append("Skipped: \(s)") }
+        for c in counting { out.append("Positions: \(c)") }
+        if let f = codebookFile {
+            out.append(codebookCreated ? "Codebook \(f): written with \(codesAdded.count) code(s)."
+                : "Codebook \(f): added \(codesAdded.count) code(s): \(codesAdded.joined(separator: ", ")).")
+        } else {
+            out.append("Codebook: every imported code matched an existing code.")
+        }
+        for u in renamedUsers { out.append("Coder name: \(u)") }
+        if codings.isEmpty {
+            out.append("No codings were imported.")
+        } else {
+            out.append("Codings: " + codings.keys.sorted().map { "\($0) \(codings[$0]!)" }.joined(separator: ", ") + " (segment codings per coder).")
+        }
+        if !unmatched.isEmpty {
+            out.append("\(unmatched.count) selection(s) fit no segment:")
+            out += unmatched.map { "  " + $0 }
+        }
+        for w in warnings { out.append("Warning: \(w)") }
+        return out
+    }
+}

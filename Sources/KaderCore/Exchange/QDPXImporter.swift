@@ -1,0 +1,164 @@
+import Foundation
+
+/// Imports a REFI-QDA project (`.qdpx`) into a Kader project folder (created when missing).
+///
+/// - Sources: each `TextSource`'s plain text (from `sources/`, any casing, `internal://`,
+///   bare relative paths, or inline `PlainTextContent`) is decoded like a transcript. A text equal
+///   to a document already in the project is matched to it; others are written as
+///   `Transcripts/<name>.txt` (normalised: LF line ends, UTF-8).
+/// - Codebook: merged into the project's codebook (``CodebookMerge``), or written as
+///   `Codebooks/<project name>.yaml` when the project has none.
+/// - Codings: every `Coding` becomes a coding of its `creatingUser` (the selection's, else
+///   `imported`), named by the `User` name made safe (``safeCoderName(_:)``). A selection covers
+///   the segments it overlaps; a partly covered segment gets a span. CRLF counting is detected
+///   per source (``SourceText/detectCounting(_:origin:)``). Existing coding files are merged
+///   (codes united, existing spans and memos kept).
+///
+/// Everything is staged first: an archive or XML that cannot be used throws and writes nothing.
+public enum QDPXImporter {
+    /// - Throws: ``ExchangeError`` for the archive and XML, ``CodebookError``, ``StoreError``
+    ///   (a coder who is coding right now holds a lock) — always before anything is written.
+    public static func importArchive(_ url: URL, into root: URL, limits: ArchiveLimits = ArchiveLimits(), now: String = Timestamp.now()) throws -> QDPXImportReport {
+        let reader = try QDPXArchiveReader(url: url, limits: limits)
+        let qdes = reader.names.filter { $0.lowercased().hasSuffix(".qde") }
+        guard let qde = qdes.first(where: { !$0.contains("/") }) ?? qdes.first else {
+            throw ExchangeError.missing(path: url.path, detail: "the archive has no .qde project file")
+        }
+        let model = try QDAProjectXML.read(try reader.data(qde), path: "\(url.path) (\(qde))")
+        var report = QDPXImportReport()
+        report.project = root.path
+        let target = try ProjectSnapshot(root: root)
+        report.createdProject = !target.exists
+        let merge = CodebookMerge.merge(model.codes, into: target.codebook, name: model.name)
+        let staging = try ImportStaging(root: root)
+        if target.codebook == nil || !merge.added.isEmpty {
+            let file = target.codebookURL ?? root.appendingPathComponent("Codebooks/\(TranscriptLoader.documentId(forFileName: model.name + ".yaml")).yaml")
+            let data = try CodebookData.encode(merge.codebook, for: file)
+            try staging.add(data, at: "Codebooks/" + file.lastPathComponent)
+            report.codebookFile = "Codebooks/" + file.lastPathComponent
+            report.codesAdded = merge.added
+            report.codebookCreated = target.codebook == nil
+        }
+        var users = UserNames(model.users)
+        let notes = Dictionary(model.notes.map { ($0.guid, $0) }, uniquingKeysWith: { a, _ in a })
+        var takenIds = Set(target.documents.map(\.id))
+        var collected = CodingCollector(now: now)
+        for source in model.sources {
+            guard let (data, where_) = sourceData(source, reader: reader) else {
+                report.skipped.append("\"\(source.name)\" has no plain-text representation in the archive (\(source.plainTextPath ?? source.richTextPath ?? "no path")).")
+                continue
+            }
+            let decoded: DecodedText, raw: String
+            do {
+                decoded = try TranscriptTextDecoder.decode(data, path: where_)
+                raw = RawText.decode(data, encoding: decoded.encoding) ?? decoded.text
+            } catch {
+                report.skipped.append("\"\(source.name)\": " + ((error as? LocalizedError)?.errorDescription ?? "cannot decode the text"))
+                continue
+            }
+            let text = SourceText(raw: raw)
+            let doc: Document
+            let hash = Fingerprint.sha256Hex(decoded.text)
+            if let existing = target.documents.first(where: { $0.contentHash == hash }) {
+                doc = existing
+                report.documentsMatched.append(existing.id)
+            } else {
+                let id = uniqueDocumentId(source.name, taken: &takenIds)
+                do {
+                    doc = try TranscriptLoader().load(data: Data(decoded.text.utf8), path: "Transcripts/\(id).txt", id: id, format: .plainText)
+                } catch {
+                    report.skipped.append("\"\(source.name)\": " + ((error as? LocalizedError)?.errorDescription ?? "cannot segment the text"))
+                    continue
+                }
+                try staging.add(Data(decoded.text.utf8), at: "Transcripts/\(id).txt")
+                report.documentsAdded.append(id)
+            }
+            let (counting, reason) = text.detectCounting(source.selections, origin: model.origin)
+            if text.hasCRLF { report.counting.append("\"\(source.name)\": \(counting.rawValue) (\(reason)).") }
+            for ref in source.noteRefs {
+                guard let note = notes[ref], !note.text.isEmpty else { continue }
+                collected.documentMemo(note.text, coder: users.name(for: note.creatingUser), document: doc.id)
+            }
+            for sel in source.selections {
+                let a = text.normalised(sel.start, counting), b = text.normalised(sel.end, counting)
+                let hits = a < b ? SelectionMapper.hits(a, b, in: doc, scalars: text.scalars) : []
+                let memo = (sel.noteRefs.compactMap { notes[$0]?.text } + [sel.description].compactMap { $0 })
+                    .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+                guard !hits.isEmpty else {
+                    let excerpt = Fingerprint.collapseWhitespace(text.text(a..<b)).prefix(50)
+                    report.unmatched.append("\"\(source.name)\" \(sel.start)–\(sel.end): \"\(excerpt)\"")
+                    continue
+                }
+                var byCoder: [String: [String]] = [:]
+                for c in sel.codings {
+                    guard let id = merge.idsByGUID[c.codeGUID] else {
+                        report.warnings.append("a coding in \"\(source.name)\" refers to code \(c.codeGUID), which is not in the codebook; it was skipped")
+                        continue
+                    }
+                    byCoder[users.name(for: c.creatingUser ?? sel.creatingUser), default: []].append(id)
+                }
+                if byCoder.isEmpty && !memo.isEmpty { byCoder[users.name(for: sel.creatingUser)] = [] }
+                let selCoder = users.name(for: sel.creatingUser ?? sel.codings.first?.creatingUser)
+                for (coder, codes) in byCoder {
+                    for hit in hits {
+                        collected.add(codes: codes, hit: hit, memo: coder == selCoder || byCoder.count == 1 ? memo : "", coder: coder, document: doc,
+                                      created: sel.creationDateTime ?? sel.codings.first?.creationDateTime, modified: sel.modifiedDateTime)
+                    }
+                }
+            }
+        }
+        report.renamedUsers = users.renamed
+        if !model.otherSources.isEmpty {
+            report.warnings.append("\(model.otherSources.count) non-text source(s) skipped: \(model.otherSources.joined(separator: ", "))")
+        }
+        let files = try collected.files(projectRoot: root, existing: target.exists)
+        for file in files {
+            try staging.add(try file.encoded(), at: "Codings/\(file.coder)/\(file.document).json")
+            report.codings[file.coder, default: 0] += collected.count(coder: file.coder, document: file.document)
+        }
+        if report.createdProject { try staging.add(Data("**/.kader.lock\n".utf8), at: ".gitignore") }
+        let locks = try Set(files.map(\.coder)).sorted().filter { target.exists && FileManager.default.fileExists(atPath: CodingStore.folder(projectRoot: root, coder: $0).path) }
+            .map { try CoderLock(folder: CodingStore.folder(projectRoot: root, coder: $0), coder: $0) }
+        try staging.commit()
+        if report.createdProject { try? FileManager.default.createDirectory(at: root.appendingPathComponent("Codings"), withIntermediateDirectories: true) }
+        _ = locks
+        return report
+    }
+
+    /// The plain text of `source` and where it came from, or nil.
+    static func sourceData(_ source: QDATextSource, reader: QDPXArchiveReader) -> (Data, String)? {
+        if var p = source.plainTextPath {
+            for prefix in ["internal://", "internal:/", "relative://"] where p.hasPrefix(prefix) { p = String(p.dropFirst(prefix.count)) }
+            let bare = p.hasPrefix("sources/") || p.hasPrefix("Sources/") ? String(p.dropFirst(8)) : p
+            for candidate in ["sources/" + bare, bare, "sources/internal:/" + bare] {
+                if let name = reader.entryName(matching: candidate), let data = try? reader.data(name) {
+                    return (data, "\(reader.path) (\(name))")
+                }
+            }
+        }
+        if let inline = source.plainTextContent, !inline.isEmpty { return (Data(inline.utf8), "\(reader.path) (\(source.name))") }
+        return nil
+    }
+
+    /// A document id from a source name (a known file extension dropped), unique among `taken`.
+    static func uniqueDocumentId(_ name: String, taken: inout Set<String>) -> String {
+        let ext = (name as NSString).pathExtension.lowercased()
+        let known = ["txt", "docx", "doc", "pdf", "rtf", "md", "odt", "html", "htm"]
+        let base = TranscriptLoader.documentId(forFileName: (known.contains(ext) ? name : name + ".txt"))
+        var id = base, n = 2
+        while taken.contains(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        taken.insert(id)
+        return id
+    }
+
+    /// `name` when it is already a safe coder name, else: letters folded to ASCII, other characters as `-`, at most 64.
+    public static func safeCoderName(_ name: String) -> String {
+        if let valid = try? CoderName.validated(name) { return valid }
+        var id = TranscriptLoader.documentId(forFileName: name.replacingOccurrences(of: ".", with: "-") + ".x")
+        if id == "document" { id = "coder" }
+        return String(id.prefix(64))
+    }
+}

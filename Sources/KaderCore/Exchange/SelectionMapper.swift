@@ -1,0 +1,117 @@
+import Foundation
+
+/// How an exporting tool counted positions in a source's plain text.
+public enum OffsetCounting: String, Sendable, Hashable {
+    /// One per Unicode scalar of the text with line ends as one character (Kader, ATLAS.ti, QualCoder).
+    case lineEndAsOne = "each line end counted as 1"
+    /// One per Unicode scalar of the raw text, `\r\n` counted as 2 (NVivo and some MAXQDA exports).
+    case crlfAsTwo = "CRLF counted as 2"
+}
+
+/// A source's text with its CRLF positions, mapping selection offsets onto Kader's
+/// normalised text (LF line ends, Unicode scalar offsets).
+public struct SourceText: Sendable {
+    /// The normalised text's scalars.
+    public let scalars: [Unicode.Scalar]
+    /// Raw (CRLF-as-two) offset of each `\r` that was followed by `\n`, ascending.
+    let crlfRaw: [Int]
+
+    /// `raw` is the decoded text before line ends were normalised (BOM already removed).
+    public init(raw: String) {
+        var out: [Unicode.Scalar] = []
+        var crlf: [Int] = []
+        let r = Array(raw.unicodeScalars)
+        var i = 0
+        while i < r.count {
+            if r[i] == "\r" {
+                if i + 1 < r.count && r[i + 1] == "\n" {
+                    crlf.append(i)
+                    i += 1
+                }
+                out.append("\n")
+            } else {
+                out.append(r[i])
+            }
+            i += 1
+        }
+        scalars = out
+        crlfRaw = crlf
+    }
+
+    public var hasCRLF: Bool { !crlfRaw.isEmpty }
+    public var rawCount: Int { scalars.count + crlfRaw.count }
+
+    /// `offset` counted as `counting`, as an offset into ``scalars`` (clamped to the text).
+    public func normalised(_ offset: Int, _ counting: OffsetCounting) -> Int {
+        var n = offset
+        if counting == .crlfAsTwo {
+            var lo = 0, hi = crlfRaw.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if crlfRaw[mid] + 1 < offset { lo = mid + 1 } else { hi = mid }
+            }
+            n -= lo
+        }
+        return max(0, min(n, scalars.count))
+    }
+
+    /// Decides how `selections` count, with the reason: positions past the normalised end prove
+    /// CRLF-as-2; otherwise selection names (the quoted text some tools write) decide; otherwise
+    /// NVivo exports are taken as CRLF-as-2 and every other tool as line-end-as-1.
+    public func detectCounting(_ selections: [QDASelection], origin: String?) -> (OffsetCounting, String) {
+        guard hasCRLF else { return (.lineEndAsOne, "no CRLF line ends") }
+        if selections.contains(where: { $0.end > scalars.count && $0.end <= rawCount }) {
+            return (.crlfAsTwo, "selections end past the text when CRLF counts as 1")
+        }
+        let named = selections.filter { !Fingerprint.collapseWhitespace($0.name ?? "").isEmpty }
+        if !named.isEmpty {
+            func score(_ c: OffsetCounting) -> Int {
+                named.filter { sel in
+                    let want = String(Fingerprint.collapseWhitespace(sel.name ?? "").prefix(40))
+                    return Fingerprint.collapseWhitespace(text(normalised(sel.start, c)..<normalised(sel.end, c))).hasPrefix(want)
+                }.count
+            }
+            let one = score(.lineEndAsOne), two = score(.crlfAsTwo)
+            if one != two { return one > two ? (.lineEndAsOne, "selection names match the text") : (.crlfAsTwo, "selection names match the text") }
+        }
+        if (origin ?? "").lowercased().contains("nvivo") { return (.crlfAsTwo, "NVivo counts CRLF as 2") }
+        return (.lineEndAsOne, "the default for \(origin ?? "unnamed tools")")
+    }
+
+    /// The normalised text of `range`.
+    public func text(_ range: Range<Int>) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, max(range.lowerBound, range.upperBound))])
+        return String(s)
+    }
+}
+
+/// Maps a range of a document's text onto the segments it covers.
+public enum SelectionMapper {
+    /// One covered segment, with a span (the exact cut) when the selection leaves out some of the
+    /// segment's non-whitespace text; a cut holding only whitespace is no hit.
+    public struct Hit: Sendable, Hashable {
+        public var segment: Segment
+        public var span: QuoteSpan?
+    }
+
+    /// The segments overlapping `start..<end` (normalised Unicode scalar offsets), in order.
+    public static func hits(_ start: Int, _ end: Int, in document: Document, scalars: [Unicode.Scalar]) -> [Hit] {
+        var out: [Hit] = []
+        for seg in document.segments where start < seg.end && end > seg.start {
+            let a = max(start, seg.start), b = min(end, seg.end)
+            let (ta, tb) = trimmed(a, b, scalars)
+            guard ta < tb else { continue }
+            let full = (ta, tb) == trimmed(seg.start, seg.end, scalars)
+            out.append(Hit(segment: seg, span: full ? nil : QuoteSpan(start: a, end: b)))
+        }
+        return out
+    }
+
+    static func trimmed(_ a: Int, _ b: Int, _ scalars: [Unicode.Scalar]) -> (Int, Int) {
+        var a = a, b = b
+        while a < b && scalars[a].properties.isWhitespace { a += 1 }
+        while b > a && scalars[b - 1].properties.isWhitespace { b -= 1 }
+        return (a, b)
+    }
+}

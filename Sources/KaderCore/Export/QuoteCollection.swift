@@ -1,0 +1,93 @@
+import Foundation
+
+/// Every coding of a project as ``QuoteRow``s, filtered, in document order, then segment
+/// ordinal, coder, and codebook order.
+public struct QuoteCollection: Sendable {
+    public var codebook: Codebook
+    /// Ids and titles of the documents that were considered (after the document filter).
+    public var documents: [(id: String, title: String)]
+    /// Coders whose codings were read (after the coder filter), sorted.
+    public var coders: [String]
+    public var rows: [QuoteRow]
+
+    /// Builds the rows from loaded documents and coding files (pure; nothing is read).
+    /// Codings whose segment is no longer in the document are skipped.
+    /// - Throws: ``ExportError/unknownCode(id:)``, ``ExportError/unknownDocument(id:available:)``,
+    ///   ``ExportError/unknownCoder(name:available:)`` for filter values that match nothing.
+    public static func build(codebook: Codebook, documents: [Document], codings: [CodingFile], filter: QuoteFilter = QuoteFilter()) throws -> QuoteCollection {
+        let entries = Dictionary(codebook.entries.map { ($0.code.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var codeIds: Set<String>?
+        if !filter.codes.isEmpty {
+            var ids: Set<String> = []
+            for id in filter.codes {
+                guard let e = entries[id] else { throw ExportError.unknownCode(id: id) }
+                ids.insert(id)
+                if !filter.exactCodes { ids.formUnion(Codebook(name: "", codes: [e.code]).entries.map(\.code.id)) }
+            }
+            codeIds = ids
+        }
+        let allIds = documents.map(\.id)
+        for d in filter.documents where !allIds.contains(where: { $0.lowercased() == d.lowercased() }) {
+            throw ExportError.unknownDocument(id: d, available: allIds)
+        }
+        let allCoders = Array(Set(codings.map(\.coder))).sorted()
+        for c in filter.coders where !allCoders.contains(c) {
+            throw ExportError.unknownCoder(name: c, available: allCoders)
+        }
+        let docs = documents.filter { filter.matchesText($0.id, filter.documents) }
+        let coders = allCoders.filter { filter.coders.isEmpty || filter.coders.contains($0) }
+        let order = Dictionary(codebook.entries.enumerated().map { ($0.element.code.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var rows: [QuoteRow] = []
+        for doc in docs {
+            let scalars = Array(doc.text.unicodeScalars)
+            let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var docRows: [QuoteRow] = []
+            for file in codings where file.document == doc.id && coders.contains(file.coder) {
+                for coding in file.codings {
+                    guard let seg = segments[coding.segment],
+                          filter.matchesText(seg.role, filter.roles), filter.matchesText(seg.speaker, filter.speakers) else { continue }
+                    var start = seg.start, end = seg.end, isSpan = false
+                    if let span = coding.span, span.start >= seg.start, span.end <= seg.end, span.start < span.end {
+                        (start, end, isSpan) = (span.start, span.end, true)
+                    }
+                    let text = String(String.UnicodeScalarView(scalars[start..<end]))
+                    for code in coding.codes where codeIds?.contains(code) ?? true {
+                        let e = entries[code]
+                        let category = e.flatMap { entries[$0.categoryId] }
+                        docRows.append(QuoteRow(
+                            document: doc.id, documentTitle: doc.title, documentType: doc.metadata.type, site: doc.metadata.site,
+                            segment: seg.id, ordinal: seg.ordinal, speaker: seg.speaker, role: seg.role, start: start, end: end,
+                            isSpan: isSpan, timestamp: seg.timestamp, categoryId: e?.categoryId ?? "", category: category?.code.name ?? "",
+                            codeId: code, codePath: e?.pathString ?? code, coder: file.coder, memo: coding.memo, text: text))
+                    }
+                }
+            }
+            docRows.sort { a, b in
+                (a.ordinal, a.coder, order[a.codeId] ?? Int.max, a.codeId) < (b.ordinal, b.coder, order[b.codeId] ?? Int.max, b.codeId)
+            }
+            rows += docRows
+        }
+        return QuoteCollection(codebook: codebook, documents: docs.map { ($0.id, $0.title) }, coders: coders, rows: rows)
+    }
+
+    /// Loads every transcript and every coder's codings of `project`, then ``build(codebook:documents:codings:filter:)``.
+    /// - Throws: ``LoaderError``, ``StoreError`` for unreadable files, and the filter errors.
+    public static func load(project: Project, filter: QuoteFilter = QuoteFilter()) throws -> QuoteCollection {
+        let (documents, files) = try loadAll(project: project)
+        return try build(codebook: project.codebook, documents: documents, codings: files, filter: filter)
+    }
+
+    /// Every document of `project` and every coder's coding file for them.
+    public static func loadAll(project: Project) throws -> ([Document], [CodingFile]) {
+        let documents = try project.transcriptPaths.map { try project.loadDocument(path: $0) }
+        var files: [CodingFile] = []
+        for coder in CodingStore.coders(projectRoot: project.root) {
+            for doc in documents {
+                let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)
+                guard FileManager.default.fileExists(atPath: url.path) else { continue }
+                files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
+            }
+        }
+        return (documents, files)
+    }
+}

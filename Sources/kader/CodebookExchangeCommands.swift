@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import KaderCore
+
+extension CodebookExchange.Format: ExpressibleByArgument {}
+
+/// `kader codebook export`: the codebook as REFI-QDA .qdc, Markdown or YAML.
+struct CodebookExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the codebook: REFI-QDA .qdc, Markdown (methods appendix) or YAML."
+    )
+
+    @Option(name: .long, help: "Project folder (default: the current folder).")
+    var project: String?
+
+    @Option(name: .long, help: "qdc, md or yaml.")
+    var format: CodebookExchange.Format = .qdc
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        try CLI.run {
+            let p = try Project(root: URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath))
+            try emit(try CodebookExchange.export(p.codebook, format: format), to: output)
+        }
+    }
+}
+
+/// `kader codebook import FILE.qdc`: merge a REFI-QDA codebook into the project's codebook.
+struct CodebookImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Merge a REFI-QDA codebook (.qdc) into the project's codebook (or create one).",
+        discussion: "Codes are matched by GUID, then by name path; only new codes are added, existing codes are kept as they are."
+    )
+
+    @Argument(help: "The .qdc file.")
+    var file: String
+
+    @Option(name: .long, help: "Project folder (default: the current folder).")
+    var project: String?
+
+    func run() throws {
+        try CLI.run {
+            let root = URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+            let r = try CodebookExchange.importQDC(URL(fileURLWithPath: file), into: root)
+            if r.created {
+                print("Wrote \(r.file.path) with \(r.total) codes.")
+            } else if r.added.isEmpty {
+                print("\(r.file.path): every code of \(file) is already in the codebook; nothing changed.")
+            } else {
+                print("\(r.file.path): added \(r.added.count) code(s): \(r.added.joined(separator: ", ")).")
+            }
+        }
+    }
+}
+
+/// Temporary `kader codebook` group holding only the exchange subcommands, until they join the
+/// `CodebookCommand` group (add `CodebookExportCommand.self, CodebookImportCommand.self` to its
+/// `subcommands` and drop this struct and its entry in `KaderCommand`).
+struct CodebookExchangeGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codebook",
+        abstract: "Exchange the codebook: export (.qdc, Markdown, YAML) and import (.qdc).",
+        subcommands: [CodebookExportCommand.self, CodebookImportCommand.self]
+    )
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import KaderCore
+
+/// `kader export quotes|matrix|qdpx`.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export coded quotes, code matrices, or the whole project as REFI-QDA (.qdpx).",
+        subcommands: [ExportQuotesCommand.self, ExportMatrixCommand.self, ExportQDPXCommand.self]
+    )
+}
+
+/// Filters and output shared by the quote and matrix exports.
+struct QuoteFilterOptions: ParsableArguments {
+    @Option(name: .long, help: "Project folder (default: the current folder).")
+    var project: String?
+
+    @Option(name: .long, help: "Only this code id, with its sub-codes (repeatable).")
+    var code: [String] = []
+
+    @Flag(name: .long, help: "With --code: the code itself only, not its sub-codes.")
+    var exact = false
+
+    @Option(name: .long, help: "Only this coder, e.g. consensus (repeatable; default: all coders).")
+    var coder: [String] = []
+
+    @Option(name: .long, help: "Only segments of speakers with this role (repeatable).")
+    var role: [String] = []
+
+    @Option(name: .long, help: "Only this document id (repeatable).")
+    var document: [String] = []
+
+    @Option(name: .long, help: "Only this speaker (repeatable).")
+    var speaker: [String] = []
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    var filter: QuoteFilter {
+        var f = QuoteFilter()
+        f.codes = code
+        f.exactCodes = exact
+        f.coders = coder
+        f.roles = role
+        f.documents = document
+        f.speakers = speaker
+        return f
+    }
+
+    func openProject() throws -> Project {
+        try Project(root: URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath))
+    }
+
+    func collection() throws -> QuoteCollection {
+        try QuoteCollection.load(project: try openProject(), filter: filter)
+    }
+}
+
+/// Writes `data` to `path` atomically, or to standard output when `path` is nil.
+func emit(_ data: Data, to path: String?) throws {
+    if let path {
+        try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+    } else {
+        FileHandle.standardOutput.write(data)
+    }
+}
+
+enum QuoteFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, csv, json, html
+}
+
+struct ExportQuotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quotes",
+        abstract: "Export coded quotes: a Markdown or HTML report grouped by category, or one CSV/JSON row per coding.",
+        discussion: """
+        Each quote is the exact span the coder selected, else the whole segment. CSV and JSON have one
+        row per coding with document, document type, site, segment id, ordinal, speaker, role, start and
+        end (Unicode scalar offsets), timestamp, category, code id and path, coder, memo and text.
+        """
+    )
+
+    @OptionGroup var options: QuoteFilterOptions
+
+    @Option(name: .long, help: "md, csv, json or html.")
+    var format: QuoteFormat = .md
+
+    @Flag(name: .long, help: "Markdown/HTML: start with the codebook definitions.")
+    var definitions = false
+
+    @Flag(name: .long, help: "CSV: add a UTF-8 byte-order mark and use ';' as the separator, for Excel.")
+    var excel = false
+
+    func run() throws {
+        try CLI.run {
+            let collection = try options.collection()
+            let data: Data
+            switch format {
+            case .md: data = Data(QuoteMarkdown.render(collection, definitions: definitions).utf8)
+            case .html: data = Data(QuoteHTML.render(collection, definitions: definitions).utf8)
+            case .csv: data = try QuoteTable.csv(collection.rows, excel: excel)
+            case .json: data = try QuoteTable.json(collection.rows)
+            }
+            try emit(data, to: options.output)
+        }
+    }
+}
+
+enum MatrixFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, md
+}
+
+extension CodeMatrix.Axis: ExpressibleByArgument {}
+
+struct ExportMatrixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "matrix",
+        abstract: "Export code × document (or code × role) counts of segments and codings.",
+        discussion: "Each row counts the code and its sub-codes; a cell gives distinct segments and coder × segment codings."
+    )
+
+    @OptionGroup var options: QuoteFilterOptions
+
+    @Option(name: .long, help: "Columns: document or role.")
+    var by: CodeMatrix.Axis = .document
+
+    @Option(name: .long, help: "csv or md.")
+    var format: MatrixFormat = .md
+
+    @Flag(name: .long, help: "CSV: add a UTF-8 byte-order mark and use ';' as the separator, for Excel.")
+    var excel = false
+
+    func run() throws {
+        try CLI.run {
+            let matrix = CodeMatrix.build(try options.collection(), by: by)
+            let data = format == .md ? Data(matrix.markdown().utf8) : try matrix.csv(excel: excel)
+            try emit(data, to: options.output)
+        }
+    }
+}
