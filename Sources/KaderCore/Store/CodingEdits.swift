@@ -42,6 +42,7 @@ extension CodingFile {
             c.modified = time
             c.ordinal = segment.ordinal
             c.fingerprint = segment.fingerprint
+            c.review = nil
             if c.isEmpty { copy.codings.remove(at: i) } else { copy.codings[i] = c }
         } else {
             var c = SegmentCoding(segment: segment.id, ordinal: segment.ordinal, fingerprint: segment.fingerprint, codes: [], created: time, modified: time)
