@@ -81,7 +81,20 @@ public final class AppController {
         let entry = state.documents[index]
         do {
             let doc = try project.loadDocument(path: entry.path, loader: loader)
-            let file = try store.load(document: doc)
+            // A damaged or unknown-schema file throws here: the document does not open, so
+            // nothing can be saved over it (and CodingStore.save re-checks the file on disk).
+            let (file, report) = try store.loadReanchored(document: doc)
+            var anchorNote = ""
+            if !report.isClean {
+                anchorNote = " Transcript changed since coding: " + report.summary + "."
+                if !store.readOnly {
+                    do {
+                        try store.save(file)
+                    } catch {
+                        anchorNote += " Not saved: " + error.localizedDescription
+                    }
+                }
+            }
             state.document = doc
             state.codings = file
             state.cursor = 0
@@ -92,7 +105,7 @@ public final class AppController {
             state.documents[index].codable = doc.codableSegmentCount
             refreshEntry(index)
             if let first = doc.segments.firstIndex(where: { $0.codable && file.codes(forSegment: $0.id).isEmpty }) { state.cursor = first }
-            state.message = StatusMessage("Opened \(entry.path): \(doc.segments.count) segments, \(doc.diagnostics.encoding), labels \(doc.diagnostics.labelPattern).")
+            state.message = StatusMessage("Opened \(entry.path): \(doc.segments.count) segments, \(doc.diagnostics.encoding), labels \(doc.diagnostics.labelPattern).\(anchorNote)", isError: !report.isClean)
         } catch {
             state.message = StatusMessage(error.localizedDescription, isError: true)
         }

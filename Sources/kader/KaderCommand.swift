@@ -15,7 +15,10 @@ struct KaderCommand: ParsableCommand {
         terminal. Codings are saved per coder in Codings/<coder>/<document>.json.
         """,
         version: version,
-        subcommands: [CodeCommand.self, SegmentsCommand.self, InitCommand.self],
+        subcommands: [
+            CodeCommand.self, SegmentsCommand.self, InitCommand.self, StatusCommand.self, CheckCommand.self, CodebookCommand.self,
+            DebugCodeLoopCommand.self,
+        ],
         defaultSubcommand: CodeCommand.self
     )
 }
