@@ -45,7 +45,15 @@ import Testing
         var ackedRuns = 0
         while kills < 60, Date().timeIntervalSince(started) < 50 {
             let pid = try Self.spawn(kader, ["debug-code-loop", "--project", project.path, "--coder", "ann", "crash"], stdout: out)
-            usleep(UInt32.random(in: 20_000...250_000, using: &rng))
+            if kills % 3 == 0 {
+                // Blind: any moment from start-up on.
+                usleep(UInt32.random(in: 1_000...300_000, using: &rng))
+            } else {
+                // Mid-loop: after the first acknowledgement, a random moment into the next saves.
+                let deadline = Date().addingTimeInterval(5)
+                while Date() < deadline, !(((try? String(contentsOfFile: out, encoding: .utf8)) ?? "").contains("\n")) { usleep(2_000) }
+                usleep(UInt32.random(in: 0...120_000, using: &rng))
+            }
             kill(pid, SIGKILL)
             var status: Int32 = 0
             waitpid(pid, &status, 0)

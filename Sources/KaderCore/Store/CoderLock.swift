@@ -34,8 +34,10 @@ public final class CoderLock: @unchecked Sendable {
         var args = CommandLine.arguments
         if !args.isEmpty { args[0] = (args[0] as NSString).lastPathComponent }
         let what = purpose ?? args.joined(separator: " ")
-        var name = [CChar](repeating: 0, count: 256)
-        let host = gethostname(&name, 255) == 0 ? String(cString: name) : "?"
+        var name = [UInt8](repeating: 0, count: 256)
+        let host = name.withUnsafeMutableBufferPointer { buf in
+            gethostname(UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), 255) == 0
+        } ? String(decoding: name.prefix { $0 != 0 }, as: UTF8.self) : "?"
         let text = Array("\(getpid())\n\(what) on host \(host) since \(Timestamp.now())\n".utf8)
         _ = ftruncate(fd, 0)
         _ = pwrite(fd, text, text.count, 0)

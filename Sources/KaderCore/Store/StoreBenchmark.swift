@@ -75,6 +75,6 @@ public enum StoreBenchmark {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: store.fileURL(documentId: file.document).path)[.size] as? Int) ?? 0
-        return Result(milliseconds: times, fileBytes: size ?? 0)
+        return Result(milliseconds: times, fileBytes: size)
     }
 }
