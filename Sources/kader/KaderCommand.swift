@@ -17,7 +17,7 @@ struct KaderCommand: ParsableCommand {
         version: version,
         subcommands: [
             CodeCommand.self, SegmentsCommand.self, InitCommand.self, StatusCommand.self, CheckCommand.self, CodebookCommand.self,
-            DebugCodeLoopCommand.self,
+            DebugCodeLoopCommand.self, DebugSaveBenchCommand.self,
         ],
         defaultSubcommand: CodeCommand.self
     )
