@@ -25,8 +25,11 @@ public final class AppController {
     /// Reads the coder's file for a document (without loading the transcript) for the list.
     static func entry(path: String, id: String, project: Project, coder: String) -> DocumentEntry {
         let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
-        guard let data = try? Data(contentsOf: url), let file = try? CodingFile.decode(data, path: url.path) else {
-            return DocumentEntry(path: path, id: id)
+        guard let data = try? Data(contentsOf: url) else { return DocumentEntry(path: path, id: id) }
+        guard let file = try? CodingFile.decode(data, path: url.path) else {
+            var entry = DocumentEntry(path: path, id: id)
+            entry.damaged = true
+            return entry
         }
         return DocumentEntry(path: path, id: id, status: file.status, coded: file.codings.filter { !$0.codes.isEmpty }.count)
     }

@@ -29,6 +29,7 @@ enum SegmentListView {
         if let role = s.role, role != s.speaker { header += " · \(role)" }
         if let t = s.timestamp { header += "  \(t)" }
         if !s.codable { header += "  (not coded)" }
+        if state.codings?.coding(forSegment: s.id)?.review == true { header += "  (text changed: check the codes)" }
         rows.append((header, s.codable ? Theme.speaker(s.role, s.speaker) : Theme.muted, 0))
         let textStyle = s.codable ? CellStyle.plain : Theme.muted
         for line in TextWrap.lines(s.text, width: max(10, width - 3)) { rows.append((line, textStyle, 2)) }

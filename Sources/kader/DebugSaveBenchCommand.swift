@@ -24,7 +24,7 @@ struct DebugSaveBenchCommand: ParsableCommand {
             let r = try StoreBenchmark.measureSaves(projectRoot: root, segments: segments, codings: codings, saves: saves)
             let ms = { (v: Double) in String(format: "%.2f ms", v) }
             print("save one change (\(segments) segments, \(codings) codings, \(r.fileBytes) bytes, \(saves) saves in \(root.path)): "
-                + "p50 \(ms(r.p50)), p99 \(ms(r.p99)), max \(ms(r.milliseconds.max() ?? 0))")
+                + "p50 \(ms(r.p50)), p99 \(ms(r.p99)), max \(ms(r.milliseconds.max() ?? 0)); encoding alone \(ms(r.encodeMilliseconds))")
         }
     }
 }

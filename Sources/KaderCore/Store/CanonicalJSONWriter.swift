@@ -13,16 +13,16 @@ import Foundation
 /// - absent optional values are left out.
 ///
 /// It exists because `JSONEncoder` on Linux takes tens of milliseconds for a file of 5,000
-/// segments; this writer appends bytes to one buffer and takes about a millisecond.
+/// segments; this writer appends bytes to one raw buffer and takes a few milliseconds.
 struct CanonicalJSONWriter {
-    private(set) var bytes: [UInt8] = []
+    private let out: ByteBuffer
     private var indent = 0
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) { out = ByteBuffer(capacity: capacity) }
 
     /// Canonical bytes of `file` (codings and orphans must already be in canonical order).
     static func encode(_ file: CodingFile) -> [UInt8] {
-        var w = CanonicalJSONWriter(capacity: 256 + (file.codings.count + (file.orphans?.count ?? 0)) * 320)
+        var w = CanonicalJSONWriter(capacity: 1024 + (file.codings.count + (file.orphans?.count ?? 0)) * 400)
         w.openObject()
         w.key("coder", first: true); w.string(file.coder)
         w.key("codings"); w.array(file.codings) { w, c in w.coding(c) }
@@ -34,8 +34,8 @@ struct CanonicalJSONWriter {
         w.key("schema"); w.int(file.schema)
         w.key("status"); w.string(file.status.rawValue)
         w.closeObject()
-        w.bytes.append(0x0A)
-        return w.bytes
+        w.out.append(0x0A)
+        return w.out.array()
     }
 
     private mutating func coding(_ c: SegmentCoding) {
@@ -59,79 +59,157 @@ struct CanonicalJSONWriter {
     }
 
     private mutating func openObject() {
-        bytes.append(UInt8(ascii: "{"))
+        out.append(UInt8(ascii: "{"))
         indent += 2
     }
 
     private mutating func closeObject() {
         indent -= 2
         newline()
-        bytes.append(UInt8(ascii: "}"))
+        out.append(UInt8(ascii: "}"))
     }
 
-    private mutating func key(_ name: StaticString, first: Bool = false) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
+    private func key(_ name: StaticString, first: Bool = false) {
+        if !first { out.append(UInt8(ascii: ",")) }
         newline()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+        out.append(UInt8(ascii: "\""))
+        out.append(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        out.append(UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20)
     }
 
     private mutating func array<T>(_ items: [T], _ element: (inout CanonicalJSONWriter, T) -> Void) {
-        bytes.append(UInt8(ascii: "["))
+        out.append(UInt8(ascii: "["))
         indent += 2
-        if items.isEmpty { bytes.append(0x0A) }
-        for (i, item) in items.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        if items.isEmpty { out.append(0x0A) }
+        var first = true
+        for item in items {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
             newline()
             element(&self, item)
         }
         indent -= 2
         newline()
-        bytes.append(UInt8(ascii: "]"))
+        out.append(UInt8(ascii: "]"))
     }
 
-    private mutating func newline() {
-        bytes.append(0x0A)
-        for _ in 0..<indent { bytes.append(0x20) }
+    private func newline() {
+        out.append(0x0A)
+        out.appendSpaces(indent)
     }
 
-    private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    private func raw(_ text: StaticString) {
+        out.append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    private mutating func int(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    private mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var s = value
-        s.withUTF8 { utf8 in
-            var runStart = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                runStart = i + 1
-                switch b {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-                default:
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    bytes.append(Self.hexDigits[Int(b >> 4)])
-                    bytes.append(Self.hexDigits[Int(b & 0xF)])
-                }
-            }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
+    private func int(_ value: Int) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var v = value.magnitude
+        var divisor: UInt = 1
+        while v / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(v / divisor))
+            v %= divisor
+            divisor /= 10
         }
-        bytes.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private func string(_ value: String) {
+        out.append(UInt8(ascii: "\""))
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            let copy = Array(value.utf8)
+            copy.withUnsafeBufferPointer { appendEscaped($0) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// One scan; runs that need no escaping are copied whole.
+    private func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
+        var runStart = 0
+        for i in 0..<utf8.count {
+            let b = base[i]
+            guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+            if runStart < i { out.append(UnsafeRawBufferPointer(start: base + runStart, count: i - runStart)) }
+            runStart = i + 1
+            switch b {
+            case UInt8(ascii: "\""): out.append(0x5C, 0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C, 0x5C)
+            case 0x0A: out.append(0x5C, UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C, UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C, UInt8(ascii: "t"))
+            case 0x08: out.append(0x5C, UInt8(ascii: "b"))
+            case 0x0C: out.append(0x5C, UInt8(ascii: "f"))
+            default:
+                out.append(0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"))
+                out.append(Self.hexDigits[Int(b >> 4)], Self.hexDigits[Int(b & 0xF)])
+            }
+        }
+        if runStart < utf8.count { out.append(UnsafeRawBufferPointer(start: base + runStart, count: utf8.count - runStart)) }
+    }
+}
+
+/// A growable byte buffer on raw memory: appends without uniqueness checks or reference counting.
+final class ByteBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always) private func reserve(_ n: Int) {
+        guard count + n > capacity else { return }
+        let bigger = max(capacity * 2, count + n)
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        fresh.update(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity = bigger
+    }
+
+    @inline(__always) func append(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always) func append(_ a: UInt8, _ b: UInt8) {
+        reserve(2)
+        base[count] = a
+        base[count + 1] = b
+        count += 2
+    }
+
+    @inline(__always) func append(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {
+        reserve(4)
+        base[count] = a
+        base[count + 1] = b
+        base[count + 2] = c
+        base[count + 3] = d
+        count += 4
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let src = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        UnsafeMutableRawPointer(base + count).copyMemory(from: src, byteCount: bytes.count)
+        count += bytes.count
+    }
+
+    func appendSpaces(_ n: Int) {
+        guard n > 0 else { return }
+        reserve(n)
+        (base + count).initialize(repeating: 0x20, count: n)
+        count += n
+    }
+
+    /// The bytes written so far, copied into an array.
+    func array() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

@@ -10,9 +10,14 @@ import Foundation
 /// after `save` returns never shows anything that a crash could lose.
 ///
 /// Damage: a file that does not parse or has an unknown schema is never overwritten — `save`
-/// checks the file on disk unless it is exactly the one this store last read or wrote. After
-/// each save an exact copy goes to `Codings/<coder>/.<document-id>.json.last-good` (hidden,
-/// ignored by git), so a file damaged later by hand or by a bad merge can be restored from it.
+/// checks the file on disk unless it is exactly the one this store last read or wrote.
+///
+/// Last-good copies: `Codings/<coder>/.<document-id>.json.last-good` (hidden, ignored by git) is
+/// an exact copy of a file Kader parsed or wrote, so a file damaged later by hand or by a bad
+/// merge can be restored from it. It is refreshed when a file is loaded, on the first save of a
+/// document, then at most every ``lastGoodInterval`` seconds while saving, and by ``flush()``
+/// (called on deinit). Copies are not fsync'd: they are a safety net, never the saved data,
+/// and rewriting them on every save would double the disk traffic of each change.
 public final class CodingStore: @unchecked Sendable {
     public let projectRoot: URL
     public let coder: String
@@ -21,6 +26,11 @@ public final class CodingStore: @unchecked Sendable {
     /// Stamp and bytes of each file as this store last read or wrote it, by document id.
     private var known: [String: (stamp: FileStamp, bytes: [UInt8]?)] = [:]
     private var folderExists = false
+    /// When each document's last-good copy was written (uptime ns), and which are behind.
+    private var copiedAt: [String: UInt64] = [:]
+    private var behind: [String: [UInt8]] = [:]
+    /// Seconds between last-good copies while saving (default 10).
+    public var lastGoodInterval: Double = 10
 
     /// Opens the store for `coder`. Unless `readOnly`, takes the coder's lock and removes
     /// temporary files a crashed writer left behind.
@@ -78,7 +88,9 @@ public final class CodingStore: @unchecked Sendable {
         guard let stamp = FileStamp(path: url.path) else { return nil }
         let data = try Self.readData(url)
         let file = try CodingFile.decode(data, path: url.path)
-        known[documentId] = (stamp, Array(data))
+        let bytes = Array(data)
+        known[documentId] = (stamp, bytes)
+        if !readOnly { copyLastGood(documentId: documentId, bytes) }
         return file
     }
 
@@ -139,7 +151,27 @@ public final class CodingStore: @unchecked Sendable {
         }
         try AtomicFile.write(bytes, to: url)
         if let stamp = FileStamp(path: url.path) { known[file.document] = (stamp, bytes) }
-        try? AtomicFile.writeUnsynced(bytes, to: Self.lastGoodURL(for: url))
+        if let at = copiedAt[file.document], DispatchTime.now().uptimeNanoseconds - at < UInt64(lastGoodInterval * 1e9) {
+            behind[file.document] = bytes
+        } else {
+            copyLastGood(documentId: file.document, bytes)
+        }
+    }
+
+    /// Brings every last-good copy up to date with the last save.
+    public func flush() {
+        for (id, bytes) in behind { copyLastGood(documentId: id, bytes) }
+    }
+
+    deinit { flush() }
+
+    private func copyLastGood(documentId: String, _ bytes: [UInt8]) {
+        behind[documentId] = nil
+        copiedAt[documentId] = DispatchTime.now().uptimeNanoseconds
+        let url = Self.lastGoodURL(for: fileURL(documentId: documentId))
+        if let existing = FileStamp(path: url.path), existing.size == Int64(bytes.count),
+           let data = try? Data(contentsOf: url), data.elementsEqual(bytes) { return }
+        try? AtomicFile.writeUnsynced(bytes, to: url)
     }
 
     /// Document ids with a codings file in this coder's folder, sorted.
