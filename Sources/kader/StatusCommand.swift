@@ -43,7 +43,7 @@ enum Table {
         return all.map { row in
             row.enumerated().map { c, cell in
                 c == row.count - 1 ? cell : cell.padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0)
-            }.joined().trimmingCharacters(in: .whitespaces)
+            }.joined().replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n")
     }
 }

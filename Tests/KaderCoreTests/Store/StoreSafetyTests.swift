@@ -26,6 +26,25 @@ import Testing
         #expect(CodingStore.documentIds(projectRoot: root, coder: "ann") == ["fg"])
     }
 
+    @Test func lastGoodCopyFollowsAtMostEveryIntervalAndOnFlush() throws {
+        let (root, doc, store) = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var file = try store.load(document: doc).toggling(code: "werkdruk", on: doc.segments[1], at: "t")
+        try store.save(file)
+        let url = store.fileURL(documentId: doc.id)
+        let good = CodingStore.lastGoodURL(for: url)
+        let first = try Data(contentsOf: url)
+        file = file.toggling(code: "didactiek", on: doc.segments[2], at: "t")
+        try store.save(file)
+        #expect(try Data(contentsOf: good) == first)
+        store.flush()
+        #expect(try Data(contentsOf: good) == Data(contentsOf: url))
+        store.lastGoodInterval = 0
+        file = file.toggling(code: "welbevinden", on: doc.segments[3], at: "t")
+        try store.save(file)
+        #expect(try Data(contentsOf: good) == Data(contentsOf: url))
+    }
+
     @Test func aFileDamagedAfterLoadingIsNeverOverwritten() throws {
         let (root, doc, store) = try Self.setup()
         defer { try? FileManager.default.removeItem(at: root) }
