@@ -115,10 +115,11 @@ public struct CodingFile: Sendable, Hashable, Codable {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            let (line, column) = JSONErrorPosition.locate(in: data, error: error)
+            let (line, column) = JSONPosition.locate(in: data, error: error)
             throw StoreError.damaged(path: path, line: line, column: column, detail: "not valid JSON")
         }
         guard let dict = object as? [String: Any] else {
+            // A JSON value that is not an object.
             throw StoreError.damaged(path: path, line: 1, column: 1, detail: "expected a JSON object")
         }
         guard let schema = dict["schema"] as? Int else {
@@ -127,10 +128,16 @@ public struct CodingFile: Sendable, Hashable, Codable {
         guard schema == currentSchema else { throw StoreError.unknownSchema(path: path, version: schema) }
         do {
             return try JSONDecoder().decode(CodingFile.self, from: data)
-        } catch let DecodingError.keyNotFound(key, ctx) {
-            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "missing \"\(key.stringValue)\" at \(ctx.codingPath.map(\.stringValue).joined(separator: "."))")
+        } catch let error as DecodingError {
+            let codingPath: [CodingKey]
+            switch error {
+            case .keyNotFound(_, let ctx), .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx): codingPath = ctx.codingPath
+            @unknown default: codingPath = []
+            }
+            let (line, column) = JSONPosition.lineAndColumn(of: codingPath, in: data)
+            throw StoreError.damaged(path: path, line: line, column: column, detail: CodebookFile.describe(error))
         } catch {
-            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "unexpected content: \(error.localizedDescription)")
+            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "unexpected content")
         }
     }
 }
@@ -143,26 +150,5 @@ extension Array {
             i += 1
         }
         return true
-    }
-}
-
-/// Finds the line and column of a JSON syntax error.
-enum JSONErrorPosition {
-    static func locate(in data: Data, error: Error) -> (Int, Int) {
-        let info = (error as NSError).userInfo
-        var index = (info["NSJSONSerializationErrorIndex"] as? Int) ?? -1
-        if index < 0, let text = info[NSDebugDescriptionErrorKey] as? String, let r = text.range(of: "character ") {
-            index = Int(text[r.upperBound...].prefix { $0.isNumber }) ?? -1
-        }
-        if index < 0 {
-            // Fall back to the position where valid JSON stops being plausible: the end of the data.
-            index = data.count
-        }
-        var line = 1, column = 1
-        for (i, b) in data.enumerated() {
-            if i >= index { break }
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
-        }
-        return (line, column)
     }
 }

@@ -144,3 +144,30 @@ import Testing
         #expect(result.p99 <= 10)
     }
 }
+
+@Suite struct DamagePositionTests {
+    @Test func wrongValuesAreLocatedByLineAndColumn() throws {
+        let file = CanonicalJSONTests.tricky()
+        var text = String(decoding: try file.encoded(), as: UTF8.self)
+        // Replace the second coding's ordinal with a string.
+        text = text.replacingOccurrences(of: "\"ordinal\" : 2,", with: "\"ordinal\" : \"two\",")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLine = lines.firstIndex { $0.contains("\"two\"") }! + 1
+        do {
+            _ = try CodingFile.decode(Data(text.utf8), path: "x.json")
+            Issue.record("decoded a wrong value")
+        } catch let StoreError.damaged(_, line, column, detail) {
+            #expect(line == expectedLine)
+            #expect(column == 19)
+            #expect(detail.contains("codings"))
+        }
+        let missing = "{\n  \"schema\" : 1,\n  \"coder\" : \"ann\"\n}\n"
+        do {
+            _ = try CodingFile.decode(Data(missing.utf8), path: "y.json")
+            Issue.record("decoded a file with missing members")
+        } catch let StoreError.damaged(_, line, column, detail) {
+            #expect(line == 1 && column == 1)
+            #expect(detail.hasPrefix("missing \"") && detail.hasSuffix("at top level"))
+        }
+    }
+}
