@@ -20,12 +20,45 @@ struct CanonicalJSONWriter {
 
     init(capacity: Int) { out = ByteBuffer(capacity: capacity) }
 
+    /// What the last encoding of a file produced, so the next one copies the bytes of codings
+    /// that did not change instead of writing them again.
+    struct Cache {
+        var codings: [SegmentCoding] = []
+        var bytes: [UInt8] = []
+        /// Where each of `codings` is in `bytes` (from `{` to `}`).
+        var ranges: [Range<Int>] = []
+    }
+
     /// Canonical bytes of `file` (codings and orphans must already be in canonical order).
     static func encode(_ file: CodingFile) -> [UInt8] {
+        var cache: Cache? = nil
+        return encode(file, cache: &cache)
+    }
+
+    /// Canonical bytes of `file`, reusing the bytes of codings equal to those in `cache`, which
+    /// is then replaced by this encoding. The result is identical with or without a cache.
+    static func encode(_ file: CodingFile, cache: inout Cache?) -> [UInt8] {
         var w = CanonicalJSONWriter(capacity: 1024 + (file.codings.count + (file.orphans?.count ?? 0)) * 400)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(file.codings.count)
+        let old = cache
+        var j = 0
         w.openObject()
         w.key("coder", first: true); w.string(file.coder)
-        w.key("codings"); w.array(file.codings) { w, c in w.coding(c) }
+        w.key("codings")
+        w.array(file.codings) { w, c in
+            let start = w.out.count
+            if let old {
+                // Both lists are in (ordinal, segment) order: advance to this coding's place.
+                while j < old.codings.count, (old.codings[j].ordinal, old.codings[j].segment) < (c.ordinal, c.segment) { j += 1 }
+            }
+            if let old, j < old.codings.count, old.codings[j] == c {
+                old.bytes.withUnsafeBytes { w.out.append(UnsafeRawBufferPointer(rebasing: $0[old.ranges[j]])) }
+            } else {
+                w.coding(c)
+            }
+            ranges.append(start..<w.out.count)
+        }
         w.key("contentHash"); w.string(file.contentHash)
         if let demo = file.demo { w.key("demo"); w.raw(demo ? "true" : "false") }
         w.key("document"); w.string(file.document)
@@ -35,7 +68,9 @@ struct CanonicalJSONWriter {
         w.key("status"); w.string(file.status.rawValue)
         w.closeObject()
         w.out.append(0x0A)
-        return w.out.array()
+        let bytes = w.out.array()
+        cache = Cache(codings: file.codings, bytes: bytes, ranges: ranges)
+        return bytes
     }
 
     private mutating func coding(_ c: SegmentCoding) {

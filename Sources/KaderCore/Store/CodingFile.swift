@@ -93,6 +93,11 @@ public struct CodingFile: Sendable, Hashable, Codable {
         CanonicalJSONWriter.encode(canonical())
     }
 
+    /// The canonical bytes, copying unchanged codings from the previous encoding in `cache`.
+    func encodedBytes(cache: inout CanonicalJSONWriter.Cache?) -> [UInt8] {
+        CanonicalJSONWriter.encode(canonical(), cache: &cache)
+    }
+
     /// This file with codings and orphans in canonical order and an empty orphan list removed.
     func canonical() -> CodingFile {
         var copy = self

@@ -29,6 +29,8 @@ public final class CodingStore: @unchecked Sendable {
     /// When each document's last-good copy was written (uptime ns), and which are behind.
     private var copiedAt: [String: UInt64] = [:]
     private var behind: [String: [UInt8]] = [:]
+    /// The last encoding of each document, to copy unchanged codings from.
+    private var encodings: [String: CanonicalJSONWriter.Cache] = [:]
     /// Seconds between last-good copies while saving (default 10).
     public var lastGoodInterval: Double = 10
 
@@ -127,7 +129,9 @@ public final class CodingStore: @unchecked Sendable {
     public func save(_ file: CodingFile) throws {
         guard !readOnly else { throw StoreError.readOnly(coder: coder) }
         let url = fileURL(documentId: file.document)
-        let bytes = file.encodedBytes()
+        var cache = encodings.removeValue(forKey: file.document)
+        let bytes = file.encodedBytes(cache: &cache)
+        encodings[file.document] = cache
         if let stamp = FileStamp(path: url.path) {
             if let k = known[file.document], k.stamp == stamp {
                 if let previous = k.bytes, previous == bytes { return }

@@ -38,6 +38,24 @@ import Testing
         }
     }
 
+    @Test func reusingUnchangedCodingsGivesTheSameBytes() throws {
+        let segs = StoreBenchmark.segments(count: 200)
+        var file = StoreBenchmark.file(segments: segs, codings: 300)
+        var cache: CanonicalJSONWriter.Cache? = nil
+        #expect(file.encodedBytes(cache: &cache) == file.encodedBytes())
+        var rng = SplitMix64(seed: 7)
+        for step in 0..<200 {
+            let s = segs[Int(rng.next() % UInt64(segs.count))]
+            switch step % 4 {
+            case 0: file = file.toggling(code: "werkdruk", on: s, at: "t\(step)")
+            case 1: file = file.settingMemo(step % 8 == 1 ? nil : "memo \"\(step)\"", on: s, at: "t\(step)")
+            case 2: file = file.settingCodes([], on: s, at: "t\(step)")
+            default: file = file.settingSpan(QuoteSpan(start: s.start, end: s.start + 5), on: s, at: "t\(step)")
+            }
+            #expect(file.encodedBytes(cache: &cache) == file.encodedBytes(), "step \(step)")
+        }
+    }
+
     @Test func roundTripsAndIsStable() throws {
         let file = Self.tricky()
         let data = try file.encoded()
