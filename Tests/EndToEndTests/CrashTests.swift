@@ -69,6 +69,10 @@ import Testing
             let data = try Data(contentsOf: file)
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
             #expect(object != nil, "torn file after kill \(kills)")
+            let lastGood = project.appendingPathComponent("Codings/ann/.crash.json.last-good")
+            if let copy = FileManager.default.contents(atPath: lastGood.path) {
+                #expect((try? JSONSerialization.jsonObject(with: copy)) != nil, "torn last-good copy after kill \(kills)")
+            }
             var onDisk = Set<String>()
             for coding in (object?["codings"] as? [[String: Any]]) ?? [] {
                 let segment = coding["segment"] as? String ?? "?"
