@@ -37,8 +37,11 @@ public final class AppController {
     /// Reads the coder's file for a document (without loading the transcript) for the list.
     static func entry(path: String, id: String, project: Project, coder: String) -> DocumentEntry {
         let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
-        guard let data = try? Data(contentsOf: url), let file = try? CodingFile.decode(data, path: url.path) else {
-            return DocumentEntry(path: path, id: id)
+        guard let data = try? Data(contentsOf: url) else { return DocumentEntry(path: path, id: id) }
+        guard let file = try? CodingFile.decode(data, path: url.path) else {
+            var entry = DocumentEntry(path: path, id: id)
+            entry.damaged = true
+            return entry
         }
         return DocumentEntry(path: path, id: id, status: file.status, coded: file.codings.filter { !$0.codes.isEmpty }.count)
     }
@@ -106,7 +109,20 @@ public final class AppController {
         let entry = state.documents[index]
         do {
             let doc = try document(at: index)
-            let file = try store.load(document: doc)
+            // A damaged or unknown-schema file throws here: the document does not open, so
+            // nothing can be saved over it (and CodingStore.save re-checks the file on disk).
+            let (file, report) = try store.loadReanchored(document: doc)
+            var anchorNote = ""
+            if !report.isClean {
+                anchorNote = " Transcript changed since coding: " + report.summary + "."
+                if !store.readOnly {
+                    do {
+                        try store.save(file)
+                    } catch {
+                        anchorNote += " Not saved: " + error.localizedDescription
+                    }
+                }
+            }
             state.document = doc
             state.codings = file
             state.cursor = 0
@@ -126,7 +142,7 @@ public final class AppController {
             }
             if state.showOthers && file.status == .done { loadOtherCoders() }
             let d = doc.diagnostics
-            state.message = StatusMessage("Opened \(entry.path): \(doc.segments.count) segments, \(d.encoding), labels \(d.labelPattern)\(d.warnings.isEmpty ? "" : "; \(d.warnings.count) warnings (kader segments shows them)").")
+            state.message = StatusMessage("Opened \(entry.path): \(doc.segments.count) segments, \(d.encoding), labels \(d.labelPattern)\(d.warnings.isEmpty ? "" : "; \(d.warnings.count) warnings (kader segments shows them)").\(anchorNote)", isError: !report.isClean)
         } catch {
             state.message = StatusMessage(error.localizedDescription, isError: true)
         }

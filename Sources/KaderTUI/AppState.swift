@@ -9,6 +9,8 @@ public struct DocumentEntry: Hashable, Sendable {
     /// Segments coded by this coder, when known.
     public var coded: Int?
     public var codable: Int?
+    /// True when this coder's codings file is damaged or of an unknown schema (it will not open).
+    public var damaged = false
 
     public init(path: String, id: String, status: CodingStatus = .notStarted, coded: Int? = nil, codable: Int? = nil) {
         self.path = path

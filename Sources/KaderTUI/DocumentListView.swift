@@ -14,7 +14,7 @@ enum DocumentListView {
         for (offset, entry) in state.documents.enumerated().dropFirst(first).prefix(height) {
             let row = 3 + offset - first
             let progress = entry.codable.map { "\(entry.coded ?? 0)/\($0)" } ?? "—"
-            let status = entry.status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+            let status = (entry.damaged ? "DAMAGED" : entry.status.rawValue).padding(toLength: 12, withPad: " ", startingAt: 0)
             let line = "  \(status)  \(progress.padding(toLength: 8, withPad: " ", startingAt: 0))  \(entry.path)"
             let selected = offset == state.documentCursor
             if selected { buf.fill(row: row, style: Theme.selected) }

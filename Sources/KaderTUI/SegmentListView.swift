@@ -27,6 +27,7 @@ enum SegmentListView {
         if let t = s.timestamp { header += "  \(t)" }
         if !s.codable { header += "  (not coded)" }
         let coding = state.codings?.coding(forSegment: s.id)
+        if coding?.review == true { header += "  (text changed: check the codes)" }
         if let memo = coding?.memo, !memo.isEmpty { header += "  ✎ memo" }
         if coding?.span != nil { header += "  ❝quote❞" }
         rows.append(Row(header, s.codable ? Theme.speaker(s.role, s.speaker) : Theme.muted, indent: 0, isHeader: true))

@@ -56,14 +56,3 @@ struct CodebookImportCommand: ParsableCommand {
         }
     }
 }
-
-/// Temporary `kader codebook` group holding only the exchange subcommands, until they join the
-/// `CodebookCommand` group (add `CodebookExportCommand.self, CodebookImportCommand.self` to its
-/// `subcommands` and drop this struct and its entry in `KaderCommand`).
-struct CodebookExchangeGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "codebook",
-        abstract: "Exchange the codebook: export (.qdc, Markdown, YAML) and import (.qdc).",
-        subcommands: [CodebookExportCommand.self, CodebookImportCommand.self]
-    )
-}

@@ -16,8 +16,9 @@ struct KaderCommand: ParsableCommand {
         """,
         version: version,
         subcommands: [
-            CodeCommand.self, SegmentsCommand.self, InitCommand.self, AgreeCommand.self, AlphaCommand.self, ReconcileCommand.self,
-            ExportCommand.self, ImportCommand.self, CodebookExchangeGroup.self, DemoCodingsCommand.self,
+            CodeCommand.self, SegmentsCommand.self, InitCommand.self, StatusCommand.self, CheckCommand.self, CodebookCommand.self,
+            AgreeCommand.self, AlphaCommand.self, ReconcileCommand.self, ExportCommand.self, ImportCommand.self,
+            DemoCodingsCommand.self, DebugCodeLoopCommand.self, DebugSaveBenchCommand.self,
         ],
         defaultSubcommand: CodeCommand.self
     )

@@ -46,8 +46,18 @@ public struct Project: Sendable {
         transcriptPaths.map { TranscriptLoader.documentId(forFileName: ($0 as NSString).lastPathComponent) }
     }
 
+    /// What `kader init` puts in `.gitignore`: lock files, last-good copies and temporary files
+    /// are per machine, never shared.
+    public static let gitignore = """
+        # Kader: per-machine files, never committed
+        **/.kader.lock
+        Codings/**/.*.last-good
+        Codings/**/.*.tmp
+
+        """
+
     /// Creates an empty project at `root`: `Codebooks/` with the starter codebook,
-    /// `Transcripts/`, `Codings/`, and a `.gitignore` for lock files.
+    /// `Transcripts/`, `Codings/`, and a `.gitignore` for lock files, last-good copies and temporary files.
     /// - Throws: ``ProjectError/alreadyExists(path:)`` if `Transcripts/` or `Codebooks/` exist.
     public static func initialize(at root: URL) throws {
         let fm = FileManager.default
@@ -59,7 +69,7 @@ public struct Project: Sendable {
                 try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
             }
             try AtomicFile.write(Data(StarterCodebook.yaml.utf8), to: root.appendingPathComponent("Codebooks/analysekader.yaml"))
-            try AtomicFile.write(Data("**/.kader.lock\n".utf8), to: root.appendingPathComponent(".gitignore"))
+            try AtomicFile.write(Data(gitignore.utf8), to: root.appendingPathComponent(".gitignore"))
         } catch let e as StoreError {
             throw e
         } catch {

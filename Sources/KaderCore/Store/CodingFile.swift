@@ -31,8 +31,11 @@ public struct SegmentCoding: Sendable, Hashable, Codable {
     /// ISO 8601 UTC times.
     public var created: String
     public var modified: String
+    /// True when re-anchoring attached this coding to a segment whose text changed
+    /// (see ``CodingFile/reanchored(to:)``); cleared by the next edit of the segment.
+    public var review: Bool?
 
-    public init(segment: String, ordinal: Int, fingerprint: String, codes: [String], span: QuoteSpan? = nil, memo: String? = nil, created: String, modified: String) {
+    public init(segment: String, ordinal: Int, fingerprint: String, codes: [String], span: QuoteSpan? = nil, memo: String? = nil, created: String, modified: String, review: Bool? = nil) {
         self.segment = segment
         self.ordinal = ordinal
         self.fingerprint = fingerprint
@@ -41,6 +44,7 @@ public struct SegmentCoding: Sendable, Hashable, Codable {
         self.memo = memo
         self.created = created
         self.modified = modified
+        self.review = review
     }
 
     /// True when nothing is left worth keeping (no codes, memo or quote span).
@@ -62,6 +66,9 @@ public struct CodingFile: Sendable, Hashable, Codable {
     public var demo: Bool?
     /// In segment order.
     public var codings: [SegmentCoding]
+    /// Codings whose segment is gone from the transcript (re-anchoring found no match): kept as
+    /// they were, never dropped, never attached to other text. Absent when there are none.
+    public var orphans: [SegmentCoding]?
 
     public init(coder: String, document: String, contentHash: String, status: CodingStatus = .notStarted, memo: String? = nil, codings: [SegmentCoding] = []) {
         self.schema = Self.currentSchema
@@ -73,15 +80,36 @@ public struct CodingFile: Sendable, Hashable, Codable {
         self.codings = codings
     }
 
-    /// Canonical bytes: sorted keys, pretty-printed, codings in ordinal order, trailing newline.
+    /// Canonical bytes: sorted keys, pretty-printed with two-space indentation, codings (and
+    /// orphans) in ordinal order, trailing newline — the format of ``CanonicalJSONWriter``, equal to
+    /// `JSONEncoder` with `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`. Unchanged data
+    /// gives identical bytes. About 1 ms for 5,000 segments.
     public func encoded() throws -> Data {
+        Data(canonical().encodedBytes())
+    }
+
+    /// The canonical bytes as an array (no copy into `Data`).
+    public func encodedBytes() -> [UInt8] {
+        CanonicalJSONWriter.encode(canonical())
+    }
+
+    /// The canonical bytes, copying unchanged codings from the previous encoding in `cache`.
+    func encodedBytes(cache: inout CanonicalJSONWriter.Cache?) -> [UInt8] {
+        CanonicalJSONWriter.encode(canonical(), cache: &cache)
+    }
+
+    /// This file with codings and orphans in canonical order and an empty orphan list removed.
+    func canonical() -> CodingFile {
         var copy = self
-        copy.codings.sort { ($0.ordinal, $0.segment) < ($1.ordinal, $1.segment) }
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try enc.encode(copy)
-        data.append(0x0A)
-        return data
+        let inOrder: (SegmentCoding, SegmentCoding) -> Bool = { ($0.ordinal, $0.segment) < ($1.ordinal, $1.segment) }
+        if !copy.codings.isSorted(by: inOrder) { copy.codings.sort(by: inOrder) }
+        if let o = copy.orphans { copy.orphans = o.isEmpty ? nil : o.sorted(by: inOrder) }
+        return copy
+    }
+
+    /// Every code application: pairs of segment id and code id, orphans included.
+    public var codeApplicationCount: Int {
+        codings.reduce(0) { $0 + $1.codes.count } + (orphans ?? []).reduce(0) { $0 + $1.codes.count }
     }
 
     /// Parses `data` read from `path`.
@@ -92,10 +120,11 @@ public struct CodingFile: Sendable, Hashable, Codable {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            let (line, column) = JSONErrorPosition.locate(in: data, error: error)
+            let (line, column) = JSONPosition.locate(in: data, error: error)
             throw StoreError.damaged(path: path, line: line, column: column, detail: "not valid JSON")
         }
         guard let dict = object as? [String: Any] else {
+            // A JSON value that is not an object.
             throw StoreError.damaged(path: path, line: 1, column: 1, detail: "expected a JSON object")
         }
         guard let schema = dict["schema"] as? Int else {
@@ -104,31 +133,27 @@ public struct CodingFile: Sendable, Hashable, Codable {
         guard schema == currentSchema else { throw StoreError.unknownSchema(path: path, version: schema) }
         do {
             return try JSONDecoder().decode(CodingFile.self, from: data)
-        } catch let DecodingError.keyNotFound(key, ctx) {
-            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "missing \"\(key.stringValue)\" at \(ctx.codingPath.map(\.stringValue).joined(separator: "."))")
+        } catch let error as DecodingError {
+            let codingPath: [CodingKey]
+            switch error {
+            case .keyNotFound(_, let ctx), .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx): codingPath = ctx.codingPath
+            @unknown default: codingPath = []
+            }
+            let (line, column) = JSONPosition.lineAndColumn(of: codingPath, in: data)
+            throw StoreError.damaged(path: path, line: line, column: column, detail: CodebookFile.describe(error))
         } catch {
-            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "unexpected content: \(error.localizedDescription)")
+            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "unexpected content")
         }
     }
 }
 
-/// Finds the line and column of a JSON syntax error.
-enum JSONErrorPosition {
-    static func locate(in data: Data, error: Error) -> (Int, Int) {
-        let info = (error as NSError).userInfo
-        var index = (info["NSJSONSerializationErrorIndex"] as? Int) ?? -1
-        if index < 0, let text = info[NSDebugDescriptionErrorKey] as? String, let r = text.range(of: "character ") {
-            index = Int(text[r.upperBound...].prefix { $0.isNumber }) ?? -1
+extension Array {
+    func isSorted(by inOrder: (Element, Element) -> Bool) -> Bool {
+        var i = 1
+        while i < count {
+            if inOrder(self[i], self[i - 1]) { return false }
+            i += 1
         }
-        if index < 0 {
-            // Fall back to the position where valid JSON stops being plausible: the end of the data.
-            index = data.count
-        }
-        var line = 1, column = 1
-        for (i, b) in data.enumerated() {
-            if i >= index { break }
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
-        }
-        return (line, column)
+        return true
     }
 }

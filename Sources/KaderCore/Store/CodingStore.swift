@@ -1,23 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// One coder's codings in one project: `Codings/<coder>/<document-id>.json`.
 ///
 /// Durability: every ``save(_:)`` replaces the file atomically (temporary file, fsync, rename,
-/// fsync of the folder) before returning, so a caller that shows "saved" after `save` returns
-/// never shows anything that a crash could lose.
+/// fsync of the folder; see ``AtomicFile``) before returning, so a caller that shows "saved"
+/// after `save` returns never shows anything that a crash could lose.
+///
+/// Damage: a file that does not parse or has an unknown schema is never overwritten — `save`
+/// checks the file on disk unless it is exactly the one this store last read or wrote.
+///
+/// Last-good copies: `Codings/<coder>/.<document-id>.json.last-good` (hidden, ignored by git) is
+/// an exact copy of a file Kader parsed or wrote, so a file damaged later by hand or by a bad
+/// merge can be restored from it. It is refreshed when a file is loaded, on the first save of a
+/// document, then at most every ``lastGoodInterval`` seconds while saving, and by ``flush()``
+/// (called on deinit). Copies are not fsync'd: they are a safety net, never the saved data,
+/// and rewriting them on every save would double the disk traffic of each change.
 public final class CodingStore: @unchecked Sendable {
     public let projectRoot: URL
     public let coder: String
     public let readOnly: Bool
     private let lock: CoderLock?
+    /// Stamp and bytes of each file as this store last read or wrote it, by document id.
+    private var known: [String: (stamp: FileStamp, bytes: [UInt8]?)] = [:]
+    private var folderExists = false
+    /// When each document's last-good copy was written (uptime ns), and which are behind.
+    private var copiedAt: [String: UInt64] = [:]
+    private var behind: [String: [UInt8]] = [:]
+    /// The last encoding of each document, to copy unchanged codings from.
+    private var encodings: [String: CanonicalJSONWriter.Cache] = [:]
+    /// Seconds between last-good copies while saving (default 10).
+    public var lastGoodInterval: Double = 10
 
-    /// Opens the store for `coder`. Unless `readOnly`, takes the coder's lock.
-    /// - Throws: ``StoreError/unsafeCoderName(_:)``, ``StoreError/locked(coder:pid:lockPath:)``.
+    /// Opens the store for `coder`. Unless `readOnly`, takes the coder's lock and removes
+    /// temporary files a crashed writer left behind.
+    /// - Throws: ``StoreError/unsafeCoderName(_:)``, ``StoreError/locked(coder:pid:holder:lockPath:)``.
     public init(projectRoot: URL, coder: String, readOnly: Bool = false) throws {
         self.projectRoot = projectRoot
         self.coder = try CoderName.validated(coder)
         self.readOnly = readOnly
-        self.lock = readOnly ? nil : try CoderLock(folder: Self.folder(projectRoot: projectRoot, coder: coder), coder: coder)
+        let folder = Self.folder(projectRoot: projectRoot, coder: coder)
+        self.lock = readOnly ? nil : try CoderLock(folder: folder, coder: coder)
+        if !readOnly {
+            AtomicFile.removeLeftovers(in: folder)
+            folderExists = true
+        }
     }
 
     public static func folder(projectRoot: URL, coder: String) -> URL {
@@ -28,41 +57,132 @@ public final class CodingStore: @unchecked Sendable {
         folder(projectRoot: projectRoot, coder: coder).appendingPathComponent(documentId + ".json")
     }
 
+    /// `Codings/<coder>/.<document-id>.json.last-good`: a copy of the last file Kader wrote.
+    public static func lastGoodURL(for url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".last-good")
+    }
+
     public func fileURL(documentId: String) -> URL {
         Self.fileURL(projectRoot: projectRoot, coder: coder, documentId: documentId)
     }
 
-    /// The coder's codings of `document`, or an empty file when none exist yet.
+    /// The coder's codings of `document`, re-anchored to its current text (see
+    /// ``CodingFile/reanchored(to:)``), or an empty file when none exist yet.
     /// - Throws: ``StoreError/damaged(path:line:column:detail:)``, ``StoreError/unknownSchema(path:version:)``,
     ///   ``StoreError/io(path:detail:)``. A damaged file is never touched.
     public func load(document: Document) throws -> CodingFile {
-        try Self.read(projectRoot: projectRoot, coder: coder, document: document)
+        try loadReanchored(document: document).file
     }
 
-    /// Reads any coder's file for `document` (read-only; no lock).
+    /// Like ``load(document:)``, with the report of what re-anchoring did (all unchanged when the
+    /// document's content hash matches the file's).
+    public func loadReanchored(document: Document) throws -> (file: CodingFile, report: ReanchorReport) {
+        guard let file = try loadFile(documentId: document.id) else {
+            return (CodingFile(coder: coder, document: document.id, contentHash: document.contentHash), ReanchorReport())
+        }
+        return file.reanchored(to: document)
+    }
+
+    /// The coder's file for `documentId` exactly as stored, or nil when there is none.
+    /// - Throws: as ``load(document:)``.
+    public func loadFile(documentId: String) throws -> CodingFile? {
+        let url = fileURL(documentId: documentId)
+        guard let stamp = FileStamp(path: url.path) else { return nil }
+        let data = try Self.readData(url)
+        let file = try CodingFile.decode(data, path: url.path)
+        let bytes = Array(data)
+        known[documentId] = (stamp, bytes)
+        if !readOnly { copyLastGood(documentId: documentId, bytes) }
+        return file
+    }
+
+    /// Reads any coder's file for `document` (read-only; no lock), re-anchored to the document.
     public static func read(projectRoot: URL, coder: String, document: Document) throws -> CodingFile {
         let url = fileURL(projectRoot: projectRoot, coder: coder, documentId: document.id)
         guard FileManager.default.fileExists(atPath: url.path) else {
             return CodingFile(coder: coder, document: document.id, contentHash: document.contentHash)
         }
-        let data: Data
+        return try readFile(url).reanchored(to: document).file
+    }
+
+    /// Parses the codings file at `url` as stored.
+    /// - Throws: ``StoreError/damaged(path:line:column:detail:)``, ``StoreError/unknownSchema(path:version:)``,
+    ///   ``StoreError/io(path:detail:)``.
+    public static func readFile(_ url: URL) throws -> CodingFile {
+        try CodingFile.decode(readData(url), path: url.path)
+    }
+
+    static func readData(_ url: URL) throws -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw StoreError.io(path: url.path, detail: "cannot read the codings file")
         }
-        return try CodingFile.decode(data, path: url.path)
     }
 
-    /// Writes `file` durably and atomically. Unchanged content is not rewritten.
-    /// - Throws: ``StoreError/readOnly(coder:)``, ``StoreError/io(path:detail:)``.
+    /// Writes `file` durably and atomically to `Codings/<coder>/<file.document>.json`, then a
+    /// copy to the last-good file. Unchanged content is not rewritten.
+    /// - Throws: ``StoreError/readOnly(coder:)``; ``StoreError/damaged(path:line:column:detail:)`` or
+    ///   ``StoreError/unknownSchema(path:version:)`` when the file on disk is damaged (it is left
+    ///   as it is); ``StoreError/changedOnDisk(path:)`` when another program changed the file
+    ///   since this store read it; ``StoreError/io(path:detail:)``.
     public func save(_ file: CodingFile) throws {
         guard !readOnly else { throw StoreError.readOnly(coder: coder) }
         let url = fileURL(documentId: file.document)
-        let data = try file.encoded()
-        if let existing = try? Data(contentsOf: url), existing == data { return }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(data, to: url)
+        var cache = encodings.removeValue(forKey: file.document)
+        let bytes = file.encodedBytes(cache: &cache)
+        encodings[file.document] = cache
+        if let stamp = FileStamp(path: url.path) {
+            if let k = known[file.document], k.stamp == stamp {
+                if let previous = k.bytes, previous == bytes { return }
+            } else {
+                let data = try Self.readData(url)
+                _ = try CodingFile.decode(data, path: url.path)
+                if known[file.document] != nil { throw StoreError.changedOnDisk(path: url.path) }
+                if data.elementsEqual(bytes) {
+                    known[file.document] = (stamp, bytes)
+                    return
+                }
+            }
+        }
+        if !folderExists {
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.io(path: url.deletingLastPathComponent().path, detail: "cannot create the coder's folder")
+            }
+            folderExists = true
+        }
+        try AtomicFile.write(bytes, to: url)
+        if let stamp = FileStamp(path: url.path) { known[file.document] = (stamp, bytes) }
+        if let at = copiedAt[file.document], DispatchTime.now().uptimeNanoseconds - at < UInt64(lastGoodInterval * 1e9) {
+            behind[file.document] = bytes
+        } else {
+            copyLastGood(documentId: file.document, bytes)
+        }
+    }
+
+    /// Brings every last-good copy up to date with the last save.
+    public func flush() {
+        for (id, bytes) in behind { copyLastGood(documentId: id, bytes) }
+    }
+
+    deinit { flush() }
+
+    private func copyLastGood(documentId: String, _ bytes: [UInt8]) {
+        behind[documentId] = nil
+        copiedAt[documentId] = DispatchTime.now().uptimeNanoseconds
+        let url = Self.lastGoodURL(for: fileURL(documentId: documentId))
+        if let existing = FileStamp(path: url.path), existing.size == Int64(bytes.count),
+           let data = try? Data(contentsOf: url), data.elementsEqual(bytes) { return }
+        try? AtomicFile.writeUnsynced(bytes, to: url)
+    }
+
+    /// Document ids with a codings file in this coder's folder, sorted.
+    public static func documentIds(projectRoot: URL, coder: String) -> [String] {
+        let dir = folder(projectRoot: projectRoot, coder: coder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// Coders with a folder under `Codings/`, sorted.
@@ -73,5 +193,25 @@ public final class CodingStore: @unchecked Sendable {
             var isDir: ObjCBool = false
             return FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDir) && isDir.boolValue
         }.sorted()
+    }
+}
+
+/// Identity of a file's content as far as `stat` can tell: device, inode, size, change time.
+struct FileStamp: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var seconds: Int
+    var nanoseconds: Int
+
+    /// The stamp of the file at `path`, or nil when it does not exist.
+    init?(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
+        size = Int64(st.st_size)
+        seconds = Int(st.st_mtim.tv_sec)
+        nanoseconds = Int(st.st_mtim.tv_nsec)
     }
 }

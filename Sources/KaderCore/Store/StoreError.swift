@@ -7,9 +7,12 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case damaged(path: String, line: Int, column: Int, detail: String)
     case unknownSchema(path: String, version: Int)
     case unsafeCoderName(String)
-    case locked(coder: String, pid: Int32?, lockPath: String)
+    /// Another process holds the coder's lock; `holder` is what it said it was.
+    case locked(coder: String, pid: Int32?, holder: String?, lockPath: String)
     case readOnly(coder: String)
     case mismatch(path: String, detail: String)
+    /// The file changed on disk (another program, `git pull`) since this store read or wrote it.
+    case changedOnDisk(path: String)
 
     public var errorDescription: String? {
         switch self {
@@ -20,11 +23,14 @@ public enum StoreError: Error, Equatable, LocalizedError {
             return "\(p): the codings file has schema version \(v), which this Kader does not know; it was left untouched."
         case .unsafeCoderName(let n):
             return "\"\(n)\" cannot be a coder name: use letters, digits, '.', '_' or '-' (at most 64, not starting with '.' or '-')."
-        case .locked(let c, let pid, let p):
-            let who = pid.map { "process \($0)" } ?? "another process"
-            return "coder \"\(c)\" is already coding in this project (\(who) holds \(p)); open read-only with --read-only or use another --coder."
+        case .locked(let c, let pid, let holder, let p):
+            var who = pid.map { "process \($0)" } ?? "another process"
+            if let holder { who += " (\(holder))" }
+            return "coder \"\(c)\" is already coding in this project: \(who) holds \(p); open read-only with --read-only or use another --coder."
         case .readOnly(let c): return "coder \"\(c)\" is open read-only; changes are not saved."
         case .mismatch(let p, let d): return "\(p): \(d)."
+        case .changedOnDisk(let p):
+            return "\(p): the codings file was changed by another program since Kader read it; nothing was saved — reopen the document to see the changes."
         }
     }
 }

@@ -94,3 +94,14 @@ import Testing
         #expect((try? CoderName.resolve(explicit: nil, environment: ["USER": "root"])) == "root")
     }
 }
+
+@Suite struct TimestampTests {
+    @Test func formatsLikeISO8601DateFormatter() {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        for seconds in [0.0, 1_795_000_000.7, 951_782_400, 1_234_567_890] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(Timestamp.string(from: date) == f.string(from: date))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Project integrity for `kader check`: damaged codings files (with how to recover), orphaned
+/// codings, codings to review, unknown code ids, codings of documents that are missing,
+/// transcripts that cannot be loaded. Reads only; nothing is written.
+public struct ProjectCheck: Sendable {
+    public enum Kind: String, Sendable, Hashable {
+        case damaged, unknownSchema, orphaned, review, unknownCode, documentMissing, transcript
+    }
+
+    public struct Finding: Sendable, Hashable {
+        public var kind: Kind
+        /// The file concerned, relative to the project.
+        public var path: String
+        /// One sentence: the problem.
+        public var message: String
+        /// One sentence: what to do about it.
+        public var advice: String
+    }
+
+    public var findings: [Finding]
+
+    /// True when something needs attention.
+    public var needsAttention: Bool { !findings.isEmpty }
+
+    public static func run(project: Project, loader: TranscriptLoader = TranscriptLoader()) -> ProjectCheck {
+        let documents = ProjectDocuments(project: project, loader: loader)
+        let known = Set(project.codebook.entries.map(\.code.id))
+        var findings: [Finding] = []
+        for (path, id) in zip(project.transcriptPaths, project.documentIds) {
+            if case .failure(let error) = documents.document(id) {
+                findings.append(Finding(kind: .transcript, path: path, message: error.localizedDescription, advice: "Fix or remove the transcript; codings of it are kept."))
+            }
+        }
+        for coder in CodingStore.coders(projectRoot: project.root) {
+            for id in CodingStore.documentIds(projectRoot: project.root, coder: coder) {
+                let rel = "Codings/\(coder)/\(id).json"
+                let url = project.root.appendingPathComponent(rel)
+                let file: CodingFile
+                do {
+                    file = try CodingStore.readFile(url)
+                } catch let error as StoreError {
+                    findings.append(damaged(error, rel: rel, url: url))
+                    continue
+                } catch {
+                    findings.append(Finding(kind: .damaged, path: rel, message: error.localizedDescription, advice: "Check the file's permissions."))
+                    continue
+                }
+                var anchored = file
+                switch documents.document(id) {
+                case .none:
+                    let n = file.codings.count + (file.orphans?.count ?? 0)
+                    findings.append(Finding(
+                        kind: .documentMissing, path: rel,
+                        message: "\(n) segment codings belong to document \"\(id)\", which is not in Transcripts/.",
+                        advice: "Put the transcript back in Transcripts/ (same file name), or delete \(rel) if the document was dropped on purpose."))
+                case .some(.failure): break
+                case .some(.success(let doc)): anchored = file.reanchored(to: doc).file
+                }
+                if let orphans = anchored.orphans, !orphans.isEmpty {
+                    let list = orphans.prefix(5).map { "\($0.segment) (was segment \($0.ordinal): \($0.codes.joined(separator: ", ")))" }
+                    findings.append(Finding(
+                        kind: .orphaned, path: rel,
+                        message: "\(orphans.count) codings lost their segment after the transcript changed: \(list.joined(separator: "; "))\(orphans.count > 5 ? "; …" : "").",
+                        advice: "They are kept under \"orphans\" in the file; re-code those passages in Kader and then delete the entries from \"orphans\", or restore the transcript text."))
+                }
+                let review = anchored.codings.filter { $0.review == true }
+                if !review.isEmpty {
+                    findings.append(Finding(
+                        kind: .review, path: rel,
+                        message: "\(review.count) codings were re-attached to segments whose text changed (segments \(review.prefix(8).map { String($0.ordinal) }.joined(separator: ", "))\(review.count > 8 ? ", …" : "")).",
+                        advice: "Open the document in Kader and confirm or change the codes on those segments; any edit clears the flag."))
+                }
+                let unknown = Set((file.codings + (file.orphans ?? [])).flatMap(\.codes)).subtracting(known).sorted()
+                if !unknown.isEmpty {
+                    findings.append(Finding(
+                        kind: .unknownCode, path: rel,
+                        message: "uses code ids that are not in \(project.codebookURL.lastPathComponent): \(unknown.joined(separator: ", ")).",
+                        advice: "Add the codes back to the codebook, or move the codings with `kader codebook merge`."))
+                }
+            }
+        }
+        return ProjectCheck(findings: findings)
+    }
+
+    static func damaged(_ error: StoreError, rel: String, url: URL) -> Finding {
+        let lastGood = CodingStore.lastGoodURL(for: url)
+        let relGood = (rel as NSString).deletingLastPathComponent + "/" + lastGood.lastPathComponent
+        var advice = "Repair the file by hand at the position given, or restore it from git (`git checkout -- \(rel)`)."
+        if let good = try? CodingStore.readFile(lastGood) {
+            let time = (good.codings + (good.orphans ?? [])).map(\.modified).max() ?? "unknown"
+            advice = "Kader kept the last version it wrote (\(good.codings.count) segment codings, last change \(time)): "
+                + "to restore it, move the damaged file aside and copy the last-good one back — "
+                + "`mv \(rel) \(rel).damaged && cp \(relGood) \(rel)` — or repair the file by hand at the position given."
+        }
+        switch error {
+        case .damaged(_, let line, let column, let detail):
+            return Finding(kind: .damaged, path: rel, message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.", advice: advice)
+        case .unknownSchema(_, let version):
+            return Finding(kind: .unknownSchema, path: rel, message: "schema version \(version) is unknown to this Kader; it will not write over it.", advice: "Use the newer Kader that wrote it, or " + advice.prefix(1).lowercased() + advice.dropFirst())
+        default:
+            return Finding(kind: .damaged, path: rel, message: error.errorDescription ?? "\(error)", advice: "Check the file's permissions.")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Progress per coder and document, for `kader status`.
+public struct ProjectStatus: Sendable {
+    public struct Row: Sendable, Hashable {
+        public var coder: String
+        public var document: String
+        /// Nil when the file could not be read (see ``problem``).
+        public var status: CodingStatus?
+        /// Segments with at least one code.
+        public var coded: Int
+        /// Codable segments of the transcript; nil when the transcript is missing or unreadable.
+        public var codable: Int?
+        /// Latest `modified` time of any coding (ISO 8601), nil when there is none.
+        public var lastChange: String?
+        /// Why this row needs attention (damaged file, missing transcript, orphans, review), or nil.
+        public var problem: String?
+    }
+
+    /// One row per coder (with a folder in `Codings/`) and document (transcripts, plus codings
+    /// files whose transcript is gone), sorted by coder then document.
+    public var rows: [Row]
+
+    /// True when some row has a problem.
+    public var needsAttention: Bool { rows.contains { $0.problem != nil } }
+
+    /// Reads every coder's files (without locks; nothing is written).
+    public static func gather(project: Project, loader: TranscriptLoader = TranscriptLoader()) -> ProjectStatus {
+        let documents = ProjectDocuments(project: project, loader: loader)
+        var rows: [Row] = []
+        for coder in CodingStore.coders(projectRoot: project.root) {
+            let ids = Set(documents.ids).union(CodingStore.documentIds(projectRoot: project.root, coder: coder)).sorted()
+            for id in ids {
+                rows.append(row(project: project, coder: coder, documentId: id, documents: documents))
+            }
+        }
+        return ProjectStatus(rows: rows)
+    }
+
+    static func row(project: Project, coder: String, documentId id: String, documents: ProjectDocuments) -> Row {
+        var row = Row(coder: coder, document: id, status: .notStarted, coded: 0)
+        let loaded = documents.document(id)
+        if case .success(let doc) = loaded { row.codable = doc.codableSegmentCount }
+        let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
+        guard FileManager.default.fileExists(atPath: url.path) else { return row }
+        let file: CodingFile
+        do {
+            file = try CodingStore.readFile(url)
+        } catch {
+            row.status = nil
+            row.problem = (error as? StoreError).map(Self.shortProblem) ?? "cannot be read"
+            return row
+        }
+        row.status = file.status
+        row.lastChange = (file.codings + (file.orphans ?? [])).map(\.modified).max()
+        switch loaded {
+        case .none:
+            row.coded = file.codings.filter { !$0.codes.isEmpty }.count
+            row.problem = "the transcript is missing"
+        case .some(.failure):
+            row.coded = file.codings.filter { !$0.codes.isEmpty }.count
+            row.problem = "the transcript cannot be loaded"
+        case .some(.success(let doc)):
+            let (anchored, _) = file.reanchored(to: doc)
+            row.coded = anchored.codings.filter { !$0.codes.isEmpty }.count
+            let orphans = anchored.orphans?.count ?? 0
+            let review = anchored.codings.filter { $0.review == true }.count
+            var parts: [String] = []
+            if orphans > 0 { parts.append("\(orphans) orphaned") }
+            if review > 0 { parts.append("\(review) to review") }
+            if !parts.isEmpty { row.problem = parts.joined(separator: ", ") }
+        }
+        return row
+    }
+
+    static func shortProblem(_ e: StoreError) -> String {
+        switch e {
+        case .damaged(_, let l, let c, _): return "damaged at line \(l), column \(c)"
+        case .unknownSchema(_, let v): return "unknown schema \(v)"
+        default: return "cannot be read"
+        }
+    }
+}
+
+/// The project's transcripts, loaded once, by document id.
+struct ProjectDocuments {
+    let ids: [String]
+    private let loaded: [String: Result<Document, Error>]
+
+    init(project: Project, loader: TranscriptLoader) {
+        ids = project.documentIds
+        var map: [String: Result<Document, Error>] = [:]
+        for (path, id) in zip(project.transcriptPaths, project.documentIds) {
+            map[id] = Result { try project.loadDocument(path: path, loader: loader) }
+        }
+        loaded = map
+    }
+
+    /// Nil when the project has no transcript with this id.
+    func document(_ id: String) -> Result<Document, Error>? { loaded[id] }
+}

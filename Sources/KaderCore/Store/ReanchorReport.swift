@@ -1,0 +1,135 @@
+import Foundation
+
+/// What re-anchoring did to each coding of a file (see ``CodingFile/reanchored(to:)``).
+public struct ReanchorReport: Sendable, Hashable {
+    public enum Outcome: String, Sendable, Hashable, CaseIterable {
+        /// Same segment id, same fingerprint, same ordinal.
+        case unchanged
+        /// The same text found at another place or under another id (same fingerprint); an orphan
+        /// whose text came back is also `moved`.
+        case moved
+        /// The text changed: attached by position to the segment that took its place, flagged for review.
+        case changed
+        /// No segment matches: kept in ``CodingFile/orphans``, attached to nothing.
+        case orphaned
+    }
+
+    public struct Entry: Sendable, Hashable {
+        /// Segment id and ordinal the coding had before.
+        public var segment: String
+        public var ordinal: Int
+        public var outcome: Outcome
+        /// Segment id and ordinal it has now (nil when orphaned).
+        public var newSegment: String?
+        public var newOrdinal: Int?
+    }
+
+    /// One entry per coding and former orphan, in the order of the old file.
+    public var entries: [Entry] = []
+
+    public init(entries: [Entry] = []) { self.entries = entries }
+
+    public func count(_ outcome: Outcome) -> Int { entries.reduce(0) { $0 + ($1.outcome == outcome ? 1 : 0) } }
+
+    /// True when nothing moved, changed or is orphaned.
+    public var isClean: Bool { entries.allSatisfy { $0.outcome == .unchanged } }
+
+    /// `3 moved, 1 changed (review), 2 orphaned`, or `unchanged`.
+    public var summary: String {
+        var parts: [String] = []
+        if count(.moved) > 0 { parts.append("\(count(.moved)) moved") }
+        if count(.changed) > 0 { parts.append("\(count(.changed)) changed (flagged for review)") }
+        if count(.orphaned) > 0 { parts.append("\(count(.orphaned)) orphaned (kept, attached to nothing)") }
+        return parts.isEmpty ? "unchanged" : parts.joined(separator: ", ")
+    }
+}
+
+extension CodingFile {
+    /// This file's codings re-anchored to `document` — a pure function.
+    ///
+    /// Each coding (and each earlier orphan) is matched, in this order:
+    /// 1. by segment id (the id hashes speaker and text, so a match means the same text):
+    ///    `unchanged`, or `moved` if its ordinal changed;
+    /// 2. by fingerprint, to the unclaimed segment with that fingerprint nearest its old ordinal:
+    ///    `moved` (re-labelled speaker, duplicate renumbered, whitespace changed);
+    /// 3. by position, only for codings that were attached: when the number of segments between
+    ///    its nearest matched neighbours (the document start counts as one) is the same as
+    ///    before, the segment now at its place took over its text — `changed`, with
+    ///    ``SegmentCoding/review`` set. The old text is not stored, so similarity is judged by
+    ///    this position alone, which is why the coding is flagged;
+    /// 4. otherwise `orphaned`: moved unaltered to ``orphans``, never dropped, never attached to
+    ///    another segment.
+    /// No segment receives two codings. The result carries the document's content hash; when
+    /// everything is unchanged it equals this file apart from that hash.
+    public func reanchored(to document: Document) -> (file: CodingFile, report: ReanchorReport) {
+        let segments = document.segments
+        var byId: [String: Int] = [:]
+        var byPrint: [String: [Int]] = [:]
+        for (i, s) in segments.enumerated() {
+            byId[s.id] = i
+            byPrint[s.fingerprint, default: []].append(i)
+        }
+        let all = codings + (orphans ?? [])
+        let wasOrphan = codings.count
+        var target = [Int?](repeating: nil, count: all.count)
+        var outcome = [ReanchorReport.Outcome](repeating: .orphaned, count: all.count)
+        var claimed = Set<Int>()
+
+        for (k, c) in all.enumerated() {
+            guard let i = byId[c.segment], !claimed.contains(i) else { continue }
+            claimed.insert(i)
+            target[k] = i
+            let s = segments[i]
+            outcome[k] = s.fingerprint != c.fingerprint ? .changed : (s.ordinal == c.ordinal && k < wasOrphan ? .unchanged : .moved)
+        }
+        for (k, c) in all.enumerated() where target[k] == nil {
+            let free = (byPrint[c.fingerprint] ?? []).filter { !claimed.contains($0) }
+            guard let i = free.min(by: { abs(segments[$0].ordinal - c.ordinal) < abs(segments[$1].ordinal - c.ordinal) }) else { continue }
+            claimed.insert(i)
+            target[k] = i
+            outcome[k] = .moved
+        }
+        // Anchors: attached codings matched above, as (old ordinal, new ordinal), increasing in both.
+        var anchors: [(old: Int, new: Int)] = [(0, 0)]
+        for k in (0..<wasOrphan).sorted(by: { all[$0].ordinal < all[$1].ordinal }) {
+            guard let i = target[k] else { continue }
+            let pair = (old: all[k].ordinal, new: segments[i].ordinal)
+            if pair.old > anchors.last!.old && pair.new > anchors.last!.new { anchors.append(pair) }
+        }
+        for k in 0..<wasOrphan where target[k] == nil {
+            let old = all[k].ordinal
+            guard let next = anchors.firstIndex(where: { $0.old > old }) else { continue }
+            let lo = anchors[next - 1], hi = anchors[next]
+            guard hi.old - lo.old == hi.new - lo.new else { continue }
+            let i = lo.new + (old - lo.old) - 1
+            guard i >= 0, i < segments.count, segments[i].ordinal == lo.new + (old - lo.old), !claimed.contains(i) else { continue }
+            claimed.insert(i)
+            target[k] = i
+            outcome[k] = .changed
+        }
+
+        var next = self
+        next.contentHash = document.contentHash
+        next.codings = []
+        var orphaned: [SegmentCoding] = []
+        var entries: [ReanchorReport.Entry] = []
+        for (k, c) in all.enumerated() {
+            guard let i = target[k] else {
+                orphaned.append(c)
+                entries.append(.init(segment: c.segment, ordinal: c.ordinal, outcome: .orphaned))
+                continue
+            }
+            let s = segments[i]
+            var moved = c
+            moved.segment = s.id
+            moved.ordinal = s.ordinal
+            moved.fingerprint = s.fingerprint
+            if outcome[k] == .changed { moved.review = true }
+            next.codings.append(moved)
+            entries.append(.init(segment: c.segment, ordinal: c.ordinal, outcome: outcome[k], newSegment: s.id, newOrdinal: s.ordinal))
+        }
+        next.orphans = orphaned.isEmpty ? nil : orphaned
+        next = next.canonical()
+        return (next, ReanchorReport(entries: entries))
+    }
+}

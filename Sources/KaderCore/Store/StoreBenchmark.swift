@@ -1,0 +1,88 @@
+import Foundation
+
+/// Synthetic data and a save-latency measurement for `make bench` and the tests.
+public enum StoreBenchmark {
+    /// Code ids used by synthetic files (those of the starter codebook).
+    public static let codeIds = [
+        "veranderingsprocessen", "welbevinden", "gelijke-onderwijskansen", "digitalisering", "digitale-kloof",
+        "digitale-vaardigheden", "didactiek", "structuur-zelfregulering", "stroomlijning", "werkdruk", "school-teamwerking",
+    ]
+
+    /// `count` synthetic segments: ids `s` + 12 hex digits, ordinals 1…count, 200 scalars each.
+    public static func segments(count: Int) -> [Segment] {
+        (1...max(1, count)).map { n in
+            let h = Fingerprint.sha256Hex("segment \(n)")
+            return Segment(
+                id: "s" + h.prefix(12), ordinal: n, speaker: "Deelnemer \(n % 7 + 1)", role: "leerkracht",
+                start: (n - 1) * 200, end: n * 200, text: "", fingerprint: String(h.suffix(16)))
+        }
+    }
+
+    /// A codings file over `segments` with `codings` code applications spread evenly
+    /// (5,000 segments and 20,000 codings give 4 codes per segment), every tenth with a memo.
+    public static func file(coder: String = "bench", document: String = "synthetic", segments: [Segment], codings: Int) -> CodingFile {
+        var file = CodingFile(coder: coder, document: document, contentHash: Fingerprint.sha256Hex(document), status: .inProgress)
+        let perSegment = max(1, min(codeIds.count, (codings + segments.count - 1) / max(1, segments.count)))
+        var left = codings
+        for s in segments where left > 0 {
+            let n = min(perSegment, left)
+            left -= n
+            let codes = (0..<n).map { codeIds[(s.ordinal + $0 * 3) % codeIds.count] }
+            file.codings.append(SegmentCoding(
+                segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: Array(Set(codes)).sorted(),
+                memo: s.ordinal % 10 == 0 ? "Memo bij segment \(s.ordinal): \"let op\" — zie ook de vorige beurt." : nil,
+                created: "2026-11-29T10:00:00Z", modified: "2026-11-29T10:00:00Z"))
+        }
+        return file
+    }
+
+    /// Save latencies in milliseconds.
+    public struct Result: Sendable {
+        /// One per save, in order.
+        public var milliseconds: [Double]
+        /// Size of the codings file in bytes.
+        public var fileBytes: Int
+        /// Median time to encode the file alone (no disk), in milliseconds.
+        public var encodeMilliseconds: Double = 0
+
+        /// The `p`-th percentile (0…100), nearest rank.
+        public func percentile(_ p: Double) -> Double {
+            let sorted = milliseconds.sorted()
+            guard !sorted.isEmpty else { return 0 }
+            let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
+            return sorted[max(0, min(sorted.count - 1, rank - 1))]
+        }
+
+        public var p50: Double { percentile(50) }
+        public var p99: Double { percentile(99) }
+    }
+
+    /// Saves one change at a time through a real ``CodingStore`` in `projectRoot` (a scratch
+    /// folder; `Codings/bench/` is created in it) and times each: the edit (toggling one code on
+    /// one segment) plus ``CodingStore/save(_:)`` until it returns, i.e. until the change is durable.
+    /// - Parameters: `segments` and `codings` size the file; `saves` is the number of timed saves.
+    /// - Throws: ``StoreError``.
+    public static func measureSaves(projectRoot: URL, segments: Int = 5000, codings: Int = 20000, saves: Int = 200) throws -> Result {
+        let segs = Self.segments(count: segments)
+        let store = try CodingStore(projectRoot: projectRoot, coder: "bench")
+        var file = Self.file(segments: segs, codings: codings)
+        try store.save(file)
+        var times: [Double] = []
+        times.reserveCapacity(saves)
+        for i in 0..<saves {
+            let segment = segs[(i * 7919) % segs.count]
+            let started = DispatchTime.now().uptimeNanoseconds
+            file = file.toggling(code: "werkdruk", on: segment, at: Timestamp.now())
+            try store.save(file)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+        }
+        var encodes: [Double] = []
+        for _ in 0..<20 {
+            let started = DispatchTime.now().uptimeNanoseconds
+            _ = file.encodedBytes()
+            encodes.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: store.fileURL(documentId: file.document).path)[.size] as? Int) ?? 0
+        return Result(milliseconds: times, fileBytes: size, encodeMilliseconds: encodes.sorted()[encodes.count / 2])
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import KaderCore
+
+extension CodebookCommand {
+    /// `kader codebook rename ID "New name"`.
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rename a code; its id stays, so every coding keeps it.")
+
+        @OptionGroup var options: ProjectOptions
+        @Argument(help: "The code's id.") var id: String
+        @Argument(help: "The new name.") var name: String
+
+        func run() throws {
+            try CLI.run {
+                let project = try options.open()
+                _ = try CodebookEdits.rename(project: project, id: id, to: name)
+                print("Renamed code \"\(id)\" to \"\(name)\" in \(project.codebookURL.lastPathComponent); codings keep the id.")
+            }
+        }
+    }
+
+    /// `kader codebook merge FROM INTO`.
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge code FROM into INTO: every coder's codings of FROM move to INTO, and FROM leaves the codebook.")
+
+        @OptionGroup var options: ProjectOptions
+        @Argument(help: "Id of the code to merge away.") var from: String
+        @Argument(help: "Id of the code that receives its codings.") var into: String
+
+        func run() throws {
+            try CLI.run {
+                let project = try options.open()
+                let result = try CodebookEdits.merge(project: project, from: from, into: into)
+                print("Merged \"\(from)\" into \"\(into)\": \(result.codingsMoved) codings moved in \(result.filesChanged.count) files.")
+            }
+        }
+    }
+
+    /// `kader codebook delete ID [--move-to ID]`.
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a code; refused while codings use it unless --move-to names where they go.")
+
+        @OptionGroup var options: ProjectOptions
+        @Argument(help: "Id of the code to delete.") var id: String
+        @Option(name: .long, help: "Id of the code that receives the deleted code's codings.") var moveTo: String?
+
+        func run() throws {
+            try CLI.run {
+                let project = try options.open()
+                let result = try CodebookEdits.delete(project: project, id: id, moveTo: moveTo)
+                if let moveTo {
+                    print("Deleted \"\(id)\": \(result.codingsMoved) codings moved to \"\(moveTo)\" in \(result.filesChanged.count) files.")
+                } else {
+                    print("Deleted \"\(id)\" (no codings used it).")
+                }
+            }
+        }
+    }
+}

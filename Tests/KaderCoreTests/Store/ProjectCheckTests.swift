@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import KaderCore
+
+@Suite struct ProjectCheckTests {
+    @Test func cleanProjectHasNoFindings() throws {
+        let (project, _) = try CodebookEditsTests.project()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        #expect(ProjectCheck.run(project: project).findings == [])
+        let status = ProjectStatus.gather(project: project)
+        #expect(!status.needsAttention)
+        #expect(status.rows.map(\.coder) == ["ann", "bart"])
+        #expect(status.rows.first?.coded == 2)
+        #expect(status.rows.first?.codable == 3)
+        #expect(status.rows.first?.status == .inProgress)
+    }
+
+    @Test func damagedFileIsReportedWithTheLastGoodCopyToRestore() throws {
+        let (project, _) = try CodebookEditsTests.project()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        let url = CodingStore.fileURL(projectRoot: project.root, coder: "ann", documentId: "fg")
+        let broken = Data("{\n  \"schema\" : 1,\n  oops\n".utf8)
+        try broken.write(to: url)
+        let check = ProjectCheck.run(project: project)
+        let finding = try #require(check.findings.first)
+        #expect(finding.kind == .damaged)
+        #expect(finding.path == "Codings/ann/fg.json")
+        #expect(finding.message.contains("line 3"))
+        #expect(finding.advice.contains("Codings/ann/.fg.json.last-good"))
+        #expect(ProjectStatus.gather(project: project).needsAttention)
+        #expect(try Data(contentsOf: url) == broken)
+    }
+
+    @Test func orphansUnknownCodesAndMissingDocumentsAreListed() throws {
+        let (project, doc) = try CodebookEditsTests.project()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        // Drop Els's last turn from the transcript: ann's and bart's codings on it become orphans.
+        let text = TranscriptLoaderTests.focusGroup.components(separatedBy: "\n[00:01:30]").first!
+        try Data(text.utf8).write(to: project.root.appendingPathComponent("Transcripts/fg.md"))
+        // A code that is not in the codebook, in a file of a document that does not exist.
+        var ghost = CodingFile(coder: "ann", document: "gone", contentHash: "x")
+        ghost = ghost.toggling(code: "no-such-code", on: doc.segments[1], at: "t")
+        try ghost.encoded().write(to: CodingStore.fileURL(projectRoot: project.root, coder: "ann", documentId: "gone"))
+        let kinds = ProjectCheck.run(project: project).findings.map { "\($0.kind) \($0.path)" }
+        #expect(kinds.contains("orphaned Codings/ann/fg.json"))
+        #expect(kinds.contains("orphaned Codings/bart/fg.json"))
+        #expect(kinds.contains("documentMissing Codings/ann/gone.json"))
+        #expect(kinds.contains("unknownCode Codings/ann/gone.json"))
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import KaderCore
+
+/// Re-anchoring after the transcript changes: unchanged, moved, changed, orphaned.
+@Suite struct ReanchorTests {
+    static let turns = [
+        "Els: De werkdruk is enorm, elke avond nog mails.",
+        "Koen: Wij hebben één platform gekozen.",
+        "Els: De kinderen zonder laptop vielen uit de boot.",
+        "Mia: Structuur hielp de jongste leerlingen.",
+        "Koen: Het team werkte goed samen.",
+    ]
+
+    static func doc(_ turns: [String]) throws -> Document {
+        try TranscriptLoader().load(data: Data(turns.joined(separator: "\n\n").utf8), path: "d.txt", id: "d", format: .plainText)
+    }
+
+    /// Codes every segment i with code "c<i+1>".
+    static func coded(_ doc: Document) -> CodingFile {
+        var file = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
+        for (i, s) in doc.segments.enumerated() { file = file.toggling(code: "c\(i + 1)", on: s, at: "t") }
+        return file
+    }
+
+    @Test func unchangedWhenTheTextIsTheSame() throws {
+        let d = try Self.doc(Self.turns)
+        let file = Self.coded(d)
+        let (again, report) = file.reanchored(to: d)
+        #expect(report.isClean)
+        #expect(report.count(.unchanged) == 5)
+        #expect(again == file)
+    }
+
+    @Test func insertedTurnMovesTheCodingsAfterIt() throws {
+        let old = try Self.doc(Self.turns)
+        let file = Self.coded(old)
+        var turns = Self.turns
+        turns.insert("Mia: Een nieuwe beurt.", at: 1)
+        let new = try Self.doc(turns)
+        let (moved, report) = file.reanchored(to: new)
+        #expect(report.count(.unchanged) == 1)
+        #expect(report.count(.moved) == 4)
+        #expect(moved.codes(forSegment: new.segments[1].id).isEmpty)
+        #expect(moved.codes(forSegment: new.segments[2].id) == ["c2"])
+        #expect(moved.codes(forSegment: new.segments[5].id) == ["c5"])
+        #expect(moved.contentHash == new.contentHash)
+        #expect(moved.orphans == nil)
+    }
+
+    @Test func relabelledSpeakerMovesByFingerprint() throws {
+        let old = try Self.doc(Self.turns)
+        let file = Self.coded(old)
+        var turns = Self.turns
+        turns[3] = "Mieke: Structuur hielp de jongste leerlingen."
+        let new = try Self.doc(turns)
+        let (moved, report) = file.reanchored(to: new)
+        #expect(new.segments[3].id != old.segments[3].id)
+        #expect(report.entries[3].outcome == .moved)
+        #expect(moved.codes(forSegment: new.segments[3].id) == ["c4"])
+    }
+
+    @Test func typoFixIsChangedAndFlaggedForReview() throws {
+        let old = try Self.doc(Self.turns)
+        let file = Self.coded(old)
+        var turns = Self.turns
+        turns[2] = "Els: De kinderen zonder laptop vielen uit de boot!"
+        let new = try Self.doc(turns)
+        let (changed, report) = file.reanchored(to: new)
+        #expect(report.entries[2].outcome == .changed)
+        #expect(report.count(.unchanged) == 4)
+        let coding = changed.coding(forSegment: new.segments[2].id)
+        #expect(coding?.codes == ["c3"])
+        #expect(coding?.review == true)
+        #expect(coding?.fingerprint == new.segments[2].fingerprint)
+        // Any edit of that segment clears the flag.
+        let edited = changed.toggling(code: "c9", on: new.segments[2], at: "t2")
+        #expect(edited.coding(forSegment: new.segments[2].id)?.review == nil)
+    }
+
+    @Test func deletedTurnIsOrphanedKeptAndReattachedWhenItComesBack() throws {
+        let old = try Self.doc(Self.turns)
+        let file = Self.coded(old)
+        var turns = Self.turns
+        turns.remove(at: 2)
+        let new = try Self.doc(turns)
+        let (anchored, report) = file.reanchored(to: new)
+        #expect(report.entries[2].outcome == .orphaned)
+        #expect(anchored.orphans?.map(\.codes) == [["c3"]])
+        #expect(anchored.orphans?.first?.segment == old.segments[2].id)
+        #expect(anchored.codings.count == 4)
+        // Never attached to another segment: every attached coding kept its own codes.
+        for s in new.segments {
+            let original = old.segments.firstIndex { $0.fingerprint == s.fingerprint }!
+            #expect(anchored.codes(forSegment: s.id) == ["c\(original + 1)"])
+        }
+        // The orphan survives a save and comes back when the text does.
+        let reloaded = try CodingFile.decode(try anchored.encoded(), path: "d.json")
+        let (restored, again) = reloaded.reanchored(to: old)
+        #expect(restored.orphans == nil)
+        #expect(restored.codes(forSegment: old.segments[2].id) == ["c3"])
+        #expect(again.count(.moved) == 3)   // the orphan, and the two turns after it back in place
+    }
+
+    @Test func editedTurnWithAnInsertionNextToItIsOrphanedNotGuessed() throws {
+        let old = try Self.doc(Self.turns)
+        let file = Self.coded(old)
+        var turns = Self.turns
+        turns[2] = "Els: Iets heel anders gezegd."
+        turns.insert("Mia: Nog een beurt.", at: 2)
+        let new = try Self.doc(turns)
+        let (anchored, report) = file.reanchored(to: new)
+        #expect(report.entries[2].outcome == .orphaned)
+        #expect(anchored.codes(forSegment: new.segments[2].id).isEmpty)
+        #expect(anchored.codes(forSegment: new.segments[3].id).isEmpty)
+        #expect(anchored.codeApplicationCount == file.codeApplicationCount)
+    }
+
+    @Test func lastCodedTurnChangedWithoutAnchorAfterItIsOrphaned() throws {
+        let old = try Self.doc(Self.turns)
+        let file = Self.coded(old)
+        var turns = Self.turns
+        turns[4] = "Koen: Het team werkte heel goed samen."
+        let (anchored, report) = file.reanchored(to: try Self.doc(turns))
+        #expect(report.entries[4].outcome == .orphaned)
+        #expect(anchored.orphans?.count == 1)
+    }
+
+    @Test func storeLoadReanchors() throws {
+        let root = try CodingStoreTests.tempProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let old = try Self.doc(Self.turns)
+        let store = try CodingStore(projectRoot: root, coder: "ann")
+        try store.save(Self.coded(old))
+        var turns = Self.turns
+        turns.insert("Mia: Een nieuwe beurt.", at: 0)
+        let new = try Self.doc(turns)
+        let (file, report) = try store.loadReanchored(document: new)
+        #expect(report.count(.moved) == 5)
+        #expect(file.codes(forSegment: new.segments[1].id) == ["c1"])
+    }
+}
