@@ -62,7 +62,7 @@ public struct TranscriptLoader: Sendable {
         if data.count > options.maxFileSize { throw LoaderError.tooLarge(path: path, limit: options.maxFileSize) }
         var parse: FormatParse
         switch format {
-        case .docx: parse = try DocxTranscript.load(data, path: path, maxEntrySize: options.maxDecompressedSize)
+        case .docx: parse = try DocxTranscript.load(data, path: path, maxEntrySize: options.maxDecompressedSize, options: options)
         case .tei: parse = try TEITranscript.load(data, path: path)
         case .webVTT, .srt, .plainText, .markdown, .otter:
             let (bytes, encoding, endings) = try TranscriptTextDecoder.decodeToUTF8(data, path: path)
