@@ -109,8 +109,9 @@ struct PlainTextSegmenter {
 }
 
 /// Label matches over a range of lines, after frequency filtering: a label seen once that is not a
-/// known speaker is kept only when it opens a block (after a blank line or at the start); a label
-/// alone on its line must open a block and occur at least twice.
+/// known speaker is kept only when it opens a block (after a blank line or at the start) or follows
+/// another label line (one turn per line); a label alone on its line must open a block and occur
+/// at least twice, unless it is a Markdown heading.
 struct LabelScan {
     var lines: [Int] = []
     var matches: [LabelMatch] = []
@@ -120,27 +121,33 @@ struct LabelScan {
          match: (Int, Int) -> SpeakerLabelMatcher.Result) {
         var counts: [String: Int] = [:]
         var rejected: [String: Int] = [:]
-        var candidates: [(Int, LabelMatch, Bool)] = []
+        var candidates: [(Int, LabelMatch, Bool, Bool)] = []
         var previousBlank = true
+        var previousLabel = false
         for l in range {
             let a = buf.lineStartByte[l], b = buf.lineEndByte(l)
             let blank = buf.contentEnd(a, b) == nil
+            var isLabel = false
             if !blank {
                 switch match(a, b) {
                 case .label(let m):
-                    candidates.append((l, m, previousBlank))
+                    let heading = ownLine && buf.bytes[buf.contentStart(a, b)] == UInt8(ascii: "#")
+                    candidates.append((l, m, previousBlank, ownLine ? heading : (previousBlank || previousLabel)))
                     counts[m.speaker, default: 0] += 1
+                    isLabel = true
                 case .rejected(let word) where previousBlank:
                     rejected[word, default: 0] += 1
                 default: break
                 }
             }
             previousBlank = blank
+            previousLabel = isLabel
         }
         var singles: [String] = []
-        for (l, m, opensBlock) in candidates {
+        for (l, m, opensBlock, acceptSingle) in candidates {
             let n = counts[m.speaker] ?? 0
-            if known.contains(m.speaker) || (ownLine ? (opensBlock && n >= 2) : (n > 1 || opensBlock)) {
+            if ownLine && !opensBlock { continue }
+            if known.contains(m.speaker) || n > 1 || acceptSingle {
                 lines.append(l)
                 matches.append(m)
                 if n == 1 && !known.contains(m.speaker) { singles.append(m.speaker) }
