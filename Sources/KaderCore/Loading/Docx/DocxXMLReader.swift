@@ -42,7 +42,7 @@ final class DocxXMLReader: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: xml)
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        guard parser.parse() else {
+        guard parser.parse(), reader.depth == 0 else {
             throw LoaderError.malformed(path: path, detail: "\(part) is not well-formed XML (line \(parser.lineNumber))")
         }
         return reader.blocks
@@ -50,7 +50,11 @@ final class DocxXMLReader: NSObject, XMLParserDelegate {
 
     private static let skipped: Set<String> = ["del", "moveFrom", "delText", "instrText", "Fallback", "txbxContent", "pict", "comment"]
 
+    /// Open elements; non-zero after parsing means the XML was truncated.
+    private(set) var depth = 0
+
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        depth += 1
         let local = Self.local(name)
         if skipDepth > 0 || Self.skipped.contains(local) {
             skipDepth += 1
@@ -81,6 +85,7 @@ final class DocxXMLReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
         if skipDepth > 0 {
             skipDepth -= 1
             return

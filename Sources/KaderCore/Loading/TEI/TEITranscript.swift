@@ -41,7 +41,7 @@ final class TEITranscript: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        guard parser.parse() else {
+        guard parser.parse(), reader.depth == 0 else {
             throw LoaderError.malformed(path: path, detail: "the XML is not well formed (line \(parser.lineNumber)), so it cannot be read as TEI")
         }
         guard reader.sawRoot else {
@@ -60,7 +60,11 @@ final class TEITranscript: NSObject, XMLParserDelegate {
                            frontMatter: reader.title.map { DocumentMetadata(title: $0) })
     }
 
+    /// Open elements; non-zero after parsing means the XML was truncated.
+    private(set) var depth = 0
+
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        depth += 1
         switch name {
         case "TEI", "teiCorpus": sawRoot = true
         case "title" where !inText && title == nil: collectingTitle = true
@@ -81,6 +85,7 @@ final class TEITranscript: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
         switch name {
         case "title" where collectingTitle:
             collectingTitle = false
