@@ -141,12 +141,22 @@ final class DocxXMLReader: NSObject, XMLParserDelegate {
     }
 }
 
-/// Refuses XML that declares entities (billion-laughs expansion); docx and TEI never need them.
+/// Checks XML before it reaches XMLParser: refuses entity declarations (billion-laughs expansion;
+/// docx and TEI never need them) and, for UTF-8 documents, invalid UTF-8 (FoundationXML on Linux
+/// traps on invalid UTF-8 in element names instead of reporting an error).
 enum XMLSafety {
     static func check(_ xml: Data, path: String, part: String) throws {
         let head = xml.prefix(1 << 16)
         if head.range(of: Data("<!ENTITY".utf8)) != nil {
             throw LoaderError.malformed(path: path, detail: "\(part) declares XML entities, which Kader does not expand")
+        }
+        if xml.starts(with: [0xFF, 0xFE]) || xml.starts(with: [0xFE, 0xFF]) { return }
+        let prolog = String(decoding: xml.prefix(100), as: UTF8.self).lowercased()
+        if let r = prolog.range(of: "encoding="), !prolog[r.upperBound...].dropFirst().hasPrefix("utf-8") { return }
+        var bytes = [UInt8](xml)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.contains(0) || String(validating: bytes, as: UTF8.self) == nil {
+            throw LoaderError.malformed(path: path, detail: "\(part) is not valid UTF-8 XML")
         }
     }
 }
