@@ -17,7 +17,75 @@ public enum Fingerprint {
 
     /// ``ofSegmentText(_:)`` for the valid UTF-8 bytes `a..<b` of `bytes`.
     static func ofSegmentUTF8(_ bytes: [UInt8], _ a: Int, _ b: Int) -> String {
-        String(hex(SHA256.hash(data: collapsedUTF8(bytes, a, b))).prefix(16))
+        var scratch: [UInt8] = []
+        return ofSegmentUTF8(bytes, a, b, scratch: &scratch)
+    }
+
+    /// ``ofSegmentUTF8(_:_:_:)`` reusing `scratch` for the collapsed text.
+    static func ofSegmentUTF8(_ bytes: [UInt8], _ a: Int, _ b: Int, scratch: inout [UInt8]) -> String {
+        let n = b - a
+        if scratch.count < n { scratch = [UInt8](repeating: 0, count: max(n, 4096)) }
+        let digest = bytes.withUnsafeBufferPointer { src in
+            scratch.withUnsafeMutableBufferPointer { dst in
+                let k = collapseRaw(src, a, b, dst)
+                return SHA256.hash(data: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: dst[0..<k])))
+            }
+        }
+        return hexPrefix(digest, digits: 16)
+    }
+
+    /// Writes the whitespace-collapsed form of `src[a..<b]` to `dst` (at least `b - a` long);
+    /// returns the number of bytes written.
+    private static func collapseRaw(_ src: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ dst: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var k = 0
+        var pendingSpace = false
+        var i = a
+        while i < b {
+            let c = src[i]
+            var len = 1
+            var ws: Bool
+            if c < 0x80 {
+                ws = c == 0x20 || (c >= 0x09 && c <= 0x0D)
+            } else {
+                len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
+                ws = false
+                if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3, i + len <= b {
+                    var v = UInt32(c) & (len == 2 ? 0x1F : 0x0F)
+                    for j in 1..<len { v = v << 6 | UInt32(src[i + j] & 0x3F) }
+                    ws = Unicode.Scalar(v)?.properties.isWhitespace ?? false
+                }
+            }
+            if ws {
+                pendingSpace = k > 0
+            } else {
+                if pendingSpace { dst[k] = 0x20; k += 1; pendingSpace = false }
+                let end = min(i + len, b)
+                for j in i..<end { dst[k] = src[j]; k += 1 }
+            }
+            i += len
+        }
+        return k
+    }
+
+    /// The first `digits` lowercase hex digits of a digest, optionally after a one-character prefix.
+    static func hexPrefix<D: Sequence>(_ digest: D, digits: Int, prefix: UInt8? = nil) -> String where D.Element == UInt8 {
+        let table: StaticString = "0123456789abcdef"
+        let count = digits + (prefix == nil ? 0 : 1)
+        return String(unsafeUninitializedCapacity: count) { out in
+            var i = 0
+            if let prefix { out[0] = prefix; i = 1 }
+            table.withUTF8Buffer { hexDigits in
+                for byte in digest {
+                    guard i < count else { break }
+                    out[i] = hexDigits[Int(byte >> 4)]
+                    i += 1
+                    guard i < count else { break }
+                    out[i] = hexDigits[Int(byte & 0xF)]
+                    i += 1
+                }
+            }
+            return i
+        }
     }
 
     /// Collapses runs of Unicode whitespace to single spaces and trims the ends.
@@ -30,6 +98,12 @@ public enum Fingerprint {
     /// Whitespace is `Unicode.Scalar.Properties.isWhitespace`, with an ASCII fast path.
     static func collapsedUTF8(_ bytes: [UInt8], _ a: Int, _ b: Int) -> [UInt8] {
         var out: [UInt8] = []
+        collapse(bytes, a, b, into: &out)
+        return out
+    }
+
+    static func collapse(_ bytes: [UInt8], _ a: Int, _ b: Int, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(b - a)
         var pendingSpace = false
         var i = a
@@ -54,7 +128,6 @@ public enum Fingerprint {
             }
             i += len
         }
-        return out
     }
 
     /// Lowercase hex of a digest.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A speaker turn found by a format parser, before it becomes segments.
@@ -37,6 +38,11 @@ public struct SegmentationOptions: Sendable, Hashable {
     }
 }
 
+private struct RoleKey: Hashable {
+    var speaker: String?
+    var role: String?
+}
+
 /// Builds segments (ids, fingerprints, roles, codable flags) and the speaker list from raw turns.
 public enum SegmentBuilder {
     /// Builds segments over `scalars` (the whole normalised document text).
@@ -54,12 +60,14 @@ public enum SegmentBuilder {
         var segments: [Segment] = []
         segments.reserveCapacity(turns.count)
         var seenIds: [String: Int] = [:]
-        var speakerOrder: [String] = []
-        var speakerInfo: [String: Speaker] = [:]
-        var roleCache: [String: (String?, Bool)] = [:]
+        var speakerIndex: [String: Int] = [:]
+        var speakerList: [Speaker] = []
+        var roleCache: [RoleKey: (String?, Bool)] = [:]
+        var scratch: [UInt8] = []
+        var idBytes: [UInt8] = []
         for turn in turns {
             let role: String?, codable: Bool
-            let key = (turn.speaker ?? "\u{0}") + "\u{1F}" + (turn.role ?? "")
+            let key = RoleKey(speaker: turn.speaker, role: turn.role)
             if let cached = roleCache[key] {
                 (role, codable) = cached
             } else {
@@ -69,16 +77,21 @@ public enum SegmentBuilder {
                 roleCache[key] = (role, codable)
             }
             if let name = turn.speaker {
-                if speakerInfo[name] == nil {
-                    speakerOrder.append(name)
-                    speakerInfo[name] = Speaker(name: name, role: role, codable: codable, turns: 0)
+                if let index = speakerIndex[name] {
+                    speakerList[index].turns += 1
+                } else {
+                    speakerIndex[name] = speakerList.count
+                    speakerList.append(Speaker(name: name, role: role, codable: codable, turns: 1))
                 }
-                speakerInfo[name]!.turns += 1
             }
             for (start, end, startByte, endByte) in pieces(of: turn, buffer: buffer, maxLength: options.maxSegmentLength) {
                 let text = buffer.string(bytes: startByte, endByte)
-                let print = Fingerprint.ofSegmentUTF8(buffer.bytes, startByte, endByte)
-                let base = "s" + String(Fingerprint.sha256Hex((turn.speaker ?? "") + "\u{1F}" + print).prefix(12))
+                let print = Fingerprint.ofSegmentUTF8(buffer.bytes, startByte, endByte, scratch: &scratch)
+                idBytes.removeAll(keepingCapacity: true)
+                if let s = turn.speaker { idBytes.append(contentsOf: s.utf8) }
+                idBytes.append(0x1F)
+                idBytes.append(contentsOf: print.utf8)
+                let base = Fingerprint.hexPrefix(SHA256.hash(data: idBytes), digits: 12, prefix: UInt8(ascii: "s"))
                 var id = base
                 if let n = seenIds[base] {
                     seenIds[base] = n + 1
@@ -92,7 +105,7 @@ public enum SegmentBuilder {
                     fingerprint: print, codable: codable))
             }
         }
-        return (segments, speakerOrder.map { speakerInfo[$0]! })
+        return (segments, speakerList)
     }
 
     /// Splits a turn into pieces of at most `maxLength` scalars where paragraph boundaries allow.

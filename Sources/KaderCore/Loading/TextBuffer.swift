@@ -19,15 +19,18 @@ struct TextBuffer {
         var starts: [Int] = [0]
         var scalarStarts: [Int] = [0]
         var continuation = 0
+        let n = bytes.count
         bytes.withUnsafeBufferPointer { p in
-            for i in 0..<p.count {
-                let b = p[i]
-                if b == 0x0A {
-                    starts.append(i + 1)
-                    scalarStarts.append(i + 1 - continuation)
-                } else if b & 0xC0 == 0x80 {
-                    continuation += 1
+            guard let base = p.baseAddress else { return }
+            var i = 0
+            while i < n {
+                let end = memchr(base + i, 0x0A, n - i).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
+                continuation += Self.countContinuation(base, i, end)
+                if end < n {
+                    starts.append(end + 1)
+                    scalarStarts.append(end + 1 - continuation)
                 }
+                i = end + 1
             }
         }
         if starts.count > 1 && starts.last == bytes.count {
@@ -67,12 +70,14 @@ struct TextBuffer {
         }
         var b = lineStartByte[lo]
         var s = lineStartScalar[lo]
-        while s < scalar {
-            b += 1
-            while b < bytes.count && bytes[b] & 0xC0 == 0x80 { b += 1 }
-            s += 1
+        return bytes.withUnsafeBufferPointer { p in
+            while s < scalar {
+                b += 1
+                while b < p.count && p[b] & 0xC0 == 0x80 { b += 1 }
+                s += 1
+            }
+            return b
         }
-        return b
     }
 
     /// The text of bytes `a..<b`.
@@ -86,13 +91,20 @@ struct TextBuffer {
     }
 
     static func countScalars(_ bytes: [UInt8], _ a: Int, _ b: Int) -> Int {
-        var n = 0
-        var i = a
-        while i < b {
-            if bytes[i] & 0xC0 != 0x80 { n += 1 }
-            i += 1
+        guard a < b else { return 0 }
+        return bytes.withUnsafeBufferPointer { (b - a) - countContinuation($0.baseAddress!, a, b) }
+    }
+
+    /// Number of UTF-8 continuation bytes in `base[a..<b]` (branch-free, vectorisable).
+    @inline(__always)
+    static func countContinuation(_ base: UnsafePointer<UInt8>, _ a: Int, _ b: Int) -> Int {
+        var c = 0
+        var j = a
+        while j < b {
+            c &+= Int(truncatingIfNeeded: (base[j] >> 6) == 2 ? 1 : 0)
+            j += 1
         }
-        return n
+        return c
     }
 
     // MARK: scalars and whitespace on bytes

@@ -53,7 +53,7 @@ public enum TranscriptTextDecoder {
             utf8 = Array(s.utf8)
             encoding = le ? "UTF-16LE with BOM" : "UTF-16BE with BOM"
         } else {
-            if bytes.contains(0) {
+            if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
                 throw LoaderError.binary(path: path, detail: "it contains NUL bytes")
             }
             if String(validating: bytes, as: UTF8.self) != nil {

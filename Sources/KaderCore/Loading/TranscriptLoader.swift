@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Loads transcripts from disk into ``Document``s.
@@ -86,7 +87,7 @@ public struct TranscriptLoader: Sendable {
             labelPattern: parse.labelPattern, warnings: parse.warnings)
         return Document(
             id: id, sourcePath: path, metadata: metadata, text: text,
-            contentHash: Fingerprint.sha256Hex(text), segments: segments, speakers: speakers, diagnostics: diagnostics)
+            contentHash: Fingerprint.hexPrefix(SHA256.hash(data: parse.bytes), digits: 64), segments: segments, speakers: speakers, diagnostics: diagnostics)
     }
 
     private func plainParse(_ bytes: [UInt8], format: TranscriptFormat, encoding: String, lineEndings: String, path: String) throws -> FormatParse {

@@ -60,7 +60,8 @@ struct LoadingPropertyAndFuzzTests {
             (try S.docx(body: S.boldParagraph("Interviewer:", " Hoe gaat het?") + S.boldParagraph("Respondent:", " Goed.")), .docx),
             (try S.zip(["word/document.xml": Data(("<w:document xmlns:w=\"w\"><w:body>" + S.boldParagraph("A:", " b") + "</w:body></w:document>").utf8)], compression: .none), .docx),
         ]
-        let deadline = Date().addingTimeInterval(3)
+        let seconds = Double(ProcessInfo.processInfo.environment["KADER_FUZZ_SECONDS"] ?? "") ?? 3
+        let deadline = Date().addingTimeInterval(seconds)
         var runs = 0
         while Date() < deadline {
             let (seed, format) = seeds[runs % seeds.count]
@@ -75,7 +76,7 @@ struct LoadingPropertyAndFuzzTests {
                 default: bytes.removeSubrange(i..<min(bytes.count, i + Int.random(in: 1...64, using: &rng)))
                 }
             }
-            if ProcessInfo.processInfo.environment["KADER_FUZZ_DUMP"] != nil { try? Data(bytes).write(to: URL(fileURLWithPath: "/tmp/kader-fuzz-last.\(format)")); try? "\(format)".write(toFile: "/tmp/kader-fuzz-last-format", atomically: false, encoding: .utf8) }
+            if ProcessInfo.processInfo.environment["KADER_FUZZ_DUMP"] != nil { try? Data(bytes).write(to: URL(fileURLWithPath: "/tmp/kader-fuzz-last.\(format)")); try? "\(format) \(runs)".write(toFile: "/tmp/kader-fuzz-last-format", atomically: false, encoding: .utf8) }
             do {
                 S.checkInvariants(try S.load(Data(bytes), format: format))
             } catch is LoaderError {

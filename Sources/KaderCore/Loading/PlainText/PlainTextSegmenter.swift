@@ -97,8 +97,9 @@ struct PlainTextSegmenter {
 
     static func labelVariantWarnings(_ turns: [RawTurn]) -> [String] {
         var byKey: [String: Set<String>] = [:]
-        for t in turns {
-            guard let name = t.speaker else { continue }
+        var names: Set<String> = []
+        for t in turns { if let name = t.speaker { names.insert(name) } }
+        for name in names {
             let key = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
             byKey[key, default: []].insert(name)
         }

@@ -16,6 +16,14 @@ struct SpeakerLabelMatcher {
     }
 
     let pattern: SpeakerLabelPattern
+    /// Plausibility verdicts per label text (labels repeat, so this saves most of the work).
+    private let cache = PlausibilityCache()
+
+    init(pattern: SpeakerLabelPattern) { self.pattern = pattern }
+
+    final class PlausibilityCache: @unchecked Sendable {
+        var verdicts: [String: Bool] = [:]
+    }
 
     func match(_ p: [UInt8], _ lineStart: Int, _ lineEnd: Int) -> Result {
         var i = skipBlanks(p, lineStart, lineEnd)
@@ -106,7 +114,14 @@ struct SpeakerLabelMatcher {
 
     private func accept(_ p: [UInt8], _ a: Int, _ b: Int, role: String?, _ timestamp: String?, content: Int) -> Result {
         let label = String(decoding: p[a..<b], as: UTF8.self)
-        guard Self.plausibleLabel(label) else { return Self.looksLikeWord(label) ? .rejected(label) : .none }
+        let plausible: Bool
+        if let cached = cache.verdicts[label] {
+            plausible = cached
+        } else {
+            plausible = Self.plausibleLabel(label)
+            if cache.verdicts.count < 10_000 { cache.verdicts[label] = plausible }
+        }
+        guard plausible else { return Self.looksLikeWord(label) ? .rejected(label) : .none }
         return .label(LabelMatch(speaker: label, role: role, timestamp: timestamp, contentStart: content))
     }
 
@@ -137,7 +152,10 @@ struct SpeakerLabelMatcher {
         var j = i + 1
         while j < lineEnd && p[j] != UInt8(ascii: ")") && j - i <= Self.maxLabelScalars * 2 { j += 1 }
         guard j < lineEnd, p[j] == UInt8(ascii: ")") else { return (from, nil, from) }
-        let role = String(decoding: p[(i + 1)..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        var ra = i + 1, rb = j
+        while ra < rb && p[ra] == 0x20 { ra += 1 }
+        while rb > ra && p[rb - 1] == 0x20 { rb -= 1 }
+        let role = String(decoding: p[ra..<rb], as: UTF8.self)
         return (end, role.isEmpty ? nil : role, skipBlanks(p, j + 1, lineEnd))
     }
 
