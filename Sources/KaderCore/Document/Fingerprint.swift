@@ -11,23 +11,123 @@ public enum Fingerprint {
     /// 16 hex digits of the SHA-256 of `text` with runs of whitespace collapsed to one space
     /// and the ends trimmed, so re-wrapping a turn does not change its fingerprint.
     public static func ofSegmentText(_ text: String) -> String {
-        String(sha256Hex(collapseWhitespace(text)).prefix(16))
+        let bytes = Array(text.utf8)
+        return ofSegmentUTF8(bytes, 0, bytes.count)
+    }
+
+    /// ``ofSegmentText(_:)`` for the valid UTF-8 bytes `a..<b` of `bytes`.
+    static func ofSegmentUTF8(_ bytes: [UInt8], _ a: Int, _ b: Int) -> String {
+        var scratch: [UInt8] = []
+        return ofSegmentUTF8(bytes, a, b, scratch: &scratch)
+    }
+
+    /// ``ofSegmentUTF8(_:_:_:)`` reusing `scratch` for the collapsed text.
+    static func ofSegmentUTF8(_ bytes: [UInt8], _ a: Int, _ b: Int, scratch: inout [UInt8]) -> String {
+        let n = b - a
+        if scratch.count < n { scratch = [UInt8](repeating: 0, count: max(n, 4096)) }
+        let digest = bytes.withUnsafeBufferPointer { src in
+            scratch.withUnsafeMutableBufferPointer { dst in
+                let k = collapseRaw(src, a, b, dst)
+                return SHA256.hash(data: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: dst[0..<k])))
+            }
+        }
+        return hexPrefix(digest, digits: 16)
+    }
+
+    /// Writes the whitespace-collapsed form of `src[a..<b]` to `dst` (at least `b - a` long);
+    /// returns the number of bytes written.
+    private static func collapseRaw(_ src: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ dst: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var k = 0
+        var pendingSpace = false
+        var i = a
+        while i < b {
+            let c = src[i]
+            var len = 1
+            var ws: Bool
+            if c < 0x80 {
+                ws = c == 0x20 || (c >= 0x09 && c <= 0x0D)
+            } else {
+                len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
+                ws = false
+                if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3, i + len <= b {
+                    var v = UInt32(c) & (len == 2 ? 0x1F : 0x0F)
+                    for j in 1..<len { v = v << 6 | UInt32(src[i + j] & 0x3F) }
+                    ws = Unicode.Scalar(v)?.properties.isWhitespace ?? false
+                }
+            }
+            if ws {
+                pendingSpace = k > 0
+            } else {
+                if pendingSpace { dst[k] = 0x20; k += 1; pendingSpace = false }
+                let end = min(i + len, b)
+                for j in i..<end { dst[k] = src[j]; k += 1 }
+            }
+            i += len
+        }
+        return k
+    }
+
+    /// The first `digits` lowercase hex digits of a digest, optionally after a one-character prefix.
+    static func hexPrefix<D: Sequence>(_ digest: D, digits: Int, prefix: UInt8? = nil) -> String where D.Element == UInt8 {
+        let table: StaticString = "0123456789abcdef"
+        let count = digits + (prefix == nil ? 0 : 1)
+        return String(unsafeUninitializedCapacity: count) { out in
+            var i = 0
+            if let prefix { out[0] = prefix; i = 1 }
+            table.withUTF8Buffer { hexDigits in
+                for byte in digest {
+                    guard i < count else { break }
+                    out[i] = hexDigits[Int(byte >> 4)]
+                    i += 1
+                    guard i < count else { break }
+                    out[i] = hexDigits[Int(byte & 0xF)]
+                    i += 1
+                }
+            }
+            return i
+        }
     }
 
     /// Collapses runs of Unicode whitespace to single spaces and trims the ends.
     public static func collapseWhitespace(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        let bytes = Array(text.utf8)
+        return String(decoding: collapsedUTF8(bytes, 0, bytes.count), as: UTF8.self)
+    }
+
+    /// ``collapseWhitespace(_:)`` on the valid UTF-8 bytes `a..<b`, returning UTF-8 bytes.
+    /// Whitespace is `Unicode.Scalar.Properties.isWhitespace`, with an ASCII fast path.
+    static func collapsedUTF8(_ bytes: [UInt8], _ a: Int, _ b: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        collapse(bytes, a, b, into: &out)
+        return out
+    }
+
+    static func collapse(_ bytes: [UInt8], _ a: Int, _ b: Int, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(b - a)
         var pendingSpace = false
-        for s in text.unicodeScalars {
-            if s.properties.isWhitespace {
+        var i = a
+        while i < b {
+            let c = bytes[i]
+            if c < 0x80 {
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(c)
+                }
+                i += 1
+                continue
+            }
+            let (ws, len) = TextBuffer.whitespace(bytes, i)
+            if ws {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(s)
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(contentsOf: bytes[i..<min(i + len, b)])
             }
+            i += len
         }
-        return String(out)
     }
 
     /// Lowercase hex of a digest.

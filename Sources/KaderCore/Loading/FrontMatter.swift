@@ -22,6 +22,22 @@ public enum FrontMatter {
         return nil
     }
 
+    /// ``split(_:)`` on UTF-8 bytes; `bodyStart` is a byte offset.
+    static func split(bytes p: [UInt8]) -> (yaml: String, bodyStart: Int)? {
+        guard p.count >= 4, p[0] == 0x2D, p[1] == 0x2D, p[2] == 0x2D, p[3] == 0x0A else { return nil }
+        var lineStart = 4
+        while lineStart < p.count {
+            var lineEnd = lineStart
+            while lineEnd < p.count && p[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = String(decoding: p[lineStart..<lineEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if line == "---" || line == "..." {
+                return (String(decoding: p[4..<lineStart], as: UTF8.self), min(lineEnd + 1, p.count))
+            }
+            lineStart = lineEnd + 1
+        }
+        return nil
+    }
+
     /// Parses metadata YAML: `title`, `type`, `site`, `date`, and `speakers` as a mapping from
     /// label to `{role, codable}` (or label to a role string), or a list of `{name, role, codable}`.
     /// - Throws: ``LoaderError/badMetadata(path:detail:)`` when the YAML does not parse or is not a mapping.

@@ -19,95 +19,108 @@ public enum TranscriptTextDecoder {
     ///   ``LoaderError/binary(path:detail:)`` for NUL bytes or known binary signatures,
     ///   ``LoaderError/undecodable(path:detail:)`` when no layer decodes the bytes.
     public static func decode(_ data: Data, path: String) throws -> DecodedText {
+        let (bytes, encoding, endings) = try decodeToUTF8(data, path: path)
+        return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: encoding, lineEndings: endings)
+    }
+
+    /// Like ``decode(_:path:)`` but returns the normalised text as UTF-8 bytes (no BOM, LF only).
+    static func decodeToUTF8(_ data: Data, path: String) throws -> (bytes: [UInt8], encoding: String, lineEndings: String) {
         if data.isEmpty { throw LoaderError.empty(path: path) }
         let bytes = [UInt8](data)
         if let kind = BinarySignature.detect(bytes) {
             throw LoaderError.binary(path: path, detail: "it looks like \(kind)")
         }
-        var raw: String
+        var utf8: [UInt8]
         var encoding: String
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard let s = strictUTF8(bytes[3...]) else {
+            guard String(validating: bytes[3...], as: UTF8.self) != nil else {
                 throw LoaderError.undecodable(path: path, detail: "it starts with a UTF-8 byte order mark but contains invalid UTF-8")
             }
-            raw = s
+            utf8 = Array(bytes[3...])
             encoding = "UTF-8 with BOM"
         } else if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
             let le = bytes[0] == 0xFF
             guard let s = utf32(Array(bytes[4...]), littleEndian: le) else {
                 throw LoaderError.undecodable(path: path, detail: "invalid UTF-32 after the byte order mark")
             }
-            raw = s
+            utf8 = Array(s.utf8)
             encoding = le ? "UTF-32LE with BOM" : "UTF-32BE with BOM"
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let le = bytes[0] == 0xFF
             guard let s = utf16(Array(bytes[2...]), littleEndian: le) else {
                 throw LoaderError.undecodable(path: path, detail: "invalid UTF-16 after the byte order mark")
             }
-            raw = s
+            utf8 = Array(s.utf8)
             encoding = le ? "UTF-16LE with BOM" : "UTF-16BE with BOM"
         } else {
-            if bytes.contains(0) {
+            if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
                 throw LoaderError.binary(path: path, detail: "it contains NUL bytes")
             }
-            if let s = strictUTF8(bytes[...]) {
-                raw = s
+            if String(validating: bytes, as: UTF8.self) != nil {
+                utf8 = bytes
                 encoding = "UTF-8"
             } else if let s = windows1252(bytes) {
-                raw = s
+                utf8 = s
                 encoding = "Windows-1252"
             } else {
                 throw LoaderError.undecodable(path: path, detail: "it is neither UTF-8 nor Windows-1252")
             }
         }
-        if raw.unicodeScalars.contains(where: { $0.value == 0 }) {
+        if encoding != "UTF-8" && utf8.contains(0) {
             throw LoaderError.binary(path: path, detail: "it contains NUL characters")
         }
-        let (text, endings) = normaliseLineEndings(raw)
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        let endings = normaliseLineEndings(&utf8)
+        if utf8.withUnsafeBufferPointer({ p in
+            var i = 0
+            while i < p.count {
+                if p[i] < 0x80 {
+                    if !(p[i] == 0x20 || (p[i] >= 0x09 && p[i] <= 0x0D)) { return false }
+                    i += 1
+                } else {
+                    let (ws, len) = TextBuffer.whitespace(utf8, i)
+                    if !ws { return false }
+                    i += len
+                }
+            }
+            return true
+        }) {
             throw LoaderError.empty(path: path)
         }
-        return DecodedText(text: text, encoding: encoding, lineEndings: endings)
+        return (utf8, encoding, endings)
     }
 
     /// Replaces CRLF and lone CR with LF; reports which endings were present.
     public static func normaliseLineEndings(_ s: String) -> (String, String) {
+        var bytes = Array(s.utf8)
+        let name = normaliseLineEndings(&bytes)
+        return (String(decoding: bytes, as: UTF8.self), name)
+    }
+
+    /// Normalises line endings of UTF-8 bytes in place; returns `LF`, `CRLF`, `CR`, `mixed` or `none`.
+    static func normaliseLineEndings(_ bytes: inout [UInt8]) -> String {
         var lf = 0, crlf = 0, cr = 0
-        var out = String.UnicodeScalarView()
-        let scalars = Array(s.unicodeScalars)
+        guard bytes.contains(0x0D) else {
+            lf = bytes.withUnsafeBufferPointer { p in p.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+            return lf > 0 ? "LF" : "none"
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "\r" {
-                if i + 1 < scalars.count && scalars[i + 1] == "\n" {
-                    crlf += 1
-                    i += 1
-                } else {
-                    cr += 1
-                }
-                out.append("\n")
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            if c == 0x0D {
+                if i + 1 < n && bytes[i + 1] == 0x0A { crlf += 1; i += 1 } else { cr += 1 }
+                out.append(0x0A)
             } else {
-                if c == "\n" { lf += 1 }
+                if c == 0x0A { lf += 1 }
                 out.append(c)
             }
             i += 1
         }
+        bytes = out
         let kinds = [(lf, "LF"), (crlf, "CRLF"), (cr, "CR")].filter { $0.0 > 0 }
-        let name = kinds.isEmpty ? "none" : (kinds.count == 1 ? kinds[0].1 : "mixed")
-        return (String(out), name)
-    }
-
-    static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
-        var result = String.UnicodeScalarView()
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s): result.append(s)
-            case .emptyInput: return String(result)
-            case .error: return nil
-            }
-        }
+        return kinds.isEmpty ? "none" : (kinds.count == 1 ? kinds[0].1 : "mixed")
     }
 
     static func utf16(_ bytes: [UInt8], littleEndian: Bool) -> String? {
@@ -120,16 +133,7 @@ public enum TranscriptTextDecoder {
             units.append(littleEndian ? (a | b << 8) : (a << 8 | b))
             i += 2
         }
-        var result = String.UnicodeScalarView()
-        var it = units.makeIterator()
-        var decoder = UTF16()
-        while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s): result.append(s)
-            case .emptyInput: return String(result)
-            case .error: return nil
-            }
-        }
+        return String(validating: units, as: UTF16.self)
     }
 
     static func utf32(_ bytes: [UInt8], littleEndian: Bool) -> String? {
@@ -147,19 +151,19 @@ public enum TranscriptTextDecoder {
     }
 
     /// Windows-1252: 0x80–0x9F map to typographic characters; five positions are undefined.
-    static func windows1252(_ bytes: [UInt8]) -> String? {
-        var result = String.UnicodeScalarView()
-        result.reserveCapacity(bytes.count)
+    static func windows1252(_ bytes: [UInt8]) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
         for b in bytes {
-            if b < 0x80 || b >= 0xA0 {
-                result.append(Unicode.Scalar(b))
-            } else {
-                let v = cp1252High[Int(b - 0x80)]
-                guard v != 0, let s = Unicode.Scalar(v) else { return nil }
-                result.append(s)
+            if b < 0x80 {
+                out.append(b)
+                continue
             }
+            let v = b >= 0xA0 ? UInt32(b) : cp1252High[Int(b - 0x80)]
+            guard v != 0, let s = Unicode.Scalar(v) else { return nil }
+            out.append(contentsOf: String(s).utf8)
         }
-        return String(result)
+        return out
     }
 
     private static let cp1252High: [UInt32] = [

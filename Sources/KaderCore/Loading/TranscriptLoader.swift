@@ -1,30 +1,5 @@
+import Crypto
 import Foundation
-
-/// The source formats Kader reads.
-public enum TranscriptFormat: String, Sendable, CaseIterable {
-    case plainText = "plain text"
-    case markdown
-
-    /// The format implied by a file extension, or nil when the extension is not a transcript format.
-    public static func from(extension ext: String) -> TranscriptFormat? {
-        switch ext.lowercased() {
-        case "txt", "text": return .plainText
-        case "md", "markdown": return .markdown
-        default: return nil
-        }
-    }
-}
-
-/// Options for loading a transcript.
-public struct LoadOptions: Sendable, Hashable {
-    public var segmentation = SegmentationOptions()
-    /// Force a speaker-label pattern instead of auto-detecting one.
-    public var speakerPattern: SpeakerLabelPattern?
-    /// Files larger than this many bytes are refused.
-    public var maxFileSize = 512 * 1024 * 1024
-
-    public init() {}
-}
 
 /// Loads transcripts from disk into ``Document``s.
 public struct TranscriptLoader: Sendable {
@@ -57,7 +32,7 @@ public struct TranscriptLoader: Sendable {
             throw LoaderError.unsupportedFormat(path: path, format: name, advice: "save it as .docx or .txt and load that")
         }
         guard let format = TranscriptFormat.from(extension: ext) else {
-            throw LoaderError.unsupportedFormat(path: path, format: ext.isEmpty ? "extension-less" : ".\(ext)", advice: "Kader reads .txt and .md transcripts")
+            throw LoaderError.unsupportedFormat(path: path, format: ext.isEmpty ? "extension-less" : ".\(ext)", advice: "Kader reads .txt, .md, .docx, .vtt, .srt and TEI .xml transcripts")
         }
         let attrs = try? FileManager.default.attributesOfItem(atPath: url.path)
         if let size = attrs?[.size] as? Int, size > options.maxFileSize {
@@ -78,26 +53,72 @@ public struct TranscriptLoader: Sendable {
     }
 
     /// Segments `data` as `format`. `path` is used in messages only.
+    ///
+    /// Plain text and Markdown keep the decoded text as the document text. For docx, WebVTT, SRT
+    /// and TEI the document text is constructed (see ``TextAssembler``): turns separated by blank
+    /// lines, each starting with its label (`Name: `) outside the segment. A `.txt` that starts with
+    /// `WEBVTT` or an SRT cue is read as that format.
+    /// - Throws: ``LoaderError`` (one sentence naming `path` and the problem); never anything else.
     public func load(data: Data, path: String, id: String, format: TranscriptFormat, sidecar: DocumentMetadata? = nil) throws -> Document {
         if data.count > options.maxFileSize { throw LoaderError.tooLarge(path: path, limit: options.maxFileSize) }
-        let decoded = try TranscriptTextDecoder.decode(data, path: path)
-        let scalars = Array(decoded.text.unicodeScalars)
+        var parse: FormatParse
+        switch format {
+        case .docx: parse = try DocxTranscript.load(data, path: path, maxEntrySize: options.maxDecompressedSize, options: options)
+        case .tei: parse = try TEITranscript.load(data, path: path)
+        case .webVTT, .srt, .plainText, .markdown, .otter:
+            let (bytes, encoding, endings) = try TranscriptTextDecoder.decodeToUTF8(data, path: path)
+            let sniffed = format == .plainText ? Self.sniffCueFormat(bytes) ?? format : format
+            if sniffed == .webVTT || sniffed == .srt {
+                let out = CueTranscript.build(String(decoding: bytes, as: UTF8.self), srt: sniffed == .srt)
+                parse = FormatParse(format: sniffed.rawValue, bytes: out.bytes, turns: out.turns, encoding: encoding,
+                                    lineEndings: endings, labelPattern: out.labelPattern, warnings: out.warnings)
+            } else {
+                parse = try plainParse(bytes, format: sniffed, encoding: encoding, lineEndings: endings, path: path)
+            }
+        }
         var metadata = sidecar ?? DocumentMetadata()
+        if let front = parse.frontMatter { metadata = Self.merge(front, over: sidecar) }
+        let buffer = TextBuffer(bytes: parse.bytes)
+        let (segments, speakers) = SegmentBuilder.build(buffer: buffer, turns: parse.turns, metadata: metadata, options: options.segmentation)
+        if segments.isEmpty { parse.warnings.append("no text to code was found") }
+        let text = String(decoding: parse.bytes, as: UTF8.self)
+        let diagnostics = LoadDiagnostics(
+            format: parse.format, encoding: parse.encoding, lineEndings: parse.lineEndings,
+            labelPattern: parse.labelPattern, warnings: parse.warnings)
+        return Document(
+            id: id, sourcePath: path, metadata: metadata, text: text,
+            contentHash: Fingerprint.hexPrefix(SHA256.hash(data: parse.bytes), digits: 64), segments: segments, speakers: speakers, diagnostics: diagnostics)
+    }
+
+    private func plainParse(_ bytes: [UInt8], format: TranscriptFormat, encoding: String, lineEndings: String, path: String) throws -> FormatParse {
+        var front: DocumentMetadata?
         var bodyStart = 0
-        if let (yaml, start) = FrontMatter.split(scalars) {
-            let front = try FrontMatter.parseMetadata(yaml, path: path)
-            metadata = Self.merge(front, over: sidecar)
+        if let (yaml, start) = FrontMatter.split(bytes: bytes) {
+            front = try FrontMatter.parseMetadata(yaml, path: path)
             bodyStart = start
         }
-        let segmenter = PlainTextSegmenter(forcedPattern: options.speakerPattern, knownSpeakers: Set(metadata.speakers.keys))
-        let parse = segmenter.parse(scalars, bodyStart: bodyStart)
-        let (segments, speakers) = SegmentBuilder.build(text: scalars, turns: parse.turns, metadata: metadata, options: options.segmentation)
-        let diagnostics = LoadDiagnostics(
-            format: format.rawValue, encoding: decoded.encoding, lineEndings: decoded.lineEndings,
-            labelPattern: parse.pattern?.displayName ?? "none", warnings: parse.warnings)
-        return Document(
-            id: id, sourcePath: path, metadata: metadata, text: decoded.text,
-            contentHash: Fingerprint.sha256Hex(decoded.text), segments: segments, speakers: speakers, diagnostics: diagnostics)
+        let custom = try options.customLabelRegex.map { try CustomLabelMatcher($0, path: path) }
+        let known = Set(front?.speakers.keys.map { $0 } ?? [])
+        let segmenter = PlainTextSegmenter(forcedPattern: format == .otter ? .nameTime : options.speakerPattern, custom: custom, knownSpeakers: known)
+        let result = segmenter.parse(TextBuffer(bytes: bytes), bodyStart: bodyStart)
+        var name = format.rawValue
+        if format == .plainText && result.pattern == .nameTime { name = TranscriptFormat.otter.rawValue }
+        var parse = FormatParse(format: name, bytes: bytes, turns: result.turns, encoding: encoding, lineEndings: lineEndings,
+                                labelPattern: result.patternName, warnings: result.warnings)
+        parse.frontMatter = front
+        return parse
+    }
+
+    /// `.webVTT` for text starting with `WEBVTT`, `.srt` for text starting with an index line and
+    /// a `-->` timing line; nil otherwise.
+    static func sniffCueFormat(_ bytes: [UInt8]) -> TranscriptFormat? {
+        let head = String(decoding: bytes.prefix(256), as: UTF8.self)
+        if head.hasPrefix("WEBVTT") { return .webVTT }
+        let lines = head.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: true)
+        if lines.count >= 2, lines[0].trimmingCharacters(in: .whitespaces).allSatisfy(\.isASCIIDigit), CueParser.timing(lines[1]) != nil {
+            return .srt
+        }
+        return nil
     }
 
     /// Front matter wins over the sidecar field by field.

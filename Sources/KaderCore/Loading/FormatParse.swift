@@ -1,0 +1,29 @@
+import Foundation
+
+/// What a format reader hands to ``TranscriptLoader``: the normalised document text as UTF-8
+/// bytes, the turns in it (Unicode scalar offsets), and diagnostics fields.
+struct FormatParse {
+    /// ``TranscriptFormat`` raw value as reported in ``LoadDiagnostics/format``.
+    var format: String
+    /// Document text (LF line endings, valid UTF-8).
+    var bytes: [UInt8]
+    var turns: [RawTurn]
+    var encoding: String
+    var lineEndings: String
+    var labelPattern: String
+    var warnings: [String]
+    /// Metadata found in the file itself (YAML front matter, TEI header title).
+    var frontMatter: DocumentMetadata?
+
+    init(format: String, bytes: [UInt8], turns: [RawTurn], encoding: String, lineEndings: String,
+         labelPattern: String, warnings: [String], frontMatter: DocumentMetadata? = nil) {
+        self.format = format
+        self.bytes = bytes
+        self.turns = turns
+        self.encoding = encoding
+        self.lineEndings = lineEndings
+        self.labelPattern = labelPattern
+        self.warnings = warnings
+        self.frontMatter = frontMatter
+    }
+}

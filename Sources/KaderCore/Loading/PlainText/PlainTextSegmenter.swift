@@ -1,0 +1,166 @@
+import Foundation
+
+/// The result of segmenting a plain-text or Markdown transcript body.
+struct PlainTextParse {
+    var turns: [RawTurn]
+    /// The built-in pattern chosen or forced; nil with a custom regex or when no labels were found.
+    var pattern: SpeakerLabelPattern?
+    /// Shown in diagnostics: the pattern's display name, `custom regex …`, or `none`.
+    var patternName: String
+    var warnings: [String]
+}
+
+/// Splits plain-text transcripts into speaker turns.
+///
+/// Works on the UTF-8 bytes of a ``TextBuffer`` and reports Unicode scalar offsets. A turn starts
+/// at a line with a speaker label; following lines without a label (hard-wrapped text, further
+/// paragraphs) join it. Text before the first label becomes an unlabelled turn and is reported.
+/// Auto-detection counts the labels each ``SpeakerLabelPattern`` finds in the first
+/// ``detectionBytes`` of the body and keeps the pattern with the most.
+struct PlainTextSegmenter {
+    var forcedPattern: SpeakerLabelPattern?
+    var custom: CustomLabelMatcher?
+    /// Labels declared in metadata: always accepted as speakers.
+    var knownSpeakers: Set<String>
+
+    static let detectionBytes = 1 << 20
+
+    func parse(_ buf: TextBuffer, bodyStart: Int) -> PlainTextParse {
+        var firstLine = 0
+        while firstLine < buf.lineCount && buf.lineStartByte[firstLine] < bodyStart { firstLine += 1 }
+        let all = firstLine..<buf.lineCount
+        var found: LabelScan
+        var pattern: SpeakerLabelPattern?
+        var patternName: String
+        if let custom {
+            found = LabelScan(buf, all, known: knownSpeakers, ownLine: false) { custom.match(buf.bytes, $0, $1) }
+            patternName = custom.displayName
+        } else {
+            var sampleEnd = firstLine
+            while sampleEnd < buf.lineCount && buf.lineStartByte[sampleEnd] - bodyStart < Self.detectionBytes { sampleEnd += 1 }
+            let sample = firstLine..<sampleEnd
+            var best: (SpeakerLabelPattern, LabelScan)?
+            for candidate in forcedPattern.map({ [$0] }) ?? SpeakerLabelPattern.allCases {
+                let matcher = SpeakerLabelMatcher(pattern: candidate)
+                let scan = LabelScan(buf, sample, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+                if best == nil || scan.lines.count > best!.1.lines.count { best = (candidate, scan) }
+            }
+            pattern = best!.0
+            found = best!.1
+            if sample != all {
+                let matcher = SpeakerLabelMatcher(pattern: pattern!)
+                found = LabelScan(buf, all, known: knownSpeakers, ownLine: pattern == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+            }
+            patternName = pattern!.displayName
+        }
+        if found.lines.isEmpty {
+            pattern = nil
+            patternName = "none"
+        }
+        var builder = TurnAssembler(buf: buf)
+        let footer = footerLine(buf, all)
+        var next = 0
+        for l in all where l != footer {
+            if next < found.lines.count && found.lines[next] == l {
+                builder.startTurn(found.matches[next], line: l)
+                next += 1
+            } else {
+                builder.addLine(l)
+            }
+        }
+        builder.close()
+        var warnings = found.warnings
+        if found.lines.isEmpty {
+            warnings.append("no speaker labels found; each paragraph is a segment")
+            return PlainTextParse(turns: builder.paragraphTurns(), pattern: nil, patternName: patternName, warnings: warnings)
+        }
+        if let f = footer {
+            warnings.append("the last line \"\(buf.string(bytes: buf.lineStartByte[f], buf.lineEndByte(f)))\" is an export footer, not part of any turn")
+        }
+        if let first = builder.turns.first, first.speaker == nil {
+            warnings.append("text before the first speaker label (\(first.end - first.start) characters) is kept as an unlabelled segment")
+        }
+        warnings += builder.warnings + Self.labelVariantWarnings(builder.turns)
+        return PlainTextParse(turns: builder.turns, pattern: pattern, patternName: patternName, warnings: warnings)
+    }
+
+    /// The last non-blank line when it is an export footer such as `Transcribed by https://otter.ai`.
+    private func footerLine(_ buf: TextBuffer, _ lines: Range<Int>) -> Int? {
+        for l in lines.reversed() {
+            let a = buf.lineStartByte[l], b = buf.lineEndByte(l)
+            guard buf.contentEnd(a, b) != nil else { continue }
+            let text = buf.string(bytes: buf.contentStart(a, b), b).lowercased()
+            return text.hasPrefix("transcribed by") || text.hasPrefix("getranscribeerd door") ? l : nil
+        }
+        return nil
+    }
+
+    static func labelVariantWarnings(_ turns: [RawTurn]) -> [String] {
+        var byKey: [String: Set<String>] = [:]
+        var names: Set<String> = []
+        for t in turns { if let name = t.speaker { names.insert(name) } }
+        for name in names {
+            let key = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+            byKey[key, default: []].insert(name)
+        }
+        return byKey.values.filter { $0.count > 1 }.map { variants in
+            "speaker labels differ only in case or spacing: " + variants.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+        }.sorted()
+    }
+}
+
+/// Label matches over a range of lines, after frequency filtering: a label seen once that is not a
+/// known speaker is kept only when it opens a block (after a blank line or at the start) or follows
+/// another label line (one turn per line); a label alone on its line must open a block and occur
+/// at least twice, unless it is a Markdown heading.
+struct LabelScan {
+    var lines: [Int] = []
+    var matches: [LabelMatch] = []
+    var warnings: [String] = []
+
+    init(_ buf: TextBuffer, _ range: Range<Int>, known: Set<String>, ownLine: Bool,
+         match: (Int, Int) -> SpeakerLabelMatcher.Result) {
+        var counts: [String: Int] = [:]
+        var rejected: [String: Int] = [:]
+        var candidates: [(Int, LabelMatch, Bool, Bool)] = []
+        var previousBlank = true
+        var previousLabel = false
+        for l in range {
+            let a = buf.lineStartByte[l], b = buf.lineEndByte(l)
+            let blank = buf.contentEnd(a, b) == nil
+            var isLabel = false
+            if !blank {
+                switch match(a, b) {
+                case .label(let m):
+                    let heading = ownLine && buf.bytes[buf.contentStart(a, b)] == UInt8(ascii: "#")
+                    candidates.append((l, m, previousBlank, ownLine ? heading : (previousBlank || previousLabel)))
+                    counts[m.speaker, default: 0] += 1
+                    isLabel = true
+                case .rejected(let word) where previousBlank:
+                    rejected[word, default: 0] += 1
+                default: break
+                }
+            }
+            previousBlank = blank
+            previousLabel = isLabel
+        }
+        var singles: [String] = []
+        for (l, m, opensBlock, acceptSingle) in candidates {
+            let n = counts[m.speaker] ?? 0
+            if ownLine && !opensBlock { continue }
+            if known.contains(m.speaker) || n > 1 || acceptSingle {
+                lines.append(l)
+                matches.append(m)
+                if n == 1 && !known.contains(m.speaker) { singles.append(m.speaker) }
+            }
+        }
+        if lines.count >= 4 && !singles.isEmpty {
+            warnings.append("possible false-positive speaker labels (used only once): "
+                + singles.prefix(8).map { "\"\($0)\"" }.joined(separator: ", "))
+        }
+        if !lines.isEmpty && !rejected.isEmpty {
+            warnings.append("lines starting with " + rejected.keys.sorted().prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
+                + " look like labels but were kept inside turns")
+        }
+    }
+}

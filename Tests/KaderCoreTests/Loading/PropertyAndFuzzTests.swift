@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import KaderCore
+
+/// Deterministic pseudo-random numbers (SplitMix64) so failures reproduce.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite("Loading: offset property and fuzzing")
+struct LoadingPropertyAndFuzzTests {
+    typealias S = LoadingSupport
+
+    static let pieces = [
+        "Interviewer: ", "R1: ", "[id1] ", "{Els} ", "@Jan: ", "Deelnemer 3 (leerkracht): ", "### Moderator\n", "00:03:12 Spreker 1\n",
+        "Speaker 2  0:09\n", "Bijvoorbeeld: ", "om 10:30 ", "https://x.be ", "(lacht) ", "[onverstaanbaar 00:05:15] ", "#00:01:23-4#",
+        "coördinator ", "zo’n “ideeën”… ", "e\u{0301} ", "👩‍🏫 ", "\u{00A0}", "\t", "\n", "\n\n", "\r\n", "\r", "   ", "\u{2028}", "ja ",
+        "Hoe lang werkt u al hier? ", "---\n", "title: x\n", "WEBVTT\n", "00:00:01.000 --> 00:00:02.000\n", "<v Els>", "</v>", "&amp;",
+    ]
+
+    static func randomTranscript(_ rng: inout SeededRandom, parts: Int) -> String {
+        (0..<parts).map { _ in pieces.randomElement(using: &rng)! }.joined()
+    }
+
+    @Test func segmentsAndGapsReproduceTheTextForEveryFormat() throws {
+        var rng = SeededRandom(state: 42)
+        for _ in 0..<150 {
+            let text = Self.randomTranscript(&rng, parts: Int.random(in: 5...80, using: &rng))
+            for format in [TranscriptFormat.plainText, .markdown, .webVTT, .srt] {
+                guard let doc = try? S.load(text, format: format) else { continue }
+                S.checkInvariants(doc)
+            }
+            let docxBody = text.split(separator: "\n").map { line -> String in
+                let escaped = line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                return Bool.random(using: &rng) ? S.boldParagraph("Els:", " " + escaped) : S.paragraph(escaped)
+            }.joined()
+            if let doc = try? S.load(try S.docx(body: docxBody), format: .docx) { S.checkInvariants(doc) }
+            let tei = "<TEI><text>" + text.split(separator: "\n").map { line in
+                "<u who=\"#A\"><seg>\(line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;"))</seg></u>"
+            }.joined() + "</text></TEI>"
+            if let doc = try? S.load(tei, format: .tei) { S.checkInvariants(doc) }
+        }
+    }
+
+    /// Random byte mutations of valid inputs: loading either succeeds with the offset contract
+    /// intact or throws a ``LoaderError``; never a crash, hang or other error. Bounded to ~3 s.
+    @Test func mutationFuzzNeverCrashes() throws {
+        var rng = SeededRandom(state: 20_240_312)
+        let seeds: [(Data, TranscriptFormat)] = [
+            (Data(LoadingDecodingTests.dutch.utf8), .plainText),
+            (Data(LoadingCueFormatTests.teams.utf8), .webVTT),
+            (Data(LoadingTEIFormatTests.tei.utf8), .tei),
+            (try S.docx(body: S.boldParagraph("Interviewer:", " Hoe gaat het?") + S.boldParagraph("Respondent:", " Goed.")), .docx),
+            (try S.zip(["word/document.xml": Data(("<w:document xmlns:w=\"w\"><w:body>" + S.boldParagraph("A:", " b") + "</w:body></w:document>").utf8)], compression: .none), .docx),
+        ]
+        let seconds = Double(ProcessInfo.processInfo.environment["KADER_FUZZ_SECONDS"] ?? "") ?? 3
+        let deadline = Date().addingTimeInterval(seconds)
+        var runs = 0
+        while Date() < deadline {
+            let (seed, format) = seeds[runs % seeds.count]
+            var bytes = [UInt8](seed)
+            for _ in 0..<Int.random(in: 1...8, using: &rng) {
+                guard !bytes.isEmpty else { break }
+                let i = Int.random(in: 0..<bytes.count, using: &rng)
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0: bytes[i] = UInt8.random(in: 0...255, using: &rng)
+                case 1: bytes.remove(at: i)
+                case 2: bytes.insert([0x0A, 0x0D, 0x3A, 0x5B, 0x3C, 0x00, 0xC3, 0xFF].randomElement(using: &rng)!, at: i)
+                default: bytes.removeSubrange(i..<min(bytes.count, i + Int.random(in: 1...64, using: &rng)))
+                }
+            }
+            if ProcessInfo.processInfo.environment["KADER_FUZZ_DUMP"] != nil { try? Data(bytes).write(to: URL(fileURLWithPath: "/tmp/kader-fuzz-last.\(format)")); try? "\(format) \(runs)".write(toFile: "/tmp/kader-fuzz-last-format", atomically: false, encoding: .utf8) }
+            do {
+                S.checkInvariants(try S.load(Data(bytes), format: format))
+            } catch is LoaderError {
+            } catch {
+                Issue.record("non-LoaderError \(error) for \(format) run \(runs)")
+            }
+            runs += 1
+        }
+        #expect(runs > 50)
+    }
+}
