@@ -55,9 +55,9 @@ enum RawText {
     static func decode(_ data: Data, encoding: String) -> String? {
         let b = [UInt8](data)
         switch encoding {
-        case "UTF-8 with BOM": return TranscriptTextDecoder.strictUTF8(b[3...])
-        case "UTF-8": return TranscriptTextDecoder.strictUTF8(b[...])
-        case "Windows-1252": return TranscriptTextDecoder.windows1252(b)
+        case "UTF-8 with BOM": return String(data: Data(b[3...]), encoding: .utf8)
+        case "UTF-8": return String(data: data, encoding: .utf8)
+        case "Windows-1252": return TranscriptTextDecoder.windows1252(b).map { String(decoding: $0, as: UTF8.self) }
         case "UTF-16LE with BOM", "UTF-16BE with BOM": return TranscriptTextDecoder.utf16(Array(b[2...]), littleEndian: encoding.hasPrefix("UTF-16LE"))
         case "UTF-32LE with BOM", "UTF-32BE with BOM": return TranscriptTextDecoder.utf32(Array(b[4...]), littleEndian: encoding.hasPrefix("UTF-32LE"))
         default: return nil
