@@ -18,6 +18,35 @@ extension AppController {
         }
     }
 
+    /// Renames a code through ``CodebookEdits`` (ids stay, so codings stay).
+    func renameCode(_ id: String, to name: String) {
+        do {
+            let result = try CodebookEdits.rename(project: try Project(root: project.root), id: id, to: name)
+            state.codebook = result.codebook
+            state.message = StatusMessage("Renamed to \"\(name)\"; every coding keeps it.")
+        } catch {
+            state.message = StatusMessage("Codebook not changed: " + error.localizedDescription, isError: true)
+        }
+    }
+
+    /// Merges `from` into `into` for every coder (this coder's files through the open store).
+    func mergeCodes(_ from: String, into: String) {
+        let fromName = state.codebook.entry(id: from)?.code.name ?? from
+        let intoName = state.codebook.entry(id: into)?.code.name ?? into
+        do {
+            let result = try CodebookEdits.merge(project: try Project(root: project.root), from: from, into: into, openStores: [store])
+            state.codebook = result.codebook
+            if let doc = state.document { state.codings = try store.load(document: doc) }
+            state.undoStack = []
+            state.redoStack = []
+            if state.lastCode == from { state.lastCode = into }
+            state.recentCodes.removeAll { $0 == from }
+            state.message = StatusMessage("Merged \"\(fromName)\" into \"\(intoName)\": \(result.codingsMoved) codings moved in \(result.filesChanged.count) files.")
+        } catch {
+            state.message = StatusMessage("Not merged: " + error.localizedDescription, isError: true)
+        }
+    }
+
     func createCode(_ name: String, parent: String?, span: QuoteSpan?) {
         let reserved = Set(state.keymap.reservedCharacters.map(String.init))
         var added: Code?

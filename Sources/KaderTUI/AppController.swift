@@ -89,7 +89,8 @@ public final class AppController {
             case .openDocument(let index, let segmentId): openDocument(index, at: segmentId)
             case .persist(let previous, let next): persist(previous: previous, next: next)
             case .createCode(let name, let parent, let span): createCode(name, parent: parent, span: span)
-            case .renameCode(let id, let name): changeCodebook("Renamed to \"\(name)\".") { try $0.renamingCode(id, to: name) }
+            case .renameCode(let id, let name): renameCode(id, to: name)
+            case .mergeCodes(let from, let into): mergeCodes(from, into: into)
             case .saveCodeMemos(let memos): saveCodeMemos(memos)
             case .loadRetrieval(let id): loadRetrieval(id)
             case .loadOtherCoders: loadOtherCoders()

@@ -34,6 +34,13 @@ extension AppState {
             guard let id = p.selectedCode, let e = codebook.entry(id: id) else { return [] }
             mode = .prompt(Prompt(kind: .renameCode(id: id), text: e.code.name))
             return []
+        case .ctrl("g"):
+            guard let id = p.selectedCode, !readOnly else { return [] }
+            var target = CodePicker(purpose: .mergeInto(from: id))
+            target.refresh(entries: codeEntries.filter { $0.code.id != id }, recent: recentCodes)
+            mode = .picker(target)
+            message = StatusMessage("Merge \"\(codebook.entry(id: id)?.code.name ?? id)\" into which code? Every coder's codings move.")
+            return []
         case .ctrl("e"):
             guard let id = p.selectedCode else { return [] }
             mode = .memo(MemoEditor(target: .code(id: id), text: codeMemos[id] ?? ""))
@@ -44,9 +51,11 @@ extension AppState {
             return choose(id, purpose: p.purpose)
         default:
             if p.query.handle(key) == .editing {
-                let entries = p.purpose == .newCodeParent(name: "") ? codeEntries.filter { $0.depth == 0 } : codeEntries
+                let entries = codeEntries
                 if case .newCodeParent = p.purpose {
                     p.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
+                } else if case .mergeInto(let from) = p.purpose {
+                    p.refresh(entries: codeEntries.filter { $0.code.id != from }, recent: recentCodes)
                 } else {
                     p.refresh(entries: entries, recent: recentCodes)
                 }
@@ -66,7 +75,7 @@ extension AppState {
         case .nextWithCode:
             lastCode = id
             return update(.nextWithCode)
-        case .mergeInto: break
+        case .mergeInto(let from): return [.mergeCodes(from: from, into: id)]
         case .newCodeParent(let name): return createCode(name, parent: id)
         }
         return []

@@ -11,6 +11,8 @@ public enum Effect: Hashable, Sendable {
     case createCode(name: String, parent: String?, span: QuoteSpan?)
     /// Rename a code in the codebook file (its id, and so every coding, stays).
     case renameCode(id: String, name: String)
+    /// Merge code `from` into `into` in the codebook and in every coder's codings.
+    case mergeCodes(from: String, into: String)
     /// Save this coder's code memos.
     case saveCodeMemos([String: String])
     /// Collect every segment coded with this code (and sub-codes) across documents.

@@ -35,7 +35,8 @@ enum HelpOverlay {
         }
         out.append(("", .plain))
         out.append(("In the code picker: type to search; ↑/↓ choose; Enter applies; Ctrl-N new code from the text typed;", .plain))
-        out.append(("Ctrl-R renames the selected code; Ctrl-E writes a memo on it; Esc closes.", .plain))
+        out.append(("Ctrl-R renames the selected code; Ctrl-G merges it into another (every coder's codings move);", .plain))
+        out.append(("Ctrl-E writes a memo on it; Esc closes.", .plain))
         out.append(("In the filter menu (f): c code, s speaker, r role, u uncoded, m coded by me, x clear.", .plain))
         out.append(("Mouse: click a segment to select it; the wheel scrolls.", .plain))
         out.append(("", .plain))

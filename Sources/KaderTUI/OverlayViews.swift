@@ -5,7 +5,7 @@ enum PickerView {
     static func draw(_ state: AppState, _ p: CodePicker, into buf: inout ScreenBuffer) {
         let title: String
         switch p.purpose {
-        case .toggle: title = "Code picker — Enter toggles · Ctrl-N new code · Ctrl-R rename · Ctrl-E memo"
+        case .toggle: title = "Codes — Enter toggles · Ctrl-N new · Ctrl-R rename · Ctrl-G merge · Ctrl-E memo"
         case .filter: title = "Filter by code"
         case .retrieval: title = "Coded segments of which code?"
         case .nextWithCode: title = "Go to the next segment with which code?"

@@ -26,14 +26,6 @@ extension Codebook {
         return (copy, code)
     }
 
-    /// Renames code `id`; its id, and so every coding that refers to it, stays.
-    /// - Throws: ``CodebookError/unknownCode(id:)``.
-    public func renamingCode(_ id: String, to name: String) throws -> Codebook {
-        var copy = self
-        guard copy.codes.update(id, { $0.name = name }) else { throw CodebookError.unknownCode(id: id) }
-        return copy
-    }
-
     /// Keys offered to new codes, in order.
     static let candidateKeys = Array("abehilotvwxyzABCEFHILOPSTVWXYZ56789")
 
@@ -57,15 +49,4 @@ extension Array where Element == Code {
         return false
     }
 
-    /// Applies `change` to the code `id`; false if there is none.
-    mutating func update(_ id: String, _ change: (inout Code) -> Void) -> Bool {
-        for i in indices {
-            if self[i].id == id {
-                change(&self[i])
-                return true
-            }
-            if self[i].children.update(id, change) { return true }
-        }
-        return false
-    }
 }

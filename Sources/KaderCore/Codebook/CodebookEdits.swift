@@ -33,7 +33,9 @@ public enum CodebookEdits {
     /// sub-codes of `from` become sub-codes of `into`, and `from` leaves the codebook.
     /// - Throws: ``CodebookError/unknownCode(id:)``, ``CodebookError/invalid(path:detail:)`` when
     ///   `into` is `from` or one of its sub-codes; ``StoreError`` (locked coder, damaged file).
-    public static func merge(project: Project, from: String, into: String) throws -> Result {
+    /// `openStores` are stores this process already holds (the TUI's own coder); they are used
+    /// instead of taking those coders' locks again.
+    public static func merge(project: Project, from: String, into: String, openStores: [CodingStore] = []) throws -> Result {
         var book = project.codebook
         guard let removed = book.removeCode(from) else { throw CodebookError.unknownCode(id: from) }
         guard book.entry(id: into) != nil else {
@@ -43,7 +45,7 @@ public enum CodebookEdits {
             throw CodebookError.unknownCode(id: into)
         }
         _ = book.updateCode(into) { $0.children += removed.children }
-        return try rewrite(project: project, book: book, mapping: [from: into])
+        return try rewrite(project: project, book: book, mapping: [from: into], openStores: openStores)
     }
 
     /// Deletes code `id`. Refused when codings use it unless `moveTo` names the code they go to;
@@ -64,10 +66,14 @@ public enum CodebookEdits {
     }
 
     /// Applies `mapping` (old code id → new code id, nil = none) to every coder's files, then saves `book`.
-    static func rewrite(project: Project, book: Codebook, mapping: [String: String?]) throws -> Result {
+    static func rewrite(project: Project, book: Codebook, mapping: [String: String?], openStores: [CodingStore] = []) throws -> Result {
         var stores: [CodingStore] = []
         for coder in CodingStore.coders(projectRoot: project.root) {
-            stores.append(try CodingStore(projectRoot: project.root, coder: coder))
+            if let open = openStores.first(where: { $0.coder == coder && !$0.readOnly }) {
+                stores.append(open)
+            } else {
+                stores.append(try CodingStore(projectRoot: project.root, coder: coder))
+            }
         }
         var changes: [(CodingStore, CodingFile, Int)] = []
         var inUse = 0

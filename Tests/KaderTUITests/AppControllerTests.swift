@@ -1,0 +1,68 @@
+import Foundation
+import KaderCore
+import Testing
+@testable import KaderTUI
+
+/// The controller against a real project folder: saving, new codes, rename and merge.
+@Suite struct AppControllerTests {
+    static func project() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-ctl-\(UUID().uuidString)")
+        try Project.initialize(at: root)
+        try Fixtures.transcript.write(to: root.appendingPathComponent("Transcripts/focusgroep-een.md"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    @Test func codingsAreOnDiskWhenTheScreenSaysSaved() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try CodingStore(projectRoot: root, coder: "ann")
+        let app = AppController(project: try Project(root: root), store: store)
+        try app.open(documentNamed: "focusgroep-een")
+        app.handle(.char("i"))
+        #expect(app.state.saveState == .saved)
+        let doc = app.state.document!
+        let onDisk = try CodingStore.read(projectRoot: root, coder: "ann", document: doc)
+        #expect(onDisk.codes(forSegment: app.state.currentSegment!.id) == ["werkdruk"])
+        #expect(app.frame(width: 80, height: 24).text.contains("saved"))
+    }
+
+    @Test func newCodeFromThePickerIsAddedToTheCodebookAndApplied() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+        try app.open(documentNamed: "focusgroep-een")
+        app.handle(.char("c"))
+        for c in "avondwerk" { app.handle(.char(c)) }
+        app.handle(.ctrl("n"))
+        app.handle(.enter)   // first category in the list
+        let book = try CodebookFile.load(root.appendingPathComponent("Codebooks/analysekader.yaml"))
+        let entry = try #require(book.entries.first { $0.code.name == "avondwerk" })
+        #expect(entry.depth == 1)
+        #expect(app.state.codes(for: app.state.currentSegment!.id) == [entry.code.id])
+    }
+
+    @Test func renameAndMergeKeepEveryCoding() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+        try app.open(documentNamed: "focusgroep-een")
+        app.handle(.char("i"))                      // werkdruk on segment 2
+        app.handle(.char("c"))
+        for c in "werkdruk" { app.handle(.char(c)) }
+        app.handle(.ctrl("r"))
+        app.handle(.ctrl("u"))
+        for c in "Werkdruk en planlast" { app.handle(.char(c)) }
+        app.handle(.enter)
+        #expect(app.state.codebook.entry(id: "werkdruk")?.code.name == "Werkdruk en planlast")
+        app.handle(.char("c"))
+        for c in "planlast" { app.handle(.char(c)) }
+        app.handle(.ctrl("g"))
+        for c in "didactiek" { app.handle(.char(c)) }
+        app.handle(.enter)
+        #expect(app.state.codebook.entry(id: "werkdruk") == nil)
+        let doc = app.state.document!
+        let onDisk = try CodingStore.read(projectRoot: root, coder: "ann", document: doc)
+        #expect(onDisk.codes(forSegment: doc.segments[1].id) == ["didactiek"])
+        #expect(app.state.codes(for: doc.segments[1].id) == ["didactiek"])
+    }
+}
