@@ -160,26 +160,21 @@ extension AppState {
         return [.persist(previous: file, next: next)]
     }
 
-    private mutating func undo() -> [Effect] {
-        guard let file = codings, let previous = undoStack.popLast() else {
-            message = StatusMessage("Nothing to undo.")
-            return []
-        }
-        redoStack.append(file)
-        codings = previous
-        message = StatusMessage("Undone.")
-        return [.persist(previous: file, next: previous)]
-    }
+    private mutating func undo() -> [Effect] { step(back: true) }
 
-    private mutating func redo() -> [Effect] {
-        guard let file = codings, let next = redoStack.popLast() else {
-            message = StatusMessage("Nothing to redo.")
+    private mutating func redo() -> [Effect] { step(back: false) }
+
+    /// One step through the history: back takes the top of the undo stack (pushing the current
+    /// codings onto the redo stack), forward the reverse.
+    private mutating func step(back: Bool) -> [Effect] {
+        guard let file = codings, let target = back ? undoStack.popLast() : redoStack.popLast() else {
+            message = StatusMessage(back ? "Nothing to undo." : "Nothing to redo.")
             return []
         }
-        undoStack.append(file)
-        codings = next
-        message = StatusMessage("Redone.")
-        return [.persist(previous: file, next: next)]
+        if back { redoStack.append(file) } else { undoStack.append(file) }
+        codings = target
+        message = StatusMessage(back ? "Undone." : "Redone.")
+        return [.persist(previous: file, next: target)]
     }
 
     mutating func openPicker(_ purpose: CodePicker.Purpose) {
