@@ -11,6 +11,8 @@ public final class AppController {
     let loader: TranscriptLoader
     /// Documents loaded so far, by path (documents are loaded when first opened).
     var loaded: [String: Document] = [:]
+    /// Saves that failed so far (each one rolled back on screen).
+    private(set) var failedSaves = 0
 
     public init(project: Project, store: CodingStore, loader: TranscriptLoader = TranscriptLoader(), keymap: Keymap = Keymap(), showOthers: Bool = false) {
         self.project = project
@@ -59,7 +61,13 @@ public final class AppController {
     /// Handles one key; returns false when the app should quit.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
+        let history = (state.undoStack, state.redoStack)
+        let saveFailures = failedSaves
         perform(state.handle(key: key))
+        if failedSaves > saveFailures {
+            // The change was rolled back: the history goes back to what it was too.
+            (state.undoStack, state.redoStack) = history
+        }
         return !state.quitRequested
     }
 
@@ -154,6 +162,7 @@ public final class AppController {
             try store.save(next)
             state.saveState = store.readOnly ? .readOnly : .saved
         } catch {
+            failedSaves += 1
             state.codings = previous
             state.saveState = .failed
             state.message = StatusMessage("Not saved: " + error.localizedDescription, isError: true)

@@ -66,3 +66,23 @@ import Testing
         #expect(app.state.codes(for: doc.segments[1].id) == ["didactiek"])
     }
 }
+
+@Suite struct FailedSaveTests {
+    @Test func aFailedSaveIsRolledBackWithItsHistory() throws {
+        let root = try AppControllerTests.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+        try app.open(documentNamed: "focusgroep-een")
+        app.handle(.char("i"))
+        #expect(app.state.undoStack.count == 1)
+        // A folder where the codings file should be makes the next save fail.
+        let file = root.appendingPathComponent("Codings/ann/focusgroep-een.json")
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
+        app.handle(.char("e"))
+        #expect(app.state.saveState == .failed)
+        #expect(app.state.codes(for: app.state.currentSegment!.id) == ["werkdruk"])
+        #expect(app.state.undoStack.count == 1)
+        #expect(app.state.message?.isError == true)
+    }
+}
