@@ -12,7 +12,7 @@ public enum TerminalError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal: return "standard input or output is not a terminal; run kader in a terminal, or use a subcommand such as `kader segments`."
-        case .cannotStart(let t): return "cannot start the terminal (TERM=\(t)); set TERM to a known terminal type such as xterm-256color."
+        case .cannotStart(let t): return "cannot start the terminal (TERM=\(t)); Kader needs a terminal that can move the cursor: set TERM to a known type such as xterm-256color."
         }
     }
 }
@@ -27,8 +27,15 @@ public final class CursesTerminal: Terminal {
 
     /// Starts curses. Sets the locale first (falling back to C.UTF-8 when it is not UTF-8).
     /// - Throws: ``TerminalError``.
-    public init(useColor: Bool = true) throws {
+    /// Throws unless standard input and output are a terminal that can address the cursor.
+    public static func checkAvailable() throws {
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        if term.isEmpty || term == "dumb" { throw TerminalError.cannotStart(term.isEmpty ? "unset" : term) }
+    }
+
+    public init(useColor: Bool = true) throws {
+        try Self.checkAvailable()
         DisplayWidth.prepareLocale()
         setenv("ESCDELAY", "25", 0)
         guard let screen = newterm(nil, stdout, stdin) else {

@@ -13,6 +13,8 @@ public final class AppController {
     var loaded: [String: Document] = [:]
     /// Saves that failed so far (each one rolled back on screen).
     private(set) var failedSaves = 0
+    /// The last frame was the "terminal too small" screen.
+    private(set) var tooSmall = false
 
     public init(project: Project, store: CodingStore, loader: TranscriptLoader = TranscriptLoader(), keymap: Keymap = Keymap(), showOthers: Bool = false) {
         self.project = project
@@ -61,6 +63,8 @@ public final class AppController {
     /// Handles one key; returns false when the app should quit.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
+        // While the terminal is too small nothing is shown, so only quitting is taken.
+        if tooSmall && key != .char("q") { return true }
         let history = (state.undoStack, state.redoStack)
         let saveFailures = failedSaves
         perform(state.handle(key: key))
@@ -74,9 +78,11 @@ public final class AppController {
     /// Renders the current state at `width` × `height` and remembers the layout.
     public func frame(width: Int, height: Int) -> ScreenBuffer {
         state.viewHeight = Renderer.bodyHeight(forTerminalHeight: height)
+        tooSmall = width < Renderer.minimumWidth || height < Renderer.minimumHeight
         let frame = Renderer.render(state, width: width, height: height)
         state.scrollTop = frame.scrollTop
         state.segmentRows = frame.segmentRows
+        state.segmentOverflow = frame.segmentOverflow
         return frame.screen
     }
 
@@ -161,10 +167,12 @@ public final class AppController {
         do {
             try store.save(next)
             state.saveState = store.readOnly ? .readOnly : .saved
+            state.lastSaveError = nil
         } catch {
             failedSaves += 1
             state.codings = previous
             state.saveState = .failed
+            state.lastSaveError = error.localizedDescription
             state.message = StatusMessage("Not saved: " + error.localizedDescription, isError: true)
         }
         if let i = state.documents.firstIndex(where: { $0.id == next.document }) { refreshEntry(i) }

@@ -8,9 +8,8 @@ extension AppState {
         switch key {
         case .escape:
             mode = .normal
-            if case .newCodeParent(let name) = p.purpose {
-                return createCode(name, parent: nil)
-            }
+            pendingSpan = nil
+            if case .newCodeParent = p.purpose { message = StatusMessage("No code created.") }
             return []
         case .down, .ctrl("j"):
             p.selected = min(p.selected + 1, max(0, p.results.count - 1))
@@ -19,6 +18,10 @@ extension AppState {
         case .pageDown: p.selected = min(p.selected + 10, max(0, p.results.count - 1))
         case .pageUp: p.selected = max(p.selected - 10, 0)
         case .ctrl("n"):
+            if case .newCodeParent(let name) = p.purpose {
+                mode = .normal
+                return createCode(name, parent: nil)
+            }
             let name = p.query.text.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else {
                 message = StatusMessage("Type the new code's name first, then Ctrl-N.", isError: true)
@@ -28,7 +31,7 @@ extension AppState {
             var parent = CodePicker(purpose: .newCodeParent(name: name))
             parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
             mode = .picker(parent)
-            message = StatusMessage("Choose the category for \"\(name)\" (Esc: a new top-level code).")
+            message = StatusMessage("Choose the category for \"\(name)\" and press Enter; Ctrl-N makes it a new category; Esc cancels.")
             return []
         case .ctrl("r"):
             guard let id = p.selectedCode, let e = codebook.entry(id: id) else { return [] }
@@ -136,7 +139,7 @@ extension AppState {
                 var parent = CodePicker(purpose: .newCodeParent(name: text))
                 parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
                 mode = .picker(parent)
-                message = StatusMessage("Choose the category for \"\(text)\" (Esc: a new top-level code).")
+                message = StatusMessage("Choose the category for \"\(text)\" and press Enter; Ctrl-N makes it a new category; Esc cancels.")
             case .renameCode(let id):
                 guard !text.isEmpty, !readOnly else { return [] }
                 return [.renameCode(id: id, name: text)]
@@ -197,7 +200,7 @@ extension AppState {
             var parent = CodePicker(purpose: .newCodeParent(name: name))
             parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
             mode = .picker(parent)
-            message = StatusMessage("In-vivo code \"\(name)\": choose its category (Esc: top level).")
+            message = StatusMessage("In-vivo code \"\(name)\": choose its category and press Enter; Ctrl-N makes it a new category; Esc cancels.")
             return []
         case .enter:
             mode = .normal

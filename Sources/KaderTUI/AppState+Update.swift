@@ -4,6 +4,8 @@ extension AppState {
     /// Handles a key in the current mode: keymap first, then code shortcuts (coding screen only).
     public mutating func handle(key: Key) -> [Effect] {
         if key == .resize { return [] }
+        let before = (cursor, document?.id)
+        defer { if before != (cursor, document?.id) { segmentScroll = 0 } }
         if case .mouse(let m) = key { return mouse(m) }
         switch mode {
         case .normal: break
@@ -38,6 +40,8 @@ extension AppState {
     /// Applies `action` and returns the effects to carry out.
     public mutating func update(_ action: Action) -> [Effect] {
         message = nil
+        let confirmQuit = quitPending
+        quitPending = false
         switch action {
         case .toggleHelp:
             showHelp.toggle()
@@ -46,14 +50,29 @@ extension AppState {
             showHelp = false
             mode = .normal
         case .quit:
+            if saveState == .failed && !confirmQuit {
+                quitPending = true
+                message = StatusMessage("The last change was NOT saved (\(lastSaveError ?? "see above")). Press q again to quit anyway.", isError: true)
+                return []
+            }
             quitRequested = true
             return [.quit]
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)
         case .scrollDown: move(by: 3)
         case .scrollUp: move(by: -3)
-        case .pageDown: move(by: max(1, viewHeight / 3))
-        case .pageUp: move(by: -max(1, viewHeight / 3))
+        case .pageDown:
+            if screen == .coding && segmentOverflow > 0 {
+                segmentScroll += min(segmentOverflow, max(1, viewHeight - 2))
+            } else {
+                move(by: max(1, viewHeight / 3))
+            }
+        case .pageUp:
+            if screen == .coding && segmentScroll > 0 {
+                segmentScroll = max(0, segmentScroll - max(1, viewHeight - 2))
+            } else {
+                move(by: -max(1, viewHeight / 3))
+            }
         case .top: move(by: Int.min / 2)
         case .bottom: move(by: Int.max / 2)
         case .openDocument:
@@ -74,7 +93,10 @@ extension AppState {
             guard let file = codings, !readOnly else { return [] }
             var next = file
             next.status = file.status == .done ? .inProgress : .done
-            message = StatusMessage(next.status == .done ? "Marked done." : "Back in progress.")
+            let open = progress.codable - progress.coded
+            message = StatusMessage(next.status == .done
+                ? (open > 0 ? "Marked done with \(open) codable segments uncoded: for agreement they count as \"no code applies\" (D again undoes)." : "Marked done.")
+                : "Back in progress.", isError: next.status == .done && open > 0)
             return commit(file, next)
         case .undo: return undo()
         case .redo: return redo()

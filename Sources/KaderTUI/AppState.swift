@@ -84,6 +84,10 @@ public struct AppState: Sendable {
     public var cursor = 0
     /// First segment shown; kept by the renderer so the cursor stays visible.
     public var scrollTop = 0
+    /// Lines scrolled inside a current segment taller than the screen (reset when the cursor moves).
+    public var segmentScroll = 0
+    /// Lines of the current segment below the screen in the last frame (set by the controller).
+    public var segmentOverflow = 0
     /// Rows available for the segment list (set by the controller from the terminal size).
     public var viewHeight = 20
     public var showHelp = false
@@ -96,6 +100,10 @@ public struct AppState: Sendable {
     public var lastCode: String?
     public var readOnly: Bool
     public var quitRequested = false
+    /// Set by a first `q` while the last save failed; a second `q` quits anyway.
+    public var quitPending = false
+    /// Why the last save failed, until a later save succeeds.
+    public var lastSaveError: String?
 
     public init(projectName: String, coder: String, codebook: Codebook, documents: [DocumentEntry], readOnly: Bool = false, keymap: Keymap = Keymap()) {
         self.projectName = projectName

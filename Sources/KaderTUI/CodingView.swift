@@ -4,8 +4,8 @@ import KaderCore
 /// codebook panel.
 enum CodingView {
     /// Draws the screen; returns the first segment shown and the row → segment map.
-    static func draw(_ state: AppState, into buf: inout ScreenBuffer) -> (Int, [Int: Int]) {
-        guard let doc = state.document else { return (0, [:]) }
+    static func draw(_ state: AppState, into buf: inout ScreenBuffer) -> SegmentListView.Layout {
+        guard let doc = state.document else { return SegmentListView.Layout(first: 0, rows: [:], overflow: 0) }
         var title = " Kader · \(doc.title)"
         if let type = doc.metadata.type { title += " · \(type)" }
         if let site = doc.metadata.site { title += " · \(site)" }

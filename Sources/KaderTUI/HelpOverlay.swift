@@ -19,7 +19,7 @@ enum HelpOverlay {
             var merged: [(String, String)] = []
             for b in rows {
                 if let i = seen[b.help] {
-                    merged[i].0 += "/" + b.key.displayName
+                    merged[i].0 += ", " + b.key.displayName
                 } else {
                     seen[b.help] = merged.count
                     merged.append((b.key.displayName, b.help))
@@ -34,11 +34,16 @@ enum HelpOverlay {
             }
         }
         out.append(("", .plain))
-        out.append(("In the code picker: type to search; ↑/↓ choose; Enter applies; Ctrl-N new code from the text typed;", .plain))
-        out.append(("Ctrl-R renames the selected code; Ctrl-G merges it into another (every coder's codings move);", .plain))
-        out.append(("Ctrl-E writes a memo on it; Esc closes.", .plain))
-        out.append(("In the filter menu (f): c code, s speaker, r role, u uncoded, m coded by me, x clear.", .plain))
-        out.append(("Mouse: click a segment to select it; the wheel scrolls.", .plain))
+        let notes = [
+            "In the code picker (c): type to search; ↑/↓ choose; Enter applies the code; Ctrl-N creates a code named after what you typed (then choose its category); Ctrl-R renames the selected code; Ctrl-G merges it into another code (every coder's codings move); Ctrl-E writes a memo on it; Esc closes.",
+            "Selecting a quote (s): ←/→ or h/l move word by word; Space anchors the start; Enter keeps the words as the quote; x clears the quote; v makes an in-vivo code named after the words; Esc cancels.",
+            "In the filter menu (f): c code, s speaker, r role, u uncoded, m coded by me, x clear; Enter or Esc closes.",
+            "Memos (m, M, Ctrl-E in the picker): a small editor; Enter starts a new line; Ctrl-S saves; Esc cancels.",
+            "Mouse: click a segment to select it; the wheel scrolls. A segment longer than the screen scrolls with PgDn/PgUp.",
+        ]
+        for note in notes {
+            for (i, line) in TextWrap.lines(note, width: max(20, width - 2)).enumerated() { out.append(((i == 0 ? "" : "  ") + line, .plain)) }
+        }
         out.append(("", .plain))
         out.append(("Code shortcuts (toggle the code on the current segment)", Theme.heading))
         let shortcuts = state.codeEntries.compactMap { e in e.code.shortcut.map { "\($0) \(e.code.name)" } }

@@ -10,7 +10,7 @@ enum PickerView {
         case .retrieval: title = "Coded segments of which code?"
         case .nextWithCode: title = "Go to the next segment with which code?"
         case .mergeInto: title = "Merge into which code?"
-        case .newCodeParent(let name): title = "Category for \"\(name)\" (Esc: top level)"
+        case .newCodeParent(let name): title = "Category for \"\(name)\" — Enter · Ctrl-N new category · Esc cancels"
         }
         let (top, left, width, height) = Renderer.box(title, width: 90, height: max(12, buf.height - 6), into: &buf)
         buf.put("> " + p.query.text + "▏", row: top, column: left, maxWidth: width, style: Theme.heading)

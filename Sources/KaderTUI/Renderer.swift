@@ -7,6 +7,8 @@ public struct Frame: Sendable {
     public var scrollTop: Int
     /// Screen row → segment index, for mouse clicks.
     public var segmentRows: [Int: Int]
+    /// Lines of the current segment hidden below the screen.
+    public var segmentOverflow = 0
 }
 
 /// Renders the whole screen for a state. Pure: the same state and size give the same cells.
@@ -21,12 +23,11 @@ public enum Renderer {
             drawTooSmall(&buf)
             return Frame(screen: buf, scrollTop: state.scrollTop, segmentRows: [:])
         }
-        var top = state.scrollTop
-        var rows: [Int: Int] = [:]
+        var layout = SegmentListView.Layout(first: state.scrollTop, rows: [:], overflow: 0)
         switch (state.screen, state.mode) {
         case (_, .retrieval(let r)): RetrievalView.draw(state, r, into: &buf)
         case (.documents, _): DocumentListView.draw(state, into: &buf)
-        case (.coding, _): (top, rows) = CodingView.draw(state, into: &buf)
+        case (.coding, _): layout = CodingView.draw(state, into: &buf)
         }
         StatusBar.draw(state, into: &buf)
         switch state.mode {
@@ -36,7 +37,7 @@ public enum Renderer {
         default: break
         }
         if state.showHelp { HelpOverlay.draw(state, into: &buf) }
-        return Frame(screen: buf, scrollTop: top, segmentRows: rows)
+        return Frame(screen: buf, scrollTop: layout.first, segmentRows: layout.rows, segmentOverflow: layout.overflow)
     }
 
     /// Rows available for the body between the title bar and the two bottom lines.

@@ -48,7 +48,8 @@ enum SegmentListView {
         }
         let codes = state.codes(for: s.id)
         if !codes.isEmpty {
-            let chips = codes.map { id in "[" + (state.codebook.entry(id: id)?.code.name ?? "?\(id)") + "]" }.joined(separator: " ")
+            // Non-breaking spaces keep each chip on one line.
+            let chips = codes.map { id in "[" + (state.codebook.entry(id: id)?.code.name ?? "?\(id)").replacingOccurrences(of: " ", with: "\u{A0}") + "]" }.joined(separator: " ")
             for line in TextWrap.lines(chips, width: max(10, width - 3)) { rows.append(Row(line, Theme.chip, indent: 2)) }
         }
         if state.othersVisible {
@@ -63,21 +64,44 @@ enum SegmentListView {
         return rows
     }
 
-    static func draw(_ state: AppState, _ doc: Document, into buf: inout ScreenBuffer, top: Int, height: Int, left: Int, width: Int) -> (Int, [Int: Int]) {
+    /// What the list drew: the first segment shown, row → segment, and how many lines of the
+    /// current segment are hidden below the screen (a segment taller than the screen scrolls).
+    struct Layout {
+        var first: Int
+        var rows: [Int: Int]
+        var overflow: Int
+    }
+
+    static func draw(_ state: AppState, _ doc: Document, into buf: inout ScreenBuffer, top: Int, height: Int, left: Int, width: Int) -> Layout {
         let visible = state.visibleIndices
         guard !visible.isEmpty else {
             let text = doc.segments.isEmpty ? "This document has no segments." : "No segment passes the filter; F clears it."
             buf.put(text, row: top, column: left + 1, style: Theme.muted)
-            return (0, [:])
+            return Layout(first: 0, rows: [:], overflow: 0)
         }
         let cursorPos = visible.firstIndex { $0 >= state.cursor } ?? visible.count - 1
+        var cache: [Int: [Row]] = [:]
+        func rows(_ k: Int) -> [Row] {
+            if let r = cache[k] { return r }
+            let r = block(state, doc.segments[visible[k]], width: width, current: k == cursorPos)
+            cache[k] = r
+            return r
+        }
         var first = min(visible.firstIndex { $0 >= state.scrollTop } ?? 0, cursorPos)
         // Scroll down until the whole current block fits (or it is the first shown).
-        while first < cursorPos {
-            var used = 0
-            for k in first...cursorPos { used += block(state, doc.segments[visible[k]], width: width, current: k == cursorPos).count }
-            if used <= height { break }
+        var used = (first...cursorPos).reduce(0) { $0 + rows($1).count }
+        while first < cursorPos && used > height {
+            used -= rows(first).count
             first += 1
+        }
+        // A current segment taller than the screen is shown alone, from its scroll offset.
+        var skip = 0
+        var overflow = 0
+        let currentHeight = rows(cursorPos).count
+        if currentHeight > height {
+            first = cursorPos
+            skip = max(0, min(state.segmentScroll, currentHeight - height))
+            overflow = currentHeight - skip - height
         }
         var rowMap: [Int: Int] = [:]
         var row = top
@@ -85,7 +109,7 @@ enum SegmentListView {
         while row < top + height && k < visible.count {
             let index = visible[k]
             let current = k == cursorPos
-            for line in block(state, doc.segments[index], width: width, current: current) {
+            for line in rows(k).dropFirst(current ? skip : 0) {
                 guard row < top + height else { break }
                 rowMap[row] = index
                 if current && !line.text.isEmpty { buf.put("▌", row: row, column: left, style: Theme.cursorMarker) }
@@ -94,7 +118,8 @@ enum SegmentListView {
                 for (c, style) in zip(line.text, line.styles) {
                     var st = style
                     if current && line.isHeader { st.reverse = true }
-                    let next = buf.put(String(c), row: row, column: col, maxWidth: limit - col, style: st)
+                    let shown = c == "\u{A0}" ? " " : String(c)
+                    let next = buf.put(shown, row: row, column: col, maxWidth: limit - col, style: st)
                     if next == col && DisplayWidth.of(c) > 0 { break }
                     col = next
                 }
@@ -102,6 +127,12 @@ enum SegmentListView {
             }
             k += 1
         }
-        return (visible[first], rowMap)
+        if overflow > 0 {
+            buf.put(" ↓ \(overflow) more lines of this segment: PgDn ", row: top + height - 1, column: left + 2, maxWidth: width - 2, style: Theme.selected)
+        }
+        if skip > 0 {
+            buf.put(" ↑ \(skip) lines above: PgUp ", row: top, column: left + 2, maxWidth: width - 2, style: Theme.selected)
+        }
+        return Layout(first: visible[first], rows: rowMap, overflow: overflow)
     }
 }

@@ -16,9 +16,13 @@ enum StatusBar {
             buf.fill(row: hintRow, style: Theme.heading)
             buf.put(" Quote: ←/→ move · Space anchor · Enter keep · x clear · v in-vivo code · Esc cancel", row: hintRow, column: 0, style: Theme.heading)
         } else if let m = state.message {
+            // A message too long for one line takes the line above the hints too.
             let style = m.isError ? Theme.error : Theme.heading
-            buf.fill(row: hintRow, style: style)
-            buf.put(" " + m.text, row: hintRow, column: 0, style: style)
+            let lines = TextWrap.lines(m.text, width: buf.width - 2).prefix(2)
+            for (i, line) in lines.reversed().enumerated() {
+                buf.fill(row: hintRow - i, style: style)
+                buf.put(" " + line, row: hintRow - i, column: 0, style: style)
+            }
         } else {
             buf.fill(row: hintRow, style: Theme.hints)
             buf.put(" " + hints.joined(separator: "  "), row: hintRow, column: 0, style: Theme.hints)

@@ -61,7 +61,7 @@ struct AgreeCommand: ParsableCommand {
                                                  bootstrapSamples: bootstrap, seed: seed)
             switch format {
             case .table, .md:
-                print(AgreementReportFormatter(agreement: agreement, codebook: project.codebook, markdown: format == .md,
+                TerminalSafe.print(AgreementReportFormatter(agreement: agreement, codebook: project.codebook, markdown: format == .md,
                                                showDisagreements: disagreements).render())
             case .json:
                 print(try AgreementReportExport.json(agreement, codebook: project.codebook, disagreements: disagreements))

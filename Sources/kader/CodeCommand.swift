@@ -33,7 +33,9 @@ struct CodeCommand: ParsableCommand {
         try CLI.run {
             let root = URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath)
             let project = try Project(root: root)
+            if let coder, coder.isEmpty { throw StoreError.unsafeCoderName(coder) }
             let name = try CoderName.resolve(explicit: coder)
+            try CursesTerminal.checkAvailable()
             let store = try CodingStore(projectRoot: project.root, coder: name, readOnly: readOnly)
             var keys = Keymap()
             if let url = keymap.map(URL.init(fileURLWithPath:)) ?? KeymapOverrides.defaultURL() {
@@ -42,8 +44,13 @@ struct CodeCommand: ParsableCommand {
             let controller = AppController(project: project, store: store, keymap: keys, showOthers: showOthers)
             if let document { try controller.open(documentNamed: document) }
             let terminal = try CursesTerminal()
-            defer { terminal.shutdown() }
             controller.run(on: terminal)
+            terminal.shutdown()
+            if controller.state.saveState == .failed {
+                let reason = controller.state.lastSaveError ?? "unknown error"
+                FileHandle.standardError.write(Data("kader: the last change was not saved: \(reason)\n".utf8))
+                throw ExitCode(1)
+            }
         }
     }
 }

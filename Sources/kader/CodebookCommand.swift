@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KaderCore
+import KaderTUI
 
 /// `kader codebook …`: look at and change the codebook. Add a subcommand by writing a
 /// `ParsableCommand` (in its own file, as an extension of `CodebookCommand`) and listing it in
@@ -46,8 +47,13 @@ extension CodebookCommand {
                 let known = Set(project.codebook.entries.map(\.code.id))
                 let unknown = CodebookUsage.count(project: project).filter { !known.contains($0.key) }
                 let noShortcut = project.codebook.entries.filter { $0.code.shortcut == nil }.map(\.code.id)
-                if !noShortcut.isEmpty { print("note: codes without a shortcut key (code them with the TUI's list): \(noShortcut.joined(separator: ", "))") }
-                guard unknown.isEmpty else {
+                if !noShortcut.isEmpty { print("note: codes without a shortcut key (code them with the TUI's picker, c): \(noShortcut.joined(separator: ", "))") }
+                let reserved = Keymap().reservedCharacters
+                let clashes = project.codebook.entries.filter { e in e.code.shortcut.map { $0.count == 1 && reserved.contains(Character($0)) } ?? false }
+                for e in clashes {
+                    print("\(project.codebookURL.lastPathComponent): code \"\(e.code.id)\" has shortcut \"\(e.code.shortcut!)\", which is a Kader key; choose another key.")
+                }
+                guard unknown.isEmpty, clashes.isEmpty else {
                     for (id, n) in unknown.sorted(by: { $0.key < $1.key }) {
                         print("\(project.codebookURL.lastPathComponent): code id \"\(id)\" is used by \(n) codings but is not in the codebook.")
                     }

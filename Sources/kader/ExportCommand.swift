@@ -62,7 +62,12 @@ func emit(_ data: Data, to path: String?) throws {
     if let path {
         try AtomicFile.write(data, to: URL(fileURLWithPath: path))
     } else {
-        FileHandle.standardOutput.write(data)
+        // On a terminal, control characters from transcripts are shown as � (files keep them).
+        if isatty(1) == 1, let text = String(data: data, encoding: .utf8) {
+            FileHandle.standardOutput.write(Data(TerminalSafe.clean(text).utf8))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
     }
 }
 

@@ -28,7 +28,8 @@ struct KaderCommand: ParsableCommand {
 enum CLI {
     static func fail(_ error: Error) -> ExitCode {
         let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
-        FileHandle.standardError.write(Data(("kader: " + message + "\n").utf8))
+        let line = TerminalSafe.clean(message).replacingOccurrences(of: "\n", with: " ")
+        FileHandle.standardError.write(Data(("kader: " + line + "\n").utf8))
         return ExitCode(1)
     }
 

@@ -86,3 +86,20 @@ import Testing
         #expect(app.state.message?.isError == true)
     }
 }
+
+@Suite struct QuitAfterFailedSaveTests {
+    @Test func quitAsksOnceWhenTheLastSaveFailed() throws {
+        var state = Fixtures.codingState()
+        state.saveState = .failed
+        state.lastSaveError = "disk full"
+        #expect(state.handle(key: .char("q")).isEmpty)
+        #expect(state.message?.text.contains("NOT saved (disk full)") == true)
+        #expect(!state.quitRequested)
+        #expect(state.handle(key: .char("q")) == [.quit])
+        var again = Fixtures.codingState()
+        again.saveState = .failed
+        _ = again.handle(key: .char("q"))
+        _ = again.handle(key: .char("j"))
+        #expect(again.handle(key: .char("q")).isEmpty, "a key in between cancels the confirmation")
+    }
+}

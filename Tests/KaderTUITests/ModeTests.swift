@@ -1,3 +1,4 @@
+import Foundation
 import KaderCore
 import Testing
 @testable import KaderTUI
@@ -156,5 +157,36 @@ import Testing
         #expect(state.cursor == 3)
         _ = state.handle(key: .mouse(MouseEvent(kind: .wheelUp, row: row, column: 5)))
         #expect(state.cursor == 0)
+    }
+}
+
+@Suite struct LongSegmentTests {
+    @Test func aSegmentTallerThanTheScreenScrollsWithPageKeys() {
+        DisplayWidth.prepareLocale()
+        let words = (0..<3000).map { "w\($0)" }.joined(separator: " ")
+        let text = "Ann: \(words)\n\nBob: kort.\n"
+        let doc = try! TranscriptLoader().load(data: Data(text.utf8), path: "long.txt", id: "long", format: .plainText)
+        var state = AppState(projectName: "p", coder: "ann", codebook: Fixtures.codebook, documents: [DocumentEntry(path: "long.txt", id: "long")])
+        state.document = doc
+        state.codings = CodingFile(coder: "ann", document: "long", contentHash: doc.contentHash)
+        state.screen = .coding
+        var frame = Renderer.render(state, width: 80, height: 24)
+        #expect(frame.segmentOverflow > 0)
+        #expect(frame.screen.text.contains("more lines of this segment"))
+        var seen = frame.screen.text
+        var pages = 0
+        while frame.segmentOverflow > 0 && pages < 200 {
+            state.segmentOverflow = frame.segmentOverflow
+            _ = state.handle(key: .pageDown)
+            frame = Renderer.render(state, width: 80, height: 24)
+            seen += frame.screen.text
+            pages += 1
+        }
+        #expect(state.cursor == 0)
+        #expect(seen.contains("w2999"))
+        state.segmentOverflow = frame.segmentOverflow
+        _ = state.handle(key: .pageDown)
+        #expect(state.cursor == 1, "at the end of the long segment PgDn moves on")
+        #expect(state.segmentScroll == 0)
     }
 }

@@ -36,7 +36,11 @@ public struct Codebook: Sendable, Hashable, Codable {
         var problems: [String] = []
         var ids: Set<String> = []
         var shortcuts: [String: String] = [:]
+        var paths: Set<String> = []
         for e in entries {
+            if !paths.insert(e.path.map { $0.lowercased() }.joined(separator: "/")).inserted {
+                problems.append("two codes are called \"\(e.pathString)\"; code names must differ within a category")
+            }
             let c = e.code
             if c.id.isEmpty { problems.append("a code named \"\(c.name)\" has an empty id") }
             if c.name.isEmpty { problems.append("code \"\(c.id)\" has an empty name") }

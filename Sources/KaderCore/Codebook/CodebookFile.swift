@@ -32,16 +32,7 @@ public enum CodebookFile {
 
     /// Writes `codebook` as YAML (or JSON for a `.json` URL) atomically.
     public static func save(_ codebook: Codebook, to url: URL) throws {
-        let data: Data
-        if url.pathExtension.lowercased() == "json" {
-            let enc = JSONEncoder()
-            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            data = try enc.encode(codebook)
-        } else {
-            let yaml = try YAMLEncoder().encode(codebook)
-            data = Data(yaml.utf8)
-        }
-        try AtomicFile.write(data, to: url)
+        try AtomicFile.write(try CodebookData.encode(codebook, for: url), to: url)
     }
 
     static func describe(_ error: DecodingError) -> String {
@@ -51,7 +42,12 @@ public enum CodebookFile {
         switch error {
         case .keyNotFound(let key, let ctx): return "missing \"\(key.stringValue)\" at \(path(ctx).isEmpty ? "top level" : path(ctx))"
         case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx): return "wrong value at \(path(ctx)): \(ctx.debugDescription)"
-        case .dataCorrupted(let ctx): return ctx.debugDescription
+        case .dataCorrupted(let ctx):
+            // Yams puts the line and column of a syntax error in the underlying error.
+            if let underlying = ctx.underlyingError {
+                return "\(underlying)".split(separator: "\n").prefix(2).joined(separator: ": ")
+            }
+            return ctx.debugDescription
         @unknown default: return "\(error)"
         }
     }
