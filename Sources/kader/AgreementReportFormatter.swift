@@ -110,12 +110,17 @@ struct AgreementReportFormatter {
             out.append((markdown ? "- **" : "") + "\(u.documentId) #\(u.ordinal) \(who)" + (markdown ? "**" : ""))
             out.append("    “" + Self.excerpt(u.text) + "”")
             for (c, set) in zip(coders, u.codes) {
-                let codes = set.map { $0.isEmpty ? "(no code)" : $0.sorted(by: codeOrder).joined(separator: ", ") } ?? "(missing)"
+                let codes = set.map { $0.isEmpty ? "(no code)" : $0.sorted(by: codeOrder).map(codeName).joined(separator: ", ") } ?? "(missing)"
                 out.append("    " + c.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + codes)
             }
             out.append("")
         }
         return out
+    }
+
+    /// The code's path for people (`Digitalisering/Werkdruk`), its id when it is not in the codebook.
+    func codeName(_ id: String) -> String {
+        codebook.entry(id: id)?.pathString ?? id
     }
 
     func codeOrder(_ a: String, _ b: String) -> Bool {
@@ -141,7 +146,8 @@ struct AgreementReportFormatter {
                 : "\"<coder> +\": units that coder applied the code to.",
             "% agree: pairwise percent agreement (Gwet 2014). Cohen κ = (p_o − p_e)/(1 − p_e) (Cohen 1960); Fleiss κ (Fleiss 1971).",
             "α: Krippendorff's α, nominal, 1 − D_o/D_e from the coincidence matrix, missing data allowed (Krippendorff 2011, \"Computing Krippendorff's Alpha-Reliability\").",
-            "α 95% CI: bootstrap of \(b) replicates, seed \(agreement.seed) (Hayes & Krippendorff 2007). AC1: Gwet 2008, q = 2. BP κ: Brennan & Prediger 1981, p_e = 1/2.",
+            "α 95% CI: bootstrap of \(b) replicates, seed \(agreement.seed) (Hayes & Krippendorff 2007, the KALPHA algorithm: pairs of values drawn from the coincidence matrix). KALPHA's lack-of-variation rule sets a share of the α = 1 replicates to 0, so a rare code with perfect agreement can show [0.000, 1.000]: read that as \"too few applications to bound α\", not as doubt about the observed α. The customary bootstrap under-covers for small samples (Hughes 2022).",
+            "AC1: Gwet 2008, q = 2. BP κ: Brennan & Prediger 1981, p_e = 1/2.",
             "Set-valued α: Krippendorff's α with the MASI distance (Passonneau 2006) or the Jaccard distance as δ.",
             "flag: α < .667 unreliable (discard), .667 ≤ α < .800 tentative (Krippendorff 2004, p. 241); n/c = not computable, reason listed under the table.",
         ]

@@ -24,6 +24,7 @@ struct ExportQDPXCommand: ParsableCommand {
         try CLI.run {
             let p = try Project(root: URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath))
             let url = URL(fileURLWithPath: output ?? p.root.lastPathComponent + ".qdpx")
+            warnAboutMissingTranscripts(p)
             let s = try QDPXExporter.export(project: p, to: url)
             print("Wrote \(url.path): \(s.documents) documents, \(s.coders.count) coders (\(s.coders.joined(separator: ", "))), "
                 + "\(s.selections) selections, \(s.codings) codings, \(s.notes) memos.")

@@ -53,8 +53,18 @@ struct QuoteFilterOptions: ParsableArguments {
     }
 
     func collection() throws -> QuoteCollection {
-        try QuoteCollection.load(project: try openProject(), filter: filter)
+        let project = try openProject()
+        warnAboutMissingTranscripts(project)
+        return try QuoteCollection.load(project: project, filter: filter)
     }
+}
+
+/// Says on stderr which codings an export leaves out because their transcript is gone.
+func warnAboutMissingTranscripts(_ project: Project) {
+    let files = QuoteCollection.filesWithoutTranscript(project: project)
+    guard !files.isEmpty else { return }
+    let message = "kader: warning: \(files.count) codings file\(files.count == 1 ? " has" : "s have") no transcript in Transcripts/ and \(files.count == 1 ? "is" : "are") left out: \(files.joined(separator: ", "))\n"
+    FileHandle.standardError.write(Data(TerminalSafe.clean(message).utf8))
 }
 
 /// Writes `data` to `path` atomically, or to standard output when `path` is nil.

@@ -90,4 +90,13 @@ public struct QuoteCollection: Sendable {
         }
         return (documents, files)
     }
+
+    /// Codings files (`Codings/<coder>/<document>.json`) whose transcript is not in the project:
+    /// exports leave them out, so callers warn about them.
+    public static func filesWithoutTranscript(project: Project) -> [String] {
+        let ids = Set(project.documentIds)
+        return CodingStore.coders(projectRoot: project.root).flatMap { coder in
+            CodingStore.documentIds(projectRoot: project.root, coder: coder).filter { !ids.contains($0) }.map { "Codings/\(coder)/\($0).json" }
+        }.sorted()
+    }
 }

@@ -27,6 +27,10 @@ public struct TranscriptLoader: Sendable {
     ///   `.unsupportedFormat`, `.tooLarge`, `.badMetadata`, `.malformed`.
     public func load(url: URL, displayPath: String? = nil) throws -> Document {
         let path = displayPath ?? url.path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw LoaderError.unreadable(path: path, reason: "it is a folder, not a transcript file")
+        }
         let ext = url.pathExtension.lowercased()
         if let name = Self.unsupported[ext] {
             throw LoaderError.unsupportedFormat(path: path, format: name, advice: "save it as .docx or .txt and load that")
