@@ -6,7 +6,7 @@ PROJECT ?= .
 
 CODER_FLAG := $(if $(CODER),--coder $(CODER),)
 
-.PHONY: all build release run test install bench clean
+.PHONY: all build release run test install bench bench-deps fuzz fuzz-build clean
 
 all: build
 
@@ -30,5 +30,31 @@ install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/kader" "$(DESTDIR)$(PREFIX)/bin/kader"
 
+## make bench: release-build kader-bench, generate the synthetic corpora under bench/out/ (once),
+## run every measurement and write bench/results.md. BENCH_QUICK=1 for smaller sizes.
+bench: bench-deps
+	$(SWIFT) build -c release --product kader-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/kader-bench"
+
+## The Python `krippendorff` package for the agreement comparison (best effort; skipped if absent).
+bench-deps:
+	@python3 -c "import krippendorff" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check krippendorff 2>/dev/null || echo "note: Python krippendorff not installed; the agreement row will not be compared"
+
+## make fuzz: libFuzzer + AddressSanitizer targets in .build-fuzz/, each run FUZZ_SECONDS (default 600).
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= text codebook-yaml codings-json
+FUZZ_FLAGS := -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+fuzz-build:
+	KADER_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --product kader-fuzz
+
+fuzz: fuzz-build
+	@set -e; bin="$$(KADER_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)/kader-fuzz"; \
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t .build-fuzz/findings/$$t .build-fuzz/work/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  KADER_FUZZ_TARGET=$$t "$$bin" -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=65536 \
+	    -artifact_prefix=.build-fuzz/findings/$$t/ .build-fuzz/work/$$t fuzz/corpus/$$t; \
+	done
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -1,0 +1,66 @@
+import Foundation
+import KaderCore
+import KaderTUI
+
+/// Key-to-redraw, headless: `AppState.handle(key:)` + `Renderer.render` at 100×30 on a
+/// 10,000-segment document of which a quarter is coded.
+enum KeyToRedraw {
+    static func run(_ ctx: BenchContext) throws -> [Row] {
+        let segmentCount = 10_000, width = 100, height = 30
+        let doc = try TranscriptLoader().load(data: Corpus.turns(segmentCount, seed: 13), path: "tui.txt", id: "tui", format: .plainText)
+        let codebook = try CodebookFile.load(ctx.repoRoot.appendingPathComponent("Codebooks/analysekader.yaml"))
+        let codeIds = codebook.entries.map(\.code.id)
+        var rng = BenchRNG(seed: 17)
+        let time = "2026-03-12T10:00:00Z"
+        let coded = doc.segments.filter { _ in rng.chance(0.25) }.map { s in
+            SegmentCoding(segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: [rng.pick(codeIds)], created: time, modified: time)
+        }
+        var state = AppState(projectName: "bench", coder: "bench", codebook: codebook, documents: [DocumentEntry(path: "Transcripts/tui.txt", id: "tui")])
+        state.document = doc
+        state.codings = CodingFile(coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: coded)
+        state.screen = .coding
+        state.viewHeight = Renderer.bodyHeight(forTerminalHeight: height)
+
+        // A fixed key mix: mostly j/k, some paging, jumps, next-uncoded and code toggles.
+        let shortcuts = codebook.entries.compactMap(\.code.shortcut).map { Key.char(Character($0)) }
+        func nextKey() -> Key {
+            let x = rng.int(100)
+            switch x {
+            case 0..<45: return .char("j")
+            case 45..<60: return .char("k")
+            case 60..<66: return .pageDown
+            case 66..<70: return .pageUp
+            case 70..<76: return .char("n")
+            case 76..<78: return .char("G")
+            case 78..<80: return .char("g")
+            default: return rng.pick(shortcuts)
+            }
+        }
+        func step(_ key: Key) {
+            let effects = state.handle(key: key)
+            blackHole(effects)
+            let (screen, top) = Renderer.render(state, width: width, height: height)
+            state.scrollTop = top
+            blackHole(screen)
+        }
+        for _ in 0..<50 { step(nextKey()) }
+        let keys = ctx.quick ? 500 : 2_000
+        var samples: [Double] = []
+        samples.reserveCapacity(keys)
+        for _ in 0..<keys {
+            let key = nextKey()
+            let (_, s) = timed { step(key) }
+            samples.append(s)
+        }
+        let stats = Stats(samples)
+        return [Row(
+            measurement: "TUI key-to-redraw, \(segmentCount.formatted())-segment document, 100×30",
+            median: Format.ms(stats.median),
+            p99: Format.ms(stats.p99),
+            comparison: "\(keys) keys (j/k, PgDn/PgUp, n, g/G, code toggles); \(coded.count) segments coded",
+            peakMemory: Format.mb(peakRSSBytes()),
+            target: "p99 ≤ 5 ms",
+            verdict: Verdict(stats.p99 <= 0.005),
+            note: "state + render only; saving is the store row")]
+    }
+}

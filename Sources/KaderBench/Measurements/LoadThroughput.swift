@@ -1,0 +1,63 @@
+import Foundation
+import KaderCore
+
+/// Load + segment throughput on a synthetic corpus of `size` bytes, next to `wc -l`.
+enum LoadThroughput {
+    static func run(_ ctx: BenchContext, size: Int) throws -> [Row] {
+        let project = try Corpus.project(ctx, bytes: size)
+        let files = try Corpus.files(of: project)
+        let bytes = files.reduce(0) { $0 + $1.bytes }
+        let loader = TranscriptLoader()
+        let baseline = peakRSSBytes()
+
+        // First pass keeps every document (the whole project in memory, as agreement or an
+        // export over all documents needs it); peak memory is judged on this pass.
+        var segments = 0
+        var docs: [Document] = []
+        let (_, first) = try timed {
+            for f in files {
+                let d = try loader.load(url: f.url)
+                segments += d.segments.count
+                docs.append(d)
+            }
+        }
+        let peak = peakRSSBytes()
+        docs = []
+        blackHole(docs)
+        // Further passes drop each document at once.
+        var samples = [first]
+        samples += try repeatTimed(maxRuns: ctx.quick ? 2 : 4, budget: size >= 100_000_000 ? 1 : 8) {
+            for f in files { blackHole(try loader.load(url: f.url)) }
+        }
+        let rates = Stats(samples.map { Double(bytes) / 1e6 / $0 })
+
+        let wcSamples = try (0..<3).map { _ -> Double in
+            let r = try Subprocess.run(["wc", "-l"] + files.map(\.url.path), timeout: 60)
+            guard r.status == 0 else { throw BenchError.tool("wc -l failed: \(r.stderr)") }
+            return r.seconds
+        }
+        let wcRate = Double(bytes) / 1e6 / Stats(wcSamples).median
+        let grown = max(0, peak - baseline)
+        let memRatio = Double(grown) / Double(bytes)
+        let label = BenchContext.sizeLabel(size)
+        return [Row(
+            measurement: "load + segment, \(label) corpus (\(files.count) files, \(segments) segments)",
+            median: Format.mbps(rates.median),
+            p99: "—",
+            comparison: "wc -l \(Format.mbps(wcRate)); Kader at \(String(format: "%.1f%%", 100 * rates.median / wcRate)) of wc -l",
+            peakMemory: "\(Format.mb(peak)) (+\(Format.mb(grown)) = \(String(format: "%.1f", memRatio))× corpus)",
+            target: "≥ 100 MB/s; memory ≤ 3× corpus",
+            verdict: Verdict(rates.median >= 100 && (size < 10_000_000 || memRatio <= 3)),
+            note: "median of \(samples.count) passes" + (size < 10_000_000 ? "; memory target judged from 10 MB up (baseline dominates)" : ""))]
+    }
+}
+
+enum BenchError: Error, CustomStringConvertible {
+    case tool(String)
+    case check(String)
+    var description: String {
+        switch self {
+        case .tool(let s), .check(let s): return s
+        }
+    }
+}
