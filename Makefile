@@ -6,7 +6,7 @@ PROJECT ?= .
 
 CODER_FLAG := $(if $(CODER),--coder $(CODER),)
 
-.PHONY: all build release run test install bench bench-deps fuzz fuzz-build clean
+.PHONY: all build release run test install bench bench-deps fuzz fuzz-build fuzz-list clean
 
 all: build
 
@@ -40,21 +40,30 @@ bench: bench-deps
 bench-deps:
 	@python3 -c "import krippendorff" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check krippendorff 2>/dev/null || echo "note: Python krippendorff not installed; the agreement row will not be compared"
 
-## make fuzz: libFuzzer + AddressSanitizer targets in .build-fuzz/, each run FUZZ_SECONDS (default 600).
+## make fuzz: libFuzzer + AddressSanitizer targets (package Fuzz/, built in .build-fuzz/), each run
+## FUZZ_SECONDS (default 600). FUZZ_TARGETS=... picks some (default: all; `make fuzz-list`).
+## Findings land in .build-fuzz/findings/<target>/; copy them to Fuzz/regressions/<target>/.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= text codebook-yaml codings-json
-FUZZ_FLAGS := -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+FUZZ_TARGETS ?=
+FUZZ_BUILD := $(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz -c debug \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 fuzz-build:
-	KADER_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --product kader-fuzz
+	$(FUZZ_BUILD) --product KaderFuzz
+
+fuzz-list: fuzz-build
+	@KADER_FUZZ_TARGET=list "$$($(FUZZ_BUILD) --show-bin-path)/KaderFuzz"
 
 fuzz: fuzz-build
-	@set -e; bin="$$(KADER_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)/kader-fuzz"; \
-	for t in $(FUZZ_TARGETS); do \
-	  mkdir -p fuzz/corpus/$$t .build-fuzz/findings/$$t .build-fuzz/work/$$t; \
+	@bin="$$($(FUZZ_BUILD) --show-bin-path)/KaderFuzz"; \
+	targets="$(FUZZ_TARGETS)"; [ -n "$$targets" ] || targets="$$(KADER_FUZZ_TARGET=list "$$bin")"; \
+	status=0; \
+	for t in $$targets; do \
+	  mkdir -p .build-fuzz/findings/$$t .build-fuzz/work/$$t Fuzz/corpus/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
 	  KADER_FUZZ_TARGET=$$t "$$bin" -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=65536 \
-	    -artifact_prefix=.build-fuzz/findings/$$t/ .build-fuzz/work/$$t fuzz/corpus/$$t; \
-	done
+	    -print_final_stats=1 -artifact_prefix=.build-fuzz/findings/$$t/ .build-fuzz/work/$$t Fuzz/corpus/$$t \
+	    || { echo "!! fuzz $$t found a problem: see .build-fuzz/findings/$$t/"; status=1; }; \
+	done; exit $$status
 
 clean:
 	rm -rf .build .build-fuzz

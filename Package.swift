@@ -42,7 +42,14 @@ let package = Package(
         ),
         .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore"]),
         .testTarget(name: "KaderTUITests", dependencies: ["KaderTUI", "KaderCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["KaderCore"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "KaderCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(name: "KaderBench", dependencies: ["KaderCore", "KaderTUI"], path: "Sources/KaderBench"),
     ]
 )
