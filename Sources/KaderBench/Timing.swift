@@ -22,7 +22,7 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
 /// Peak resident set size of this process so far, in bytes (`getrusage` `ru_maxrss`, KiB on Linux).
 func peakRSSBytes() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     return Int(usage.ru_maxrss) * 1024
 }
 
@@ -41,10 +41,10 @@ struct Stats {
     func percentile(_ p: Double) -> Double {
         guard !sorted.isEmpty else { return .nan }
         let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
-        return sorted[min(sorted.count - 1, max(0, rank - 1))]
+        return sorted[Swift.min(sorted.count - 1, Swift.max(0, rank - 1))]
     }
     var p99: Double { percentile(99) }
-    var max: Double { sorted.last ?? .nan }
+    var maximum: Double { sorted.last ?? .nan }
 }
 
 /// Repeats `body` until `minRuns` are done and either `maxRuns` are done or `budget` seconds

@@ -10,7 +10,7 @@ import Foundation
 // Environment: BENCH_QUICK=1 (smaller sizes), BENCH_ONLY=id,id (a subset), BENCH_ROOT (repo root,
 // default: the current folder), BENCH_RESULTS (output file, default bench/results.md).
 
-setvbuf(stdout, nil, _IOLBF, 0)
+func progress(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 let ctx = BenchContext.fromEnvironment()
 let args = CommandLine.arguments
 
@@ -44,7 +44,7 @@ let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/pro
 let started = nowNanos()
 var sections: [(Measurement, [Row])] = []
 for m in Registry.all(ctx) where only?.contains(m.id) ?? true {
-    print("kader-bench: \(m.id) …")
+    progress("kader-bench: \(m.id) …")
     let resultFile = ctx.outDir.appendingPathComponent(".result-\(m.id).json")
     try? FileManager.default.removeItem(at: resultFile)
     var rows: [Row]
@@ -58,7 +58,7 @@ for m in Registry.all(ctx) where only?.contains(m.id) ?? true {
         } else {
             rows = try JSONDecoder().decode([Row].self, from: Data(contentsOf: resultFile))
         }
-        print(String(format: "kader-bench: %@ done in %.1f s", m.id, r.seconds))
+        progress(String(format: "kader-bench: %@ done in %.1f s", m.id, r.seconds))
     } catch {
         rows = [Row(measurement: m.id, verdict: .failed, note: "\(error)")]
     }

@@ -24,7 +24,7 @@ struct KaderCommand: ParsableCommand {
 enum CLI {
     static func fail(_ error: Error) -> ExitCode {
         let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
-        FileHandle.standardError.write(Data(("kader: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("kader: " + TerminalSafe.visible(message).replacingOccurrences(of: "\n", with: " ") + "\n").utf8))
         return ExitCode(1)
     }
 

@@ -26,7 +26,7 @@ struct SegmentsCommand: ParsableCommand {
             if json {
                 print(try SegmentsReport.json(doc))
             } else {
-                print(SegmentsReport.table(doc))
+                print(TerminalSafe.visible(SegmentsReport.table(doc)))
             }
         }
     }

@@ -77,7 +77,7 @@ enum AgreementVsPython {
         return [Row(
             measurement: label,
             median: Format.seconds(stats.median),
-            p99: "max \(Format.seconds(stats.max)) of \(stats.count)",
+            p99: "max \(Format.seconds(stats.maximum)) of \(stats.count)",
             comparison: comparison,
             peakMemory: Format.mb(peak) + " (incl. input)",
             target: "≤ 2 s and faster than Python",

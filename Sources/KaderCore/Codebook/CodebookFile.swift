@@ -24,6 +24,7 @@ public enum CodebookFile {
             if json {
                 book = try JSONDecoder().decode(Codebook.self, from: Data(text.utf8))
             } else {
+                if let problem = YAMLLimits.problem(text) { throw CodebookError.invalid(path: path, detail: problem) }
                 book = try YAMLDecoder().decode(Codebook.self, from: text)
             }
         } catch let error as DecodingError {
