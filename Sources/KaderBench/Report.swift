@@ -6,7 +6,12 @@ enum Report {
         var out: [String] = []
         out.append("# Kader benchmark results")
         out.append("")
-        out.append("Made by `\(ctx.quick ? "BENCH_QUICK=1 " : "")make bench` (`kader-bench`, release build) on \(machine()).")
+        #if DEBUG
+        let build = "**debug build: figures not representative**"
+        #else
+        let build = "release build"
+        #endif
+        out.append("Made by `\(ctx.quick ? "BENCH_QUICK=1 " : "")make bench` (`kader-bench`, \(build)) on \(machine()).")
         if ctx.quick {
             out.append("**Quick run (BENCH_QUICK=1):** corpora of \(ctx.corpusSizes.map(BenchContext.sizeLabel).joined(separator: " and ")), "
                 + "agreement on \(ctx.agreementUnits) segments; the full run uses 1, 10 and 100 MB and 1,000,000 segments.")
