@@ -6,7 +6,7 @@ PROJECT ?= .
 
 CODER_FLAG := $(if $(CODER),--coder $(CODER),)
 
-.PHONY: all build release run test install bench clean
+.PHONY: all build release run test install bench bench-deps fuzz fuzz-build fuzz-list clean
 
 all: build
 
@@ -30,5 +30,40 @@ install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/kader" "$(DESTDIR)$(PREFIX)/bin/kader"
 
+## make bench: release-build kader-bench, generate the synthetic corpora under bench/out/ (once),
+## run every measurement and write bench/results.md. BENCH_QUICK=1 for smaller sizes.
+bench: bench-deps
+	$(SWIFT) build -c release --product kader-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/kader-bench"
+
+## The Python `krippendorff` package for the agreement comparison (best effort; skipped if absent).
+bench-deps:
+	@python3 -c "import krippendorff" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check krippendorff 2>/dev/null || echo "note: Python krippendorff not installed; the agreement row will not be compared"
+
+## make fuzz: libFuzzer + AddressSanitizer targets (package Fuzz/, built in .build-fuzz/), each run
+## FUZZ_SECONDS (default 600). FUZZ_TARGETS=... picks some (default: all; `make fuzz-list`).
+## Findings land in .build-fuzz/findings/<target>/; copy them to Fuzz/regressions/<target>/.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?=
+FUZZ_BUILD := $(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz -c debug \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+fuzz-build:
+	$(FUZZ_BUILD) --product KaderFuzz
+
+fuzz-list: fuzz-build
+	@KADER_FUZZ_TARGET=list "$$($(FUZZ_BUILD) --show-bin-path)/KaderFuzz"
+
+fuzz: fuzz-build
+	@bin="$$($(FUZZ_BUILD) --show-bin-path)/KaderFuzz"; \
+	targets="$(FUZZ_TARGETS)"; [ -n "$$targets" ] || targets="$$(KADER_FUZZ_TARGET=list "$$bin")"; \
+	status=0; \
+	for t in $$targets; do \
+	  mkdir -p .build-fuzz/findings/$$t .build-fuzz/work/$$t Fuzz/corpus/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  SWIFT_BACKTRACE=enable=no KADER_FUZZ_TARGET=$$t "$$bin" -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=65536 \
+	    -print_final_stats=1 -artifact_prefix=.build-fuzz/findings/$$t/ .build-fuzz/work/$$t Fuzz/corpus/$$t \
+	    || { echo "!! fuzz $$t found a problem: see .build-fuzz/findings/$$t/"; status=1; }; \
+	done; exit $$status
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "kader", targets: ["kader"]),
         .library(name: "KaderCore", targets: ["KaderCore"]),
+        .executable(name: "kader-bench", targets: ["KaderBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +43,14 @@ let package = Package(
         ),
         .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore"]),
         .testTarget(name: "KaderTUITests", dependencies: ["KaderTUI", "KaderCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["KaderCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "KaderCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(name: "KaderBench", dependencies: ["KaderCore", "KaderTUI"], path: "Sources/KaderBench"),
     ]
 )

@@ -53,11 +53,19 @@ public final class AppController {
     /// Opens the document with this id (or file name) directly.
     /// - Throws: ``ProjectError/unknownDocument(id:available:)``.
     public func open(documentNamed name: String) throws {
-        let index = state.documents.firstIndex { $0.id == name || $0.path == name || ($0.path as NSString).lastPathComponent == name }
-            ?? state.documents.firstIndex { $0.id == TranscriptLoader.documentId(forFileName: name) }
-        guard let index else { throw ProjectError.unknownDocument(id: name, available: state.documents.map(\.id)) }
+        let index = try Self.documentIndex(named: name, in: project)
         state.documentCursor = index
         perform([.openDocument(index)])
+    }
+
+    /// The index in `project.transcriptPaths` of the document with this id, path or file name.
+    /// - Throws: ``ProjectError/unknownDocument(id:available:)``.
+    public static func documentIndex(named name: String, in project: Project) throws -> Int {
+        let paths = project.transcriptPaths, ids = project.documentIds
+        let index = paths.indices.first { ids[$0] == name || paths[$0] == name || (paths[$0] as NSString).lastPathComponent == name }
+            ?? ids.firstIndex(of: TranscriptLoader.documentId(forFileName: name))
+        guard let index else { throw ProjectError.unknownDocument(id: name, available: ids) }
+        return index
     }
 
     /// Handles one key; returns false when the app should quit.

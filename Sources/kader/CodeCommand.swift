@@ -35,6 +35,7 @@ struct CodeCommand: ParsableCommand {
             let project = try Project(root: root)
             if let coder, coder.isEmpty { throw StoreError.unsafeCoderName(coder) }
             let name = try CoderName.resolve(explicit: coder)
+            if let document { _ = try AppController.documentIndex(named: document, in: project) }
             try CursesTerminal.checkAvailable()
             let store = try CodingStore(projectRoot: project.root, coder: name, readOnly: readOnly)
             var keys = Keymap()

@@ -13,20 +13,27 @@ public enum CodebookFile {
         } catch {
             throw CodebookError.unreadable(path: url.path, reason: "not UTF-8 text or not readable")
         }
+        return try parse(text, path: url.path, json: url.pathExtension.lowercased() == "json")
+    }
+
+    /// Parses and validates codebook text: JSON when `json`, else YAML. `path` names the file in
+    /// messages. - Throws: ``CodebookError/invalid(path:detail:)``, ``CodebookError/problems(path:problems:)``.
+    public static func parse(_ text: String, path: String, json: Bool) throws -> Codebook {
         let book: Codebook
         do {
-            if url.pathExtension.lowercased() == "json" {
+            if json {
                 book = try JSONDecoder().decode(Codebook.self, from: Data(text.utf8))
             } else {
+                if let problem = YAMLLimits.problem(text) { throw CodebookError.invalid(path: path, detail: problem) }
                 book = try YAMLDecoder().decode(Codebook.self, from: text)
             }
         } catch let error as DecodingError {
-            throw CodebookError.invalid(path: url.path, detail: describe(error))
+            throw CodebookError.invalid(path: path, detail: describe(error))
         } catch {
-            throw CodebookError.invalid(path: url.path, detail: FrontMatter.yamlErrorSummary(error))
+            throw CodebookError.invalid(path: path, detail: FrontMatter.yamlErrorSummary(error))
         }
         let problems = book.validationProblems()
-        if !problems.isEmpty { throw CodebookError.problems(path: url.path, problems: problems) }
+        if !problems.isEmpty { throw CodebookError.problems(path: path, problems: problems) }
         return book
     }
 

@@ -42,6 +42,7 @@ public enum FrontMatter {
     /// label to `{role, codable}` (or label to a role string), or a list of `{name, role, codable}`.
     /// - Throws: ``LoaderError/badMetadata(path:detail:)`` when the YAML does not parse or is not a mapping.
     public static func parseMetadata(_ yaml: String, path: String) throws -> DocumentMetadata {
+        if let problem = YAMLLimits.problem(yaml) { throw LoaderError.badMetadata(path: path, detail: problem) }
         let node: Any?
         do {
             node = try Yams.load(yaml: yaml)

@@ -1,0 +1,49 @@
+import Foundation
+import KaderCore
+
+/// Save latency per change: one code toggled on a document of 5,000 segments carrying 20,000
+/// codings, then `CodingStore.save` (what the TUI does before it shows "saved").
+enum StoreSaveLatency {
+    static func run(_ ctx: BenchContext) throws -> [Row] {
+        let segmentCount = 5_000, codingsPerSegment = 4
+        let root = ctx.outDir.appendingPathComponent("store-project")
+        try? FileManager.default.removeItem(at: root)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Codings"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+
+        let doc = try TranscriptLoader().load(data: Corpus.turns(segmentCount, seed: 11), path: "store.txt", id: "store", format: .plainText)
+        guard doc.segments.count == segmentCount else { throw BenchError.check("store document has \(doc.segments.count) segments, expected \(segmentCount)") }
+        let codebook = try CodebookFile.load(ctx.repoRoot.appendingPathComponent("Codebooks/analysekader.yaml"))
+        let codeIds = codebook.entries.map(\.code.id)
+        var rng = BenchRNG(seed: 5)
+        let time = "2026-03-12T10:00:00Z"
+        let codings = doc.segments.map { s -> SegmentCoding in
+            var set = Set<String>()
+            while set.count < codingsPerSegment { set.insert(rng.pick(codeIds)) }
+            return SegmentCoding(segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: set.sorted(), created: time, modified: time)
+        }
+        var file = CodingFile(coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: codings)
+        let store = try CodingStore(projectRoot: root, coder: "bench")
+        try store.save(file)
+        let fileBytes = (try? Data(contentsOf: store.fileURL(documentId: doc.id)).count) ?? 0
+
+        let changes = ctx.quick ? 100 : 300
+        var samples: [Double] = []
+        for i in 0..<changes {
+            let seg = doc.segments[rng.int(segmentCount)]
+            file = file.toggling(code: rng.pick(codeIds), on: seg, at: "2026-03-12T10:\(String(format: "%02d", i % 60)):00Z")
+            let (_, s) = try timed { try store.save(file) }
+            samples.append(s)
+        }
+        let stats = Stats(samples)
+        return [Row(
+            measurement: "store: save per change, \(segmentCount.formatted()) segments / \((segmentCount * codingsPerSegment).formatted()) codings",
+            median: Format.ms(stats.median),
+            p99: Format.ms(stats.p99),
+            comparison: "file \(Format.mb(fileBytes)); \(changes) changes",
+            peakMemory: Format.mb(peakRSSBytes()),
+            target: "p99 ≤ 10 ms",
+            verdict: Verdict(stats.p99 <= 0.010),
+            note: "CodingStore.save: canonical JSON encode + temp file + fsync + rename + folder fsync")]
+    }
+}
