@@ -8,7 +8,7 @@ public final class AppController {
     public internal(set) var state: AppState
     public let project: Project
     let store: CodingStore
-    let loader: TranscriptLoader
+    let loader: TranscriptLoader?
     /// Documents loaded so far, by path (documents are loaded when first opened).
     var loaded: [String: Document] = [:]
     /// Saves that failed so far (each one rolled back on screen).
@@ -16,7 +16,7 @@ public final class AppController {
     /// The last frame was the "terminal too small" screen.
     private(set) var tooSmall = false
 
-    public init(project: Project, store: CodingStore, loader: TranscriptLoader = TranscriptLoader(), keymap: Keymap = Keymap(), showOthers: Bool = false) {
+    public init(project: Project, store: CodingStore, loader: TranscriptLoader? = nil, keymap: Keymap = Keymap(), showOthers: Bool = false) {
         self.project = project
         self.store = store
         self.loader = loader

@@ -15,13 +15,17 @@ struct SegmentsCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the document and its segments as JSON.")
     var json = false
 
-    @Option(name: .long, help: "Force the speaker-label pattern: colon or bracket (default: detect).")
+    @Option(name: .long, help: "Force the speaker-label style instead of detecting it.")
     var speakerPattern: SpeakerLabelPattern?
+
+    @Option(name: .long, help: "Your own speaker-label regex, matched at the start of a line, with a named group `speaker` (optional `role`, `time`), e.g. '^(?<speaker>[A-Z][a-z]+) says: '.")
+    var speakerRegex: String?
 
     func run() throws {
         try CLI.run {
             var options = LoadOptions()
             options.speakerPattern = speakerPattern
+            options.customLabelRegex = speakerRegex
             let doc = try TranscriptLoader(options: options).load(url: URL(fileURLWithPath: file), displayPath: file)
             if json {
                 print(try SegmentsReport.json(doc))

@@ -53,7 +53,7 @@ public struct ProjectUnits: Sendable {
     /// Builds the units from codings on disk (read only; takes no lock).
     /// - Throws: ``StoreError`` for a damaged codings file, ``LoaderError`` for a transcript.
     public init(project: Project, coders: [String], includeUnfinished: Bool = false,
-                loader: TranscriptLoader = TranscriptLoader()) throws {
+                loader: TranscriptLoader? = nil) throws {
         var units: [ProjectUnit] = []
         var docs: [DocumentParticipation] = []
         for path in project.transcriptPaths {

@@ -8,6 +8,8 @@ public struct Project: Sendable {
     public let codebookURL: URL
     /// Transcript files, sorted by name, as paths relative to the root (`Transcripts/x.md`).
     public let transcriptPaths: [String]
+    /// Settings from `kader.yaml` (defaults when there is none).
+    public let settings: ProjectSettings
 
     /// Opens the project at `root`.
     /// - Throws: ``ProjectError/notAProject(path:)``, ``CodebookError``.
@@ -21,7 +23,12 @@ public struct Project: Sendable {
         }
         let names = (try? fm.contentsOfDirectory(atPath: transcripts.path)) ?? []
         transcriptPaths = names.filter(TranscriptLoader.isTranscriptFile).sorted().map { "Transcripts/" + $0 }
-        codebookURL = try Self.findCodebook(in: self.root)
+        settings = try ProjectSettings.load(root: self.root)
+        if let name = settings.codebook {
+            codebookURL = self.root.appendingPathComponent("Codebooks").appendingPathComponent(name)
+        } else {
+            codebookURL = try Self.findCodebook(in: self.root)
+        }
         codebook = try CodebookFile.load(codebookURL)
     }
 
@@ -36,9 +43,10 @@ public struct Project: Sendable {
         return dir.appendingPathComponent(first)
     }
 
-    /// Loads and segments one transcript by its relative path.
-    public func loadDocument(path: String, loader: TranscriptLoader = TranscriptLoader()) throws -> Document {
-        try loader.load(url: root.appendingPathComponent(path), displayPath: path)
+    /// Loads and segments one transcript by its relative path, with the project's settings
+    /// unless another `loader` is given.
+    public func loadDocument(path: String, loader: TranscriptLoader? = nil) throws -> Document {
+        try (loader ?? TranscriptLoader(options: settings.loadOptions)).load(url: root.appendingPathComponent(path), displayPath: path)
     }
 
     /// Document ids for the transcript paths, in the same order.

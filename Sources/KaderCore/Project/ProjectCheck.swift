@@ -23,7 +23,7 @@ public struct ProjectCheck: Sendable {
     /// True when something needs attention.
     public var needsAttention: Bool { !findings.isEmpty }
 
-    public static func run(project: Project, loader: TranscriptLoader = TranscriptLoader()) -> ProjectCheck {
+    public static func run(project: Project, loader: TranscriptLoader? = nil) -> ProjectCheck {
         let documents = ProjectDocuments(project: project, loader: loader)
         let known = Set(project.codebook.entries.map(\.code.id))
         var findings: [Finding] = []

@@ -25,7 +25,7 @@ public struct ProjectStatus: Sendable {
     public var needsAttention: Bool { rows.contains { $0.problem != nil } }
 
     /// Reads every coder's files (without locks; nothing is written).
-    public static func gather(project: Project, loader: TranscriptLoader = TranscriptLoader()) -> ProjectStatus {
+    public static func gather(project: Project, loader: TranscriptLoader? = nil) -> ProjectStatus {
         let documents = ProjectDocuments(project: project, loader: loader)
         var rows: [Row] = []
         for coder in CodingStore.coders(projectRoot: project.root) {
@@ -87,7 +87,7 @@ struct ProjectDocuments {
     let ids: [String]
     private let loaded: [String: Result<Document, Error>]
 
-    init(project: Project, loader: TranscriptLoader) {
+    init(project: Project, loader: TranscriptLoader?) {
         ids = project.documentIds
         var map: [String: Result<Document, Error>] = [:]
         for (path, id) in zip(project.transcriptPaths, project.documentIds) {

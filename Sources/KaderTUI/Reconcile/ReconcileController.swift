@@ -23,7 +23,7 @@ public final class ReconcileController {
     /// Reads both coders' codings and the consensus file. `store` is the consensus coder's store.
     /// - Throws: ``StoreError`` for a damaged codings file, a loader error for a transcript.
     public init(project: Project, first: String, second: String, store: CodingStore,
-                loader: TranscriptLoader = TranscriptLoader(), time: @escaping () -> String = Timestamp.now) throws {
+                loader: TranscriptLoader? = nil, time: @escaping () -> String = Timestamp.now) throws {
         self.project = project
         self.store = store
         self.time = time

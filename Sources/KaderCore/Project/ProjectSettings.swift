@@ -1,0 +1,49 @@
+import Foundation
+import Yams
+
+/// Optional project settings in `kader.yaml` at the project root:
+///
+/// ```yaml
+/// codebook: analysekader.yaml      # which file in Codebooks/ to use
+/// speaker-pattern: colon           # force a label style (see `kader segments --help`)
+/// speaker-regex: '^(?<speaker>[A-Z]+): '   # or your own pattern, with a `speaker` group
+/// max-segment-length: 1500         # turns longer than this (in characters) split at paragraphs
+/// not-codable-roles: [moderator, interviewer]
+/// ```
+public struct ProjectSettings: Sendable, Hashable {
+    public var codebook: String?
+    public var loadOptions = LoadOptions()
+
+    public init() {}
+
+    /// Reads `kader.yaml` in `root`; no file gives the defaults.
+    /// - Throws: ``ProjectError/io(path:detail:)`` naming the setting that is wrong.
+    public static func load(root: URL) throws -> ProjectSettings {
+        let url = root.appendingPathComponent("kader.yaml")
+        var settings = ProjectSettings()
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return settings }
+        let node: Any?
+        do {
+            node = try Yams.load(yaml: text)
+        } catch {
+            throw ProjectError.io(path: url.path, detail: "not valid YAML (\(FrontMatter.yamlErrorSummary(error)))")
+        }
+        guard let map = node as? [String: Any] else { return settings }
+        settings.codebook = map["codebook"] as? String
+        if let name = map["speaker-pattern"] as? String {
+            guard let pattern = SpeakerLabelPattern(rawValue: name) else {
+                throw ProjectError.io(path: url.path, detail: "speaker-pattern \"\(name)\" is not one of \(SpeakerLabelPattern.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            settings.loadOptions.speakerPattern = pattern
+        }
+        settings.loadOptions.customLabelRegex = map["speaker-regex"] as? String
+        if let n = map["max-segment-length"] as? Int {
+            guard n >= 100 else { throw ProjectError.io(path: url.path, detail: "max-segment-length must be at least 100") }
+            settings.loadOptions.segmentation.maxSegmentLength = n
+        }
+        if let roles = map["not-codable-roles"] as? [String] {
+            settings.loadOptions.segmentation.nonCodableRoles = Set(roles.map { $0.lowercased() })
+        }
+        return settings
+    }
+}
