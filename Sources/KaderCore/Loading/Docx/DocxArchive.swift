@@ -68,7 +68,11 @@ enum DocxArchive {
                 guard served < body.count else { throw Exhausted() }
                 let end = min(body.count, served + chunk)
                 defer { served = end }
-                return body.subdata(in: served..<end)
+                // ZIPFoundation tells zlib that every chunk is `chunk` bytes long, so a short last
+                // chunk let zlib read past it on damaged data (a crash found by fuzzing): pad it.
+                var piece = body.subdata(in: served..<end)
+                if piece.count < chunk { piece.append(Data(count: chunk - piece.count)) }
+                return piece
             }, consumer: { piece in
                 if out.count + piece.count > limit { throw TooBig() }
                 out.append(piece)
