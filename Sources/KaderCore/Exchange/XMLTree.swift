@@ -34,6 +34,11 @@ public enum XMLTree {
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw ExchangeError.badXML(path: path, detail: "it has a document type declaration (DTD), which REFI-QDA files do not use and Kader refuses")
         }
+        do {
+            try XMLSafety.check(data, path: path, part: "the XML")
+        } catch let LoaderError.malformed(_, detail) {
+            throw ExchangeError.badXML(path: path, detail: detail)
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = true
