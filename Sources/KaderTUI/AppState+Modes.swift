@@ -31,7 +31,7 @@ extension AppState {
             message = StatusMessage("Choose the category for \"\(name)\" (Esc: a new top-level code).")
             return []
         case .ctrl("r"):
-            guard let id = p.selectedCode, let e = codebook.entry(id: id) else { return [] }
+            guard let id = p.selectedCode, let e = self.entry(id: id) else { return [] }
             mode = .prompt(Prompt(kind: .renameCode(id: id), text: e.code.name))
             return []
         case .ctrl("e"):

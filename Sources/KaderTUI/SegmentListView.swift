@@ -26,7 +26,7 @@ enum SegmentListView {
         if let role = s.role, role != s.speaker { header += " · \(role)" }
         if let t = s.timestamp { header += "  \(t)" }
         if !s.codable { header += "  (not coded)" }
-        let coding = state.codings?.coding(forSegment: s.id)
+        let coding = state.coding(forSegment: s.id)
         if coding?.review == true { header += "  (text changed: check the codes)" }
         if let memo = coding?.memo, !memo.isEmpty { header += "  ✎ memo" }
         if coding?.span != nil { header += "  ❝quote❞" }
@@ -48,14 +48,14 @@ enum SegmentListView {
         }
         let codes = state.codes(for: s.id)
         if !codes.isEmpty {
-            let chips = codes.map { id in "[" + (state.codebook.entry(id: id)?.code.name ?? "?\(id)") + "]" }.joined(separator: " ")
+            let chips = codes.map { id in "[" + (state.entry(id: id)?.code.name ?? "?\(id)") + "]" }.joined(separator: " ")
             for line in TextWrap.lines(chips, width: max(10, width - 3)) { rows.append(Row(line, Theme.chip, indent: 2)) }
         }
         if state.othersVisible {
             for (coder, file) in state.otherCodings.sorted(by: { $0.key < $1.key }) {
                 let other = file.codes(forSegment: s.id)
                 guard !other.isEmpty else { continue }
-                let names = other.map { state.codebook.entry(id: $0)?.code.name ?? $0 }.joined(separator: ", ")
+                let names = other.map { state.entry(id: $0)?.code.name ?? $0 }.joined(separator: ", ")
                 for line in TextWrap.lines("\(coder): \(names)", width: max(10, width - 3)) { rows.append(Row(line, Theme.muted, indent: 2)) }
             }
         }
@@ -70,14 +70,18 @@ enum SegmentListView {
             buf.put(text, row: top, column: left + 1, style: Theme.muted)
             return (0, [:])
         }
-        let cursorPos = visible.firstIndex { $0 >= state.cursor } ?? visible.count - 1
-        var first = min(visible.firstIndex { $0 >= state.scrollTop } ?? 0, cursorPos)
-        // Scroll down until the whole current block fits (or it is the first shown).
-        while first < cursorPos {
-            var used = 0
-            for k in first...cursorPos { used += block(state, doc.segments[visible[k]], width: width, current: k == cursorPos).count }
-            if used <= height { break }
-            first += 1
+        let cursorPos = AppState.position(in: visible, atLeast: state.cursor) ?? visible.count - 1
+        let scrollPos = min(AppState.position(in: visible, atLeast: state.scrollTop) ?? 0, cursorPos)
+        // Scroll down until the whole current block fits (or it is the first shown): the first
+        // block at or after `scrollPos` from which the blocks up to the cursor's fit in `height`.
+        // Walks back from the cursor, so only the blocks that can be on screen are laid out.
+        var first = cursorPos
+        var used = block(state, doc.segments[visible[cursorPos]], width: width, current: true).count
+        while first > scrollPos {
+            let above = block(state, doc.segments[visible[first - 1]], width: width, current: false).count
+            if used + above > height { break }
+            used += above
+            first -= 1
         }
         var rowMap: [Int: Int] = [:]
         var row = top
