@@ -98,7 +98,7 @@ extension AppController {
             }
         }
         state.mode = .retrieval(Retrieval(codeId: codeId, rows: rows))
-        let name = state.codebook.entry(id: codeId)?.pathString ?? codeId
+        let name = state.entry(id: codeId)?.pathString ?? codeId
         state.message = StatusMessage("\(rows.count) segments coded \(name)" + (failures.isEmpty ? "." : "; could not read \(failures.joined(separator: ", ")).") + " Enter opens, Esc returns.")
     }
 

@@ -34,7 +34,7 @@ extension AppState {
             message = StatusMessage("Choose the category for \"\(name)\" and press Enter; Ctrl-N makes it a new category; Esc cancels.")
             return []
         case .ctrl("r"):
-            guard let id = p.selectedCode, let e = codebook.entry(id: id) else { return [] }
+            guard let id = p.selectedCode, let e = self.entry(id: id) else { return [] }
             mode = .prompt(Prompt(kind: .renameCode(id: id), text: e.code.name))
             return []
         case .ctrl("g"):

@@ -28,7 +28,7 @@ extension AppState {
             return []
         }
         if let action = keymap.action(for: key, in: keyContext) { return update(action) }
-        if screen == .coding, case .char(let c) = key, let entry = codebook.code(forShortcut: String(c)) {
+        if screen == .coding, case .char(let c) = key, let entry = self.entry(forShortcut: String(c)) {
             return update(.toggleCode(entry.code.id))
         }
         if case .char(let c) = key {
@@ -134,7 +134,7 @@ extension AppState {
                 return []
             }
             let ids = SegmentFilter.subtree(id, codebook)
-            let name = codebook.entry(id: id)?.code.name ?? id
+            let name = self.entry(id: id)?.code.name ?? id
             jump(forward: action == .nextWithCode, "No other segment with \(name).") { _, codes in codes.contains(where: ids.contains) }
         case .codedSegments: openPicker(.retrieval)
         case .toggleOtherCoders:
@@ -214,7 +214,7 @@ extension AppState {
         }
         let visible = visibleIndices
         guard !visible.isEmpty else { return }
-        let here = visible.firstIndex { $0 >= cursor } ?? visible.count - 1
+        let here = Self.position(in: visible, atLeast: cursor) ?? visible.count - 1
         let target = clamp(here.addingReportingOverflow(delta).partialValue, visible.count)
         cursor = visible[target]
     }
@@ -224,7 +224,7 @@ extension AppState {
         guard let d = document, !d.segments.isEmpty else { return }
         let visible = visibleIndices
         guard !visible.isEmpty else { return }
-        let here = visible.firstIndex { $0 >= cursor } ?? 0
+        let here = Self.position(in: visible, atLeast: cursor) ?? 0
         for step in 1...visible.count {
             let k = forward ? (here + step) % visible.count : (here - step + visible.count * 2) % visible.count
             let s = d.segments[visible[k]]

@@ -50,20 +50,38 @@ public struct AppState: Sendable {
     public var projectName: String
     public var coder: String
     public var codebook: Codebook {
-        didSet { codeEntries = codebook.entries }
+        didSet { codebookChanged() }
     }
     public private(set) var codeEntries: [CodeEntry]
+    /// Position in ``codeEntries`` of the first entry with each code id / shortcut (kept in step
+    /// with ``codebook``), so lookups per frame do not rebuild the tree.
+    private(set) var codeEntryIndex: [String: Int] = [:]
+    private(set) var shortcutIndex: [String: Int] = [:]
     public var keymap: Keymap
     public var documents: [DocumentEntry]
     public var documentCursor = 0
     public var screen: ScreenKind = .documents
-    public var document: Document?
+    public var document: Document? {
+        didSet { documentChanged() }
+    }
+    /// How many codable segments of the open document have each id (one, as ids are unique), and
+    /// the number of codable segments (kept in step by `didSet`).
+    private(set) var codableSegmentIds: [String: Int] = [:]
+    private(set) var codableSegmentCount = 0
     /// This coder's codings of the open document. Setting it rebuilds the per-segment index.
     public var codings: CodingFile? {
-        didSet { codesBySegment = Self.index(codings) }
+        didSet { codingsChanged(from: oldValue) }
     }
     /// Code ids per segment id, from ``codings`` (kept in step by `didSet`).
     public private(set) var codesBySegment: [String: [String]] = [:]
+    /// The first coding of each segment id in ``codings`` (what `CodingFile.coding(forSegment:)` finds).
+    private(set) var codingBySegment: [String: SegmentCoding] = [:]
+    /// How many codings of ``codings`` apply each code id (for the codebook panel).
+    private(set) var codeCounts: [String: Int] = [:]
+    /// True when no segment id occurs twice in ``codings`` (then the indexes can be updated in place).
+    private var codingIndexesUnique = true
+    /// Codable segments of ``document`` with at least one code in ``codings``.
+    private(set) var codedSegmentCount = 0
     /// Other coders' codings of the open document (shown only when ``showOthers`` is on and this
     /// coder marked the document done: blind coding).
     public var otherCodings: [String: CodingFile] = [:]
@@ -110,6 +128,7 @@ public struct AppState: Sendable {
         self.coder = coder
         self.codebook = codebook
         self.codeEntries = codebook.entries
+        (codeEntryIndex, shortcutIndex) = Self.entryIndexes(codeEntries)
         self.documents = documents
         self.readOnly = readOnly
         self.keymap = keymap
@@ -125,17 +144,127 @@ public struct AppState: Sendable {
     /// Codes applied to segment `id` by this coder.
     public func codes(for id: String) -> [String] { codesBySegment[id] ?? [] }
 
+    /// This coder's coding of segment `id` (`codings?.coding(forSegment: id)`, from the index).
+    public func coding(forSegment id: String) -> SegmentCoding? { codingBySegment[id] }
+
+    /// The codebook entry for `id` (`codebook.entry(id:)`, from the index).
+    public func entry(id: String) -> CodeEntry? { codeEntryIndex[id].map { codeEntries[$0] } }
+
+    /// The entry whose shortcut is `key` (`codebook.code(forShortcut:)`, from the index).
+    public func entry(forShortcut key: String) -> CodeEntry? { shortcutIndex[key].map { codeEntries[$0] } }
+
     static func index(_ file: CodingFile?) -> [String: [String]] {
         var result: [String: [String]] = [:]
         for c in file?.codings ?? [] where !c.codes.isEmpty { result[c.segment] = c.codes }
         return result
     }
 
+    static func entryIndexes(_ entries: [CodeEntry]) -> (ids: [String: Int], shortcuts: [String: Int]) {
+        var ids: [String: Int] = [:], shortcuts: [String: Int] = [:]
+        for (i, e) in entries.enumerated() {
+            if ids[e.code.id] == nil { ids[e.code.id] = i }
+            if let k = e.code.shortcut, shortcuts[k] == nil { shortcuts[k] = i }
+        }
+        return (ids, shortcuts)
+    }
+
+    private mutating func codebookChanged() {
+        codeEntries = codebook.entries
+        (codeEntryIndex, shortcutIndex) = Self.entryIndexes(codeEntries)
+    }
+
+    private mutating func documentChanged() {
+        var ids: [String: Int] = [:]
+        var count = 0
+        for s in document?.segments ?? [] where s.codable {
+            ids[s.id, default: 0] += 1
+            count += 1
+        }
+        codableSegmentIds = ids
+        codableSegmentCount = count
+        recountCoded()
+    }
+
+    private mutating func codingsChanged(from old: CodingFile?) {
+        if let old, let new = codings, updateIndexes(from: old.codings, to: new.codings) { return }
+        rebuildCodingIndexes()
+    }
+
+    /// Updates the per-segment indexes for a change confined to a few neighbouring codings (a
+    /// toggle, undo, redo): what differs between the common prefix and suffix of `old` and `new`
+    /// is taken out and put in. Returns false (nothing changed) when a full rebuild is needed:
+    /// a larger change, or a segment id that occurs twice.
+    private mutating func updateIndexes(from old: [SegmentCoding], to new: [SegmentCoding]) -> Bool {
+        guard codingIndexesUnique else { return false }
+        var prefix = 0
+        let shorter = min(old.count, new.count)
+        while prefix < shorter && old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < shorter - prefix && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        let removed = old[prefix..<(old.count - suffix)], added = new[prefix..<(new.count - suffix)]
+        guard removed.count <= 8, added.count <= 8 else { return false }
+        // Every added segment id must be absent once the removed ones are out (ids stay unique).
+        let removedIds = Set(removed.map(\.segment))
+        var addedIds: Set<String> = []
+        for c in added {
+            guard addedIds.insert(c.segment).inserted, removedIds.contains(c.segment) || codingBySegment[c.segment] == nil else { return false }
+        }
+        for c in removed {
+            codingBySegment[c.segment] = nil
+            if !c.codes.isEmpty {
+                codesBySegment[c.segment] = nil
+                codedSegmentCount -= codableSegmentIds[c.segment] ?? 0
+            }
+            for id in c.codes {
+                let n = (codeCounts[id] ?? 0) - 1
+                codeCounts[id] = n > 0 ? n : nil
+            }
+        }
+        for c in added {
+            codingBySegment[c.segment] = c
+            if !c.codes.isEmpty {
+                codesBySegment[c.segment] = c.codes
+                codedSegmentCount += codableSegmentIds[c.segment] ?? 0
+            }
+            for id in c.codes { codeCounts[id, default: 0] += 1 }
+        }
+        return true
+    }
+
+    private mutating func rebuildCodingIndexes() {
+        codesBySegment = Self.index(codings)
+        var first: [String: SegmentCoding] = [:]
+        var counts: [String: Int] = [:]
+        for c in codings?.codings ?? [] {
+            if first[c.segment] == nil { first[c.segment] = c }
+            for id in c.codes { counts[id, default: 0] += 1 }
+        }
+        codingBySegment = first
+        codingIndexesUnique = first.count == (codings?.codings.count ?? 0)
+        codeCounts = counts
+        recountCoded()
+    }
+
+    private mutating func recountCoded() {
+        codedSegmentCount = codesBySegment.keys.reduce(0) { $0 + (codableSegmentIds[$1] ?? 0) }
+    }
+
     /// Indices of the segments the filter lets through, in order.
     public var visibleIndices: [Int] {
         guard let d = document else { return [] }
         guard filter.isActive else { return Array(d.segments.indices) }
-        return d.segments.indices.filter { filter.accepts(d.segments[$0], codes: codes(for: d.segments[$0].id), codebook: codebook) }
+        let subtree = filter.code.map { SegmentFilter.subtree($0, codebook) }
+        return d.segments.indices.filter { filter.accepts(d.segments[$0], codes: codes(for: d.segments[$0].id), subtree: subtree) }
+    }
+
+    /// Position in `visible` (ascending segment indices) of the first index ≥ `index`, or nil.
+    static func position(in visible: [Int], atLeast index: Int) -> Int? {
+        var lo = 0, hi = visible.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if visible[mid] < index { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < visible.count ? lo : nil
     }
 
     /// True when other coders' codings may be shown: this coder marked the document done.
@@ -143,9 +272,8 @@ public struct AppState: Sendable {
 
     /// Codable segments with at least one code, and codable segments in all.
     public var progress: (coded: Int, codable: Int) {
-        guard let d = document else { return (0, 0) }
-        let coded = d.segments.reduce(0) { $0 + ($1.codable && codesBySegment[$1.id] != nil ? 1 : 0) }
-        return (coded, d.codableSegmentCount)
+        guard document != nil else { return (0, 0) }
+        return (codedSegmentCount, codableSegmentCount)
     }
 
     /// The keymap context of the current screen.

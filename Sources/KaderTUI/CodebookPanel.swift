@@ -5,15 +5,14 @@ import KaderCore
 /// categories other than the one in focus are folded to one line.
 enum CodebookPanel {
     static func draw(_ state: AppState, into buf: inout ScreenBuffer, top: Int, height: Int, left: Int, width: Int) {
-        var counts: [String: Int] = [:]
-        for c in state.codings?.codings ?? [] { for id in c.codes { counts[id, default: 0] += 1 } }
+        let counts = state.codeCounts
         let applied = Set(state.currentSegment.map { state.codes(for: $0.id) } ?? [])
         let focus = focusCode(state, applied)
         buf.put(" Codebook", row: top, column: left, maxWidth: width, style: Theme.heading)
         var entries = state.codeEntries
         let room = height - 2
         if entries.count > room {
-            let open = Set(applied.compactMap { state.codebook.entry(id: $0)?.categoryId } + [focus?.categoryId].compactMap { $0 })
+            let open = Set(applied.compactMap { state.entry(id: $0)?.categoryId } + [focus?.categoryId].compactMap { $0 })
             entries = entries.filter { $0.depth == 0 || open.contains($0.categoryId) }
         }
         var row = top + 1
@@ -46,6 +45,6 @@ enum CodebookPanel {
     /// The code whose definition is shown: the first applied to the current segment, else the last used.
     static func focusCode(_ state: AppState, _ applied: Set<String>) -> CodeEntry? {
         if let e = state.codeEntries.first(where: { applied.contains($0.code.id) }) { return e }
-        return state.lastCode.flatMap { state.codebook.entry(id: $0) }
+        return state.lastCode.flatMap { state.entry(id: $0) }
     }
 }

@@ -17,7 +17,7 @@ enum PickerView {
         let listHeight = max(1, height - 6)
         let first = max(0, p.selected - listHeight + 1)
         for (k, id) in p.results.enumerated().dropFirst(first).prefix(listHeight) {
-            guard let e = state.codebook.entry(id: id) else { continue }
+            guard let e = state.entry(id: id) else { continue }
             let recent = state.recentCodes.contains(id) && p.query.text.isEmpty ? "  (recent)" : ""
             let line = "\(e.code.shortcut ?? " ")  \(e.pathString)\(recent)"
             let style = k == p.selected ? Theme.selected : (e.depth == 0 ? Theme.heading : .plain)
@@ -27,7 +27,7 @@ enum PickerView {
         if p.results.isEmpty {
             buf.put("No code matches. Ctrl-N creates a code named \"\(p.query.text)\".", row: top + 1, column: left, maxWidth: width, style: Theme.muted)
         }
-        if let id = p.selectedCode, let e = state.codebook.entry(id: id) {
+        if let id = p.selectedCode, let e = state.entry(id: id) {
             let text = [e.code.description, e.code.inclusion.map { "Wel: " + $0 }, e.code.exclusion.map { "Niet: " + $0 }].compactMap { $0 }.joined(separator: " ")
             for (i, line) in TextWrap.lines(text, width: width).prefix(4).enumerated() {
                 buf.put(line, row: top + height - 4 + i, column: left, maxWidth: width, style: Theme.muted)
@@ -43,7 +43,7 @@ enum MemoView {
         switch m.target {
         case .segment(_, let ordinal): what = "segment #\(ordinal)"
         case .document(let id): what = "document \(id)"
-        case .code(let id): what = "code " + (state.codebook.entry(id: id)?.code.name ?? id)
+        case .code(let id): what = "code " + (state.entry(id: id)?.code.name ?? id)
         }
         let (top, left, width, height) = Renderer.box("Memo on \(what) — Ctrl-S saves · Esc cancels", width: 84, height: 16, into: &buf)
         let first = max(0, m.row - height + 1)
@@ -64,7 +64,7 @@ enum FilterMenuView {
     static func draw(_ state: AppState, into buf: inout ScreenBuffer) {
         let f = state.filter
         let lines = [
-            "c  by code … " + (f.code.flatMap { state.codebook.entry(id: $0)?.pathString } ?? "(any)"),
+            "c  by code … " + (f.code.flatMap { state.entry(id: $0)?.pathString } ?? "(any)"),
             "s  by speaker (cycles) … " + (f.speaker ?? "(any)"),
             "r  by role (cycles) … " + (f.role ?? "(any)"),
             "u  uncoded only … " + (f.uncodedOnly ? "on" : "off"),
@@ -81,7 +81,7 @@ enum FilterMenuView {
 /// The coded-segments view: every segment of one code across documents.
 enum RetrievalView {
     static func draw(_ state: AppState, _ r: Retrieval, into buf: inout ScreenBuffer) {
-        let name = state.codebook.entry(id: r.codeId)?.pathString ?? r.codeId
+        let name = state.entry(id: r.codeId)?.pathString ?? r.codeId
         let documents = Set(r.rows.map(\.documentId)).count
         Renderer.bar(" Coded segments · \(name) · \(r.rows.count) segments in \(documents) documents · Enter opens · Esc returns", row: 0, style: Theme.titleBar, into: &buf)
         let height = Renderer.bodyHeight(forTerminalHeight: buf.height)

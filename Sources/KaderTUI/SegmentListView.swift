@@ -26,7 +26,7 @@ enum SegmentListView {
         if let role = s.role, role != s.speaker { header += " · \(role)" }
         if let t = s.timestamp { header += "  \(t)" }
         if !s.codable { header += "  (not coded)" }
-        let coding = state.codings?.coding(forSegment: s.id)
+        let coding = state.coding(forSegment: s.id)
         if coding?.review == true { header += "  (text changed: check the codes)" }
         if let memo = coding?.memo, !memo.isEmpty { header += "  ✎ memo" }
         if coding?.span != nil { header += "  ❝quote❞" }
@@ -49,14 +49,14 @@ enum SegmentListView {
         let codes = state.codes(for: s.id)
         if !codes.isEmpty {
             // Non-breaking spaces keep each chip on one line.
-            let chips = codes.map { id in "[" + (state.codebook.entry(id: id)?.code.name ?? "?\(id)").replacingOccurrences(of: " ", with: "\u{A0}") + "]" }.joined(separator: " ")
+            let chips = codes.map { id in "[" + (state.entry(id: id)?.code.name ?? "?\(id)").replacingOccurrences(of: " ", with: "\u{A0}") + "]" }.joined(separator: " ")
             for line in TextWrap.lines(chips, width: max(10, width - 3)) { rows.append(Row(line, Theme.chip, indent: 2)) }
         }
         if state.othersVisible {
             for (coder, file) in state.otherCodings.sorted(by: { $0.key < $1.key }) {
                 let other = file.codes(forSegment: s.id)
                 guard !other.isEmpty else { continue }
-                let names = other.map { state.codebook.entry(id: $0)?.code.name ?? $0 }.joined(separator: ", ")
+                let names = other.map { state.entry(id: $0)?.code.name ?? $0 }.joined(separator: ", ")
                 for line in TextWrap.lines("\(coder): \(names)", width: max(10, width - 3)) { rows.append(Row(line, Theme.muted, indent: 2)) }
             }
         }
@@ -79,7 +79,8 @@ enum SegmentListView {
             buf.put(text, row: top, column: left + 1, style: Theme.muted)
             return Layout(first: 0, rows: [:], overflow: 0)
         }
-        let cursorPos = visible.firstIndex { $0 >= state.cursor } ?? visible.count - 1
+        let cursorPos = AppState.position(in: visible, atLeast: state.cursor) ?? visible.count - 1
+        let scrollPos = min(AppState.position(in: visible, atLeast: state.scrollTop) ?? 0, cursorPos)
         var cache: [Int: [Row]] = [:]
         func rows(_ k: Int) -> [Row] {
             if let r = cache[k] { return r }
@@ -87,12 +88,16 @@ enum SegmentListView {
             cache[k] = r
             return r
         }
-        var first = min(visible.firstIndex { $0 >= state.scrollTop } ?? 0, cursorPos)
-        // Scroll down until the whole current block fits (or it is the first shown).
-        var used = (first...cursorPos).reduce(0) { $0 + rows($1).count }
-        while first < cursorPos && used > height {
-            used -= rows(first).count
-            first += 1
+        // Scroll down until the whole current block fits (or it is the first shown): the first
+        // block at or after `scrollPos` from which the blocks up to the cursor's fit in `height`.
+        // Walks back from the cursor, so only the blocks that can be on screen are laid out.
+        var first = cursorPos
+        var used = rows(cursorPos).count
+        while first > scrollPos {
+            let above = rows(first - 1).count
+            if used + above > height { break }
+            used += above
+            first -= 1
         }
         // A current segment taller than the screen is shown alone, from its scroll offset.
         var skip = 0

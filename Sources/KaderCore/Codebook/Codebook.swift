@@ -25,10 +25,27 @@ public struct Codebook: Sendable, Hashable, Codable {
     }
 
     /// The entry for `id`, or nil.
-    public func entry(id: String) -> CodeEntry? { entries.first { $0.code.id == id } }
+    public func entry(id: String) -> CodeEntry? { firstEntry { $0.id == id } }
 
     /// The code whose shortcut is `key`, or nil.
-    public func code(forShortcut key: String) -> CodeEntry? { entries.first { $0.code.shortcut == key } }
+    public func code(forShortcut key: String) -> CodeEntry? { firstEntry { $0.shortcut == key } }
+
+    /// The first entry of ``entries`` whose code passes `test`, without building the others.
+    private func firstEntry(where test: (Code) -> Bool) -> CodeEntry? {
+        func find(_ code: Code, _ path: [String], _ category: String, _ depth: Int) -> CodeEntry? {
+            if test(code) { return CodeEntry(code: code, path: path + [code.name], categoryId: category, depth: depth) }
+            guard !code.children.isEmpty else { return nil }
+            let p = path + [code.name]
+            for child in code.children {
+                if let e = find(child, p, category, depth + 1) { return e }
+            }
+            return nil
+        }
+        for c in codes {
+            if let e = find(c, [], c.id, 0) { return e }
+        }
+        return nil
+    }
 
     /// Problems that make the codebook unusable: duplicate ids, duplicate shortcuts,
     /// shortcuts longer than one character, empty ids or names. Each names the code.

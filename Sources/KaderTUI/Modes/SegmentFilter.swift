@@ -26,12 +26,17 @@ public struct SegmentFilter: Hashable, Sendable {
     /// True if `segment` passes, given the codes this coder applied to it. A code filter also
     /// matches the code's sub-codes.
     public func accepts(_ segment: Segment, codes: [String], codebook: Codebook) -> Bool {
+        accepts(segment, codes: codes, subtree: code.map { Self.subtree($0, codebook) })
+    }
+
+    /// ``accepts(_:codes:codebook:)`` with the code filter's subtree computed once by the caller
+    /// (`subtree` must be `code.map { SegmentFilter.subtree($0, codebook) }`).
+    func accepts(_ segment: Segment, codes: [String], subtree: Set<String>?) -> Bool {
         if let s = speaker, segment.speaker != s { return false }
         if let r = role, segment.role != r { return false }
         if uncodedOnly && (!segment.codable || !codes.isEmpty) { return false }
         if codedByMe && codes.isEmpty { return false }
-        if let c = code {
-            let ids = Self.subtree(c, codebook)
+        if let ids = subtree {
             if !codes.contains(where: ids.contains) { return false }
         }
         return true
