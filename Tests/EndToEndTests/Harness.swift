@@ -94,7 +94,13 @@ final class TmuxSession {
         let shell = "cd '\(cwd.path)' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color TZ=UTC HOME='\(cwd.path)' \(quoted)"
         try tm(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, shell])
         try tm(["set-option", "-t", name, "remain-on-exit", "on"])
+        serverPid = Int32(try tm(["display-message", "-p", "-t", name, "#{pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
     }
+
+    /// The tmux server's process, killed at the end whatever happened.
+    private var serverPid: Int32?
+
+    deinit { kill() }
 
     @discardableResult
     func tm(_ args: [String]) throws -> Harness.Result {
@@ -129,5 +135,11 @@ final class TmuxSession {
         return false
     }
 
-    func kill() { _ = try? tm(["kill-server"]) }
+    func kill() {
+        _ = try? tm(["kill-server"])
+        if let pid = serverPid, pid > 1 {
+            Glibc.kill(pid, SIGKILL)
+            serverPid = nil
+        }
+    }
 }
