@@ -62,7 +62,7 @@ fuzz: fuzz-build
 	for t in $$targets; do \
 	  mkdir -p .build-fuzz/findings/$$t .build-fuzz/work/$$t Fuzz/corpus/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
-	  SWIFT_BACKTRACE=enable=no KADER_FUZZ_TARGET=$$t "$$bin" -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=65536 -detect_leaks=$(FUZZ_DETECT_LEAKS) \
+	  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=$(FUZZ_DETECT_LEAKS) KADER_FUZZ_TARGET=$$t "$$bin" -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=65536 -detect_leaks=$(FUZZ_DETECT_LEAKS) \
 	    -print_final_stats=1 -artifact_prefix=.build-fuzz/findings/$$t/ .build-fuzz/work/$$t Fuzz/corpus/$$t \
 	    || { echo "!! fuzz $$t found a problem: see .build-fuzz/findings/$$t/"; status=1; }; \
 	done; exit $$status
