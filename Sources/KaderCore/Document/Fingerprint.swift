@@ -23,15 +23,75 @@ public enum Fingerprint {
 
     /// ``ofSegmentUTF8(_:_:_:)`` reusing `scratch` for the collapsed text.
     static func ofSegmentUTF8(_ bytes: [UInt8], _ a: Int, _ b: Int, scratch: inout [UInt8]) -> String {
+        let digest = bytes.withUnsafeBufferPointer { collapsedDigest($0, a, b, scratch: &scratch) }
+        return hexPrefix(digest, digits: 16)
+    }
+
+    /// SHA-256 of the whitespace-collapsed form of the valid UTF-8 bytes `src[a..<b]` (what
+    /// ``ofSegmentText(_:)`` hashes). Text that is already collapsed (single spaces between words,
+    /// no other whitespace: most speaker turns) is hashed in place; other text is collapsed into
+    /// `scratch` first.
+    static func collapsedDigest(_ src: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, scratch: inout [UInt8]) -> SHA256.Digest {
+        guard let base = src.baseAddress, a < b else { return SHA256.hash(data: [UInt8]()) }
+        if isCollapsed(base, a, b) {
+            return sha256(UnsafeRawBufferPointer(start: base + a, count: b - a))
+        }
         let n = b - a
         if scratch.count < n { scratch = [UInt8](repeating: 0, count: max(n, 4096)) }
-        let digest = bytes.withUnsafeBufferPointer { src in
-            scratch.withUnsafeMutableBufferPointer { dst in
-                let k = collapseRaw(src, a, b, dst)
-                return SHA256.hash(data: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: dst[0..<k])))
-            }
+        return scratch.withUnsafeMutableBufferPointer { dst in
+            let k = collapseRaw(src, a, b, dst)
+            return sha256(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: dst[0..<k])))
         }
-        return hexPrefix(digest, digits: 16)
+    }
+
+    /// SHA-256 of raw bytes, fed straight to the hasher.
+    @inline(__always)
+    static func sha256(_ bytes: UnsafeRawBufferPointer) -> SHA256.Digest {
+        var h = SHA256()
+        h.update(bufferPointer: bytes)
+        return h.finalize()
+    }
+
+    /// True when `p[a..<b]` (non-empty, valid UTF-8) equals its whitespace-collapsed form: no
+    /// whitespace at either end, and whitespace only as single U+0020 between other characters.
+    @inline(__always)
+    static func isCollapsed(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        if p[a] == 0x20 || p[b - 1] == 0x20 { return false }
+        // A branch-free pass the compiler vectorises (no early exit, wrapping arithmetic): ASCII
+        // whitespace other than a single space means not collapsed; no lead byte of non-ASCII
+        // whitespace means collapsed.
+        var hard: UInt8 = 0, soft: UInt8 = 0
+        let bytes = UnsafeBufferPointer(start: p + a, count: b &- a)
+        let next = UnsafeBufferPointer(start: p + (a &+ 1), count: b &- a &- 1)
+        for (c, d) in zip(bytes, next) {
+            hard |= (c &- 0x09 < 5 ? 1 : 0) | ((c == 0x20 ? 1 : 0) & (d == 0x20 ? 1 : 0))
+            soft |= (c == 0xC2 ? 1 : 0) | (c &- 0xE1 < 3 ? 1 : 0)
+        }
+        let last = p[b - 1]
+        hard |= last &- 0x09 < 5 ? 1 : 0
+        if hard != 0 { return false }
+        if soft == 0 { return true }
+        return !containsNonASCIIWhitespace(p, a, b)
+    }
+
+    /// True when the valid UTF-8 `p[a..<b]` contains U+0085, U+00A0, U+1680, U+2000–U+205F
+    /// whitespace or U+3000 (the only non-ASCII whitespace; their lead bytes are C2, E1, E2, E3,
+    /// which continuation bytes never equal).
+    static func containsNonASCIIWhitespace(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        var i = a
+        while i < b {
+            let c = p[i]
+            if c == 0xC2 || c &- 0xE1 < 3 {
+                let len = c >= 0xE0 ? 3 : 2
+                if i + len <= b {
+                    var v = UInt32(c) & (len == 2 ? 0x1F : 0x0F)
+                    for j in 1..<len { v = v << 6 | UInt32(p[i + j] & 0x3F) }
+                    if Unicode.Scalar(v)?.properties.isWhitespace ?? false { return true }
+                }
+            }
+            i &+= 1
+        }
+        return false
     }
 
     /// Writes the whitespace-collapsed form of `src[a..<b]` to `dst` (at least `b - a` long);
@@ -65,6 +125,12 @@ public enum Fingerprint {
             i += len
         }
         return k
+    }
+
+    /// ``hexPrefix(_:digits:prefix:)`` for a SHA-256 digest, read in place.
+    @inline(__always)
+    static func hexPrefix(_ digest: SHA256.Digest, digits: Int, prefix: UInt8? = nil) -> String {
+        digest.withUnsafeBytes { hexPrefix(UnsafeRawBufferPointer($0), digits: digits, prefix: prefix) }
     }
 
     /// The first `digits` lowercase hex digits of a digest, optionally after a one-character prefix.

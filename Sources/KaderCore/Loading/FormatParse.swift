@@ -14,6 +14,10 @@ struct FormatParse {
     var warnings: [String]
     /// Metadata found in the file itself (YAML front matter, TEI header title).
     var frontMatter: DocumentMetadata?
+    /// ``bytes`` as a `String`, when the reader already has it (spares validating them again).
+    var text: String?
+    /// The line table over ``bytes``, when the reader already built it.
+    var buffer: TextBuffer?
 
     init(format: String, bytes: [UInt8], turns: [RawTurn], encoding: String, lineEndings: String,
          labelPattern: String, warnings: [String], frontMatter: DocumentMetadata? = nil) {

@@ -13,6 +13,11 @@ public struct RawTurn: Sendable, Hashable {
     /// Scalar offsets inside `start..<end` where a new paragraph starts (after a blank line),
     /// used to split long turns.
     public var paragraphStarts: [Int]
+    /// Byte offsets of `start` and `end` in the UTF-8 document text when the parser knows them
+    /// (else -1); they spare ``SegmentBuilder`` the conversion back from scalar offsets. Not part of
+    /// equality or hashing.
+    var startByte = -1
+    var endByte = -1
 
     public init(speaker: String?, role: String? = nil, start: Int, end: Int, timestamp: String? = nil, endTimestamp: String? = nil, paragraphStarts: [Int] = []) {
         self.speaker = speaker
@@ -22,6 +27,21 @@ public struct RawTurn: Sendable, Hashable {
         self.timestamp = timestamp
         self.endTimestamp = endTimestamp
         self.paragraphStarts = paragraphStarts
+    }
+
+    public static func == (a: RawTurn, b: RawTurn) -> Bool {
+        a.speaker == b.speaker && a.role == b.role && a.start == b.start && a.end == b.end && a.timestamp == b.timestamp
+            && a.endTimestamp == b.endTimestamp && a.paragraphStarts == b.paragraphStarts
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(speaker)
+        h.combine(role)
+        h.combine(start)
+        h.combine(end)
+        h.combine(timestamp)
+        h.combine(endTimestamp)
+        h.combine(paragraphStarts)
     }
 }
 
@@ -43,6 +63,17 @@ private struct RoleKey: Hashable {
     var role: String?
 }
 
+/// What ``SegmentBuilder`` works out once per distinct speaker label and role.
+private struct SpeakerFacts {
+    var role: String?
+    var codable: Bool
+    /// Index in the speaker list, or -1 for unlabelled turns.
+    var speakerIndex: Int
+    /// UTF-8 of the speaker label (empty when unlabelled) followed by U+001F: the start of the
+    /// bytes hashed for a segment id.
+    var idPrefix: [UInt8]
+}
+
 /// Builds segments (ids, fingerprints, roles, codable flags) and the speaker list from raw turns.
 public enum SegmentBuilder {
     /// Builds segments over `scalars` (the whole normalised document text).
@@ -54,65 +85,97 @@ public enum SegmentBuilder {
 
     /// Segment ids: `s` + 12 hex digits of the SHA-256 of the speaker, U+001F and the segment's
     /// fingerprint, with `-2`, `-3` … for repeats.
+    ///
+    /// `text`, when given, must be the document text whose UTF-8 is `buffer.bytes`; segment texts
+    /// are then sliced from it without validating the bytes again.
     static func build(
-        buffer: TextBuffer, turns: [RawTurn], metadata: DocumentMetadata, options: SegmentationOptions
+        buffer: TextBuffer, text: String? = nil, turns: [RawTurn], metadata: DocumentMetadata, options: SegmentationOptions
     ) -> (segments: [Segment], speakers: [Speaker]) {
         var segments: [Segment] = []
         segments.reserveCapacity(turns.count)
-        var seenIds: [String: Int] = [:]
-        var speakerIndex: [String: Int] = [:]
+        // Repeats of a base id, keyed by the 48 digest bits the base id shows.
+        var seenIds: [UInt64: Int] = [:]
+        seenIds.reserveCapacity(turns.count)
         var speakerList: [Speaker] = []
-        var roleCache: [RoleKey: (String?, Bool)] = [:]
+        var speakerIndex: [String: Int] = [:]
+        var facts: [RoleKey: SpeakerFacts] = [:]
         var scratch: [UInt8] = []
         var idBytes: [UInt8] = []
-        for turn in turns {
-            let role: String?, codable: Bool
-            let key = RoleKey(speaker: turn.speaker, role: turn.role)
-            if let cached = roleCache[key] {
-                (role, codable) = cached
-            } else {
-                let setting = turn.speaker.flatMap { metadata.speakers[$0] }
-                role = setting?.role ?? turn.role ?? turn.speaker.flatMap(RoleInference.role(fromLabel:))
-                codable = setting?.codable ?? !(role.map { options.nonCodableRoles.contains($0.lowercased()) } ?? false)
-                roleCache[key] = (role, codable)
-            }
-            if let name = turn.speaker {
-                if let index = speakerIndex[name] {
-                    speakerList[index].turns += 1
+        let native = text.map { t -> String in var t = t; t.makeContiguousUTF8(); return t }
+        buffer.bytes.withUnsafeBufferPointer { src in
+            for turn in turns {
+                let key = RoleKey(speaker: turn.speaker, role: turn.role)
+                var f: SpeakerFacts
+                if let cached = facts[key] {
+                    f = cached
                 } else {
-                    speakerIndex[name] = speakerList.count
-                    speakerList.append(Speaker(name: name, role: role, codable: codable, turns: 1))
+                    let setting = turn.speaker.flatMap { metadata.speakers[$0] }
+                    let role = setting?.role ?? turn.role ?? turn.speaker.flatMap(RoleInference.role(fromLabel:))
+                    let codable = setting?.codable ?? !(role.map { options.nonCodableRoles.contains($0.lowercased()) } ?? false)
+                    var index = -1
+                    if let name = turn.speaker {
+                        if let i = speakerIndex[name] {
+                            index = i
+                        } else {
+                            index = speakerList.count
+                            speakerIndex[name] = index
+                            speakerList.append(Speaker(name: name, role: role, codable: codable, turns: 0))
+                        }
+                    }
+                    f = SpeakerFacts(role: role, codable: codable, speakerIndex: index, idPrefix: Array((turn.speaker ?? "").utf8) + [0x1F])
+                    facts[key] = f
                 }
-            }
-            for (start, end, startByte, endByte) in pieces(of: turn, buffer: buffer, maxLength: options.maxSegmentLength) {
-                let text = buffer.string(bytes: startByte, endByte)
-                let print = Fingerprint.ofSegmentUTF8(buffer.bytes, startByte, endByte, scratch: &scratch)
-                idBytes.removeAll(keepingCapacity: true)
-                if let s = turn.speaker { idBytes.append(contentsOf: s.utf8) }
-                idBytes.append(0x1F)
-                idBytes.append(contentsOf: print.utf8)
-                let base = Fingerprint.hexPrefix(SHA256.hash(data: idBytes), digits: 12, prefix: UInt8(ascii: "s"))
-                var id = base
-                if let n = seenIds[base] {
-                    seenIds[base] = n + 1
-                    id = "\(base)-\(n + 1)"
+                if f.speakerIndex >= 0 { speakerList[f.speakerIndex].turns += 1 }
+                func emit(_ start: Int, _ end: Int, _ startByte: Int, _ endByte: Int) {
+                    let segmentText = native.map { Self.slice($0, startByte, endByte) } ?? buffer.string(bytes: startByte, endByte)
+                    let digest = Fingerprint.collapsedDigest(src, startByte, endByte, scratch: &scratch)
+                    let print = Fingerprint.hexPrefix(digest, digits: 16)
+                    idBytes.removeAll(keepingCapacity: true)
+                    idBytes.append(contentsOf: f.idPrefix)
+                    idBytes.append(contentsOf: print.utf8)
+                    let idDigest = idBytes.withUnsafeBytes { Fingerprint.sha256($0) }
+                    let key = idDigest.withUnsafeBytes { d in
+                        UInt64(d[0]) << 40 | UInt64(d[1]) << 32 | UInt64(d[2]) << 24 | UInt64(d[3]) << 16 | UInt64(d[4]) << 8 | UInt64(d[5])
+                    }
+                    let base = Fingerprint.hexPrefix(idDigest, digits: 12, prefix: UInt8(ascii: "s"))
+                    var id = base
+                    if let n = seenIds[key] {
+                        seenIds[key] = n + 1
+                        id = "\(base)-\(n + 1)"
+                    } else {
+                        seenIds[key] = 1
+                    }
+                    segments.append(Segment(
+                        id: id, ordinal: segments.count + 1, speaker: turn.speaker, role: f.role,
+                        start: start, end: end, text: segmentText, timestamp: turn.timestamp, endTimestamp: turn.endTimestamp,
+                        fingerprint: print, codable: f.codable))
+                }
+                if turn.startByte >= 0 && turn.endByte >= 0 && (turn.end - turn.start <= options.maxSegmentLength || turn.paragraphStarts.isEmpty) {
+                    emit(turn.start, turn.end, turn.startByte, turn.endByte)
                 } else {
-                    seenIds[base] = 1
+                    for (start, end, startByte, endByte) in pieces(of: turn, buffer: buffer, maxLength: options.maxSegmentLength) {
+                        emit(start, end, startByte, endByte)
+                    }
                 }
-                segments.append(Segment(
-                    id: id, ordinal: segments.count + 1, speaker: turn.speaker, role: role,
-                    start: start, end: end, text: text, timestamp: turn.timestamp, endTimestamp: turn.endTimestamp,
-                    fingerprint: print, codable: codable))
             }
         }
         return (segments, speakerList)
     }
 
+    /// The UTF-8 bytes `a..<b` (on scalar boundaries) of a native string, as a new string, without
+    /// validating them again.
+    @inline(__always)
+    static func slice(_ text: String, _ a: Int, _ b: Int) -> String {
+        let u = text.utf8
+        let i = u.index(u.startIndex, offsetBy: a), j = u.index(u.startIndex, offsetBy: b)
+        return String(Substring(u[i..<j]))
+    }
+
     /// Splits a turn into pieces of at most `maxLength` scalars where paragraph boundaries allow.
     /// Returns scalar and byte offsets of each piece.
     static func pieces(of turn: RawTurn, buffer: TextBuffer, maxLength: Int) -> [(Int, Int, Int, Int)] {
-        let startByte = buffer.byteOffset(scalar: turn.start)
-        let endByte = buffer.byteOffset(scalar: turn.end)
+        let startByte = turn.startByte >= 0 ? turn.startByte : buffer.byteOffset(scalar: turn.start)
+        let endByte = turn.endByte >= 0 ? turn.endByte : buffer.byteOffset(scalar: turn.end)
         guard turn.end - turn.start > maxLength, !turn.paragraphStarts.isEmpty else {
             return [(turn.start, turn.end, startByte, endByte)]
         }

@@ -19,12 +19,19 @@ public enum TranscriptTextDecoder {
     ///   ``LoaderError/binary(path:detail:)`` for NUL bytes or known binary signatures,
     ///   ``LoaderError/undecodable(path:detail:)`` when no layer decodes the bytes.
     public static func decode(_ data: Data, path: String) throws -> DecodedText {
-        let (bytes, encoding, endings) = try decodeToUTF8(data, path: path)
-        return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: encoding, lineEndings: endings)
+        let (bytes, text, encoding, endings) = try decodeToUTF8Text(data, path: path)
+        return DecodedText(text: text ?? String(decoding: bytes, as: UTF8.self), encoding: encoding, lineEndings: endings)
     }
 
     /// Like ``decode(_:path:)`` but returns the normalised text as UTF-8 bytes (no BOM, LF only).
     static func decodeToUTF8(_ data: Data, path: String) throws -> (bytes: [UInt8], encoding: String, lineEndings: String) {
+        let (bytes, _, encoding, endings) = try decodeToUTF8Text(data, path: path)
+        return (bytes, encoding, endings)
+    }
+
+    /// ``decodeToUTF8(_:path:)`` that also hands back the text as a `String` when decoding made one
+    /// with exactly these bytes (no line endings to normalise), so it need not be validated again.
+    static func decodeToUTF8Text(_ data: Data, path: String) throws -> (bytes: [UInt8], text: String?, encoding: String, lineEndings: String) {
         if data.isEmpty { throw LoaderError.empty(path: path) }
         let bytes = [UInt8](data)
         if let kind = BinarySignature.detect(bytes) {
@@ -32,10 +39,12 @@ public enum TranscriptTextDecoder {
         }
         var utf8: [UInt8]
         var encoding: String
+        var text: String?
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard String(validating: bytes[3...], as: UTF8.self) != nil else {
+            guard let s = String(validating: bytes[3...], as: UTF8.self) else {
                 throw LoaderError.undecodable(path: path, detail: "it starts with a UTF-8 byte order mark but contains invalid UTF-8")
             }
+            text = s
             utf8 = Array(bytes[3...])
             encoding = "UTF-8 with BOM"
         } else if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
@@ -43,6 +52,7 @@ public enum TranscriptTextDecoder {
             guard let s = utf32(Array(bytes[4...]), littleEndian: le) else {
                 throw LoaderError.undecodable(path: path, detail: "invalid UTF-32 after the byte order mark")
             }
+            text = s
             utf8 = Array(s.utf8)
             encoding = le ? "UTF-32LE with BOM" : "UTF-32BE with BOM"
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -50,13 +60,15 @@ public enum TranscriptTextDecoder {
             guard let s = utf16(Array(bytes[2...]), littleEndian: le) else {
                 throw LoaderError.undecodable(path: path, detail: "invalid UTF-16 after the byte order mark")
             }
+            text = s
             utf8 = Array(s.utf8)
             encoding = le ? "UTF-16LE with BOM" : "UTF-16BE with BOM"
         } else {
             if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
                 throw LoaderError.binary(path: path, detail: "it contains NUL bytes")
             }
-            if String(validating: bytes, as: UTF8.self) != nil {
+            if let s = String(validating: bytes, as: UTF8.self) {
+                text = s
                 utf8 = bytes
                 encoding = "UTF-8"
             } else if let s = windows1252(bytes) {
@@ -70,6 +82,7 @@ public enum TranscriptTextDecoder {
             throw LoaderError.binary(path: path, detail: "it contains NUL characters")
         }
         let endings = normaliseLineEndings(&utf8)
+        if endings != "LF" && endings != "none" { text = nil }
         if utf8.withUnsafeBufferPointer({ p in
             var i = 0
             while i < p.count {
@@ -86,7 +99,7 @@ public enum TranscriptTextDecoder {
         }) {
             throw LoaderError.empty(path: path)
         }
-        return (utf8, encoding, endings)
+        return (utf8, text, encoding, endings)
     }
 
     /// Replaces CRLF and lone CR with LF; reports which endings were present.
@@ -99,9 +112,10 @@ public enum TranscriptTextDecoder {
     /// Normalises line endings of UTF-8 bytes in place; returns `LF`, `CRLF`, `CR`, `mixed` or `none`.
     static func normaliseLineEndings(_ bytes: inout [UInt8]) -> String {
         var lf = 0, crlf = 0, cr = 0
-        guard bytes.contains(0x0D) else {
-            lf = bytes.withUnsafeBufferPointer { p in p.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
-            return lf > 0 ? "LF" : "none"
+        let hasCR = bytes.withUnsafeBufferPointer { p in p.baseAddress.map { memchr($0, 0x0D, p.count) != nil } ?? false }
+        guard hasCR else {
+            let hasLF = bytes.withUnsafeBufferPointer { p in p.baseAddress.map { memchr($0, 0x0A, p.count) != nil } ?? false }
+            return hasLF ? "LF" : "none"
         }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -70,7 +70,7 @@ public struct TranscriptLoader: Sendable {
         case .docx: parse = try DocxTranscript.load(data, path: path, maxEntrySize: options.maxDecompressedSize, options: options)
         case .tei: parse = try TEITranscript.load(data, path: path)
         case .webVTT, .srt, .plainText, .markdown, .otter:
-            let (bytes, encoding, endings) = try TranscriptTextDecoder.decodeToUTF8(data, path: path)
+            let (bytes, decodedText, encoding, endings) = try TranscriptTextDecoder.decodeToUTF8Text(data, path: path)
             let sniffed = format == .plainText ? Self.sniffCueFormat(bytes) ?? format : format
             if sniffed == .webVTT || sniffed == .srt {
                 let out = CueTranscript.build(String(decoding: bytes, as: UTF8.self), srt: sniffed == .srt)
@@ -78,14 +78,15 @@ public struct TranscriptLoader: Sendable {
                                     lineEndings: endings, labelPattern: out.labelPattern, warnings: out.warnings)
             } else {
                 parse = try plainParse(bytes, format: sniffed, encoding: encoding, lineEndings: endings, path: path)
+                parse.text = decodedText
             }
         }
         var metadata = sidecar ?? DocumentMetadata()
         if let front = parse.frontMatter { metadata = Self.merge(front, over: sidecar) }
-        let buffer = TextBuffer(bytes: parse.bytes)
-        let (segments, speakers) = SegmentBuilder.build(buffer: buffer, turns: parse.turns, metadata: metadata, options: options.segmentation)
+        let buffer = parse.buffer ?? TextBuffer(bytes: parse.bytes)
+        let text = parse.text ?? String(decoding: parse.bytes, as: UTF8.self)
+        let (segments, speakers) = SegmentBuilder.build(buffer: buffer, text: text, turns: parse.turns, metadata: metadata, options: options.segmentation)
         if segments.isEmpty { parse.warnings.append("no text to code was found") }
-        let text = String(decoding: parse.bytes, as: UTF8.self)
         let diagnostics = LoadDiagnostics(
             format: parse.format, encoding: parse.encoding, lineEndings: parse.lineEndings,
             labelPattern: parse.labelPattern, warnings: parse.warnings)
@@ -104,12 +105,14 @@ public struct TranscriptLoader: Sendable {
         let custom = try options.customLabelRegex.map { try CustomLabelMatcher($0, path: path) }
         let known = Set(front?.speakers.keys.map { $0 } ?? [])
         let segmenter = PlainTextSegmenter(forcedPattern: format == .otter ? .nameTime : options.speakerPattern, custom: custom, knownSpeakers: known)
-        let result = segmenter.parse(TextBuffer(bytes: bytes), bodyStart: bodyStart)
+        let buffer = TextBuffer(bytes: bytes)
+        let result = segmenter.parse(buffer, bodyStart: bodyStart)
         var name = format.rawValue
         if format == .plainText && result.pattern == .nameTime { name = TranscriptFormat.otter.rawValue }
         var parse = FormatParse(format: name, bytes: bytes, turns: result.turns, encoding: encoding, lineEndings: lineEndings,
                                 labelPattern: result.patternName, warnings: result.warnings)
         parse.frontMatter = front
+        parse.buffer = buffer
         return parse
     }
 

@@ -7,8 +7,8 @@ struct TurnAssembler {
     let buf: TextBuffer
     private(set) var turns: [RawTurn] = []
     private(set) var warnings: [String] = []
-    /// Every paragraph (scalar start, end) seen, for files without labels.
-    private var paragraphs: [(Int, Int)] = []
+    /// Every paragraph (scalar start, end, byte start, end) seen, for files without labels.
+    private var paragraphs: [(Int, Int, Int, Int)] = []
     private var current: RawTurn?
     /// True while the current turn has a label but no text yet.
     private var awaitingText = false
@@ -44,15 +44,18 @@ struct TurnAssembler {
         let end = buf.scalarOffset(byte: e, line: l)
         if current == nil {
             current = RawTurn(speaker: nil, start: start, end: end)
+            current!.startByte = a
         } else if awaitingText {
             current!.start = start
+            current!.startByte = a
         } else if pendingParagraph {
             current!.paragraphStarts.append(start)
         }
         if pendingParagraph {
-            paragraphs.append((start, end))
+            paragraphs.append((start, end, a, e))
         } else {
             paragraphs[paragraphs.count - 1].1 = end
+            paragraphs[paragraphs.count - 1].3 = e
         }
         awaitingText = false
         pendingParagraph = false
@@ -73,6 +76,7 @@ struct TurnAssembler {
             return
         }
         t.end = lastContentEnd
+        t.endByte = lastContentEndByte
         t.endTimestamp = trailingF4Timestamp(before: lastContentEndByte)
         turns.append(t)
     }
@@ -90,6 +94,11 @@ struct TurnAssembler {
 
     /// One unlabelled turn per paragraph, for files without speaker labels.
     func paragraphTurns() -> [RawTurn] {
-        paragraphs.map { RawTurn(speaker: nil, start: $0.0, end: $0.1) }
+        paragraphs.map {
+            var t = RawTurn(speaker: nil, start: $0.0, end: $0.1)
+            t.startByte = $0.2
+            t.endByte = $0.3
+            return t
+        }
     }
 }

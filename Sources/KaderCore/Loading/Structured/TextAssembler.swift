@@ -21,6 +21,8 @@ struct TextAssembler {
         if !bytes.isEmpty { append("\n\n") }
         append(prefix)
         current = RawTurn(speaker: speaker, role: role, start: scalars, end: scalars, timestamp: timestamp, endTimestamp: endTimestamp)
+        current!.startByte = bytes.count
+        current!.endByte = bytes.count
         currentHasText = false
     }
 
@@ -40,9 +42,11 @@ struct TextAssembler {
             if newParagraph { current!.paragraphStarts.append(scalars) }
         } else {
             current!.start = scalars
+            current!.startByte = bytes.count
         }
         append(text)
         current!.end = scalars
+        current!.endByte = bytes.count
         currentHasText = true
     }
 
