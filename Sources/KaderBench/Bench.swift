@@ -76,7 +76,8 @@ enum Registry {
         list.append(Measurement(id: "tui-key", timeout: 120) { try KeyToRedraw.run($0) })
         list.append(Measurement(id: "first-frame-sample", timeout: 60) { try FirstFrame.runSample($0) })
         list.append(Measurement(id: "first-frame-large", timeout: 240) { try FirstFrame.runLarge($0) })
-        list.append(Measurement(id: "exports", timeout: 60) { try Exports.run($0) })
+        list.append(Measurement(id: "export-quotes", timeout: 300) { try Exports.runQuotes($0) })
+        list.append(Measurement(id: "export-qdpx", timeout: 300) { try Exports.runQDPX($0) })
         return list
     }
 }

@@ -70,11 +70,36 @@ public struct QuoteCollection: Sendable {
         return QuoteCollection(codebook: codebook, documents: docs.map { ($0.id, $0.title) }, coders: coders, rows: rows)
     }
 
-    /// Loads every transcript and every coder's codings of `project`, then ``build(codebook:documents:codings:filter:)``.
+    /// Loads `project` one document at a time (its transcript and every coder's codings of it)
+    /// and keeps only the rows, so memory stays near one document plus the rows.
     /// - Throws: ``LoaderError``, ``StoreError`` for unreadable files, and the filter errors.
     public static func load(project: Project, filter: QuoteFilter = QuoteFilter()) throws -> QuoteCollection {
-        let (documents, files) = try loadAll(project: project)
-        return try build(codebook: project.codebook, documents: documents, codings: files, filter: filter)
+        let ids = project.documentIds
+        for d in filter.documents where !ids.contains(where: { $0.lowercased() == d.lowercased() }) {
+            throw ExportError.unknownDocument(id: d, available: ids)
+        }
+        let folders = CodingStore.coders(projectRoot: project.root)
+        let withFiles = folders.filter { !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty }
+        for c in filter.coders where !withFiles.contains(c) {
+            throw ExportError.unknownCoder(name: c, available: withFiles)
+        }
+        let coders = withFiles.filter { filter.coders.isEmpty || filter.coders.contains($0) }
+        var perDocument = filter
+        perDocument.documents = []
+        perDocument.coders = []
+        var documents: [(id: String, title: String)] = []
+        var rows: [QuoteRow] = []
+        for (path, id) in zip(project.transcriptPaths, ids) where filter.matchesText(id, filter.documents) {
+            let doc = try project.loadDocument(path: path)
+            var files: [CodingFile] = []
+            for coder in coders where FileManager.default.fileExists(atPath: CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id).path) {
+                files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
+            }
+            let part = try build(codebook: project.codebook, documents: [doc], codings: files, filter: perDocument)
+            documents += part.documents
+            rows += part.rows
+        }
+        return QuoteCollection(codebook: project.codebook, documents: documents, coders: coders, rows: rows)
     }
 
     /// Every document of `project` and every coder's coding file for them.

@@ -23,7 +23,8 @@ struct PlainTextSegmenter {
     /// Labels declared in metadata: always accepted as speakers.
     var knownSpeakers: Set<String>
 
-    static let detectionBytes = 1 << 20
+    /// Bytes of the body used to choose a label style (then the chosen style scans the whole file).
+    static let detectionBytes = 1 << 15
 
     func parse(_ buf: TextBuffer, bodyStart: Int) -> PlainTextParse {
         var firstLine = 0
