@@ -80,17 +80,7 @@ public enum ChanceCorrectedAgreement {
     /// full category set (agreement-vectors.md §4.2, "Choice of q").
     /// Undefined when q < 2 or no unit has 2 values.
     public static func brennanPrediger(_ table: RatingCountTable, categoryCount: Int? = nil) -> ChanceCorrectedResult {
-        let q = categoryCount ?? table.categoryCount
-        let s = table.agreementSummary()
-        guard q >= 2 else {
-            return ChanceCorrectedResult(value: .notComputable(reason: "fewer than 2 categories"),
-                                         observedAgreement: s.pa, chanceAgreement: nil, pairableUnits: s.pairableUnits, categoryCount: q)
-        }
-        guard let pa = s.pa else {
-            return ChanceCorrectedResult(value: .notComputable(reason: "no unit has values from at least 2 coders"),
-                                         observedAgreement: nil, chanceAgreement: nil, pairableUnits: 0, categoryCount: q)
-        }
-        return finish(pa: pa, pe: 1 / Double(q), s: s, q: q, name: "Brennan–Prediger kappa")
+        chanceCorrected(table, categoryCount: categoryCount, name: "Brennan–Prediger kappa") { _, q in 1 / Double(q) }
     }
 
     /// Gwet's AC1: p_e = Σ_k π_k(1−π_k)/(q−1), π_k = mean over units with r_u ≥ 1 of r_uk/r_u.
@@ -99,6 +89,16 @@ public enum ChanceCorrectedAgreement {
     /// irrCAC (`gwet.ac1.raw`, Gwet 2014 ch. 4). `categoryCount` q as in `brennanPrediger`.
     /// Undefined when q < 2 or no unit has 2 values.
     public static func gwetAC1(_ table: RatingCountTable, categoryCount: Int? = nil) -> ChanceCorrectedResult {
+        chanceCorrected(table, categoryCount: categoryCount, name: "AC1") { s, q in
+            let spread: Double = s.pi.reduce(0.0) { sum, p in sum + p * (1 - p) }
+            return spread / Double(q - 1)
+        }
+    }
+
+    /// The shared frame of Brennan–Prediger κ and AC1: q and p_a checks, then `chance` gives p_e.
+    private static func chanceCorrected(
+        _ table: RatingCountTable, categoryCount: Int?, name: String, chance: ((pa: Double?, pairableUnits: Double, pi: [Double], ratedUnits: Double), Int) -> Double
+    ) -> ChanceCorrectedResult {
         let q = categoryCount ?? table.categoryCount
         let s = table.agreementSummary()
         guard q >= 2 else {
@@ -109,8 +109,7 @@ public enum ChanceCorrectedAgreement {
             return ChanceCorrectedResult(value: .notComputable(reason: "no unit has values from at least 2 coders"),
                                          observedAgreement: nil, chanceAgreement: nil, pairableUnits: 0, categoryCount: q)
         }
-        let pe = s.pi.reduce(0) { $0 + $1 * (1 - $1) } / Double(q - 1)
-        return finish(pa: pa, pe: pe, s: s, q: q, name: "AC1")
+        return finish(pa: pa, pe: chance(s, q), s: s, q: q, name: name)
     }
 
     private static func finish(pa: Double, pe: Double, s: (pa: Double?, pairableUnits: Double, pi: [Double], ratedUnits: Double),

@@ -6,14 +6,8 @@ extension Codebook {
     /// - Returns: the new codebook and the code added.
     /// - Throws: ``CodebookError/unknownCode(id:)`` when `parent` is not in the codebook.
     public func addingCode(named name: String, under parent: String?, reservedKeys: Set<String> = []) throws -> (Codebook, Code) {
-        let ids = Set(entries.map(\.code.id))
-        let base = Self.slug(name)
-        var id = base
-        var n = 2
-        while ids.contains(id) {
-            id = "\(base)-\(n)"
-            n += 1
-        }
+        var ids = Set(entries.map(\.code.id))
+        let id = UniqueId.make(Self.slug(name), taken: &ids)
         let used = Set(entries.compactMap(\.code.shortcut)).union(reservedKeys)
         let shortcut = Self.candidateKeys.map(String.init).first { !used.contains($0) }
         let code = Code(id: id, name: name, description: nil, shortcut: shortcut)

@@ -60,14 +60,6 @@ public struct CodebookMerge: Sendable {
 
     /// A lowercase ASCII id from `name`, unique among `taken` (which it joins).
     static func uniqueId(for name: String, taken: inout Set<String>) -> String {
-        var base = TranscriptLoader.documentId(forFileName: name + ".x")
-        if base == "document" { base = "code" }
-        var id = base, n = 2
-        while taken.contains(id) {
-            id = "\(base)-\(n)"
-            n += 1
-        }
-        taken.insert(id)
-        return id
+        UniqueId.make(Codebook.slug(name), taken: &taken)
     }
 }

@@ -144,14 +144,7 @@ public enum QDPXImporter {
     static func uniqueDocumentId(_ name: String, taken: inout Set<String>) -> String {
         let ext = (name as NSString).pathExtension.lowercased()
         let known = ["txt", "docx", "doc", "pdf", "rtf", "md", "odt", "html", "htm"]
-        let base = TranscriptLoader.documentId(forFileName: (known.contains(ext) ? name : name + ".txt"))
-        var id = base, n = 2
-        while taken.contains(id) {
-            id = "\(base)-\(n)"
-            n += 1
-        }
-        taken.insert(id)
-        return id
+        return UniqueId.make(TranscriptLoader.documentId(forFileName: (known.contains(ext) ? name : name + ".txt")), taken: &taken)
     }
 
     /// `name` when it is already a safe coder name, else: letters folded to ASCII, other characters as `-`, at most 64.
