@@ -1,4 +1,5 @@
 import Foundation
+import KaderCore
 import Yams
 
 /// A per-user keymap override file: YAML mapping action names to a key or a list of keys,
@@ -41,6 +42,7 @@ public enum KeymapOverrides {
         } catch {
             throw Problem(path: path, detail: "cannot read the keymap file")
         }
+        if let problem = YAMLLimits.problem(text) { throw Problem(path: path, detail: problem) }
         let node: Any?
         do {
             node = try Yams.load(yaml: text)

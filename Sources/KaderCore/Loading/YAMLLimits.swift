@@ -1,28 +1,36 @@
 import Yams
 
-/// Guards YAML from untrusted files (front matter, sidecars, codebooks) against alias bombs
-/// ("billion laughs"): with every alias expanded, a document may hold at most ``maxNodes``
-/// values. Composing the node tree is linear (aliases share the anchored node); expanding it,
-/// as `Yams.load` and `YAMLDecoder` do, is not.
-enum YAMLLimits {
+/// Guards YAML from untrusted files (front matter, sidecars, codebooks, settings) before Yams
+/// builds values from it:
+/// - alias bombs ("billion laughs"): with every alias expanded, a document may hold at most
+///   ``maxNodes`` values. Composing the node tree is linear (aliases share the anchored node);
+///   expanding it, as `Yams.load` and `YAMLDecoder` do, is not;
+/// - mapping keys that are not plain values (`? {a: 1}: x`), on which `Yams.load` traps
+///   (found by fuzzing).
+public enum YAMLLimits {
     static let maxNodes = 100_000
 
     /// Why `yaml` is refused, or nil. Syntax errors are left to the real parser.
-    static func problem(_ yaml: String) -> String? {
-        guard yaml.contains("*") else { return nil }
+    public static func problem(_ yaml: String) -> String? {
+        guard yaml.contains("*") || yaml.contains("?") || yaml.contains("[") || yaml.contains("{") else { return nil }
         guard let node = try? Yams.compose(yaml: yaml) else { return nil }
         var budget = maxNodes
-        return fits(node, &budget) ? nil : "it expands to more than \(maxNodes) values through YAML aliases"
+        var complexKey = false
+        guard fits(node, &budget, &complexKey) else { return "it expands to more than \(maxNodes) values through YAML aliases" }
+        return complexKey ? "it uses a list or a mapping as a key, which Kader does not read" : nil
     }
 
-    private static func fits(_ node: Node, _ budget: inout Int) -> Bool {
+    private static func fits(_ node: Node, _ budget: inout Int, _ complexKey: inout Bool) -> Bool {
         budget -= 1
         if budget < 0 { return false }
         switch node {
         case .mapping(let m):
-            for (k, v) in m where !fits(k, &budget) || !fits(v, &budget) { return false }
+            for (k, v) in m {
+                if k.scalar == nil { complexKey = true }
+                if !fits(k, &budget, &complexKey) || !fits(v, &budget, &complexKey) { return false }
+            }
         case .sequence(let s):
-            for n in s where !fits(n, &budget) { return false }
+            for n in s where !fits(n, &budget, &complexKey) { return false }
         default:
             break
         }

@@ -22,6 +22,7 @@ public struct ProjectSettings: Sendable, Hashable {
         let url = root.appendingPathComponent("kader.yaml")
         var settings = ProjectSettings()
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return settings }
+        if let problem = YAMLLimits.problem(text) { throw ProjectError.io(path: url.path, detail: problem) }
         let node: Any?
         do {
             node = try Yams.load(yaml: text)
