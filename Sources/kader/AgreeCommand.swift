@@ -19,8 +19,7 @@ struct AgreeCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, md }
 
-    @Option(name: .long, help: "Project folder (default: the current folder).")
-    var project: String?
+    @OptionGroup var options: ProjectOptions
 
     @Option(name: .long, help: "Coders to compare, comma-separated (at least 2).")
     var coders: String
@@ -50,8 +49,7 @@ struct AgreeCommand: ParsableCommand {
             guard Set(names).count == names.count else { throw CLIError("--coders names a coder twice: \(names.joined(separator: ",")).") }
             guard bootstrap >= 1 else { throw CLIError("--bootstrap must be at least 1.") }
             for n in names { _ = try CoderName.validated(n) }
-            let root = URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath)
-            let project = try Project(root: root)
+            let project = try options.open()
             let known = CodingStore.coders(projectRoot: project.root)
             if let missing = names.first(where: { !known.contains($0) }) {
                 throw CLIError("no codings for coder \"\(missing)\" in \(project.root.path)/Codings (coders: \(known.isEmpty ? "none" : known.joined(separator: ", "))).")

@@ -11,8 +11,7 @@ struct CodeCommand: ParsableCommand {
         abstract: "Open the coding TUI on the project (the default command)."
     )
 
-    @Option(name: .long, help: "Project folder (default: the current folder).")
-    var project: String?
+    @OptionGroup var options: ProjectOptions
 
     @Option(name: .long, help: "Coder name (default: $KADER_CODER, else the login name).")
     var coder: String?
@@ -31,8 +30,7 @@ struct CodeCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let root = URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath)
-            let project = try Project(root: root)
+            let project = try options.open()
             if let coder, coder.isEmpty { throw StoreError.unsafeCoderName(coder) }
             let name = try CoderName.resolve(explicit: coder)
             if let document { _ = try AppController.documentIndex(named: document, in: project) }

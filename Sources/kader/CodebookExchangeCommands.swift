@@ -11,8 +11,7 @@ struct CodebookExportCommand: ParsableCommand {
         abstract: "Export the codebook: REFI-QDA .qdc, Markdown (methods appendix) or YAML."
     )
 
-    @Option(name: .long, help: "Project folder (default: the current folder).")
-    var project: String?
+    @OptionGroup var options: ProjectOptions
 
     @Option(name: .long, help: "qdc, md or yaml.")
     var format: CodebookExchange.Format = .qdc
@@ -22,7 +21,7 @@ struct CodebookExportCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let p = try Project(root: URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath))
+            let p = try options.open()
             try emit(try CodebookExchange.export(p.codebook, format: format), to: output)
         }
     }
@@ -39,13 +38,11 @@ struct CodebookImportCommand: ParsableCommand {
     @Argument(help: "The .qdc file.")
     var file: String
 
-    @Option(name: .long, help: "Project folder (default: the current folder).")
-    var project: String?
+    @OptionGroup var options: ProjectOptions
 
     func run() throws {
         try CLI.run {
-            let root = URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath).standardizedFileURL
-            let r = try CodebookExchange.importQDC(URL(fileURLWithPath: file), into: root)
+            let r = try CodebookExchange.importQDC(URL(fileURLWithPath: file), into: options.root)
             if r.created {
                 print("Wrote \(r.file.path) with \(r.total) codes.")
             } else if r.added.isEmpty {

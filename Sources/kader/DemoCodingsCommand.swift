@@ -11,8 +11,7 @@ struct DemoCodingsCommand: ParsableCommand {
         shouldDisplay: false
     )
 
-    @Option(name: .long, help: "Project folder (default: the current folder).")
-    var project: String?
+    @OptionGroup var options: ProjectOptions
 
     @Option(name: .long, help: "Document to code.")
     var document = "focusgroep-school-a"
@@ -32,8 +31,7 @@ struct DemoCodingsCommand: ParsableCommand {
             guard names.count == 2, names.allSatisfy({ $0.hasPrefix("demo-") }) else {
                 throw CLIError("--coders needs exactly two coder names starting with \"demo-\".")
             }
-            let root = URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath)
-            let project = try Project(root: root)
+            let project = try options.open()
             guard let i = project.documentIds.firstIndex(of: document) else {
                 throw ProjectError.unknownDocument(id: document, available: project.documentIds)
             }

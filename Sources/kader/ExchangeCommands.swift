@@ -14,15 +14,14 @@ struct ExportQDPXCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Project folder (default: the current folder).")
-    var project: String?
+    @OptionGroup var options: ProjectOptions
 
     @Option(name: .shortAndLong, help: "The .qdpx file to write (default: <project folder name>.qdpx).")
     var output: String?
 
     func run() throws {
         try CLI.run {
-            let p = try Project(root: URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath))
+            let p = try options.open()
             let url = URL(fileURLWithPath: output ?? p.root.lastPathComponent + ".qdpx")
             warnAboutMissingTranscripts(p)
             let s = try QDPXExporter.export(project: p, to: url)

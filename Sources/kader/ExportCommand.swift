@@ -13,8 +13,7 @@ struct ExportCommand: ParsableCommand {
 
 /// Filters and output shared by the quote and matrix exports.
 struct QuoteFilterOptions: ParsableArguments {
-    @Option(name: .long, help: "Project folder (default: the current folder).")
-    var project: String?
+    @OptionGroup var options: ProjectOptions
 
     @Option(name: .long, help: "Only this code id, with its sub-codes (repeatable).")
     var code: [String] = []
@@ -49,7 +48,7 @@ struct QuoteFilterOptions: ParsableArguments {
     }
 
     func openProject() throws -> Project {
-        try Project(root: URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath))
+        try options.open()
     }
 
     func collection() throws -> QuoteCollection {

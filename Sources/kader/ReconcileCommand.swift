@@ -29,8 +29,7 @@ struct ReconcileCommand: ParsableCommand {
     @Option(name: .long, help: "The coder to write the consensus as.")
     var into = "consensus"
 
-    @Option(name: .long, help: "Project folder (default: the current folder).")
-    var project: String?
+    @OptionGroup var options: ProjectOptions
 
     func run() throws {
         try CLI.run {
@@ -39,8 +38,7 @@ struct ReconcileCommand: ParsableCommand {
             guard into != first, into != second else {
                 throw CLIError("--into must name a third coder; \(into) is one of the coders being reconciled, whose codings are never changed.")
             }
-            let root = URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath)
-            let project = try Project(root: root)
+            let project = try options.open()
             let known = CodingStore.coders(projectRoot: project.root)
             if let missing = [first, second].first(where: { !known.contains($0) }) {
                 throw CLIError("no codings for coder \"\(missing)\" in \(project.root.path)/Codings (coders: \(known.isEmpty ? "none" : known.joined(separator: ", "))).")
