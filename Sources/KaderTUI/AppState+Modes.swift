@@ -28,10 +28,7 @@ extension AppState {
                 mode = .picker(p)
                 return []
             }
-            var parent = CodePicker(purpose: .newCodeParent(name: name))
-            parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
-            mode = .picker(parent)
-            message = StatusMessage("Choose the category for \"\(name)\" and press Enter; Ctrl-N makes it a new category; Esc cancels.")
+            openCategoryPicker(for: name, "Choose the category for \"\(name)\"")
             return []
         case .ctrl("r"):
             guard let id = p.selectedCode, let e = self.entry(id: id) else { return [] }
@@ -94,6 +91,14 @@ extension AppState {
         return [.createCode(name: name, parent: parent, span: span)]
     }
 
+    /// The picker that asks under which category a new code named `name` goes.
+    private mutating func openCategoryPicker(for name: String, _ lead: String) {
+        var parent = CodePicker(purpose: .newCodeParent(name: name))
+        parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
+        mode = .picker(parent)
+        message = StatusMessage(lead + " and press Enter; Ctrl-N makes it a new category; Esc cancels.")
+    }
+
     mutating func promptKey(_ p: inout Prompt, _ key: Key) -> [Effect] {
         if p.kind == .search, key == .ctrl("t") {
             let insensitive = !(search?.insensitive ?? true)
@@ -134,12 +139,6 @@ extension AppState {
                 }
                 if filter.isActive && !visibleIndices.contains(i) { filter = SegmentFilter() }
                 cursor = i
-            case .newCode:
-                guard !text.isEmpty else { return [] }
-                var parent = CodePicker(purpose: .newCodeParent(name: text))
-                parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
-                mode = .picker(parent)
-                message = StatusMessage("Choose the category for \"\(text)\" and press Enter; Ctrl-N makes it a new category; Esc cancels.")
             case .renameCode(let id):
                 guard !text.isEmpty, !readOnly else { return [] }
                 return [.renameCode(id: id, name: text)]
@@ -197,10 +196,7 @@ extension AppState {
             let words = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
             let name = words.trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
             pendingSpan = span
-            var parent = CodePicker(purpose: .newCodeParent(name: name))
-            parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
-            mode = .picker(parent)
-            message = StatusMessage("In-vivo code \"\(name)\": choose its category and press Enter; Ctrl-N makes it a new category; Esc cancels.")
+            openCategoryPicker(for: name, "In-vivo code \"\(name)\": choose its category")
             return []
         case .enter:
             mode = .normal

@@ -5,7 +5,6 @@ public struct Prompt: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case search
         case jump
-        case newCode
         case renameCode(id: String)
     }
 
@@ -21,7 +20,6 @@ public struct Prompt: Hashable, Sendable {
         switch kind {
         case .search: return "Search (Ctrl-T: exact case and accents): /"
         case .jump: return "Go to segment number: "
-        case .newCode: return "New code name (in-vivo): "
         case .renameCode: return "Rename code to: "
         }
     }
