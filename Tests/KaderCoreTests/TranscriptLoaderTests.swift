@@ -45,6 +45,29 @@ import Testing
         #expect(doc.speakers.map(\.turns) == [1, 2, 1])
     }
 
+    @Test func frontMatterValuesAreReadAsWritten() throws {
+        let meta = try FrontMatter.parseMetadata("""
+            title: ~
+            date: 2026-02-11
+            site: 1.50
+            speakers:
+              No:
+                role: leerkracht
+                codable: no
+              1: expert
+              "Yes":
+                codable: "false"
+            """, path: "t.meta.yaml")
+        #expect(meta.title == nil)
+        #expect(meta.date == "2026-02-11")
+        #expect(meta.site == "1.50")
+        #expect(meta.speakers["No"] == SpeakerSetting(role: "leerkracht", codable: false))
+        #expect(meta.speakers["1"] == SpeakerSetting(role: "expert"))
+        #expect(meta.speakers["Yes"] == SpeakerSetting(codable: nil))
+        #expect(throws: LoaderError.self) { try FrontMatter.parseMetadata("- a\n- b", path: "t.meta.yaml") }
+        #expect(try FrontMatter.parseMetadata("", path: "t.meta.yaml") == DocumentMetadata())
+    }
+
     @Test func offsetsAreUnicodeScalarOffsetsIntoTheNormalisedText() throws {
         let doc = try load(Self.focusGroup)
         let scalars = Array(doc.text.unicodeScalars)

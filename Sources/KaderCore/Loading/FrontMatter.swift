@@ -40,60 +40,76 @@ public enum FrontMatter {
 
     /// Parses metadata YAML: `title`, `type`, `site`, `date`, and `speakers` as a mapping from
     /// label to `{role, codable}` (or label to a role string), or a list of `{name, role, codable}`.
+    ///
+    /// Values are read as written: the YAML is composed with Yams' basic resolver, so `date:
+    /// 2026-02-11` stays that text and a speaker called `No` or `1` stays a name. A plain `~`,
+    /// `null` or empty value means "not given"; `codable` takes YAML 1.1 booleans (`true`, `no`, …).
     /// - Throws: ``LoaderError/badMetadata(path:detail:)`` when the YAML does not parse or is not a mapping.
     public static func parseMetadata(_ yaml: String, path: String) throws -> DocumentMetadata {
         if let problem = YAMLLimits.problem(yaml) { throw LoaderError.badMetadata(path: path, detail: problem) }
-        let node: Any?
+        let root: Node?
         do {
-            node = try Yams.load(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
             throw LoaderError.badMetadata(path: path, detail: yamlErrorSummary(error))
         }
-        guard let node else { return DocumentMetadata() }
-        guard let map = node as? [String: Any] else {
+        guard let root else { return DocumentMetadata() }
+        guard case .mapping(let map) = root else {
+            if case .scalar = root, scalarString(root) == nil { return DocumentMetadata() }
             throw LoaderError.badMetadata(path: path, detail: "the front matter is not a mapping of keys to values")
         }
         var meta = DocumentMetadata()
-        meta.title = scalarString(map["title"])
-        meta.type = scalarString(map["type"])
-        meta.site = scalarString(map["site"])
-        meta.date = scalarString(map["date"])
-        if let speakers = map["speakers"] as? [String: Any] {
-            for (name, value) in speakers {
-                meta.speakers[name] = speakerSetting(value)
+        meta.title = scalarString(value(map, "title"))
+        meta.type = scalarString(value(map, "type"))
+        meta.site = scalarString(value(map, "site"))
+        meta.date = scalarString(value(map, "date"))
+        switch value(map, "speakers") {
+        case .mapping(let speakers):
+            for (key, v) in speakers {
+                if let name = scalarString(key) { meta.speakers[name] = speakerSetting(v) }
             }
-        } else if let list = map["speakers"] as? [Any] {
+        case .sequence(let list):
             for item in list {
-                if let entry = item as? [String: Any], let name = scalarString(entry["name"]) {
-                    meta.speakers[name] = speakerSetting(entry)
+                if case .mapping(let entry) = item, let name = scalarString(value(entry, "name")) {
+                    meta.speakers[name] = speakerSetting(item)
                 } else if let name = scalarString(item) {
                     meta.speakers[name] = SpeakerSetting()
                 }
             }
+        default:
+            break
         }
         return meta
     }
 
-    private static func speakerSetting(_ value: Any?) -> SpeakerSetting {
-        if let role = scalarString(value) { return SpeakerSetting(role: role) }
-        guard let m = value as? [String: Any] else { return SpeakerSetting() }
-        return SpeakerSetting(role: scalarString(m["role"]), codable: m["codable"] as? Bool)
+    /// The value of the first `key` in `map` whose key is that text.
+    private static func value(_ map: Node.Mapping, _ key: String) -> Node? {
+        map.first { $0.key.scalar?.string == key }?.value
     }
 
-    static func scalarString(_ v: Any?) -> String? {
-        switch v {
-        case let s as String: return s
-        case let i as Int: return String(i)
-        case let d as Double: return String(d)
-        case let b as Bool: return String(b)
-        case let d as Date:
-            let f = DateFormatter()
-            f.locale = Locale(identifier: "en_US_POSIX")
-            f.timeZone = TimeZone(identifier: "UTC")
-            f.dateFormat = "yyyy-MM-dd"
-            return f.string(from: d)
-        default: return nil
-        }
+    private static func speakerSetting(_ node: Node?) -> SpeakerSetting {
+        if let role = scalarString(node) { return SpeakerSetting(role: role) }
+        guard case .mapping(let m)? = node else { return SpeakerSetting() }
+        return SpeakerSetting(role: scalarString(value(m, "role")), codable: bool(value(m, "codable")))
+    }
+
+    private static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+    private static let trueWords: Set<String> = ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"]
+    private static let falseWords: Set<String> = ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"]
+
+    /// The text of a scalar node; nil for a plain null (`~`, `null`, empty) and for lists and mappings.
+    static func scalarString(_ node: Node?) -> String? {
+        guard case .scalar(let s)? = node else { return nil }
+        if s.style == .plain && nullWords.contains(s.string) { return nil }
+        return s.string
+    }
+
+    /// A plain YAML 1.1 boolean; nil for anything else.
+    static func bool(_ node: Node?) -> Bool? {
+        guard case .scalar(let s)? = node, s.style == .plain else { return nil }
+        if trueWords.contains(s.string) { return true }
+        if falseWords.contains(s.string) { return false }
+        return nil
     }
 
     static func yamlErrorSummary(_ error: Error) -> String {

@@ -12,8 +12,8 @@ public enum YAMLLimits {
 
     /// Why `yaml` is refused, or nil. Syntax errors are left to the real parser.
     public static func problem(_ yaml: String) -> String? {
-        guard yaml.contains("*") || yaml.contains("?") || yaml.contains("[") || yaml.contains("{") else { return nil }
-        guard let node = try? Yams.compose(yaml: yaml) else { return nil }
+        guard yaml.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }) else { return nil }
+        guard let node = try? Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return nil }
         var budget = maxNodes
         var complexKey = false
         guard fits(node, &budget, &complexKey) else { return "it expands to more than \(maxNodes) values through YAML aliases" }

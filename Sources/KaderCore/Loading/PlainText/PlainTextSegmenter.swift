@@ -25,6 +25,39 @@ struct PlainTextSegmenter {
 
     /// Bytes of the body used to choose a label style (then the chosen style scans the whole file).
     static let detectionBytes = 1 << 15
+    /// The shorter sample tried first; its choice stands when ``decisive(_:)``.
+    static let quickDetectionBytes = 1 << 13
+
+    /// Label counts of the best and second-best pattern on a sample.
+    struct Detection {
+        var best: LabelScan
+        var runnerUp: Int
+    }
+
+    /// A sample's choice stands when it found at least 8 labels and twice as many as any other pattern.
+    static func decisive(_ d: Detection) -> Bool {
+        d.best.lines.count >= 8 && d.runnerUp * 2 <= d.best.lines.count
+    }
+
+    /// Tries every pattern on the lines in the first `bytes` of the body.
+    private func detect(_ buf: TextBuffer, firstLine: Int, bodyStart: Int, bytes: Int) -> (SpeakerLabelPattern, Detection, Range<Int>) {
+        var sampleEnd = firstLine
+        while sampleEnd < buf.lineCount && buf.lineStartByte[sampleEnd] - bodyStart < bytes { sampleEnd += 1 }
+        let sample = firstLine..<sampleEnd
+        var best: (SpeakerLabelPattern, LabelScan)?
+        var runnerUp = 0
+        for candidate in SpeakerLabelPattern.allCases {
+            let matcher = SpeakerLabelMatcher(pattern: candidate)
+            let scan = LabelScan(buf, sample, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+            if best == nil || scan.lines.count > best!.1.lines.count {
+                runnerUp = best?.1.lines.count ?? 0
+                best = (candidate, scan)
+            } else {
+                runnerUp = max(runnerUp, scan.lines.count)
+            }
+        }
+        return (best!.0, Detection(best: best!.1, runnerUp: runnerUp), sample)
+    }
 
     func parse(_ buf: TextBuffer, bodyStart: Int) -> PlainTextParse {
         var firstLine = 0
@@ -36,21 +69,22 @@ struct PlainTextSegmenter {
         if let custom {
             found = LabelScan(buf, all, known: knownSpeakers, ownLine: false) { custom.match(buf.bytes, $0, $1) }
             patternName = custom.displayName
+        } else if let forced = forcedPattern {
+            pattern = forced
+            let matcher = SpeakerLabelMatcher(pattern: forced)
+            found = LabelScan(buf, all, known: knownSpeakers, ownLine: forced == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+            patternName = forced.displayName
         } else {
-            var sampleEnd = firstLine
-            while sampleEnd < buf.lineCount && buf.lineStartByte[sampleEnd] - bodyStart < Self.detectionBytes { sampleEnd += 1 }
-            let sample = firstLine..<sampleEnd
-            var best: (SpeakerLabelPattern, LabelScan)?
-            for candidate in forcedPattern.map({ [$0] }) ?? SpeakerLabelPattern.allCases {
-                let matcher = SpeakerLabelMatcher(pattern: candidate)
-                let scan = LabelScan(buf, sample, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
-                if best == nil || scan.lines.count > best!.1.lines.count { best = (candidate, scan) }
+            // A short sample decides most files; a close or thin result looks at the longer one.
+            var (candidate, scan, sample) = detect(buf, firstLine: firstLine, bodyStart: bodyStart, bytes: Self.quickDetectionBytes)
+            if !Self.decisive(scan) {
+                (candidate, scan, sample) = detect(buf, firstLine: firstLine, bodyStart: bodyStart, bytes: Self.detectionBytes)
             }
-            pattern = best!.0
-            found = best!.1
+            pattern = candidate
+            found = scan.best
             if sample != all {
-                let matcher = SpeakerLabelMatcher(pattern: pattern!)
-                found = LabelScan(buf, all, known: knownSpeakers, ownLine: pattern == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+                let matcher = SpeakerLabelMatcher(pattern: candidate)
+                found = LabelScan(buf, all, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
             }
             patternName = pattern!.displayName
         }
