@@ -86,7 +86,7 @@ public enum Fingerprint {
                 if i + len <= b {
                     var v = UInt32(c) & (len == 2 ? 0x1F : 0x0F)
                     for j in 1..<len { v = v << 6 | UInt32(p[i + j] & 0x3F) }
-                    if Unicode.Scalar(v)?.properties.isWhitespace ?? false { return true }
+                    if TextBuffer.isNonASCIIWhitespace(v) { return true }
                 }
             }
             i &+= 1
@@ -102,25 +102,31 @@ public enum Fingerprint {
         var i = a
         while i < b {
             let c = src[i]
+            // Fast path: a byte that is neither ASCII whitespace nor the lead byte of non-ASCII
+            // whitespace (C2, E1, E2, E3) is copied as it is.
+            if c > 0x20 && c != 0xC2 && c &- 0xE1 >= 3 {
+                if pendingSpace { dst[k] = 0x20; k &+= 1; pendingSpace = false }
+                dst[k] = c
+                k &+= 1
+                i &+= 1
+                continue
+            }
             var len = 1
-            var ws: Bool
-            if c < 0x80 {
-                ws = c == 0x20 || (c >= 0x09 && c <= 0x0D)
-            } else {
-                len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
-                ws = false
-                if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3, i + len <= b {
+            var ws = c == 0x20 || (c >= 0x09 && c <= 0x0D)
+            if c >= 0x80 {
+                len = c == 0xC2 ? 2 : 3
+                if i + len <= b {
                     var v = UInt32(c) & (len == 2 ? 0x1F : 0x0F)
                     for j in 1..<len { v = v << 6 | UInt32(src[i + j] & 0x3F) }
-                    ws = Unicode.Scalar(v)?.properties.isWhitespace ?? false
+                    ws = TextBuffer.isNonASCIIWhitespace(v)
                 }
             }
             if ws {
                 pendingSpace = k > 0
             } else {
-                if pendingSpace { dst[k] = 0x20; k += 1; pendingSpace = false }
+                if pendingSpace { dst[k] = 0x20; k &+= 1; pendingSpace = false }
                 let end = min(i + len, b)
-                for j in i..<end { dst[k] = src[j]; k += 1 }
+                for j in i..<end { dst[k] = src[j]; k &+= 1 }
             }
             i += len
         }

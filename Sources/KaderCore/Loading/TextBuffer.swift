@@ -53,10 +53,14 @@ struct TextBuffer {
     }
 
     /// Scalar offset of byte offset `byte`, which must lie in line `line` (or at its end).
+    /// Counts from whichever end of the line is nearer.
     func scalarOffset(byte: Int, line: Int) -> Int {
         if isASCII { return byte }
         let a = lineStartByte[line]
-        return lineStartScalar[line] + Self.countScalars(bytes, a, byte)
+        let e = lineEndByte(line)
+        if byte - a <= e - byte { return lineStartScalar[line] + Self.countScalars(bytes, a, byte) }
+        let endScalar = line + 1 < lineStartScalar.count ? lineStartScalar[line + 1] - 1 : scalarCount
+        return endScalar - Self.countScalars(bytes, byte, e)
     }
 
     /// Byte offset of scalar offset `scalar` (0...scalarCount).
@@ -145,7 +149,16 @@ struct TextBuffer {
         let (s, len) = scalar(p, i)
         // Only U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000 are non-ASCII whitespace.
         if b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 { return (false, len) }
-        return (s.properties.isWhitespace, len)
+        return (isNonASCIIWhitespace(s.value), len)
+    }
+
+    /// True for the non-ASCII code points with the Unicode White_Space property (what
+    /// `Unicode.Scalar.Properties.isWhitespace` answers): U+0085, U+00A0, U+1680, U+2000–U+200A,
+    /// U+2028, U+2029, U+202F, U+205F and U+3000.
+    @inline(__always)
+    static func isNonASCIIWhitespace(_ v: UInt32) -> Bool {
+        v == 0x85 || v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029
+            || v == 0x202F || v == 0x205F || v == 0x3000
     }
 
     /// Byte offset after the last non-whitespace scalar in `a..<b`, or nil if the range is blank.

@@ -32,8 +32,12 @@ public enum TranscriptTextDecoder {
     /// ``decodeToUTF8(_:path:)`` that also hands back the text as a `String` when decoding made one
     /// with exactly these bytes (no line endings to normalise), so it need not be validated again.
     static func decodeToUTF8Text(_ data: Data, path: String) throws -> (bytes: [UInt8], text: String?, encoding: String, lineEndings: String) {
-        if data.isEmpty { throw LoaderError.empty(path: path) }
-        let bytes = [UInt8](data)
+        try decodeToUTF8Text(bytes: [UInt8](data), path: path)
+    }
+
+    /// ``decodeToUTF8Text(_:path:)`` on bytes already in an array (spares a copy of the file).
+    static func decodeToUTF8Text(bytes: [UInt8], path: String) throws -> (bytes: [UInt8], text: String?, encoding: String, lineEndings: String) {
+        if bytes.isEmpty { throw LoaderError.empty(path: path) }
         if let kind = BinarySignature.detect(bytes) {
             throw LoaderError.binary(path: path, detail: "it looks like \(kind)")
         }

@@ -42,18 +42,49 @@ public struct TranscriptLoader: Sendable {
         if let size = attrs?[.size] as? Int, size > options.maxFileSize {
             throw LoaderError.tooLarge(path: path, limit: options.maxFileSize)
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw LoaderError.unreadable(path: path, reason: (error as NSError).localizedDescription)
-        }
+        let bytes = try Self.readBytes(url.path, displayPath: path)
         var sidecar: DocumentMetadata?
         let sidecarURL = url.deletingPathExtension().appendingPathExtension("meta.yaml")
         if let yaml = try? String(contentsOf: sidecarURL, encoding: .utf8) {
             sidecar = try FrontMatter.parseMetadata(yaml, path: sidecarURL.path)
         }
-        return try load(data: data, path: path, id: Self.documentId(forFileName: url.lastPathComponent), format: format, sidecar: sidecar)
+        return try load(bytes: bytes, path: path, id: Self.documentId(forFileName: url.lastPathComponent), format: format, sidecar: sidecar)
+    }
+
+    /// The whole file at `path`, read straight into an array (no intermediate `Data`).
+    /// - Throws: ``LoaderError/unreadable(path:reason:)`` with the system's reason
+    ///   (`permission denied`, …); `displayPath` names the file.
+    static func readBytes(_ path: String, displayPath: String) throws -> [UInt8] {
+        func failure(_ code: Int32) -> LoaderError {
+            .unreadable(path: displayPath, reason: String(cString: strerror(code)).lowercased())
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw failure(errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw failure(errno) }
+        func readInto(_ p: UnsafeMutableRawPointer, _ count: Int) throws -> Int {
+            var got = 0
+            while got < count {
+                let n = read(fd, p + got, count - got)
+                if n < 0 { if errno == EINTR { continue }; throw failure(errno) }
+                if n == 0 { break }
+                got += n
+            }
+            return got
+        }
+        // One read of the size fstat reports (plus one byte to see the end); more if the file grew.
+        let size = max(Int(info.st_size), 0) + 1
+        var result = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = try readInto(buffer.baseAddress!, size)
+        }
+        guard result.count == size else { return result }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = try chunk.withUnsafeMutableBytes { try readInto($0.baseAddress!, $0.count) }
+            result.append(contentsOf: chunk[0..<n])
+            if n < chunk.count { return result }
+        }
     }
 
     /// Segments `data` as `format`. `path` is used in messages only.
@@ -64,13 +95,18 @@ public struct TranscriptLoader: Sendable {
     /// `WEBVTT` or an SRT cue is read as that format.
     /// - Throws: ``LoaderError`` (one sentence naming `path` and the problem); never anything else.
     public func load(data: Data, path: String, id: String, format: TranscriptFormat, sidecar: DocumentMetadata? = nil) throws -> Document {
+        try load(bytes: [UInt8](data), path: path, id: id, format: format, sidecar: sidecar)
+    }
+
+    /// ``load(data:path:id:format:sidecar:)`` on bytes in an array.
+    func load(bytes data: [UInt8], path: String, id: String, format: TranscriptFormat, sidecar: DocumentMetadata? = nil) throws -> Document {
         if data.count > options.maxFileSize { throw LoaderError.tooLarge(path: path, limit: options.maxFileSize) }
         var parse: FormatParse
         switch format {
-        case .docx: parse = try DocxTranscript.load(data, path: path, maxEntrySize: options.maxDecompressedSize, options: options)
-        case .tei: parse = try TEITranscript.load(data, path: path)
+        case .docx: parse = try DocxTranscript.load(Data(data), path: path, maxEntrySize: options.maxDecompressedSize, options: options)
+        case .tei: parse = try TEITranscript.load(Data(data), path: path)
         case .webVTT, .srt, .plainText, .markdown, .otter:
-            let (bytes, decodedText, encoding, endings) = try TranscriptTextDecoder.decodeToUTF8Text(data, path: path)
+            let (bytes, decodedText, encoding, endings) = try TranscriptTextDecoder.decodeToUTF8Text(bytes: data, path: path)
             let sniffed = format == .plainText ? Self.sniffCueFormat(bytes) ?? format : format
             if sniffed == .webVTT || sniffed == .srt {
                 let out = CueTranscript.build(String(decoding: bytes, as: UTF8.self), srt: sniffed == .srt)

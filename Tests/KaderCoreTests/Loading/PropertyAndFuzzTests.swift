@@ -51,6 +51,22 @@ struct LoadingPropertyAndFuzzTests {
 
     /// Random byte mutations of valid inputs: loading either succeeds with the offset contract
     /// intact or throws a ``LoaderError``; never a crash, hang or other error. Bounded to ~3 s.
+    @Test func whitespaceTableMatchesUnicodeProperties() {
+        for v in UInt32(0x80)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(TextBuffer.isNonASCIIWhitespace(v) == s.properties.isWhitespace, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test func fingerprintsCollapseEveryKindOfWhitespace() {
+        let plain = Fingerprint.ofSegmentText("Ja, dat klopt – zo’n “idee”… écht")
+        for space in ["  ", "\t", "\n\n", "\u{00A0}", "\u{2003}", "\u{3000}", " \u{2028} ", "\u{0085}"] {
+            let text = "Ja,\(space)dat klopt – zo’n “idee”…\(space)écht\(space)"
+            #expect(Fingerprint.ofSegmentText(text) == plain, "\(space.unicodeScalars.map { $0.value })")
+        }
+        #expect(Fingerprint.ofSegmentText("Ja, dat klopt — zo’n “idee”… écht") != plain)
+    }
+
     @Test func mutationFuzzNeverCrashes() throws {
         var rng = SeededRandom(state: 20_240_312)
         let seeds: [(Data, TranscriptFormat)] = [
