@@ -29,8 +29,11 @@ public enum FrontMatter {
         while lineStart < p.count {
             var lineEnd = lineStart
             while lineEnd < p.count && p[lineEnd] != 0x0A { lineEnd += 1 }
-            let line = String(decoding: p[lineStart..<lineEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            if line == "---" || line == "..." {
+            // The line trimmed of spaces and tabs is `---` or `...`.
+            var a = lineStart, b = lineEnd
+            while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }
+            while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
+            if b - a == 3 && p[a] == p[a + 1] && p[a] == p[a + 2] && (p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: ".")) {
                 return (String(decoding: p[4..<lineStart], as: UTF8.self), min(lineEnd + 1, p.count))
             }
             lineStart = lineEnd + 1

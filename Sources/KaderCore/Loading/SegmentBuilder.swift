@@ -58,11 +58,6 @@ public struct SegmentationOptions: Sendable, Hashable {
     }
 }
 
-private struct RoleKey: Hashable {
-    var speaker: String?
-    var role: String?
-}
-
 /// What ``SegmentBuilder`` works out once per distinct speaker label and role.
 private struct SpeakerFacts {
     var role: String?
@@ -91,23 +86,16 @@ public enum SegmentBuilder {
     static func build(
         buffer: TextBuffer, text: String? = nil, turns: [RawTurn], metadata: DocumentMetadata, options: SegmentationOptions
     ) -> (segments: [Segment], speakers: [Speaker]) {
-        var segments: [Segment] = []
-        segments.reserveCapacity(turns.count)
-        // Repeats of a base id, keyed by the 48 digest bits the base id shows.
-        var seenIds: [UInt64: Int] = [:]
-        seenIds.reserveCapacity(turns.count)
+        var state = BuildState(buffer: buffer, text: text, count: turns.count)
         var speakerList: [Speaker] = []
         var speakerIndex: [String: Int] = [:]
-        var facts: [RoleKey: SpeakerFacts] = [:]
-        var scratch: [UInt8] = []
-        var idBytes: [UInt8] = []
-        let native = text.map { t -> String in var t = t; t.makeContiguousUTF8(); return t }
-        buffer.bytes.withUnsafeBufferPointer { src in
-            for turn in turns {
-                let key = RoleKey(speaker: turn.speaker, role: turn.role)
-                var f: SpeakerFacts
-                if let cached = facts[key] {
-                    f = cached
+        // Facts per distinct (speaker, role), found by a linear search: a transcript has few speakers.
+        var known: [(speaker: String?, role: String?, facts: SpeakerFacts)] = []
+        var last = 0
+        for turn in turns {
+            if last >= known.count || known[last].speaker != turn.speaker || known[last].role != turn.role {
+                if let i = known.firstIndex(where: { $0.speaker == turn.speaker && $0.role == turn.role }) {
+                    last = i
                 } else {
                     let setting = turn.speaker.flatMap { metadata.speakers[$0] }
                     let role = setting?.role ?? turn.role ?? turn.speaker.flatMap(RoleInference.role(fromLabel:))
@@ -122,44 +110,66 @@ public enum SegmentBuilder {
                             speakerList.append(Speaker(name: name, role: role, codable: codable, turns: 0))
                         }
                     }
-                    f = SpeakerFacts(role: role, codable: codable, speakerIndex: index, idPrefix: Array((turn.speaker ?? "").utf8) + [0x1F])
-                    facts[key] = f
+                    let f = SpeakerFacts(role: role, codable: codable, speakerIndex: index, idPrefix: Array((turn.speaker ?? "").utf8) + [0x1F])
+                    known.append((turn.speaker, turn.role, f))
+                    last = known.count - 1
                 }
-                if f.speakerIndex >= 0 { speakerList[f.speakerIndex].turns += 1 }
-                func emit(_ start: Int, _ end: Int, _ startByte: Int, _ endByte: Int) {
-                    let segmentText = native.map { Self.slice($0, startByte, endByte) } ?? buffer.string(bytes: startByte, endByte)
-                    let digest = Fingerprint.collapsedDigest(src, startByte, endByte, scratch: &scratch)
-                    let print = Fingerprint.hexPrefix(digest, digits: 16)
-                    idBytes.removeAll(keepingCapacity: true)
-                    idBytes.append(contentsOf: f.idPrefix)
-                    idBytes.append(contentsOf: print.utf8)
-                    let idDigest = idBytes.withUnsafeBytes { Fingerprint.sha256($0) }
-                    let key = idDigest.withUnsafeBytes { d in
-                        UInt64(d[0]) << 40 | UInt64(d[1]) << 32 | UInt64(d[2]) << 24 | UInt64(d[3]) << 16 | UInt64(d[4]) << 8 | UInt64(d[5])
-                    }
-                    let base = Fingerprint.hexPrefix(idDigest, digits: 12, prefix: UInt8(ascii: "s"))
-                    var id = base
-                    if let n = seenIds[key] {
-                        seenIds[key] = n + 1
-                        id = "\(base)-\(n + 1)"
-                    } else {
-                        seenIds[key] = 1
-                    }
-                    segments.append(Segment(
-                        id: id, ordinal: segments.count + 1, speaker: turn.speaker, role: f.role,
-                        start: start, end: end, text: segmentText, timestamp: turn.timestamp, endTimestamp: turn.endTimestamp,
-                        fingerprint: print, codable: f.codable))
-                }
-                if turn.startByte >= 0 && turn.endByte >= 0 && (turn.end - turn.start <= options.maxSegmentLength || turn.paragraphStarts.isEmpty) {
-                    emit(turn.start, turn.end, turn.startByte, turn.endByte)
-                } else {
-                    for (start, end, startByte, endByte) in pieces(of: turn, buffer: buffer, maxLength: options.maxSegmentLength) {
-                        emit(start, end, startByte, endByte)
-                    }
+            }
+            let f = known[last].facts
+            if f.speakerIndex >= 0 { speakerList[f.speakerIndex].turns += 1 }
+            if turn.startByte >= 0 && turn.endByte >= 0 && (turn.end - turn.start <= options.maxSegmentLength || turn.paragraphStarts.isEmpty) {
+                state.emit(turn, f, turn.start, turn.end, turn.startByte, turn.endByte)
+            } else {
+                for (start, end, startByte, endByte) in pieces(of: turn, buffer: buffer, maxLength: options.maxSegmentLength) {
+                    state.emit(turn, f, start, end, startByte, endByte)
                 }
             }
         }
-        return (segments, speakerList)
+        return (state.segments, speakerList)
+    }
+
+    /// The segments built so far and the scratch space for ids and fingerprints.
+    private struct BuildState {
+        let buffer: TextBuffer
+        /// The document text made native, for slicing segment texts without validating again.
+        let native: String?
+        var segments: [Segment] = []
+        /// Repeats of a base id, keyed by the 48 digest bits the base id shows.
+        var seenIds: [UInt64: Int] = [:]
+        var scratch: [UInt8] = []
+        var idBytes: [UInt8] = []
+
+        init(buffer: TextBuffer, text: String?, count: Int) {
+            self.buffer = buffer
+            native = text.map { t -> String in var t = t; t.makeContiguousUTF8(); return t }
+            segments.reserveCapacity(count)
+            seenIds.reserveCapacity(count)
+        }
+
+        mutating func emit(_ turn: RawTurn, _ f: SpeakerFacts, _ start: Int, _ end: Int, _ startByte: Int, _ endByte: Int) {
+            let segmentText = native.map { SegmentBuilder.slice($0, startByte, endByte) } ?? buffer.string(bytes: startByte, endByte)
+            let digest = buffer.bytes.withUnsafeBufferPointer { Fingerprint.collapsedDigest($0, startByte, endByte, scratch: &scratch) }
+            let print = Fingerprint.hexPrefix(digest, digits: 16)
+            idBytes.removeAll(keepingCapacity: true)
+            idBytes.append(contentsOf: f.idPrefix)
+            idBytes.append(contentsOf: print.utf8)
+            let idDigest = idBytes.withUnsafeBytes { Fingerprint.sha256($0) }
+            let key = idDigest.withUnsafeBytes { d in
+                UInt64(d[0]) << 40 | UInt64(d[1]) << 32 | UInt64(d[2]) << 24 | UInt64(d[3]) << 16 | UInt64(d[4]) << 8 | UInt64(d[5])
+            }
+            let base = Fingerprint.hexPrefix(idDigest, digits: 12, prefix: UInt8(ascii: "s"))
+            var id = base
+            if let n = seenIds[key] {
+                seenIds[key] = n + 1
+                id = "\(base)-\(n + 1)"
+            } else {
+                seenIds[key] = 1
+            }
+            segments.append(Segment(
+                id: id, ordinal: segments.count + 1, speaker: turn.speaker, role: f.role,
+                start: start, end: end, text: segmentText, timestamp: turn.timestamp, endTimestamp: turn.endTimestamp,
+                fingerprint: print, codable: f.codable))
+        }
     }
 
     /// The UTF-8 bytes `a..<b` (on scalar boundaries) of a native string, as a new string, without

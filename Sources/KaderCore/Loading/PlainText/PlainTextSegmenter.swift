@@ -115,7 +115,7 @@ struct PlainTextSegmenter {
         if let first = builder.turns.first, first.speaker == nil {
             warnings.append("text before the first speaker label (\(first.end - first.start) characters) is kept as an unlabelled segment")
         }
-        warnings += builder.warnings + Self.labelVariantWarnings(builder.turns)
+        warnings += builder.warnings + Self.labelVariantWarnings(found.speakers)
         return PlainTextParse(turns: builder.turns, pattern: pattern, patternName: patternName, warnings: warnings)
     }
 
@@ -130,10 +130,14 @@ struct PlainTextSegmenter {
         return nil
     }
 
+    /// ``labelVariantWarnings(_:)-names`` for the speakers of `turns`.
     static func labelVariantWarnings(_ turns: [RawTurn]) -> [String] {
+        labelVariantWarnings(Array(Set(turns.compactMap(\.speaker))))
+    }
+
+    /// Warnings for speaker labels that differ only in case or spacing; `names` are distinct.
+    static func labelVariantWarnings(_ names: [String]) -> [String] {
         var byKey: [String: Set<String>] = [:]
-        var names: Set<String> = []
-        for t in turns { if let name = t.speaker { names.insert(name) } }
         for name in names {
             let key = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
             byKey[key, default: []].insert(name)
@@ -153,11 +157,17 @@ struct LabelScan {
     var matches: [LabelMatch] = []
     var warnings: [String] = []
 
+    /// The distinct speakers of the accepted labels, in order of first appearance.
+    var speakers: [String] = []
+
     init(_ buf: TextBuffer, _ range: Range<Int>, known: Set<String>, ownLine: Bool,
          match: (Int, Int) -> SpeakerLabelMatcher.Result) {
-        var counts: [String: Int] = [:]
+        // Speakers are numbered on first sight so that counting needs one lookup per label.
+        var numbers: [String: Int] = [:]
+        var names: [String] = []
+        var counts: [Int] = []
         var rejected: [String: Int] = [:]
-        var candidates: [(Int, LabelMatch, Bool, Bool)] = []
+        var candidates: [(line: Int, speaker: Int, match: LabelMatch, opensBlock: Bool, acceptSingle: Bool)] = []
         var previousBlank = true
         var previousLabel = false
         for l in range {
@@ -168,8 +178,17 @@ struct LabelScan {
                 switch match(a, b) {
                 case .label(let m):
                     let heading = ownLine && buf.bytes[buf.contentStart(a, b)] == UInt8(ascii: "#")
-                    candidates.append((l, m, previousBlank, ownLine ? heading : (previousBlank || previousLabel)))
-                    counts[m.speaker, default: 0] += 1
+                    let number: Int
+                    if let n = numbers[m.speaker] {
+                        number = n
+                    } else {
+                        number = names.count
+                        numbers[m.speaker] = number
+                        names.append(m.speaker)
+                        counts.append(0)
+                    }
+                    counts[number] += 1
+                    candidates.append((l, number, m, previousBlank, ownLine ? heading : (previousBlank || previousLabel)))
                     isLabel = true
                 case .rejected(let word) where previousBlank:
                     rejected[word, default: 0] += 1
@@ -179,14 +198,20 @@ struct LabelScan {
             previousBlank = blank
             previousLabel = isLabel
         }
+        let isKnown = names.map { known.contains($0) }
+        var accepted = [Bool](repeating: false, count: names.count)
         var singles: [String] = []
-        for (l, m, opensBlock, acceptSingle) in candidates {
-            let n = counts[m.speaker] ?? 0
-            if ownLine && !opensBlock { continue }
-            if known.contains(m.speaker) || n > 1 || acceptSingle {
-                lines.append(l)
-                matches.append(m)
-                if n == 1 && !known.contains(m.speaker) { singles.append(m.speaker) }
+        for c in candidates {
+            let n = counts[c.speaker]
+            if ownLine && !c.opensBlock { continue }
+            if isKnown[c.speaker] || n > 1 || c.acceptSingle {
+                lines.append(c.line)
+                matches.append(c.match)
+                if !accepted[c.speaker] {
+                    accepted[c.speaker] = true
+                    speakers.append(names[c.speaker])
+                }
+                if n == 1 && !isKnown[c.speaker] { singles.append(names[c.speaker]) }
             }
         }
         if lines.count >= 4 && !singles.isEmpty {
