@@ -97,29 +97,66 @@ public final class QDPXArchiveReader {
     }
 }
 
-/// Writes a `.qdpx` zip: `project.qde` and the files of `sources/`.
-public enum QDPXArchiveWriter {
-    /// Writes the archive to a temporary file next to `url`, then renames it over `url`.
-    /// `files` are archive paths (`sources/<guid>.txt`) and contents; entries are deflated.
+/// Writes a `.qdpx` zip to a temporary file next to its destination, entry by entry, and renames
+/// it into place when finished: `sources/` files first (as they come), then `project.qde`.
+/// Entries are deflated. Nothing is left behind when writing fails or is abandoned.
+public struct QDPXArchiveWriter {
+    let url: URL
+    let tmp: URL
+    let date: Date
+    private var archive: Archive?
+
+    /// Starts an archive that will replace `url`.
     /// - Throws: ``ExchangeError/io(path:detail:)``.
-    public static func write(projectXML: String, files: [(path: String, data: Data)], to url: URL, date: Date = Date()) throws {
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    public init(to url: URL, date: Date = Date()) throws {
+        self.url = url
+        self.date = date
+        tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         try? FileManager.default.removeItem(at: tmp)
         do {
-            let archive = try Archive(url: tmp, accessMode: .create)
-            for (path, data) in [("project.qde", Data(projectXML.utf8))] + files {
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                     compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
+            archive = try Archive(url: tmp, accessMode: .create)
         } catch {
-            try? FileManager.default.removeItem(at: tmp)
             throw ExchangeError.io(path: url.path, detail: "cannot write the archive (\(error))")
         }
+    }
+
+    /// Adds one file entry (`sources/<guid>.txt`).
+    /// - Throws: ``ExchangeError/io(path:detail:)`` (the temporary file is removed).
+    public mutating func add(path: String, data: Data) throws {
+        guard let archive else { throw ExchangeError.io(path: url.path, detail: "the archive was already closed") }
+        do {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                                 compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        } catch {
+            abandon()
+            throw ExchangeError.io(path: url.path, detail: "cannot write the archive (\(error))")
+        }
+    }
+
+    /// Adds `project.qde` and moves the archive into place.
+    /// - Throws: ``ExchangeError/io(path:detail:)`` (the temporary file is removed).
+    public mutating func finish(projectXML: String) throws {
+        try add(path: "project.qde", data: Data(projectXML.utf8))
+        archive = nil
         guard rename(tmp.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: tmp)
             throw ExchangeError.io(path: url.path, detail: "cannot move the archive into place")
         }
+    }
+
+    /// Drops the temporary file; `url` is untouched.
+    public mutating func abandon() {
+        archive = nil
+        try? FileManager.default.removeItem(at: tmp)
+    }
+
+    /// Writes `projectXML` and `files` (archive paths and contents) to `url` in one go.
+    /// - Throws: ``ExchangeError/io(path:detail:)``.
+    public static func write(projectXML: String, files: [(path: String, data: Data)], to url: URL, date: Date = Date()) throws {
+        var writer = try QDPXArchiveWriter(to: url, date: date)
+        for (path, data) in files { try writer.add(path: path, data: data) }
+        try writer.finish(projectXML: projectXML)
     }
 }

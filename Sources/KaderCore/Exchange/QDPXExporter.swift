@@ -21,20 +21,29 @@ public enum QDPXExporter {
         public var notes = 0
     }
 
-    /// The project model and `sources/` files (pure).
-    public static func build(name: String, codebook: Codebook, documents: [Document], codings: [CodingFile], date: String)
-        -> (project: QDAProject, files: [(path: String, data: Data)], summary: Summary) {
-        var project = QDAProject(name: name, origin: "Kader \(KaderInfo.version)", creationDateTime: date)
-        var summary = Summary()
-        let coders = Array(Set(codings.map(\.coder))).sorted()
-        project.users = coders.map { QDAUser(guid: StableGUID.user($0), name: $0) }
-        project.codes = QDACodebookXML.codes(from: codebook)
-        var files: [(path: String, data: Data)] = []
-        for doc in documents {
+    /// The project model built one document at a time, so an export never holds more than one
+    /// transcript: ``add(_:codings:)`` returns the document's `sources/` file for the archive.
+    public struct Builder {
+        public private(set) var project: QDAProject
+        public private(set) var summary = Summary()
+        let date: String
+
+        /// `coders` are every coder with codings (each becomes a `User`).
+        public init(name: String, codebook: Codebook, coders: [String], date: String) {
+            self.date = date
+            project = QDAProject(name: name, origin: "Kader \(KaderInfo.version)", creationDateTime: date)
+            let sorted = Array(Set(coders)).sorted()
+            project.users = sorted.map { QDAUser(guid: StableGUID.user($0), name: $0) }
+            project.codes = QDACodebookXML.codes(from: codebook)
+            summary.coders = sorted
+        }
+
+        /// Adds `doc` with the coding files of it in `codings` (others are ignored); returns the
+        /// archive path and content of its text.
+        public mutating func add(_ doc: Document, codings: [CodingFile]) -> (path: String, data: Data) {
             let guid = StableGUID.source(doc.id)
             var source = QDATextSource(guid: guid, name: doc.id, plainTextPath: "internal://\(guid).txt", description: doc.metadata.title,
                                        creationDateTime: date)
-            files.append(("sources/\(guid).txt", Data(doc.text.utf8)))
             let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for file in codings.filter({ $0.document == doc.id }).sorted(by: { $0.coder < $1.coder }) {
                 let user = StableGUID.user(file.coder)
@@ -65,23 +74,61 @@ public enum QDPXExporter {
                 }
             }
             project.sources.append(source)
+            summary.documents += 1
+            summary.notes = project.notes.count
+            return ("sources/\(guid).txt", Data(doc.text.utf8))
         }
-        summary.documents = documents.count
-        summary.coders = coders
-        summary.notes = project.notes.count
-        return (project, files, summary)
     }
 
-    /// Exports `project` with every coder to `url` (written atomically).
+    /// The project model and `sources/` files for documents already in memory (pure).
+    public static func build(name: String, codebook: Codebook, documents: [Document], codings: [CodingFile], date: String)
+        -> (project: QDAProject, files: [(path: String, data: Data)], summary: Summary) {
+        var builder = Builder(name: name, codebook: codebook, coders: codings.map(\.coder), date: date)
+        let files = documents.map { builder.add($0, codings: codings) }
+        return (builder.project, files, builder.summary)
+    }
+
+    /// Exports `project` with every coder to `url` (written atomically). Documents are loaded,
+    /// written to the archive and dropped one at a time.
     /// - Throws: ``LoaderError``, ``StoreError`` reading the project; ``ExchangeError/io(path:detail:)`` writing.
     public static func export(project: Project, to url: URL, date: Date = Date()) throws -> Summary {
-        let (documents, files) = try QuoteCollection.loadAll(project: project)
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
-        let name = project.root.lastPathComponent
-        let built = build(name: name, codebook: project.codebook, documents: documents, codings: files, date: f.string(from: date))
-        try QDPXArchiveWriter.write(projectXML: QDAProjectXML.write(built.project), files: built.files, to: url, date: date)
-        return built.summary
+        let coders = CodingStore.coders(projectRoot: project.root).filter {
+            !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty
+        }
+        var builder = Builder(name: project.root.lastPathComponent, codebook: project.codebook, coders: [], date: f.string(from: date))
+        var writer = try QDPXArchiveWriter(to: url, date: date)
+        do {
+            var used: Set<String> = []
+            for path in project.transcriptPaths {
+                let doc = try project.loadDocument(path: path)
+                var files: [CodingFile] = []
+                for coder in coders {
+                    let codingURL = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)
+                    guard FileManager.default.fileExists(atPath: codingURL.path) else { continue }
+                    files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
+                    used.insert(coder)
+                }
+                let (entry, data) = builder.add(doc, codings: files)
+                try writer.add(path: entry, data: data)
+            }
+            builder.setUsers(Array(used))
+            try writer.finish(projectXML: QDAProjectXML.write(builder.project))
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        return builder.summary
+    }
+}
+
+extension QDPXExporter.Builder {
+    /// Replaces the users with `coders` (for exports that learn the coders as they go).
+    mutating func setUsers(_ coders: [String]) {
+        let sorted = Array(Set(coders)).sorted()
+        project.users = sorted.map { QDAUser(guid: StableGUID.user($0), name: $0) }
+        summary.coders = sorted
     }
 }
 
