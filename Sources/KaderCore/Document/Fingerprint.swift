@@ -94,6 +94,20 @@ public enum Fingerprint {
         return false
     }
 
+    /// True when `p[0..<16]` holds whitespace other than a single U+0020 followed by an ordinary
+    /// byte (reads `p[16]`): ASCII whitespace except space, a lead byte of non-ASCII whitespace,
+    /// or a space followed by whitespace or such a lead byte. Branch-free so it vectorises.
+    @inline(__always)
+    static func hasIrregularWhitespace(_ p: UnsafePointer<UInt8>) -> Bool {
+        var bad: UInt8 = 0
+        for j in 0..<16 {
+            let c = p[j], d = p[j &+ 1]
+            let dSpecial: UInt8 = (d &- 0x09 < 5 ? 1 : 0) | (d == 0x20 ? 1 : 0) | (d == 0xC2 ? 1 : 0) | (d &- 0xE1 < 3 ? 1 : 0)
+            bad |= (c &- 0x09 < 5 ? 1 : 0) | (c == 0xC2 ? 1 : 0) | (c &- 0xE1 < 3 ? 1 : 0) | ((c == 0x20 ? 1 : 0) & dSpecial)
+        }
+        return bad != 0
+    }
+
     /// Writes the whitespace-collapsed form of `src[a..<b]` to `dst` (at least `b - a` long);
     /// returns the number of bytes written.
     private static func collapseRaw(_ src: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ dst: UnsafeMutableBufferPointer<UInt8>) -> Int {
@@ -101,6 +115,15 @@ public enum Fingerprint {
         var pendingSpace = false
         var i = a
         while i < b {
+            // Block path: 16 bytes without whitespace other than single spaces before ordinary
+            // characters are copied as they are (the byte after the block is looked at too).
+            if i + 17 <= b && src[i] > 0x20 && !hasIrregularWhitespace(src.baseAddress! + i) {
+                if pendingSpace { dst[k] = 0x20; k &+= 1; pendingSpace = false }
+                UnsafeMutableRawPointer(dst.baseAddress! + k).copyMemory(from: src.baseAddress! + i, byteCount: 16)
+                k &+= 16
+                i &+= 16
+                continue
+            }
             let c = src[i]
             // Fast path: a byte that is neither ASCII whitespace nor the lead byte of non-ASCII
             // whitespace (C2, E1, E2, E3) is copied as it is.

@@ -180,6 +180,10 @@ public struct TranscriptLoader: Sendable {
     /// letters, digits and `-` (`Focusgroep School Ä.txt` → `focusgroep-school-a`).
     public static func documentId(forFileName name: String) -> String {
         let base = (name as NSString).deletingPathExtension
+        if base.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }),
+           let first = base.utf8.first, first != 0x2D, base.utf8.last != 0x2D, !base.contains("--") {
+            return base
+        }
         let folded = base.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var out = ""
         var lastDash = true

@@ -67,6 +67,21 @@ struct LoadingPropertyAndFuzzTests {
         #expect(Fingerprint.ofSegmentText("Ja, dat klopt — zo’n “idee”… écht") != plain)
     }
 
+    @Test func fingerprintsEqualTheHashOfTheCollapsedText() {
+        let words = ["woordenschat", "ik", "coördinatoren", "zo’n", "“ideeën”…", "👩‍🏫", "e\u{0301}", "Smartschool-platform,", "a"]
+        let spaces = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u{00A0}", " \u{2028}", "\u{3000}", " \n "]
+        var rng = SeededRandom(state: 42)
+        for _ in 0..<400 {
+            var text = Bool.random(using: &rng) ? spaces.randomElement(using: &rng)! : ""
+            for _ in 0..<Int.random(in: 1...40, using: &rng) {
+                text += words.randomElement(using: &rng)! + (Int.random(in: 0..<5, using: &rng) == 0 ? spaces.randomElement(using: &rng)! : " ")
+            }
+            let collapsed = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
+                .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+            #expect(Fingerprint.ofSegmentText(text) == String(Fingerprint.sha256Hex(collapsed).prefix(16)), "\(text.debugDescription)")
+        }
+    }
+
     @Test func mutationFuzzNeverCrashes() throws {
         var rng = SeededRandom(state: 20_240_312)
         let seeds: [(Data, TranscriptFormat)] = [
