@@ -17,3 +17,31 @@ import Testing
         #expect(throws: ProjectError.self) { try Project(root: root) }
     }
 }
+
+@Suite struct DocumentBatchLoaderTests {
+    @Test func parallelLoadingKeepsProjectOrderAndPerDocumentErrors() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-batch-\(UUID().uuidString)")
+        try Project.initialize(at: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for i in 0..<19 {
+            let text = i == 7 ? "" : (0..<(i + 2)).map { "Spreker \($0 % 3): beurt \($0) van document \(i)." }.joined(separator: "\n\n")
+            try text.write(to: root.appendingPathComponent(String(format: "Transcripts/doc-%02d.txt", i)), atomically: true, encoding: .utf8)
+        }
+        let project = try Project(root: root)
+        var seen: [String] = []
+        var failures: [String] = []
+        try DocumentBatchLoader(project: project, workers: 2).forEach { path, result in
+            seen.append(path)
+            switch result {
+            case .success(let doc):
+                let sequential = try project.loadDocument(path: path)
+                #expect(doc == sequential)
+            case .failure(let error):
+                #expect(error as? LoaderError == .empty(path: path))
+                failures.append(path)
+            }
+        }
+        #expect(seen == project.transcriptPaths)
+        #expect(failures == ["Transcripts/doc-07.txt"])
+    }
+}

@@ -56,8 +56,8 @@ public struct ProjectUnits: Sendable {
                 loader: TranscriptLoader? = nil) throws {
         var units: [ProjectUnit] = []
         var docs: [DocumentParticipation] = []
-        for path in project.transcriptPaths {
-            let doc = try project.loadDocument(path: path, loader: loader)
+        try DocumentBatchLoader(project: project, loader: loader).forEach { _, result in
+            let doc = try result.get()
             var files: [CodingFile?] = []
             for coder in coders {
                 let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)

@@ -101,8 +101,8 @@ public enum QDPXExporter {
         var writer = try QDPXArchiveWriter(to: url, date: date)
         do {
             var used: Set<String> = []
-            for path in project.transcriptPaths {
-                let doc = try project.loadDocument(path: path)
+            try DocumentBatchLoader(project: project).forEach { _, result in
+                let doc = try result.get()
                 var files: [CodingFile] = []
                 for coder in coders {
                     let codingURL = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)

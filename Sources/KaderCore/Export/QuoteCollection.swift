@@ -89,8 +89,10 @@ public struct QuoteCollection: Sendable {
         perDocument.coders = []
         var documents: [(id: String, title: String)] = []
         var rows: [QuoteRow] = []
-        for (path, id) in zip(project.transcriptPaths, ids) where filter.matchesText(id, filter.documents) {
-            let doc = try project.loadDocument(path: path)
+        let paths = zip(project.transcriptPaths, ids).filter { filter.matchesText($0.1, filter.documents) }.map(\.0)
+        try DocumentBatchLoader(project: project).forEach(paths: paths) { _, result in
+            let doc = try result.get()
+            let id = doc.id
             var files: [CodingFile] = []
             for coder in coders where FileManager.default.fileExists(atPath: CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id).path) {
                 files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))

@@ -92,36 +92,38 @@ public enum SegmentBuilder {
         // Facts per distinct (speaker, role), found by a linear search: a transcript has few speakers.
         var known: [(speaker: String?, role: String?, facts: SpeakerFacts)] = []
         var last = 0
-        for turn in turns {
-            if last >= known.count || known[last].speaker != turn.speaker || known[last].role != turn.role {
-                if let i = known.firstIndex(where: { $0.speaker == turn.speaker && $0.role == turn.role }) {
-                    last = i
-                } else {
-                    let setting = turn.speaker.flatMap { metadata.speakers[$0] }
-                    let role = setting?.role ?? turn.role ?? turn.speaker.flatMap(RoleInference.role(fromLabel:))
-                    let codable = setting?.codable ?? !(role.map { options.nonCodableRoles.contains($0.lowercased()) } ?? false)
-                    var index = -1
-                    if let name = turn.speaker {
-                        if let i = speakerIndex[name] {
-                            index = i
-                        } else {
-                            index = speakerList.count
-                            speakerIndex[name] = index
-                            speakerList.append(Speaker(name: name, role: role, codable: codable, turns: 0))
+        turns.withUnsafeBufferPointer { turns in
+            for i in turns.indices {
+                if last >= known.count || known[last].speaker != turns[i].speaker || known[last].role != turns[i].role {
+                    if let found = known.firstIndex(where: { $0.speaker == turns[i].speaker && $0.role == turns[i].role }) {
+                        last = found
+                    } else {
+                        let setting = turns[i].speaker.flatMap { metadata.speakers[$0] }
+                        let role = setting?.role ?? turns[i].role ?? turns[i].speaker.flatMap(RoleInference.role(fromLabel:))
+                        let codable = setting?.codable ?? !(role.map { options.nonCodableRoles.contains($0.lowercased()) } ?? false)
+                        var index = -1
+                        if let name = turns[i].speaker {
+                            if let existing = speakerIndex[name] {
+                                index = existing
+                            } else {
+                                index = speakerList.count
+                                speakerIndex[name] = index
+                                speakerList.append(Speaker(name: name, role: role, codable: codable, turns: 0))
+                            }
                         }
+                        let f = SpeakerFacts(role: role, codable: codable, speakerIndex: index, idPrefix: Array((turns[i].speaker ?? "").utf8) + [0x1F])
+                        known.append((turns[i].speaker, turns[i].role, f))
+                        last = known.count - 1
                     }
-                    let f = SpeakerFacts(role: role, codable: codable, speakerIndex: index, idPrefix: Array((turn.speaker ?? "").utf8) + [0x1F])
-                    known.append((turn.speaker, turn.role, f))
-                    last = known.count - 1
                 }
-            }
-            let f = known[last].facts
-            if f.speakerIndex >= 0 { speakerList[f.speakerIndex].turns += 1 }
-            if turn.startByte >= 0 && turn.endByte >= 0 && (turn.end - turn.start <= options.maxSegmentLength || turn.paragraphStarts.isEmpty) {
-                state.emit(turn, f, turn.start, turn.end, turn.startByte, turn.endByte)
-            } else {
-                for (start, end, startByte, endByte) in pieces(of: turn, buffer: buffer, maxLength: options.maxSegmentLength) {
-                    state.emit(turn, f, start, end, startByte, endByte)
+                let f = known[last].facts
+                if f.speakerIndex >= 0 { speakerList[f.speakerIndex].turns += 1 }
+                if turns[i].startByte >= 0 && turns[i].endByte >= 0 && (turns[i].end - turns[i].start <= options.maxSegmentLength || turns[i].paragraphStarts.isEmpty) {
+                    state.emit(turns[i], f, turns[i].start, turns[i].end, turns[i].startByte, turns[i].endByte)
+                } else {
+                    for (start, end, startByte, endByte) in pieces(of: turns[i], buffer: buffer, maxLength: options.maxSegmentLength) {
+                        state.emit(turns[i], f, start, end, startByte, endByte)
+                    }
                 }
             }
         }

@@ -90,8 +90,8 @@ struct ProjectDocuments {
     init(project: Project, loader: TranscriptLoader?) {
         ids = project.documentIds
         var map: [String: Result<Document, Error>] = [:]
-        for (path, id) in zip(project.transcriptPaths, project.documentIds) {
-            map[id] = Result { try project.loadDocument(path: path, loader: loader) }
+        DocumentBatchLoader(project: project, loader: loader).forEach { path, result in
+            map[TranscriptLoader.documentId(forFileName: (path as NSString).lastPathComponent)] = result
         }
         loaded = map
     }

@@ -65,20 +65,20 @@ struct TurnAssembler {
 
     /// Ends the current turn. A label with no text is dropped and reported.
     mutating func close() {
-        guard var t = current else { return }
-        current = nil
+        guard current != nil else { return }
         if awaitingText {
-            if emptyLabels.count < 8, let s = t.speaker { emptyLabels.append(s) }
+            if emptyLabels.count < 8, let s = current!.speaker { emptyLabels.append(s) }
             if emptyLabels.count == 1 { warnings.append("") }
             warnings[warnings.count - 1] = "speaker labels without text were skipped: "
                 + emptyLabels.map { "\"\($0)\"" }.joined(separator: ", ")
             awaitingText = false
+            current = nil
             return
         }
-        t.end = lastContentEnd
-        t.endByte = lastContentEndByte
-        t.endTimestamp = trailingF4Timestamp(before: lastContentEndByte)
-        turns.append(t)
+        current!.end = lastContentEnd
+        current!.endByte = lastContentEndByte
+        current!.endTimestamp = trailingF4Timestamp(before: lastContentEndByte)
+        turns.append(current.take()!)
     }
 
     /// An f4/ATLAS.ti timestamp `#00:01:23-4#` ending the turn (kept in the text; also reported

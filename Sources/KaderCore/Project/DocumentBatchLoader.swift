@@ -1,0 +1,71 @@
+import Dispatch
+import Foundation
+
+/// Loads a project's transcripts on every core while handing them to the caller in project order.
+///
+/// Transcripts are loaded in batches of a few per core (``batchSize``), so memory stays near one
+/// batch of documents plus what the caller keeps. Loading is the same as
+/// ``Project/loadDocument(path:loader:)``; results, including errors, arrive in the order of
+/// `paths`.
+public struct DocumentBatchLoader: Sendable {
+    public let project: Project
+    public let loader: TranscriptLoader
+    /// Worker threads: the active processor count, at least 1.
+    public let workers: Int
+
+    public init(project: Project, loader: TranscriptLoader? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.project = project
+        self.loader = loader ?? TranscriptLoader(options: project.settings.loadOptions)
+        self.workers = max(1, workers)
+    }
+
+    /// Documents loaded at once: four per worker.
+    public var batchSize: Int { workers * 4 }
+
+    /// Calls `body` with each path of `paths` (default: every transcript) and its document or
+    /// loading error (a ``LoaderError``), in order. Errors thrown by `body` stop the walk.
+    public func forEach(paths: [String]? = nil, _ body: (String, Result<Document, Error>) throws -> Void) rethrows {
+        let all = paths ?? project.transcriptPaths
+        var start = 0
+        while start < all.count {
+            let batch = Array(all[start..<min(start + batchSize, all.count)])
+            for (path, result) in zip(batch, load(batch)) { try body(path, result) }
+            start += batch.count
+        }
+    }
+
+    /// Every document of `paths`, loaded in parallel, in order.
+    func load(_ batch: [String]) -> [Result<Document, Error>] {
+        let slots = ResultSlots(count: batch.count)
+        let project = project, loader = loader
+        if workers == 1 || batch.count == 1 {
+            for (i, path) in batch.enumerated() { slots.set(i, Result { try project.loadDocument(path: path, loader: loader) }) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                slots.set(i, Result { try project.loadDocument(path: batch[i], loader: loader) })
+            }
+        }
+        return slots.values()
+    }
+}
+
+/// One result slot per batch index; each slot is written by exactly one worker, then read after
+/// all workers finished (the lock orders the writes before the read).
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<Document, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: Result<Document, Error>) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func values() -> [Result<Document, Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
