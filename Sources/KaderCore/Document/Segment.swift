@@ -21,8 +21,14 @@ public struct Segment: Sendable, Hashable, Codable {
     public var start: Int
     /// Unicode scalar offset one past the last scalar of the segment text.
     public var end: Int
-    /// The segment text (the slice `start..<end` of the normalised document text).
-    public var text: String
+    /// The segment text (the slice `start..<end` of the normalised document text). Stored as
+    /// ``textSlice``, which shares the document text's storage; each read makes a `String`.
+    public var text: String {
+        get { String(textSlice) }
+        set { textSlice = Substring(newValue) }
+    }
+    /// The segment text as a slice of the document text it was cut from (no copy of its own).
+    public private(set) var textSlice: Substring
     /// Start time as written in the source (`00:03:12`, `0:01:02.500`), if any.
     public var timestamp: String?
     /// End time for cue-based formats (WebVTT, SRT), if any.
@@ -43,10 +49,48 @@ public struct Segment: Sendable, Hashable, Codable {
         self.role = role
         self.start = start
         self.end = end
-        self.text = text
+        self.textSlice = Substring(text)
         self.timestamp = timestamp
         self.endTimestamp = endTimestamp
         self.fingerprint = fingerprint
         self.codable = codable
+    }
+
+    /// ``init(id:ordinal:speaker:role:start:end:text:timestamp:endTimestamp:fingerprint:codable:)``
+    /// with the text as a slice of the document text.
+    init(id: String, ordinal: Int, speaker: String?, role: String?, start: Int, end: Int, textSlice: Substring,
+         timestamp: String?, endTimestamp: String?, fingerprint: String, codable: Bool) {
+        self.init(id: id, ordinal: ordinal, speaker: speaker, role: role, start: start, end: end, text: "",
+                  timestamp: timestamp, endTimestamp: endTimestamp, fingerprint: fingerprint, codable: codable)
+        self.textSlice = textSlice
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, ordinal, speaker, role, start, end, text, timestamp, endTimestamp, fingerprint, codable
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), ordinal: try c.decode(Int.self, forKey: .ordinal),
+            speaker: try c.decodeIfPresent(String.self, forKey: .speaker), role: try c.decodeIfPresent(String.self, forKey: .role),
+            start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end), text: try c.decode(String.self, forKey: .text),
+            timestamp: try c.decodeIfPresent(String.self, forKey: .timestamp), endTimestamp: try c.decodeIfPresent(String.self, forKey: .endTimestamp),
+            fingerprint: try c.decode(String.self, forKey: .fingerprint), codable: try c.decode(Bool.self, forKey: .codable))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(ordinal, forKey: .ordinal)
+        try c.encodeIfPresent(speaker, forKey: .speaker)
+        try c.encodeIfPresent(role, forKey: .role)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(timestamp, forKey: .timestamp)
+        try c.encodeIfPresent(endTimestamp, forKey: .endTimestamp)
+        try c.encode(fingerprint, forKey: .fingerprint)
+        try c.encode(codable, forKey: .codable)
     }
 }

@@ -149,7 +149,7 @@ public enum SegmentBuilder {
         }
 
         mutating func emit(_ turn: RawTurn, _ f: SpeakerFacts, _ start: Int, _ end: Int, _ startByte: Int, _ endByte: Int) {
-            let segmentText = native.map { SegmentBuilder.slice($0, startByte, endByte) } ?? buffer.string(bytes: startByte, endByte)
+            let segmentText = native.map { SegmentBuilder.slice($0, startByte, endByte) } ?? Substring(buffer.string(bytes: startByte, endByte))
             let digest = buffer.bytes.withUnsafeBufferPointer { Fingerprint.collapsedDigest($0, startByte, endByte, scratch: &scratch) }
             let print = Fingerprint.hexPrefix(digest, digits: 16)
             idBytes.removeAll(keepingCapacity: true)
@@ -169,18 +169,18 @@ public enum SegmentBuilder {
             }
             segments.append(Segment(
                 id: id, ordinal: segments.count + 1, speaker: turn.speaker, role: f.role,
-                start: start, end: end, text: segmentText, timestamp: turn.timestamp, endTimestamp: turn.endTimestamp,
+                start: start, end: end, textSlice: segmentText, timestamp: turn.timestamp, endTimestamp: turn.endTimestamp,
                 fingerprint: print, codable: f.codable))
         }
     }
 
-    /// The UTF-8 bytes `a..<b` (on scalar boundaries) of a native string, as a new string, without
-    /// validating them again.
+    /// The UTF-8 bytes `a..<b` (on scalar boundaries) of a native string, as a slice sharing its
+    /// storage.
     @inline(__always)
-    static func slice(_ text: String, _ a: Int, _ b: Int) -> String {
+    static func slice(_ text: String, _ a: Int, _ b: Int) -> Substring {
         let u = text.utf8
         let i = u.index(u.startIndex, offsetBy: a), j = u.index(u.startIndex, offsetBy: b)
-        return String(Substring(u[i..<j]))
+        return Substring(u[i..<j])
     }
 
     /// Splits a turn into pieces of at most `maxLength` scalars where paragraph boundaries allow.

@@ -58,7 +58,13 @@ public struct TranscriptLoader: Sendable {
         func failure(_ code: Int32) -> LoaderError {
             .unreadable(path: displayPath, reason: String(cString: strerror(code)).lowercased())
         }
-        let fd = open(path, O_RDONLY)
+        // Pipes, devices and sockets would block or never end: only regular files are read.
+        var before = stat()
+        guard stat(path, &before) == 0 else { throw failure(errno) }
+        guard before.st_mode & S_IFMT == S_IFREG else {
+            throw LoaderError.unreadable(path: displayPath, reason: "it is not a regular file but a pipe, device or socket")
+        }
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { throw failure(errno) }
         defer { close(fd) }
         var info = stat()
