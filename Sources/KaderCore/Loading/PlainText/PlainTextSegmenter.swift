@@ -168,6 +168,7 @@ struct LabelScan {
         var counts: [Int] = []
         var rejected: [String: Int] = [:]
         var candidates: [(line: Int, speaker: Int, match: LabelMatch, opensBlock: Bool, acceptSingle: Bool)] = []
+        candidates.reserveCapacity(range.count / 2)
         var previousBlank = true
         var previousLabel = false
         for l in range {
@@ -199,6 +200,8 @@ struct LabelScan {
             previousLabel = isLabel
         }
         let isKnown = names.map { known.contains($0) }
+        lines.reserveCapacity(candidates.count)
+        matches.reserveCapacity(candidates.count)
         var accepted = [Bool](repeating: false, count: names.count)
         var singles: [String] = []
         for c in candidates {
