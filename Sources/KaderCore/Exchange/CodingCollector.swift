@@ -61,7 +61,7 @@ struct CodingCollector {
                         file.codings[i] = c
                     } else {
                         file.codings.append(SegmentCoding(segment: p.segment.id, ordinal: p.segment.ordinal, fingerprint: p.segment.fingerprint,
-                                                          codes: p.codes.sorted(), span: span, memo: memo, created: p.created, modified: p.modified))
+                                                          codes: p.codes.sorted(), span: span, spanSegmentStart: p.segment.start, memo: memo, created: p.created, modified: p.modified))
                     }
                 }
                 if let memos = docMemos[coder]?[docId], file.memo == nil { file.memo = memos.joined(separator: "\n\n") }

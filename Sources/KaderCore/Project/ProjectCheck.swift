@@ -5,7 +5,7 @@ import Foundation
 /// transcripts that cannot be loaded. Reads only; nothing is written.
 public struct ProjectCheck: Sendable {
     public enum Kind: String, Sendable, Hashable {
-        case damaged, unknownSchema, orphaned, review, unknownCode, documentMissing, transcript
+        case damaged, unknownSchema, orphaned, review, unknownCode, documentMissing, transcript, spanOutsideSegment
     }
 
     public struct Finding: Sendable, Hashable {
@@ -55,7 +55,9 @@ public struct ProjectCheck: Sendable {
                         message: "\(n) segment codings belong to document \"\(id)\", which is not in Transcripts/.",
                         advice: "Put the transcript back in Transcripts/ (same file name), or delete \(rel) if the document was dropped on purpose."))
                 case .some(.failure): break
-                case .some(.success(let doc)): anchored = file.reanchored(to: doc).file
+                case .some(.success(let doc)):
+                    anchored = file.reanchored(to: doc).file
+                    if let finding = spansOutside(anchored, doc, rel: rel) { findings.append(finding) }
                 }
                 if let orphans = anchored.orphans, !orphans.isEmpty {
                     let list = orphans.prefix(5).map { "\($0.segment) (was segment \($0.ordinal): \($0.codes.joined(separator: ", ")))" }
@@ -81,6 +83,21 @@ public struct ProjectCheck: Sendable {
             }
         }
         return ProjectCheck(findings: findings)
+    }
+
+    /// Quote spans that are empty or reach outside their segment (a hand-edited file, or one
+    /// written before spans moved with their segments); exports quote the whole segment instead.
+    static func spansOutside(_ file: CodingFile, _ doc: Document, rel: String) -> Finding? {
+        let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let bad = file.codings.filter { c in
+            guard let span = c.span, let seg = segments[c.segment] else { return false }
+            return span.start >= span.end || span.start < seg.start || span.end > seg.end
+        }
+        guard !bad.isEmpty else { return nil }
+        return Finding(
+            kind: .spanOutsideSegment, path: rel,
+            message: (bad.count == 1 ? "1 quote span lies" : "\(bad.count) quote spans lie") + " outside its segment (segment\(bad.count == 1 ? "" : "s") \(bad.prefix(8).map { String($0.ordinal) }.joined(separator: ", "))\(bad.count > 8 ? ", …" : "")); exports quote the whole segment instead.",
+            advice: "Open the document in Kader and select those quotes again (`s` on the segment), or delete the \"span\" entries from the file.")
     }
 
     static func damaged(_ error: StoreError, rel: String, url: URL) -> Finding {

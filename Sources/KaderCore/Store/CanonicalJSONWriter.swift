@@ -90,6 +90,7 @@ struct CanonicalJSONWriter {
             key("start"); int(span.start)
             closeObject()
         }
+        if let base = c.spanSegmentStart { key("spanSegmentStart"); int(base) }
         closeObject()
     }
 

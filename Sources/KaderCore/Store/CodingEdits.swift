@@ -31,7 +31,10 @@ extension CodingFile {
 
     /// Sets or clears the quote span on `segment`.
     public func settingSpan(_ span: QuoteSpan?, on segment: Segment, at time: String) -> CodingFile {
-        updating(segment: segment, at: time) { $0.span = span }
+        updating(segment: segment, at: time) {
+            $0.span = span
+            $0.spanSegmentStart = span == nil ? nil : segment.start
+        }
     }
 
     func updating(segment: Segment, at time: String, _ change: (inout SegmentCoding) -> Void) -> CodingFile {

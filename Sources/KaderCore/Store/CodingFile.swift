@@ -27,6 +27,9 @@ public struct SegmentCoding: Sendable, Hashable, Codable {
     /// Code ids, sorted.
     public var codes: [String]
     public var span: QuoteSpan?
+    /// The segment's start offset when ``span`` was set: re-anchoring shifts the span by as much
+    /// as the segment moved. Absent without a span (and in files written before it existed).
+    public var spanSegmentStart: Int?
     public var memo: String?
     /// ISO 8601 UTC times.
     public var created: String
@@ -35,12 +38,14 @@ public struct SegmentCoding: Sendable, Hashable, Codable {
     /// (see ``CodingFile/reanchored(to:)``); cleared by the next edit of the segment.
     public var review: Bool?
 
-    public init(segment: String, ordinal: Int, fingerprint: String, codes: [String], span: QuoteSpan? = nil, memo: String? = nil, created: String, modified: String, review: Bool? = nil) {
+    public init(segment: String, ordinal: Int, fingerprint: String, codes: [String], span: QuoteSpan? = nil, spanSegmentStart: Int? = nil,
+                memo: String? = nil, created: String, modified: String, review: Bool? = nil) {
         self.segment = segment
         self.ordinal = ordinal
         self.fingerprint = fingerprint
         self.codes = codes
         self.span = span
+        self.spanSegmentStart = span == nil ? nil : spanSegmentStart
         self.memo = memo
         self.created = created
         self.modified = modified

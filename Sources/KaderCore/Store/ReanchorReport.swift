@@ -125,6 +125,15 @@ extension CodingFile {
             moved.ordinal = s.ordinal
             moved.fingerprint = s.fingerprint
             if outcome[k] == .changed { moved.review = true }
+            if let span = c.span, let base = c.spanSegmentStart, base != s.start {
+                // The quote moves with its segment; if it no longer fits (the text changed), it is
+                // clamped to the segment and the coding marked for review.
+                let delta = s.start - base
+                let shifted = QuoteSpan(start: max(s.start, span.start + delta), end: min(s.end, span.end + delta))
+                if shifted.start != span.start + delta || shifted.end != span.end + delta { moved.review = true }
+                moved.span = shifted.start < shifted.end ? shifted : nil
+                moved.spanSegmentStart = moved.span == nil ? nil : s.start
+            }
             next.codings.append(moved)
             entries.append(.init(segment: c.segment, ordinal: c.ordinal, outcome: outcome[k], newSegment: s.id, newOrdinal: s.ordinal))
         }

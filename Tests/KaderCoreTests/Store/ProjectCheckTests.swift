@@ -47,4 +47,21 @@ import Testing
         #expect(kinds.contains("documentMissing Codings/ann/gone.json"))
         #expect(kinds.contains("unknownCode Codings/ann/gone.json"))
     }
+
+    @Test func quoteSpansOutsideTheirSegmentAreFlagged() throws {
+        let (project, doc) = try CodebookEditsTests.project()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        var file = try CodingStore.read(projectRoot: project.root, coder: "ann", document: doc)
+        let seg = doc.segments[1]
+        // A hand-edited span that runs into the next segment, without the segment start.
+        var coding = file.coding(forSegment: seg.id) ?? SegmentCoding(segment: seg.id, ordinal: seg.ordinal, fingerprint: seg.fingerprint, codes: ["x"], created: "t", modified: "t")
+        coding.span = QuoteSpan(start: seg.start + 2, end: seg.end + 40)
+        file.codings.removeAll { $0.segment == seg.id }
+        file.codings.append(coding)
+        file.codings.sort { $0.ordinal < $1.ordinal }
+        try file.encoded().write(to: CodingStore.fileURL(projectRoot: project.root, coder: "ann", documentId: doc.id))
+        let findings = ProjectCheck.run(project: project).findings.filter { $0.kind == .spanOutsideSegment }
+        #expect(findings.map(\.path) == ["Codings/ann/\(doc.id).json"])
+        #expect(findings.first?.message.hasPrefix("1 quote span lies outside its segment (segment \(seg.ordinal))") == true)
+    }
 }

@@ -48,6 +48,46 @@ import Testing
         #expect(moved.orphans == nil)
     }
 
+    @Test func quoteSpansMoveWithTheirSegment() throws {
+        let old = try Self.doc(Self.turns)
+        var file = Self.coded(old)
+        let seg = old.segments[2]  // "De kinderen zonder laptop vielen uit de boot."
+        let quote = QuoteSpan(start: seg.start + 12, end: seg.start + 25)  // "zonder laptop"
+        file = file.settingSpan(quote, on: seg, at: "t")
+        #expect(file.coding(forSegment: seg.id)?.spanSegmentStart == seg.start)
+        var turns = Self.turns
+        turns.insert("Mia: Een nieuwe beurt vooraan, die alles verschuift.", at: 0)
+        let new = try Self.doc(turns)
+        let (moved, _) = file.reanchored(to: new)
+        let target = new.segments[3]
+        let c = try #require(moved.coding(forSegment: target.id))
+        let span = try #require(c.span)
+        let scalars = Array(new.text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[span.start..<span.end])) == "zonder laptop")
+        #expect(c.spanSegmentStart == target.start)
+        #expect(c.review == nil)
+        // A second pass on the same text changes nothing.
+        #expect(moved.reanchored(to: new).file == moved)
+    }
+
+    @Test func quoteSpanThatNoLongerFitsIsClampedAndMarkedForReview() throws {
+        let old = try Self.doc(Self.turns)
+        var file = Self.coded(old)
+        let seg = old.segments[2]
+        file = file.settingSpan(QuoteSpan(start: seg.start + 30, end: seg.end), on: seg, at: "t")
+        var turns = Self.turns
+        turns.insert("Mia: Vooraan.", at: 0)
+        turns[3] = "Els: De kinderen vielen uit."  // shorter text, same speaker and place
+        let new = try Self.doc(turns)
+        let (moved, _) = file.reanchored(to: new)
+        let c = try #require(moved.coding(forSegment: new.segments[3].id))
+        #expect(c.review == true)
+        if let span = c.span {
+            #expect(span.start >= new.segments[3].start && span.end <= new.segments[3].end)
+        }
+        #expect(c.codes == ["c3"])
+    }
+
     @Test func relabelledSpeakerMovesByFingerprint() throws {
         let old = try Self.doc(Self.turns)
         let file = Self.coded(old)
