@@ -86,6 +86,18 @@ import Testing
         #expect(Set(guids).count == guids.count, "GUIDs are not unique")
     }
 
+    @Test func exportToAMissingFolderSaysTheArchiveCannotBeWritten() throws {
+        let root = try ExportFixture.make()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let url = root.appendingPathComponent("no-such-folder/out.qdpx")
+        #expect {
+            _ = try QDPXExporter.export(project: try Project(root: root), to: url, date: Self.date)
+        } throws: { error in
+            "\(error.localizedDescription)".contains("cannot write the archive")
+        }
+        #expect(!FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path))
+    }
+
     @Test func guidsAndBytesAreStableAcrossExports() throws {
         let root = try ExportFixture.make()
         defer { try? FileManager.default.removeItem(at: root) }

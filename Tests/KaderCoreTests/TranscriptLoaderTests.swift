@@ -64,6 +64,21 @@ import Testing
         #expect(meta.speakers["No"] == SpeakerSetting(role: "leerkracht", codable: false))
         #expect(meta.speakers["1"] == SpeakerSetting(role: "expert"))
         #expect(meta.speakers["Yes"] == SpeakerSetting(codable: nil))
+        let merged = try FrontMatter.parseMetadata("""
+            base: &obs {role: observator, codable: false}
+            speakers:
+              <<: {Ann: leerling}
+              Piet:
+                <<: *obs
+                role: gast
+              Jan: *obs
+              null: {role: leerling}
+            """, path: "t.meta.yaml")
+        #expect(merged.speakers == [
+            "Piet": SpeakerSetting(role: "gast", codable: false), "Jan": SpeakerSetting(role: "observator", codable: false),
+            "null": SpeakerSetting(role: "leerling"), "Ann": SpeakerSetting(role: "leerling"),
+        ])
+        #expect(try FrontMatter.parseMetadata("speakers:\n  - name: null\n  - ~\n", path: "t").speakers.keys.sorted() == ["null", "~"])
         #expect(throws: LoaderError.self) { try FrontMatter.parseMetadata("- a\n- b", path: "t.meta.yaml") }
         #expect(try FrontMatter.parseMetadata("", path: "t.meta.yaml") == DocumentMetadata())
     }

@@ -114,7 +114,8 @@ public struct QDPXArchiveWriter {
         tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         try? FileManager.default.removeItem(at: tmp)
         do {
-            archive = try Archive(url: tmp, accessMode: .create)
+            let created: Archive = try Archive(url: tmp, accessMode: .create)
+            archive = created
         } catch {
             throw ExchangeError.io(path: url.path, detail: "cannot write the archive (\(error))")
         }

@@ -61,21 +61,20 @@ public enum FrontMatter {
             if case .scalar = root, scalarString(root) == nil { return DocumentMetadata() }
             throw LoaderError.badMetadata(path: path, detail: "the front matter is not a mapping of keys to values")
         }
+        let entries = flattened(map)
         var meta = DocumentMetadata()
-        meta.title = scalarString(value(map, "title"))
-        meta.type = scalarString(value(map, "type"))
-        meta.site = scalarString(value(map, "site"))
-        meta.date = scalarString(value(map, "date"))
-        switch value(map, "speakers") {
+        meta.title = scalarString(value(entries, "title"))
+        meta.type = scalarString(value(entries, "type"))
+        meta.site = scalarString(value(entries, "site"))
+        meta.date = scalarString(value(entries, "date"))
+        switch value(entries, "speakers") {
         case .mapping(let speakers):
-            for (key, v) in speakers {
-                if let name = scalarString(key) { meta.speakers[name] = speakerSetting(v) }
-            }
+            for (key, v) in flattened(speakers) { meta.speakers[key] = speakerSetting(v) }
         case .sequence(let list):
             for item in list {
-                if case .mapping(let entry) = item, let name = scalarString(value(entry, "name")) {
+                if case .mapping(let entry) = item, let name = nameString(value(flattened(entry), "name")) {
                     meta.speakers[name] = speakerSetting(item)
-                } else if let name = scalarString(item) {
+                } else if let name = nameString(item) {
                     meta.speakers[name] = SpeakerSetting()
                 }
             }
@@ -85,15 +84,46 @@ public enum FrontMatter {
         return meta
     }
 
-    /// The value of the first `key` in `map` whose key is that text.
-    private static func value(_ map: Node.Mapping, _ key: String) -> Node? {
-        map.first { $0.key.scalar?.string == key }?.value
+    /// The entries of a mapping with scalar keys (as written), with YAML merge keys (`<<: *base`,
+    /// `<<: [*a, *b]`) applied: keys written in the mapping win over merged ones, earlier merged
+    /// mappings over later ones.
+    static func flattened(_ map: Node.Mapping, depth: Int = 0) -> [(key: String, value: Node)] {
+        var own: [(key: String, value: Node)] = []
+        var merged: [(key: String, value: Node)] = []
+        for (k, v) in map {
+            guard case .scalar(let key) = k else { continue }
+            if key.string == "<<" && key.style == .plain && depth < 16 {
+                let sources: [Node] = v.sequence.map(Array.init) ?? [v]
+                for case .mapping(let m) in sources { merged += flattened(m, depth: depth + 1) }
+            } else {
+                own.append((key.string, v))
+            }
+        }
+        var seen = Set(own.map(\.key))
+        for entry in merged where !seen.contains(entry.key) {
+            seen.insert(entry.key)
+            own.append(entry)
+        }
+        return own
+    }
+
+    /// The value of the first entry named `key`.
+    private static func value(_ entries: [(key: String, value: Node)], _ key: String) -> Node? {
+        entries.first { $0.key == key }?.value
     }
 
     private static func speakerSetting(_ node: Node?) -> SpeakerSetting {
         if let role = scalarString(node) { return SpeakerSetting(role: role) }
         guard case .mapping(let m)? = node else { return SpeakerSetting() }
-        return SpeakerSetting(role: scalarString(value(m, "role")), codable: bool(value(m, "codable")))
+        let entries = flattened(m)
+        return SpeakerSetting(role: scalarString(value(entries, "role")), codable: bool(value(entries, "codable")))
+    }
+
+    /// A speaker name as written (`null`, `No` and `1` are names); nil for lists, mappings and
+    /// an empty value.
+    static func nameString(_ node: Node?) -> String? {
+        guard case .scalar(let s)? = node, !s.string.isEmpty else { return nil }
+        return s.string
     }
 
     private static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]

@@ -25,6 +25,30 @@ struct LoadingPlainTextLabelTests {
         LoadingSupport.checkInvariants(doc)
     }
 
+    @Test func aHeaderOfKeyValueLinesDoesNotDecideTheStyle() throws {
+        let header = ["Project: Digitalisering", "Interviewer: Jan", "Respondent: R3", "Transcribent: Sofie", "Datum: 12 maart",
+                      "Plaats: Brugge", "Duur: 54 minuten", "Opname: dictafoon", "Kwaliteit: goed", "Taal: Nederlands",
+                      "Versie: 2", "Dialect: West-Vlaams"].joined(separator: "\n")
+        let answer = String(repeating: "Dat was een hele omschakeling voor ons team en de leerlingen. ", count: 40)
+        let turns = (0..<30).map { $0 % 2 == 0 ? "[Jan] Hoe verliep week \($0)?" : "[R3] \(answer)" }.joined(separator: "\n\n")
+        let doc = try LoadingSupport.load(header + "\n\n" + turns)
+        #expect(doc.diagnostics.labelPattern == SpeakerLabelPattern.bracket.displayName)
+        #expect(doc.speakers.map(\.name) == ["Jan", "R3"])
+        #expect(doc.speakers.map(\.turns) == [15, 15])
+        LoadingSupport.checkInvariants(doc)
+    }
+
+    @Test func labelsAfterAPreambleLongerThanTheSampleAreFound() throws {
+        let preamble = (0..<400).map { "Dit is regel \($0) van een lange inleiding zonder sprekers, over de school en het project." }.joined(separator: "\n")
+        let turns = (0..<40).map { "\($0 % 2 == 0 ? "Interviewer" : "Els"): Beurt \($0) over de werkdruk." }.joined(separator: "\n\n")
+        let doc = try LoadingSupport.load(preamble + "\n\n" + turns)
+        #expect(preamble.utf8.count > PlainTextSegmenter.detectionBytes)
+        #expect(doc.diagnostics.labelPattern == SpeakerLabelPattern.colon.displayName)
+        #expect(doc.speakers.map(\.name) == ["Interviewer", "Els"])
+        #expect(doc.segments.first?.speaker == nil)
+        LoadingSupport.checkInvariants(doc)
+    }
+
     @Test func colonVariantsRolesAndTimestamps() throws {
         let text = """
         [00:03:12] Moderator: Wie begint?

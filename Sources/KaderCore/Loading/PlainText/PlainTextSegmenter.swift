@@ -34,9 +34,11 @@ struct PlainTextSegmenter {
         var runnerUp: Int
     }
 
-    /// A sample's choice stands when it found at least 8 labels and twice as many as any other pattern.
+    /// A short sample's choice stands when it found at least 8 labels, no other pattern found
+    /// any, and speakers recur (at most half as many speakers as labels: a header of `Key: value`
+    /// lines does not count as a transcript).
     static func decisive(_ d: Detection) -> Bool {
-        d.best.lines.count >= 8 && d.runnerUp * 2 <= d.best.lines.count
+        d.best.lines.count >= 8 && d.runnerUp == 0 && d.best.speakers.count * 2 <= d.best.lines.count
     }
 
     /// Tries every pattern on the lines in the first `bytes` of the body.
@@ -79,6 +81,10 @@ struct PlainTextSegmenter {
             var (candidate, scan, sample) = detect(buf, firstLine: firstLine, bodyStart: bodyStart, bytes: Self.quickDetectionBytes)
             if !Self.decisive(scan) {
                 (candidate, scan, sample) = detect(buf, firstLine: firstLine, bodyStart: bodyStart, bytes: Self.detectionBytes)
+            }
+            // No label at all in the sample (a long preamble): look at the whole body.
+            if scan.best.lines.isEmpty && sample != all {
+                (candidate, scan, sample) = detect(buf, firstLine: firstLine, bodyStart: bodyStart, bytes: Int.max)
             }
             pattern = candidate
             found = scan.best
