@@ -32,6 +32,9 @@ public final class AppController {
         } catch {
             state.message = StatusMessage(error.localizedDescription, isError: true)
         }
+        if let d = project.duplicateTranscripts.first {
+            state.message = StatusMessage(d.message + (project.duplicateTranscripts.count > 1 ? " (and \(project.duplicateTranscripts.count - 1) more; see kader check)" : ""), isError: true)
+        }
         let clashes = project.codebook.entries.compactMap(\.code.shortcut).filter { $0.count == 1 && keymap.reservedCharacters.contains(Character($0)) }
         if !clashes.isEmpty {
             state.message = StatusMessage("Codebook shortcuts \(clashes.joined(separator: ", ")) are Kader keys; use the picker (c) for those codes.", isError: true)

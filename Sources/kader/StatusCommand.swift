@@ -15,8 +15,12 @@ struct StatusCommand: ParsableCommand {
         try CLI.run {
             let project = try options.open()
             let status = ProjectStatus.gather(project: project)
+            for d in project.duplicateTranscripts {
+                FileHandle.standardError.write(Data("kader: \(d.message)\n".utf8))
+            }
             if status.rows.isEmpty {
                 print("No codings yet in \(project.root.path)/Codings (\(project.documentIds.count) documents).")
+                if !project.duplicateTranscripts.isEmpty { throw ExitCode(1) }
                 return
             }
             print(Table.render(
@@ -27,7 +31,7 @@ struct StatusCommand: ParsableCommand {
                         r.lastChange ?? "—", r.problem ?? "",
                     ]
                 }))
-            if status.needsAttention {
+            if status.needsAttention || !project.duplicateTranscripts.isEmpty {
                 FileHandle.standardError.write(Data("kader: some codings need attention; run `kader check` for details and how to fix them.\n".utf8))
                 throw ExitCode(1)
             }

@@ -7,7 +7,12 @@ public struct Project: Sendable {
     public let codebook: Codebook
     public let codebookURL: URL
     /// Transcript files, sorted by name, as paths relative to the root (`Transcripts/x.md`).
+    /// A file whose document id another file already has is left out (see ``duplicateTranscripts``).
     public let transcriptPaths: [String]
+    /// Transcript files left out because another file has the same document id (the file named
+    /// exactly like the id is kept, else the first by name): two transcripts must never share
+    /// one codings file.
+    public let duplicateTranscripts: [DuplicateTranscript]
     /// Settings from `kader.yaml` (defaults when there is none).
     public let settings: ProjectSettings
 
@@ -22,7 +27,22 @@ public struct Project: Sendable {
             throw ProjectError.notAProject(path: root.path)
         }
         let names = (try? fm.contentsOfDirectory(atPath: transcripts.path)) ?? []
-        transcriptPaths = names.filter(TranscriptLoader.isTranscriptFile).sorted().map { "Transcripts/" + $0 }
+        // Per document id, the file whose name is the id itself is kept, else the first by name.
+        let files = names.filter(TranscriptLoader.isTranscriptFile).sorted()
+        let byId = Dictionary(grouping: files, by: { TranscriptLoader.documentId(forFileName: $0) })
+        var kept: [String] = [], duplicates: [DuplicateTranscript] = []
+        for name in files {
+            let id = TranscriptLoader.documentId(forFileName: name)
+            let group = byId[id]!
+            let keeper = group.first { ($0 as NSString).deletingPathExtension == id } ?? group[0]
+            if name == keeper {
+                kept.append("Transcripts/" + name)
+            } else {
+                duplicates.append(DuplicateTranscript(path: "Transcripts/" + name, documentId: id, keptPath: "Transcripts/" + keeper))
+            }
+        }
+        transcriptPaths = kept
+        duplicateTranscripts = duplicates
         settings = try ProjectSettings.load(root: self.root)
         if let name = settings.codebook {
             codebookURL = self.root.appendingPathComponent("Codebooks").appendingPathComponent(name)
@@ -83,5 +103,20 @@ public struct Project: Sendable {
         } catch {
             throw ProjectError.io(path: root.path, detail: "cannot create the project folders")
         }
+    }
+}
+
+/// A transcript file left out of a project because another file has the same document id
+/// (`Focusgroep School A.txt` and `focusgroep-school-a.md` are both `focusgroep-school-a`).
+public struct DuplicateTranscript: Sendable, Hashable {
+    /// The file left out, relative to the project.
+    public var path: String
+    public var documentId: String
+    /// The file that has the id, relative to the project.
+    public var keptPath: String
+
+    /// One sentence for the user.
+    public var message: String {
+        "\(path) is left out: it has the same document id \"\(documentId)\" as \(keptPath); rename one of them."
     }
 }

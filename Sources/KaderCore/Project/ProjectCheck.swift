@@ -5,7 +5,7 @@ import Foundation
 /// transcripts that cannot be loaded. Reads only; nothing is written.
 public struct ProjectCheck: Sendable {
     public enum Kind: String, Sendable, Hashable {
-        case damaged, unknownSchema, orphaned, review, unknownCode, documentMissing, transcript, spanOutsideSegment
+        case damaged, unknownSchema, orphaned, review, unknownCode, documentMissing, transcript, spanOutsideSegment, duplicateDocumentId
     }
 
     public struct Finding: Sendable, Hashable {
@@ -27,6 +27,12 @@ public struct ProjectCheck: Sendable {
         let documents = ProjectDocuments(project: project, loader: loader)
         let known = Set(project.codebook.entries.map(\.code.id))
         var findings: [Finding] = []
+        for d in project.duplicateTranscripts {
+            findings.append(Finding(
+                kind: .duplicateDocumentId, path: d.path,
+                message: "has the same document id \"\(d.documentId)\" as \(d.keptPath), so Kader leaves it out (two transcripts cannot share Codings/<coder>/\(d.documentId).json).",
+                advice: "Rename or remove one of the two files; codings stay with \(d.keptPath)."))
+        }
         for (path, id) in zip(project.transcriptPaths, project.documentIds) {
             if case .failure(let error) = documents.document(id) {
                 findings.append(Finding(kind: .transcript, path: path, message: error.localizedDescription, advice: "Fix or remove the transcript; codings of it are kept."))

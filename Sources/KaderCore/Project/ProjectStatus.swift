@@ -41,6 +41,7 @@ public struct ProjectStatus: Sendable {
         var row = Row(coder: coder, document: id, status: .notStarted, coded: 0)
         let loaded = documents.document(id)
         if case .success(let doc) = loaded { row.codable = doc.codableSegmentCount }
+        if case .some(.failure) = loaded { row.problem = "the transcript cannot be loaded" }
         let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
         guard FileManager.default.fileExists(atPath: url.path) else { return row }
         let file: CodingFile

@@ -64,4 +64,22 @@ import Testing
         #expect(findings.map(\.path) == ["Codings/ann/\(doc.id).json"])
         #expect(findings.first?.message.hasPrefix("1 quote span lies outside its segment (segment \(seg.ordinal))") == true)
     }
+
+    @Test func aSecondFileWithTheSameDocumentIdIsLeftOutAndReported() throws {
+        let (project, doc) = try CodebookEditsTests.project()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        let copy = project.root.appendingPathComponent("Transcripts/FG.txt")
+        try FileManager.default.copyItem(at: project.root.appendingPathComponent("Transcripts/fg.md"), to: copy)
+        // An unreadable transcript nobody has coded yet still needs attention in status.
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 1]).write(to: project.root.appendingPathComponent("Transcripts/scan.txt"))
+        let reopened = try Project(root: project.root)
+        #expect(reopened.transcriptPaths == ["Transcripts/fg.md", "Transcripts/scan.txt"])
+        #expect(reopened.duplicateTranscripts == [DuplicateTranscript(path: "Transcripts/FG.txt", documentId: doc.id, keptPath: "Transcripts/fg.md")])
+        let kinds = ProjectCheck.run(project: reopened).findings.map { "\($0.kind) \($0.path)" }
+        #expect(kinds.contains("duplicateDocumentId Transcripts/FG.txt"))
+        let status = ProjectStatus.gather(project: reopened)
+        #expect(status.rows.filter { $0.document == "scan" }.allSatisfy { $0.problem == "the transcript cannot be loaded" })
+        #expect(status.rows.contains { $0.document == "scan" })
+        #expect(status.needsAttention)
+    }
 }
