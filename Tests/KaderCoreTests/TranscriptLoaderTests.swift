@@ -83,6 +83,28 @@ import Testing
         #expect(try FrontMatter.parseMetadata("", path: "t.meta.yaml") == DocumentMetadata())
     }
 
+    @Test func sidecarsAreDecodedLikeTranscriptsAndTheirErrorsNamed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kader-sidecar-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let transcript = dir.appendingPathComponent("gesprek.txt")
+        try Data("Interviewer: Hoe gaat het?\n\nMarie: Goed.\n\nInterviewer: Fijn.\n".utf8).write(to: transcript)
+        // Windows-1252 (ö is 0xF6), with --- fences, under the .yml extension.
+        var cp1252 = Data("---\nspeakers:\n  Marie: {role: co".utf8)
+        cp1252.append(0xF6)
+        cp1252.append(contentsOf: Data("rdinator}\n  Interviewer: {role: interviewer, codable: off}\n---\n".utf8))
+        try cp1252.write(to: dir.appendingPathComponent("gesprek.meta.yml"))
+        let doc = try TranscriptLoader().load(url: transcript, displayPath: "Transcripts/gesprek.txt")
+        #expect(doc.speakers.map(\.role) == ["interviewer", "coördinator"])
+        #expect(doc.segments.map(\.codable) == [false, true, false])
+        try Data([0xFF, 0xFE, 0x00]).write(to: dir.appendingPathComponent("gesprek.meta.yml"))
+        #expect {
+            _ = try TranscriptLoader().load(url: transcript, displayPath: "Transcripts/gesprek.txt")
+        } throws: { error in
+            (error as? LoaderError)?.errorDescription?.hasPrefix("Transcripts/gesprek.meta.yml: ") == true
+        }
+    }
+
     @Test func offsetsAreUnicodeScalarOffsetsIntoTheNormalisedText() throws {
         let doc = try load(Self.focusGroup)
         let scalars = Array(doc.text.unicodeScalars)

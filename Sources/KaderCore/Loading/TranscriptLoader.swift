@@ -43,12 +43,26 @@ public struct TranscriptLoader: Sendable {
             throw LoaderError.tooLarge(path: path, limit: options.maxFileSize)
         }
         let bytes = try Self.readBytes(url.path, displayPath: path)
-        var sidecar: DocumentMetadata?
-        let sidecarURL = url.deletingPathExtension().appendingPathExtension("meta.yaml")
-        if let yaml = try? String(contentsOf: sidecarURL, encoding: .utf8) {
-            sidecar = try FrontMatter.parseMetadata(yaml, path: sidecarURL.path)
-        }
+        let sidecar = try Self.sidecar(of: url, displayPath: path)
         return try load(bytes: bytes, path: path, id: Self.documentId(forFileName: url.lastPathComponent), format: format, sidecar: sidecar)
+    }
+
+    /// The metadata of `FILE.meta.yaml` (or `FILE.meta.yml`) next to `url`, if there is one.
+    /// Decoded like a transcript (BOM, UTF-8, Windows-1252); `---` fences around it are allowed.
+    /// - Throws: ``LoaderError`` naming the sidecar when it cannot be read, decoded or parsed.
+    static func sidecar(of url: URL, displayPath: String) throws -> DocumentMetadata? {
+        let base = url.deletingPathExtension()
+        for ext in ["meta.yaml", "meta.yml"] {
+            let sidecarURL = base.appendingPathExtension(ext)
+            guard FileManager.default.fileExists(atPath: sidecarURL.path) else { continue }
+            let shown = (displayPath as NSString).deletingPathExtension + "." + ext
+            let bytes = try readBytes(sidecarURL.path, displayPath: shown)
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return DocumentMetadata() }
+            let decoded = try TranscriptTextDecoder.decodeToUTF8Text(bytes: bytes, path: shown)
+            let yaml = FrontMatter.split(bytes: decoded.bytes)?.yaml ?? String(decoding: decoded.bytes, as: UTF8.self)
+            return try FrontMatter.parseMetadata(yaml, path: shown)
+        }
+        return nil
     }
 
     /// The whole file at `path`, read straight into an array (no intermediate `Data`).
@@ -119,7 +133,7 @@ public struct TranscriptLoader: Sendable {
                 parse = FormatParse(format: sniffed.rawValue, bytes: out.bytes, turns: out.turns, encoding: encoding,
                                     lineEndings: endings, labelPattern: out.labelPattern, warnings: out.warnings)
             } else {
-                parse = try plainParse(bytes, format: sniffed, encoding: encoding, lineEndings: endings, path: path)
+                parse = try plainParse(bytes, format: sniffed, encoding: encoding, lineEndings: endings, path: path, sidecar: sidecar)
                 parse.text = decodedText
             }
         }
@@ -137,7 +151,8 @@ public struct TranscriptLoader: Sendable {
             contentHash: Fingerprint.hexPrefix(SHA256.hash(data: parse.bytes), digits: 64), segments: segments, speakers: speakers, diagnostics: diagnostics)
     }
 
-    private func plainParse(_ bytes: [UInt8], format: TranscriptFormat, encoding: String, lineEndings: String, path: String) throws -> FormatParse {
+    private func plainParse(_ bytes: [UInt8], format: TranscriptFormat, encoding: String, lineEndings: String, path: String,
+                            sidecar: DocumentMetadata?) throws -> FormatParse {
         var front: DocumentMetadata?
         var bodyStart = 0
         if let (yaml, start) = FrontMatter.split(bytes: bytes) {
@@ -145,7 +160,7 @@ public struct TranscriptLoader: Sendable {
             bodyStart = start
         }
         let custom = try options.customLabelRegex.map { try CustomLabelMatcher($0, path: path) }
-        let known = Set(front?.speakers.keys.map { $0 } ?? [])
+        let known = Set((front?.speakers.keys.map { $0 } ?? []) + (sidecar?.speakers.keys.map { $0 } ?? []))
         let segmenter = PlainTextSegmenter(forcedPattern: format == .otter ? .nameTime : options.speakerPattern, custom: custom, knownSpeakers: known)
         let buffer = TextBuffer(bytes: bytes)
         let result = segmenter.parse(buffer, bodyStart: bodyStart)

@@ -49,6 +49,18 @@ struct LoadingPlainTextLabelTests {
         LoadingSupport.checkInvariants(doc)
     }
 
+    @Test func declaredSpeakersAreLabelsEvenWhenTheyLookLikeWordsOrNumbers() throws {
+        let numbered = try LoadingSupport.load("---\nspeakers:\n  1: interviewer\n  2: leerkracht\n---\n1: Hoe begon het?\n\n2: Met één laptop.\n\n1: En nu?\n", format: .markdown)
+        #expect(numbered.segments.map(\.speaker) == ["1", "2", "1"])
+        #expect(numbered.segments.map(\.codable) == [false, true, false])
+        let bracket = try LoadingSupport.load("[Naam] Wie ben jij?\n\n[Els] Els.\n\n[Naam] Dank je.\n",
+                                              sidecar: DocumentMetadata(speakers: ["Naam": SpeakerSetting(role: "interviewer")]))
+        #expect(bracket.segments.map(\.speaker) == ["Naam", "Els", "Naam"])
+        // Undeclared, a number before a colon is no label.
+        let list = try LoadingSupport.load("Interviewer: Drie punten.\n1: eerst\n2: dan\n\nEls: Ja.\n\nInterviewer: Goed.\n")
+        #expect(list.segments.map(\.speaker) == ["Interviewer", "Els", "Interviewer"])
+    }
+
     @Test func colonVariantsRolesAndTimestamps() throws {
         let text = """
         [00:03:12] Moderator: Wie begint?

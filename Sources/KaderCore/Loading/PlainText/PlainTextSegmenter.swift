@@ -49,7 +49,7 @@ struct PlainTextSegmenter {
         var best: (SpeakerLabelPattern, LabelScan)?
         var runnerUp = 0
         for candidate in SpeakerLabelPattern.allCases {
-            let matcher = SpeakerLabelMatcher(pattern: candidate)
+            let matcher = SpeakerLabelMatcher(pattern: candidate, known: knownSpeakers)
             let scan = LabelScan(buf, sample, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
             if best == nil || scan.lines.count > best!.1.lines.count {
                 runnerUp = best?.1.lines.count ?? 0
@@ -73,7 +73,7 @@ struct PlainTextSegmenter {
             patternName = custom.displayName
         } else if let forced = forcedPattern {
             pattern = forced
-            let matcher = SpeakerLabelMatcher(pattern: forced)
+            let matcher = SpeakerLabelMatcher(pattern: forced, known: knownSpeakers)
             found = LabelScan(buf, all, known: knownSpeakers, ownLine: forced == .ownLine) { matcher.match(buf.bytes, $0, $1) }
             patternName = forced.displayName
         } else {
@@ -89,7 +89,7 @@ struct PlainTextSegmenter {
             pattern = candidate
             found = scan.best
             if sample != all {
-                let matcher = SpeakerLabelMatcher(pattern: candidate)
+                let matcher = SpeakerLabelMatcher(pattern: candidate, known: knownSpeakers)
                 found = LabelScan(buf, all, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
             }
             patternName = pattern!.displayName

@@ -16,10 +16,16 @@ struct SpeakerLabelMatcher {
     }
 
     let pattern: SpeakerLabelPattern
+    /// Speakers declared in metadata: accepted even when they look like a stop word, a
+    /// transcription mark or start with a digit (`No`, `Naam`, `1`).
+    let known: Set<String>
     /// Plausibility verdicts per label text (labels repeat, so this saves most of the work).
     private let cache = PlausibilityCache()
 
-    init(pattern: SpeakerLabelPattern) { self.pattern = pattern }
+    init(pattern: SpeakerLabelPattern, known: Set<String> = []) {
+        self.pattern = pattern
+        self.known = known
+    }
 
     final class PlausibilityCache: @unchecked Sendable {
         var verdicts: [String: Bool] = [:]
@@ -53,7 +59,7 @@ struct SpeakerLabelMatcher {
             while j < lineEnd && p[j] == UInt8(ascii: "#") { j += 1 }
             if j > i { guard j < lineEnd, p[j] == 0x20 else { return .none }; j = skipBlanks(p, j, lineEnd) }
             if case .label(let m) = labelToLineEnd(p, j, lineEnd, timestamp: timestamp) {
-                return Self.ownLineStopWords.contains(m.speaker.lowercased()) ? .none : .label(m)
+                return Self.ownLineStopWords.contains(m.speaker.lowercased()) && !known.contains(m.speaker) ? .none : .label(m)
             }
             return .none
         case .nameTime, .timeName: return .none
@@ -84,7 +90,7 @@ struct SpeakerLabelMatcher {
         let j = skipBlanks(p, name.next, lineEnd)
         guard name.end > from + 1, j < lineEnd, p[j] == close else { return .none }
         let label = String(decoding: p[(from + 1)..<name.end], as: UTF8.self)
-        if Self.transcriptionMarks.contains(label.lowercased()) { return .rejected(label) }
+        if Self.transcriptionMarks.contains(label.lowercased()) && !known.contains(label) { return .rejected(label) }
         var content = j + 1
         if content < lineEnd && p[content] == UInt8(ascii: ":") { content += 1 }
         return accept(p, from + 1, name.end, role: name.role, timestamp, content: skipBlanks(p, content, lineEnd))
@@ -118,7 +124,8 @@ struct SpeakerLabelMatcher {
         if let cached = cache.verdicts[label] {
             plausible = cached
         } else {
-            plausible = Self.plausibleLabel(label)
+            // A label starting with a digit (`1:`) counts only when metadata declares it.
+            plausible = known.contains(label) || (!TimestampScanner.isDigit(p[a]) && Self.plausibleLabel(label))
             if cache.verdicts.count < 10_000 { cache.verdicts[label] = plausible }
         }
         guard plausible else { return Self.looksLikeWord(label) ? .rejected(label) : .none }
@@ -131,7 +138,7 @@ struct SpeakerLabelMatcher {
     func scanName(_ p: [UInt8], _ from: Int, _ lineEnd: Int) -> (end: Int, role: String?, next: Int) {
         var i = from
         var count = 0
-        guard i < lineEnd, isLetter(p, i) else { return (from, nil, from) }
+        guard i < lineEnd, isLetter(p, i) || (!known.isEmpty && TimestampScanner.isDigit(p[i])) else { return (from, nil, from) }
         while i < lineEnd, count <= Self.maxLabelScalars {
             let c = p[i]
             if c < 0x80 {
