@@ -22,6 +22,10 @@ struct AgreementReportFormatter {
         if sets.pairable > 0 {
             out.append("Identical code sets on \(sets.identical) of \(sets.pairable) units (\(String(format: "%.1f", Double(sets.identical) * 100 / Double(sets.pairable)))%); \(sets.pairable - sets.identical) disagreements"
                        + (showDisagreements ? " (listed below)." : " (--disagreements lists them)."))
+            let unpaired = agreement.overall.unitCount - sets.pairable
+            if unpaired > 0 {
+                out.append("\(unpaired) unit\(unpaired == 1 ? " has" : "s have") a value from fewer than two coders (a segment without codes in a document in progress is missing data) and \(unpaired == 1 ? "is" : "are") not compared.")
+            }
             out.append("")
         }
         out += documentLines()
