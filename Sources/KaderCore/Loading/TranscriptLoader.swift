@@ -27,8 +27,8 @@ public struct TranscriptLoader: Sendable {
     ///   `.unsupportedFormat`, `.tooLarge`, `.badMetadata`, `.malformed`.
     public func load(url: URL, displayPath: String? = nil) throws -> Document {
         let path = displayPath ?? url.path
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+        var info = stat()
+        if stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             throw LoaderError.unreadable(path: path, reason: "it is a folder, not a transcript file")
         }
         let ext = url.pathExtension.lowercased()
@@ -38,11 +38,7 @@ public struct TranscriptLoader: Sendable {
         guard let format = TranscriptFormat.from(extension: ext) else {
             throw LoaderError.unsupportedFormat(path: path, format: ext.isEmpty ? "extension-less" : ".\(ext)", advice: "Kader reads .txt, .md, .docx, .vtt, .srt and TEI .xml transcripts")
         }
-        let attrs = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = attrs?[.size] as? Int, size > options.maxFileSize {
-            throw LoaderError.tooLarge(path: path, limit: options.maxFileSize)
-        }
-        let bytes = try Self.readBytes(url.path, displayPath: path)
+        let bytes = try Self.readBytes(url.path, displayPath: path, maxSize: options.maxFileSize)
         let sidecar = try Self.sidecar(of: url, displayPath: path)
         return try load(bytes: bytes, path: path, id: Self.documentId(forFileName: url.lastPathComponent), format: format, sidecar: sidecar)
     }
@@ -54,7 +50,8 @@ public struct TranscriptLoader: Sendable {
         let base = url.deletingPathExtension()
         for ext in ["meta.yaml", "meta.yml"] {
             let sidecarURL = base.appendingPathExtension(ext)
-            guard FileManager.default.fileExists(atPath: sidecarURL.path) else { continue }
+            var info = stat()
+            guard stat(sidecarURL.path, &info) == 0 else { continue }
             let shown = (displayPath as NSString).deletingPathExtension + "." + ext
             let bytes = try readBytes(sidecarURL.path, displayPath: shown)
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return DocumentMetadata() }
@@ -67,8 +64,9 @@ public struct TranscriptLoader: Sendable {
 
     /// The whole file at `path`, read straight into an array (no intermediate `Data`).
     /// - Throws: ``LoaderError/unreadable(path:reason:)`` with the system's reason
-    ///   (`permission denied`, …); `displayPath` names the file.
-    static func readBytes(_ path: String, displayPath: String) throws -> [UInt8] {
+    ///   (`permission denied`, …) or for anything but a regular file, ``LoaderError/tooLarge(path:limit:)``
+    ///   when the file is larger than `maxSize` bytes; `displayPath` names the file.
+    static func readBytes(_ path: String, displayPath: String, maxSize: Int = .max) throws -> [UInt8] {
         func failure(_ code: Int32) -> LoaderError {
             .unreadable(path: displayPath, reason: String(cString: strerror(code)).lowercased())
         }
@@ -78,6 +76,7 @@ public struct TranscriptLoader: Sendable {
         guard before.st_mode & S_IFMT == S_IFREG else {
             throw LoaderError.unreadable(path: displayPath, reason: "it is not a regular file but a pipe, device or socket")
         }
+        if Int(before.st_size) > maxSize { throw LoaderError.tooLarge(path: displayPath, limit: maxSize) }
         let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { throw failure(errno) }
         defer { close(fd) }
