@@ -69,6 +69,13 @@ private struct SpeakerFacts {
     var idPrefix: [UInt8]
 }
 
+/// Facts for one (speaker label, role) pair met while building segments.
+private struct KnownSpeaker {
+    var speaker: String?
+    var role: String?
+    var facts: SpeakerFacts
+}
+
 /// Builds segments (ids, fingerprints, roles, codable flags) and the speaker list from raw turns.
 public enum SegmentBuilder {
     /// Builds segments over `scalars` (the whole normalised document text).
@@ -90,7 +97,7 @@ public enum SegmentBuilder {
         var speakerList: [Speaker] = []
         var speakerIndex: [String: Int] = [:]
         // Facts per distinct (speaker, role), found by a linear search: a transcript has few speakers.
-        var known: [(speaker: String?, role: String?, facts: SpeakerFacts)] = []
+        var known: [KnownSpeaker] = []
         var last = 0
         turns.withUnsafeBufferPointer { turns in
             for i in turns.indices {
@@ -112,7 +119,7 @@ public enum SegmentBuilder {
                             }
                         }
                         let f = SpeakerFacts(role: role, codable: codable, speakerIndex: index, idPrefix: Array((turns[i].speaker ?? "").utf8) + [0x1F])
-                        known.append((turns[i].speaker, turns[i].role, f))
+                        known.append(KnownSpeaker(speaker: turns[i].speaker, role: turns[i].role, facts: f))
                         last = known.count - 1
                     }
                 }

@@ -166,6 +166,17 @@ struct LabelScan {
     /// The distinct speakers of the accepted labels, in order of first appearance.
     var speakers: [String] = []
 
+    /// A label line before frequency filtering (a struct, not a tuple: arrays of tuples copy
+    /// through generic runtime calls).
+    private struct Candidate {
+        var line: Int
+        /// Number of the speaker in order of first sight.
+        var speaker: Int
+        var match: LabelMatch
+        var opensBlock: Bool
+        var acceptSingle: Bool
+    }
+
     init(_ buf: TextBuffer, _ range: Range<Int>, known: Set<String>, ownLine: Bool,
          match: (Int, Int) -> SpeakerLabelMatcher.Result) {
         // Speakers are numbered on first sight so that counting needs one lookup per label.
@@ -173,7 +184,7 @@ struct LabelScan {
         var names: [String] = []
         var counts: [Int] = []
         var rejected: [String: Int] = [:]
-        var candidates: [(line: Int, speaker: Int, match: LabelMatch, opensBlock: Bool, acceptSingle: Bool)] = []
+        var candidates: [Candidate] = []
         candidates.reserveCapacity(range.count / 2)
         var previousBlank = true
         var previousLabel = false
@@ -195,7 +206,8 @@ struct LabelScan {
                         counts.append(0)
                     }
                     counts[number] += 1
-                    candidates.append((l, number, m, previousBlank, ownLine ? heading : (previousBlank || previousLabel)))
+                    candidates.append(Candidate(line: l, speaker: number, match: m, opensBlock: previousBlank,
+                                                acceptSingle: ownLine ? heading : (previousBlank || previousLabel)))
                     isLabel = true
                 case .rejected(let word) where previousBlank:
                     rejected[word, default: 0] += 1
