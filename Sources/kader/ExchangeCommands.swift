@@ -22,7 +22,7 @@ struct ExportQDPXCommand: ParsableCommand {
     func run() throws {
         try CLI.run {
             let p = try options.open()
-            let url = URL(fileURLWithPath: output ?? p.root.lastPathComponent + ".qdpx")
+            let url = try OutputPath.resolve(output ?? p.root.lastPathComponent + ".qdpx")
             warnAboutMissingTranscripts(p)
             let s = try QDPXExporter.export(project: p, to: url)
             print("Wrote \(url.path): \(s.documents) documents, \(s.coders.count) coders (\(s.coders.joined(separator: ", "))), "

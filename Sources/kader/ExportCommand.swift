@@ -69,7 +69,7 @@ func warnAboutMissingTranscripts(_ project: Project) {
 /// Writes `data` to `path` atomically, or to standard output when `path` is nil.
 func emit(_ data: Data, to path: String?) throws {
     if let path {
-        try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+        try AtomicFile.write(data, to: try OutputPath.resolve(path))
     } else {
         // On a terminal, control characters from transcripts are shown as � (files keep them).
         if isatty(1) == 1, let text = String(data: data, encoding: .utf8) {

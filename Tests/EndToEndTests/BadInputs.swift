@@ -194,6 +194,17 @@ enum BadInputs {
             try FileManager.default.createDirectory(at: box.project.appendingPathComponent("Transcripts/folder.txt"), withIntermediateDirectories: true)
             return ["segments", box.path("project/Transcripts/folder.txt")]
         },
+        BadInput(name: "export -o naming a folder with a trailing slash", expect: .error(["folder"])) { box in
+            ["export", "quotes", "--project", box.project.path, "--format", "csv", "-o", box.path("project") + "/not-yet-there/"]
+        },
+        BadInput(name: "export -o an existing folder", expect: .error(["folder"])) { box in
+            ["export", "quotes", "--project", box.project.path, "-o", box.path("project/Transcripts")]
+        },
+        BadInput(name: "qdpx export -o a FIFO", timeout: 20, expect: .error(["ordinary file"])) { box in
+            let p = box.path("project/out.qdpx")
+            guard mkfifo(p, 0o644) == 0 else { throw POSIXError(.EIO) }
+            return ["export", "qdpx", "--project", box.project.path, "-o", p]
+        },
         BadInput(name: "a FIFO named like a transcript", timeout: 20, expect: .error([])) { box in
             let p = box.path("project/Transcripts/pipe.txt")
             guard mkfifo(p, 0o644) == 0 else { throw POSIXError(.EIO) }
