@@ -18,9 +18,12 @@ struct StatusCommand: ParsableCommand {
             for d in project.duplicateTranscripts {
                 FileHandle.standardError.write(Data("kader: \(d.message)\n".utf8))
             }
+            for u in status.unloadable {
+                FileHandle.standardError.write(Data("kader: \(TerminalSafe.clean(u.message))\n".utf8))
+            }
             if status.rows.isEmpty {
                 print("No codings yet in \(project.root.path)/Codings (\(project.documentIds.count) documents).")
-                if !project.duplicateTranscripts.isEmpty { throw ExitCode(1) }
+                if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty { throw ExitCode(1) }
                 return
             }
             print(Table.render(

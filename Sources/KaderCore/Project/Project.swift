@@ -10,8 +10,8 @@ public struct Project: Sendable {
     /// A file whose document id another file already has is left out (see ``duplicateTranscripts``).
     public let transcriptPaths: [String]
     /// Transcript files left out because another file has the same document id (the file named
-    /// exactly like the id is kept, else the first by name): two transcripts must never share
-    /// one codings file.
+    /// exactly like the id is kept, else the oldest; the oldest of several so named): two
+    /// transcripts must never share one codings file.
     public let duplicateTranscripts: [DuplicateTranscript]
     /// Settings from `kader.yaml` (defaults when there is none).
     public let settings: ProjectSettings
@@ -27,14 +27,22 @@ public struct Project: Sendable {
             throw ProjectError.notAProject(path: root.path)
         }
         let names = (try? fm.contentsOfDirectory(atPath: transcripts.path)) ?? []
-        // Per document id, the file whose name is the id itself is kept, else the first by name.
+        // Per document id, the file whose name is the id itself is kept (the oldest of several),
+        // else the oldest file.
         let files = names.filter(TranscriptLoader.isTranscriptFile).sorted()
         let byId = Dictionary(grouping: files, by: { TranscriptLoader.documentId(forFileName: $0) })
         var kept: [String] = [], duplicates: [DuplicateTranscript] = []
         for name in files {
             let id = TranscriptLoader.documentId(forFileName: name)
             let group = byId[id]!
-            let keeper = group.first { ($0 as NSString).deletingPathExtension == id } ?? group[0]
+            let exact = group.filter { ($0 as NSString).deletingPathExtension == id }
+            let pool = exact.isEmpty ? group : exact
+            // Among equals the oldest file stays: the one coders have been working on.
+            let keeper = pool.count == 1 ? pool[0] : pool.min { a, b in
+                let ta = Self.modificationTime(transcripts.appendingPathComponent(a).path)
+                let tb = Self.modificationTime(transcripts.appendingPathComponent(b).path)
+                return ta != tb ? ta < tb : a < b
+            }!
             if name == keeper {
                 kept.append("Transcripts/" + name)
             } else {
@@ -50,6 +58,13 @@ public struct Project: Sendable {
             codebookURL = try Self.findCodebook(in: self.root)
         }
         codebook = try CodebookFile.load(codebookURL)
+    }
+
+    /// Seconds since 1970 of the last change of the file at `path` (0 when it cannot be read).
+    static func modificationTime(_ path: String) -> Double {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }
 
     /// The first codebook file in `Codebooks/` (`analysekader.yaml` preferred).

@@ -35,7 +35,15 @@ public struct ProjectCheck: Sendable {
         }
         for (path, id) in zip(project.transcriptPaths, project.documentIds) {
             if case .failure(let error) = documents.document(id) {
-                findings.append(Finding(kind: .transcript, path: path, message: error.localizedDescription, advice: "Fix or remove the transcript; codings of it are kept."))
+                // The loader's sentence starts with the file it names; the finding names it already.
+                var message = error.localizedDescription
+                var advice = "Fix or remove the transcript; codings of it are kept."
+                if let named = message.range(of: ": "), message[..<named.lowerBound].hasSuffix(".meta.yaml") || message[..<named.lowerBound].hasSuffix(".meta.yml") {
+                    advice = "Fix or remove the metadata file \(message[..<named.lowerBound]); codings of the transcript are kept."
+                } else if message.hasPrefix(path + ": ") {
+                    message.removeFirst(path.count + 2)
+                }
+                findings.append(Finding(kind: .transcript, path: path, message: message, advice: advice))
             }
         }
         for coder in CodingStore.coders(projectRoot: project.root) {

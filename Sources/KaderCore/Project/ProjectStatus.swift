@@ -21,8 +21,12 @@ public struct ProjectStatus: Sendable {
     /// files whose transcript is gone), sorted by coder then document.
     public var rows: [Row]
 
-    /// True when some row has a problem.
-    public var needsAttention: Bool { rows.contains { $0.problem != nil } }
+    /// Transcripts that cannot be loaded (path relative to the project, the loader's sentence),
+    /// whether or not anyone has coded them.
+    public var unloadable: [(path: String, message: String)] = []
+
+    /// True when some row has a problem or a transcript cannot be loaded.
+    public var needsAttention: Bool { rows.contains { $0.problem != nil } || !unloadable.isEmpty }
 
     /// Reads every coder's files (without locks; nothing is written).
     public static func gather(project: Project, loader: TranscriptLoader? = nil) -> ProjectStatus {
@@ -34,7 +38,11 @@ public struct ProjectStatus: Sendable {
                 rows.append(row(project: project, coder: coder, documentId: id, documents: documents))
             }
         }
-        return ProjectStatus(rows: rows)
+        var unloadable: [(path: String, message: String)] = []
+        for (path, id) in zip(project.transcriptPaths, project.documentIds) {
+            if case .failure(let error) = documents.document(id) { unloadable.append((path, error.localizedDescription)) }
+        }
+        return ProjectStatus(rows: rows, unloadable: unloadable)
     }
 
     static func row(project: Project, coder: String, documentId id: String, documents: ProjectDocuments) -> Row {

@@ -72,14 +72,24 @@ import Testing
         try FileManager.default.copyItem(at: project.root.appendingPathComponent("Transcripts/fg.md"), to: copy)
         // An unreadable transcript nobody has coded yet still needs attention in status.
         try Data([0x89, 0x50, 0x4E, 0x47, 0, 1]).write(to: project.root.appendingPathComponent("Transcripts/scan.txt"))
+        // A newer file named exactly like the id loses to the older one.
+        let junk = project.root.appendingPathComponent("Transcripts/fg.docx")
+        try Data("not a zip".utf8).write(to: junk)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: junk.path)
         let reopened = try Project(root: project.root)
         #expect(reopened.transcriptPaths == ["Transcripts/fg.md", "Transcripts/scan.txt"])
-        #expect(reopened.duplicateTranscripts == [DuplicateTranscript(path: "Transcripts/FG.txt", documentId: doc.id, keptPath: "Transcripts/fg.md")])
+        #expect(reopened.duplicateTranscripts == [
+            DuplicateTranscript(path: "Transcripts/FG.txt", documentId: doc.id, keptPath: "Transcripts/fg.md"),
+            DuplicateTranscript(path: "Transcripts/fg.docx", documentId: doc.id, keptPath: "Transcripts/fg.md"),
+        ])
         let kinds = ProjectCheck.run(project: reopened).findings.map { "\($0.kind) \($0.path)" }
         #expect(kinds.contains("duplicateDocumentId Transcripts/FG.txt"))
         let status = ProjectStatus.gather(project: reopened)
         #expect(status.rows.filter { $0.document == "scan" }.allSatisfy { $0.problem == "the transcript cannot be loaded" })
         #expect(status.rows.contains { $0.document == "scan" })
         #expect(status.needsAttention)
+        #expect(status.unloadable.map(\.path) == ["Transcripts/scan.txt"])
+        let scan = ProjectCheck.run(project: reopened).findings.first { $0.kind == .transcript }
+        #expect(scan?.message.hasPrefix("Transcripts/") == false)
     }
 }
