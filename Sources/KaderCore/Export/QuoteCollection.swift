@@ -58,7 +58,8 @@ public struct QuoteCollection: Sendable {
                             document: doc.id, documentTitle: doc.title, documentType: doc.metadata.type, site: doc.metadata.site,
                             segment: seg.id, ordinal: seg.ordinal, speaker: seg.speaker, role: seg.role, start: start, end: end,
                             isSpan: isSpan, timestamp: seg.timestamp, categoryId: e?.categoryId ?? "", category: category?.code.name ?? "",
-                            codeId: code, codePath: e?.pathString ?? code, coder: file.coder, memo: coding.memo, text: text))
+                            codeId: code, codePath: e?.pathString ?? code, coder: file.coder, memo: coding.memo, text: text,
+                            review: coding.review == true))
                     }
                 }
             }

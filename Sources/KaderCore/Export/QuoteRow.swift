@@ -30,18 +30,21 @@ public struct QuoteRow: Sendable, Hashable, Codable {
     public var coder: String
     public var memo: String?
     public var text: String
+    /// True when re-anchoring attached the coding to a segment whose text changed: the quote
+    /// may need a look before it is cited (``SegmentCoding/review``).
+    public var review: Bool = false
 
     /// Column names for tabular exports, in column order.
     public static let columns = [
         "document", "document_type", "site", "segment_id", "ordinal", "speaker", "role", "start", "end",
-        "timestamp", "category", "code_id", "code_path", "coder", "memo", "text",
+        "timestamp", "category", "code_id", "code_path", "coder", "memo", "text", "review",
     ]
 
     /// The row as strings in ``columns`` order (empty for nil).
     public var cells: [String] {
         [
             document, documentType ?? "", site ?? "", segment, String(ordinal), speaker ?? "", role ?? "",
-            String(start), String(end), timestamp ?? "", category, codeId, codePath, coder, memo ?? "", text,
+            String(start), String(end), timestamp ?? "", category, codeId, codePath, coder, memo ?? "", text, review ? "yes" : "",
         ]
     }
 
@@ -53,6 +56,7 @@ public struct QuoteRow: Sendable, Hashable, Codable {
         let source = [documentType, site].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         parts.append(source.isEmpty ? documentTitle : source)
         if let t = timestamp, !t.isEmpty { parts.append(t) }
+        if review { parts.append("to review: the transcript changed under this coding") }
         return "(" + parts.joined(separator: ", ") + ")"
     }
 }

@@ -39,7 +39,7 @@ public enum QuoteTable {
                 "role": .optional(r.role), "start": .int(r.start), "end": .int(r.end), "span": .bool(r.isSpan),
                 "timestamp": .optional(r.timestamp), "category": .string(r.category), "category_id": .string(r.categoryId),
                 "code_id": .string(r.codeId), "code_path": .string(r.codePath), "coder": .string(r.coder), "memo": .optional(r.memo),
-                "text": .string(r.text),
+                "text": .string(r.text), "review": .bool(r.review),
             ]
         }
         let enc = JSONEncoder()

@@ -125,7 +125,12 @@ extension CodingFile {
             moved.ordinal = s.ordinal
             moved.fingerprint = s.fingerprint
             if outcome[k] == .changed { moved.review = true }
-            if let span = c.span, let base = c.spanSegmentStart, base != s.start {
+            if c.span != nil, c.spanSegmentStart == nil, outcome[k] != .unchanged {
+                // A span from before segment starts were recorded: it cannot be moved, so a
+                // coder should look at it.
+                moved.review = true
+            }
+            if let span = c.span, let base = c.spanSegmentStart, base != s.start || outcome[k] == .changed {
                 // The quote moves with its segment; if it no longer fits (the text changed), it is
                 // clamped to the segment and the coding marked for review.
                 let delta = s.start - base
