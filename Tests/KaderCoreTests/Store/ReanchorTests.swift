@@ -88,6 +88,35 @@ import Testing
         #expect(c.codes == ["c3"])
     }
 
+    @Test func spansWithoutASegmentStartAreFlaggedWhenTheirSegmentMoves() throws {
+        let old = try Self.doc(Self.turns)
+        var file = Self.coded(old)
+        let seg = old.segments[2]
+        file = file.settingSpan(QuoteSpan(start: seg.start + 12, end: seg.start + 25), on: seg, at: "t")
+        file.codings = file.codings.map { var c = $0; c.spanSegmentStart = nil; return c }  // a file from before
+        var turns = Self.turns
+        turns.insert("Mia: Vooraan.", at: 0)
+        let new = try Self.doc(turns)
+        let (moved, _) = file.reanchored(to: new)
+        #expect(moved.coding(forSegment: new.segments[3].id)?.review == true)
+        #expect(moved.coding(forSegment: new.segments[4].id)?.review == nil)
+    }
+
+    @Test func aSpanInAShortenedSegmentIsClampedInPlace() throws {
+        let old = try Self.doc(Self.turns)
+        var file = Self.coded(old)
+        let mid = old.segments[3]  // "Structuur hielp de jongste leerlingen."
+        file = file.settingSpan(QuoteSpan(start: mid.start + 10, end: mid.end), on: mid, at: "t")
+        var turns = Self.turns
+        turns[3] = "Mia: Structuur hielp."
+        let new = try Self.doc(turns)
+        let (changed, _) = file.reanchored(to: new)
+        let seg = new.segments[3]
+        let c = try #require(changed.coding(forSegment: seg.id))
+        #expect(c.review == true)
+        #expect(c.span == QuoteSpan(start: seg.start + 10, end: seg.end))
+    }
+
     @Test func relabelledSpeakerMovesByFingerprint() throws {
         let old = try Self.doc(Self.turns)
         let file = Self.coded(old)
