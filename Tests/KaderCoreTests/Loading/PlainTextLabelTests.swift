@@ -38,6 +38,18 @@ struct LoadingPlainTextLabelTests {
         LoadingSupport.checkInvariants(doc)
     }
 
+    @Test func oneOffHeaderLabelsLoseToRecurringSpeakersEvenAfterALongPreamble() throws {
+        let header = (1...30).map { "Veld\($0): waarde \($0)" }.joined(separator: "\n")
+        let preamble = String(repeating: "Een lange samenvatting van het gesprek zonder sprekers. ", count: 600)
+        let turns = (0..<30).map { $0 % 2 == 0 ? "[Jan] Vraag \($0)?" : "[R3] Antwoord \($0)." }.joined(separator: "\n\n")
+        for text in [header + "\n\n" + turns, header + "\n\n" + preamble + "\n\n" + turns, "Samenvatting: " + preamble + "\n\n" + turns] {
+            let doc = try LoadingSupport.load(text)
+            #expect(doc.diagnostics.labelPattern == SpeakerLabelPattern.bracket.displayName)
+            #expect(doc.speakers.map(\.name) == ["Jan", "R3"])
+            LoadingSupport.checkInvariants(doc)
+        }
+    }
+
     @Test func labelsAfterAPreambleLongerThanTheSampleAreFound() throws {
         let preamble = (0..<400).map { "Dit is regel \($0) van een lange inleiding zonder sprekers, over de school en het project." }.joined(separator: "\n")
         let turns = (0..<40).map { "\($0 % 2 == 0 ? "Interviewer" : "Els"): Beurt \($0) over de werkdruk." }.joined(separator: "\n\n")

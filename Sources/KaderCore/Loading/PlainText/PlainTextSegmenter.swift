@@ -51,7 +51,9 @@ struct PlainTextSegmenter {
         for candidate in SpeakerLabelPattern.allCases {
             let matcher = SpeakerLabelMatcher(pattern: candidate, known: knownSpeakers)
             let scan = LabelScan(buf, sample, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
-            if best == nil || scan.lines.count > best!.1.lines.count {
+            // Labels of speakers who speak again count first (a header of one-off `Key: value`
+            // lines loses to real turns), then all labels.
+            if best == nil || (scan.recurring, scan.lines.count) > (best!.1.recurring, best!.1.lines.count) {
                 runnerUp = best?.1.lines.count ?? 0
                 best = (candidate, scan)
             } else {
@@ -82,8 +84,9 @@ struct PlainTextSegmenter {
             if !Self.decisive(scan) {
                 (candidate, scan, sample) = detect(buf, firstLine: firstLine, bodyStart: bodyStart, bytes: Self.detectionBytes)
             }
-            // No label at all in the sample (a long preamble): look at the whole body.
-            if scan.best.lines.isEmpty && sample != all {
+            // No label of a recurring speaker in the sample (a long preamble, maybe after a header):
+            // look at the whole body.
+            if scan.best.recurring == 0 && sample != all {
                 (candidate, scan, sample) = detect(buf, firstLine: firstLine, bodyStart: bodyStart, bytes: Int.max)
             }
             pattern = candidate
@@ -165,6 +168,8 @@ struct LabelScan {
 
     /// The distinct speakers of the accepted labels, in order of first appearance.
     var speakers: [String] = []
+    /// Accepted labels of speakers who occur more than once or are declared in metadata.
+    var recurring = 0
 
     /// A label line before frequency filtering (a struct, not a tuple: arrays of tuples copy
     /// through generic runtime calls).
@@ -232,7 +237,7 @@ struct LabelScan {
                     accepted[c.speaker] = true
                     speakers.append(names[c.speaker])
                 }
-                if n == 1 && !isKnown[c.speaker] { singles.append(names[c.speaker]) }
+                if n == 1 && !isKnown[c.speaker] { singles.append(names[c.speaker]) } else { recurring += 1 }
             }
         }
         if lines.count >= 4 && !singles.isEmpty {
