@@ -79,6 +79,8 @@ import Testing
             "null": SpeakerSetting(role: "leerling"), "Ann": SpeakerSetting(role: "leerling"),
         ])
         #expect(try FrontMatter.parseMetadata("speakers:\n  - name: null\n  - ~\n", path: "t").speakers.keys.sorted() == ["null", "~"])
+        #expect(try FrontMatter.parseMetadata("speakers:\n  Els: {codable: nee}\n  Jan: {codable: Ja}\n", path: "t").speakers
+            == ["Els": SpeakerSetting(codable: false), "Jan": SpeakerSetting(codable: true)])
         #expect(throws: LoaderError.self) { try FrontMatter.parseMetadata("- a\n- b", path: "t.meta.yaml") }
         #expect(try FrontMatter.parseMetadata("", path: "t.meta.yaml") == DocumentMetadata())
     }

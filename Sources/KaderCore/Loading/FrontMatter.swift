@@ -46,7 +46,7 @@ public enum FrontMatter {
     ///
     /// Values are read as written: the YAML is composed with Yams' basic resolver, so `date:
     /// 2026-02-11` stays that text and a speaker called `No` or `1` stays a name. A plain `~`,
-    /// `null` or empty value means "not given"; `codable` takes YAML 1.1 booleans (`true`, `no`, …).
+    /// `null` or empty value means "not given"; `codable` takes YAML 1.1 booleans (`true`, `no`, …) and `ja` / `nee`.
     /// - Throws: ``LoaderError/badMetadata(path:detail:)`` when the YAML does not parse or is not a mapping.
     public static func parseMetadata(_ yaml: String, path: String) throws -> DocumentMetadata {
         if let problem = YAMLLimits.problem(yaml) { throw LoaderError.badMetadata(path: path, detail: problem) }
@@ -127,8 +127,9 @@ public enum FrontMatter {
     }
 
     private static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
-    private static let trueWords: Set<String> = ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"]
-    private static let falseWords: Set<String> = ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"]
+    // YAML 1.1 booleans, plus Dutch `ja` / `nee` (Kader's users write metadata in Dutch).
+    private static let trueWords: Set<String> = ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "ja", "Ja", "JA"]
+    private static let falseWords: Set<String> = ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "nee", "Nee", "NEE"]
 
     /// The text of a scalar node; nil for a plain null (`~`, `null`, empty) and for lists and mappings.
     static func scalarString(_ node: Node?) -> String? {

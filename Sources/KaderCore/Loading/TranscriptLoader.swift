@@ -74,7 +74,8 @@ public struct TranscriptLoader: Sendable {
         var before = stat()
         guard stat(path, &before) == 0 else { throw failure(errno) }
         guard before.st_mode & S_IFMT == S_IFREG else {
-            throw LoaderError.unreadable(path: displayPath, reason: "it is not a regular file but a pipe, device or socket")
+            throw LoaderError.unreadable(path: displayPath, reason: before.st_mode & S_IFMT == S_IFDIR
+                ? "it is a folder, not a file" : "it is not a regular file but a pipe, device or socket")
         }
         if Int(before.st_size) > maxSize { throw LoaderError.tooLarge(path: displayPath, limit: maxSize) }
         let fd = open(path, O_RDONLY | O_NONBLOCK)
