@@ -87,7 +87,7 @@ enum DemoCoder {
     /// status done, `"demo": true`. Replaces the coder's file for that document.
     static func write(_ codes: [String: [String]], coder: String, document doc: Document, projectRoot: URL, time: String) throws {
         let store = try CodingStore(projectRoot: projectRoot, coder: coder)
-        var file = CodingFile(coder: coder, document: doc.id, contentHash: doc.contentHash)
+        var file = CodingFile(coder: coder, document: doc.id, contentHash: doc.contentHash, segmentCount: doc.segments.count)
         for s in doc.segments where s.codable {
             file = file.settingCodes(codes[s.id] ?? [], on: s, at: time)
         }

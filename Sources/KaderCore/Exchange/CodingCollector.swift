@@ -46,7 +46,7 @@ struct CodingCollector {
             for (docId, segments) in pending[coder]!.sorted(by: { $0.key < $1.key }) {
                 let doc = documents[docId]!
                 var file = existing ? try CodingStore.read(projectRoot: projectRoot, coder: coder, document: doc)
-                    : CodingFile(coder: coder, document: docId, contentHash: doc.contentHash)
+                    : CodingFile(coder: coder, document: docId, contentHash: doc.contentHash, segmentCount: doc.segments.count)
                 for p in segments.values {
                     // One span per segment coding: several selections in a segment give their union;
                     // a union that covers the whole segment is no span.

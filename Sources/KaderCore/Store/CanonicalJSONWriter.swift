@@ -65,6 +65,7 @@ struct CanonicalJSONWriter {
         if let memo = file.memo { w.key("memo"); w.string(memo) }
         if let orphans = file.orphans { w.key("orphans"); w.array(orphans) { w, c in w.coding(c) } }
         w.key("schema"); w.int(file.schema)
+        if let n = file.segmentCount { w.key("segmentCount"); w.int(n) }
         w.key("status"); w.string(file.status.rawValue)
         w.closeObject()
         w.out.append(0x0A)

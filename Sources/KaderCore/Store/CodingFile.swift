@@ -74,9 +74,15 @@ public struct CodingFile: Sendable, Hashable, Codable {
     /// Codings whose segment is gone from the transcript (re-anchoring found no match): kept as
     /// they were, never dropped, never attached to other text. Absent when there are none.
     public var orphans: [SegmentCoding]?
+    /// Number of segments of the document text of ``contentHash``, recorded when the file is
+    /// re-anchored: after the transcript changes it anchors the end of the old document, so a
+    /// changed segment after the last unchanged coding is still found. Absent in older files.
+    public var segmentCount: Int?
 
-    public init(coder: String, document: String, contentHash: String, status: CodingStatus = .notStarted, memo: String? = nil, codings: [SegmentCoding] = []) {
+    public init(coder: String, document: String, contentHash: String, status: CodingStatus = .notStarted, memo: String? = nil, codings: [SegmentCoding] = [],
+                segmentCount: Int? = nil) {
         self.schema = Self.currentSchema
+        self.segmentCount = segmentCount
         self.coder = coder
         self.document = document
         self.contentHash = contentHash

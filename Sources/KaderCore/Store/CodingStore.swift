@@ -78,7 +78,7 @@ public final class CodingStore: @unchecked Sendable {
     /// document's content hash matches the file's).
     public func loadReanchored(document: Document) throws -> (file: CodingFile, report: ReanchorReport) {
         guard let file = try loadFile(documentId: document.id) else {
-            return (CodingFile(coder: coder, document: document.id, contentHash: document.contentHash), ReanchorReport())
+            return (CodingFile(coder: coder, document: document.id, contentHash: document.contentHash, segmentCount: document.segments.count), ReanchorReport())
         }
         return file.reanchored(to: document)
     }
@@ -100,7 +100,7 @@ public final class CodingStore: @unchecked Sendable {
     public static func read(projectRoot: URL, coder: String, document: Document) throws -> CodingFile {
         let url = fileURL(projectRoot: projectRoot, coder: coder, documentId: document.id)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            return CodingFile(coder: coder, document: document.id, contentHash: document.contentHash)
+            return CodingFile(coder: coder, document: document.id, contentHash: document.contentHash, segmentCount: document.segments.count)
         }
         return try readFile(url).reanchored(to: document).file
     }

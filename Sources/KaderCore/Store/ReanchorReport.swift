@@ -96,6 +96,11 @@ extension CodingFile {
             let pair = (old: all[k].ordinal, new: segments[i].ordinal)
             if pair.old > anchors.last!.old && pair.new > anchors.last!.new { anchors.append(pair) }
         }
+        // The end of the old document, when its segment count is known, anchors codings after
+        // the last matched one.
+        if let n = segmentCount, contentHash != document.contentHash, n + 1 > anchors.last!.old, segments.count + 1 > anchors.last!.new {
+            anchors.append((old: n + 1, new: segments.count + 1))
+        }
         for k in 0..<wasOrphan where target[k] == nil {
             let old = all[k].ordinal
             guard let next = anchors.firstIndex(where: { $0.old > old }) else { continue }
@@ -110,6 +115,7 @@ extension CodingFile {
 
         var next = self
         next.contentHash = document.contentHash
+        next.segmentCount = segments.count
         next.codings = []
         var orphaned: [SegmentCoding] = []
         var entries: [ReanchorReport.Entry] = []

@@ -18,7 +18,7 @@ import Testing
 
     /// Codes every segment i with code "c<i+1>".
     static func coded(_ doc: Document) -> CodingFile {
-        var file = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
+        var file = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash, segmentCount: doc.segments.count)
         for (i, s) in doc.segments.enumerated() { file = file.toggling(code: "c\(i + 1)", on: s, at: "t") }
         return file
     }
@@ -117,6 +117,23 @@ import Testing
         #expect(c.span == QuoteSpan(start: seg.start + 10, end: seg.end))
     }
 
+    @Test func anEditedLastCodedSegmentStaysAttachedForReview() throws {
+        let old = try Self.doc(Self.turns)
+        let file = Self.coded(old)
+        var turns = Self.turns
+        turns[4] = "Koen: Het hele team werkte goed samen."
+        let new = try Self.doc(turns)
+        let (changed, report) = file.reanchored(to: new)
+        #expect(report.entries[4].outcome == .changed)
+        #expect(changed.coding(forSegment: new.segments[4].id)?.codes == ["c5"])
+        #expect(changed.coding(forSegment: new.segments[4].id)?.review == true)
+        #expect(changed.orphans == nil)
+        // Without the old segment count (a file from before) there is no end anchor: kept as an orphan.
+        var legacy = file
+        legacy.segmentCount = nil
+        #expect(legacy.reanchored(to: new).file.orphans?.map(\.codes) == [["c5"]])
+    }
+
     @Test func relabelledSpeakerMovesByFingerprint() throws {
         let old = try Self.doc(Self.turns)
         let file = Self.coded(old)
@@ -185,9 +202,10 @@ import Testing
         #expect(anchored.codeApplicationCount == file.codeApplicationCount)
     }
 
-    @Test func lastCodedTurnChangedWithoutAnchorAfterItIsOrphaned() throws {
+    @Test func lastCodedTurnChangedInAFileWithoutSegmentCountIsOrphaned() throws {
         let old = try Self.doc(Self.turns)
-        let file = Self.coded(old)
+        var file = Self.coded(old)
+        file.segmentCount = nil  // written before the count was recorded: no end anchor
         var turns = Self.turns
         turns[4] = "Koen: Het team werkte heel goed samen."
         let (anchored, report) = file.reanchored(to: try Self.doc(turns))
