@@ -143,7 +143,13 @@ public struct CodingFile: Sendable, Hashable, Codable {
         }
         guard schema == currentSchema else { throw StoreError.unknownSchema(path: path, version: schema) }
         do {
-            return try JSONDecoder().decode(CodingFile.self, from: data)
+            let file = try JSONDecoder().decode(CodingFile.self, from: data)
+            // JSONSerialization keeps the last of duplicate keys, JSONDecoder the first: a file
+            // saying "schema" twice must not pass as one schema and be written as another.
+            guard file.schema == currentSchema else {
+                throw StoreError.damaged(path: path, line: 1, column: 1, detail: "\"schema\" is given more than once with different values")
+            }
+            return file
         } catch let error as DecodingError {
             let codingPath: [CodingKey]
             switch error {
@@ -152,6 +158,8 @@ public struct CodingFile: Sendable, Hashable, Codable {
             }
             let (line, column) = JSONPosition.lineAndColumn(of: codingPath, in: data)
             throw StoreError.damaged(path: path, line: line, column: column, detail: CodebookFile.describe(error))
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.damaged(path: path, line: 1, column: 1, detail: "unexpected content")
         }
