@@ -1,16 +1,12 @@
 import Foundation
+import KaderCore
 
-/// A small, fast, seeded generator (SplitMix64), so every corpus is the same on every machine.
+/// KaderCore's seeded ``SplitMix64`` with the draws the corpus generator needs, so every corpus is
+/// the same on every machine.
 struct BenchRNG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private var base: SplitMix64
+    init(seed: UInt64) { base = SplitMix64(seed: seed) }
+    mutating func next() -> UInt64 { base.next() }
     mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + int(r.count) }
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }

@@ -192,36 +192,9 @@ public enum Fingerprint {
     /// ``collapseWhitespace(_:)`` on the valid UTF-8 bytes `a..<b`, returning UTF-8 bytes.
     /// Whitespace is `Unicode.Scalar.Properties.isWhitespace`, with an ASCII fast path.
     static func collapsedUTF8(_ bytes: [UInt8], _ a: Int, _ b: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        collapse(bytes, a, b, into: &out)
-        return out
-    }
-
-    static func collapse(_ bytes: [UInt8], _ a: Int, _ b: Int, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(b - a)
-        var pendingSpace = false
-        var i = a
-        while i < b {
-            let c = bytes[i]
-            if c < 0x80 {
-                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    out.append(c)
-                }
-                i += 1
-                continue
-            }
-            let (ws, len) = TextBuffer.whitespace(bytes, i)
-            if ws {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(contentsOf: bytes[i..<min(i + len, b)])
-            }
-            i += len
+        guard a < b else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: b - a) { dst, count in
+            count = bytes.withUnsafeBufferPointer { collapseRaw($0, a, b, dst) }
         }
     }
 

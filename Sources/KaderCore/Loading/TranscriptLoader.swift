@@ -27,10 +27,6 @@ public struct TranscriptLoader: Sendable {
     ///   `.unsupportedFormat`, `.tooLarge`, `.badMetadata`, `.malformed`.
     public func load(url: URL, displayPath: String? = nil) throws -> Document {
         let path = displayPath ?? url.path
-        var info = stat()
-        if stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            throw LoaderError.unreadable(path: path, reason: "it is a folder, not a transcript file")
-        }
         let ext = url.pathExtension.lowercased()
         if let name = Self.unsupported[ext] {
             throw LoaderError.unsupportedFormat(path: path, format: name, advice: "save it as .docx or .txt and load that")
@@ -75,7 +71,7 @@ public struct TranscriptLoader: Sendable {
         guard stat(path, &before) == 0 else { throw failure(errno) }
         guard before.st_mode & S_IFMT == S_IFREG else {
             throw LoaderError.unreadable(path: displayPath, reason: before.st_mode & S_IFMT == S_IFDIR
-                ? "it is a folder, not a file" : "it is not a regular file but a pipe, device or socket")
+                ? "it is a folder, not a transcript file" : "it is not a regular file but a pipe, device or socket")
         }
         if Int(before.st_size) > maxSize { throw LoaderError.tooLarge(path: displayPath, limit: maxSize) }
         let fd = open(path, O_RDONLY | O_NONBLOCK)

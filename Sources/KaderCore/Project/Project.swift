@@ -30,10 +30,10 @@ public struct Project: Sendable {
         // Per document id, the file whose name is the id itself is kept (the oldest of several),
         // else the oldest file.
         let files = names.filter(TranscriptLoader.isTranscriptFile).sorted()
-        let byId = Dictionary(grouping: files, by: { TranscriptLoader.documentId(forFileName: $0) })
+        let ids = files.map(TranscriptLoader.documentId(forFileName:))
+        let byId = Dictionary(grouping: files.indices, by: { ids[$0] }).mapValues { $0.map { files[$0] } }
         var kept: [String] = [], duplicates: [DuplicateTranscript] = []
-        for name in files {
-            let id = TranscriptLoader.documentId(forFileName: name)
+        for (name, id) in zip(files, ids) {
             let group = byId[id]!
             let exact = group.filter { ($0 as NSString).deletingPathExtension == id }
             let pool = exact.isEmpty ? group : exact

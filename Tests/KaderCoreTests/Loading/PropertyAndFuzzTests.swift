@@ -2,18 +2,6 @@ import Foundation
 import Testing
 @testable import KaderCore
 
-/// Deterministic pseudo-random numbers (SplitMix64) so failures reproduce.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Loading: offset property and fuzzing")
 struct LoadingPropertyAndFuzzTests {
     typealias S = LoadingSupport
@@ -25,12 +13,12 @@ struct LoadingPropertyAndFuzzTests {
         "Hoe lang werkt u al hier? ", "---\n", "title: x\n", "WEBVTT\n", "00:00:01.000 --> 00:00:02.000\n", "<v Els>", "</v>", "&amp;",
     ]
 
-    static func randomTranscript(_ rng: inout SeededRandom, parts: Int) -> String {
+    static func randomTranscript(_ rng: inout SplitMix64, parts: Int) -> String {
         (0..<parts).map { _ in pieces.randomElement(using: &rng)! }.joined()
     }
 
     @Test func segmentsAndGapsReproduceTheTextForEveryFormat() throws {
-        var rng = SeededRandom(state: 42)
+        var rng = SplitMix64(seed: 42)
         for _ in 0..<150 {
             let text = Self.randomTranscript(&rng, parts: Int.random(in: 5...80, using: &rng))
             for format in [TranscriptFormat.plainText, .markdown, .webVTT, .srt] {
@@ -70,7 +58,7 @@ struct LoadingPropertyAndFuzzTests {
     @Test func fingerprintsEqualTheHashOfTheCollapsedText() {
         let words = ["woordenschat", "ik", "coördinatoren", "zo’n", "“ideeën”…", "👩‍🏫", "e\u{0301}", "Smartschool-platform,", "a"]
         let spaces = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u{00A0}", " \u{2028}", "\u{3000}", " \n "]
-        var rng = SeededRandom(state: 42)
+        var rng = SplitMix64(seed: 42)
         for _ in 0..<400 {
             var text = Bool.random(using: &rng) ? spaces.randomElement(using: &rng)! : ""
             for _ in 0..<Int.random(in: 1...40, using: &rng) {
@@ -79,11 +67,12 @@ struct LoadingPropertyAndFuzzTests {
             let collapsed = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
                 .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
             #expect(Fingerprint.ofSegmentText(text) == String(Fingerprint.sha256Hex(collapsed).prefix(16)), "\(text.debugDescription)")
+            #expect(Fingerprint.collapseWhitespace(text) == collapsed)
         }
     }
 
     @Test func mutationFuzzNeverCrashes() throws {
-        var rng = SeededRandom(state: 20_240_312)
+        var rng = SplitMix64(seed: 20_240_312)
         let seeds: [(Data, TranscriptFormat)] = [
             (Data(LoadingDecodingTests.dutch.utf8), .plainText),
             (Data(LoadingCueFormatTests.teams.utf8), .webVTT),
