@@ -18,12 +18,15 @@ struct StatusCommand: ParsableCommand {
             for d in project.duplicateTranscripts {
                 FileHandle.standardError.write(Data("kader: \(d.message)\n".utf8))
             }
+            for u in project.unreadableFiles {
+                FileHandle.standardError.write(Data("kader: \(TerminalSafe.clean(u.message))\n".utf8))
+            }
             for u in status.unloadable {
                 FileHandle.standardError.write(Data("kader: \(TerminalSafe.clean(u.message))\n".utf8))
             }
             if status.rows.isEmpty {
                 print("No codings yet in \(project.root.path)/Codings (\(project.documentIds.count) documents).")
-                if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty { throw ExitCode(1) }
+                if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty || !project.unreadableFiles.isEmpty { throw ExitCode(1) }
                 return
             }
             print(Table.render(
@@ -34,7 +37,7 @@ struct StatusCommand: ParsableCommand {
                         r.lastChange ?? "—", r.problem ?? "",
                     ]
                 }))
-            if status.needsAttention || !project.duplicateTranscripts.isEmpty {
+            if status.needsAttention || !project.duplicateTranscripts.isEmpty || !project.unreadableFiles.isEmpty {
                 FileHandle.standardError.write(Data("kader: some codings need attention; run `kader check` for details and how to fix them.\n".utf8))
                 throw ExitCode(1)
             }
