@@ -105,8 +105,12 @@ public enum SegmentBuilder {
         turns.withUnsafeBufferPointer { turns in
             for i in turns.indices {
                 if last >= known.count || known[last].speaker != turns[i].speaker || known[last].role != turns[i].role {
-                    let key = SpeakerKey(speaker: turns[i].speaker, role: turns[i].role)
-                    if let found = knownIndex[key] {
+                    // A short linear search while there are few speakers (cheaper than hashing),
+                    // a dictionary beyond that.
+                    let found = known.count <= 16
+                        ? known.firstIndex(where: { $0.speaker == turns[i].speaker && $0.role == turns[i].role })
+                        : knownIndex[SpeakerKey(speaker: turns[i].speaker, role: turns[i].role)]
+                    if let found {
                         last = found
                     } else {
                         let setting = turns[i].speaker.flatMap { metadata.speakers[$0] }
@@ -125,7 +129,7 @@ public enum SegmentBuilder {
                         let f = SpeakerFacts(role: role, codable: codable, speakerIndex: index, idPrefix: Array((turns[i].speaker ?? "").utf8) + [0x1F])
                         known.append(KnownSpeaker(speaker: turns[i].speaker, role: turns[i].role, facts: f))
                         last = known.count - 1
-                        knownIndex[key] = last
+                        knownIndex[SpeakerKey(speaker: turns[i].speaker, role: turns[i].role)] = last
                     }
                 }
                 let f = known[last].facts

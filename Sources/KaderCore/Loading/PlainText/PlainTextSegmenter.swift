@@ -48,20 +48,24 @@ struct PlainTextSegmenter {
         while sampleEnd < buf.lineCount && buf.lineStartByte[sampleEnd] - bodyStart < bytes { sampleEnd += 1 }
         let sample = firstLine..<sampleEnd
         var best: (SpeakerLabelPattern, LabelScan)?
-        var runnerUp = 0
-        var runnerUpPattern: SpeakerLabelPattern?
+        var scans: [(SpeakerLabelPattern, [Int])] = []
         for candidate in SpeakerLabelPattern.allCases {
             let matcher = SpeakerLabelMatcher(pattern: candidate, known: knownSpeakers)
             let scan = LabelScan(buf, sample, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+            scans.append((candidate, scan.lines))
             // Labels of speakers who speak again count first (a header of one-off `Key: value`
             // lines loses to real turns), then all labels.
             if best == nil || (scan.recurring, scan.lines.count) > (best!.1.recurring, best!.1.lines.count) {
-                if let b = best, b.1.lines.count >= runnerUp { runnerUp = b.1.lines.count; runnerUpPattern = b.0 }
                 best = (candidate, scan)
-            } else if scan.lines.count > runnerUp {
-                runnerUp = scan.lines.count
-                runnerUpPattern = candidate
             }
+        }
+        // The runner-up is the best style that would cut the sample differently (`00:00:03 Name`
+        // is also a label alone on its line: the same reading is no competitor).
+        var runnerUp = 0
+        var runnerUpPattern: SpeakerLabelPattern?
+        for (pattern, lines) in scans where pattern != best!.0 && lines != best!.1.lines && lines.count > runnerUp {
+            runnerUp = lines.count
+            runnerUpPattern = pattern
         }
         return (best!.0, Detection(best: best!.1, runnerUp: runnerUp, runnerUpPattern: runnerUpPattern), sample)
     }
