@@ -97,9 +97,6 @@ final class SafeXMLParser {
                 status = xmlParseChunk(ctxt, base + offset, Int32(n), last)
                 offset += n
             } while status == 0 && problem == nil && offset < data.count
-            if status == 0 && problem == nil && head == data.count {
-                status = xmlParseChunk(ctxt, base, 0, 1)
-            }
         }
         if let problem { throw XMLReadFailure(detail: problem) }
         if status != 0 || ctxt.pointee.wellFormed == 0 {

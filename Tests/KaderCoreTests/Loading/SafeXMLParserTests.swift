@@ -112,7 +112,7 @@ import Testing
         #expect(tree["a"] == "x & é")
     }
 
-    @Test func malformedAndTruncatedAreErrorsWithPosition() {
+    @Test func malformedAndTruncatedAreErrorsWithPosition() throws {
         do {
             try SafeXMLParser.parse(Data("<a>\n<b></a>".utf8), handler: Collector())
             Issue.record("mismatched tags were accepted")
@@ -121,6 +121,11 @@ import Testing
         }
         #expect(throws: XMLReadFailure.self) { try SafeXMLParser.parse(Data("<a><b>".utf8), handler: Collector()) }
         #expect(throws: XMLReadFailure.self) { try SafeXMLParser.parse(Data(), handler: Collector()) }
+        #expect(throws: XMLReadFailure.self) { try SafeXMLParser.parse(Data("<a".utf8), handler: Collector()) }
+        // Documents of four bytes or fewer (all of them go to the context on creation) still read.
+        let tiny = Collector()
+        try SafeXMLParser.parse(Data("<a/>".utf8), handler: tiny)
+        #expect(tiny.elements == 1)
         #expect(throws: XMLReadFailure.self) { try SafeXMLParser.parse(Data([0x3C, 0x61, 0x3E, 0xC3, 0x28, 0x3C, 0x2F, 0x61, 0x3E]), handler: Collector()) }
     }
 }
