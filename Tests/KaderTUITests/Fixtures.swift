@@ -42,7 +42,6 @@ enum Fixtures {
 
     /// A state with the fixture document open for coder `ann`.
     static func codingState() -> AppState {
-        DisplayWidth.prepareLocale()
         let doc = document()
         var state = AppState(projectName: "demo", coder: "ann", codebook: codebook, documents: [
             DocumentEntry(path: "Transcripts/focusgroep-een.md", id: "focusgroep-een", codable: 3),
