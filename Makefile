@@ -16,7 +16,7 @@ RELEASE_BIN    = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/kader
 DIST_NAME     := kader-$(VERSION)-linux-$(ARCH)
 GEN           := .build/generated
 
-.PHONY: all build release run test install dist man completions lint format bench bench-deps fuzz fuzz-build fuzz-list clean
+.PHONY: all build release run test install dist dist-check man completions lint format bench bench-deps fuzz fuzz-build fuzz-list clean
 
 all: build
 
@@ -36,13 +36,13 @@ test:
 	$(SWIFT) build --build-tests
 	bin="$$($(SWIFT) build --show-bin-path)"; KADER_BIN="$$bin/kader" KADER_DEV_BIN="$$bin/kader-dev" $(SWIFT) test --skip-build
 
-## make man / completions: the man page (from the command definitions, with swift-argument-parser's
-## generate-manual) and bash/zsh/fish completion scripts, from the release binary, into .build/generated/
+## make man / completions: the man page, generated from the command definitions (the ToolInfo
+## JSON of `kader --experimental-dump-help`, by scripts/generate-manual.py), and bash/zsh/fish
+## completion scripts, from the release binary, into .build/generated/
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%Y-%m-%d)
 man: release
-	$(SWIFT) build -c release --product generate-manual
-	rm -rf $(GEN)/man && mkdir -p $(GEN)/man
-	"$$($(SWIFT) build -c release --show-bin-path)/generate-manual" "$(RELEASE_BIN)" --output-directory $(GEN)/man \
-	  --date 2026-12-01 --section 1 --authors "the Kader authors"
+	mkdir -p $(GEN)/man
+	"$(RELEASE_BIN)" --experimental-dump-help | python3 scripts/generate-manual.py "$(VERSION)" "$(MAN_DATE)" > $(GEN)/man/kader.1
 	@test -s $(GEN)/man/kader.1
 
 completions: release
@@ -62,14 +62,27 @@ install: release man completions
 	install -m 0644 $(GEN)/completions/_kader "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_kader"
 	install -m 0644 $(GEN)/completions/kader.fish "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/kader.fish"
 
-## make dist: dist/kader-<version>-linux-<arch>.tar.gz with bin/kader (Swift runtime linked in),
+## make dist: dist/kader-<version>-linux-<arch>.tar.gz with bin/kader (Swift runtime linked in, stripped),
 ## the man page, completions and README; unpack it and run bin/kader, or copy its tree into a prefix.
 dist: release man completions
 	rm -rf dist/$(DIST_NAME) dist/$(DIST_NAME).tar.gz
 	$(MAKE) --no-print-directory install PREFIX= DESTDIR=dist/$(DIST_NAME)
+	strip dist/$(DIST_NAME)/bin/kader
 	install -m 0644 README.md dist/$(DIST_NAME)/README.md
 	tar -C dist -czf dist/$(DIST_NAME).tar.gz $(DIST_NAME)
 	@echo "dist/$(DIST_NAME).tar.gz"
+
+## make dist-check: unpack the tarball and run its kader with the Swift toolchain hidden (an empty
+## tmpfs over the toolchain's folder, in a private mount namespace; needs root or user namespaces).
+SWIFT_ROOT := $(shell dirname "$$(dirname "$$(readlink -f "$$(command -v $(SWIFT))")")")
+dist-check: dist
+	rm -rf dist/check && mkdir -p dist/check && tar -C dist/check -xzf dist/$(DIST_NAME).tar.gz
+	@! ldd dist/check/$(DIST_NAME)/bin/kader | grep -i swift || { echo "dist-check: kader links a Swift library"; exit 1; }
+	unshare -m --map-root-user sh -c 'mount -t tmpfs none "$(SWIFT_ROOT)" && \
+	  cd dist/check/$(DIST_NAME) && ./bin/kader --version && ./bin/kader init /tmp/kader-dist-check-$$$$ --codebook analysekader && \
+	  ./bin/kader status --project /tmp/kader-dist-check-$$$$; rm -rf /tmp/kader-dist-check-$$$$'
+	man -l dist/check/$(DIST_NAME)/share/man/man1/kader.1 >/dev/null
+	@echo "dist-check: bin/kader runs without $(SWIFT_ROOT)"
 
 ## make lint: swift-format (configuration .swift-format) on the files in scripts/lint-files.txt,
 ## as CI runs it. make format: rewrite files in place (FILES=… or the whole tree; see scripts/format.sh).
