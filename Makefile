@@ -10,7 +10,7 @@ VERSION := $(shell sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/kad
 ARCH    := $(shell uname -m)
 # Every release build (run, install, dist) uses the same flags, so the second target reuses the
 # first one's build. The Swift runtime and Foundation are linked in: the binary needs only the
-# C library and libncursesw6 on the target machine.
+# C and C++ libraries, libncursesw6, libxml2 and zlib on the target machine.
 RELEASE_FLAGS := -c release --product kader --static-swift-stdlib
 RELEASE_BIN    = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/kader
 DIST_NAME     := kader-$(VERSION)-linux-$(ARCH)
