@@ -1,26 +1,10 @@
 import Foundation
 import Testing
+import KaderTestSupport
 
 /// Drives the real binary: CLI commands directly, the TUI in tmux.
 @Suite(.serialized, .enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first")) struct CodingEndToEndTests {
-    static let transcript = """
-    ---
-    title: Focusgroep E2E
-    type: focusgroep
-    speakers:
-      Moderator:
-        role: moderator
-        codable: false
-    ---
-
-    [00:00:05] Moderator: Hoe verliep het afstandsonderwijs bij jullie?
-
-    [00:00:20] Els (leerkracht): Zwaar. De werkdruk was enorm, elke avond nog mails.
-
-    [00:01:02] Koen (ict-coördinator): Wij hebben één platform gekozen, dat hielp de leerlingen.
-
-    [00:01:40] Els (leerkracht): En de kinderen zonder laptop vielen uit de boot.
-    """
+    static let transcript = SampleTranscripts.focusGroup
 
     func makeProject(_ kader: URL) throws -> URL {
         let dir = try Harness.tempDir("kader-e2e")
