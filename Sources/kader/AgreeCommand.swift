@@ -32,10 +32,10 @@ struct AgreeCommand: ParsableCommand {
         coders.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    @Option(name: .long, help: "Also report per document or per speaker role: document | role.")
+    @Option(name: .long, help: "Also report per document or per speaker role.")
     var by: AgreementBreakdown?
 
-    @Option(name: .long, help: "Output format: table | csv | json | md.")
+    @Option(name: .long, help: "Output format.")
     var format: Format = .table
 
     @Flag(name: .long, help: "List every segment the coders code differently, with each coder's codes.")

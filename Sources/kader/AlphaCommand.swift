@@ -21,7 +21,7 @@ struct AlphaCommand: ParsableCommand {
     @Argument(help: "The CSV file.")
     var file: String
 
-    @Option(name: .long, help: "Difference metric: nominal | ordinal | interval | ratio.")
+    @Option(name: .long, help: "Difference metric.")
     var metric: AlphaMetric = .nominal
 
     @Flag(name: .long, help: "Units are rows and coders are columns.")

@@ -14,7 +14,7 @@ extension CodebookCommand {
 
         @OptionGroup var options: ProjectOptions
 
-        @Option(name: .long, help: "qdc, md or yaml.")
+        @Option(name: .long, help: "Output format: REFI-QDA codebook, Markdown or YAML.")
         var format: CodebookExchange.Format = .qdc
 
         @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")

@@ -99,7 +99,7 @@ struct ExportQuotesCommand: ParsableCommand {
 
     @OptionGroup var options: QuoteFilterOptions
 
-    @Option(name: .long, help: "md, csv, json or html.")
+    @Option(name: .long, help: "Output format.")
     var format: QuoteFormat = .md
 
     @Flag(name: .long, help: "Markdown/HTML: start with the codebook definitions.")
@@ -138,10 +138,10 @@ struct ExportMatrixCommand: ParsableCommand {
 
     @OptionGroup var options: QuoteFilterOptions
 
-    @Option(name: .long, help: "Columns: document or role.")
+    @Option(name: .long, help: "Columns: per document or per speaker role.")
     var by: CodeMatrix.Axis = .document
 
-    @Option(name: .long, help: "csv or md.")
+    @Option(name: .long, help: "Output format.")
     var format: MatrixFormat = .md
 
     @Flag(name: .long, help: "CSV: add a UTF-8 byte-order mark and use ';' as the separator, for Excel.")
