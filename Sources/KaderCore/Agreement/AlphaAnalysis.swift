@@ -102,6 +102,8 @@ struct PatternCounter {
     let bits: Int
     let packs: Bool
     private var small: [UInt64: Int] = [:]
+    /// Direct counts by key when keys have at most 22 bits.
+    private var direct: [Int] = []
     private var large: [[Int32]: Int] = [:]
     private var order: [UInt64] = []
     private var largeOrder: [[Int32]] = []
@@ -114,6 +116,7 @@ struct PatternCounter {
         while (1 << b) <= categoryCount { b += 1 }
         bits = b
         packs = b * coders <= 63
+        if b * coders <= 22 { direct = [Int](repeating: 0, count: 1 << (b * coders)) }
     }
 
     mutating func add(_ v: inout [Int32], count mu: Int) {
@@ -122,6 +125,7 @@ struct PatternCounter {
         if packs {
             var key: UInt64 = 0
             for i in 0..<mu { key = (key << UInt64(bits)) | UInt64(v[i] + 1) }
+            if !direct.isEmpty { direct[Int(key)] += 1; return }
             if key == lastKey { lastCount += 1; return }
             flush()
             lastKey = key
@@ -144,6 +148,8 @@ struct PatternCounter {
     mutating func patterns() -> AlphaUnitPatterns {
         flush()
         lastKey = .max
+        for (key, c) in direct.enumerated() where c > 0 { order.append(UInt64(key)); small[UInt64(key)] = c }
+        direct = []
         var out = AlphaUnitPatterns(categoryCount: categoryCount)
         var row: [(category: Int, count: Double)] = []
         func add(_ sorted: [Int32], _ w: Int) {

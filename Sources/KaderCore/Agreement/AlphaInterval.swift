@@ -184,12 +184,21 @@ public struct AlphaInterval: Sendable, Equatable {
 
 /// The 97.5% quantile of Student's t distribution.
 ///
-/// Source: Cornish–Fisher expansion of t in terms of the normal quantile z (Abramowitz & Stegun
-/// 26.7.5), exact table values for df ≤ 4 (A&S table 26.10). Error below 1e-4 for df ≥ 5.
+/// Source: df ≤ 40 from a table (computed with scipy.stats.t.ppf, 12 decimals); above, the
+/// Cornish–Fisher expansion of t in terms of the normal quantile z (Abramowitz & Stegun 26.7.5),
+/// error below 1e-6 there.
 enum StudentT {
+    static let table: [Double] = [
+        12.706204736175, 4.302652729749, 3.182446305284, 2.776445105198, 2.570581835636, 2.446911851145, 2.364624251593,
+        2.306004135204, 2.262157162798, 2.228138851986, 2.200985160092, 2.178812829667, 2.160368656463, 2.144786687918,
+        2.131449545560, 2.119905299221, 2.109815577833, 2.100922040241, 2.093024054408, 2.085963447266, 2.079613844728,
+        2.073873067904, 2.068657610419, 2.063898561628, 2.059538552753, 2.055529438643, 2.051830516480, 2.048407141795,
+        2.045229642133, 2.042272456301, 2.039513446396, 2.036933343460, 2.034515297449, 2.032244509318, 2.030107928250,
+        2.028094000980, 2.026192463029, 2.024394163912, 2.022690920037, 2.021075390306,
+    ]
+
     static func quantile975(df: Int) -> Double {
-        let table = [12.706204736, 4.302652730, 3.182446305, 2.776445105]
-        if df >= 1 && df <= 4 { return table[df - 1] }
+        if df >= 1 && df <= table.count { return table[df - 1] }
         let z = 1.959963984540054, v = Double(max(df, 1))
         let z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z, z9 = z7 * z * z
         return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v)

@@ -6,7 +6,7 @@ import Foundation
 /// quoted: it runs to the next lone `"`, `""` stands for one quote, and it may span lines.
 /// Unquoted cells are trimmed of ASCII spaces and tabs (never other characters). Text after a
 /// closing quote, or a quote never closed, is an error naming the line. Cost: one pass over the
-/// bytes; a cell is handed to `cell` as a byte range, quoted cells with `""` unescaped first.
+/// bytes; ``next()`` returns each cell as a byte range, quoted cells with `""` unescaped first.
 struct CSVCellReader {
     enum Failure: Error, Equatable {
         case unclosedQuote(line: Int)
@@ -31,59 +31,67 @@ struct CSVCellReader {
         return UInt8(ascii: ",")
     }
 
-    /// Calls `cell(row, column, bytes, quoted)` for every cell and `endRow(row, cellCount)` after
-    /// every record (blank lines included, with one empty cell). Rows and columns count from 0.
-    func read(cell: (Int, Int, UnsafeBufferPointer<UInt8>, Bool) throws -> Void,
-              endRow: (Int, Int) throws -> Void) throws {
+    private var i = 0
+    private var line = 1
+    private let scratch = QuotedCellBuffer()
+    private var done = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+        done = bytes.isEmpty
+    }
+
+    /// The next cell and whether it ends its record (blank lines give one empty cell), or nil at
+    /// the end. A quoted cell's bytes stay valid until the next call.
+    mutating func next() throws -> (cell: UnsafeBufferPointer<UInt8>, endOfRow: Bool)? {
+        if done { return nil }
         let n = bytes.count
-        var i = 0, row = 0, col = 0, line = 1
-        var scratch: [UInt8] = []
         let quote = UInt8(ascii: "\"")
-        guard n > 0 else { return }
-        while i <= n {
-            // At the start of a cell.
-            var s = i
-            while s < n && (bytes[s] == 0x20 || bytes[s] == 0x09) && bytes[s] != delimiter { s += 1 }
-            if s < n && bytes[s] == quote {
-                let startLine = line
-                scratch.removeAll(keepingCapacity: true)
-                var j = s + 1
-                var closed = false
-                while j < n {
-                    let b = bytes[j]
-                    if b == quote {
-                        if j + 1 < n && bytes[j + 1] == quote { scratch.append(quote); j += 2; continue }
-                        closed = true; j += 1; break
-                    }
-                    if b == 0x0A { line += 1 }
-                    scratch.append(b); j += 1
+        var s = i
+        while s < n && (bytes[s] == 0x20 || bytes[s] == 0x09) && bytes[s] != delimiter { s += 1 }
+        var cell: UnsafeBufferPointer<UInt8>
+        if s < n && bytes[s] == quote {
+            let startLine = line
+            scratch.count = 0
+            var j = s + 1
+            var closed = false
+            while j < n {
+                let b = bytes[j]
+                if b == quote {
+                    if j + 1 < n && bytes[j + 1] == quote { scratch.append(quote); j += 2; continue }
+                    closed = true; j += 1; break
                 }
-                guard closed else { throw Failure.unclosedQuote(line: startLine) }
-                while j < n && (bytes[j] == 0x20 || bytes[j] == 0x09) && bytes[j] != delimiter { j += 1 }
-                if j < n && bytes[j] == 0x0D && j + 1 < n && bytes[j + 1] == 0x0A { j += 1 }
-                guard j >= n || bytes[j] == delimiter || bytes[j] == 0x0A else { throw Failure.textAfterQuote(line: line) }
-                try scratch.withUnsafeBufferPointer { try cell(row, col, $0, true) }
-                i = j
-            } else {
-                var j = i
-                while j < n && bytes[j] != delimiter && bytes[j] != 0x0A { j += 1 }
-                var e = j
-                if e > i && bytes[e - 1] == 0x0D && (j >= n || bytes[j] == 0x0A) { e -= 1 }
-                var a = i
-                while a < e && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
-                while e > a && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
-                try cell(row, col, UnsafeBufferPointer(rebasing: bytes[a..<e]), false)
-                i = j
+                if b == 0x0A { line += 1 }
+                scratch.append(b); j += 1
             }
-            // i is at a delimiter, a newline or the end.
-            if i < n && bytes[i] == delimiter { col += 1; i += 1; continue }
-            try endRow(row, col + 1)
-            row += 1; col = 0
-            if i >= n { break }
-            line += 1
-            i += 1
-            if i >= n { break }
+            guard closed else { throw Failure.unclosedQuote(line: startLine) }
+            while j < n && (bytes[j] == 0x20 || bytes[j] == 0x09) && bytes[j] != delimiter { j += 1 }
+            if j < n && bytes[j] == 0x0D && j + 1 < n && bytes[j + 1] == 0x0A { j += 1 }
+            guard j >= n || bytes[j] == delimiter || bytes[j] == 0x0A else { throw Failure.textAfterQuote(line: line) }
+            cell = scratch.buffer
+            i = j
+        } else {
+            var j = i
+            while j < n {
+                let b = bytes[j]
+                if b == delimiter || b == 0x0A { break }
+                j += 1
+            }
+            var e = j
+            if e > i && bytes[e - 1] == 0x0D && (j >= n || bytes[j] == 0x0A) { e -= 1 }
+            var a = i
+            while a < e && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
+            while e > a && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
+            cell = UnsafeBufferPointer(rebasing: bytes[a..<e])
+            i = j
         }
+        if i < n && bytes[i] == delimiter { i += 1; return (cell, false) }
+        if i >= n { done = true; return (cell, true) }
+        line += 1
+        i += 1
+        if i >= n { done = true }
+        return (cell, true)
     }
 }
 
@@ -116,4 +124,25 @@ enum StrictNumber {
         guard let x = Double(text), x.isFinite else { return nil }
         return x
     }
+}
+
+/// A growable byte buffer whose storage outlives a call (the unescaped text of a quoted cell).
+final class QuotedCellBuffer {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity = 64
+    var count = 0
+    init() { storage = .allocate(capacity: 64) }
+    deinit { storage.deallocate() }
+    func append(_ b: UInt8) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            bigger.update(from: storage, count: count)
+            storage.deallocate()
+            storage = bigger
+            capacity *= 2
+        }
+        storage[count] = b
+        count += 1
+    }
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
 }

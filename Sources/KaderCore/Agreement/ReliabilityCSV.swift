@@ -27,7 +27,7 @@ public struct ReliabilityCSV: Sendable {
     public let transposed: Bool
     /// The separator byte (`,`, `;` or tab).
     public let delimiter: UInt8
-    private let unitNames: [String]?
+    private let unitNames: NameArena?
 
     /// Words that mark a header row's first cell under `HeaderRule.auto` (compared case-insensitively).
     public static let headerWords: Set<String> = [
@@ -57,34 +57,36 @@ public struct ReliabilityCSV: Sendable {
         var interner = LabelInterner()
         var flat: [Int32] = []
         var rowStart: [Int] = [0]
-        var rowNames: [String] = []
-        var headerCells: [String]? = nil
-        var pending: [String] = []      // the first non-blank row, kept as text until the header is decided
+        var rowNames = NameArena()
+        var pending = NameArena()       // the first non-blank row, kept as text until the header is decided
+        var headerCells: NameArena? = nil
         var decided = false
         var current: [Int32] = []
-        var currentName = ""
+        var col = 0
         var currentBlank = true
         var width = 1
         var headerReason = ""
         var badUTF8 = false
-        func text(_ b: UnsafeBufferPointer<UInt8>) -> String {
-            if let s = String(validating: b, as: UTF8.self) { return s }
-            badUTF8 = true
-            return String(decoding: b, as: UTF8.self)
-        }
-        let reader = CSVCellReader(bytes: body, delimiter: delimiter)
+        var reader = CSVCellReader(bytes: body, delimiter: delimiter)
         do {
-            try reader.read(cell: { _, col, b, _ in
+            while let next = try reader.next() {
+                let b = next.cell, end = next.endOfRow
                 if !b.isEmpty { currentBlank = false }
-                if !decided { pending.append(text(b)); return }
-                if col == 0 { currentName = text(b); return }
-                current.append(Self.isMissing(b) ? -1 : interner.intern(b, badUTF8: &badUTF8))
-            }, endRow: { _, _ in
-                defer { current.removeAll(keepingCapacity: true); currentBlank = true; currentName = "" }
                 if !decided {
-                    if pending.allSatisfy(\.isEmpty) { pending.removeAll(); return }
+                    pending.append(b)
+                } else if col == 0 {
+                    rowNames.append(b)
+                } else {
+                    current.append(Self.isMissing(b) ? -1 : interner.intern(b))
+                }
+                col += 1
+                guard end else { continue }
+                defer { current.removeAll(keepingCapacity: true); currentBlank = true; col = 0 }
+                if !decided {
+                    if currentBlank { pending.removeAll(); continue }
                     decided = true
-                    let first = pending[0].trimmingCharacters(in: .whitespaces).lowercased()
+                    let firstCell = pending[0]
+                    let first = firstCell.lowercased()
                     let isHeader: Bool
                     switch rule {
                     case .yes: isHeader = true; headerReason = "row 1 is a header (--header yes)"
@@ -92,35 +94,35 @@ public struct ReliabilityCSV: Sendable {
                     case .auto:
                         isHeader = Self.headerWords.contains(first)
                         headerReason = isHeader
-                            ? "row 1 is a header of \(transpose ? "coder names" : "unit ids") (its first cell is \(first.isEmpty ? "blank" : "\"\(pending[0])\""))"
-                            : "no header row: row 1 starts with \"\(pending[0])\", read as a \(transpose ? "unit" : "coder") (--header yes if it is a header)"
+                            ? "row 1 is a header of \(transpose ? "coder names" : "unit ids") (its first cell is \(first.isEmpty ? "blank" : "\"\(firstCell)\""))"
+                            : "no header row: row 1 starts with \"\(firstCell)\", read as a \(transpose ? "unit" : "coder") (--header yes if it is a header)"
                     }
                     if isHeader { headerCells = pending } else {
-                        rowNames.append(pending[0])
-                        for s in pending.dropFirst() {
-                            let u = Array(s.utf8)
-                            current.append(u.withUnsafeBufferPointer { Self.isMissing($0) ? -1 : interner.intern($0, badUTF8: &badUTF8) })
+                        rowNames.append(pending.bytes(0))
+                        for c in 1..<max(1, pending.count) {
+                            let cell = pending.bytes(c)
+                            current.append(cell.withUnsafeBufferPointer { Self.isMissing($0) ? -1 : interner.intern($0) })
                         }
                         width = max(width, pending.count)
                         flat.append(contentsOf: current); rowStart.append(flat.count)
                     }
                     pending.removeAll()
-                    return
+                    continue
                 }
-                if currentBlank { return }
-                rowNames.append(currentName)
+                if currentBlank { rowNames.removeLast(); continue }
                 width = max(width, current.count + 1)
                 flat.append(contentsOf: current)
                 rowStart.append(flat.count)
-            })
+            }
         } catch CSVCellReader.Failure.unclosedQuote(let line) {
             throw ReliabilityCSVError(source: source, detail: "is not valid CSV: the quoted cell opened on line \(line) is never closed")
         } catch CSVCellReader.Failure.textAfterQuote(let line) {
             throw ReliabilityCSVError(source: source, detail: "is not valid CSV: line \(line) has text after a closing quote")
         }
+        badUTF8 = interner.badUTF8 || !rowNames.isValidUTF8 || !(headerCells?.isValidUTF8 ?? true)
         if badUTF8 { throw ReliabilityCSVError(source: source, detail: "is not UTF-8 text") }
         guard decided else { throw ReliabilityCSVError(source: source, detail: "holds no rows") }
-        guard !rowNames.isEmpty else { throw ReliabilityCSVError(source: source, detail: "has a header row but no data rows") }
+        guard rowNames.count > 0 else { throw ReliabilityCSVError(source: source, detail: "has a header row but no data rows") }
         if let h = headerCells { width = max(width, h.count) }
         guard width >= 2 else {
             throw ReliabilityCSVError(source: source, detail: "needs a name column and at least one value column")
@@ -132,13 +134,14 @@ public struct ReliabilityCSV: Sendable {
         if shortRows > 0 {
             notes.append("\(shortRows) row\(shortRows == 1 ? " has" : "s have") fewer cells than the widest row; the cells not given are missing data")
         }
-        let names = rowNames.enumerated().map { i, s in s.isEmpty ? String(i + 1) : s }
-        let columnNames: [String]? = headerCells.map { h in (1..<width).map { c in c < h.count && !h[c].isEmpty ? h[c] : String(c) } }
+        let names = rowNames
+        var columnNames = headerCells
+        columnNames?.dropFirstName()
         var grid = [Int32](repeating: -1, count: rows * columns)
         if transpose {
             // rows are units, columns coders → coder-major.
             for r in 0..<rows { var c = 0; for i in rowStart[r]..<rowStart[r + 1] { grid[c * rows + r] = flat[i]; c += 1 } }
-            coders = columnNames ?? (1...columns).map(String.init)
+            coders = (0..<columns).map { c in columnNames.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? String(c + 1) }
             unitCount = rows
             unitNames = names
             notes.append("--transpose: rows are units, columns are coders: \(columns) coder\(columns == 1 ? "" : "s") × \(rows) unit\(rows == 1 ? "" : "s")")
@@ -150,7 +153,7 @@ public struct ReliabilityCSV: Sendable {
                     for c in 0..<len { g[r * columns + c] = f[s + c] }
                 } }
             }
-            coders = names
+            coders = (0..<rows).map { r in names[r].isEmpty ? String(r + 1) : names[r] }
             unitCount = columns
             unitNames = columnNames
             notes.append("rows are coders, columns are units: \(rows) coder\(rows == 1 ? "" : "s") × \(columns) unit\(columns == 1 ? "" : "s") (--transpose if coders are columns)")
@@ -255,7 +258,9 @@ struct LabelInterner {
     private var used = 0
     private var long: [String: Int32] = [:]
 
-    mutating func intern(_ b: UnsafeBufferPointer<UInt8>, badUTF8: inout Bool) -> Int32 {
+    private(set) var badUTF8 = false
+
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
         if b.count <= 7 {
             var key = UInt64(b.count) << 56
             for (i, x) in b.enumerated() { key |= UInt64(x) << (8 * UInt64(i)) }
@@ -264,20 +269,20 @@ struct LabelInterner {
                 if keys[h] == key { return ids[h] }
                 h = (h + 1) & (keys.count - 1)
             }
-            let id = add(b, &badUTF8)
+            let id = add(b)
             keys[h] = key; ids[h] = id; used += 1
             if used * 2 > keys.count { grow() }
             return id
         }
         let s = String(decoding: b, as: UTF8.self)
         if let id = long[s] { return id }
-        let id = add(b, &badUTF8)
+        let id = add(b)
         long[s] = id
         return id
     }
 
-    private mutating func add(_ b: UnsafeBufferPointer<UInt8>, _ bad: inout Bool) -> Int32 {
-        if let s = String(validating: b, as: UTF8.self) { labels.append(s) } else { bad = true; labels.append(String(decoding: b, as: UTF8.self)) }
+    private mutating func add(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if let s = String(validating: b, as: UTF8.self) { labels.append(s) } else { badUTF8 = true; labels.append(String(decoding: b, as: UTF8.self)) }
         return Int32(labels.count - 1)
     }
 
@@ -291,4 +296,31 @@ struct LabelInterner {
             keys[h] = oldKeys[i]; ids[h] = oldIds[i]
         }
     }
+}
+
+/// Names (row or column headers) stored as bytes in one buffer, decoded on demand, so a million
+/// unit ids cost their bytes and one offset each.
+struct NameArena: Sendable {
+    private var data: [UInt8] = []
+    private var ends: [Int] = []
+    private var first = 0
+
+    var count: Int { ends.count - first }
+
+    mutating func append(_ b: UnsafeBufferPointer<UInt8>) { data.append(contentsOf: b); ends.append(data.count) }
+    mutating func append(_ b: [UInt8]) { data.append(contentsOf: b); ends.append(data.count) }
+    mutating func removeLast() { ends.removeLast(); data.removeSubrange((ends.last ?? 0)...) }
+    mutating func removeAll() { data.removeAll(keepingCapacity: true); ends.removeAll(keepingCapacity: true); first = 0 }
+    /// Drops the first name (the header's corner cell) from the indexing.
+    mutating func dropFirstName() { if first < ends.count { first += 1 } }
+
+    func bytes(_ i: Int) -> [UInt8] {
+        let j = i + first
+        guard j < ends.count else { return [] }
+        return Array(data[(j == 0 ? 0 : ends[j - 1])..<ends[j]])
+    }
+
+    subscript(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }
+
+    var isValidUTF8: Bool { data.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil } }
 }

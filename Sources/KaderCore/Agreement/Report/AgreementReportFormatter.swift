@@ -47,7 +47,9 @@ public struct AgreementReportFormatter: Sendable {
         let unknown = agreement.unknownCodes(codebook)
         if !unknown.isEmpty { out.append("Codes in the codings but not in the codebook: \(unknown.joined(separator: ", ")).\n") }
         if showDisagreements { out += disagreementLines() }
-        out += footer()
+        let notes = footer()
+        out += notes.prefix(2)
+        out += notes.dropFirst(2).map { markdown ? "- " + $0 : $0 }
         return out.joined(separator: "\n")
     }
 
