@@ -59,17 +59,18 @@ struct QuoteFilterOptions: ParsableArguments {
         let project = try openProject()
         warnAboutMissingTranscripts(project)
         var f = filter
-        f.coders = try chooseCoders(project)
-        return try QuoteCollection.load(project: project, filter: f)
+        let choice = try chooseCoders(project)
+        f.coders = choice.coders
+        let collection = try QuoteCollection.load(project: project, filter: f)
+        if let note = choice.note { FileHandle.standardError.write(Data(TerminalSafe.clean("kader: \(note)\n").utf8)) }
+        return collection
     }
 
-    /// The coders to export (``CoderChoice``); says on stderr which when there are several.
-    func chooseCoders(_ project: Project) throws -> [String] {
+    /// The coders to export (``CoderChoice``); the caller says which on stderr once the export worked.
+    func chooseCoders(_ project: Project) throws -> CoderChoice {
         guard !(allCoders && !coder.isEmpty) else { throw CLIError("give either --coder or --all-coders, not both.") }
         let available = CodingStore.coders(projectRoot: project.root).filter { !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty }
-        let choice = try CoderChoice.resolve(available: available, requested: coder, all: allCoders)
-        if let note = choice.note { FileHandle.standardError.write(Data(TerminalSafe.clean("kader: \(note)\n").utf8)) }
-        return choice.coders
+        return try CoderChoice.resolve(available: available, requested: coder, all: allCoders)
     }
 }
 
