@@ -91,8 +91,8 @@ extension AppState {
             }
         case .markDone:
             guard let file = codings, !readOnly else { return [] }
-            var next = file
-            next.status = file.status == .done ? .inProgress : .done
+            guard let document else { return [] }
+            let next = file.settingStatus(file.status == .done ? .inProgress : .done, document: document)
             let open = progress.codable - progress.coded
             message = StatusMessage(next.status == .done
                 ? (open > 0 ? "Marked done with \(open) codable segments uncoded: for agreement they count as \"no code applies\" (D again undoes)." : "Marked done.")

@@ -40,7 +40,8 @@ public struct DocumentParticipation: Sendable, Hashable {
 /// `Codings/<coder>/<document>.json`, taken only when that coder marked the document `done`;
 /// a coder without a file, or whose document is not done, is **missing data** for every
 /// segment of it (nil, never an empty set). In a done document a segment without a coding
-/// means "no code applies" (the empty set). With `includeUnfinished`, documents `in progress`
+/// means "no code applies" (the empty set) — unless it appeared after the coder marked the
+/// document done (not in ``CodingFile/doneSegments``): then it is missing for that coder. With `includeUnfinished`, documents `in progress`
 /// count too, but there a segment without codes is missing (the coder may not have reached it).
 /// A document enters when at least 2 compared coders count for it; others contribute nothing.
 public struct ProjectUnits: Sendable {
@@ -90,12 +91,17 @@ public struct ProjectUnits: Sendable {
             guard included[j], let f else { return nil }
             return Dictionary(f.codings.map { ($0.segment, $0.codes) }, uniquingKeysWith: { a, _ in a })
         }
+        // Per coder: segments of a done document that appeared after it was marked done.
+        let added: [Set<String>] = files.enumerated().map { j, f in
+            guard included[j], let f else { return [] }
+            return Set(f.segmentsAddedAfterDone(in: doc).map(\.id))
+        }
         var out: [ProjectUnit] = []
         for s in doc.segments where s.codable {
             let codes: [Set<String>?] = lookup.enumerated().map { j, map in
                 guard let map else { return nil }
                 if let c = map[s.id], !(status[j] == .inProgress && c.isEmpty) { return Set(c) }
-                return status[j] == .done ? [] : nil
+                return status[j] == .done && !added[j].contains(s.id) ? [] : nil
             }
             out.append(ProjectUnit(documentId: doc.id, segmentId: s.id, ordinal: s.ordinal, speaker: s.speaker,
                                    role: s.role, text: s.text, codes: codes))

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Project integrity for `kader check`: damaged codings files (with how to recover), orphaned
-/// codings, codings to review, unknown code ids, codings of documents that are missing,
+/// codings, codings to review, segments added after a coder marked the document done, unknown code ids, codings of documents that are missing,
 /// transcripts that cannot be loaded. Reads only; nothing is written.
 public struct ProjectCheck: Sendable {
     public enum Kind: String, Sendable, Hashable {
-        case damaged, unknownSchema, orphaned, review, unknownCode, documentMissing, transcript, spanOutsideSegment, duplicateDocumentId
+        case damaged, unknownSchema, orphaned, review, addedAfterDone, unknownCode, documentMissing, transcript, spanOutsideSegment, duplicateDocumentId
     }
 
     public struct Finding: Sendable, Hashable {
@@ -76,6 +76,13 @@ public struct ProjectCheck: Sendable {
                 case .some(.success(let doc)):
                     anchored = file.reanchored(to: doc).file
                     if let finding = spansOutside(file, doc, rel: rel) { findings.append(finding) }
+                    let added = anchored.segmentsAddedAfterDone(in: doc).map(\.ordinal)
+                    if !added.isEmpty {
+                        findings.append(Finding(
+                            kind: .addedAfterDone, path: rel,
+                            message: "\(added.count) segments were added to the transcript after this coder marked it done (segments \(added.prefix(8).map(String.init).joined(separator: ", "))\(added.count > 8 ? ", …" : "")); agreement treats them as missing for this coder, not as \"no code\".",
+                            advice: "Open the document in Kader, look at those segments, code them or leave them uncoded, and mark the document done again (D twice)."))
+                    }
                 }
                 if let orphans = anchored.orphans, !orphans.isEmpty {
                     let list = orphans.prefix(5).map { "\($0.segment) (was segment \($0.ordinal): \($0.codes.joined(separator: ", ")))" }

@@ -13,8 +13,13 @@ public struct ProjectStatus: Sendable {
         public var codable: Int?
         /// Latest `modified` time of any coding (ISO 8601), nil when there is none.
         public var lastChange: String?
-        /// Why this row needs attention (damaged file, missing transcript, orphans, review), or nil.
+        /// Why this row needs attention (damaged file, missing transcript, orphans, review,
+        /// segments added after the document was marked done), or nil.
         public var problem: String?
+        /// Ordinals of the codable segments that appeared after this coder marked the document
+        /// done (``CodingFile/segmentsAddedAfterDone(in:)``): missing data until they are coded
+        /// or the document is marked done again.
+        public var addedAfterDone: [Int] = []
     }
 
     /// One row per coder (with a folder in `Codings/`) and document (transcripts, plus codings
@@ -74,9 +79,14 @@ public struct ProjectStatus: Sendable {
             row.coded = anchored.codings.filter { !$0.codes.isEmpty }.count
             let orphans = anchored.orphans?.count ?? 0
             let review = anchored.codings.filter { $0.review == true }.count
+            row.addedAfterDone = anchored.segmentsAddedAfterDone(in: doc).map(\.ordinal)
             var parts: [String] = []
             if orphans > 0 { parts.append("\(orphans) orphaned") }
             if review > 0 { parts.append("\(review) to review") }
+            if !row.addedAfterDone.isEmpty {
+                let list = row.addedAfterDone.prefix(8).map(String.init).joined(separator: ", ") + (row.addedAfterDone.count > 8 ? ", …" : "")
+                parts.append("\(row.addedAfterDone.count) new since done (segments \(list))")
+            }
             if !parts.isEmpty { row.problem = parts.joined(separator: ", ") }
         }
         return row

@@ -62,6 +62,7 @@ struct CanonicalJSONWriter {
         w.key("contentHash"); w.string(file.contentHash)
         if let demo = file.demo { w.key("demo"); w.raw(demo ? "true" : "false") }
         w.key("document"); w.string(file.document)
+        if let seen = file.doneSegments { w.key("doneSegments"); w.array(seen) { w, id in w.string(id) } }
         if let memo = file.memo { w.key("memo"); w.string(memo) }
         if let orphans = file.orphans { w.key("orphans"); w.array(orphans) { w, c in w.coding(c) } }
         w.key("schema"); w.int(file.schema)

@@ -168,6 +168,12 @@ public struct CodingFile: Sendable, Hashable, Encodable {
     /// re-anchored: after the transcript changes it anchors the end of the old document, so a
     /// changed segment after the last unchanged coding is still found. Absent in older files.
     public var segmentCount: Int?
+    /// The ids of the codable segments, in document order, present when the coder marked the
+    /// document done (set by ``settingStatus(_:document:)``; absent while not done and in files
+    /// older than this field). A segment of a done document that is neither here nor coded
+    /// appeared after the coder finished (the transcript was edited): it is missing data for this
+    /// coder, not "no code applies" (docs/statistics.md §1). Absent: every segment counts as seen.
+    public var doneSegments: [String]?
 
     public init(coder: String, document: String, contentHash: String, status: CodingStatus = .notStarted, memo: String? = nil, codings: [SegmentCoding] = [],
                 segmentCount: Int? = nil) {
@@ -208,6 +214,25 @@ public struct CodingFile: Sendable, Hashable, Encodable {
         if !copy.codings.isSorted(by: inOrder) { copy.codings.sort(by: inOrder) }
         if let o = copy.orphans { copy.orphans = o.isEmpty ? nil : o.sorted(by: inOrder) }
         return copy
+    }
+
+    /// This file with `status`; marking it done records the codable segments of `document` in
+    /// ``doneSegments``, any other status removes the record.
+    public func settingStatus(_ status: CodingStatus, document: Document) -> CodingFile {
+        var copy = self
+        copy.status = status
+        copy.doneSegments = status == .done ? document.segments.filter(\.codable).map(\.id) : nil
+        return copy
+    }
+
+    /// The codable segments of `document` this coder never saw as done: the file is done and
+    /// has ``doneSegments``, and the segment is neither listed there nor coded (after
+    /// ``reanchored(to:)`` when the transcript changed). Empty otherwise. These are missing data
+    /// for agreement and are listed by `kader status` and `kader check`.
+    public func segmentsAddedAfterDone(in document: Document) -> [Segment] {
+        guard status == .done, let seen = doneSegments else { return [] }
+        let known = Set(seen).union(codings.map(\.segment))
+        return document.segments.filter { $0.codable && !known.contains($0.id) }
     }
 
     /// Every code application: pairs of segment id and code id, orphans included.

@@ -116,6 +116,7 @@ private struct FileV2: Decodable {
     var codings: [CodingV2]
     var orphans: [CodingV2]?
     var segmentCount: Int?
+    var doneSegments: [String]?
 
     /// The path of the first span that is not `0 <= start < end`.
     func badSpan() -> (path: [CodingKey], span: SpanDTO)? {
@@ -135,6 +136,7 @@ private struct FileV2: Decodable {
         var file = CodingFile(coder: coder, document: document, contentHash: contentHash, status: status, memo: memo,
                               codings: codings.map(\.model), segmentCount: segmentCount)
         file.demo = demo
+        file.doneSegments = doneSegments
         file.orphans = orphans.map { $0.map(\.model) }
         return file
     }
@@ -184,6 +186,7 @@ private struct FileV1: Decodable {
     var codings: [CodingV1]
     var orphans: [CodingV1]?
     var segmentCount: Int?
+    var doneSegments: [String]?
 
     func badSpan() -> (path: [CodingKey], start: Int, end: Int)? {
         for (list, name) in [(codings, "codings"), (orphans ?? [], "orphans")] {
@@ -198,6 +201,7 @@ private struct FileV1: Decodable {
         var file = CodingFile(coder: coder, document: document, contentHash: contentHash, status: status, memo: memo,
                               codings: codings.map(\.migrated), segmentCount: segmentCount)
         file.demo = demo
+        file.doneSegments = doneSegments
         file.orphans = orphans.map { $0.map(\.migrated) }
         return file
     }

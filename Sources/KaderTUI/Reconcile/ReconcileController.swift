@@ -108,7 +108,11 @@ public final class ReconcileController {
         }
         file.codings.sort { ($0.ordinal, $0.segment) < ($1.ordinal, $1.segment) }
         let open = state.items.indices.contains { state.items[$0].documentId == item.documentId && state.resolutions[$0] == nil }
-        file.status = open ? .inProgress : .done
+        if let doc = documents[item.documentId] {
+            file = file.settingStatus(open ? .inProgress : .done, document: doc)
+        } else {
+            file.status = open ? .inProgress : .done
+        }
         do {
             try store.save(file)
             consensus[item.documentId] = file
