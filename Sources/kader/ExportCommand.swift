@@ -33,6 +33,9 @@ struct QuoteFilterOptions: ParsableArguments {
     @Option(name: .long, help: "Only this speaker (repeatable).")
     var speaker: [String] = []
 
+    @Option(name: .customLong("where"), help: "Only segments for which this holds, e.g. 'schooltype=secundair and role!=moderator' (see `kader query --help`).")
+    var whereExpression: String?
+
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -54,7 +57,11 @@ struct QuoteFilterOptions: ParsableArguments {
     func collection() throws -> QuoteCollection {
         let project = try openProject()
         warnAboutMissingTranscripts(project)
-        return try QuoteCollection.load(project: project, filter: filter)
+        guard let whereExpression else { return try QuoteCollection.load(project: project, filter: filter) }
+        let corpus = try AnalysisCorpus.load(project: project, coders: coder, documents: document)
+        warnAboutConflicts(corpus)
+        let units = try SegmentFilter(parsing: whereExpression, corpus: corpus).matches(in: corpus)
+        return try corpus.quotes(of: units, filter: filter)
     }
 }
 
@@ -121,34 +128,58 @@ struct ExportQuotesCommand: ParsableCommand {
     }
 }
 
-enum MatrixFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, md
-}
-
-extension CodeMatrix.Axis: ExpressibleByArgument {}
-
 struct ExportMatrixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "matrix",
-        abstract: "Export code × document (or code × role) counts of segments and codings.",
-        discussion: "Each row counts the code and its sub-codes; a cell gives distinct segments and coder × segment codings."
+        abstract: "Export code × document, role, speaker, coder or attribute counts of segments and codings, with row and column percentages.",
+        discussion: """
+        Each row counts the code and its sub-codes; a cell gives distinct segments and coder × segment × code
+        codings. Column % is the share of the column's codable segments coded with the code; row % the share
+        of the code's segments in the column. --by takes document, role, speaker, coder or any attribute
+        (front matter, sidecar or Attributes.csv). HTML adds bar charts (inline SVG) above the tables.
+        """
     )
 
     @OptionGroup var options: QuoteFilterOptions
 
-    @Option(name: .long, help: "Columns: document or role.")
-    var by: CodeMatrix.Axis = .document
+    @Option(name: .long, help: "Columns: document, role, speaker, coder or an attribute (e.g. schooltype).")
+    var by: String = "document"
 
-    @Option(name: .long, help: "csv or md.")
-    var format: MatrixFormat = .md
+    @Option(name: .long, help: "md, csv, json or html.")
+    var format: TableFormat = .md
 
     @Flag(name: .long, help: "CSV: add a UTF-8 byte-order mark and use ';' as the separator, for Excel.")
     var excel = false
 
     func run() throws {
         try CLI.run {
-            let matrix = CodeMatrix.build(try options.collection(), by: by)
-            let data = format == .md ? Data(matrix.markdown().utf8) : try matrix.csv(excel: excel)
+            let project = try options.openProject()
+            warnAboutMissingTranscripts(project)
+            let corpus = try AnalysisCorpus.load(project: project, coders: options.coder, documents: options.document)
+            warnAboutConflicts(corpus)
+            try corpus.checkAxis(by)
+            var parts: [FilterExpression] = []
+            if let w = options.whereExpression { parts.append(try FilterExpression.parse(w)) }
+            if let r = anyOf("role", options.role) { parts.append(r) }
+            if let s = anyOf("speaker", options.speaker) { parts.append(s) }
+            let filter = try parts.first.map { first in try SegmentFilter(parts.dropFirst().reduce(first) { .and($0, $1) }, corpus: corpus) }
+            var codes: Set<String> = []
+            for id in options.code {
+                guard corpus.tree.contains(id) else { throw ExportError.unknownCode(id: id) }
+                codes.formUnion(options.exact ? [id] : corpus.tree.subtree[id] ?? [id])
+            }
+            var scope: [String] = []
+            scope.append("Coders: \(corpus.coders.isEmpty ? "none" : corpus.coders.joined(separator: ", ")).")
+            if let w = options.whereExpression { scope.append("Where: \(w).") }
+            let units = corpus.units(where: filter)
+            let matrix = AttributeMatrix.build(corpus, units: units, by: by, codes: codes, scope: scope.joined(separator: " "))
+            let data: Data
+            switch format {
+            case .md: data = Data(matrix.markdown().utf8)
+            case .csv: data = try matrix.csv(excel: excel)
+            case .json: data = try matrix.json()
+            case .html: data = Data(matrix.html(title: "Codes by \(by): \(project.codebook.name)").utf8)
+            }
             try emit(data, to: options.output)
         }
     }

@@ -18,6 +18,7 @@ struct KaderCommand: ParsableCommand {
         subcommands: [
             CodeCommand.self, SegmentsCommand.self, InitCommand.self, StatusCommand.self, CheckCommand.self, CodebookCommand.self,
             AgreeCommand.self, AlphaCommand.self, ReconcileCommand.self, ExportCommand.self, ImportCommand.self,
+            QueryCommand.self, CooccurCommand.self, AttributesCommand.self,
             DemoCodingsCommand.self, DebugCodeLoopCommand.self, DebugSaveBenchCommand.self,
         ],
         defaultSubcommand: CodeCommand.self
