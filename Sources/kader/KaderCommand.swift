@@ -18,7 +18,7 @@ struct KaderCommand: ParsableCommand {
         subcommands: [
             CodeCommand.self, SegmentsCommand.self, InitCommand.self, StatusCommand.self, CheckCommand.self, CodebookCommand.self,
             AgreeCommand.self, AlphaCommand.self, ReconcileCommand.self, ExportCommand.self, ImportCommand.self,
-            QueryCommand.self, CooccurCommand.self, AttributesCommand.self,
+            QueryCommand.self, CooccurCommand.self, AttributesCommand.self, SearchCommand.self, WordsCommand.self, AutocodeCommand.self,
             DemoCodingsCommand.self, DebugCodeLoopCommand.self, DebugSaveBenchCommand.self,
         ],
         defaultSubcommand: CodeCommand.self
