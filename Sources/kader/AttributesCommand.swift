@@ -46,3 +46,31 @@ struct AttributesCommand: ParsableCommand {
         }
     }
 }
+
+/// Attributes in one line (`schooltype=secundair, regio=Gent`), for `segments` and `status`.
+enum AttributeSummary {
+    static func describe(_ attributes: Attributes, skipping: Set<String>) -> String {
+        attributes.filter { !skipping.contains($0.key) }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" }.joined(separator: ", ")
+    }
+
+    /// For `kader status`: each document's attributes (title, type, site and date left out, as
+    /// the table above names the document) and its speakers' own attributes; conflicts with
+    /// Attributes.csv on stderr. Prints nothing when there are none.
+    static func printTable(_ project: Project) {
+        guard let corpus = try? AnalysisCorpus.load(project: project, codings: false) else { return }
+        var rows: [[String]] = []
+        for d in corpus.documents {
+            let own = describe(d.attributes.document, skipping: ["title", "type", "site", "date"])
+            let speakers = d.attributes.speakerNames.compactMap { name -> String? in
+                let a = describe(d.attributes.speakers[name] ?? [:], skipping: ["role"])
+                return a.isEmpty ? nil : "\(name): \(a)"
+            }.joined(separator: "; ")
+            if !own.isEmpty || !speakers.isEmpty { rows.append([d.document.id, own, speakers]) }
+        }
+        if !rows.isEmpty {
+            print("")
+            print(TerminalSafe.clean(Table.render(header: ["document", "attributes", "speaker attributes"], rows: rows)))
+        }
+        warnAboutConflicts(corpus)
+    }
+}

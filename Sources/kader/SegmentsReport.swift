@@ -10,8 +10,11 @@ enum SegmentsReport {
         out.append("document:    \(doc.id)\(doc.metadata.title.map { " — \($0)" } ?? "")")
         out.append("format:      \(d.format); encoding \(d.encoding); line endings \(d.lineEndings)")
         out.append("labels:      \(d.labelPattern)")
+        let attributes = AttributeSummary.describe(doc.metadata.attributes, skipping: ["title"])
+        if !attributes.isEmpty { out.append("attributes:  \(attributes)") }
         let speakers = doc.speakers.map { s in
-            "\(s.name)\(s.role.map { " (\($0))" } ?? "") \(s.turns)\(s.codable ? "" : ", not coded")"
+            let extra = AttributeSummary.describe(doc.metadata.speakers[s.name]?.attributes ?? [:], skipping: [])
+            return "\(s.name)\(s.role.map { " (\($0))" } ?? "") \(s.turns)\(s.codable ? "" : ", not coded")\(extra.isEmpty ? "" : " [\(extra)]")"
         }
         out.append("speakers:    \(doc.speakers.count): " + speakers.joined(separator: "; "))
         let turns = doc.speakers.reduce(0) { $0 + $1.turns }

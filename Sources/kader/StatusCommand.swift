@@ -34,6 +34,7 @@ struct StatusCommand: ParsableCommand {
                         r.lastChange ?? "—", r.problem ?? "",
                     ]
                 }))
+            AttributeSummary.printTable(project)
             if status.needsAttention || !project.duplicateTranscripts.isEmpty {
                 FileHandle.standardError.write(Data("kader: some codings need attention; run `kader check` for details and how to fix them.\n".utf8))
                 throw ExitCode(1)
