@@ -156,7 +156,7 @@ public struct AttributeMatrix: Sendable, Hashable {
             values: categories.map { r in columns.indices.map { columnPercent(r, $0) ?? 0 } }, format: "%.0f%%")
         let codes = rows.filter { $0.depth > 0 }
         let codeChart = SVGChart.groupedBars(
-            title: "Segments per code and \(axis)", labels: codes.map(\.path), series: columns,
+            title: "Segments per code and \(axis)", labels: codes.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path }, series: columns,
             values: codes.map { r in r.segments.map(Double.init) }, format: "%.0f")
         var body = ["<p>Code × \(QuoteHTML.escape(axis)): segments (codings); each row counts the code and its sub-codes. \(QuoteHTML.escape(scope))</p>", chart, codeChart, "<h2>Counts</h2>"]
         body.append(SVGChart.table(header: ["Code"] + columns + ["Total"], rows: rows.map { r in

@@ -57,13 +57,15 @@ public enum CorpusSearch {
     }
 
     static func tail(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        let t = String(String.UnicodeScalarView(s)).replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
-        return t.count <= context ? t : "…" + String(t.suffix(context - 1))
+        let t = Fingerprint.collapseWhitespace(String(String.UnicodeScalarView(s)))
+        let keep = s.last.map { $0.properties.isWhitespace } == true ? t + " " : t
+        return keep.count <= context ? keep : "…" + String(keep.suffix(context - 1))
     }
 
     static func head(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        let t = String(String.UnicodeScalarView(s)).replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
-        return t.count <= context ? t : String(t.prefix(context - 1)) + "…"
+        let t = Fingerprint.collapseWhitespace(String(String.UnicodeScalarView(s)))
+        let keep = s.first.map { $0.properties.isWhitespace } == true ? " " + t : t
+        return keep.count <= context ? keep : String(keep.prefix(context - 1)) + "…"
     }
 
     /// Keyword-in-context lines: the match centred, then document, segment ordinal, speaker and role.
