@@ -35,7 +35,7 @@ public struct AttributeMatrix: Sendable, Hashable {
     public static let none = "(none)"
 
     /// Counts `units` (see ``AnalysisCorpus/units(where:)``) of `corpus` by `axis`; only the
-    /// codes in `codes` (all when empty) count. Units without a coder (documents no selected coder
+    /// codes in `codes` (all when empty) count and have rows. Units without a coder (documents no selected coder
     /// has a codings file for) are left out, also from the bases.
     public static func build(_ corpus: AnalysisCorpus, units allUnits: [AnalysisUnit], by axis: String, codes: Set<String> = [], scope: String = "") -> AttributeMatrix {
         let units = allUnits.filter { $0.coder != nil }
@@ -67,7 +67,7 @@ public struct AttributeMatrix: Sendable, Hashable {
                 }
             }
         }
-        let rows = tree.order.enumerated().map { ri, id in
+        let rows = tree.order.enumerated().filter { codes.isEmpty || codes.contains($0.element) }.map { ri, id in
             Row(codeId: id, path: tree.path[id] ?? id, depth: tree.depth[id] ?? 0, segments: segs[ri].map(\.count), codings: cods[ri],
                 totalSegments: segs[ri].reduce(into: Set<Int>()) { $0.formUnion($1) }.count, totalCodings: cods[ri].reduce(0, +))
         }
