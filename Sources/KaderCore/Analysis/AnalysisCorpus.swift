@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// One coder's codes of one document, by segment index: the analysis commands' only view of
@@ -80,24 +81,37 @@ public struct AnalysisCorpus: Sendable {
         let table = try AttributesTable.load(projectRoot: project.root)
         let wanted = Set(documents.map { $0.lowercased() })
         let paths = zip(project.transcriptPaths, ids).filter { wanted.isEmpty || wanted.contains($0.1.lowercased()) }.map(\.0)
+        var loaded: [Document] = []
+        try DocumentBatchLoader(project: project).forEach(paths: paths) { _, result in loaded.append(try result.get()) }
+        let docs = loaded
+        // Codings files are read and re-anchored on every core, each document by one worker.
+        let slots = AnalysisSlots(count: docs.count)
+        let root = project.root
+        DispatchQueue.concurrentPerform(iterations: docs.count) { n in
+            let doc = docs[n]
+            slots.set(n, Result {
+                var index: [String: Int] = [:]
+                index.reserveCapacity(doc.segments.count)
+                for (i, s) in doc.segments.enumerated() where index[s.id] == nil { index[s.id] = i }
+                var files: [CodingFile] = []
+                var coderCodes: [CoderCodes] = []
+                for coder in selected where filesByCoder[coder]?.contains(doc.id) == true {
+                    let file = try CodingStore.read(projectRoot: root, coder: coder, document: doc)
+                    files.append(file)
+                    coderCodes.append(CoderCodes(coder: coder, codes: CodingAccess.codes(of: file, segmentIndex: index)))
+                }
+                let resolved = table?.resolve(doc) ?? ResolvedAttributes(document: doc)
+                let units = doc.segments.indices.filter { doc.segments[$0].codable }
+                return AnalysisDocument(document: doc, attributes: resolved, units: units, coders: coderCodes, files: files, segmentIndex: index)
+            })
+        }
         var out: [AnalysisDocument] = []
+        out.reserveCapacity(docs.count)
         var conflicts: [AttributeConflict] = []
-        try DocumentBatchLoader(project: project).forEach(paths: paths) { _, result in
-            let doc = try result.get()
-            var index: [String: Int] = [:]
-            index.reserveCapacity(doc.segments.count)
-            for (i, s) in doc.segments.enumerated() where index[s.id] == nil { index[s.id] = i }
-            var files: [CodingFile] = []
-            var coderCodes: [CoderCodes] = []
-            for coder in selected where filesByCoder[coder]?.contains(doc.id) == true {
-                let file = try CodingStore.read(projectRoot: project.root, coder: coder, document: doc)
-                files.append(file)
-                coderCodes.append(CoderCodes(coder: coder, codes: CodingAccess.codes(of: file, segmentIndex: index)))
-            }
-            let resolved = table?.resolve(doc) ?? ResolvedAttributes(document: doc)
-            conflicts += resolved.conflicts
-            let units = doc.segments.indices.filter { doc.segments[$0].codable }
-            out.append(AnalysisDocument(document: doc, attributes: resolved, units: units, coders: coderCodes, files: files, segmentIndex: index))
+        for r in slots.values() {
+            let d = try r.get()
+            conflicts += d.attributes.conflicts
+            out.append(d)
         }
         return AnalysisCorpus(project: project, tree: CodeTree(project.codebook), documents: out, coders: selected, conflicts: conflicts)
     }
@@ -110,5 +124,25 @@ public struct AnalysisCorpus: Sendable {
             for (_, a) in d.attributes.speakers { names.formUnion(a.keys) }
         }
         return names.sorted()
+    }
+}
+
+/// One result per document, each written by exactly one worker and read after all finished.
+final class AnalysisSlots: @unchecked Sendable {
+    private var slots: [Result<AnalysisDocument, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: Result<AnalysisDocument, Error>) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func values() -> [Result<AnalysisDocument, Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// One hit of `kader search`: where it is and its keyword-in-context.
@@ -26,31 +27,38 @@ public enum CorpusSearch {
     /// The hits of `pattern` in `corpus`, in document and segment order; only segments `filter`
     /// accepts for some coder (all segments when nil; `codableOnly` skips moderator turns).
     public static func run(_ corpus: AnalysisCorpus, pattern: SearchPattern, filter: SegmentFilter? = nil, codableOnly: Bool = false) -> [SearchHit] {
+        // Documents are searched on every core, each by one worker, and joined in order.
+        let parts = HitSlots(count: corpus.documents.count)
+        DispatchQueue.concurrentPerform(iterations: corpus.documents.count) { d in
+            parts.set(d, search(corpus.documents[d], pattern: pattern, filter: filter, codableOnly: codableOnly))
+        }
+        return parts.values().flatMap { $0 }
+    }
+
+    static func search(_ doc: AnalysisDocument, pattern: SearchPattern, filter: SegmentFilter?, codableOnly: Bool) -> [SearchHit] {
         var scanner = WordScanner()
         var hits: [SearchHit] = []
-        for doc in corpus.documents {
-            var allowed: Set<Int>?
-            if let filter {
-                var set: Set<Int> = []
-                for view in SegmentFilter.views(doc) {
-                    for (k, ok) in filter.evaluate(doc, view: view).enumerated() where ok { set.insert(doc.units[k]) }
-                }
-                allowed = set
+        var allowed: Set<Int>?
+        if let filter {
+            var set: Set<Int> = []
+            for view in SegmentFilter.views(doc) {
+                for (k, ok) in filter.evaluate(doc, view: view).enumerated() where ok { set.insert(doc.units[k]) }
             }
-            for (i, seg) in doc.document.segments.enumerated() {
-                if let allowed, !allowed.contains(i) { continue }
-                if codableOnly && !seg.codable { continue }
-                let ranges = pattern.matches(in: seg.textSlice, scanner: &scanner)
-                guard !ranges.isEmpty else { continue }
-                let scalars = Array(seg.textSlice.unicodeScalars)
-                for r in ranges {
-                    hits.append(SearchHit(
-                        document: doc.document.id, segment: seg.id, ordinal: seg.ordinal, speaker: seg.speaker, role: doc.role(segment: i), codable: seg.codable,
-                        start: seg.start + r.lowerBound, end: seg.start + r.upperBound,
-                        left: tail(scalars[max(0, r.lowerBound - context * 2)..<r.lowerBound]),
-                        match: Fingerprint.collapseWhitespace(String(String.UnicodeScalarView(scalars[r]))),
-                        right: head(scalars[r.upperBound..<min(scalars.count, r.upperBound + context * 2)])))
-                }
+            allowed = set
+        }
+        for (i, seg) in doc.document.segments.enumerated() {
+            if let allowed, !allowed.contains(i) { continue }
+            if codableOnly && !seg.codable { continue }
+            let ranges = pattern.matches(in: seg.textSlice, scanner: &scanner)
+            guard !ranges.isEmpty else { continue }
+            let scalars = Array(seg.textSlice.unicodeScalars)
+            for r in ranges {
+                hits.append(SearchHit(
+                    document: doc.document.id, segment: seg.id, ordinal: seg.ordinal, speaker: seg.speaker, role: doc.role(segment: i), codable: seg.codable,
+                    start: seg.start + r.lowerBound, end: seg.start + r.upperBound,
+                    left: tail(scalars[max(0, r.lowerBound - context * 2)..<r.lowerBound]),
+                    match: Fingerprint.collapseWhitespace(String(String.UnicodeScalarView(scalars[r]))),
+                    right: head(scalars[r.upperBound..<min(scalars.count, r.upperBound + context * 2)])))
             }
         }
         return hits
@@ -81,5 +89,24 @@ public enum CorpusSearch {
 
     public static func cells(_ h: SearchHit) -> [String] {
         [h.document, h.segment, String(h.ordinal), h.speaker ?? "", h.role ?? "", String(h.start), String(h.end), h.left, h.match, h.right]
+    }
+}
+
+final class HitSlots: @unchecked Sendable {
+    private var slots: [[SearchHit]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ i: Int, _ value: [SearchHit]) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func values() -> [[SearchHit]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }
