@@ -143,6 +143,10 @@ public enum QDPXImporter {
         try staging.commit()
         if report.createdProject { try? FileManager.default.createDirectory(at: root.appendingPathComponent("Codings"), withIntermediateDirectories: true) }
         _ = locks
+        // Variables and cases become rows of Attributes.csv (documents by their source names).
+        if let node = try? XMLTree.parse(try reader.data(qde), path: qde) {
+            try QDAAttributes.merge(QDAAttributes.read(node), into: root, documentId: AttributesTable.documentKey)
+        }
         return report
     }
 
