@@ -18,7 +18,13 @@ extension AnalysisCorpus {
         for (d, doc) in documents.enumerated() {
             considered.append((doc.document.id, doc.document.title))
             guard let keys = wanted[d] else { continue }
-            let part = try QuoteCollection.build(codebook: project.codebook, documents: [doc.document], codings: doc.files, filter: perDocument)
+            // Only the codings of matching units go into the quote builder.
+            let files = doc.files.map { file -> CodingFile in
+                var f = file
+                f.codings = file.codings.filter { keys.contains(file.coder + "\u{1}" + $0.segment) }
+                return f
+            }
+            let part = try QuoteCollection.build(codebook: project.codebook, documents: [doc.document], codings: files, filter: perDocument)
             rows += part.rows.filter { keys.contains($0.coder + "\u{1}" + $0.segment) && (codes.isEmpty || codes.contains($0.codeId)) }
         }
         return QuoteCollection(codebook: project.codebook, documents: considered, coders: coders, rows: rows)
