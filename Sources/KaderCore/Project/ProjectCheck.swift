@@ -33,6 +33,10 @@ public struct ProjectCheck: Sendable {
                 message: "has the same document id \"\(d.documentId)\" as \(d.keptPath), so Kader leaves it out (two transcripts cannot share Codings/<coder>/\(d.documentId).json).",
                 advice: "Rename or remove one of the two files; codings stay with \(d.keptPath)."))
         }
+        for u in project.unreadableFiles {
+            findings.append(Finding(kind: .transcript, path: u.path, message: "is not read: \(u.advice).",
+                                    advice: "Convert it to a format Kader reads, or move it out of Transcripts/."))
+        }
         for (path, id) in zip(project.transcriptPaths, project.documentIds) {
             if case .failure(let error) = documents.document(id) {
                 // The loader's sentence starts with the file it names; the finding names it already.
