@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "kader", targets: ["kader"]),
         .library(name: "KaderCore", targets: ["KaderCore"]),
+        .library(name: "KaderTUI", targets: ["KaderTUI"]),
         .executable(name: "kader-bench", targets: ["KaderBench"]),
     ],
     dependencies: [

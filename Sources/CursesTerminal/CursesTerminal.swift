@@ -139,7 +139,7 @@ public final class CursesTerminal: Terminal {
     private static func installSignalHandlers() {
         guard !handlersInstalled else { return }
         handlersInstalled = true
-        for sig in [SIGTERM, SIGHUP, SIGQUIT] {
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal(sig) { s in
                 endwin()
                 _exit(128 + s)

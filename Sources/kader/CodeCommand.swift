@@ -34,8 +34,9 @@ struct CodeCommand: ParsableCommand {
             if let coder, coder.isEmpty { throw StoreError.unsafeCoderName(coder) }
             let name = try CoderName.resolve(explicit: coder)
             if let document { _ = try AppController.documentIndex(named: document, in: project) }
-            try CursesTerminal.checkAvailable()
+            if !readOnly { for note in ImportStaging.recover(root: project.root) { TerminalSafe.error("note: " + note) } }
             let store = try CodingStore(projectRoot: project.root, coder: name, readOnly: readOnly)
+            try CursesTerminal.checkAvailable()
             var keys = Keymap()
             if let url = keymap.map(URL.init(fileURLWithPath:)) ?? KeymapOverrides.defaultURL() {
                 keys = try KeymapOverrides.apply(url, to: keys)
@@ -47,7 +48,7 @@ struct CodeCommand: ParsableCommand {
             terminal.shutdown()
             if controller.state.saveState == .failed {
                 let reason = controller.state.lastSaveError ?? "unknown error"
-                FileHandle.standardError.write(Data("kader: the last change was not saved: \(reason)\n".utf8))
+                TerminalSafe.error("the last change was not saved: \(reason)")
                 throw ExitCode(1)
             }
         }

@@ -33,7 +33,7 @@ struct DebugCodeLoopCommand: ParsableCommand {
                     if let count, done >= count { return }
                     file = file.settingCodes(file.codes(forSegment: segment.id) + [code], on: segment, at: Timestamp.now())
                     try store.save(file)
-                    FileHandle.standardOutput.write(Data("ack \(segment.id) \(code)\n".utf8))
+                    TerminalSafe.write("ack \(segment.id) \(code)\n", fd: 1)
                     done += 1
                 }
             }

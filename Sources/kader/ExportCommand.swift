@@ -63,20 +63,16 @@ func warnAboutMissingTranscripts(_ project: Project) {
     let files = QuoteCollection.filesWithoutTranscript(project: project)
     guard !files.isEmpty else { return }
     let message = "kader: warning: \(files.count) codings file\(files.count == 1 ? " has" : "s have") no transcript in Transcripts/ and \(files.count == 1 ? "is" : "are") left out: \(files.joined(separator: ", "))\n"
-    FileHandle.standardError.write(Data(TerminalSafe.clean(message).utf8))
+    TerminalSafe.write(message, fd: 2)
 }
 
 /// Writes `data` to `path` atomically, or to standard output when `path` is nil.
-func emit(_ data: Data, to path: String?) throws {
+func emit(_ data: Data, to path: String?, json: Bool = false) throws {
     if let path {
         try AtomicFile.write(data, to: try OutputPath.resolve(path))
     } else {
-        // On a terminal, control characters from transcripts are shown as � (files keep them).
-        if isatty(1) == 1, let text = String(data: data, encoding: .utf8) {
-            FileHandle.standardOutput.write(Data(TerminalSafe.clean(text).utf8))
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        // On a terminal, control characters from transcripts are neutralised (files and pipes keep them).
+        TerminalSafe.writeData(data, kind: json ? .json : .text)
     }
 }
 
@@ -116,7 +112,7 @@ struct ExportQuotesCommand: ParsableCommand {
             case .csv: data = try QuoteTable.csv(collection.rows, excel: excel)
             case .json: data = try QuoteTable.json(collection.rows)
             }
-            try emit(data, to: options.output)
+            try emit(data, to: options.output, json: format == .json)
         }
     }
 }

@@ -28,8 +28,7 @@ struct KaderCommand: ParsableCommand {
 enum CLI {
     static func fail(_ error: Error) -> ExitCode {
         let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
-        let line = TerminalSafe.clean(message).replacingOccurrences(of: "\n", with: " ")
-        FileHandle.standardError.write(Data(("kader: " + line + "\n").utf8))
+        TerminalSafe.error(message.replacingOccurrences(of: "\n", with: " "))
         return ExitCode(1)
     }
 

@@ -16,17 +16,17 @@ struct StatusCommand: ParsableCommand {
             let project = try options.open()
             let status = ProjectStatus.gather(project: project)
             for d in project.duplicateTranscripts {
-                FileHandle.standardError.write(Data("kader: \(d.message)\n".utf8))
+                TerminalSafe.error(d.message)
             }
             for u in status.unloadable {
-                FileHandle.standardError.write(Data("kader: \(TerminalSafe.clean(u.message))\n".utf8))
+                TerminalSafe.error(u.message)
             }
             if status.rows.isEmpty {
                 print("No codings yet in \(project.root.path)/Codings (\(project.documentIds.count) documents).")
                 if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty { throw ExitCode(1) }
                 return
             }
-            print(Table.render(
+            print(TextTable.render(
                 header: ["coder", "document", "coded", "status", "last change", "attention"],
                 rows: status.rows.map { r in
                     [
@@ -35,22 +35,10 @@ struct StatusCommand: ParsableCommand {
                     ]
                 }))
             if status.needsAttention || !project.duplicateTranscripts.isEmpty {
-                FileHandle.standardError.write(Data("kader: some codings need attention; run `kader check` for details and how to fix them.\n".utf8))
+                TerminalSafe.error("some codings need attention; run `kader check` for details and how to fix them.")
                 throw ExitCode(1)
             }
         }
     }
 }
 
-/// Plain left-aligned text tables for the command line.
-enum Table {
-    static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { c, cell in
-                c == row.count - 1 ? cell : cell.padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0)
-            }.joined().replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n")
-    }
-}
