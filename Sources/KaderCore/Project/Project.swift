@@ -1,6 +1,6 @@
 import Foundation
 
-/// A project folder (DESIGN.md section 3): `Codebooks/`, `Transcripts/`, `Codings/<coder>/`,
+/// A project folder (docs/ARCHITECTURE.md §2): `Codebooks/`, `Transcripts/`, `Codings/<coder>/`,
 /// optional `kader.yaml`.
 public struct Project: Sendable {
     public let root: URL
@@ -100,15 +100,19 @@ public struct Project: Sendable {
 
         """
 
-    /// Creates an empty project at `root`: `Codebooks/` with the starter codebook,
+    /// Creates an empty project at `root`: `Codebooks/` with the chosen starter codebook (the
+    /// sample study's by default here, for the tests; `kader init` defaults to `.empty`),
     /// `Transcripts/`, `Codings/`, and a `.gitignore` for lock files, last-good copies, temporary
-    /// files and import staging folders. Each piece is written atomically and only when missing,
-    /// so an `init` that failed half-way (a full disk) is finished by running it again.
+    /// files and import staging folders. The codebook is checked before anything is written.
+    /// Each piece is written atomically and only when missing, so an `init` that failed half-way
+    /// (a full disk) is finished by running it again.
     /// - Throws: ``ProjectError/alreadyExists(path:)`` when `Codebooks/` already holds a codebook;
+    ///   the errors of ``StarterCodebook/contents()`` for a codebook file that cannot be used;
     ///   ``StoreError/symlink(path:)`` when one of the folders is a link; ``StoreError/io(path:detail:)``.
-    public static func initialize(at root: URL) throws {
+    public static func initialize(at root: URL, codebook: StarterCodebook = .analysekader) throws {
         let root = root.standardizedFileURL
         if (try? findCodebook(in: root)) != nil { throw ProjectError.alreadyExists(path: root.path) }
+        let starter = try codebook.contents()
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
@@ -117,7 +121,7 @@ public struct Project: Sendable {
         for sub in ["Transcripts", "Codebooks", "Codings"] {
             try ProjectPaths.createFolder(root.appendingPathComponent(sub), below: root)
         }
-        try AtomicFile.write(Data(StarterCodebook.yaml.utf8), to: root.appendingPathComponent("Codebooks/analysekader.yaml"), inside: root)
+        try AtomicFile.write(starter.data, to: root.appendingPathComponent("Codebooks").appendingPathComponent(starter.name), inside: root)
         let ignore = root.appendingPathComponent(".gitignore")
         if !FileManager.default.fileExists(atPath: ignore.path) {
             try AtomicFile.write(Data(gitignore.utf8), to: ignore, inside: root)
