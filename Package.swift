@@ -28,6 +28,11 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         .target(
             name: "KaderCore",
             dependencies: [
@@ -35,6 +40,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
+                "CLibXML2",
             ]
         ),
         .target(name: "KaderTUI", dependencies: ["KaderCore", .product(name: "Yams", package: "Yams")]),

@@ -32,7 +32,7 @@ enum SegmentListView {
         let coding = state.coding(forSegment: s.id)
         if coding?.review == true { header += "  (text changed: check the codes)" }
         if let memo = coding?.memo, !memo.isEmpty { header += "  ✎ memo" }
-        if coding?.span != nil { header += "  ❝quote❞" }
+        if coding?.hasSpans == true { header += "  ❝quote❞" }
         rows.append(Row(header, s.codable ? Theme.speaker(s.role, s.speaker) : Theme.muted, indent: 0, isHeader: true))
         let textStyle = s.codable ? CellStyle.plain : Theme.muted
         // Only the first `maxShownScalars` of a segment are laid out, so every frame costs the
@@ -43,12 +43,12 @@ enum SegmentListView {
         var nextMatch = 0
         var selection: Range<Int>?
         if current, case .span(let sel) = state.mode, sel.segmentId == s.id, let span = sel.span { selection = span.start..<span.end }
-        let quote = coding?.span.map { $0.start..<$0.end }
+        let quotes = (coding?.allSpans ?? []).filter { $0.start < $0.end }.map { $0.start..<$0.end }
         for line in TextWrap.wrap(shown, width: max(10, width - 3)) {
             var row = Row(line.text, textStyle, indent: 2)
             for (k, rel) in line.offsets.enumerated() {
                 let o = rel + s.start
-                if let q = quote, q.contains(o) { row.styles[k].underline = true }
+                if quotes.contains(where: { $0.contains(o) }) { row.styles[k].underline = true }
                 // Matches are sorted and offsets grow along the lines: one pass over both.
                 while nextMatch < matches.count && matches[nextMatch].upperBound <= o { nextMatch += 1 }
                 if nextMatch < matches.count && matches[nextMatch].contains(o) { row.styles[k] = Theme.match }

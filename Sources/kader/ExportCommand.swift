@@ -7,7 +7,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export coded quotes, code matrices, or the whole project as REFI-QDA (.qdpx).",
-        subcommands: [ExportQuotesCommand.self, ExportMatrixCommand.self, ExportQDPXCommand.self]
+        subcommands: [ExportQuotesCommand.self, ExportMatrixCommand.self, ExportMemosCommand.self, ExportQDPXCommand.self]
     )
 }
 
@@ -21,9 +21,12 @@ struct QuoteFilterOptions: ParsableArguments {
     @Flag(name: .long, help: "With --code: the code itself only, not its sub-codes.")
     var exact = false
 
-    @Option(name: .long, help: "Only this coder, e.g. consensus (repeatable; default: all coders).",
+    @Option(name: .long, help: "Only this coder, e.g. consensus (repeatable). Default: the only coder, else the consensus coder when there is one; otherwise --coder or --all-coders is required.",
             completion: Completions.coders)
     var coder: [String] = []
+
+    @Flag(name: .long, help: "Take every coder's codings (each quote names its coder).")
+    var allCoders = false
 
     @Option(name: .long, help: "Only segments of speakers with this role (repeatable).")
     var role: [String] = []
@@ -55,7 +58,19 @@ struct QuoteFilterOptions: ParsableArguments {
     func collection() throws -> QuoteCollection {
         let project = try openProject()
         warnAboutMissingTranscripts(project)
-        return try QuoteCollection.load(project: project, filter: filter)
+        var f = filter
+        let choice = try chooseCoders(project)
+        f.coders = choice.coders
+        let collection = try QuoteCollection.load(project: project, filter: f)
+        if let note = choice.note { FileHandle.standardError.write(Data(TerminalSafe.clean("kader: \(note)\n").utf8)) }
+        return collection
+    }
+
+    /// The coders to export (``CoderChoice``); the caller says which on stderr once the export worked.
+    func chooseCoders(_ project: Project) throws -> CoderChoice {
+        guard !(allCoders && !coder.isEmpty) else { throw CLIError("give either --coder or --all-coders, not both.") }
+        let available = CodingStore.coders(projectRoot: project.root).filter { !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty }
+        return try CoderChoice.resolve(available: available, requested: coder, all: allCoders)
     }
 }
 
@@ -87,9 +102,13 @@ struct ExportQuotesCommand: ParsableCommand {
         commandName: "quotes",
         abstract: "Export coded quotes: a Markdown or HTML report grouped by category, or one CSV/JSON row per coding.",
         discussion: """
-        Each quote is the exact span the coder selected, else the whole segment. CSV and JSON have one \
-        row per coding with document, document type, site, segment id, ordinal, speaker, role, start and \
-        end (Unicode scalar offsets), timestamp, category, code id and path, coder, memo and text.
+        Each quote is a span the coder selected for that code, else the whole segment: one row per code \
+        and quote span. CSV and JSON have document, document type, site, segment id, ordinal, speaker, \
+        role, start and end (Unicode scalar offsets), timestamp, category, code id and path, coder, memo \
+        (the memo on the code there, then the segment memo) and text.
+        Coders: with several coders, the consensus coder by default when there is one; otherwise name \
+        them with --coder or take all with --all-coders. Which coders were included is said on stderr \
+        (and in the Markdown/HTML header).
         """
     )
 
@@ -148,6 +167,51 @@ struct ExportMatrixCommand: ParsableCommand {
             let matrix = CodeMatrix.build(try options.collection(), by: by)
             let data = format == .md ? Data(matrix.markdown().utf8) : try matrix.csv(excel: excel)
             try emit(data, to: options.output)
+        }
+    }
+}
+
+enum MemoFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, csv, json
+}
+
+struct ExportMemosCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "memos",
+        abstract: "Export every memo: on documents, segments, codes on segments, and codes.",
+        discussion: """
+        One row per memo: kind (document, segment, coding, code), coder, when (the last change of the
+        coding that holds it), document, segment id and ordinal, speaker, role, code id and path, the
+        quoted text (the code's quote spans, else the segment) and the memo. Every coder by default.
+        """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(name: .long, help: "Only this coder (repeatable; default: every coder).")
+    var coder: [String] = []
+
+    @Option(name: .long, help: "md, csv or json.")
+    var format: MemoFormat = .md
+
+    @Flag(name: .long, help: "CSV: add a UTF-8 byte-order mark and use ';' as the separator, for Excel.")
+    var excel = false
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        try CLI.run {
+            let project = try options.open()
+            warnAboutMissingTranscripts(project)
+            let rows = try MemoExport.load(project: project, coders: coder)
+            let data: Data
+            switch format {
+            case .md: data = Data(MemoExport.markdown(rows, title: project.root.lastPathComponent).utf8)
+            case .csv: data = try MemoExport.csv(rows, excel: excel)
+            case .json: data = try MemoExport.json(rows)
+            }
+            try emit(data, to: output)
         }
     }
 }

@@ -18,12 +18,15 @@ struct StatusCommand: ParsableCommand {
             for d in project.duplicateTranscripts {
                 CLI.warn(d.message)
             }
+            for u in project.unreadableFiles {
+                CLI.warn(u.message)
+            }
             for u in status.unloadable {
                 CLI.warn(u.message)
             }
             if status.rows.isEmpty {
                 print("No codings yet in \(project.root.path)/Codings (\(counted(project.documentIds.count, "document"))).")
-                if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty { throw ExitCode(1) }
+                if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty || !project.unreadableFiles.isEmpty { throw ExitCode(1) }
                 return
             }
             print(TextTable.render(
@@ -34,7 +37,7 @@ struct StatusCommand: ParsableCommand {
                         r.lastChange ?? "—", r.problem ?? "",
                     ]
                 }))
-            if status.needsAttention || !project.duplicateTranscripts.isEmpty {
+            if status.needsAttention || !project.duplicateTranscripts.isEmpty || !project.unreadableFiles.isEmpty {
                 CLI.warn("some codings need attention; run `kader check` for details and how to fix them.")
                 throw ExitCode(1)
             }
