@@ -83,7 +83,7 @@ struct AgreeCommand: ParsableCommand {
                 TerminalSafe.print(AgreementReportFormatter(agreement: agreement, codebook: project.codebook, markdown: format == .md,
                                                showDisagreements: disagreements).render())
             case .json:
-                print(try AgreementReportExport.json(agreement, codebook: project.codebook, disagreements: disagreements))
+                TerminalSafe.print(try AgreementReportExport.json(agreement, codebook: project.codebook, disagreements: disagreements), kind: .json)
             case .csv:
                 FileHandle.standardOutput.write(try AgreementReportExport.csv(agreement, codebook: project.codebook, excel: excel))
             }

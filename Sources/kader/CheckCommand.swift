@@ -13,6 +13,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
+            for note in ImportStaging.recover(root: options.root) { TerminalSafe.error("note: " + note) }
             let project = try options.open()
             let check = ProjectCheck.run(project: project)
             guard check.needsAttention else {

@@ -95,16 +95,12 @@ func warnAboutMissingTranscripts(_ project: Project) {
 }
 
 /// Writes `data` to `path` atomically, or to standard output when `path` is nil.
-func emit(_ data: Data, to path: String?) throws {
+func emit(_ data: Data, to path: String?, json: Bool = false) throws {
     if let path {
         try AtomicFile.write(data, to: try OutputPath.resolve(path))
     } else {
-        // On a terminal, control characters from transcripts are shown as � (files keep them).
-        if isatty(1) == 1, let text = String(data: data, encoding: .utf8) {
-            FileHandle.standardOutput.write(Data(TerminalSafe.clean(text).utf8))
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        // On a terminal, control characters from transcripts are neutralised (files and pipes keep them).
+        TerminalSafe.writeData(data, kind: json ? .json : .text)
     }
 }
 
@@ -148,7 +144,7 @@ struct ExportQuotesCommand: ParsableCommand {
             case .csv: data = try QuoteTable.csv(collection.rows, excel: excel)
             case .json: data = try QuoteTable.json(collection.rows)
             }
-            try emit(data, to: options.output)
+            try emit(data, to: options.output, json: format == .json)
         }
     }
 }

@@ -28,9 +28,9 @@ struct SegmentsCommand: ParsableCommand {
             options.customLabelRegex = speakerRegex
             let doc = try TranscriptLoader(options: options).load(url: URL(fileURLWithPath: file), displayPath: file)
             if json {
-                print(try SegmentsReport.json(doc))
+                TerminalSafe.print(try SegmentsReport.json(doc), kind: .json)
             } else {
-                print(TerminalSafe.clean(SegmentsReport.table(doc)))
+                print(SegmentsReport.table(doc))
             }
         }
     }

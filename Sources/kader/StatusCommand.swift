@@ -29,7 +29,7 @@ struct StatusCommand: ParsableCommand {
                 if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty || !project.unreadableFiles.isEmpty { throw ExitCode(1) }
                 return
             }
-            print(Table.render(
+            print(TextTable.render(
                 header: ["coder", "document", "coded", "status", "last change", "attention"],
                 rows: status.rows.map { r in
                     [
@@ -46,15 +46,3 @@ struct StatusCommand: ParsableCommand {
     }
 }
 
-/// Plain left-aligned text tables for the command line.
-enum Table {
-    static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { c, cell in
-                c == row.count - 1 ? cell : cell.padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0)
-            }.joined().replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n")
-    }
-}

@@ -41,7 +41,8 @@ public enum ReconcileView {
         if let role = s.role, role != s.speaker { header += " · \(role)" }
         if let t = s.timestamp { header += "  \(t)" }
         buf.put(header, row: row, column: 1, style: Theme.speaker(s.role, s.speaker))
-        let lines = TextWrap.lines(s.text, width: buf.width - 4)
+        // At most 8 lines are shown: wrap only a prefix that surely fills them (any segment length).
+        let lines = TextWrap.lines(String(String.UnicodeScalarView(s.text.unicodeScalars.prefix(16 * max(buf.width, 10)))), width: buf.width - 4)
         let room = max(2, min(8, (bottom - row) / 3))
         var r = row + 1
         for (i, line) in lines.prefix(room).enumerated() {
