@@ -152,9 +152,13 @@ extension AppState {
         case .editing:
             mode = .memo(m)
             return []
+        case .confirm:
+            mode = .memo(m)
+            message = StatusMessage("This memo has unsaved text: Ctrl-S saves it, Esc again throws it away, any other key goes on editing.", isError: true)
+            return []
         case .cancel:
             mode = .normal
-            message = StatusMessage("Memo not changed.")
+            message = StatusMessage(m.isDirty ? "Memo discarded; it is as it was." : "Memo not changed.")
             return []
         case .save:
             mode = .normal

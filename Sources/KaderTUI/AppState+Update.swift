@@ -5,7 +5,10 @@ extension AppState {
     public mutating func handle(key: Key) -> [Effect] {
         if key == .resize { return [] }
         let before = (cursor, document?.id)
-        defer { if before != (cursor, document?.id) { segmentScroll = 0 } }
+        defer {
+            keepCursorVisible()
+            if before != (cursor, document?.id) { segmentScroll = 0 }
+        }
         if case .mouse(let m) = key { return mouse(m) }
         switch mode {
         case .normal: break
@@ -31,14 +34,34 @@ extension AppState {
         if screen == .coding, case .char(let c) = key, let entry = self.entry(forShortcut: String(c)) {
             return update(.toggleCode(entry.code.id))
         }
-        if case .char(let c) = key {
-            message = StatusMessage("No command on key \(c); press ? for help.", isError: true)
+        switch key {
+        case .char, .alt, .function, .insert, .ctrl:
+            message = StatusMessage("No command on key \(key.displayName); press ? for help.", isError: true)
+        case .paste:
+            message = StatusMessage("Pasted text is taken only in a text field (search, memo); nothing changed.", isError: true)
+        default: break
         }
         return []
     }
 
+    /// Puts the cursor on the segment the screen highlights when the filter hides it (a code key
+    /// that made the current segment fail the filter): the next visible one, else the last. Every
+    /// key then acts on the segment the coder sees highlighted.
+    mutating func keepCursorVisible() {
+        guard screen == .coding, filter.isActive, let d = document, !d.segments.isEmpty else { return }
+        let visible = visibleIndices
+        guard !visible.isEmpty else { return }
+        let i = Self.position(in: visible, atLeast: cursor) ?? visible.count - 1
+        cursor = visible[i]
+    }
+
     /// Applies `action` and returns the effects to carry out.
     public mutating func update(_ action: Action) -> [Effect] {
+        defer { keepCursorVisible() }
+        return apply(action)
+    }
+
+    private mutating func apply(_ action: Action) -> [Effect] {
         message = nil
         let confirmQuit = quitPending
         quitPending = false
@@ -195,8 +218,30 @@ extension AppState {
         }
         if back { redoStack.append(file) } else { undoStack.append(file) }
         codings = target
-        message = StatusMessage(back ? "Undone." : "Redone.")
+        let verb = back ? "Undone" : "Redone"
+        message = StatusMessage(verb + ".")
+        if let id = Self.changedSegment(file, target), let d = document, let i = d.segments.firstIndex(where: { $0.id == id }) {
+            let ordinal = d.segments[i].ordinal
+            if !filter.isActive || visibleIndices.contains(i) {
+                cursor = i
+                message = StatusMessage("\(verb) on segment #\(ordinal).")
+            } else {
+                message = StatusMessage("\(verb) on segment #\(ordinal), which the filter hides (F shows all segments).")
+            }
+        }
         return [.persist(previous: file, next: target)]
+    }
+
+    /// The segment whose coding differs between `a` and `b` (the first one, in file order), or nil
+    /// when only the document's own fields (status, memo) differ.
+    static func changedSegment(_ a: CodingFile, _ b: CodingFile) -> String? {
+        var index: [String: SegmentCoding] = [:]
+        for c in a.codings where index[c.segment] == nil { index[c.segment] = c }
+        for c in b.codings {
+            if index[c.segment] != c { return c.segment }
+            index[c.segment] = nil
+        }
+        return index.keys.sorted().first
     }
 
     mutating func openPicker(_ purpose: CodePicker.Purpose) {

@@ -66,6 +66,8 @@ public struct Keymap: Sendable {
         KeyBinding(.ctrl("o"), .toggleOtherCoders, "other coders", "Show or hide other coders' codings (only once you marked the document done).", .coding),
         KeyBinding(.escape, .cancel, "close", "Close the help or the open dialog.", .everywhere),
         KeyBinding(.char("?"), .toggleHelp, "help", "Show or hide this help.", .everywhere, hint: true),
+        KeyBinding(.function(1), .toggleHelp, "help", "Show or hide this help.", .everywhere),
         KeyBinding(.char("q"), .quit, "quit", "Quit Kader. Codings are saved as you go; if the last save failed, Kader asks first.", .everywhere, hint: true),
+        KeyBinding(.ctrl("c"), .quit, "quit", "Quit Kader. Codings are saved as you go; if the last save failed, Kader asks first.", .everywhere),
     ]
 }

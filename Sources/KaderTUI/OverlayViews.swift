@@ -45,17 +45,18 @@ enum MemoView {
         case .document(let id): what = "document \(id)"
         case .code(let id): what = "code " + (state.entry(id: id)?.code.name ?? id)
         }
-        let (top, left, width, height) = Renderer.box("Memo on \(what) — Ctrl-S saves · Esc cancels", width: 84, height: 16, into: &buf)
-        let first = max(0, m.row - height + 1)
-        for (i, line) in m.lines.enumerated().dropFirst(first).prefix(height) {
-            var text = String(line)
-            if i == m.row {
-                var chars = Array(text)
-                chars.insert("▏", at: min(m.column, chars.count))
-                text = String(chars)
-            }
-            buf.put(text, row: top + i - first, column: left, maxWidth: width)
+        let title = "Memo on \(what) — Ctrl-S saves · Esc " + (m.isDirty ? "asks, then discards" : "closes")
+        let (top, left, width, height) = Renderer.box(title, width: 84, height: 16, into: &buf)
+        let rows = m.visualRows(width: width)
+        let cursor = m.cursorPosition(width: width)
+        let first = max(0, cursor.row - height + 1)
+        for (i, r) in rows.enumerated().dropFirst(first).prefix(height) {
+            buf.put(String(m.lines[r.line][r.range]), row: top + i - first, column: left, maxWidth: width)
         }
+        let under = m.column < m.lines[m.row].count ? String(m.lines[m.row][m.column]) : " "
+        var style = CellStyle.plain
+        style.reverse = true
+        buf.put(under == " " && m.column >= m.lines[m.row].count ? "▏" : under, row: top + cursor.row - first, column: left + cursor.column, style: under == " " && m.column >= m.lines[m.row].count ? Theme.heading : style)
     }
 }
 

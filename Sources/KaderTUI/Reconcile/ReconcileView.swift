@@ -155,7 +155,9 @@ public enum ReconcileView {
         if let item = state.current { parts.append(item.documentId) }
         parts.append(state.items.isEmpty ? "0/0" : "\(state.cursor + 1)/\(state.items.count)")
         parts.append("\(state.resolvedCount) of \(state.items.count) resolved")
-        parts.append(state.lastSaveFailed ? "NOT SAVED" : "saved")
+        let unsavedMemo: Bool
+        if case .memo(let text) = state.mode { unsavedMemo = text.trimmingCharacters(in: .whitespaces) != state.memoOriginal } else { unsavedMemo = false }
+        parts.append(state.lastSaveFailed ? "NOT SAVED" : (unsavedMemo || !state.pendingMemos.isEmpty) ? "memo not saved" : "saved")
         switch state.mode {
         case .browse: parts.append(state.showHelp ? "HELP" : "RECONCILE")
         case .edit: parts.append("EDIT")
