@@ -18,6 +18,7 @@ public enum Action: Hashable, Sendable {
     case clearFilter
     case editSegmentMemo, editDocumentMemo
     case selectQuote
+    case quoteSentence
     case jumpToSegment
     case nextWithCode, previousWithCode
     case codedSegments
@@ -57,7 +58,7 @@ extension Action {
     public static let configurable: [Action] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .nextUncoded, .previousUncoded, .repeatLastCode,
         .undo, .redo, .openDocument, .showDocuments, .toggleHelp, .markDone, .quit, .cancel, .openCodePicker, .search,
-        .nextMatch, .previousMatch, .openFilter, .clearFilter, .editSegmentMemo, .editDocumentMemo, .selectQuote,
+        .nextMatch, .previousMatch, .openFilter, .clearFilter, .editSegmentMemo, .editDocumentMemo, .selectQuote, .quoteSentence,
         .jumpToSegment, .nextWithCode, .previousWithCode, .codedSegments, .toggleOtherCoders,
     ]
 
@@ -91,6 +92,7 @@ extension Action {
         case .editSegmentMemo: return "memo"
         case .editDocumentMemo: return "document-memo"
         case .selectQuote: return "select-quote"
+        case .quoteSentence: return "quote-sentence"
         case .jumpToSegment: return "go-to-segment"
         case .nextWithCode: return "next-with-code"
         case .previousWithCode: return "previous-with-code"

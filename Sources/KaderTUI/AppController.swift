@@ -93,6 +93,7 @@ public final class AppController {
         let frame = Renderer.render(state, width: width, height: height)
         state.scrollTop = frame.scrollTop
         state.segmentRows = frame.segmentRows
+        state.segmentColumns = frame.segmentColumns
         state.segmentOverflow = frame.segmentOverflow
         return frame.screen
     }

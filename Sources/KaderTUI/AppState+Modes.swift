@@ -130,7 +130,10 @@ extension AppState {
                     return []
                 }
                 search = TextSearch(query: text, insensitive: search?.insensitive ?? true)
-                if let s = currentSegment, search!.isFound(in: s.text) { return [] }
+                if let s = currentSegment, search!.isFound(in: s.text) {
+                    reportMatchCount(search!)
+                    return []
+                }
                 jumpToMatch(forward: true)
             case .jump:
                 guard let n = Int(text), let d = document, let i = d.segments.firstIndex(where: { $0.ordinal == n }) else {
@@ -182,11 +185,55 @@ extension AppState {
     }
 
     mutating func spanKey(_ s: inout SpanSelection, _ key: Key) -> [Effect] {
+        if var q = s.query {
+            // Typing the first words of the quote: the selection follows the match.
+            let outcome = q.handle(key)
+            s.query = q
+            switch outcome {
+            case .cancel: s.query = nil
+            case .submit:
+                s.query = nil
+                message = StatusMessage("Found: . takes the sentence, , the clause, ) the next sentence, Enter keeps.")
+            case .editing, .unhandled:
+                if let seg = currentSegment, let hit = s.find(q.text, in: seg.text, segmentStart: seg.start, from: min(s.anchor ?? s.cursor, s.cursor)) {
+                    if s.extendBySearch, let a = s.anchor, a < hit.lowerBound {
+                        s.cursor = hit.upperBound
+                    } else {
+                        s.anchor = hit.lowerBound
+                        s.cursor = hit.upperBound
+                    }
+                } else if !q.text.isEmpty {
+                    message = StatusMessage("No words \"\(q.text)\" in this segment.", isError: true)
+                }
+            }
+            mode = .span(s)
+            return []
+        }
+        let n = s.count ?? 1
+        if case .char(let c) = key, let d = c.wholeNumberValue, d > 0 || s.count != nil {
+            s.count = min(99, (s.count ?? 0) * 10 + d)
+            mode = .span(s)
+            return []
+        }
+        s.count = nil
         switch key {
-        case .left, .char("h"), .char("b"): s.cursor = max(0, s.cursor - 1)
-        case .right, .char("l"), .char("w"): s.cursor = min(s.words.count - 1, s.cursor + 1)
+        case .left, .char("h"), .char("b"): s.cursor = max(0, s.cursor - n)
+        case .right, .char("l"), .char("w"): s.cursor = min(s.words.count - 1, s.cursor + n)
         case .home, .char("0"): s.cursor = 0
         case .end, .char("$"): s.cursor = s.words.count - 1
+        case .char(")"): s.moveUnit(by: n, level: 2)
+        case .char("("): s.moveUnit(by: -n, level: 2)
+        case .char("}"): s.moveUnit(by: n, level: 1)
+        case .char("{"): s.moveUnit(by: -n, level: 1)
+        case .char("."): s.selectUnit(level: 2)
+        case .char(","): s.selectUnit(level: 1)
+        case .char("e"):
+            // Extend the selection to the end of the sentence the cursor is in.
+            if s.anchor == nil { s.anchor = s.cursor }
+            s.cursor = s.unit(containing: s.cursor, level: 2).upperBound
+        case .char("/"):
+            s.extendBySearch = s.anchor != nil
+            s.query = LineEditor()
         case .char(" "): s.anchor = s.anchor == nil ? s.cursor : nil
         case .escape:
             mode = .normal
@@ -202,7 +249,7 @@ extension AppState {
             pendingSpan = span
             openCategoryPicker(for: name, "In-vivo code \"\(name)\": choose its category")
             return []
-        case .enter:
+        case .enter, .ctrl("s"):
             mode = .normal
             guard let span = s.span else { return [] }
             message = StatusMessage("Quote kept: words \(min(s.anchor ?? s.cursor, s.cursor) + 1)–\(max(s.anchor ?? s.cursor, s.cursor) + 1).")
@@ -210,6 +257,21 @@ extension AppState {
         default: break
         }
         mode = .span(s)
+        return []
+    }
+
+    /// Normal mode `S`: quotes the sentence of the current segment that the search matched, or
+    /// else opens quote selection with the first sentence selected.
+    mutating func quoteSentence() -> [Effect] {
+        guard let seg = currentSegment else { return [] }
+        var sel = SpanSelection(segment: seg)
+        guard !sel.words.isEmpty else { return [] }
+        if let search, let r = search.matches(in: seg.text).first {
+            let at = r.lowerBound + seg.start
+            sel.cursor = sel.words.firstIndex { $0.upperBound > at } ?? 0
+        }
+        sel.selectUnit(level: 2)
+        mode = .span(sel)
         return []
     }
 
@@ -285,7 +347,7 @@ extension AppState {
         case .wheelDown: return update(.scrollDown)
         case .wheelUp: return update(.scrollUp)
         case .click:
-            if let i = segmentRows[m.row] { cursor = i }
+            if segmentColumns.contains(m.column), let i = segmentRows[m.row] { cursor = i }
         }
         return []
     }

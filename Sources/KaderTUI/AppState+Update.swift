@@ -124,7 +124,7 @@ extension AppState {
         case .undo: return undo()
         case .redo: return redo()
         case .openCodePicker: openPicker(.toggle)
-        case .search: if screen == .coding { mode = .prompt(Prompt(kind: .search, text: search?.query ?? "")) }
+        case .search: if screen == .coding { mode = .prompt(Prompt(kind: .search)) }
         case .nextMatch: jumpToMatch(forward: true)
         case .previousMatch: jumpToMatch(forward: false)
         case .openFilter: if screen == .coding { mode = .filterMenu }
@@ -140,9 +140,9 @@ extension AppState {
             mode = .memo(MemoEditor(target: .document(id: d.id), text: codings?.memo ?? ""))
         case .selectQuote:
             guard let s = currentSegment else { return [] }
-            let words = SpanSelection.words(of: s)
+            var sel = SpanSelection(segment: s)
+            let words = sel.words
             guard !words.isEmpty else { return [] }
-            var sel = SpanSelection(segmentId: s.id, words: words, cursor: 0, anchor: nil)
             if let span = codings?.coding(forSegment: s.id)?.span,
                let a = words.firstIndex(where: { $0.lowerBound >= span.start }),
                let b = words.lastIndex(where: { $0.upperBound <= span.end }), a <= b {
@@ -150,6 +150,7 @@ extension AppState {
                 sel.cursor = b
             }
             mode = .span(sel)
+        case .quoteSentence: return quoteSentence()
         case .jumpToSegment: if screen == .coding { mode = .prompt(Prompt(kind: .jump)) }
         case .nextWithCode, .previousWithCode:
             guard let id = lastCode else {
@@ -264,21 +265,27 @@ extension AppState {
         cursor = visible[target]
     }
 
-    /// Moves to the next (or previous) visible segment satisfying `test`, wrapping around.
-    mutating func jump(forward: Bool, _ none: String, _ test: (Segment, [String]) -> Bool) {
-        guard let d = document, !d.segments.isEmpty else { return }
+    /// Moves to the next (or previous) visible segment satisfying `test`, wrapping around (and
+    /// saying so). Returns true when it moved.
+    @discardableResult
+    mutating func jump(forward: Bool, _ none: String, _ test: (Segment, [String]) -> Bool) -> Bool {
+        guard let d = document, !d.segments.isEmpty else { return false }
         let visible = visibleIndices
-        guard !visible.isEmpty else { return }
+        guard !visible.isEmpty else { return false }
         let here = Self.position(in: visible, atLeast: cursor) ?? 0
         for step in 1...visible.count {
             let k = forward ? (here + step) % visible.count : (here - step + visible.count * 2) % visible.count
             let s = d.segments[visible[k]]
             if test(s, codes(for: s.id)) {
                 cursor = visible[k]
-                return
+                if forward ? k <= here : k >= here {
+                    message = StatusMessage(forward ? "Wrapped to the top." : "Wrapped to the bottom.")
+                }
+                return true
             }
         }
         message = StatusMessage(none)
+        return false
     }
 
     mutating func jumpToMatch(forward: Bool) {
@@ -286,7 +293,20 @@ extension AppState {
             message = StatusMessage("No search yet; press / to search.", isError: true)
             return
         }
-        jump(forward: forward, "No match for \"\(search.query)\".") { s, _ in search.isFound(in: s.text) }
+        guard jump(forward: forward, "No match for \"\(search.query)\".", { s, _ in search.isFound(in: s.text) }) else { return }
+        reportMatchCount(search)
+    }
+
+    /// "Match 3 of 12" (with the wrap note) for the segment under the cursor.
+    mutating func reportMatchCount(_ search: TextSearch) {
+        guard let d = document else { return }
+        var total = 0, position = 0
+        for i in visibleIndices where search.isFound(in: d.segments[i].text) {
+            total += 1
+            if i == cursor { position = total }
+        }
+        let wrapped = message.map { " " + $0.text } ?? ""
+        message = StatusMessage("Match \(position) of \(total) segments with \"\(search.query)\".\(wrapped)")
     }
 
     func clamp(_ i: Int, _ count: Int) -> Int { max(0, min(i, count - 1)) }

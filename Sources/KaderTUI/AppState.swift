@@ -98,6 +98,8 @@ public struct AppState: Sendable {
     public var pendingSpan: QuoteSpan?
     /// Screen row → segment index of the last frame, for mouse clicks.
     public var segmentRows: [Int: Int] = [:]
+    /// Columns of the segment list in the last frame (clicks outside it move no cursor).
+    public var segmentColumns: Range<Int> = 0..<Int.max
     /// Index of the current segment in `document.segments`.
     public var cursor = 0
     /// First segment shown; kept by the renderer so the cursor stays visible.
@@ -149,6 +151,9 @@ public struct AppState: Sendable {
 
     /// The codebook entry for `id` (`codebook.entry(id:)`, from the index).
     public func entry(id: String) -> CodeEntry? { codeEntryIndex[id].map { codeEntries[$0] } }
+
+    /// Position of code `id` in codebook order, or nil.
+    public func entryPosition(_ id: String) -> Int? { codeEntryIndex[id] }
 
     /// The entry whose shortcut is `key` (`codebook.code(forShortcut:)`, from the index).
     public func entry(forShortcut key: String) -> CodeEntry? { shortcutIndex[key].map { codeEntries[$0] } }

@@ -47,11 +47,7 @@ enum SegmentListView {
             rows.append(row)
         }
         let codes = state.codes(for: s.id)
-        if !codes.isEmpty {
-            // Non-breaking spaces keep each chip on one line.
-            let chips = codes.map { id in "[" + (state.entry(id: id)?.code.name ?? "?\(id)").replacingOccurrences(of: " ", with: "\u{A0}") + "]" }.joined(separator: " ")
-            for line in TextWrap.lines(chips, width: max(10, width - 3)) { rows.append(Row(line, Theme.chip, indent: 2)) }
-        }
+        if !codes.isEmpty { rows += chipRows(state, codes, width: max(10, width - 3)) }
         if state.othersVisible {
             for (coder, file) in state.otherCodings.sorted(by: { $0.key < $1.key }) {
                 let other = file.codes(forSegment: s.id)
@@ -61,6 +57,43 @@ enum SegmentListView {
             }
         }
         rows.append(Row("", .plain, indent: 0))
+        return rows
+    }
+
+    /// The applied codes as chips in codebook order, grouped under their category
+    /// (`Digitalisering: [Werkdruk] [Didactiek]`), each in its codebook colour, wrapped at `width`.
+    static func chipRows(_ state: AppState, _ codes: [String], width: Int) -> [Row] {
+        let ordered = codes.sorted { (state.entryPosition($0) ?? Int.max, $0) < (state.entryPosition($1) ?? Int.max, $1) }
+        var tokens: [(String, CellStyle)] = []
+        var category: String?
+        for id in ordered {
+            let e = state.entry(id: id)
+            if let e, e.depth > 0, e.categoryId != category, let c = state.entry(id: e.categoryId) {
+                tokens.append((c.code.name + ":", Theme.code(c, in: state, bold: false)))
+            }
+            category = e.map { $0.depth == 0 ? $0.code.id : $0.categoryId }
+            tokens.append(("[" + (e?.code.name ?? "?\(id)") + "]", Theme.code(e, in: state)))
+        }
+        var rows: [Row] = []
+        var row = Row("", .plain, indent: 2)
+        var used = 0
+        for (text, style) in tokens {
+            let w = DisplayWidth.of(text)
+            if used > 0 && used + 1 + w > width {
+                rows.append(row)
+                row = Row("", .plain, indent: 2)
+                used = 0
+            }
+            if used > 0 {
+                row.text.append(" ")
+                row.styles.append(.plain)
+                used += 1
+            }
+            row.text += Array(text)
+            row.styles += Array(repeating: style, count: text.count)
+            used += w
+        }
+        rows.append(row)
         return rows
     }
 

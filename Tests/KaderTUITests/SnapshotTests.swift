@@ -10,7 +10,9 @@ import Testing
 
     func assertSnapshot(_ screen: ScreenBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = Self.folder.appendingPathComponent(name + ".txt")
-        let actual = screen.text + "\n"
+        let styles = screen.styleText
+        let actual = screen.text + "\n--- attributes (hex: bold 1, reverse 2, underline 4, dim 8)\n" + styles.attributes
+            + "\n--- colours (a accent, m muted, g good, w warn, b bad, 1-6 role/code colours, h highlight)\n" + styles.colors + "\n"
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil || !FileManager.default.fileExists(atPath: url.path) {
             try actual.write(to: url, atomically: true, encoding: .utf8)
             Issue.record("Recorded snapshot \(name); run the tests again.", sourceLocation: sourceLocation)

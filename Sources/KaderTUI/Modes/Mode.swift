@@ -25,41 +25,6 @@ public struct Prompt: Hashable, Sendable {
     }
 }
 
-/// Selecting an exact quote inside the current segment, word by word.
-public struct SpanSelection: Hashable, Sendable {
-    public var segmentId: String
-    /// Word ranges as document scalar offsets.
-    public var words: [Range<Int>]
-    public var cursor: Int
-    public var anchor: Int?
-
-    /// Words `min(anchor, cursor)…max(anchor, cursor)` (or just the cursor word) as one span.
-    public var span: QuoteSpan? {
-        guard !words.isEmpty else { return nil }
-        let a = anchor ?? cursor
-        let lo = min(a, cursor), hi = max(a, cursor)
-        return QuoteSpan(start: words[lo].lowerBound, end: words[hi].upperBound)
-    }
-
-    /// Splits a segment into words (runs of non-whitespace scalars).
-    public static func words(of segment: Segment) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start: Int?
-        var offset = segment.start
-        for s in segment.text.unicodeScalars {
-            if s.properties.isWhitespace {
-                if let b = start { result.append(b..<offset) }
-                start = nil
-            } else if start == nil {
-                start = offset
-            }
-            offset += 1
-        }
-        if let b = start { result.append(b..<offset) }
-        return result
-    }
-}
-
 /// One row of the coded-segments view.
 public struct RetrievalRow: Hashable, Sendable {
     public var documentIndex: Int

@@ -93,6 +93,7 @@ public struct ReconcileState: Sendable {
 
     /// Handles one key and returns the effects to carry out.
     public mutating func handle(key: Key) -> [ReconcileEffect] {
+        if key == .resize { return [] }
         message = nil
         let confirmQuit = quitPending, confirmDiscard = confirmingDiscard
         quitPending = false
