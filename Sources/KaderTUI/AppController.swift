@@ -15,6 +15,8 @@ public final class AppController {
     private(set) var failedSaves = 0
     /// The last frame was the "terminal too small" screen.
     private(set) var tooSmall = false
+    /// Every file's bytes before and after the last merge, for `u` (see ``undoCodebookEdit()``).
+    var mergeUndo: (before: [URL: Data], after: [URL: Data])?
 
     public init(project: Project, store: CodingStore, loader: TranscriptLoader? = nil, keymap: Keymap = Keymap(), showOthers: Bool = false) {
         self.project = project
@@ -29,6 +31,9 @@ public final class AppController {
         state.showOthers = showOthers
         do {
             state.codeMemos = try CodeMemoFile.load(projectRoot: project.root, coder: store.coder)
+            let proposals = try ProposedCodes.load(projectRoot: project.root, coder: store.coder)
+            state.proposedCodes = ProposedCodes.proposedIds(proposals, team: project.codebook)
+            if !state.proposedCodes.isEmpty { state.codebook = project.codebook.overlaying(proposals) }
         } catch {
             state.message = StatusMessage(error.localizedDescription, isError: true)
         }
@@ -114,7 +119,9 @@ public final class AppController {
             case .quit: break
             case .openDocument(let index, let segmentId): openDocument(index, at: segmentId)
             case .persist(let previous, let next): persist(previous: previous, next: next)
-            case .createCode(let name, let parent, let span): createCode(name, parent: parent, span: span)
+            case .createCode(let name, let parent, let span, let category): createCode(name, parent: parent, span: span, category: category)
+            case .adoptCode(let id): adoptCode(id)
+            case .undoCodebookEdit: undoCodebookEdit()
             case .renameCode(let id, let name): renameCode(id, to: name)
             case .mergeCodes(let from, let into): mergeCodes(from, into: into)
             case .saveCodeMemos(let memos): saveCodeMemos(memos)

@@ -20,7 +20,10 @@ extension AppState {
         case .ctrl("n"):
             if case .newCodeParent(let name) = p.purpose {
                 mode = .normal
-                return createCode(name, parent: nil)
+                // What was typed names the new category; with nothing typed the code itself
+                // becomes a category.
+                let category = p.query.text.trimmingCharacters(in: .whitespaces)
+                return createCode(name, parent: nil, category: category.isEmpty ? nil : category)
             }
             let name = p.query.text.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else {
@@ -34,6 +37,15 @@ extension AppState {
             guard let id = p.selectedCode, let e = self.entry(id: id) else { return [] }
             mode = .prompt(Prompt(kind: .renameCode(id: id), text: e.code.name))
             return []
+        case .ctrl("a"):
+            guard let id = p.selectedCode else { break }
+            guard proposedCodes.contains(id) else {
+                message = StatusMessage("\(self.entry(id: id)?.code.name ?? id) is already in the team codebook.", isError: true)
+                break
+            }
+            guard !readOnly else { break }
+            mode = .normal
+            return [.adoptCode(id: id)]
         case .ctrl("g"):
             guard let id = p.selectedCode, !readOnly else { return [] }
             var target = CodePicker(purpose: .mergeInto(from: id))
@@ -45,6 +57,16 @@ extension AppState {
             guard let id = p.selectedCode else { return [] }
             mode = .memo(MemoEditor(target: .code(id: id), text: codeMemos[id] ?? ""))
             return []
+        case .tab where p.purpose == .toggle:
+            // Toggle and keep the picker open, to apply several codes.
+            guard let id = p.selectedCode else { break }
+            let effects = toggle(id)
+            let name = self.entry(id: id)?.code.name ?? id
+            if !effects.isEmpty {
+                message = StatusMessage(codes(for: currentSegment?.id ?? "").contains(id) ? "Applied \(name); Tab toggles more, Enter or Esc closes." : "Removed \(name).")
+            }
+            mode = .picker(p)
+            return effects
         case .enter:
             mode = .normal
             guard let id = p.selectedCode else { return [] }
@@ -75,20 +97,23 @@ extension AppState {
         case .nextWithCode:
             lastCode = id
             return update(.nextWithCode)
-        case .mergeInto(let from): return [.mergeCodes(from: from, into: id)]
+        case .mergeInto(let from):
+            let a = self.entry(id: from)?.code.name ?? from, b = self.entry(id: id)?.code.name ?? id
+            mode = .prompt(Prompt(kind: .confirmMerge(from: from, into: id)))
+            message = StatusMessage("Merge \"\(a)\" into \"\(b)\"? Every coder's codings of \"\(a)\" move and the code is removed from the codebook.", isError: true)
         case .newCodeParent(let name): return createCode(name, parent: id)
         }
         return []
     }
 
-    private mutating func createCode(_ name: String, parent: String?) -> [Effect] {
+    private mutating func createCode(_ name: String, parent: String?, category: String? = nil) -> [Effect] {
         guard !readOnly else {
             message = StatusMessage("Read-only: the codebook is not changed.", isError: true)
             return []
         }
         let span = pendingSpan
         pendingSpan = nil
-        return [.createCode(name: name, parent: parent, span: span)]
+        return [.createCode(name: name, parent: parent, span: span, category: category)]
     }
 
     /// The picker that asks under which category a new code named `name` goes.
@@ -96,10 +121,18 @@ extension AppState {
         var parent = CodePicker(purpose: .newCodeParent(name: name))
         parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
         mode = .picker(parent)
-        message = StatusMessage(lead + " and press Enter; Ctrl-N makes it a new category; Esc cancels.")
+        message = StatusMessage(lead + " and press Enter; or type a new category's name and press Ctrl-N (nothing typed: \"\(name)\" becomes a category); Esc cancels.")
     }
 
     mutating func promptKey(_ p: inout Prompt, _ key: Key) -> [Effect] {
+        if case .confirmMerge(let from, let into) = p.kind {
+            mode = .normal
+            guard key == .char("y") || key == .char("Y") else {
+                message = StatusMessage("Not merged.")
+                return []
+            }
+            return [.mergeCodes(from: from, into: into)]
+        }
         if p.kind == .search, key == .ctrl("t") {
             let insensitive = !(search?.insensitive ?? true)
             search = TextSearch(query: p.editor.text, insensitive: insensitive)
@@ -145,6 +178,8 @@ extension AppState {
             case .renameCode(let id):
                 guard !text.isEmpty, !readOnly else { return [] }
                 return [.renameCode(id: id, name: text)]
+            case .confirmMerge:
+                return []
             }
             return []
         }

@@ -213,6 +213,7 @@ extension AppState {
     /// One step through the history: back takes the top of the undo stack (pushing the current
     /// codings onto the redo stack), forward the reverse.
     private mutating func step(back: Bool) -> [Effect] {
+        if back, undoStack.isEmpty, codebookUndo != nil, !readOnly { return [.undoCodebookEdit] }
         guard let file = codings, let target = back ? undoStack.popLast() : redoStack.popLast() else {
             message = StatusMessage(back ? "Nothing to undo." : "Nothing to redo.")
             return []

@@ -94,6 +94,11 @@ public struct AppState: Sendable {
     public var recentCodes: [String] = []
     /// Code memos of this coder, by code id.
     public var codeMemos: [String: String] = [:]
+    /// Ids of codes this coder proposed that the team codebook does not have yet (shown only to
+    /// this coder, marked `+`; Ctrl-A in the picker adopts one).
+    public var proposedCodes: Set<String> = []
+    /// What `u` undoes once the coding history is empty: the last codebook edit (a merge).
+    public var codebookUndo: String?
     /// A quote span waiting for its in-vivo code to be created.
     public var pendingSpan: QuoteSpan?
     /// Screen row → segment index of the last frame, for mouse clicks.

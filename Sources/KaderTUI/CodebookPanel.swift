@@ -58,7 +58,7 @@ enum CodebookPanel {
         let mark = on ? "●" : " "
         let key = entry.code.shortcut ?? " "
         let indent = showCount ? String(repeating: " ", count: entry.depth * 2) : ""
-        let memo = state.codeMemos[entry.code.id] != nil ? "✎" : ""
+        let memo = (state.codeMemos[entry.code.id] != nil ? "✎" : "") + (state.proposedCodes.contains(entry.code.id) ? "+" : "")
         let count = showCount ? (counts[entry.code.id].map { String($0) } ?? "") : ""
         var style = Theme.code(entry, in: state, bold: entry.depth == 0 || on)
         if on { style.reverse = true }

@@ -5,27 +5,30 @@ enum PickerView {
     static func draw(_ state: AppState, _ p: CodePicker, into buf: inout ScreenBuffer) {
         let title: String
         switch p.purpose {
-        case .toggle: title = "Codes — Enter toggles · Ctrl-N new · Ctrl-R rename · Ctrl-G merge · Ctrl-E memo"
+        case .toggle: title = "Codes — Enter toggles, closes · Tab toggles · Ctrl-N new · Ctrl-A adopt + · Ctrl-R rename · Ctrl-G merge · Ctrl-E memo"
         case .filter: title = "Filter by code"
         case .retrieval: title = "Coded segments of which code?"
         case .nextWithCode: title = "Go to the next segment with which code?"
         case .mergeInto: title = "Merge into which code?"
-        case .newCodeParent(let name): title = "Category for \"\(name)\" — Enter · Ctrl-N new category · Esc cancels"
+        case .newCodeParent(let name): title = "Category for \"\(name)\" — Enter puts it there · type a name + Ctrl-N: new category · Esc"
         }
         let (top, left, width, height) = Renderer.box(title, width: 90, height: max(12, buf.height - 6), into: &buf)
         buf.put("> " + p.query.text + "▏", row: top, column: left, maxWidth: width, style: Theme.heading)
         let listHeight = max(1, height - 6)
+        let applied = p.purpose == .toggle ? Set(state.currentSegment.map { state.codes(for: $0.id) } ?? []) : []
         let first = max(0, p.selected - listHeight + 1)
         for (k, id) in p.results.enumerated().dropFirst(first).prefix(listHeight) {
             guard let e = state.entry(id: id) else { continue }
             let recent = state.recentCodes.contains(id) && p.query.text.isEmpty ? "  (recent)" : ""
-            let line = "\(e.code.shortcut ?? " ")  \(e.pathString)\(recent)"
-            let style = k == p.selected ? Theme.selected : (e.depth == 0 ? Theme.heading : .plain)
+            let proposed = state.proposedCodes.contains(id) ? "  + proposed (only you see it; Ctrl-A adopts)" : ""
+            let line = "\(applied.contains(id) ? "●" : " ")\(e.code.shortcut ?? " ")  \(e.pathString)\(recent)\(proposed)"
+            var style = k == p.selected ? Theme.selected : Theme.code(e, in: state, bold: e.depth == 0 || applied.contains(id))
+            if k == p.selected { style.color = Theme.code(e, in: state).color }
             if k == p.selected { buf.fill(row: top + 1 + k - first, column: left, count: width, style: style) }
             buf.put(line, row: top + 1 + k - first, column: left, maxWidth: width, style: style)
         }
         if p.results.isEmpty {
-            buf.put("No code matches. Ctrl-N creates a code named \"\(p.query.text)\".", row: top + 1, column: left, maxWidth: width, style: Theme.muted)
+            buf.put("No code matches. Ctrl-N proposes a code named \"\(p.query.text)\" (only you see it until adopted).", row: top + 1, column: left, maxWidth: width, style: Theme.muted)
         }
         if let id = p.selectedCode, let e = state.entry(id: id) {
             let text = [e.code.description, e.code.inclusion.map { "Wel: " + $0 }, e.code.exclusion.map { "Niet: " + $0 }].compactMap { $0 }.joined(separator: " ")
@@ -99,6 +102,6 @@ enum RetrievalView {
                 buf.put(line, row: y + 1 + i, column: 3)
             }
         }
-        if r.rows.isEmpty { buf.put("  No segment is coded with this code yet.", row: 2, column: 0, style: Theme.muted) }
+        if r.rows.isEmpty { buf.put("  You have not coded a segment with this code yet (other coders' codings are not shown: blind coding).", row: 2, column: 0, style: Theme.muted) }
     }
 }

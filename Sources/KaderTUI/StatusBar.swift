@@ -9,6 +9,11 @@ enum StatusBar {
         var hints = state.keymap.hints(for: state.keyContext).map { "\($0.keys) \($0.title)" }
         if state.screen == .coding { hints.insert("1-4,a… code", at: 1) }
         if case .prompt(let p) = state.mode {
+            if let m = state.message {
+                let style = m.isError ? Theme.error : Theme.heading
+                buf.fill(row: hintRow - 1, style: style)
+                buf.put(" " + m.text, row: hintRow - 1, column: 0, style: style)
+            }
             buf.fill(row: hintRow, style: Theme.heading)
             let end = buf.put(" " + p.label + p.editor.text, row: hintRow, column: 0, style: Theme.heading)
             buf.put("▏", row: hintRow, column: end, style: Theme.heading)

@@ -6,6 +6,8 @@ public struct Prompt: Hashable, Sendable {
         case search
         case jump
         case renameCode(id: String)
+        /// y confirms merging `from` into `into` (every coder's codings move); any other key cancels.
+        case confirmMerge(from: String, into: String)
     }
 
     public var kind: Kind
@@ -21,6 +23,7 @@ public struct Prompt: Hashable, Sendable {
         case .search: return "Search (Ctrl-T: exact case and accents): /"
         case .jump: return "Go to segment number: "
         case .renameCode: return "Rename code to: "
+        case .confirmMerge: return "Merge? y merges (u undoes it), any other key cancels: "
         }
     }
 }
