@@ -37,7 +37,13 @@ public final class ReconcileController {
             let c = try store.load(document: doc)
             documents[doc.id] = doc
             consensus[doc.id] = c
-            for s in doc.segments where s.codable {
+            let scalars = Array(doc.text.unicodeScalars)
+            func quotes(_ file: CodingFile, _ s: Segment) -> [String: String] {
+                guard let c = file.coding(forSegment: s.id), let span = c.span, span.start >= 0, span.end <= scalars.count, span.start < span.end else { return [:] }
+                let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+                return Dictionary(c.codes.map { ($0, text) }, uniquingKeysWith: { a, _ in a })
+            }
+            for (k, s) in doc.segments.enumerated() where s.codable {
                 let ca = a.codes(forSegment: s.id), cb = b.codes(forSegment: s.id)
                 if Set(ca) == Set(cb) {
                     if !ca.isEmpty { agreed[doc.id, default: []].append((s, ca)) }
@@ -46,7 +52,11 @@ public final class ReconcileController {
                 if let existing = c.coding(forSegment: s.id) {
                     resolutions[items.count] = Resolution(codes: existing.codes, memo: existing.memo)
                 }
-                items.append(ReconcileItem(documentId: doc.id, documentTitle: doc.title, segment: s, first: ca, second: cb))
+                items.append(ReconcileItem(
+                    documentId: doc.id, documentTitle: doc.title, segment: s, first: ca, second: cb,
+                    previous: k > 0 ? doc.segments[k - 1] : nil, next: k + 1 < doc.segments.count ? doc.segments[k + 1] : nil,
+                    firstMemo: a.coding(forSegment: s.id)?.memo, secondMemo: b.coding(forSegment: s.id)?.memo,
+                    firstQuotes: quotes(a, s), secondQuotes: quotes(b, s)))
             }
         }
         state = ReconcileState(firstCoder: first, secondCoder: second, consensusCoder: store.coder,

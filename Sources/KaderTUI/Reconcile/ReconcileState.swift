@@ -9,13 +9,30 @@ public struct ReconcileItem: Sendable, Hashable {
     /// Sorted code ids of the first and the second coder.
     public var first: [String]
     public var second: [String]
+    /// The turns before and after the segment, for context.
+    public var previous: Segment?
+    public var next: Segment?
+    /// Each coder's memo on the segment.
+    public var firstMemo: String?
+    public var secondMemo: String?
+    /// Each coder's quoted words per code id (several quotes joined with ` … `).
+    public var firstQuotes: [String: String]
+    public var secondQuotes: [String: String]
 
-    public init(documentId: String, documentTitle: String, segment: Segment, first: [String], second: [String]) {
+    public init(documentId: String, documentTitle: String, segment: Segment, first: [String], second: [String],
+                previous: Segment? = nil, next: Segment? = nil, firstMemo: String? = nil, secondMemo: String? = nil,
+                firstQuotes: [String: String] = [:], secondQuotes: [String: String] = [:]) {
         self.documentId = documentId
         self.documentTitle = documentTitle
         self.segment = segment
         self.first = first.sorted()
         self.second = second.sorted()
+        self.previous = previous
+        self.next = next
+        self.firstMemo = firstMemo
+        self.secondMemo = secondMemo
+        self.firstQuotes = firstQuotes
+        self.secondQuotes = secondQuotes
     }
 }
 

@@ -35,8 +35,21 @@ public enum ReconcileView {
         return buf
     }
 
+    /// One dimmed context turn (the previous or next one): speaker and the first line(s).
+    static func drawContext(_ s: Segment?, _ label: String, into buf: inout ScreenBuffer, row: Int, lines: Int) -> Int {
+        guard let s, lines > 0 else { return row }
+        let head = "\(label) #\(s.ordinal) \(s.speaker ?? "(no speaker)"): "
+        let text = TextWrap.lines(head + s.text, width: buf.width - 4)
+        for (i, line) in text.prefix(lines).enumerated() {
+            buf.put(i == lines - 1 && text.count > lines ? line + " …" : line, row: row + i, column: 3, maxWidth: buf.width - 4, style: Theme.muted)
+        }
+        return row + min(lines, text.count)
+    }
+
     static func drawSegment(_ item: ReconcileItem, _ state: ReconcileState, into buf: inout ScreenBuffer, row: Int, bottom: Int) -> Int {
         let s = item.segment
+        let contextLines = buf.height >= 30 ? 2 : 1
+        let row = drawContext(item.previous, "before", into: &buf, row: row - 1, lines: contextLines)
         var header = "\(item.documentTitle) · #\(s.ordinal) \(s.speaker ?? "(no speaker)")"
         if let role = s.role, role != s.speaker { header += " · \(role)" }
         if let t = s.timestamp { header += "  \(t)" }
@@ -49,7 +62,7 @@ public enum ReconcileView {
             buf.put(text, row: r, column: 3, maxWidth: buf.width - 4)
             r += 1
         }
-        return r
+        return drawContext(item.next, "after", into: &buf, row: r, lines: contextLines)
     }
 
     static func label(_ id: String, _ codebook: Codebook) -> String {
@@ -73,6 +86,20 @@ public enum ReconcileView {
             let mark = inA && inB ? "  " : "* "
             if inA { buf.put(mark + label(id, state.codebook), row: r, column: 1, maxWidth: half - 1, style: style) }
             if inB { buf.put(mark + label(id, state.codebook), row: r, column: 1 + half, maxWidth: half - 1, style: style) }
+            r += 1
+            // Each coder's quote for this code, under it.
+            let qa = inA ? item.firstQuotes[id] : nil, qb = inB ? item.secondQuotes[id] : nil
+            if qa != nil || qb != nil {
+                var underline = CellStyle.plain
+                underline.underline = true
+                if let qa { buf.put("    “" + qa + "”", row: r, column: 1, maxWidth: half - 1, style: underline) }
+                if let qb { buf.put("    “" + qb + "”", row: r, column: 1 + half, maxWidth: half - 1, style: underline) }
+                r += 1
+            }
+        }
+        if item.firstMemo != nil || item.secondMemo != nil {
+            if let m = item.firstMemo { buf.put("✎ " + m.replacingOccurrences(of: "\n", with: " "), row: r, column: 1, maxWidth: half - 1, style: Theme.muted) }
+            if let m = item.secondMemo { buf.put("✎ " + m.replacingOccurrences(of: "\n", with: " "), row: r, column: 1 + half, maxWidth: half - 1, style: Theme.muted) }
             r += 1
         }
         return r
