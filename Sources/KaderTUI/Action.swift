@@ -59,7 +59,7 @@ extension Action {
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .nextUncoded, .previousUncoded, .repeatLastCode,
         .undo, .redo, .openDocument, .showDocuments, .toggleHelp, .markDone, .quit, .cancel, .openCodePicker, .search,
         .nextMatch, .previousMatch, .openFilter, .clearFilter, .editSegmentMemo, .editDocumentMemo, .selectQuote, .quoteSentence,
-        .jumpToSegment, .nextWithCode, .previousWithCode, .codedSegments, .toggleOtherCoders,
+        .jumpToSegment, .nextWithCode, .previousWithCode, .codedSegments, .toggleOtherCoders, .scrollDown, .scrollUp,
     ]
 
     /// The action's name in the keymap override file (`next-uncoded`, `pick-code`, …).
@@ -105,6 +105,10 @@ extension Action {
 
     /// The configurable action called `name`, or nil.
     public init?(name: String) {
+        if name.hasPrefix("toggle-code:"), name.count > 12 {
+            self = .toggleCode(String(name.dropFirst(12)))
+            return
+        }
         guard let a = Action.configurable.first(where: { $0.name == name }) else { return nil }
         self = a
     }

@@ -83,12 +83,13 @@ public final class AppController {
         if tooSmall && key != .char("q") { return true }
         let history = (state.undoStack, state.redoStack)
         let saveFailures = failedSaves
-        perform(state.handle(key: key))
+        let effects = state.handle(key: key)
+        perform(effects)
         if failedSaves > saveFailures {
             // The change was rolled back: the history goes back to what it was too.
             (state.undoStack, state.redoStack) = history
         }
-        return !state.quitRequested
+        return !effects.contains(.quit)
     }
 
     /// Renders the current state at `width` × `height` and remembers the layout.
@@ -185,14 +186,10 @@ public final class AppController {
     private func persist(previous: CodingFile, next: CodingFile) {
         do {
             try store.save(next)
-            state.saveState = store.readOnly ? .readOnly : .saved
-            state.lastSaveError = nil
+            state.saveFinished(previous: previous, error: nil, readOnly: store.readOnly)
         } catch {
             failedSaves += 1
-            state.codings = previous
-            state.saveState = .failed
-            state.lastSaveError = error.localizedDescription
-            state.message = StatusMessage("Not saved: " + error.localizedDescription, isError: true)
+            state.saveFinished(previous: previous, error: error.localizedDescription, readOnly: store.readOnly)
         }
         if let i = state.documents.firstIndex(where: { $0.id == next.document }) { refreshEntry(i) }
     }

@@ -206,7 +206,7 @@ extension AppState {
                 guard let d = document, let seg = d.segments.first(where: { $0.id == id }) else { return [] }
                 guard let file = codings, !readOnly else { return [] }
                 message = StatusMessage(text.isEmpty ? "Memo removed." : "Memo saved.")
-                return commit(file, file.settingMemo(text, on: seg, at: Timestamp.now()))
+                return commit(file, file.settingMemo(text, on: seg, at: clock()))
             case .document:
                 guard var next = codings, !readOnly else { return [] }
                 next.memo = text.isEmpty ? nil : text
@@ -275,7 +275,8 @@ extension AppState {
             return []
         case .char("x"):
             mode = .normal
-            return change { file, seg in file.settingSpan(nil, on: seg, at: Timestamp.now()) }
+            let now = clock()
+            return change { file, seg in file.settingSpan(nil, on: seg, at: now) }
         case .char("v"):
             guard let span = s.span, let d = document else { return [] }
             let scalars = Array(d.text.unicodeScalars)
@@ -288,7 +289,8 @@ extension AppState {
             mode = .normal
             guard let span = s.span else { return [] }
             message = StatusMessage("Quote kept: words \(min(s.anchor ?? s.cursor, s.cursor) + 1)–\(max(s.anchor ?? s.cursor, s.cursor) + 1).")
-            return change { file, seg in file.settingSpan(span, on: seg, at: Timestamp.now()) }
+            let now = clock()
+            return change { file, seg in file.settingSpan(span, on: seg, at: now) }
         default: break
         }
         mode = .span(s)

@@ -61,8 +61,40 @@ extension AppState {
         return apply(action)
     }
 
+    /// Why `action` cannot be done now (shown in the status line, and the action greyed in the
+    /// help), or nil when it can.
+    public func whyNot(_ action: Action) -> String? {
+        let coding = screen == .coding && document != nil
+        switch action {
+        case .toggleCode, .repeatLastCode, .selectQuote, .quoteSentence, .editSegmentMemo:
+            guard coding else { return "Open a document first (Enter on the list)." }
+            if readOnly && action != .editSegmentMemo { return "Read-only: nothing is saved (another Kader holds this coder's lock, or --read-only)." }
+            if let s = currentSegment, !s.codable, action != .editSegmentMemo {
+                return "Segment \(s.ordinal) (\(s.role ?? s.speaker ?? "?")) is not codable."
+            }
+            if action == .repeatLastCode && lastCode == nil { return "No code used yet; press a code's key first." }
+            return nil
+        case .undo: return coding && undoStack.isEmpty && codebookUndo == nil ? "Nothing to undo." : nil
+        case .redo: return coding && redoStack.isEmpty ? "Nothing to redo." : nil
+        case .markDone: return !coding ? "Open a document first (Enter on the list)." : (readOnly ? "Read-only: the status is not changed." : nil)
+        case .nextMatch, .previousMatch: return search == nil ? "No search yet; press / to search." : nil
+        case .toggleOtherCoders:
+            return codings?.status == .done ? nil : "Blind coding: other coders' codings show once you mark this document done (D)."
+        case .openDocument: return screen == .documents && documents.isEmpty ? "No transcripts in Transcripts/." : nil
+        case .clearFilter: return filter.isActive || search != nil ? nil : "No filter or search to clear."
+        case .openCodePicker, .search, .openFilter, .editDocumentMemo, .jumpToSegment, .nextWithCode, .previousWithCode,
+             .codedSegments, .nextUncoded, .previousUncoded, .showDocuments:
+            return coding ? nil : "Open a document first (Enter on the list)."
+        default: return nil
+        }
+    }
+
     private mutating func apply(_ action: Action) -> [Effect] {
         message = nil
+        if screen == .coding || action == .openDocument, let reason = whyNot(action), action != .undo, action != .redo, action != .nextWithCode, action != .previousWithCode {
+            message = StatusMessage(reason, isError: true)
+            return []
+        }
         let confirmQuit = quitPending
         quitPending = false
         switch action {
@@ -78,7 +110,6 @@ extension AppState {
                 message = StatusMessage("The last change was NOT saved (\(lastSaveError ?? "see above")). Press q again to quit anyway.", isError: true)
                 return []
             }
-            quitRequested = true
             return [.quit]
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)
@@ -109,8 +140,9 @@ extension AppState {
                 message = StatusMessage("No code used yet; press a code's key first.", isError: true)
                 return []
             }
+            let now = clock()
             return change { file, segment in
-                file.codes(forSegment: segment.id).contains(id) ? file : file.toggling(code: id, on: segment, at: Timestamp.now())
+                file.codes(forSegment: segment.id).contains(id) ? file : file.toggling(code: id, on: segment, at: now)
             }
         case .markDone:
             guard let file = codings, !readOnly else { return [] }
@@ -174,7 +206,8 @@ extension AppState {
 
     /// Toggles `id` on the current segment and remembers it as recent.
     mutating func toggle(_ id: String) -> [Effect] {
-        let effects = change { file, segment in file.toggling(code: id, on: segment, at: Timestamp.now()) }
+        let now = clock()
+        let effects = change { file, segment in file.toggling(code: id, on: segment, at: now) }
         if !effects.isEmpty {
             lastCode = id
             recentCodes.removeAll { $0 == id }
@@ -196,6 +229,20 @@ extension AppState {
             return []
         }
         return commit(file, edit(file, segment))
+    }
+
+    /// The result of a ``Effect/persist(previous:next:)`` comes back here: on failure the change
+    /// is rolled back to `previous` and the error shown.
+    public mutating func saveFinished(previous: CodingFile, error: String?, readOnly: Bool) {
+        guard let error else {
+            saveState = readOnly ? .readOnly : .saved
+            lastSaveError = nil
+            return
+        }
+        codings = previous
+        saveState = .failed
+        lastSaveError = error
+        message = StatusMessage("Not saved: " + error, isError: true)
     }
 
     mutating func commit(_ file: CodingFile, _ next: CodingFile) -> [Effect] {

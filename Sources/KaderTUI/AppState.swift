@@ -124,7 +124,8 @@ public struct AppState: Sendable {
     public var redoStack: [CodingFile] = []
     public var lastCode: String?
     public var readOnly: Bool
-    public var quitRequested = false
+    /// The clock for coding timestamps (injected; tests pin it).
+    public var clock: @Sendable () -> String = { Timestamp.now() }
     /// Set by a first `q` while the last save failed; a second `q` quits anyway.
     public var quitPending = false
     /// Why the last save failed, until a later save succeeds.

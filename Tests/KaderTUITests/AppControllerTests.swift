@@ -150,7 +150,7 @@ import Testing
         state.lastSaveError = "disk full"
         #expect(state.handle(key: .char("q")).isEmpty)
         #expect(state.message?.text.contains("NOT saved (disk full)") == true)
-        #expect(!state.quitRequested)
+        #expect(state.mode == .normal)
         #expect(state.handle(key: .char("q")) == [.quit])
         var again = Fixtures.codingState()
         again.saveState = .failed
