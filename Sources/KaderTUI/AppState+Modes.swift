@@ -76,6 +76,8 @@ extension AppState {
                 let entries = codeEntries
                 if case .newCodeParent = p.purpose {
                     p.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
+                } else if case .quote = p.purpose {
+                    p.refresh(entries: quoteCodeEntries, recent: recentCodes)
                 } else if case .mergeInto(let from) = p.purpose {
                     p.refresh(entries: codeEntries.filter { $0.code.id != from }, recent: recentCodes)
                 } else {
@@ -102,6 +104,9 @@ extension AppState {
             mode = .prompt(Prompt(kind: .confirmMerge(from: from, into: id)))
             message = StatusMessage("Merge \"\(a)\" into \"\(b)\"? Every coder's codings of \"\(a)\" move and the code is removed from the codebook.", isError: true)
         case .newCodeParent(let name): return createCode(name, parent: id)
+        case .quote(let span):
+            message = StatusMessage("Quote kept for \"\(entry(id: id)?.code.name ?? id)\".")
+            return change { file, seg in file.settingSpans([span], code: id, on: seg, at: Timestamp.now()) }
         }
         return []
     }
@@ -275,8 +280,16 @@ extension AppState {
             return []
         case .char("x"):
             mode = .normal
+            let target = s.code
+            message = StatusMessage(target == nil ? "Quotes of every code on this segment removed." : "Quote removed.")
             let now = clock()
-            return change { file, seg in file.settingSpan(nil, on: seg, at: now) }
+            return change { file, seg in
+                var next = file
+                for a in file.coding(forSegment: seg.id)?.applied ?? [] where target == nil || a.code == target {
+                    next = next.settingSpans([], code: a.code, on: seg, at: now)
+                }
+                return next
+            }
         case .char("v"):
             guard let span = s.span, let d = document else { return [] }
             let scalars = Array(d.text.unicodeScalars)
@@ -288,9 +301,17 @@ extension AppState {
         case .enter, .ctrl("s"):
             mode = .normal
             guard let span = s.span else { return [] }
-            message = StatusMessage("Quote kept: words \(min(s.anchor ?? s.cursor, s.cursor) + 1)–\(max(s.anchor ?? s.cursor, s.cursor) + 1).")
+            guard let code = s.code else {
+                // Several codes (or none): ask which code the quote is for.
+                var p = CodePicker(purpose: .quote(span: span))
+                p.refresh(entries: quoteCodeEntries, recent: recentCodes)
+                mode = .picker(p)
+                message = StatusMessage("Choose the code this quote is for and press Enter.")
+                return []
+            }
+            message = StatusMessage("Quote kept for \"\(entry(id: code)?.code.name ?? code)\": words \(min(s.anchor ?? s.cursor, s.cursor) + 1)–\(max(s.anchor ?? s.cursor, s.cursor) + 1).")
             let now = clock()
-            return change { file, seg in file.settingSpan(span, on: seg, at: now) }
+            return change { file, seg in file.settingSpans([span], code: code, on: seg, at: now) }
         default: break
         }
         mode = .span(s)
@@ -307,9 +328,23 @@ extension AppState {
             let at = r.lowerBound + seg.start
             sel.cursor = sel.words.firstIndex { $0.upperBound > at } ?? 0
         }
+        sel.code = quoteCode(for: seg)
         sel.selectUnit(level: 2)
         mode = .span(sel)
         return []
+    }
+
+    /// The code a new quote on `segment` is for without asking: its only code; nil when the
+    /// picker must ask (several codes, or none).
+    func quoteCode(for segment: Segment) -> String? {
+        let applied = codes(for: segment.id)
+        return applied.count == 1 ? applied[0] : nil
+    }
+
+    /// Codes a quote can be for: the current segment's codes, or every code when it has none.
+    var quoteCodeEntries: [CodeEntry] {
+        let applied = Set(currentSegment.map { codes(for: $0.id) } ?? [])
+        return applied.isEmpty ? codeEntries : codeEntries.filter { applied.contains($0.code.id) }
     }
 
     mutating func filterKey(_ key: Key) -> [Effect] {

@@ -175,7 +175,9 @@ extension AppState {
             var sel = SpanSelection(segment: s)
             let words = sel.words
             guard !words.isEmpty else { return [] }
-            if let span = codings?.coding(forSegment: s.id)?.span,
+            let applied = codings?.coding(forSegment: s.id)?.applied ?? []
+            sel.code = quoteCode(for: s)
+            if let span = (sel.code.flatMap { c in applied.first { $0.code == c } }?.spans ?? []).first,
                let a = words.firstIndex(where: { $0.lowerBound >= span.start }),
                let b = words.lastIndex(where: { $0.upperBound <= span.end }), a <= b {
                 sel.anchor = a

@@ -29,25 +29,35 @@ enum SegmentListView {
         let coding = state.coding(forSegment: s.id)
         if coding?.review == true { header += "  (text changed: check the codes)" }
         if let memo = coding?.memo, !memo.isEmpty { header += "  ✎ memo" }
-        if coding?.span != nil { header += "  ❝quote❞" }
+        if coding?.hasSpans == true { header += "  ❝quote❞" }
         rows.append(Row(header, s.codable ? Theme.speaker(s.role, s.speaker) : Theme.muted, indent: 0, isHeader: true))
         let textStyle = s.codable ? CellStyle.plain : Theme.muted
         let matches = state.search.map { $0.matches(in: s.text).map { ($0.lowerBound + s.start)..<($0.upperBound + s.start) } } ?? []
         var selection: Range<Int>?
         if current, case .span(let sel) = state.mode, sel.segmentId == s.id, let span = sel.span { selection = span.start..<span.end }
-        let quote = coding?.span.map { $0.start..<$0.end }
+        // Each code's quotes, underlined in the code's colour (the first code in codebook order
+        // wins where quotes of several codes overlap).
+        let quotes: [(Range<Int>, CellColor)] = (coding?.applied ?? [])
+            .sorted { (state.entryPosition($0.code) ?? Int.max, $0.code) < (state.entryPosition($1.code) ?? Int.max, $1.code) }
+            .flatMap { a in
+                let color = Theme.code(state.entry(id: a.code), in: state).color
+                return a.spans.filter { $0.start < $0.end }.map { ($0.start..<$0.end, color) }
+            }
         for line in TextWrap.wrap(s.text, width: max(10, width - 3)) {
             var row = Row(line.text, textStyle, indent: 2)
             for (k, rel) in line.offsets.enumerated() {
                 let o = rel + s.start
-                if let q = quote, q.contains(o) { row.styles[k].underline = true }
+                if let q = quotes.first(where: { $0.0.contains(o) }) {
+                    row.styles[k].underline = true
+                    row.styles[k].color = q.1
+                }
                 if matches.contains(where: { $0.contains(o) }) { row.styles[k] = Theme.match }
                 if let sel = selection, sel.contains(o) { row.styles[k] = Theme.selected }
             }
             rows.append(row)
         }
         let codes = state.codes(for: s.id)
-        if !codes.isEmpty { rows += chipRows(state, codes, width: max(10, width - 3)) }
+        if !codes.isEmpty { rows += chipRows(state, codes, segmentId: s.id, width: max(10, width - 3)) }
         if state.othersVisible {
             for (coder, file) in state.otherCodings.sorted(by: { $0.key < $1.key }) {
                 let other = file.codes(forSegment: s.id)
@@ -62,7 +72,11 @@ enum SegmentListView {
 
     /// The applied codes as chips in codebook order, grouped under their category
     /// (`Digitalisering: [Werkdruk] [Didactiek]`), each in its codebook colour, wrapped at `width`.
-    static func chipRows(_ state: AppState, _ codes: [String], width: Int) -> [Row] {
+    static func coding(_ state: AppState, segment: String, code: String) -> Int {
+        state.coding(forSegment: segment)?.applied(code)?.spans.count ?? 0
+    }
+
+    static func chipRows(_ state: AppState, _ codes: [String], segmentId: String, width: Int) -> [Row] {
         let ordered = codes.sorted { (state.entryPosition($0) ?? Int.max, $0) < (state.entryPosition($1) ?? Int.max, $1) }
         var tokens: [(String, CellStyle)] = []
         var category: String?
@@ -72,7 +86,9 @@ enum SegmentListView {
                 tokens.append((c.code.name + ":", Theme.code(c, in: state, bold: false)))
             }
             category = e.map { $0.depth == 0 ? $0.code.id : $0.categoryId }
-            tokens.append(("[" + (e?.code.name ?? "?\(id)") + "]", Theme.code(e, in: state)))
+            // A code with quotes shows ❝n❞ (its quotes are underlined in the same colour).
+            let n = coding(state, segment: segmentId, code: id)
+            tokens.append(("[" + (e?.code.name ?? "?\(id)") + (n > 0 ? " ❝\(n)❞" : "") + "]", Theme.code(e, in: state)))
         }
         var rows: [Row] = []
         var row = Row("", .plain, indent: 2)

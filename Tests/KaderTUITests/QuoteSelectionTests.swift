@@ -25,12 +25,14 @@ import Testing
     }
 
     func quoted(_ state: AppState) -> String? {
-        guard let d = state.document, let span = state.coding(forSegment: d.segments[0].id)?.span else { return nil }
+        guard let d = state.document, let span = state.coding(forSegment: d.segments[0].id)?.applied("werkdruk")?.spans.first else { return nil }
         let scalars = Array(d.text.unicodeScalars)
         return String(String.UnicodeScalarView(scalars[span.start..<span.end]))
     }
 
+    /// Presses `keys` after coding the segment with Werkdruk (key i), the code the quote is for.
     func press(_ state: inout AppState, _ keys: [Key]) {
+        if state.codes(for: state.currentSegment!.id).isEmpty { _ = state.handle(key: .char("i")) }
         for k in keys { _ = state.handle(key: k) }
     }
 
@@ -52,6 +54,8 @@ import Testing
         #expect(quoted(state) == "Dan het tweede punt,")
         press(&state, [.char("s"), .char("("), .enter])
         #expect(quoted(state) == "Eerst dit.")
+        // One code, one quote set: the new quote replaced the first one.
+        #expect(state.coding(forSegment: state.currentSegment!.id)?.applied("werkdruk")?.spans.count == 1)
     }
 
     @Test func typedFirstWordsThenSentence() {
@@ -70,12 +74,17 @@ import Testing
 
     @Test func underlineIsInTheSnapshotStyles() {
         var state = Self.state()
-        press(&state, [.char("i"), .char("S"), .enter])
+        press(&state, [.char("S"), .enter])
         let screen = Renderer.render(state, width: 80, height: 24).screen
         let styles = screen.styleText.attributes.split(separator: "\n", omittingEmptySubsequences: false)
         let row = screen.lines.firstIndex { $0.contains("Eerst dit.") }!
         let col = Array(screen.rows[row].map(\.character)).firstIndex(of: "E")!
         let attr = Array(styles[row])
         #expect(col < attr.count && (Int(String(attr[col]), radix: 16)! & 4) != 0)
+        // Underlined in the code's colour (Werkdruk has no colour in the fixture: its category's,
+        // none either, so the accent), and the chip says it has a quote.
+        let colours = Array(screen.styleText.colors.split(separator: "\n", omittingEmptySubsequences: false)[row])
+        #expect(colours[col] == "a")
+        #expect(screen.text.contains("[Werkdruk ❝1❞]"))
     }
 }

@@ -50,6 +50,7 @@ public enum QDACodebookXML {
         for c in codes {
             w.element("Code", [("guid", c.guid), ("name", c.name), ("isCodable", c.isCodable ? "true" : "false"), ("color", c.color)]) { w in
                 w.textElement("Description", c.description)
+                for n in c.noteRefs { w.element("NoteRef", [("targetGUID", n)]) }
                 writeCodes(c.children, into: &w)
             }
         }
@@ -60,9 +61,11 @@ public enum QDACodebookXML {
             guard let guid = c["guid"] else {
                 throw ExchangeError.badXML(path: path, detail: "a Code named \"\(c["name"] ?? "?")\" has no guid")
             }
-            return QDACode(
+            var code = QDACode(
                 guid: guid, name: c["name"] ?? "code", isCodable: (c["isCodable"] ?? "true").lowercased() != "false",
                 color: normalisedColor(c["color"]), description: c.first("Description")?.text, children: try readCodes(c, path: path))
+            code.noteRefs = c.all("NoteRef").compactMap { $0["targetGUID"] }
+            return code
         }
     }
 

@@ -32,6 +32,8 @@ public struct QDACode: Sendable, Hashable {
     public var color: String?
     public var description: String?
     public var children: [QDACode] = []
+    /// Notes on the code (code memos).
+    public var noteRefs: [String] = []
 }
 
 /// `TextSource`: the plain text is in the archive (`plainTextPath`) or inline (`PlainTextContent`).
@@ -69,6 +71,8 @@ public struct QDACoding: Sendable, Hashable {
     public var codeGUID: String
     public var creatingUser: String?
     public var creationDateTime: String?
+    /// Notes on this coding (memos on the code applied to the selection).
+    public var noteRefs: [String] = []
 }
 
 /// `Notes/Note`: a memo, its text in `PlainTextContent` (or `Description`).

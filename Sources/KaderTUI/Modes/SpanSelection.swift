@@ -15,6 +15,8 @@ public struct SpanSelection: Hashable, Sendable {
     public var count: Int?
     /// The words being typed after `/` to find the quote's start (nil when not searching).
     public var query: LineEditor?
+    /// The code the quote is for (the segment's only code), or nil to ask with the picker on Enter.
+    public var code: String? = nil
     /// True when `/` was pressed with a selection: the match extends it instead of replacing it.
     public var extendBySearch = false
 

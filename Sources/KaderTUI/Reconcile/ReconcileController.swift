@@ -10,13 +10,16 @@ import KaderCore
 /// Resolved = the consensus file has a coding for the segment (possibly with no codes, which
 /// records "no code applies"), so progress survives closing and reopening. The first time a
 /// document's consensus is written, the segments both coders coded alike are copied into it as
-/// well; the consensus file is `done` once every disagreement in it is resolved.
+/// well; the consensus file is `done` once every disagreement in it is resolved. The consensus
+/// keeps the coders' quote spans and memos of the codes it keeps (``ConsensusCoding``).
 public final class ReconcileController {
     public private(set) var state: ReconcileState
     let project: Project
     let store: CodingStore
     var documents: [String: Document] = [:]
     var agreed: [String: [(Segment, [String])]] = [:]
+    /// Both coders' files by document id, for the spans and memos the consensus keeps.
+    var sources: [String: (CodingFile, CodingFile)] = [:]
     var consensus: [String: CodingFile] = [:]
     let time: () -> String
 
@@ -37,11 +40,14 @@ public final class ReconcileController {
             let c = try store.load(document: doc)
             documents[doc.id] = doc
             consensus[doc.id] = c
-            let scalars = Array(doc.text.unicodeScalars)
+            sources[doc.id] = (a, b)
+            /// Each code's quotes as text (several joined with ` … `).
             func quotes(_ file: CodingFile, _ s: Segment) -> [String: String] {
-                guard let c = file.coding(forSegment: s.id), let span = c.span, span.start >= 0, span.end <= scalars.count, span.start < span.end else { return [:] }
-                let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
-                return Dictionary(c.codes.map { ($0, text) }, uniquingKeysWith: { a, _ in a })
+                var out: [String: String] = [:]
+                for applied in file.coding(forSegment: s.id)?.applied ?? [] where !applied.spans.isEmpty {
+                    out[applied.code] = applied.spans.map { $0.text ?? s.scalarText(from: $0.start, to: $0.end) }.joined(separator: " … ")
+                }
+                return out
             }
             for (k, s) in doc.segments.enumerated() where s.codable {
                 let ca = a.codes(forSegment: s.id), cb = b.codes(forSegment: s.id)
@@ -52,11 +58,14 @@ public final class ReconcileController {
                 if let existing = c.coding(forSegment: s.id) {
                     resolutions[items.count] = Resolution(codes: existing.codes, memo: existing.memo)
                 }
-                items.append(ReconcileItem(
+                var item = ReconcileItem(
                     documentId: doc.id, documentTitle: doc.title, segment: s, first: ca, second: cb,
                     previous: k > 0 ? doc.segments[k - 1] : nil, next: k + 1 < doc.segments.count ? doc.segments[k + 1] : nil,
                     firstMemo: a.coding(forSegment: s.id)?.memo, secondMemo: b.coding(forSegment: s.id)?.memo,
-                    firstQuotes: quotes(a, s), secondQuotes: quotes(b, s)))
+                    firstQuotes: quotes(a, s), secondQuotes: quotes(b, s))
+                item.firstCoding = a.coding(forSegment: s.id)
+                item.secondCoding = b.coding(forSegment: s.id)
+                items.append(item)
             }
         }
         state = ReconcileState(firstCoder: first, secondCoder: second, consensusCoder: store.coder,
@@ -92,19 +101,22 @@ public final class ReconcileController {
         let item = state.items[index]
         guard var file = consensus[item.documentId] else { return }
         let now = time()
+        let (a, b) = sources[item.documentId] ?? (CodingFile(coder: "", document: "", contentHash: ""), CodingFile(coder: "", document: "", contentHash: ""))
+        func coders(_ s: Segment) -> [(name: String, coding: SegmentCoding?)] {
+            [(state.firstCoder, a.coding(forSegment: s.id)), (state.secondCoder, b.coding(forSegment: s.id))]
+        }
         if file.codings.isEmpty {
             for (s, codes) in agreed[item.documentId] ?? [] {
-                file.codings.append(SegmentCoding(segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: codes.sorted(), created: now, modified: now))
+                file.codings.append(ConsensusCoding.merge(codes: codes, memo: nil, coders: coders(s), segment: s, created: now, modified: now))
             }
         }
         let s = item.segment
+        let created = file.coding(forSegment: s.id)?.created ?? now
+        let merged = ConsensusCoding.merge(codes: resolution.codes, memo: resolution.memo, coders: coders(s), segment: s, created: created, modified: now)
         if let i = file.codings.firstIndex(where: { $0.segment == s.id }) {
-            file.codings[i].codes = resolution.codes
-            file.codings[i].memo = resolution.memo
-            file.codings[i].modified = now
+            file.codings[i] = merged
         } else {
-            file.codings.append(SegmentCoding(segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: resolution.codes,
-                                              memo: resolution.memo, created: now, modified: now))
+            file.codings.append(merged)
         }
         file.codings.sort { ($0.ordinal, $0.segment) < ($1.ordinal, $1.segment) }
         let open = state.items.indices.contains { state.items[$0].documentId == item.documentId && state.resolutions[$0] == nil }

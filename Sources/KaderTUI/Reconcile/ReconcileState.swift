@@ -18,6 +18,9 @@ public struct ReconcileItem: Sendable, Hashable {
     /// Each coder's quoted words per code id (several quotes joined with ` … `).
     public var firstQuotes: [String: String]
     public var secondQuotes: [String: String]
+    /// The coders' codings of the segment (their quote spans and memos), when they have one.
+    public var firstCoding: SegmentCoding?
+    public var secondCoding: SegmentCoding?
 
     public init(documentId: String, documentTitle: String, segment: Segment, first: [String], second: [String],
                 previous: Segment? = nil, next: Segment? = nil, firstMemo: String? = nil, secondMemo: String? = nil,

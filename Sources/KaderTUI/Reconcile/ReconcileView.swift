@@ -96,6 +96,13 @@ public enum ReconcileView {
                 if let qb { buf.put("    “" + qb + "”", row: r, column: 1 + half, maxWidth: half - 1, style: underline) }
                 r += 1
             }
+            // Each coder's memo on this code.
+            let ma = inA ? item.firstCoding?.applied(id)?.memo : nil, mb = inB ? item.secondCoding?.applied(id)?.memo : nil
+            if ma != nil || mb != nil {
+                if let ma { buf.put("    ✎ " + ma.replacingOccurrences(of: "\n", with: " "), row: r, column: 1, maxWidth: half - 1, style: Theme.muted) }
+                if let mb { buf.put("    ✎ " + mb.replacingOccurrences(of: "\n", with: " "), row: r, column: 1 + half, maxWidth: half - 1, style: Theme.muted) }
+                r += 1
+            }
         }
         if item.firstMemo != nil || item.secondMemo != nil {
             if let m = item.firstMemo { buf.put("✎ " + m.replacingOccurrences(of: "\n", with: " "), row: r, column: 1, maxWidth: half - 1, style: Theme.muted) }

@@ -18,7 +18,9 @@ import Testing
         file.demo = true
         file.codings = [
             SegmentCoding(segment: "s2", ordinal: 2, fingerprint: "f2", codes: [], memo: "only a memo", created: "t", modified: "t"),
-            SegmentCoding(segment: "s1", ordinal: 1, fingerprint: "f1", codes: ["a", "b/c"], span: QuoteSpan(start: 3, end: 9), memo: weird, created: "t0", modified: "t1", review: true),
+            SegmentCoding(segment: "s1", ordinal: 1, fingerprint: "f1",
+                          applied: [AppliedCode(code: "a", spans: [QuoteSpan(start: 3, end: 9, text: weird), QuoteSpan(start: 1, end: 2)], memo: weird), AppliedCode(code: "b/c")],
+                          memo: weird, segmentStart: 0, created: "t0", modified: "t1", review: true),
         ]
         file.orphans = [SegmentCoding(segment: "s9", ordinal: 9, fingerprint: "f9", codes: ["x"], created: "t", modified: "t")]
         return file
@@ -50,7 +52,7 @@ import Testing
             case 0: file = file.toggling(code: "werkdruk", on: s, at: "t\(step)")
             case 1: file = file.settingMemo(step % 8 == 1 ? nil : "memo \"\(step)\"", on: s, at: "t\(step)")
             case 2: file = file.settingCodes([], on: s, at: "t\(step)")
-            default: file = file.settingSpan(QuoteSpan(start: s.start, end: s.start + 5), on: s, at: "t\(step)")
+            default: file = file.settingSpans([QuoteSpan(start: s.start, end: s.start + 5)], code: "didactiek", on: s, at: "t\(step)")
             }
             #expect(file.encodedBytes(cache: &cache) == file.encodedBytes(), "step \(step)")
         }
@@ -64,12 +66,11 @@ import Testing
         #expect(try back.encoded() == data)
     }
 
-    @Test func largeFileEncodesQuickly() throws {
+    /// Speed is measured by `make bench` (the save row); here only that a large file encodes.
+    @Test func largeFileEncodes() throws {
         let file = StoreBenchmark.file(segments: StoreBenchmark.segments(count: 5000), codings: 20000)
-        let started = Date()
         let bytes = file.encodedBytes()
-        let elapsed = Date().timeIntervalSince(started)
         #expect(bytes.count > 500_000)
-        #expect(elapsed < 1.0, "encoding took \(elapsed) s")   // debug build; ~1 ms in release
+        #expect(try CodingFile.decode(Data(bytes), path: "big.json") == file.canonical())
     }
 }
