@@ -1,20 +1,24 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Linux only for now: the store and the loader read Glibc's `stat` fields (`st_mtim`) and
+// call Glibc directly, and the terminal needs ncursesw through pkg-config. No Apple platform
+// is declared because none is built or tested.
 let package = Package(
     name: "Kader",
-    platforms: [.macOS(.v13)],
     products: [
+        // The one product users get. kader-dev and kader-bench are executable targets for the
+        // tests and `make bench`; they are built from the package but never shipped.
         .executable(name: "kader", targets: ["kader"]),
         .library(name: "KaderCore", targets: ["KaderCore"]),
-        .executable(name: "kader-bench", targets: ["KaderBench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // Exact versions: Package.resolved stays out of git, so these pins are the lock.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -41,16 +45,30 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore"]),
-        .testTarget(name: "KaderTUITests", dependencies: ["KaderTUI", "KaderCore"], exclude: ["Snapshots"]),
+        // Test and demo drivers (`kader-dev code-loop`, `save-bench`, `demo-codings`): not a product.
+        .executableTarget(
+            name: "kader-dev",
+            dependencies: [
+                "KaderCore", "KaderTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/KaderDev"
+        ),
+        // Shared by every test target and kader-dev: temporary projects, the process runner,
+        // tool lookup, snapshots, synthetic codings, fixtures. No Testing import (kader-dev links it).
+        .target(name: "KaderTestSupport", dependencies: ["KaderCore"], path: "Tests/KaderTestSupport"),
+        .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore", "KaderTestSupport"]),
+        .testTarget(
+            name: "KaderTUITests", dependencies: ["KaderTUI", "KaderCore", "KaderTestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "KaderCore",
+                "KaderCore", "KaderTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .executableTarget(name: "KaderBench", dependencies: ["KaderCore", "KaderTUI"], path: "Sources/KaderBench"),
+        // `make bench` (binary kader-bench): not a product.
+        .executableTarget(name: "kader-bench", dependencies: ["KaderCore", "KaderTUI"], path: "Sources/KaderBench"),
     ]
 )

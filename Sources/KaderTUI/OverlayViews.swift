@@ -32,7 +32,7 @@ enum PickerView {
             buf.put("No code matches. Ctrl-N proposes a code named \"\(p.query.text)\" (only you see it until adopted).", row: top + 1, column: left, maxWidth: width, style: Theme.muted)
         }
         if let id = p.selectedCode, let e = state.entry(id: id) {
-            let text = [e.code.description, e.code.inclusion.map { "Wel: " + $0 }, e.code.exclusion.map { "Niet: " + $0 }].compactMap { $0 }.joined(separator: " ")
+            let text = [e.code.description, e.code.inclusion.map { "Include: " + $0 }, e.code.exclusion.map { "Exclude: " + $0 }].compactMap { $0 }.joined(separator: " ")
             for (i, line) in TextWrap.lines(text, width: width).prefix(4).enumerated() {
                 buf.put(line, row: top + height - 4 + i, column: left, maxWidth: width, style: Theme.muted)
             }

@@ -8,11 +8,11 @@ struct AgreeCommand: ParsableCommand {
         commandName: "agree",
         abstract: "Inter-coder agreement per code, per category and overall (κ, α with 95% CI, AC1, …).",
         discussion: """
-        Units are the codable segments of documents that at least two of the coders marked done;
-        a coder who did not finish a document is missing data for it, never zeros. Figures:
-        n, the 2×2 counts (2 coders) or codes applied per coder (3+), percent agreement,
-        Cohen's κ (2 coders) or Fleiss' κ (3+), Krippendorff's α (nominal) with a bootstrap 95%
-        interval, Gwet's AC1 and Brennan–Prediger κ; overall the pooled α and set-valued α with
+        Units are the codable segments of documents that at least two of the coders marked done; \
+        a coder who did not finish a document is missing data for it, never zeros. Figures: \
+        n, the 2×2 counts (2 coders) or codes applied per coder (3+), percent agreement, \
+        Cohen's κ (2 coders) or Fleiss' κ (3+), Krippendorff's α (nominal) with a bootstrap 95% \
+        interval, Gwet's AC1 and Brennan–Prediger κ; overall the pooled α and set-valued α with \
         MASI and Jaccard distances. α below .667 is flagged unreliable, .667–.800 tentative.
         """
     )
@@ -21,13 +21,21 @@ struct AgreeCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(name: .long, help: "Coders to compare, comma-separated (at least 2).")
-    var coders: String
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Coders to compare (at least 2): --coders ann bart, or --coders ann,bart.",
+        completion: Completions.coders)
+    var coders: [String]
 
-    @Option(name: .long, help: "Also report per document or per speaker role: document | role.")
+    /// The coder names, commas and spaces both separating.
+    var names: [String] {
+        coders.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    @Option(name: .long, help: "Also report per document or per speaker role.")
     var by: AgreementBreakdown?
 
-    @Option(name: .long, help: "Output format: table | csv | json | md.")
+    @Option(name: .long, help: "Output format.")
     var format: Format = .table
 
     @Flag(name: .long, help: "List every segment the coders code differently, with each coder's codes.")
@@ -42,12 +50,18 @@ struct AgreeCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of the bootstrap (the same seed gives the same interval).")
     var seed: UInt64 = 1
 
+    func validate() throws {
+        guard names.count >= 2 else {
+            throw ValidationError("--coders needs at least two coder names (e.g. --coders ann bart).")
+        }
+        guard Set(names).count == names.count else {
+            throw ValidationError("--coders names a coder twice: \(names.joined(separator: ",")).")
+        }
+        guard bootstrap >= 1 else { throw ValidationError("--bootstrap must be at least 1.") }
+    }
+
     func run() throws {
         try CLI.run {
-            let names = coders.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard names.count >= 2 else { throw CLIError("--coders needs at least two coder names, separated by commas (e.g. --coders ann,bart).") }
-            guard Set(names).count == names.count else { throw CLIError("--coders names a coder twice: \(names.joined(separator: ",")).") }
-            guard bootstrap >= 1 else { throw CLIError("--bootstrap must be at least 1.") }
             for n in names { _ = try CoderName.validated(n) }
             let project = try options.open()
             let known = CodingStore.coders(projectRoot: project.root)

@@ -8,11 +8,12 @@ struct AlphaCommand: ParsableCommand {
         commandName: "alpha",
         abstract: "Krippendorff's α for a coders × units CSV (blank = missing).",
         discussion: """
-        One row per coder, one column per unit; the first column is the coder name. The first
-        row is a header of unit ids when its first cell is blank or "coder"/"unit"/"id";
-        otherwise units are numbered 1, 2, …. A blank cell, ".", "*" or "NA" is missing data.
+        One row per coder, one column per unit; the first column is the coder name. The first \
+        row is a header of unit ids when its first cell is blank or "coder"/"unit"/"id"; \
+        otherwise units are numbered 1, 2, …. A blank cell, ".", "*" or "NA" is missing data. \
         --transpose reads units as rows and coders as columns instead.
-        Prints α, n (pairable values), the units, the observed and expected disagreement D_o and
+
+        Prints α, n (pairable values), the units, the observed and expected disagreement D_o and \
         D_e, and a bootstrap 95% interval (Krippendorff 2011; Hayes & Krippendorff 2007).
         """
     )
@@ -20,7 +21,7 @@ struct AlphaCommand: ParsableCommand {
     @Argument(help: "The CSV file.")
     var file: String
 
-    @Option(name: .long, help: "Difference metric: nominal | ordinal | interval | ratio.")
+    @Option(name: .long, help: "Difference metric.")
     var metric: AlphaMetric = .nominal
 
     @Flag(name: .long, help: "Units are rows and coders are columns.")
@@ -32,9 +33,12 @@ struct AlphaCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of the bootstrap.")
     var seed: UInt64 = 1
 
+    func validate() throws {
+        guard bootstrap >= 1 else { throw ValidationError("--bootstrap must be at least 1.") }
+    }
+
     func run() throws {
         try CLI.run {
-            guard bootstrap >= 1 else { throw CLIError("--bootstrap must be at least 1.") }
             let csv = try ReliabilityCSV(url: URL(fileURLWithPath: file), transpose: transpose)
             let result: AlphaResult
             let interval: Computed<AlphaBootstrapResult>

@@ -16,14 +16,16 @@ struct CheckCommand: ParsableCommand {
             let project = try options.open()
             let check = ProjectCheck.run(project: project)
             guard check.needsAttention else {
-                print("All is well: \(project.documentIds.count) documents, \(CodingStore.coders(projectRoot: project.root).count) coders, codebook \(project.codebookURL.lastPathComponent).")
+                let coders = CodingStore.coders(projectRoot: project.root).count
+                print("All is well: \(counted(project.documentIds.count, "document")), \(counted(coders, "coder")), "
+                    + "codebook \(project.codebookURL.lastPathComponent).")
                 return
             }
             for f in check.findings {
                 print("\(f.path): \(f.message)")
                 print("  → \(f.advice)")
             }
-            print("\(check.findings.count) problem\(check.findings.count == 1 ? "" : "s") found.")
+            print("\(counted(check.findings.count, "problem")) found.")
             throw ExitCode(1)
         }
     }

@@ -13,7 +13,7 @@ struct CodeCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(name: .long, help: "Coder name (default: $KADER_CODER, else the login name).")
+    @Option(name: .long, help: "Coder name (default: $KADER_CODER, else the login name).", completion: Completions.coders)
     var coder: String?
 
     @Flag(name: .long, help: "Open without taking the coder's lock; nothing is saved.")
@@ -25,13 +25,16 @@ struct CodeCommand: ParsableCommand {
     @Option(name: .long, help: "Keymap override file (default: $KADER_KEYMAP or ~/.config/kader/keymap.yaml).")
     var keymap: String?
 
-    @Argument(help: "A document to open directly (id or file name).")
+    @Argument(help: "A document to open directly (id or file name).", completion: Completions.documents)
     var document: String?
+
+    func validate() throws {
+        if let coder, coder.isEmpty { throw ValidationError("--coder needs a name.") }
+    }
 
     func run() throws {
         try CLI.run {
             let project = try options.open()
-            if let coder, coder.isEmpty { throw StoreError.unsafeCoderName(coder) }
             let name = try CoderName.resolve(explicit: coder)
             if let document { _ = try AppController.documentIndex(named: document, in: project) }
             try CursesTerminal.checkAvailable()
@@ -47,8 +50,7 @@ struct CodeCommand: ParsableCommand {
             terminal.shutdown()
             if controller.state.saveState == .failed {
                 let reason = controller.state.lastSaveError ?? "unknown error"
-                FileHandle.standardError.write(Data("kader: the last change was not saved: \(reason)\n".utf8))
-                throw ExitCode(1)
+                throw CLIError("the last change was not saved: \(reason)")
             }
         }
     }

@@ -10,7 +10,7 @@ struct CodebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codebook",
         abstract: "Show, check and change the codebook (rename, merge and delete codes without losing codings).",
-        subcommands: [Show.self, Check.self, Rename.self, Merge.self, Delete.self, CodebookExportCommand.self, CodebookImportCommand.self]
+        subcommands: [Show.self, Check.self, Rename.self, Merge.self, Delete.self, Export.self, Import.self]
     )
 }
 
@@ -55,12 +55,14 @@ extension CodebookCommand {
                 }
                 guard unknown.isEmpty, clashes.isEmpty else {
                     for (id, n) in unknown.sorted(by: { $0.key < $1.key }) {
-                        print("\(project.codebookURL.lastPathComponent): code id \"\(id)\" is used by \(n) codings but is not in the codebook.")
+                        print("\(project.codebookURL.lastPathComponent): code id \"\(id)\" is used by "
+                            + "\(counted(n, "coding")) but is not in the codebook.")
                     }
                     print("Add the codes back, or move their codings with `kader codebook merge`; `kader check` lists the files.")
                     throw ExitCode(1)
                 }
-                print("\(project.codebookURL.lastPathComponent): \(project.codebook.entries.count) codes, valid; every code id used by codings is in it.")
+                print("\(project.codebookURL.lastPathComponent): \(counted(project.codebook.entries.count, "code")), valid; "
+                    + "every code id used by codings is in it.")
             }
         }
     }

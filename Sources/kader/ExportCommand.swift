@@ -15,19 +15,20 @@ struct ExportCommand: ParsableCommand {
 struct QuoteFilterOptions: ParsableArguments {
     @OptionGroup var options: ProjectOptions
 
-    @Option(name: .long, help: "Only this code id, with its sub-codes (repeatable).")
+    @Option(name: .long, help: "Only this code id, with its sub-codes (repeatable).", completion: Completions.codes)
     var code: [String] = []
 
     @Flag(name: .long, help: "With --code: the code itself only, not its sub-codes.")
     var exact = false
 
-    @Option(name: .long, help: "Only this coder, e.g. consensus (repeatable; default: all coders).")
+    @Option(name: .long, help: "Only this coder, e.g. consensus (repeatable; default: all coders).",
+            completion: Completions.coders)
     var coder: [String] = []
 
     @Option(name: .long, help: "Only segments of speakers with this role (repeatable).")
     var role: [String] = []
 
-    @Option(name: .long, help: "Only this document id (repeatable).")
+    @Option(name: .long, help: "Only this document id (repeatable).", completion: Completions.documents)
     var document: [String] = []
 
     @Option(name: .long, help: "Only this speaker (repeatable).")
@@ -62,8 +63,9 @@ struct QuoteFilterOptions: ParsableArguments {
 func warnAboutMissingTranscripts(_ project: Project) {
     let files = QuoteCollection.filesWithoutTranscript(project: project)
     guard !files.isEmpty else { return }
-    let message = "kader: warning: \(files.count) codings file\(files.count == 1 ? " has" : "s have") no transcript in Transcripts/ and \(files.count == 1 ? "is" : "are") left out: \(files.joined(separator: ", "))\n"
-    FileHandle.standardError.write(Data(TerminalSafe.clean(message).utf8))
+    CLI.warn(
+        "warning: \(counted(files.count, "codings file")) \(files.count == 1 ? "has" : "have") no transcript in "
+            + "Transcripts/ and \(files.count == 1 ? "is" : "are") left out: \(files.joined(separator: ", "))")
 }
 
 /// Writes `data` to `path` atomically, or to standard output when `path` is nil.
@@ -89,15 +91,15 @@ struct ExportQuotesCommand: ParsableCommand {
         commandName: "quotes",
         abstract: "Export coded quotes: a Markdown or HTML report grouped by category, or one CSV/JSON row per coding.",
         discussion: """
-        Each quote is the exact span the coder selected, else the whole segment. CSV and JSON have one
-        row per coding with document, document type, site, segment id, ordinal, speaker, role, start and
+        Each quote is the exact span the coder selected, else the whole segment. CSV and JSON have one \
+        row per coding with document, document type, site, segment id, ordinal, speaker, role, start and \
         end (Unicode scalar offsets), timestamp, category, code id and path, coder, memo and text.
         """
     )
 
     @OptionGroup var options: QuoteFilterOptions
 
-    @Option(name: .long, help: "md, csv, json or html.")
+    @Option(name: .long, help: "Output format.")
     var format: QuoteFormat = .md
 
     @Flag(name: .long, help: "Markdown/HTML: start with the codebook definitions.")
@@ -136,10 +138,10 @@ struct ExportMatrixCommand: ParsableCommand {
 
     @OptionGroup var options: QuoteFilterOptions
 
-    @Option(name: .long, help: "Columns: document or role.")
+    @Option(name: .long, help: "Columns: per document or per speaker role.")
     var by: CodeMatrix.Axis = .document
 
-    @Option(name: .long, help: "csv or md.")
+    @Option(name: .long, help: "Output format.")
     var format: MatrixFormat = .md
 
     @Flag(name: .long, help: "CSV: add a UTF-8 byte-order mark and use ';' as the separator, for Excel.")

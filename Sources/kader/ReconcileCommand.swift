@@ -11,19 +11,19 @@ struct ReconcileCommand: ParsableCommand {
         commandName: "reconcile",
         abstract: "Step through the segments two coders coded differently and write a consensus coder.",
         discussion: """
-        Shows each disagreement (documents both coders marked done) with both codings side by side
-        and the code definitions. Keys: a accept A, b accept B, u union, i intersection, e edit
-        (toggle codes by shortcut), m memo, j/k next/previous, n next open, ? help, q quit.
-        Every resolution is saved at once in Codings/<into>/; A's and B's files are never changed.
-        Reopening continues where you left off: a segment is resolved once the consensus file has a
+        Shows each disagreement (documents both coders marked done) with both codings side by side \
+        and the code definitions. Keys: a accept A, b accept B, u union, i intersection, e edit \
+        (toggle codes by shortcut), m memo, j/k next/previous, n next open, ? help, q quit. \
+        Every resolution is saved at once in Codings/<into>/; A's and B's files are never changed. \
+        Reopening continues where you left off: a segment is resolved once the consensus file has a \
         coding for it.
         """
     )
 
-    @Argument(help: "The first coder (A).")
+    @Argument(help: "The first coder (A).", completion: Completions.coders)
     var first: String
 
-    @Argument(help: "The second coder (B).")
+    @Argument(help: "The second coder (B).", completion: Completions.coders)
     var second: String
 
     @Option(name: .long, help: "The coder to write the consensus as.")
@@ -31,13 +31,18 @@ struct ReconcileCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    func validate() throws {
+        guard first != second else { throw ValidationError("reconcile needs two different coders (got \(first) twice).") }
+        guard into != first, into != second else {
+            throw ValidationError(
+                "--into must name a third coder; \(into) is one of the coders being reconciled, "
+                    + "whose codings are never changed.")
+        }
+    }
+
     func run() throws {
         try CLI.run {
             for n in [first, second, into] { _ = try CoderName.validated(n) }
-            guard first != second else { throw CLIError("reconcile needs two different coders (got \(first) twice).") }
-            guard into != first, into != second else {
-                throw CLIError("--into must name a third coder; \(into) is one of the coders being reconciled, whose codings are never changed.")
-            }
             let project = try options.open()
             let known = CodingStore.coders(projectRoot: project.root)
             if let missing = [first, second].first(where: { !known.contains($0) }) {

@@ -16,13 +16,13 @@ struct StatusCommand: ParsableCommand {
             let project = try options.open()
             let status = ProjectStatus.gather(project: project)
             for d in project.duplicateTranscripts {
-                FileHandle.standardError.write(Data("kader: \(d.message)\n".utf8))
+                CLI.warn(d.message)
             }
             for u in status.unloadable {
-                FileHandle.standardError.write(Data("kader: \(TerminalSafe.clean(u.message))\n".utf8))
+                CLI.warn(u.message)
             }
             if status.rows.isEmpty {
-                print("No codings yet in \(project.root.path)/Codings (\(project.documentIds.count) documents).")
+                print("No codings yet in \(project.root.path)/Codings (\(counted(project.documentIds.count, "document"))).")
                 if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty { throw ExitCode(1) }
                 return
             }
@@ -35,7 +35,7 @@ struct StatusCommand: ParsableCommand {
                     ]
                 }))
             if status.needsAttention || !project.duplicateTranscripts.isEmpty {
-                FileHandle.standardError.write(Data("kader: some codings need attention; run `kader check` for details and how to fix them.\n".utf8))
+                CLI.warn("some codings need attention; run `kader check` for details and how to fix them.")
                 throw ExitCode(1)
             }
         }

@@ -1,40 +1,21 @@
 import Foundation
 import Testing
+import KaderTestSupport
 
 /// Drives the real binary: CLI commands directly, the TUI in tmux.
-@Suite(.serialized) struct CodingEndToEndTests {
-    static let transcript = """
-    ---
-    title: Focusgroep E2E
-    type: focusgroep
-    speakers:
-      Moderator:
-        role: moderator
-        codable: false
-    ---
-
-    [00:00:05] Moderator: Hoe verliep het afstandsonderwijs bij jullie?
-
-    [00:00:20] Els (leerkracht): Zwaar. De werkdruk was enorm, elke avond nog mails.
-
-    [00:01:02] Koen (ict-coördinator): Wij hebben één platform gekozen, dat hielp de leerlingen.
-
-    [00:01:40] Els (leerkracht): En de kinderen zonder laptop vielen uit de boot.
-    """
+@Suite(.serialized, .enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first")) struct CodingEndToEndTests {
+    static let transcript = SampleTranscripts.focusGroup
 
     func makeProject(_ kader: URL) throws -> URL {
         let dir = try Harness.tempDir("kader-e2e")
-        let result = try Harness.run(kader, ["init", dir.path])
+        let result = try Harness.run(kader, ["init", "--codebook", "analysekader", dir.path])
         #expect(result.status == 0, "init failed: \(result.stderr)")
         try Self.transcript.write(to: dir.appendingPathComponent("Transcripts/focusgroep-e2e.md"), atomically: true, encoding: .utf8)
         return dir
     }
 
-    @Test func codeTwoSegmentsQuitRestartAndSeeThem() throws {
-        guard let kader = Harness.binary, let tmux = Harness.tmux else {
-            print("skipped: tmux or the kader binary is missing (set KADER_BIN)")
-            return
-        }
+    @Test(.enabled(if: Harness.tmux != nil, "needs tmux")) func codeTwoSegmentsQuitRestartAndSeeThem() throws {
+        let kader = try #require(Harness.binary), tmux = try #require(Harness.tmux)
         let project = try makeProject(kader)
         defer { try? FileManager.default.removeItem(at: project) }
 
@@ -71,10 +52,7 @@ import Testing
     }
 
     @Test func segmentsCommandAndErrors() throws {
-        guard let kader = Harness.binary else {
-            print("skipped: the kader binary is missing (set KADER_BIN)")
-            return
-        }
+        let kader = try #require(Harness.binary)
         let dir = try Harness.tempDir("kader-cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let png = dir.appendingPathComponent("picture.txt")

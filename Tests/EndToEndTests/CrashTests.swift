@@ -3,38 +3,20 @@ import Glibc
 #endif
 import Foundation
 import Testing
+import KaderTestSupport
 
 /// Kills a coding process with SIGKILL at random moments: every acknowledged coding must be on
 /// disk and every file must parse.
-@Suite(.serialized) struct CrashTests {
+@Suite(.serialized, .enabled(if: Harness.binary != nil && Harness.dev != nil, "needs kader and kader-dev: make test, or swift build first")) struct CrashTests {
     static func transcript(turns: Int) -> String {
         (1...turns).map { "Deelnemer \($0 % 5 + 1): Beurt nummer \($0) over digitalisering en werkdruk op school." }.joined(separator: "\n\n")
     }
 
-    /// Starts `executable` with stdout to `outPath`; returns its pid.
-    static func spawn(_ executable: URL, _ arguments: [String], stdout outPath: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, outPath + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
-        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
-        return pid
-    }
-
     @Test func sigkillNeverLosesAnAcknowledgedCodingNorTearsAFile() throws {
-        guard let kader = Harness.binary else {
-            print("skipped: the kader binary is missing (set KADER_BIN)")
-            return
-        }
+        let kader = try #require(Harness.binary), dev = try #require(Harness.dev)
         let project = try Harness.tempDir("kader-crash")
         defer { try? FileManager.default.removeItem(at: project) }
-        #expect(try Harness.run(kader, ["init", project.path]).status == 0)
+        #expect(try Harness.run(kader, ["init", "--codebook", "analysekader", project.path]).status == 0)
         try Self.transcript(turns: 400).write(to: project.appendingPathComponent("Transcripts/crash.txt"), atomically: true, encoding: .utf8)
         let file = project.appendingPathComponent("Codings/ann/crash.json")
         let out = project.appendingPathComponent("acks.txt").path
@@ -44,7 +26,7 @@ import Testing
         var kills = 0
         var ackedRuns = 0
         while kills < 60, Date().timeIntervalSince(started) < 50 {
-            let pid = try Self.spawn(kader, ["debug-code-loop", "--project", project.path, "--coder", "ann", "crash"], stdout: out)
+            let pid = try ProcessRunner.spawn(dev, ["code-loop", "--project", project.path, "--coder", "ann", "crash"], stdout: out, stderr: out + ".err")
             if kills % 3 == 0 {
                 // Blind: any moment from start-up on.
                 usleep(UInt32.random(in: 1_000...300_000, using: &rng))

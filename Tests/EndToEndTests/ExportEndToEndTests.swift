@@ -1,9 +1,10 @@
 import Foundation
 import KaderCore
 import Testing
+import KaderTestSupport
 
 /// `kader export …`, `kader import qdpx`, `kader codebook export|import` through the real binary.
-@Suite(.serialized) struct ExportEndToEndTests {
+@Suite(.serialized, .enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first")) struct ExportEndToEndTests {
     static let transcript = """
     ---
     title: Focusgroep school B
@@ -24,7 +25,7 @@ import Testing
 
     func makeProject(_ kader: URL) throws -> URL {
         let dir = try Harness.tempDir("kader-export-e2e")
-        #expect(try Harness.run(kader, ["init", dir.path]).status == 0)
+        #expect(try Harness.run(kader, ["init", "--codebook", "analysekader", dir.path]).status == 0)
         try Self.transcript.write(to: dir.appendingPathComponent("Transcripts/focusgroep-school-b.md"), atomically: true, encoding: .utf8)
         let project = try Project(root: dir)
         let doc = try project.loadDocument(path: "Transcripts/focusgroep-school-b.md")
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func quotesAndMatrixOnStdoutAndToFiles() throws {
-        guard let kader = Harness.binary else { print("skipped: no kader binary (set KADER_BIN)"); return }
+        let kader = try #require(Harness.binary)
         let dir = try makeProject(kader)
         defer { try? FileManager.default.removeItem(at: dir) }
         let md = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--definitions"])
@@ -60,12 +61,10 @@ import Testing
         #expect(bad.status == 1 && bad.stderr == "kader: there is no code with id \"nope\" in the codebook.\n")
     }
 
-    @Test func csvOpensInLibreOfficeWithAccentsIntact() throws {
-        guard let kader = Harness.binary else { print("skipped: no kader binary (set KADER_BIN)"); return }
-        guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/opt/libreoffice/program/soffice"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            print("skipped: soffice (LibreOffice) is not installed")
-            return
-        }
+    @Test(.enabled(if: Tools.soffice != nil, "needs LibreOffice (soffice)"))
+    func csvOpensInLibreOfficeWithAccentsIntact() throws {
+        let kader = try #require(Harness.binary)
+        let soffice = try #require(Tools.soffice)
         let dir = try makeProject(kader)
         defer { try? FileManager.default.removeItem(at: dir) }
         for (name, args, filter) in [("plain.csv", [String](), "CSV:44,34,76,1"), ("excel.csv", ["--excel"], "CSV:59,34,76,1")] {
@@ -73,7 +72,7 @@ import Testing
             let r = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--format", "csv", "-o", csv.path] + args)
             #expect(r.status == 0, "\(r.stderr)")
             let profile = "file://" + dir.appendingPathComponent("lo-profile").path
-            let conv = try Harness.run(URL(fileURLWithPath: soffice), [
+            let conv = try Harness.run(soffice, [
                 "-env:UserInstallation=\(profile)", "--headless", "--infilter=\(filter)", "--convert-to", "html", "--outdir", dir.path, csv.path,
             ], timeout: 120)
             #expect(conv.status == 0, "soffice failed: \(conv.stderr)")
@@ -88,7 +87,7 @@ import Testing
     }
 
     @Test func qdpxRoundTripAndCodebookExchangeThroughTheCLI() throws {
-        guard let kader = Harness.binary else { print("skipped: no kader binary (set KADER_BIN)"); return }
+        let kader = try #require(Harness.binary)
         let dir = try makeProject(kader)
         defer { try? FileManager.default.removeItem(at: dir) }
         let archive = dir.appendingPathComponent("p.qdpx")

@@ -2,83 +2,32 @@
 import Glibc
 #endif
 import Foundation
+import KaderTestSupport
 
-/// Runs the real `kader` binary: directly (for CLI commands) or inside tmux (for the TUI).
+/// Runs the real binaries: directly (for CLI commands) or inside tmux (for the TUI). Lookup and
+/// process handling live in KaderTestSupport (``Tools``, ``ProcessRunner``).
 enum Harness {
-    /// The binary under test: `$KADER_BIN`, else `.build/debug/kader` in the repository.
-    static var binary: URL? {
-        if let path = ProcessInfo.processInfo.environment["KADER_BIN"], FileManager.default.isExecutableFile(atPath: path) {
-            return URL(fileURLWithPath: path)
-        }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let url = repo.appendingPathComponent(".build/debug/kader")
-        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
-    }
+    /// The product binary: `$KADER_BIN`, else `.build/debug/kader` in the repository.
+    static var binary: URL? { Tools.kader }
 
-    static var tmux: URL? {
-        for dir in ["/usr/bin", "/usr/local/bin", "/bin"] {
-            let url = URL(fileURLWithPath: dir).appendingPathComponent("tmux")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
+    /// The test drivers (`kader-dev code-loop` …): `$KADER_DEV_BIN`, else `.build/debug/kader-dev`.
+    static var dev: URL? { Tools.kaderDev }
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    static var tmux: URL? { Tools.tmux }
 
-    /// Runs `executable` with `arguments` (posix_spawn, output to temporary files), waiting at
-    /// most `timeout` seconds before killing it.
+    typealias Result = ProcessResult
+
+    /// Runs `executable` with `arguments`, waiting at most `timeout` seconds before killing it.
     @discardableResult
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> Result {
-        let tmp = FileManager.default.temporaryDirectory
-        let outPath = tmp.appendingPathComponent("kader-out-\(UUID().uuidString)").path
-        let errPath = tmp.appendingPathComponent("kader-err-\(UUID().uuidString)").path
-        defer {
-            unlink(outPath)
-            unlink(errPath)
-        }
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { _, new in new }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable.path, &actions, nil, argv, envp)
-        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
-        let deadline = Date().addingTimeInterval(timeout)
-        var status: Int32 = 0
-        while true {
-            let r = waitpid(pid, &status, WNOHANG)
-            if r == pid { break }
-            if Date() > deadline {
-                kill(pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                break
-            }
-            usleep(5_000)
-        }
-        let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        let outData = FileManager.default.contents(atPath: outPath) ?? Data()
-        let errData = FileManager.default.contents(atPath: errPath) ?? Data()
-        return Result(status: exitStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60
+    ) throws -> Result {
+        try ProcessRunner.run(executable, arguments, environment: environment, timeout: timeout)
     }
 
+    /// A new empty folder in the temporary directory (the caller removes it).
     static func tempDir(_ prefix: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryProject(prefix, layout: false).root
     }
 }
 

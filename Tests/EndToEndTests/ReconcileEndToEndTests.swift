@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `kader reconcile` in tmux on a copy of the sample project's demo codings.
-@Suite(.serialized) struct ReconcileEndToEndTests {
+@Suite(.serialized, .enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first"), .enabled(if: Harness.tmux != nil, "needs tmux")) struct ReconcileEndToEndTests {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func sampleCopy() throws -> URL {
@@ -25,10 +25,7 @@ import Testing
     }
 
     @Test func acceptAWritesOnlyTheConsensusAndProgressIsKept() throws {
-        guard let kader = Harness.binary, let tmux = Harness.tmux else {
-            print("skipped: tmux or the kader binary is missing (set KADER_BIN)")
-            return
-        }
+        let kader = try #require(Harness.binary), tmux = try #require(Harness.tmux)
         let project = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: project) }
         let an = project.appendingPathComponent("Codings/demo-an/focusgroep-school-a.json")

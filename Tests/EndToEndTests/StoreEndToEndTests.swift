@@ -2,19 +2,19 @@ import Foundation
 import Testing
 
 /// The store through the real binary: damaged files, status, check, codebook changes.
-@Suite(.serialized) struct StoreEndToEndTests {
+@Suite(.serialized, .enabled(if: Harness.binary != nil && Harness.dev != nil, "needs kader and kader-dev: make test, or swift build first")) struct StoreEndToEndTests {
     func project(_ kader: URL) throws -> URL {
         let dir = try Harness.tempDir("kader-store-e2e")
-        #expect(try Harness.run(kader, ["init", dir.path]).status == 0)
+        #expect(try Harness.run(kader, ["init", "--codebook", "analysekader", dir.path]).status == 0)
         try CodingEndToEndTests.transcript.write(to: dir.appendingPathComponent("Transcripts/focusgroep-e2e.md"), atomically: true, encoding: .utf8)
         return dir
     }
 
     @Test func corruptedFileGivesAClearErrorAndStaysByteForByte() throws {
-        guard let kader = Harness.binary else { return print("skipped: the kader binary is missing (set KADER_BIN)") }
+        let kader = try #require(Harness.binary), dev = try #require(Harness.dev)
         let dir = try project(kader)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let coded = try Harness.run(kader, ["debug-code-loop", "--project", dir.path, "--coder", "ann", "--count", "3", "focusgroep-e2e"])
+        let coded = try Harness.run(dev, ["code-loop", "--project", dir.path, "--coder", "ann", "--count", "3", "focusgroep-e2e"])
         #expect(coded.status == 0, "\(coded.stderr)")
         let url = dir.appendingPathComponent("Codings/ann/focusgroep-e2e.json")
         var bytes = try Data(contentsOf: url)
@@ -28,9 +28,9 @@ import Testing
         #expect(check.status == 1)
         #expect(check.stdout.contains("Codings/ann/focusgroep-e2e.json: damaged at line"))
         #expect(check.stdout.contains(".focusgroep-e2e.json.last-good"))
-        let loop = try Harness.run(kader, ["debug-code-loop", "--project", dir.path, "--coder", "ann", "focusgroep-e2e"])
+        let loop = try Harness.run(dev, ["code-loop", "--project", dir.path, "--coder", "ann", "focusgroep-e2e"])
         #expect(loop.status == 1)
-        #expect(loop.stderr.hasPrefix("kader: \(url.path): the codings file is damaged at line "))
+        #expect(loop.stderr.hasPrefix("kader-dev: \(url.path): the codings file is damaged at line "))
         #expect(loop.stderr.split(separator: "\n").count == 1)
 
         if let tmux = Harness.tmux {
@@ -54,27 +54,28 @@ import Testing
         #expect(ok.stdout.contains("ann    focusgroep-e2e  1/3    in progress"))
     }
 
-    @Test func secondWriterIsRefusedWithTheHoldersProcess() throws {
-        guard let kader = Harness.binary, let tmux = Harness.tmux else { return print("skipped: tmux or the kader binary is missing") }
+    @Test(.enabled(if: Harness.tmux != nil, "needs tmux")) func secondWriterIsRefusedWithTheHoldersProcess() throws {
+        let kader = try #require(Harness.binary), tmux = try #require(Harness.tmux)
+        let dev = try #require(Harness.dev)
         let dir = try project(kader)
         defer { try? FileManager.default.removeItem(at: dir) }
         let first = try TmuxSession(tmux: tmux, command: [kader.path, "--coder", "ann"], cwd: dir)
         defer { first.kill() }
         #expect(try first.waitFor("focusgroep-e2e").found)
-        let second = try Harness.run(kader, ["debug-code-loop", "--project", dir.path, "--coder", "ann", "focusgroep-e2e"])
+        let second = try Harness.run(dev, ["code-loop", "--project", dir.path, "--coder", "ann", "focusgroep-e2e"])
         #expect(second.status == 1)
         #expect(second.stderr.contains("coder \"ann\" is already coding in this project: process "))
         #expect(second.stderr.contains("(kader --coder ann on host "))
-        let other = try Harness.run(kader, ["debug-code-loop", "--project", dir.path, "--coder", "bart", "--count", "2", "focusgroep-e2e"])
+        let other = try Harness.run(dev, ["code-loop", "--project", dir.path, "--coder", "bart", "--count", "2", "focusgroep-e2e"])
         #expect(other.status == 0, "\(other.stderr)")
     }
 
     @Test func codebookCommands() throws {
-        guard let kader = Harness.binary else { return print("skipped: the kader binary is missing (set KADER_BIN)") }
+        let kader = try #require(Harness.binary), dev = try #require(Harness.dev)
         let dir = try project(kader)
         defer { try? FileManager.default.removeItem(at: dir) }
         // ann codes 2 segments × all codes; the first codes are veranderingsprocessen, welbevinden …
-        #expect(try Harness.run(kader, ["debug-code-loop", "--project", dir.path, "--coder", "ann", "--count", "4", "focusgroep-e2e"]).status == 0)
+        #expect(try Harness.run(dev, ["code-loop", "--project", dir.path, "--coder", "ann", "--count", "4", "focusgroep-e2e"]).status == 0)
         let p = ["--project", dir.path]
         let show = try Harness.run(kader, ["codebook", "show"] + p)
         #expect(show.status == 0)
@@ -83,11 +84,11 @@ import Testing
         #expect(try Harness.run(kader, ["codebook", "show"] + p).stdout.contains("Welzijn"))
         let refused = try Harness.run(kader, ["codebook", "delete", "welbevinden"] + p)
         #expect(refused.status == 1)
-        #expect(refused.stderr == "kader: code \"welbevinden\" has 1 codings; name the code they should move to.\n")
+        #expect(refused.stderr == "kader: code \"welbevinden\" has 1 coding; name the code it should move to.\n")
         let moved = try Harness.run(kader, ["codebook", "delete", "welbevinden", "--move-to", "veranderingsprocessen"] + p)
         #expect(moved.status == 0, "\(moved.stderr)")
         let merged = try Harness.run(kader, ["codebook", "merge", "gelijke-onderwijskansen", "digitalisering"] + p)
-        #expect(merged.stdout.contains("1 codings moved in 1 files"))
+        #expect(merged.stdout.contains("1 coding moved in 1 file."))
         #expect(try Harness.run(kader, ["codebook", "check"] + p).status == 0)
         #expect(try Harness.run(kader, ["check"] + p).status == 0)
         let unknown = try Harness.run(kader, ["codebook", "merge", "nope", "digitalisering"] + p)

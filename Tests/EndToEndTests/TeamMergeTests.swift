@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 import KaderCore
+import KaderTestSupport
 
 /// Two coders in two clones of one project merge through git without conflicts.
-@Suite struct TeamMergeTests {
-    static let git: URL? = ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].map(URL.init(fileURLWithPath:))
-        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+@Suite(.enabled(if: Tools.git != nil, "needs git")) struct TeamMergeTests {
+    static let git: URL? = Tools.git
 
     @discardableResult
     static func git(_ dir: URL, _ args: String...) throws -> Harness.Result {
@@ -24,7 +24,6 @@ import KaderCore
     }
 
     @Test func twoClonesCodeAndMergeWithoutConflict() throws {
-        guard Self.git != nil else { return print("skipped: git is missing") }
         let base = try Harness.tempDir("kader-team")
         defer { try? FileManager.default.removeItem(at: base) }
         let origin = base.appendingPathComponent("origin")

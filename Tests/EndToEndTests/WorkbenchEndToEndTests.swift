@@ -3,12 +3,9 @@ import Testing
 
 /// A coder's session in the real binary under tmux: picker, search, filter, memo, undo and
 /// resize, then the files on disk.
-@Suite(.serialized) struct WorkbenchEndToEndTests {
+@Suite(.serialized, .enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first"), .enabled(if: Harness.tmux != nil, "needs tmux")) struct WorkbenchEndToEndTests {
     @Test func pickerSearchFilterMemoUndoAndResize() throws {
-        guard let kader = Harness.binary, let tmux = Harness.tmux else {
-            print("skipped: tmux or the kader binary is missing (set KADER_BIN)")
-            return
-        }
+        let kader = try #require(Harness.binary), tmux = try #require(Harness.tmux)
         let project = try CodingEndToEndTests().makeProject(kader)
         defer { try? FileManager.default.removeItem(at: project) }
         let tui = try TmuxSession(tmux: tmux, command: [kader.path, "--coder", "eva", "focusgroep-e2e"], cwd: project)

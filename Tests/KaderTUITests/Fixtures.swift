@@ -1,5 +1,6 @@
 import Foundation
 import KaderCore
+import KaderTestSupport
 @testable import KaderTUI
 
 /// Shared fixtures: a small codebook and a document with Dutch accents, a CJK name and an emoji.
@@ -12,29 +13,7 @@ enum Fixtures {
         ]),
     ])
 
-    static let transcript = """
-    ---
-    title: Focusgroep één
-    type: focusgroep
-    site: school Ë
-    speakers:
-      Moderator:
-        role: moderator
-        codable: false
-      Anaïs:
-        role: leerkracht
-      王芳:
-        role: ict-coördinator
-    ---
-
-    [00:00:05] Moderator: Goeiemiddag, wat was voor jullie het moeilijkste?
-
-    [00:00:20] Anaïs: Da's simpel: de werkdruk. Elke avond nog berichten beantwoorden op Smartschool, ge kunt da nie volhouden.
-
-    [00:01:02] 王芳: Wij hebben dan afgesproken: één platform voor alles 🎉 en dat heeft echt geholpen.
-
-    [00:01:40] Anaïs: Ja, en de leerlingen vonden dat ook duidelijker, zeker de jongsten.
-    """
+    static let transcript = SampleTranscripts.multilingualFocusGroup
 
     static func document() -> Document {
         try! TranscriptLoader().load(data: Data(transcript.utf8), path: "Transcripts/focusgroep-een.md", id: "focusgroep-een", format: .markdown)
@@ -42,7 +21,6 @@ enum Fixtures {
 
     /// A state with the fixture document open for coder `ann`.
     static func codingState() -> AppState {
-        DisplayWidth.prepareLocale()
         let doc = document()
         var state = AppState(projectName: "demo", coder: "ann", codebook: codebook, documents: [
             DocumentEntry(path: "Transcripts/focusgroep-een.md", id: "focusgroep-een", codable: 3),

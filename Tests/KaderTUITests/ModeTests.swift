@@ -185,7 +185,6 @@ import Testing
 
 @Suite struct LongSegmentTests {
     @Test func aSegmentTallerThanTheScreenScrollsWithPageKeys() {
-        DisplayWidth.prepareLocale()
         let words = (0..<3000).map { "w\($0)" }.joined(separator: " ")
         let text = "Ann: \(words)\n\nBob: kort.\n"
         let doc = try! TranscriptLoader().load(data: Data(text.utf8), path: "long.txt", id: "long", format: .plainText)

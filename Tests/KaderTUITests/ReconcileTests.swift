@@ -7,7 +7,6 @@ import Testing
 /// the consensus coder.
 @Suite struct ReconcileTests {
     static func state() -> ReconcileState {
-        DisplayWidth.prepareLocale()
         let doc = Fixtures.document()
         let segs = doc.segments.filter(\.codable)
         let items = [

@@ -1,5 +1,6 @@
 import Foundation
 import KaderCore
+import KaderTestSupport
 import Testing
 @testable import KaderTUI
 
@@ -9,27 +10,13 @@ import Testing
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
     func assertSnapshot(_ screen: ScreenBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = Self.folder.appendingPathComponent(name + ".txt")
         let styles = screen.styleText
-        let actual = screen.text + "\n--- attributes (hex: bold 1, reverse 2, underline 4, dim 8)\n" + styles.attributes
-            + "\n--- colours (a accent, m muted, g good, w warn, b bad, 1-6 role/code colours, h highlight)\n" + styles.colors + "\n"
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil || !FileManager.default.fileExists(atPath: url.path) {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("Recorded snapshot \(name); run the tests again.", sourceLocation: sourceLocation)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        if expected != actual {
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            var diff: [String] = []
-            for i in 0..<max(e.count, a.count) where (i < e.count ? e[i] : "") != (i < a.count ? a[i] : "") {
-                let exp = i < e.count ? String(e[i]) : ""
-                let act = i < a.count ? String(a[i]) : ""
-                diff.append("line \(i + 1):\n  expected: \(exp)\n  actual:   \(act)")
-            }
-            let report = "Snapshot \(name) differs:\n" + diff.joined(separator: "\n")
-            Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
+        let style = "attributes (hex: bold 1, reverse 2, underline 4, dim 8)\n" + styles.attributes
+            + "\n--- colours (a accent, m muted, g good, w warn, b bad, 1-6 role/code colours, h highlight)\n" + styles.colors
+        switch try Snapshot.compare(screen.text, style: style, named: name, in: Self.folder) {
+        case .matches: break
+        case .recorded: Issue.record("Recorded snapshot \(name); run the tests again.", sourceLocation: sourceLocation)
+        case .differs(let report): Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
         }
     }
 

@@ -21,7 +21,7 @@ enum FuzzTargets {
 
     static func name(_ f: TranscriptFormat) -> String { f.rawValue.replacingOccurrences(of: " ", with: "-") }
 
-    /// Loads `data` as `format`; on success checks the offset contract (DESIGN.md §4).
+    /// Loads `data` as `format`; on success checks the offset contract (docs/ARCHITECTURE.md §4).
     static func transcript(_ data: Data, format: TranscriptFormat) {
         guard let doc = try? TranscriptLoader().load(data: data, path: "fuzz", id: "fuzz", format: format) else { return }
         let scalars = Array(doc.text.unicodeScalars)

@@ -6,7 +6,7 @@ import Foundation
 /// divide by zero (one value only, fewer than 2 coders per unit, no pairable values,
 /// expected disagreement D_e = 0, ...) the result is `.notComputable(reason:)` with a
 /// sentence a user can act on. Floating-point residue (|x| < 1e-12) is snapped to 0
-/// (pitfall 15 in agreement-vectors.md).
+/// (docs/statistics.md §1).
 public enum AgreementValue: Sendable, Hashable, CustomStringConvertible {
     case value(Double)
     case notComputable(reason: String)

@@ -28,7 +28,7 @@ public struct AlphaBootstrapResult: Sendable, Equatable {
 /// Source: Hayes, A. F. & Krippendorff, K. (2007). Answering the call for a standard
 /// reliability measure for coding data. Communication Methods and Measures 1, 77–89;
 /// Krippendorff, "Algorithm for bootstrapping a distribution of α" (afhayes.com/public/alphaboot.pdf),
-/// as summarised in agreement-vectors.md §6:
+/// as summarised in docs/statistics.md §2:
 /// 1. keep o_ck, n and D_e of the full data fixed;
 /// 2. draw cells c ≤ k with p_cc = o_cc/n, p_ck = 2 o_ck/n (Walker alias table, O(1) per draw);
 /// 3. M = min(25·q, (m−1)·n/2), q = number of non-zero cells of the full o_ck matrix,

@@ -2,7 +2,7 @@ import Foundation
 
 /// Difference functions δ²_ck of Krippendorff's α.
 ///
-/// Source: Krippendorff (2011), section "Difference functions"; agreement-vectors.md §0.
+/// Source: Krippendorff (2011), section "Difference functions"; docs/statistics.md §2.
 /// - nominal: 0 if c = k, else 1
 /// - ordinal: (Σ_{g=c..k} n_g − (n_c + n_k)/2)², g over the ordered value domain,
 ///   n_g the coincidence marginals (categories must be given in ascending order)

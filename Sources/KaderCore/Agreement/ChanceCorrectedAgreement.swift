@@ -77,7 +77,7 @@ public enum ChanceCorrectedAgreement {
     /// Source: Brennan, R. L. & Prediger, D. J. (1981). Coefficient kappa: some uses, misuses,
     /// and alternatives. Educational and Psychological Measurement 41, 687–699; Randolph (2005).
     /// `categoryCount` q defaults to the table's columns; pass the codebook size to use the
-    /// full category set (agreement-vectors.md §4.2, "Choice of q").
+    /// full category set (docs/statistics.md §2, "q for AC1 and Brennan–Prediger").
     /// Undefined when q < 2 or no unit has 2 values.
     public static func brennanPrediger(_ table: RatingCountTable, categoryCount: Int? = nil) -> ChanceCorrectedResult {
         chanceCorrected(table, categoryCount: categoryCount, name: "Brennan–Prediger kappa") { _, q in 1 / Double(q) }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Agreement on one binary variable (a code applied / not applied, a category, or all
-/// codes pooled), every coefficient side by side with its counts (DESIGN.md §8).
+/// codes pooled), every coefficient side by side with its counts (docs/statistics.md §2).
 public struct BinaryAgreementReport: Sendable, Equatable {
     /// Code id, category name, or "pooled".
     public let label: String
@@ -50,7 +50,7 @@ public struct CodeAgreementReport: Sendable, Equatable {
 ///
 /// Per code the data are binary (applied / not applied) over the units each coder coded;
 /// a category is "applied" when any of its code ids is; overall uses the sets themselves
-/// (MASI, Jaccard) and the pooled unit × code decisions (agreement-vectors.md §4, ML-1).
+/// (MASI, Jaccard) and the pooled unit × code decisions (docs/statistics.md §2; vector ML-1).
 /// Cost: one pass over the data for all codes (O(units × coders × codes applied per unit)),
 /// then O(coders²) per code for the coefficients plus O(B·M) for the bootstrap, and
 /// O(units × coders² + distinct sets²) for set-valued α.

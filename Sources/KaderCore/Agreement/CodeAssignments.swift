@@ -5,7 +5,7 @@ import Foundation
 /// Input layout (note: units are the OUTER index here, unlike `ReliabilityData`):
 /// `units[unit][coder]` is the set of code ids that coder applied to that unit, or nil when
 /// the coder did not code the unit (missing data, e.g. segment not marked done). An empty
-/// set means "coded, no code applies". DESIGN.md §8: the unit is the segment.
+/// set means "coded, no code applies". docs/statistics.md §1: the unit is the segment.
 /// Storage: `wordsPerValue` UInt64 words per (unit, coder); bit i of the set = `codes[i]`.
 public struct CodeAssignments: Sendable, Equatable {
     /// Code ids in bit order.

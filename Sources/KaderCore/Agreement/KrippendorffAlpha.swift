@@ -29,7 +29,7 @@ public struct AlphaResult: Sendable, Equatable {
 /// α = 1 − D_o/D_e = 1 − (n−1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck.
 /// Units with fewer than 2 values are dropped. α is undefined (`.notComputable`) when
 /// there are fewer than 2 coders, no pairable values, or D_e = 0 (a single value in all
-/// pairable data, case E1 of agreement-vectors.md: we report "not computable", not 1 or 0).
+/// pairable data, case E1 of docs/statistics.md §3: we report "not computable", not 1 or 0).
 public enum KrippendorffAlpha {
 
     /// Nominal α for any hashable values. `data`: coders × units, nil = missing.

@@ -17,7 +17,7 @@ public struct AgreementGroup: Sendable {
 }
 
 /// Agreement of a set of coders on a project: the units, the overall report and optional
-/// breakdowns (DESIGN.md §8).
+/// breakdowns (docs/statistics.md §1).
 ///
 /// Per code (every codebook entry, in codebook order; codes found in codings but missing from
 /// the codebook are appended): applied / not applied. Per category (each top-level code): any

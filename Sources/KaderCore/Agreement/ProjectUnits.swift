@@ -34,7 +34,7 @@ public struct DocumentParticipation: Sendable, Hashable {
     public var unitCount: Int { included.filter { $0 }.count >= 2 ? codableSegments : 0 }
 }
 
-/// The agreement units of a project for a set of coders (DESIGN.md §8).
+/// The agreement units of a project for a set of coders (docs/statistics.md §1).
 ///
 /// Unit = a codable segment. A coder's value for a unit is the set of code ids in their
 /// `Codings/<coder>/<document>.json`, taken only when that coder marked the document `done`;

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Sources: Krippendorff (2011) coincidence-matrix α; Passonneau (2006, LREC) for MASI as
 /// δ; the same construction as nltk `AnnotationTask.alpha` with `masi_distance` /
-/// `jaccard_distance` (agreement-vectors.md §4.1: the distance is used directly, not squared).
+/// `jaccard_distance` (docs/statistics.md §2: the distance is used directly, not squared).
 /// Each (unit, coder) value is a set of code ids; units with fewer than 2 values are dropped.
 /// D_o = Σ_u Σ_{i≠j} δ(v_ui, v_uj)/(m_u − 1) / n;  D_e = Σ_{s,t} n_s n_t δ(s,t) / (n(n−1)),
 /// s, t over the distinct sets among the n pairable values.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The analysis frame: a tree of codes whose top level are the categories (DESIGN.md section 6).
+/// The analysis frame: a tree of codes whose top level are the categories (docs/ARCHITECTURE.md §6).
 public struct Codebook: Sendable, Hashable, Codable {
     public var name: String
     public var version: Int?

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A project folder (DESIGN.md section 3): `Codebooks/`, `Transcripts/`, `Codings/<coder>/`,
+/// A project folder (docs/ARCHITECTURE.md §2): `Codebooks/`, `Transcripts/`, `Codings/<coder>/`,
 /// optional `kader.yaml`.
 public struct Project: Sendable {
     public let root: URL
@@ -99,19 +99,22 @@ public struct Project: Sendable {
 
         """
 
-    /// Creates an empty project at `root`: `Codebooks/` with the starter codebook,
-    /// `Transcripts/`, `Codings/`, and a `.gitignore` for lock files, last-good copies and temporary files.
-    /// - Throws: ``ProjectError/alreadyExists(path:)`` if `Transcripts/` or `Codebooks/` exist.
-    public static func initialize(at root: URL) throws {
+    /// Creates an empty project at `root`: `Codebooks/` with the chosen starter codebook (the
+    /// sample study's by default here, for the tests; `kader init` defaults to `.empty`), `Transcripts/`, `Codings/`, and a `.gitignore` for lock files,
+    /// last-good copies and temporary files. The codebook is checked before anything is written.
+    /// - Throws: ``ProjectError/alreadyExists(path:)`` if `Transcripts/` or `Codebooks/` exist;
+    ///   the errors of ``StarterCodebook/contents()`` for a codebook file that cannot be used.
+    public static func initialize(at root: URL, codebook: StarterCodebook = .analysekader) throws {
         let fm = FileManager.default
         for sub in ["Transcripts", "Codebooks"] where fm.fileExists(atPath: root.appendingPathComponent(sub).path) {
             throw ProjectError.alreadyExists(path: root.path)
         }
+        let starter = try codebook.contents()
         do {
             for sub in ["Transcripts", "Codebooks", "Codings"] {
                 try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
             }
-            try AtomicFile.write(Data(StarterCodebook.yaml.utf8), to: root.appendingPathComponent("Codebooks/analysekader.yaml"))
+            try AtomicFile.write(starter.data, to: root.appendingPathComponent("Codebooks").appendingPathComponent(starter.name))
             try AtomicFile.write(Data(gitignore.utf8), to: root.appendingPathComponent(".gitignore"))
         } catch let e as StoreError {
             throw e

@@ -1,7 +1,79 @@
-/// The codebook `kader init` writes: the four categories of the analysis frame with the
-/// digitalisation sub-themes, ready to extend.
-enum StarterCodebook {
-    static let yaml = """
+import Foundation
+
+/// The codebook `kader init` starts a project with (`kader init --codebook …`).
+public enum StarterCodebook: Sendable, Equatable {
+    /// An empty codebook (`Codebooks/codebook.yaml`, no codes): the default.
+    case empty
+    /// The sample study's Dutch analysis frame on digitalisation in schools (``analysekaderYAML``).
+    case analysekader
+    /// A codebook of your own: a `.qdc` (REFI-QDA), `.yaml`/`.yml` or `.json` file, checked and copied.
+    case file(URL)
+
+    /// `empty`, `analysekader`, or a file path.
+    public init(argument: String) {
+        switch argument {
+        case "empty": self = .empty
+        case "analysekader": self = .analysekader
+        default: self = .file(URL(fileURLWithPath: argument))
+        }
+    }
+
+    /// The file name under `Codebooks/` and its bytes, validated before anything is written.
+    /// - Throws: ``CodebookError`` for a file that is not a valid codebook, ``ExchangeError`` for a
+    ///   `.qdc` that cannot be read, ``ProjectError/io(path:detail:)`` for another extension.
+    func contents() throws -> (name: String, data: Data) {
+        switch self {
+        case .empty:
+            return ("codebook.yaml", Data(Self.emptyYAML.utf8))
+        case .analysekader:
+            return ("analysekader.yaml", Data(Self.analysekaderYAML.utf8))
+        case .file(let url):
+            let ext = url.pathExtension.lowercased()
+            let base = TranscriptLoader.documentId(forFileName: url.deletingPathExtension().lastPathComponent + ".yaml")
+            switch ext {
+            case "yaml", "yml", "json":
+                _ = try CodebookFile.load(url)
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw CodebookError.unreadable(path: url.path, reason: "not readable")
+                }
+                return (base + (ext == "json" ? ".json" : ".yaml"), data)
+            case "qdc":
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw ExchangeError.io(path: url.path, detail: "cannot read the file")
+                }
+                let codes = try QDACodebookXML.readQDC(data, path: url.path)
+                let book = CodebookMerge.merge(codes, into: nil, name: url.deletingPathExtension().lastPathComponent).codebook
+                let problems = book.validationProblems()
+                if !problems.isEmpty { throw CodebookError.problems(path: url.path, problems: problems) }
+                let name = base + ".yaml"
+                return (name, try CodebookData.encode(book, for: URL(fileURLWithPath: name)))
+            default:
+                throw ProjectError.io(
+                    path: url.path,
+                    detail: "a codebook is a .qdc, .yaml, .yml or .json file (or `empty`, `analysekader`)")
+            }
+        }
+    }
+
+    /// An empty codebook, with a comment saying how to add codes.
+    static let emptyYAML = """
+    # Kader codebook. Add codes here or in the TUI; each needs an id (stable: codings refer to
+    # it) and a name, optionally a description, a one-key shortcut and children. Example:
+    #
+    #   codes:
+    #     - id: workload
+    #       name: Workload
+    #       description: "Strain caused by the amount of work."
+    #       shortcut: "1"
+    name: Codebook
+    version: 1
+    codes: []
+
+    """
+
+    /// The analysis frame of the sample study: four categories with the digitalisation
+    /// sub-themes, in Dutch with English glosses.
+    static let analysekaderYAML = """
     name: Analysekader
     version: 1
     codes:

@@ -151,7 +151,7 @@ public enum ReconcileView {
             r += 1
             var text = e.code.description ?? "(no definition)"
             if let en = text.range(of: " EN: ") { text = String(text[..<en.lowerBound]) }
-            if let ex = e.code.exclusion { text += " Niet: " + ex }
+            if let ex = e.code.exclusion { text += " Exclude: " + ex }
             for line in TextWrap.lines(text, width: buf.width - 4) {
                 guard r < bottom else { return }
                 buf.put(line, row: r, column: 3, style: Theme.muted)

@@ -4,7 +4,7 @@ import Testing
 
 extension AgreementTests {
     /// KALPHA bootstrap (Hayes & Krippendorff 2007) against the Monte Carlo reproduction in
-    /// agreement-vectors.md §6 (B = 20,000; compare within ±0.01).
+    /// docs/statistics.md §3 (B = 20,000; compare within ±0.01).
     struct AlphaBootstrapTests {
 
         @Test func ka1_nominal() throws {

@@ -3,7 +3,7 @@ import Testing
 @testable import KaderCore
 
 extension AgreementTests {
-    /// Per-code, category and pooled agreement (ML-1, agreement-vectors.md §4) and the fast
+    /// Per-code, category and pooled agreement (ML-1, docs/statistics.md §3) and the fast
     /// count-based path checked against the generic reliability-data path.
     struct CodeAgreementTests {
 

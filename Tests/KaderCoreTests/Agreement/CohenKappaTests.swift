@@ -3,7 +3,7 @@ import Testing
 @testable import KaderCore
 
 extension AgreementTests {
-    /// Cohen tables CK-1..CK-12 and their companion values (agreement-vectors.md §2).
+    /// Cohen tables CK-1..CK-12 and their companion values (docs/statistics.md §3).
     struct CohenKappaTests {
 
         struct Case: Sendable, CustomTestStringConvertible {
@@ -91,7 +91,7 @@ extension AgreementTests {
             #expect(three.value.reason?.contains("exactly 2 coders") == true)
         }
 
-        /// NVivo 85% example splits (agreement-vectors.md §5).
+        /// NVivo 85% example splits (docs/statistics.md §3).
         @Test(arguments: [
             (50, 100, 50, 800, 0.318182), (50, 75, 75, 800, 0.314286), (50, 150, 0, 800, 0.347826), (0, 10, 0, 990, 0.0),
         ])

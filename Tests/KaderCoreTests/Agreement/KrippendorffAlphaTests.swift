@@ -3,7 +3,7 @@ import Testing
 @testable import KaderCore
 
 extension AgreementTests {
-    /// Vectors KA-1, KA-2, KA-3, KA-5 and edge cases E1–E8 of agreement-vectors.md §1.
+    /// Vectors KA-1, KA-2, KA-3, KA-5 and edge cases E1–E8 of docs/statistics.md §3.
     struct KrippendorffAlphaTests {
 
         @Test(arguments: [

@@ -3,7 +3,7 @@ import Testing
 @testable import KaderCore
 
 extension AgreementTests {
-    /// MASI / Jaccard distances MD-1..MD-5, ML-1 set-valued α and ML-3 (agreement-vectors.md §4).
+    /// MASI / Jaccard distances MD-1..MD-5, ML-1 set-valued α and ML-3 (docs/statistics.md §3).
     struct SetValuedAlphaTests {
 
         static let md: [(String, [String], [String], Double, Double)] = [

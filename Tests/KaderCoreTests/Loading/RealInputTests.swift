@@ -3,7 +3,7 @@ import Testing
 @testable import KaderCore
 
 /// Third-party files in `../shared/real-inputs/` (not part of the project; skipped when absent).
-@Suite("Loading: real inputs")
+@Suite("Loading: real inputs", .enabled(if: LoadingSupport.realInputs() != nil, "needs ../shared/real-inputs"))
 struct LoadingRealInputTests {
     static let dir = LoadingSupport.realInputs()
 

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Testing
+import KaderTestSupport
 @testable import KaderCore
 
 /// Damage, last-good copies, churn, leftovers, locks.
@@ -128,7 +129,7 @@ import Testing
     @Test func saveLatencyIsMeasurable() throws {
         let root = try CodingStoreTests.tempProject()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try StoreBenchmark.measureSaves(projectRoot: root, segments: 500, codings: 2000, saves: 10)
+        let result = try SyntheticCodings.measureSaves(projectRoot: root, segments: 500, codings: 2000, saves: 10)
         #expect(result.milliseconds.count == 10)
         #expect(result.fileBytes > 50_000)
         #expect(result.p50 <= result.p99)
@@ -139,7 +140,7 @@ import Testing
     func saveLatencyTarget() throws {
         let root = try CodingStoreTests.tempProject()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try StoreBenchmark.measureSaves(projectRoot: root, saves: 300)
+        let result = try SyntheticCodings.measureSaves(projectRoot: root, saves: 300)
         print(String(format: "save latency: p50 %.2f ms, p99 %.2f ms, file %d bytes", result.p50, result.p99, result.fileBytes))
         #expect(result.p99 <= 10)
     }

@@ -9,7 +9,7 @@ struct Cue {
     var lines: [String]
 }
 
-/// Lenient block parser shared by WebVTT and SRT (transcript-formats.md §1.5–1.6).
+/// Lenient block parser shared by WebVTT and SRT (docs/ARCHITECTURE.md §5).
 ///
 /// Blocks are separated by blank lines. A block's first line containing a parsable
 /// `start --> end` timing line makes it a cue; lines before it are identifiers (any shape) or, for

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Word .docx transcripts (transcript-formats.md §1.4).
+/// Word .docx transcripts (docs/ARCHITECTURE.md §5).
 ///
 /// Structured mode, used when the body has bold-only speaker labels (at least two paragraphs
 /// opening with a bold label, or one label used twice) or turn tables (see ``DocxTable``):

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A user-supplied speaker-label regex (``LoadOptions/customLabelRegex``), the escape hatch of
-/// DESIGN.md section 5.
+/// docs/ARCHITECTURE.md §5.
 ///
 /// The regex is matched at the start of each line (NSRegularExpression, anchored). The speaker is
 /// the named group `speaker` or else group 1; optional named groups `role` and `time` give a role

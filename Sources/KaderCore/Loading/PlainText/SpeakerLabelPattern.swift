@@ -1,6 +1,6 @@
 import Foundation
 
-/// Speaker-label styles for plain-text and Markdown transcripts (DESIGN.md section 5).
+/// Speaker-label styles for plain-text and Markdown transcripts (docs/ARCHITECTURE.md §5).
 ///
 /// Auto-detection tries every case on the opening part of the file and keeps the one that finds
 /// the most turns (ties go to the earlier case, so the more specific style wins).

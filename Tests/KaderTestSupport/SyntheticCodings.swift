@@ -1,11 +1,14 @@
 import Foundation
+import KaderCore
 
-/// Synthetic data and a save-latency measurement for `make bench` and the tests.
-public enum StoreBenchmark {
+/// Synthetic codings files and a save-latency probe for the tests and `kader-dev save-bench`
+/// (`make bench` has its own corpus in Sources/KaderBench).
+public enum SyntheticCodings {
     /// Code ids used by synthetic files (those of the starter codebook).
     public static let codeIds = [
         "veranderingsprocessen", "welbevinden", "gelijke-onderwijskansen", "digitalisering", "digitale-kloof",
-        "digitale-vaardigheden", "didactiek", "structuur-zelfregulering", "stroomlijning", "werkdruk", "school-teamwerking",
+        "digitale-vaardigheden", "didactiek", "structuur-zelfregulering", "stroomlijning", "werkdruk",
+        "school-teamwerking",
     ]
 
     /// `count` synthetic segments: ids `s` + 12 hex digits, ordinals 1…count, 200 scalars each.
@@ -20,18 +23,23 @@ public enum StoreBenchmark {
 
     /// A codings file over `segments` with `codings` code applications spread evenly
     /// (5,000 segments and 20,000 codings give 4 codes per segment), every tenth with a memo.
-    public static func file(coder: String = "bench", document: String = "synthetic", segments: [Segment], codings: Int) -> CodingFile {
-        var file = CodingFile(coder: coder, document: document, contentHash: Fingerprint.sha256Hex(document), status: .inProgress)
+    public static func file(coder: String = "bench", document: String = "synthetic", segments: [Segment], codings: Int)
+        -> CodingFile
+    {
+        var file = CodingFile(
+            coder: coder, document: document, contentHash: Fingerprint.sha256Hex(document), status: .inProgress)
         let perSegment = max(1, min(codeIds.count, (codings + segments.count - 1) / max(1, segments.count)))
         var left = codings
         for s in segments where left > 0 {
             let n = min(perSegment, left)
             left -= n
             let codes = (0..<n).map { codeIds[(s.ordinal + $0 * 3) % codeIds.count] }
-            file.codings.append(SegmentCoding(
-                segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: Array(Set(codes)).sorted(),
-                memo: s.ordinal % 10 == 0 ? "Memo bij segment \(s.ordinal): \"let op\" — zie ook de vorige beurt." : nil,
-                created: "2026-11-29T10:00:00Z", modified: "2026-11-29T10:00:00Z"))
+            file.codings.append(
+                SegmentCoding(
+                    segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: Array(Set(codes)).sorted(),
+                    memo: s.ordinal % 10 == 0
+                        ? "Memo bij segment \(s.ordinal): \"let op\" — zie ook de vorige beurt." : nil,
+                    created: "2026-11-29T10:00:00Z", modified: "2026-11-29T10:00:00Z"))
         }
         return file
     }
@@ -62,7 +70,9 @@ public enum StoreBenchmark {
     /// one segment) plus ``CodingStore/save(_:)`` until it returns, i.e. until the change is durable.
     /// - Parameters: `segments` and `codings` size the file; `saves` is the number of timed saves.
     /// - Throws: ``StoreError``.
-    public static func measureSaves(projectRoot: URL, segments: Int = 5000, codings: Int = 20000, saves: Int = 200) throws -> Result {
+    public static func measureSaves(projectRoot: URL, segments: Int = 5000, codings: Int = 20000, saves: Int = 200)
+        throws -> Result
+    {
         let segs = Self.segments(count: segments)
         let store = try CodingStore(projectRoot: projectRoot, coder: "bench")
         var file = Self.file(segments: segs, codings: codings)
@@ -82,7 +92,9 @@ public enum StoreBenchmark {
             _ = file.encodedBytes()
             encodes.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: store.fileURL(documentId: file.document).path)[.size] as? Int) ?? 0
+        let size =
+            (try? FileManager.default.attributesOfItem(atPath: store.fileURL(documentId: file.document).path)[.size]
+                as? Int) ?? 0
         return Result(milliseconds: times, fileBytes: size, encodeMilliseconds: encodes.sorted()[encodes.count / 2])
     }
 }

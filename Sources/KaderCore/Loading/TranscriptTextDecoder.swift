@@ -11,7 +11,7 @@ public struct DecodedText: Sendable, Hashable {
     public var lineEndings: String
 }
 
-/// Layered decoding (DESIGN.md section 4): BOM, then strict UTF-8, then Windows-1252.
+/// Layered decoding (docs/ARCHITECTURE.md §4): BOM, then strict UTF-8, then Windows-1252.
 /// Never Latin-1 and never a silent replacement character.
 public enum TranscriptTextDecoder {
     /// Decodes `data` read from `path` (the path is used in error messages only).

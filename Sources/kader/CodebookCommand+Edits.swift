@@ -8,7 +8,7 @@ extension CodebookCommand {
         static let configuration = CommandConfiguration(abstract: "Rename a code; its id stays, so every coding keeps it.")
 
         @OptionGroup var options: ProjectOptions
-        @Argument(help: "The code's id.") var id: String
+        @Argument(help: "The code's id.", completion: Completions.codes) var id: String
         @Argument(help: "The new name.") var name: String
 
         func run() throws {
@@ -26,14 +26,15 @@ extension CodebookCommand {
             abstract: "Merge code FROM into INTO: every coder's codings of FROM move to INTO, and FROM leaves the codebook.")
 
         @OptionGroup var options: ProjectOptions
-        @Argument(help: "Id of the code to merge away.") var from: String
-        @Argument(help: "Id of the code that receives its codings.") var into: String
+        @Argument(help: "Id of the code to merge away.", completion: Completions.codes) var from: String
+        @Argument(help: "Id of the code that receives its codings.", completion: Completions.codes) var into: String
 
         func run() throws {
             try CLI.run {
                 let project = try options.open()
                 let result = try CodebookEdits.merge(project: project, from: from, into: into)
-                print("Merged \"\(from)\" into \"\(into)\": \(result.codingsMoved) codings moved in \(result.filesChanged.count) files.")
+                print("Merged \"\(from)\" into \"\(into)\": \(counted(result.codingsMoved, "coding")) moved in "
+                    + "\(counted(result.filesChanged.count, "file")).")
             }
         }
     }
@@ -44,15 +45,17 @@ extension CodebookCommand {
             abstract: "Delete a code; refused while codings use it unless --move-to names where they go.")
 
         @OptionGroup var options: ProjectOptions
-        @Argument(help: "Id of the code to delete.") var id: String
-        @Option(name: .long, help: "Id of the code that receives the deleted code's codings.") var moveTo: String?
+        @Argument(help: "Id of the code to delete.", completion: Completions.codes) var id: String
+        @Option(name: .long, help: "Id of the code that receives the deleted code's codings.", completion: Completions.codes)
+        var moveTo: String?
 
         func run() throws {
             try CLI.run {
                 let project = try options.open()
                 let result = try CodebookEdits.delete(project: project, id: id, moveTo: moveTo)
                 if let moveTo {
-                    print("Deleted \"\(id)\": \(result.codingsMoved) codings moved to \"\(moveTo)\" in \(result.filesChanged.count) files.")
+                    print("Deleted \"\(id)\": \(counted(result.codingsMoved, "coding")) moved to \"\(moveTo)\" in "
+                        + "\(counted(result.filesChanged.count, "file")).")
                 } else {
                     print("Deleted \"\(id)\" (no codings used it).")
                 }

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import KaderCore
+
+extension CodebookExchange.Format: ExpressibleByArgument {}
+
+extension CodebookCommand {
+    /// `kader codebook export`: the codebook as REFI-QDA .qdc, Markdown or YAML.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Export the codebook: REFI-QDA .qdc, Markdown (methods appendix) or YAML."
+        )
+
+        @OptionGroup var options: ProjectOptions
+
+        @Option(name: .long, help: "Output format: REFI-QDA codebook, Markdown or YAML.")
+        var format: CodebookExchange.Format = .qdc
+
+        @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+        var output: String?
+
+        func run() throws {
+            try CLI.run {
+                let p = try options.open()
+                try emit(try CodebookExchange.export(p.codebook, format: format), to: output)
+            }
+        }
+    }
+
+    /// `kader codebook import FILE.qdc`: merge a REFI-QDA codebook into the project's codebook.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Merge a REFI-QDA codebook (.qdc) into the project's codebook (or create one).",
+            discussion: "Codes are matched by GUID, then by name path; only new codes are added, existing codes are kept as they are."
+        )
+
+        @Argument(help: "The .qdc file.")
+        var file: String
+
+        @OptionGroup var options: ProjectOptions
+
+        func run() throws {
+            try CLI.run {
+                let r = try CodebookExchange.importQDC(URL(fileURLWithPath: file), into: options.root)
+                if r.created {
+                    print("Wrote \(r.file.path) with \(counted(r.total, "code")).")
+                } else if r.added.isEmpty {
+                    print("\(r.file.path): every code of \(file) is already in the codebook; nothing changed.")
+                } else {
+                    print("\(r.file.path): added \(counted(r.added.count, "code")): \(r.added.joined(separator: ", ")).")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import KaderCore
+
+/// `kader import qdpx`.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a REFI-QDA project (.qdpx) from NVivo, ATLAS.ti, MAXQDA, QualCoder or qc.",
+        subcommands: [ImportQDPXCommand.self]
+    )
+}
+
+struct ImportQDPXCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qdpx",
+        abstract: "Import sources, codebook and every coder's codings from a .qdpx into a project (created if missing).",
+        discussion: """
+        Sources become Transcripts/<name>.txt (a text equal to an existing transcript is matched instead). \
+        Codes are merged into the project's codebook (matched by GUID, then by name path; new codes are \
+        added) or written to Codebooks/ when the project has none. Each selection codes the segments it \
+        overlaps, with a span when it covers part of a segment; selections that fit no segment are listed. \
+        Nothing is written when the archive or its XML cannot be used.
+        """
+    )
+
+    @Argument(help: "The .qdpx file.")
+    var file: String
+
+    @Option(name: .long, help: "Project folder (default: the current folder; created when it is not a project).")
+    var project: String?
+
+    func run() throws {
+        try CLI.run {
+            let root = URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+            let report = try QDPXImporter.importArchive(URL(fileURLWithPath: file), into: root)
+            print(report.lines.joined(separator: "\n"))
+        }
+    }
+}
