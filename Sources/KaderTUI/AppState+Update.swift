@@ -4,6 +4,12 @@ extension AppState {
     /// Handles a key in the current mode: keymap first, then code shortcuts (coding screen only).
     public mutating func handle(key: Key) -> [Effect] {
         if key == .resize { return [] }
+        // ESC then a letter in one burst reads as Alt+letter; unless Alt+letter is bound, it is
+        // the Esc key followed by the letter (a fast typist, or tmux sending keys).
+        if case .alt(let c) = key, !keymap.bindings.contains(where: { $0.key == key }) {
+            let first = handle(key: .escape)
+            return first + handle(key: .char(c))
+        }
         let before = (cursor, document?.id)
         defer {
             keepCursorVisible()

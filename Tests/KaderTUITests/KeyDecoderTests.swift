@@ -82,4 +82,13 @@ import Testing
         }
         #expect(state.codings?.codings.isEmpty == true)
     }
+
+    @Test func unboundAltIsEscapeThenTheLetter() {
+        var state = Fixtures.codingState()
+        _ = state.handle(key: .char("f"))
+        _ = state.handle(key: .char("m"))
+        _ = state.handle(key: .alt("F"))                  // Esc closes the menu, F clears the filter
+        #expect(state.mode == .normal)
+        #expect(!state.filter.isActive)
+    }
 }

@@ -114,6 +114,10 @@ public struct ReconcileState: Sendable {
     /// Handles one key and returns the effects to carry out.
     public mutating func handle(key: Key) -> [ReconcileEffect] {
         if key == .resize { return [] }
+        if case .alt(let c) = key, !keymap.bindings.contains(where: { $0.key == key }) {
+            let first = handle(key: .escape)
+            return first + handle(key: .char(c))
+        }
         message = nil
         let confirmQuit = quitPending, confirmDiscard = confirmingDiscard
         quitPending = false
