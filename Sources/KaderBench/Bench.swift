@@ -48,6 +48,8 @@ struct Row: Codable, Sendable {
     var target: String = ""
     var verdict: Verdict = .notApplicable
     var note: String = ""
+    /// Markdown printed after the results table (e.g. a table of its own).
+    var appendix: String? = nil
 
     static func notMeasuredYet(_ measurement: String, target: String, why: String) -> Row {
         Row(measurement: measurement, median: "not measured yet", p99: "not measured yet", comparison: "", peakMemory: "—",
@@ -72,6 +74,8 @@ enum Registry {
             list.append(Measurement(id: "load-\(size / 1_000_000)mb", timeout: 240) { try LoadThroughput.run($0, size: size) })
         }
         list.append(Measurement(id: "agreement", timeout: 240) { try AgreementVsPython.run($0) })
+        list.append(Measurement(id: "alpha-cli", timeout: 600) { try AlphaCLIVsPython.run($0) })
+        list.append(Measurement(id: "alpha-coverage", timeout: 1200) { try AlphaCoverage.run($0) })
         list.append(Measurement(id: "store-save", timeout: 120) { try StoreSaveLatency.run($0) })
         list.append(Measurement(id: "tui-key", timeout: 120) { try KeyToRedraw.run($0) })
         list.append(Measurement(id: "first-frame-sample", timeout: 60) { try FirstFrame.runSample($0) })
