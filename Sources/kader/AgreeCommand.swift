@@ -85,7 +85,7 @@ struct AgreeCommand: ParsableCommand {
             case .json:
                 TerminalSafe.print(try AgreementReportExport.json(agreement, codebook: project.codebook, disagreements: disagreements), kind: .json)
             case .csv:
-                FileHandle.standardOutput.write(try AgreementReportExport.csv(agreement, codebook: project.codebook, excel: excel))
+                TerminalSafe.writeData(try AgreementReportExport.csv(agreement, codebook: project.codebook, excel: excel))
             }
         }
     }

@@ -39,7 +39,7 @@ struct AttributesCommand: ParsableCommand {
                         for (k, v) in (d.attributes.speakers[s] ?? [:]).sorted(by: { $0.key < $1.key }) { rows.append([d.document.id, s, k, v.text, v.kind.rawValue]) }
                     }
                 }
-                print(TerminalSafe.clean(TextTable.render(header: ["document", "speaker", "attribute", "value", "type"], rows: rows)))
+                print(TextTable.render(header: ["document", "speaker", "attribute", "value", "type"], rows: rows))
             }
             for c in corpus.conflicts { FileHandle.standardError.write(Data(TerminalSafe.clean("kader: \(c.message)\n").utf8)) }
             if !corpus.conflicts.isEmpty { throw ExitCode(1) }
@@ -69,7 +69,7 @@ enum AttributeSummary {
         }
         if !rows.isEmpty {
             print("")
-            print(TerminalSafe.clean(TextTable.render(header: ["document", "attributes", "speaker attributes"], rows: rows)))
+            print(TextTable.render(header: ["document", "attributes", "speaker attributes"], rows: rows))
         }
         warnAboutConflicts(corpus)
     }

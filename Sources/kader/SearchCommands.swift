@@ -177,7 +177,7 @@ struct AutocodeCommand: ParsableCommand {
                 let doc = corpus.documents[p.document].document
                 let s = doc.segments[p.segment]
                 let text = Fingerprint.collapseWhitespace(s.text)
-                print(TerminalSafe.clean("\(p.present ? "has " : dryRun ? "would code" : "coded")  \(doc.id) #\(s.ordinal) \(s.speaker ?? "")  \(text.count > 70 ? String(text.prefix(69)) + "…" : text)"))
+                print("\(p.present ? "has " : dryRun ? "would code" : "coded")  \(doc.id) #\(s.ordinal) \(s.speaker ?? "")  \(text.count > 70 ? String(text.prefix(69)) + "…" : text)")
             }
             if dryRun {
                 print("Dry run: \(new.count) segment\(new.count == 1 ? "" : "s") would get \(code) for \(coder) (\(plan.count - new.count) already have it); nothing written.")
