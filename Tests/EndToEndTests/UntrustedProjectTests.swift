@@ -182,11 +182,11 @@ import ZIPFoundation
         #expect((try? JSONSerialization.jsonObject(with: Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8))) != nil, "still JSON")
 
         #expect(try demoCodings(box) == 0)
-        let csv = try runOnTerminal(box, ["export", "quotes", "--format", "csv"])
+        let csv = try runOnTerminal(box, ["export", "quotes", "--format", "csv", "--all-coders"])
         let text = String(decoding: csv, as: UTF8.self)
         #expect(!text.isEmpty && !text.contains("\u{FFFD}"), "the CR of CRLF must stay: \(text.debugDescription)")
         #expect(!Self.hasEscape(csv))
-        let piped = try run(box, ["export", "quotes", "--format", "csv"])
+        let piped = try run(box, ["export", "quotes", "--format", "csv", "--all-coders"])
         #expect(piped.stdout.contains("\r\n"))
     }
 
