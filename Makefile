@@ -96,6 +96,7 @@ format:
 ## run every measurement and write bench/results.md. BENCH_QUICK=1 for smaller sizes.
 bench: bench-deps
 	$(SWIFT) build -c release --product kader-bench
+	$(SWIFT) build -c release --product kader
 	"$$($(SWIFT) build -c release --show-bin-path)/kader-bench"
 
 ## The Python `krippendorff` package for the agreement comparison (best effort; skipped if absent).

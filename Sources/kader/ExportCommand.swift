@@ -48,12 +48,12 @@ struct QuoteFilterOptions: ParsableArguments {
         return f
     }
 
-    func openProject() throws -> Project {
-        try options.open()
+    func openProject(progress label: String? = nil) throws -> Project {
+        try options.open(progress: label)
     }
 
-    func collection() throws -> QuoteCollection {
-        let project = try openProject()
+    func collection(progress label: String? = nil) throws -> QuoteCollection {
+        let project = try openProject(progress: label)
         warnAboutMissingTranscripts(project)
         return try QuoteCollection.load(project: project, filter: filter)
     }
@@ -66,6 +66,14 @@ func warnAboutMissingTranscripts(_ project: Project) {
     CLI.warn(
         "warning: \(counted(files.count, "codings file")) \(files.count == 1 ? "has" : "have") no transcript in "
             + "Transcripts/ and \(files.count == 1 ? "is" : "are") left out: \(files.joined(separator: ", "))")
+}
+
+/// Writes `data` to `path` atomically, or to standard output when `path` is nil, then the
+/// closing summary (`what`, e.g. "12 rows", and where) on a terminal's standard error.
+func emit(_ data: Data, to path: String?, summary what: String) throws {
+    try emit(data, to: path)
+    let size = String(format: "%.1f MB", Double(data.count) / 1_000_000)
+    ProgressReporter.shared.finish("wrote \(what) (\(size)) to \(path ?? "standard output")")
 }
 
 /// Writes `data` to `path` atomically, or to standard output when `path` is nil.
@@ -110,7 +118,7 @@ struct ExportQuotesCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let collection = try options.collection()
+            let collection = try options.collection(progress: "export quotes")
             let data: Data
             switch format {
             case .md: data = Data(QuoteMarkdown.render(collection, definitions: definitions).utf8)
@@ -118,7 +126,7 @@ struct ExportQuotesCommand: ParsableCommand {
             case .csv: data = try QuoteTable.csv(collection.rows, excel: excel)
             case .json: data = try QuoteTable.json(collection.rows)
             }
-            try emit(data, to: options.output)
+            try emit(data, to: options.output, summary: counted(collection.rows.count, "quote row"))
         }
     }
 }
@@ -149,9 +157,9 @@ struct ExportMatrixCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let matrix = CodeMatrix.build(try options.collection(), by: by)
+            let matrix = CodeMatrix.build(try options.collection(progress: "export matrix"), by: by)
             let data = format == .md ? Data(matrix.markdown().utf8) : try matrix.csv(excel: excel)
-            try emit(data, to: options.output)
+            try emit(data, to: options.output, summary: counted(matrix.rows.count, "matrix row"))
         }
     }
 }

@@ -13,7 +13,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let project = try options.open()
+            let project = try options.open(progress: "status")
             let status = ProjectStatus.gather(project: project)
             for d in project.duplicateTranscripts {
                 CLI.warn(d.message)
@@ -34,6 +34,7 @@ struct StatusCommand: ParsableCommand {
                         r.lastChange ?? "—", r.problem ?? "",
                     ]
                 }))
+            ProgressReporter.shared.finish("status: \(counted(status.rows.count, "row")) for \(counted(project.documentIds.count, "document"))")
             if status.needsAttention || !project.duplicateTranscripts.isEmpty {
                 CLI.warn("some codings need attention; run `kader check` for details and how to fix them.")
                 throw ExitCode(1)
