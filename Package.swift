@@ -11,6 +11,8 @@ let package = Package(
         // tests and `make bench`; they are built from the package but never shipped.
         .executable(name: "kader", targets: ["kader"]),
         .library(name: "KaderCore", targets: ["KaderCore"]),
+        // KaderTUI for the fuzz package (Fuzz/), which renders hostile codings files.
+        .library(name: "KaderTUI", targets: ["KaderTUI"]),
     ],
     dependencies: [
         // Exact versions: Package.resolved stays out of git, so these pins are the lock.
@@ -26,6 +28,11 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         .target(
             name: "KaderCore",
             dependencies: [
@@ -33,6 +40,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
+                "CLibXML2",
             ]
         ),
         .target(name: "KaderTUI", dependencies: ["KaderCore", .product(name: "Yams", package: "Yams")]),

@@ -139,11 +139,18 @@ public final class CursesTerminal: Terminal {
     private static func installSignalHandlers() {
         guard !handlersInstalled else { return }
         handlersInstalled = true
-        for sig in [SIGTERM, SIGHUP, SIGQUIT] {
+        // Ctrl-C is a key in raw mode; SIGINT from elsewhere (kill -INT) ends Kader with 130, and
+        // the others with 128 + their number, after restoring the terminal. A signal mask
+        // inherited from the parent must not keep them out.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+            sigaddset(&set, sig)
             signal(sig) { s in
                 endwin()
                 _exit(128 + s)
             }
         }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }

@@ -48,6 +48,8 @@ struct Row: Codable, Sendable {
     var target: String = ""
     var verdict: Verdict = .notApplicable
     var note: String = ""
+    /// Markdown printed after the results table (e.g. a table of its own).
+    var appendix: String? = nil
 
     static func notMeasuredYet(_ measurement: String, target: String, why: String) -> Row {
         Row(measurement: measurement, median: "not measured yet", p99: "not measured yet", comparison: "", peakMemory: "—",
@@ -72,12 +74,16 @@ enum Registry {
             list.append(Measurement(id: "load-\(size / 1_000_000)mb", timeout: 240) { try LoadThroughput.run($0, size: size) })
         }
         list.append(Measurement(id: "agreement", timeout: 240) { try AgreementVsPython.run($0) })
+        list.append(Measurement(id: "alpha-cli", timeout: 600) { try AlphaCLIVsPython.run($0) })
+        list.append(Measurement(id: "alpha-coverage", timeout: 1200) { try AlphaCoverage.run($0) })
         list.append(Measurement(id: "store-save", timeout: 120) { try StoreSaveLatency.run($0) })
         list.append(Measurement(id: "tui-key", timeout: 120) { try KeyToRedraw.run($0) })
         list.append(Measurement(id: "first-frame-sample", timeout: 60) { try FirstFrame.runSample($0) })
         list.append(Measurement(id: "first-frame-large", timeout: 240) { try FirstFrame.runLarge($0) })
         list.append(Measurement(id: "export-quotes", timeout: 300) { try Exports.runQuotes($0) })
         list.append(Measurement(id: "export-qdpx", timeout: 300) { try Exports.runQDPX($0) })
+        list.append(Measurement(id: "analysis", timeout: 300) { try AnalysisCommands.run($0) })
+        list.append(Measurement(id: "growth", timeout: 600) { try Growth.run($0) })
         list.append(Measurement(id: "commands", timeout: 1800) { try CommandOutput.run($0) })
         return list
     }

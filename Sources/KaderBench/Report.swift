@@ -25,6 +25,7 @@ enum Report {
             out.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
         }
         out.append("")
+        for r in rows { if let a = r.appendix { out.append(a); out.append("") } }
         out.append("""
         How to read it: each measurement runs in its own child process; *peak memory* is that process's \
         `ru_maxrss` (the memory target, ≤ 3× the corpus, is judged on the growth over the process's \

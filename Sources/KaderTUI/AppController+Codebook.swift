@@ -58,7 +58,7 @@ extension AppController {
         guard ok, let code = added else { return }
         perform(state.toggle(code.id))
         if let span, let file = state.codings, let seg = state.currentSegment, span.start >= seg.start, span.end <= seg.end {
-            perform(state.commit(file, file.settingSpan(span, on: seg, at: Timestamp.now())))
+            perform(state.commit(file, file.settingSpans([span], code: code.id, on: seg, at: Timestamp.now())))
         }
         let key = code.shortcut.map { " (key \($0))" } ?? ""
         state.message = StatusMessage("New code \"\(code.name)\"\(key) added to \(project.codebookURL.lastPathComponent) and applied.")
@@ -88,10 +88,12 @@ extension AppController {
                 let byId = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
                 for c in file.codings where c.codes.contains(where: ids.contains) {
                     guard let s = byId[c.segment] else { continue }
-                    let text = c.span.map { span in
-                        String(String.UnicodeScalarView(Array(doc.text.unicodeScalars)[span.start..<span.end]))
-                    } ?? s.text
-                    rows.append(RetrievalRow(documentIndex: index, documentId: doc.id, segmentId: s.id, ordinal: s.ordinal, speaker: s.speaker, role: s.role, text: text))
+                    // One row per quote of the matching codes, else the segment.
+                    let spans = Array(Set(c.applied.filter { ids.contains($0.code) }.flatMap(\.spans))).sorted()
+                    let texts = spans.isEmpty ? [s.text] : spans.map { s.scalarText(from: $0.start, to: $0.end) }
+                    for text in texts {
+                        rows.append(RetrievalRow(documentIndex: index, documentId: doc.id, segmentId: s.id, ordinal: s.ordinal, speaker: s.speaker, role: s.role, text: text))
+                    }
                 }
             } catch {
                 failures.append(entry.path)

@@ -32,6 +32,9 @@ public final class AppController {
         } catch {
             state.message = StatusMessage(error.localizedDescription, isError: true)
         }
+        if let u = project.unreadableFiles.first {
+            state.message = StatusMessage(u.message + (project.unreadableFiles.count > 1 ? " (and \(project.unreadableFiles.count - 1) more; see kader check)" : ""), isError: true)
+        }
         if let d = project.duplicateTranscripts.first {
             state.message = StatusMessage(d.message + (project.duplicateTranscripts.count > 1 ? " (and \(project.duplicateTranscripts.count - 1) more; see kader check)" : ""), isError: true)
         }

@@ -54,6 +54,8 @@ extension AppState {
                 let entries = codeEntries
                 if case .newCodeParent = p.purpose {
                     p.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
+                } else if case .quote = p.purpose {
+                    p.refresh(entries: quoteCodeEntries, recent: recentCodes)
                 } else if case .mergeInto(let from) = p.purpose {
                     p.refresh(entries: codeEntries.filter { $0.code.id != from }, recent: recentCodes)
                 } else {
@@ -77,6 +79,9 @@ extension AppState {
             return update(.nextWithCode)
         case .mergeInto(let from): return [.mergeCodes(from: from, into: id)]
         case .newCodeParent(let name): return createCode(name, parent: id)
+        case .quote(let span):
+            message = StatusMessage("Quote kept for \"\(entry(id: id)?.code.name ?? id)\".")
+            return change { file, seg in file.settingSpans([span], code: id, on: seg, at: Timestamp.now()) }
         }
         return []
     }
@@ -189,7 +194,15 @@ extension AppState {
             return []
         case .char("x"):
             mode = .normal
-            return change { file, seg in file.settingSpan(nil, on: seg, at: Timestamp.now()) }
+            let target = s.code
+            message = StatusMessage(target == nil ? "Quotes of every code on this segment removed." : "Quote removed.")
+            return change { file, seg in
+                var next = file
+                for a in file.coding(forSegment: seg.id)?.applied ?? [] where target == nil || a.code == target {
+                    next = next.settingSpans([], code: a.code, on: seg, at: Timestamp.now())
+                }
+                return next
+            }
         case .char("v"):
             guard let span = s.span, let d = document else { return [] }
             let scalars = Array(d.text.unicodeScalars)
@@ -201,12 +214,26 @@ extension AppState {
         case .enter:
             mode = .normal
             guard let span = s.span else { return [] }
-            message = StatusMessage("Quote kept: words \(min(s.anchor ?? s.cursor, s.cursor) + 1)–\(max(s.anchor ?? s.cursor, s.cursor) + 1).")
-            return change { file, seg in file.settingSpan(span, on: seg, at: Timestamp.now()) }
+            guard let code = s.code else {
+                // Several codes (or none): ask which code the quote is for.
+                var p = CodePicker(purpose: .quote(span: span))
+                p.refresh(entries: quoteCodeEntries, recent: recentCodes)
+                mode = .picker(p)
+                message = StatusMessage("Choose the code this quote is for and press Enter.")
+                return []
+            }
+            message = StatusMessage("Quote kept for \"\(entry(id: code)?.code.name ?? code)\": words \(min(s.anchor ?? s.cursor, s.cursor) + 1)–\(max(s.anchor ?? s.cursor, s.cursor) + 1).")
+            return change { file, seg in file.settingSpans([span], code: code, on: seg, at: Timestamp.now()) }
         default: break
         }
         mode = .span(s)
         return []
+    }
+
+    /// Codes a quote can be for: the current segment's codes, or every code when it has none.
+    var quoteCodeEntries: [CodeEntry] {
+        let applied = Set(currentSegment.map { codes(for: $0.id) } ?? [])
+        return applied.isEmpty ? codeEntries : codeEntries.filter { applied.contains($0.code.id) }
     }
 
     mutating func filterKey(_ key: Key) -> [Effect] {

@@ -120,7 +120,9 @@ extension AppState {
             let words = SpanSelection.words(of: s)
             guard !words.isEmpty else { return [] }
             var sel = SpanSelection(segmentId: s.id, words: words, cursor: 0, anchor: nil)
-            if let span = codings?.coding(forSegment: s.id)?.span,
+            let applied = codings?.coding(forSegment: s.id)?.applied ?? []
+            if applied.count == 1 { sel.code = applied[0].code }
+            if let span = (applied.count == 1 ? applied[0].spans : []).first,
                let a = words.firstIndex(where: { $0.lowerBound >= span.start }),
                let b = words.lastIndex(where: { $0.upperBound <= span.end }), a <= b {
                 sel.anchor = a

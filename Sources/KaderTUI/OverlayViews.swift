@@ -11,6 +11,7 @@ enum PickerView {
         case .nextWithCode: title = "Go to the next segment with which code?"
         case .mergeInto: title = "Merge into which code?"
         case .newCodeParent(let name): title = "Category for \"\(name)\" — Enter · Ctrl-N new category · Esc cancels"
+        case .quote: title = "The quote is for which code? — Enter · Esc cancels"
         }
         let (top, left, width, height) = Renderer.box(title, width: 90, height: max(12, buf.height - 6), into: &buf)
         buf.put("> " + p.query.text + "▏", row: top, column: left, maxWidth: width, style: Theme.heading)

@@ -4,6 +4,9 @@ import KaderCore
 /// timestamp, wrapped text (search matches and the quote span highlighted), memo indicator,
 /// applied codes as chips, and other coders' codes when shown.
 enum SegmentListView {
+    /// The most characters (Unicode scalars) of one segment the list lays out (documented in the README).
+    static let maxShownScalars = 100_000
+
     /// One screen line of a segment block.
     struct Row {
         var text: [Character]
@@ -29,22 +32,33 @@ enum SegmentListView {
         let coding = state.coding(forSegment: s.id)
         if coding?.review == true { header += "  (text changed: check the codes)" }
         if let memo = coding?.memo, !memo.isEmpty { header += "  ✎ memo" }
-        if coding?.span != nil { header += "  ❝quote❞" }
+        if coding?.hasSpans == true { header += "  ❝quote❞" }
         rows.append(Row(header, s.codable ? Theme.speaker(s.role, s.speaker) : Theme.muted, indent: 0, isHeader: true))
         let textStyle = s.codable ? CellStyle.plain : Theme.muted
-        let matches = state.search.map { $0.matches(in: s.text).map { ($0.lowerBound + s.start)..<($0.upperBound + s.start) } } ?? []
+        // Only the first `maxShownScalars` of a segment are laid out, so every frame costs the
+        // same on a segment of any length (a 50 MB single-line transcript stays responsive).
+        let length = s.end - s.start
+        let shown = length > maxShownScalars ? String(String.UnicodeScalarView(s.text.unicodeScalars.prefix(maxShownScalars))) : s.text
+        let matches = state.search.map { $0.matches(in: shown).map { ($0.lowerBound + s.start)..<($0.upperBound + s.start) } } ?? []
+        var nextMatch = 0
         var selection: Range<Int>?
         if current, case .span(let sel) = state.mode, sel.segmentId == s.id, let span = sel.span { selection = span.start..<span.end }
-        let quote = coding?.span.map { $0.start..<$0.end }
-        for line in TextWrap.wrap(s.text, width: max(10, width - 3)) {
+        let quotes = (coding?.allSpans ?? []).filter { $0.start < $0.end }.map { $0.start..<$0.end }
+        for line in TextWrap.wrap(shown, width: max(10, width - 3)) {
             var row = Row(line.text, textStyle, indent: 2)
             for (k, rel) in line.offsets.enumerated() {
                 let o = rel + s.start
-                if let q = quote, q.contains(o) { row.styles[k].underline = true }
-                if matches.contains(where: { $0.contains(o) }) { row.styles[k] = Theme.match }
+                if quotes.contains(where: { $0.contains(o) }) { row.styles[k].underline = true }
+                // Matches are sorted and offsets grow along the lines: one pass over both.
+                while nextMatch < matches.count && matches[nextMatch].upperBound <= o { nextMatch += 1 }
+                if nextMatch < matches.count && matches[nextMatch].contains(o) { row.styles[k] = Theme.match }
                 if let sel = selection, sel.contains(o) { row.styles[k] = Theme.selected }
             }
             rows.append(row)
+        }
+        if length > maxShownScalars {
+            let note = "… \(length - maxShownScalars) more characters of this segment are not shown: Kader shows at most \(maxShownScalars) characters of one segment (split the turn in the transcript to see it all)."
+            for line in TextWrap.lines(note, width: max(10, width - 3)) { rows.append(Row(line, Theme.muted, indent: 2)) }
         }
         let codes = state.codes(for: s.id)
         if !codes.isEmpty {

@@ -11,8 +11,9 @@ struct AgreeCommand: ParsableCommand {
         Units are the codable segments of documents that at least two of the coders marked done; \
         a coder who did not finish a document is missing data for it, never zeros. Figures: \
         n, the 2×2 counts (2 coders) or codes applied per coder (3+), percent agreement, \
-        Cohen's κ (2 coders) or Fleiss' κ (3+), Krippendorff's α (nominal) with a bootstrap 95% \
-        interval, Gwet's AC1 and Brennan–Prediger κ; overall the pooled α and set-valued α with \
+        Cohen's κ (2 coders) or Fleiss' κ (3+), Krippendorff's α (nominal) with a 95% interval \
+        (default: the jackknife below 100 units, a bootstrap over units from there on), \
+        Gwet's AC1 and Brennan–Prediger κ; overall the pooled α and set-valued α with \
         MASI and Jaccard distances. α below .667 is flagged unreliable, .667–.800 tentative.
         """
     )
@@ -44,8 +45,14 @@ struct AgreeCommand: ParsableCommand {
     @Flag(name: .long, help: "Also count documents still in progress (uncoded segments there are missing data).")
     var includeUnfinished = false
 
-    @Option(name: .long, help: "Bootstrap replicates for the α interval.")
+    @Option(name: .long, help: "Interval method for α (auto: jackknife below 100 units, else bootstrap over units).")
+    var interval: AlphaIntervalMethod = .auto
+
+    @Option(name: .long, help: "Bootstrap replicates for the α interval (1 to 100000).")
     var bootstrap: Int = 1000
+
+    @Flag(name: .long, help: "CSV for Excel: UTF-8 byte-order mark and ';' as the separator.")
+    var excel = false
 
     @Option(name: .long, help: "Seed of the bootstrap (the same seed gives the same interval).")
     var seed: UInt64 = 1
@@ -57,7 +64,7 @@ struct AgreeCommand: ParsableCommand {
         guard Set(names).count == names.count else {
             throw ValidationError("--coders names a coder twice: \(names.joined(separator: ",")).")
         }
-        guard bootstrap >= 1 else { throw ValidationError("--bootstrap must be at least 1.") }
+        try CLI.checkBootstrap(bootstrap)
     }
 
     func run() throws {
@@ -70,16 +77,16 @@ struct AgreeCommand: ParsableCommand {
             }
             let units = try ProjectUnits(project: project, coders: names, includeUnfinished: includeUnfinished)
             let agreement = try ProjectAgreement(units: units, codebook: project.codebook, breakdown: by,
-                                                 bootstrapSamples: bootstrap, seed: seed)
+                                                 bootstrapSamples: bootstrap, seed: seed, method: interval)
             ProgressReporter.shared.finish("agree: \(counted(units.units.count, "unit")) of \(counted(units.documents.count, "document"))")
             switch format {
             case .table, .md:
                 TerminalSafe.print(AgreementReportFormatter(agreement: agreement, codebook: project.codebook, markdown: format == .md,
                                                showDisagreements: disagreements).render())
             case .json:
-                print(try AgreementReportExport.json(agreement, codebook: project.codebook, disagreements: disagreements))
+                TerminalSafe.print(try AgreementReportExport.json(agreement, codebook: project.codebook, disagreements: disagreements), kind: .json)
             case .csv:
-                print(try AgreementReportExport.csv(agreement, codebook: project.codebook), terminator: "")
+                FileHandle.standardOutput.write(try AgreementReportExport.csv(agreement, codebook: project.codebook, excel: excel))
             }
         }
     }

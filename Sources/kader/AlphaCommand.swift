@@ -9,14 +9,23 @@ struct AlphaCommand: ParsableCommand {
         abstract: "Krippendorff's α for a coders × units CSV (blank = missing).",
         discussion: """
         One row per coder, one column per unit; the first column is the coder name. The first \
-        row is a header of unit ids when its first cell is blank or "coder"/"unit"/"id"; \
+        row is a header of unit ids when its first cell is blank or a word such as "coder", \
+        "rater", "annotator", "name", "unit", "id" or "item" (--header yes|no to decide); \
         otherwise units are numbered 1, 2, …. A blank cell, ".", "*" or "NA" is missing data. \
-        --transpose reads units as rows and coders as columns instead.
+        --transpose reads units as rows and coders as columns instead. Every such decision is \
+        printed under "Read as".
 
-        Prints α, n (pairable values), the units, the observed and expected disagreement D_o and \
-        D_e, and a bootstrap 95% interval (Krippendorff 2011; Hayes & Krippendorff 2007).
+        Values are compared as numbers when every value is a number (so 1 and 1.0 are one \
+        value), else as text; ordinal, interval and ratio need numbers (no thousands \
+        separators, no hex).
+
+        Prints α, n (pairable values), the units, D_o, D_e and a 95% interval: by default the \
+        jackknife below 100 pairable units (Hughes 2022), a bootstrap over units from there on; \
+        --interval kalpha gives Hayes & Krippendorff's (2007) bootstrap.
         """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
     @Argument(help: "The CSV file.")
     var file: String
@@ -27,64 +36,50 @@ struct AlphaCommand: ParsableCommand {
     @Flag(name: .long, help: "Units are rows and coders are columns.")
     var transpose = false
 
-    @Option(name: .long, help: "Bootstrap replicates for the 95% interval.")
+    @Option(name: .long, help: "Whether the first row is a header.")
+    var header: ReliabilityCSV.HeaderRule = .auto
+
+    @Option(name: .long, help: "Interval method for α (auto: jackknife below 100 units, else bootstrap over units).")
+    var interval: AlphaIntervalMethod = .auto
+
+    @Option(name: .long, help: "Bootstrap replicates for the 95% interval (1 to 100000).")
     var bootstrap: Int = 1000
 
     @Option(name: .long, help: "Seed of the bootstrap.")
     var seed: UInt64 = 1
 
+    @Option(name: .long, help: "Output format.")
+    var format: Format = .table
+
+    @Flag(name: .long, help: "CSV for Excel: UTF-8 byte-order mark and ';' as the separator.")
+    var excel = false
+
     func validate() throws {
-        guard bootstrap >= 1 else { throw ValidationError("--bootstrap must be at least 1.") }
+        try CLI.checkBootstrap(bootstrap)
     }
 
     func run() throws {
         try CLI.run {
-            let csv = try ReliabilityCSV(url: URL(fileURLWithPath: file), transpose: transpose)
-            let result: AlphaResult
-            let interval: Computed<AlphaBootstrapResult>
-            if metric == .nominal {
-                let data = csv.textData
-                result = KrippendorffAlpha.nominal(data)
-                interval = AlphaBootstrap.nominal(data, samples: bootstrap, seed: seed)
-            } else {
-                let data = try csv.numericData(source: file)
-                result = KrippendorffAlpha.compute(data, metric: metric)
-                interval = AlphaBootstrap.compute(data, metric: metric, samples: bootstrap, seed: seed)
+            let csv = try ReliabilityCSV(url: URL(fileURLWithPath: file), transpose: transpose, header: header)
+            let analysis = try AlphaAnalysis(csv, source: file, metric: metric, method: interval, samples: bootstrap, seed: seed)
+            switch format {
+            case .table: TerminalSafe.print(AlphaReport.table(analysis))
+            case .json: print(try AlphaReport.json(analysis), terminator: "")
+            case .csv: FileHandle.standardOutput.write(try AlphaReport.csv(analysis, excel: excel))
             }
-            print(Self.render(result, interval: interval, csv: csv, file: file))
         }
     }
-
-    static func render(_ a: AlphaResult, interval: Computed<AlphaBootstrapResult>, csv: ReliabilityCSV, file: String) -> String {
-        var out: [String] = []
-        out.append("Krippendorff's α (\(a.metric)) for \(file): \(csv.coders.count) coders × \(csv.unitIds.count) units")
-        switch a.value {
-        case .value(let v):
-            let flag = AgreementCells.flag(a.verdict)
-            out.append("α      = \(String(format: "%.6f", v))" + (flag.isEmpty ? "" : "  (\(flag): α \(v < 0.667 ? "< .667" : "< .800"))"))
-        case .notComputable(let reason):
-            out.append("α      = n/c (not computable: \(reason))")
-        }
-        out.append("n      = \(fmt(a.pairableValues)) pairable values")
-        let dropped = a.unitCount - Int(a.pairableUnits.rounded())
-        out.append("units  = \(a.unitCount) (\(fmt(a.pairableUnits)) pairable\(dropped > 0 ? ", \(dropped) with fewer than 2 values left out" : ""))")
-        out.append("D_o    = \(String(format: "%.6f", a.observedDisagreement))  observed disagreement")
-        out.append("D_e    = \(String(format: "%.6f", a.expectedDisagreement))  expected disagreement")
-        switch interval {
-        case .computed(let b):
-            out.append("95% CI = [\(String(format: "%.4f", b.lower)), \(String(format: "%.4f", b.upper))]  bootstrap, \(b.samples) replicates of \(b.drawsPerSample) pairs, seed \(b.seed)")
-            let q = zip(b.thresholds, b.probabilitiesBelow).map { "P(α < \(String(format: "%.3f", $0))) = \(String(format: "%.3f", $1))" }
-            out.append("         " + q.joined(separator: ", "))
-        case .notComputable(let reason):
-            out.append("95% CI = n/c (\(reason))")
-        }
-        out.append("")
-        out.append("α = 1 − D_o/D_e over the coincidence matrix; units with fewer than 2 values are left out (Krippendorff 2011,")
-        out.append("\"Computing Krippendorff's Alpha-Reliability\"). Interval: Hayes & Krippendorff (2007) bootstrap.")
-        return out.joined(separator: "\n")
-    }
-
-    static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.3f", x) }
 }
 
 extension AlphaMetric: ExpressibleByArgument {}
+extension AlphaIntervalMethod: ExpressibleByArgument {}
+extension ReliabilityCSV.HeaderRule: ExpressibleByArgument {}
+
+extension CLI {
+    /// `--bootstrap` must be 1 … ``AlphaInterval/maxReplicates``.
+    static func checkBootstrap(_ b: Int) throws {
+        guard b >= 1, b <= AlphaInterval.maxReplicates else {
+            throw ValidationError("--bootstrap must be between 1 and \(AlphaInterval.maxReplicates) (the --bootstrap limit); got \(b).")
+        }
+    }
+}

@@ -13,6 +13,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
+            for note in ImportStaging.recover(root: options.root) { TerminalSafe.error("note: " + note) }
             let project = try options.open(progress: "check")
             let check = ProjectCheck.run(project: project)
             ProgressReporter.shared.finish("check: \(counted(project.documentIds.count, "document")), \(counted(check.findings.count, "problem"))")

@@ -9,7 +9,8 @@ extension CodebookCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Export the codebook: REFI-QDA .qdc, Markdown (methods appendix) or YAML."
+            abstract: "Export the codebook: REFI-QDA .qdc, Markdown (methods appendix) or YAML.",
+            discussion: "Coders' code memos (Codings/<coder>/code-memos.json) are included in .qdc descriptions (\"Memo by <coder>: …\") and in Markdown; YAML is the codebook alone."
         )
 
         @OptionGroup var options: ProjectOptions
@@ -23,7 +24,9 @@ extension CodebookCommand {
         func run() throws {
             try CLI.run {
                 let p = try options.open()
-                try emit(try CodebookExchange.export(p.codebook, format: format), to: output)
+                let memos = CodeMemoFile.loadAll(projectRoot: p.root)
+                if let bad = memos.damaged.first { throw bad }
+                try emit(try CodebookExchange.export(p.codebook, format: format, codeMemos: memos.memos), to: output)
             }
         }
     }

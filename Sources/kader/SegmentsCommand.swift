@@ -38,7 +38,13 @@ struct SegmentsCommand: ParsableCommand {
             if let n = maxFileSizeMb { options.maxFileSize = n * 1024 * 1024 }
             let doc = try TranscriptLoader(options: options).load(url: URL(fileURLWithPath: file), displayPath: file)
             if json {
-                try SegmentsReport.writeJSON(doc)
+                if isatty(1) == 1 {
+                    TerminalSafe.print(try SegmentsReport.json(doc), kind: .json)
+                } else {
+                    try SegmentsReport.writeJSON(doc)
+                }
+            } else if isatty(1) == 1 {
+                print(SegmentsReport.table(doc))
             } else {
                 SegmentsReport.writeTable(doc)
             }

@@ -4,11 +4,12 @@ import KaderCore
 /// Text and JSON renderings of a segmented document for `kader segments`, written to standard
 /// output as bytes in chunks (see ``KaderCore/DocumentJSON``), never as one large string.
 enum SegmentsReport {
-    /// Writes the table (cleaned of control characters; see ``TerminalSafe``) to standard output.
+    /// Writes the table to standard output (not a terminal: the caller sends terminal output
+    /// through ``TerminalSafe``).
     static func writeTable(_ doc: Document) {
         var out = JSONBytes()
         table(doc) { line in
-            out.raw(TerminalSafe.clean(line))
+            out.raw(line)
             out.byte(0x0A)
             if out.count >= 1 << 20 { out.flush(to: writeStandardOutput) }
         }
@@ -29,8 +30,11 @@ enum SegmentsReport {
         line("document:    \(doc.id)\(doc.metadata.title.map { " — \($0)" } ?? "")")
         line("format:      \(d.format); encoding \(d.encoding); line endings \(d.lineEndings)")
         line("labels:      \(d.labelPattern)")
+        let attributes = AttributeSummary.describe(doc.metadata.attributes, skipping: ["title"])
+        if !attributes.isEmpty { line("attributes:  \(attributes)") }
         let speakers = doc.speakers.map { s in
-            "\(s.name)\(s.role.map { " (\($0))" } ?? "") \(s.turns)\(s.codable ? "" : ", not coded")"
+            let extra = AttributeSummary.describe(doc.metadata.speakers[s.name]?.attributes ?? [:], skipping: [])
+            return "\(s.name)\(s.role.map { " (\($0))" } ?? "") \(s.turns)\(s.codable ? "" : ", not coded")\(extra.isEmpty ? "" : " [\(extra)]")"
         }
         line("speakers:    \(doc.speakers.count): " + speakers.joined(separator: "; "))
         let turns = doc.speakers.reduce(0) { $0 + $1.turns }

@@ -18,15 +18,18 @@ struct StatusCommand: ParsableCommand {
             for d in project.duplicateTranscripts {
                 CLI.warn(d.message)
             }
+            for u in project.unreadableFiles {
+                CLI.warn(u.message)
+            }
             for u in status.unloadable {
                 CLI.warn(u.message)
             }
             if status.rows.isEmpty {
                 print("No codings yet in \(project.root.path)/Codings (\(counted(project.documentIds.count, "document"))).")
-                if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty { throw ExitCode(1) }
+                if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty || !project.unreadableFiles.isEmpty { throw ExitCode(1) }
                 return
             }
-            print(Table.render(
+            print(TextTable.render(
                 header: ["coder", "document", "coded", "status", "last change", "attention"],
                 rows: status.rows.map { r in
                     [
@@ -35,7 +38,8 @@ struct StatusCommand: ParsableCommand {
                     ]
                 }))
             ProgressReporter.shared.finish("status: \(counted(status.rows.count, "row")) for \(counted(project.documentIds.count, "document"))")
-            if status.needsAttention || !project.duplicateTranscripts.isEmpty {
+            AttributeSummary.printTable(project)
+            if status.needsAttention || !project.duplicateTranscripts.isEmpty || !project.unreadableFiles.isEmpty {
                 CLI.warn("some codings need attention; run `kader check` for details and how to fix them.")
                 throw ExitCode(1)
             }
@@ -43,15 +47,6 @@ struct StatusCommand: ParsableCommand {
     }
 }
 
-/// Plain left-aligned text tables for the command line.
-enum Table {
-    static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { c, cell in
-                c == row.count - 1 ? cell : cell.padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0)
-            }.joined().replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n")
-    }
-}
+
+/// The text tables of the command line (kept for commands that name it `Table`).
+typealias Table = TextTable

@@ -169,7 +169,7 @@ import Testing
         try "coder,u1\nA,1\nB,x\n".write(to: bad, atomically: true, encoding: .utf8)
         let r = try Harness.run(kader, ["alpha", bad.path, "--metric", "interval"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("\"x\" for coder B, unit u1, which is not a number"))
+        #expect(r.stderr.contains("that is not a number: \"x\" for coder B, unit u1"))
         #expect(r.stderr.split(separator: "\n").count == 1)
         let missing = try Harness.run(kader, ["alpha", dir.appendingPathComponent("none.csv").path])
         #expect(missing.status == 1 && missing.stderr.contains("cannot be read"))

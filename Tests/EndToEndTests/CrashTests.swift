@@ -58,7 +58,8 @@ import KaderTestSupport
             var onDisk = Set<String>()
             for coding in (object?["codings"] as? [[String: Any]]) ?? [] {
                 let segment = coding["segment"] as? String ?? "?"
-                for code in coding["codes"] as? [String] ?? [] { onDisk.insert("\(segment) \(code)") }
+                // Schema 2: each code is an object with its id, quote spans and memo.
+                for code in (coding["codes"] as? [[String: Any]] ?? []).compactMap({ $0["code"] as? String }) { onDisk.insert("\(segment) \(code)") }
             }
             let lost = acknowledged.subtracting(onDisk)
             #expect(lost.isEmpty, "after kill \(kills): \(lost.count) acknowledged codings missing, e.g. \(lost.first ?? "")")

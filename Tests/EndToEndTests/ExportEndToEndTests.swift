@@ -44,20 +44,27 @@ import KaderTestSupport
         let kader = try #require(Harness.binary)
         let dir = try makeProject(kader)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let md = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--definitions"])
+        // Two coders and no consensus: the export asks whose codings to take.
+        let ask = try Harness.run(kader, ["export", "quotes", "--project", dir.path])
+        #expect(ask.status == 1 && ask.stderr.contains("--coder NAME (repeatable) or --all-coders"), "\(ask.stderr)")
+        let md = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--definitions", "--all-coders"])
         #expect(md.status == 0, "\(md.stderr)")
+        #expect(md.stderr.contains("codings of ann, ben (every coder)"), "\(md.stderr)")
         #expect(md.stdout.contains("> Voor kinderen zonder laptop was het drama. Café-uitbaters, één ouder, vier kinderen: één toestel. (leerkracht, focusgroep school B, 00:12:45)"))
         #expect(md.stdout.contains("## Codebook"))
         let json = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--format", "json", "--coder", "ben", "--role", "ict-coördinator"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(rows.count == 1 && rows[0]["memo"] as? String == "één kanaal; \"rust\"")
         let out = dir.appendingPathComponent("matrix.csv")
-        let matrix = try Harness.run(kader, ["export", "matrix", "--project", dir.path, "--by", "role", "--format", "csv", "-o", out.path])
+        let matrix = try Harness.run(kader, ["export", "matrix", "--project", dir.path, "--by", "role", "--format", "csv", "-o", out.path, "--all-coders"])
         #expect(matrix.status == 0 && matrix.stdout.isEmpty)
         #expect(try String(contentsOf: out, encoding: .utf8).contains("ict-coördinator segments"))
-        let html = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--format", "html"])
+        let html = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--format", "html", "--all-coders"])
         #expect(html.stdout.contains("&quot;zeker&quot;"))
-        let bad = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--code", "nope"])
+        let memos = try Harness.run(kader, ["export", "memos", "--project", dir.path, "--format", "json"])
+        let memoRows = try #require(try JSONSerialization.jsonObject(with: Data(memos.stdout.utf8)) as? [[String: Any]])
+        #expect(memos.status == 0 && memoRows.contains { $0["memo"] as? String == "één kanaal; \"rust\"" && $0["coder"] as? String == "ben" })
+        let bad = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--code", "nope", "--all-coders"])
         #expect(bad.status == 1 && bad.stderr == "kader: there is no code with id \"nope\" in the codebook.\n")
     }
 
@@ -69,7 +76,7 @@ import KaderTestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         for (name, args, filter) in [("plain.csv", [String](), "CSV:44,34,76,1"), ("excel.csv", ["--excel"], "CSV:59,34,76,1")] {
             let csv = dir.appendingPathComponent(name)
-            let r = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--format", "csv", "-o", csv.path] + args)
+            let r = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--format", "csv", "-o", csv.path, "--all-coders"] + args)
             #expect(r.status == 0, "\(r.stderr)")
             let profile = "file://" + dir.appendingPathComponent("lo-profile").path
             let conv = try Harness.run(soffice, [

@@ -66,8 +66,9 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let codings = json?["codings"] as? [[String: Any]] ?? []
         let byOrdinal = Dictionary(uniqueKeysWithValues: codings.map { (($0["ordinal"] as? Int) ?? 0, $0) })
-        #expect(byOrdinal[2]?["codes"] as? [String] == ["werkdruk"])
-        #expect(byOrdinal[4]?["codes"] as? [String] == ["digitale-kloof"])
+        func codes(_ ordinal: Int) -> [String]? { (byOrdinal[ordinal]?["codes"] as? [[String: Any]])?.compactMap { $0["code"] as? String } }
+        #expect(codes(2) == ["werkdruk"])
+        #expect(codes(4) == ["digitale-kloof"])
         #expect(byOrdinal[4]?["memo"] == nil, "the undone memo is on disk")
     }
 }

@@ -66,7 +66,7 @@ enum ExportFixture {
             f = f.settingCodes(["stroomlijning", "veranderingsprocessen"], on: fg.segments[1], at: t)
             f = f.settingCodes(["werkdruk"], on: fg.segments[2], at: t)
             let s3 = fg.segments[3]
-            f = f.settingCodes(["digitale-kloof"], on: s3, at: t).settingSpan(QuoteSpan(start: s3.start, end: s3.start + 42), on: s3, at: t)
+            f = f.settingCodes(["digitale-kloof"], on: s3, at: t).settingSpans([QuoteSpan(start: s3.start, end: s3.start + 42)], code: "digitale-kloof", on: s3, at: t)
             f = f.settingMemo("Sterk citaat over \"toegang\" & gezin", on: s3, at: t)
             f.memo = "Document memo van ann."
             try ann.save(f)

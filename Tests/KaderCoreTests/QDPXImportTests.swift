@@ -74,14 +74,17 @@ import Testing
         let (doc, ann) = try codings(root, "ann-peeters", "fg3-leerkrachten")
         #expect(!doc.text.contains("\r"))
         let annSeg = try #require(ann.codings.first { $0.codes == ["digitale-kloof"] })
-        #expect(text(doc, annSeg.span) == "De laptops kwamen te laat.")
+        #expect(text(doc, annSeg.allSpans.first) == "De laptops kwamen te laat.")
         let (_, ben) = try codings(root, "benedicte", "fg3-leerkrachten")
         // The selection across the border of two turns codes both, each with the part it covers.
         let across = ben.codings.filter { $0.codes.contains("digitalisering") }
         #expect(across.count == 2)
-        #expect(text(doc, across.first?.span)?.hasPrefix("Wij moesten alles op papier doen.") == true)
-        // In Ben's turn it meets Ben's other selection: one coding, the union of both covers the turn.
-        #expect(across.last?.codes == ["digitale-kloof", "digitalisering"] && across.last?.span == nil)
+        #expect(text(doc, across.first?.allSpans.first)?.hasPrefix("Wij moesten alles op papier doen.") == true)
+        // In Ben's turn it meets Ben's other selection: one segment coding, each code with its own quote.
+        #expect(across.last?.codes == ["digitale-kloof", "digitalisering"])
+        for a in across.last?.applied ?? [] {
+            for s in a.spans { #expect(text(doc, s) == s.text) }
+        }
         // Ann's coding of the category on Ben's selection goes to Ann.
         #expect(ann.codings.contains { $0.codes == ["digitalisering"] })
         // A pure category (isCodable=false) is still a code in Kader.
@@ -114,7 +117,7 @@ import Testing
         #expect(report.warnings.contains { $0.contains("FFFFFFFF-0000-4000-8000-000000000000") })
         let (doc, imported) = try codings(root, "imported", "interview-1")
         #expect(!doc.text.hasPrefix("\u{FEFF}"))
-        #expect(text(doc, imported.codings.first?.span) == "De laptops kwamen te laat.")
+        #expect(text(doc, imported.codings.first?.allSpans.first) == "De laptops kwamen te laat.")
         let (_, memos) = try codings(root, "MAXQDA-user", "interview-1")
         let memo = try #require(memos.codings.first)
         #expect(memo.codes.isEmpty && memo.memo == "Opmerking: zwaar voor het gezin.")
@@ -136,7 +139,7 @@ import Testing
         #expect(report.counting.first?.contains("selection names match") == true)
         let (doc, file) = try codings(root, "default", "fg")
         let c = try #require(file.codings.first)
-        #expect(text(doc, c.span) == "Wij hadden geen wifi thuis." && c.created == "2024-05-01T10:00:00Z")
+        #expect(text(doc, c.allSpans.first) == "Wij hadden geen wifi thuis." && c.created == "2024-05-01T10:00:00Z")
     }
 
     @Test func crlfCountingDetection() {

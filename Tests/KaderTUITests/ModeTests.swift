@@ -109,19 +109,42 @@ import Testing
         #expect(next.coding(forSegment: seg.id)?.memo?.hasPrefix("Één") == true)
     }
 
-    @Test func quoteSpanSelectsExactWords() {
+    @Test func quoteSpanSelectsExactWordsForTheOnlyCode() {
         var state = Fixtures.codingState()
         let seg = state.currentSegment!
+        _ = state.update(.toggleCode("werkdruk"))
         _ = state.handle(key: .char("s"))
         _ = state.handle(key: .right)          // "simpel:"
         _ = state.handle(key: .char(" "))      // anchor
         _ = state.handle(key: .right)
         _ = state.handle(key: .right)          // … "werkdruk."
         _ = state.handle(key: .enter)
-        let span = state.codings?.coding(forSegment: seg.id)?.span
+        let span = state.codings?.coding(forSegment: seg.id)?.applied("werkdruk")?.spans.first
         let text = Array(state.document!.text.unicodeScalars)
         let quoted = span.map { String(String.UnicodeScalarView(text[$0.start..<$0.end])) }
         #expect(quoted == "simpel: de werkdruk.")
+        #expect(span?.text == "simpel: de werkdruk.")
+    }
+
+    @Test func quoteWithSeveralCodesAsksWhichCodeAndKeepsTheOthersWhole() {
+        var state = Fixtures.codingState()
+        let seg = state.currentSegment!
+        _ = state.update(.toggleCode("werkdruk"))
+        _ = state.update(.toggleCode("welbevinden"))
+        _ = state.handle(key: .char("s"))
+        _ = state.handle(key: .right)
+        _ = state.handle(key: .enter)
+        guard case .picker(let p) = state.mode, case .quote = p.purpose else {
+            Issue.record("expected the code picker for the quote, got \(state.mode)")
+            return
+        }
+        #expect(Set(p.results) == ["werkdruk", "welbevinden"])
+        let index = try! #require(p.results.firstIndex(of: "welbevinden"))
+        for _ in 0..<index { _ = state.handle(key: .down) }
+        _ = state.handle(key: .enter)
+        let coding = state.codings?.coding(forSegment: seg.id)
+        #expect(coding?.applied("welbevinden")?.spans.count == 1)
+        #expect(coding?.applied("werkdruk")?.spans.isEmpty == true)
     }
 
     @Test func jumpToSegmentNumberAndNextWithCode() {

@@ -12,6 +12,8 @@ public struct AlphaBootstrapResult: Sendable, Equatable {
     /// 2.5th and 97.5th percentiles of the replicates (95% interval).
     public let lower: Double
     public let upper: Double
+    /// Standard deviation of the replicates.
+    public let standardError: Double
     /// The α_min values asked for, ascending.
     public let thresholds: [Double]
     /// q(α_min): share of replicates with α* < α_min, aligned with `thresholds`.
@@ -87,6 +89,8 @@ public enum AlphaBootstrap {
             reps[b] = max(-1, v)
         }
         reps.sort()
+        let mean = reps.reduce(0, +) / Double(samples)
+        let sd = samples > 1 ? (reps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(samples - 1)).squareRoot() : 0
         let lo = reps[min(samples - 1, Int((Double(samples) * 0.025).rounded(.down)))]
         let hi = reps[max(0, Int((Double(samples) * 0.975).rounded(.up)) - 1)]
         let ts = thresholds.sorted()
@@ -96,7 +100,7 @@ public enum AlphaBootstrap {
             return Double(lowIdx) / Double(samples)
         }
         return .computed(AlphaBootstrapResult(alpha: alpha, samples: samples, drawsPerSample: m, seed: seed,
-                                              lower: lo, upper: hi, thresholds: ts, probabilitiesBelow: qs))
+                                              lower: lo, upper: hi, standardError: sd, thresholds: ts, probabilitiesBelow: qs))
     }
 
     /// Bootstrap for numeric reliability data (`data`: coders × units, nil = missing).

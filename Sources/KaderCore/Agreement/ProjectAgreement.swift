@@ -23,7 +23,7 @@ public struct AgreementGroup: Sendable {
 /// the codebook are appended): applied / not applied. Per category (each top-level code): any
 /// code of its subtree applied, the category's own id included. Overall: pooled unit × code
 /// decisions and set-valued α (MASI, Jaccard) on the code sets.
-/// Figures are computed by ``CodeAgreement/report(_:categories:bootstrapSamples:seed:)``;
+/// Figures are computed by ``CodeAgreement/report(_:categories:interval:)``;
 /// the bootstrap is seeded, so the same data always gives the same interval.
 public struct ProjectAgreement: Sendable {
     public let units: ProjectUnits
@@ -36,23 +36,26 @@ public struct ProjectAgreement: Sendable {
     /// One group per document or role when a breakdown was asked for, else empty.
     public let groups: [AgreementGroup]
     public let breakdown: AgreementBreakdown?
-    public let bootstrapSamples: Int
-    public let seed: UInt64
+    /// How the α intervals were computed.
+    public let interval: AlphaIntervalOptions
+    public var bootstrapSamples: Int { interval.samples }
+    public var seed: UInt64 { interval.seed }
 
-    /// Computes the reports. `bootstrapSamples` B for the α interval (Hayes & Krippendorff 2007).
+    /// Computes the reports. `bootstrapSamples` B and `seed` for the α interval, `method` its
+    /// method (``AlphaInterval``).
     public init(units: ProjectUnits, codebook: Codebook, breakdown: AgreementBreakdown? = nil,
-                bootstrapSamples: Int = 1000, seed: UInt64 = 1) throws {
+                bootstrapSamples: Int = 1000, seed: UInt64 = 1, method: AlphaIntervalMethod = .auto) throws {
         self.units = units
         self.breakdown = breakdown
-        self.bootstrapSamples = bootstrapSamples
-        self.seed = seed
+        let interval = AlphaIntervalOptions(method: method, samples: bootstrapSamples, seed: seed)
+        self.interval = interval
         let categories = Self.categories(codebook)
         self.categories = categories
         let all = try CodeAssignments(units: units.codeSets, coderCount: units.coders.count,
                                       codes: codebook.entries.map(\.code.id))
         codes = all.codes
         overall = AgreementGroup(label: "all", unitCount: units.units.count,
-                                 report: CodeAgreement.report(all, categories: categories, bootstrapSamples: bootstrapSamples, seed: seed))
+                                 report: CodeAgreement.report(all, categories: categories, interval: interval))
         guard let breakdown else { groups = []; return }
         var order: [String] = []
         var members: [String: [ProjectUnit]] = [:]
@@ -66,7 +69,7 @@ public struct ProjectAgreement: Sendable {
             let us = members[key]!
             let a = try CodeAssignments(units: us.map(\.codes), coderCount: units.coders.count, codes: codeOrder)
             return AgreementGroup(label: key, unitCount: us.count,
-                                  report: CodeAgreement.report(a, categories: categories, bootstrapSamples: bootstrapSamples, seed: seed))
+                                  report: CodeAgreement.report(a, categories: categories, interval: interval))
         }
     }
 

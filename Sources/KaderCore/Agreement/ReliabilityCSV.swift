@@ -1,104 +1,244 @@
-import CSV
 import Foundation
 
-/// Reliability data read from a CSV file, for `kader alpha`.
+/// Reliability data read from a CSV file, for `kader alpha`, with every guess made while
+/// reading it recorded in ``notes``.
 ///
 /// Layout (default): one row per coder, one column per unit; the first column holds the coder
-/// name. The first row is a header of unit ids when its first cell is blank or one of
-/// `coder`, `coders`, `unit`, `units`, `id` (case-insensitive); otherwise every row is a coder
-/// and units are numbered 1, 2, …. With `transpose` rows are units and columns coders (first
-/// column = unit id, optional header of coder names by the same rule).
-/// A blank cell, `.`, `*` or `NA` is missing data. Values are kept as text; numeric metrics
-/// (ordinal, interval, ratio) need every value to be a number.
-/// Separator: comma, or semicolon / tab when the first line has more of those than commas.
+/// name. The first row is a header of unit ids when ``HeaderRule`` says so (auto: its first
+/// cell is blank or a word such as `coder`, `rater`, `annotator`, `name`, `unit`, `id`, `item`);
+/// otherwise every row is a coder and units are numbered 1, 2, …. With `transpose` rows are
+/// units and columns coders (first column = unit id, optional header of coder names by the same
+/// rule). A blank cell, `.`, `*`, `NA` or `na` is missing data. Separator: comma, or semicolon /
+/// tab when the first line has more of those than commas. Cells are RFC 4180 (``CSVCellReader``).
+/// Memory: 4 bytes per cell plus the distinct values and the row/column names.
 public struct ReliabilityCSV: Sendable {
-    public let coders: [String]
-    public let unitIds: [String]
-    /// `values[coder][unit]`, nil = missing.
-    public let values: [[String?]]
+    /// Whether the first row is a header.
+    public enum HeaderRule: String, Sendable, CaseIterable { case auto, yes, no }
 
-    /// Parses CSV text. `source` names the file in errors.
+    public let coders: [String]
+    /// Number of units.
+    public let unitCount: Int
+    /// `cells[coder * unitCount + unit]`: index into ``labels``, -1 = missing.
+    public let cells: [Int32]
+    /// Distinct cell texts, in order of first appearance in the file.
+    public let labels: [String]
+    /// The separator, the header and orientation decisions and other guesses, one sentence each.
+    public let notes: [String]
+    public let transposed: Bool
+    /// The separator byte (`,`, `;` or tab).
+    public let delimiter: UInt8
+    private let unitNames: NameArena?
+
+    /// Words that mark a header row's first cell under `HeaderRule.auto` (compared case-insensitively).
+    public static let headerWords: Set<String> = [
+        "", "coder", "coders", "rater", "raters", "annotator", "annotators", "judge", "judges", "observer", "observers",
+        "name", "names", "unit", "units", "id", "ids", "item", "items", "case", "cases", "subject", "subjects",
+        "segment", "segments", "#",
+    ]
+
+    /// The id of unit `u` (from the header or the first column, else its number from 1).
+    public func unitId(_ u: Int) -> String {
+        if let n = unitNames, u < n.count, !n[u].isEmpty { return n[u] }
+        return String(u + 1)
+    }
+
+    /// Parses CSV bytes. `source` names the file in errors.
     /// - Throws: ``ReliabilityCSVError`` with a one-sentence description.
-    public init(text: String, source: String, transpose: Bool = false) throws {
-        let first = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
-        let counts = [(",", first.filter { $0 == "," }.count), (";", first.filter { $0 == ";" }.count),
-                      ("\t", first.filter { $0 == "\t" }.count)]
-        let delimiter = counts.max { $0.1 < $1.1 }!.0
-        let reader: CSVReader
+    public init(bytes: UnsafeBufferPointer<UInt8>, source: String, transpose: Bool = false, header rule: HeaderRule = .auto) throws {
+        var body = bytes
+        if body.count >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF { body = UnsafeBufferPointer(rebasing: body[3...]) }
+        let delimiter = CSVCellReader.guessDelimiter(body)
+        self.delimiter = delimiter
+        self.transposed = transpose
+        var notes: [String] = []
+        let sepName = delimiter == UInt8(ascii: ",") ? "comma" : (delimiter == UInt8(ascii: ";") ? "semicolon" : "tab")
+        notes.append("separator: \(sepName)")
+
+        var interner = LabelInterner()
+        var flat: [Int32] = []
+        var rowStart: [Int] = [0]
+        var rowNames = NameArena()
+        var pending = NameArena()       // the first non-blank row, kept as text until the header is decided
+        var headerCells: NameArena? = nil
+        var decided = false
+        var current: [Int32] = []
+        var col = 0
+        var currentBlank = true
+        var width = 1
+        var headerReason = ""
+        var badUTF8 = false
+        var reader = CSVCellReader(bytes: body, delimiter: delimiter)
         do {
-            reader = try CSVReader(string: text, delimiter: delimiter.unicodeScalars.first!)
-        } catch {
-            throw ReliabilityCSVError(source: source, detail: "cannot be read as CSV")
+            while let next = try reader.next() {
+                let b = next.cell, end = next.endOfRow
+                if !b.isEmpty { currentBlank = false }
+                if !decided {
+                    pending.append(b)
+                } else if col == 0 {
+                    rowNames.append(b)
+                } else {
+                    current.append(Self.isMissing(b) ? -1 : interner.intern(b))
+                }
+                col += 1
+                guard end else { continue }
+                defer { current.removeAll(keepingCapacity: true); currentBlank = true; col = 0 }
+                if !decided {
+                    if currentBlank { pending.removeAll(); continue }
+                    decided = true
+                    let firstCell = pending[0]
+                    let first = firstCell.lowercased()
+                    let isHeader: Bool
+                    switch rule {
+                    case .yes: isHeader = true; headerReason = "row 1 is a header (--header yes)"
+                    case .no: isHeader = false; headerReason = "no header row (--header no)"
+                    case .auto:
+                        isHeader = Self.headerWords.contains(first)
+                        headerReason = isHeader
+                            ? "row 1 is a header of \(transpose ? "coder names" : "unit ids") (its first cell is \(first.isEmpty ? "blank" : "\"\(firstCell)\""))"
+                            : "no header row: row 1 starts with \"\(firstCell)\", read as a \(transpose ? "unit" : "coder") (--header yes if it is a header)"
+                    }
+                    if isHeader { headerCells = pending } else {
+                        rowNames.append(pending.bytes(0))
+                        for c in 1..<max(1, pending.count) {
+                            let cell = pending.bytes(c)
+                            current.append(cell.withUnsafeBufferPointer { Self.isMissing($0) ? -1 : interner.intern($0) })
+                        }
+                        width = max(width, pending.count)
+                        flat.append(contentsOf: current); rowStart.append(flat.count)
+                    }
+                    pending.removeAll()
+                    continue
+                }
+                if currentBlank { rowNames.removeLast(); continue }
+                width = max(width, current.count + 1)
+                flat.append(contentsOf: current)
+                rowStart.append(flat.count)
+            }
+        } catch CSVCellReader.Failure.unclosedQuote(let line) {
+            throw ReliabilityCSVError(source: source, detail: "is not valid CSV: the quoted cell opened on line \(line) is never closed")
+        } catch CSVCellReader.Failure.textAfterQuote(let line) {
+            throw ReliabilityCSVError(source: source, detail: "is not valid CSV: line \(line) has text after a closing quote")
         }
-        var rows: [[String]] = []
-        while let row = reader.next() {
-            let cells = row.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            if cells.allSatisfy(\.isEmpty) { continue }
-            rows.append(cells)
-        }
-        if reader.error != nil { throw ReliabilityCSVError(source: source, detail: "is not valid CSV (unbalanced quotes?)") }
-        guard !rows.isEmpty else { throw ReliabilityCSVError(source: source, detail: "holds no rows") }
-        var header: [String]?
-        if ["", "coder", "coders", "unit", "units", "id"].contains(rows[0][0].lowercased()) { header = rows.removeFirst() }
-        guard !rows.isEmpty else { throw ReliabilityCSVError(source: source, detail: "has a header row but no data rows") }
-        let width = max(header?.count ?? 0, rows.map(\.count).max() ?? 0)
+        badUTF8 = interner.badUTF8 || !rowNames.isValidUTF8 || !(headerCells?.isValidUTF8 ?? true)
+        if badUTF8 { throw ReliabilityCSVError(source: source, detail: "is not UTF-8 text") }
+        guard decided else { throw ReliabilityCSVError(source: source, detail: "holds no rows") }
+        guard rowNames.count > 0 else { throw ReliabilityCSVError(source: source, detail: "has a header row but no data rows") }
+        if let h = headerCells { width = max(width, h.count) }
         guard width >= 2 else {
             throw ReliabilityCSVError(source: source, detail: "needs a name column and at least one value column")
         }
-        let rowNames = rows.enumerated().map { i, r in r[0].isEmpty ? String(i + 1) : r[0] }
-        let columnNames = (1..<width).map { c in
-            if let header, c < header.count, !header[c].isEmpty { return header[c] }
-            return String(c)
+        notes.append(headerReason)
+        let rows = rowNames.count, columns = width - 1
+        var shortRows = 0
+        for r in 0..<rows where rowStart[r + 1] - rowStart[r] < columns { shortRows += 1 }
+        if shortRows > 0 {
+            notes.append("\(shortRows) row\(shortRows == 1 ? " has" : "s have") fewer cells than the widest row; the cells not given are missing data")
         }
-        let grid: [[String?]] = rows.map { r in
-            (1..<width).map { c in
-                guard c < r.count else { return nil }
-                let v = r[c]
-                return ["", ".", "*", "NA", "na"].contains(v) ? nil : v
-            }
-        }
+        let names = rowNames
+        var columnNames = headerCells
+        columnNames?.dropFirstName()
+        var grid = [Int32](repeating: -1, count: rows * columns)
         if transpose {
-            coders = columnNames
-            unitIds = rowNames
-            values = (0..<columnNames.count).map { c in grid.map { $0[c] } }
+            // rows are units, columns coders → coder-major.
+            for r in 0..<rows { var c = 0; for i in rowStart[r]..<rowStart[r + 1] { grid[c * rows + r] = flat[i]; c += 1 } }
+            coders = (0..<columns).map { c in columnNames.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? String(c + 1) }
+            unitCount = rows
+            unitNames = names
+            notes.append("--transpose: rows are units, columns are coders: \(columns) coder\(columns == 1 ? "" : "s") × \(rows) unit\(rows == 1 ? "" : "s")")
         } else {
-            coders = rowNames
-            unitIds = columnNames
-            values = grid
+            for r in 0..<rows {
+                let s = rowStart[r]
+                let len = rowStart[r + 1] - s
+                grid.withUnsafeMutableBufferPointer { g in flat.withUnsafeBufferPointer { f in
+                    for c in 0..<len { g[r * columns + c] = f[s + c] }
+                } }
+            }
+            coders = (0..<rows).map { r in names[r].isEmpty ? String(r + 1) : names[r] }
+            unitCount = columns
+            unitNames = columnNames
+            notes.append("rows are coders, columns are units: \(rows) coder\(rows == 1 ? "" : "s") × \(columns) unit\(columns == 1 ? "" : "s") (--transpose if coders are columns)")
         }
+        cells = grid
+        labels = interner.labels
+        let missing = grid.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+        if missing > 0 { notes.append("\(missing) cell\(missing == 1 ? " is" : "s are") missing data (blank, \".\", \"*\", \"NA\" or not given)") }
+        self.notes = notes
         if coders.count < 2 {
-            throw ReliabilityCSVError(source: source, detail: "has only one coder; agreement needs at least 2 (use --transpose if coders are columns)")
+            throw ReliabilityCSVError(source: source, detail: transpose
+                ? "has only one coder column; with --transpose columns are coders (leave out --transpose if coders are rows)"
+                : "has only one coder row; agreement needs at least 2 (use --transpose if coders are columns)")
         }
     }
 
-    /// Reads and parses `url`.
-    public init(url: URL, transpose: Bool = false) throws {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+    /// Parses CSV text (tests and small inputs).
+    public init(text: String, source: String, transpose: Bool = false, header: HeaderRule = .auto) throws {
+        var t = text
+        self = try t.withUTF8 { try ReliabilityCSV(bytes: $0, source: source, transpose: transpose, header: header) }
+    }
+
+    /// Reads and parses `url` (memory-mapped).
+    public init(url: URL, transpose: Bool = false, header: HeaderRule = .auto) throws {
+        let data: Data
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw ReliabilityCSVError(source: url.path, detail: "cannot be read (missing or not a file)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ReliabilityCSVError(source: url.path, detail: "is not UTF-8 text")
+        self = try data.withUnsafeBytes { raw in
+            try ReliabilityCSV(bytes: raw.bindMemory(to: UInt8.self), source: url.path, transpose: transpose, header: header)
         }
-        try self.init(text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, source: url.path, transpose: transpose)
     }
 
-    /// The values as text (for the nominal metric).
-    public var textData: ReliabilityData<String> { try! ReliabilityData(coders: values) }
+    static func isMissing(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch b.count {
+        case 0: return true
+        case 1: return b[0] == UInt8(ascii: ".") || b[0] == UInt8(ascii: "*")
+        case 2: return (b[0] == UInt8(ascii: "N") && b[1] == UInt8(ascii: "A")) || (b[0] == UInt8(ascii: "n") && b[1] == UInt8(ascii: "a"))
+        default: return false
+        }
+    }
+
+    /// The value of coder `c` for unit `u` as text, nil when missing.
+    public func value(coder c: Int, unit u: Int) -> String? {
+        let i = cells[c * unitCount + u]
+        return i < 0 ? nil : labels[Int(i)]
+    }
+
+    /// The values as text (for the nominal metric on text labels).
+    public var textData: ReliabilityData<String> {
+        try! ReliabilityData(coders: (0..<coders.count).map { c in (0..<unitCount).map { value(coder: c, unit: $0) } })
+    }
 
     /// The values as numbers.
-    /// - Throws: ``ReliabilityCSVError`` naming the first cell that is not a number.
+    /// - Throws: ``ReliabilityCSVError`` naming the cells that are not numbers.
     public func numericData(source: String) throws -> ReliabilityData<Double> {
-        let rows: [[Double?]] = try values.enumerated().map { c, row in
-            try row.enumerated().map { u, v in
-                guard let v else { return nil }
-                guard let x = Double(v.replacingOccurrences(of: ",", with: ".")), x.isFinite else {
-                    throw ReliabilityCSVError(source: source,
-                        detail: "has \"\(v)\" for coder \(coders[c]), unit \(unitIds[u]), which is not a number (the ordinal, interval and ratio metrics need numbers)")
-                }
-                return x
+        let numbers = try numericLabels(source: source, metric: .interval)
+        return try ReliabilityData(coders: (0..<coders.count).map { c in
+            (0..<unitCount).map { u in let i = cells[c * unitCount + u]; return i < 0 ? nil : numbers[Int(i)] }
+        })
+    }
+
+    /// Every label as a strict number (``StrictNumber``; decimal commas allowed when the separator
+    /// is not a comma), or an error naming up to three cells that are not numbers.
+    func numericLabels(source: String, metric: AlphaMetric) throws -> [Double] {
+        var out = [Double](repeating: 0, count: labels.count)
+        var bad: [Int] = []
+        let comma = delimiter != UInt8(ascii: ",")
+        for (i, l) in labels.enumerated() {
+            var s = l
+            if let x = s.withUTF8({ StrictNumber.parse($0, decimalComma: comma) }) { out[i] = x } else { bad.append(i) }
+        }
+        guard !bad.isEmpty else { return out }
+        let badSet = Set(bad.map(Int32.init))
+        var shown: [String] = []
+        var total = 0
+        for c in 0..<coders.count {
+            for u in 0..<unitCount where badSet.contains(cells[c * unitCount + u]) {
+                total += 1
+                if shown.count < 3 { shown.append("\"\(labels[Int(cells[c * unitCount + u])])\" for coder \(coders[c]), unit \(unitId(u))") }
             }
         }
-        return try ReliabilityData(coders: rows)
+        let hint = labels.indices.contains(bad[0]) && labels[bad[0]].contains(",") && !comma
+            ? "; write numbers without thousands separators" : ""
+        throw ReliabilityCSVError(source: source, detail: "has \(total) cell\(total == 1 ? "" : "s") that \(total == 1 ? "is" : "are") not a number: \(shown.joined(separator: ", "))\(total > 3 ? ", …" : "") (the \(metric.rawValue) metric needs numbers such as 3, -1.5 or 2e3\(hint))")
     }
 }
 
@@ -107,4 +247,80 @@ public struct ReliabilityCSVError: Error, LocalizedError, Equatable {
     public let source: String
     public let detail: String
     public var errorDescription: String? { "\(source) \(detail)." }
+}
+
+/// Distinct cell texts with O(1) look-up of byte strings: cells of up to 7 bytes are packed into
+/// a 64-bit key in an open-addressing table; longer cells go through a dictionary.
+struct LabelInterner {
+    private(set) var labels: [String] = []
+    private var keys = [UInt64](repeating: 0, count: 64)
+    private var ids = [Int32](repeating: -1, count: 64)
+    private var used = 0
+    private var long: [String: Int32] = [:]
+
+    private(set) var badUTF8 = false
+
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if b.count <= 7 {
+            var key = UInt64(b.count) << 56
+            for (i, x) in b.enumerated() { key |= UInt64(x) << (8 * UInt64(i)) }
+            var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & (keys.count - 1)
+            while ids[h] >= 0 {
+                if keys[h] == key { return ids[h] }
+                h = (h + 1) & (keys.count - 1)
+            }
+            let id = add(b)
+            keys[h] = key; ids[h] = id; used += 1
+            if used * 2 > keys.count { grow() }
+            return id
+        }
+        let s = String(decoding: b, as: UTF8.self)
+        if let id = long[s] { return id }
+        let id = add(b)
+        long[s] = id
+        return id
+    }
+
+    private mutating func add(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if let s = String(validating: b, as: UTF8.self) { labels.append(s) } else { badUTF8 = true; labels.append(String(decoding: b, as: UTF8.self)) }
+        return Int32(labels.count - 1)
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldIds = ids
+        keys = .init(repeating: 0, count: oldKeys.count * 2)
+        ids = .init(repeating: -1, count: oldKeys.count * 2)
+        for i in oldKeys.indices where oldIds[i] >= 0 {
+            var h = Int(truncatingIfNeeded: (oldKeys[i] &* 0x9E37_79B9_7F4A_7C15) >> 20) & (keys.count - 1)
+            while ids[h] >= 0 { h = (h + 1) & (keys.count - 1) }
+            keys[h] = oldKeys[i]; ids[h] = oldIds[i]
+        }
+    }
+}
+
+/// Names (row or column headers) stored as bytes in one buffer, decoded on demand, so a million
+/// unit ids cost their bytes and one offset each.
+struct NameArena: Sendable {
+    private var data: [UInt8] = []
+    private var ends: [Int] = []
+    private var first = 0
+
+    var count: Int { ends.count - first }
+
+    mutating func append(_ b: UnsafeBufferPointer<UInt8>) { data.append(contentsOf: b); ends.append(data.count) }
+    mutating func append(_ b: [UInt8]) { data.append(contentsOf: b); ends.append(data.count) }
+    mutating func removeLast() { ends.removeLast(); data.removeSubrange((ends.last ?? 0)...) }
+    mutating func removeAll() { data.removeAll(keepingCapacity: true); ends.removeAll(keepingCapacity: true); first = 0 }
+    /// Drops the first name (the header's corner cell) from the indexing.
+    mutating func dropFirstName() { if first < ends.count { first += 1 } }
+
+    func bytes(_ i: Int) -> [UInt8] {
+        let j = i + first
+        guard j < ends.count else { return [] }
+        return Array(data[(j == 0 ? 0 : ends[j - 1])..<ends[j]])
+    }
+
+    subscript(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }
+
+    var isValidUTF8: Bool { data.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil } }
 }

@@ -7,18 +7,20 @@ public enum CodebookExchange {
         case qdc, md, yaml
     }
 
-    /// The codebook as `format` bytes (UTF-8).
-    public static func export(_ codebook: Codebook, format: Format) throws -> Data {
+    /// The codebook as `format` bytes (UTF-8). `codeMemos` (coder → code id → text) go into
+    /// `.qdc` descriptions as `Memo by <coder>: …` paragraphs (a `.qdc` has no notes) and into
+    /// Markdown under each code; the YAML export is the codebook file alone.
+    public static func export(_ codebook: Codebook, format: Format, codeMemos: [String: [String: String]] = [:]) throws -> Data {
         switch format {
-        case .qdc: return Data(QDACodebookXML.writeQDC(codebook, origin: "Kader \(KaderInfo.version)").utf8)
-        case .md: return Data(markdown(codebook).utf8)
+        case .qdc: return Data(QDACodebookXML.writeQDC(codebook, origin: "Kader \(KaderInfo.version)", codeMemos: codeMemos).utf8)
+        case .md: return Data(markdown(codebook, codeMemos: codeMemos).utf8)
         case .yaml: return Data(try CodebookData.yaml(codebook).utf8)
         }
     }
 
     /// The codebook for a methods appendix: a heading per category, then each code with its
     /// definition, inclusion and exclusion criteria and example.
-    public static func markdown(_ codebook: Codebook) -> String {
+    public static func markdown(_ codebook: Codebook, codeMemos: [String: [String: String]] = [:]) -> String {
         var out = ["# Codebook: \(codebook.name)", ""]
         let entries = codebook.entries
         let subCodes = entries.filter { $0.depth > 0 }.count
@@ -33,6 +35,10 @@ public enum CodebookExchange {
             if let i = c.inclusion, !i.isEmpty { out += ["", "- **Include:** \(i)"] }
             if let x = c.exclusion, !x.isEmpty { out += [(c.inclusion ?? "").isEmpty ? "" : nil, "- **Exclude:** \(x)"].compactMap { $0 } }
             if let x = c.example, !x.isEmpty { out += ["", "> \(Fingerprint.collapseWhitespace(x))"] }
+            for coder in codeMemos.keys.sorted() {
+                guard let m = codeMemos[coder]?[c.id], !m.isEmpty else { continue }
+                out += ["", "- **Memo (\(coder)):** " + m.replacingOccurrences(of: "\n", with: "\n  ")]
+            }
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -69,8 +75,8 @@ public enum CodebookExchange {
         if existing == nil || !merge.added.isEmpty {
             let problems = merge.codebook.validationProblems()
             if !problems.isEmpty { throw CodebookError.problems(path: url.path, problems: problems) }
-            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(try CodebookData.encode(merge.codebook, for: target), to: target)
+            try ProjectPaths.createFolder(target.deletingLastPathComponent(), below: root)
+            try AtomicFile.write(try CodebookData.encode(merge.codebook, for: target), to: target, inside: root)
         }
         return ImportResult(file: target, created: existing == nil, added: merge.added, total: merge.codebook.entries.count)
     }

@@ -9,10 +9,17 @@ public enum QDACodebookXML {
     public static let namespace = "urn:QDA-XML:codebook:1.0"
 
     /// The codes of `codebook` with GUIDs derived from their ids (``StableGUID/code(_:)``).
-    public static func codes(from codebook: Codebook) -> [QDACode] {
+    /// `codeMemos` (coder → code id → text) are appended to the descriptions as
+    /// `Memo by <coder>: …` paragraphs (for `.qdc` files, which have no notes).
+    public static func codes(from codebook: Codebook, codeMemos: [String: [String: String]] = [:]) -> [QDACode] {
         func convert(_ c: Code) -> QDACode {
-            QDACode(guid: StableGUID.code(c.id), name: c.name, isCodable: true, color: normalisedColor(c.color),
-                    description: description(of: c), children: c.children.map(convert))
+            var text = description(of: c)
+            for coder in codeMemos.keys.sorted() {
+                guard let m = codeMemos[coder]?[c.id], !m.isEmpty else { continue }
+                text = (text.map { $0 + "\n\n" } ?? "") + "Memo by \(coder): " + m
+            }
+            return QDACode(guid: StableGUID.code(c.id), name: c.name, isCodable: true, color: normalisedColor(c.color),
+                           description: text, children: c.children.map(convert))
         }
         return codebook.codes.map(convert)
     }
@@ -35,6 +42,7 @@ public enum QDACodebookXML {
             if p.hasPrefix("Inclusion: ") { inc = String(p.dropFirst(11)) }
             else if p.hasPrefix("Exclusion: ") { exc = String(p.dropFirst(11)) }
             else if p.hasPrefix("Example: ") { ex = String(p.dropFirst(9)) }
+            else if p.hasPrefix("Memo by ") { continue }  // a coder's code memo, not the definition
             else { main.append(p) }
         }
         return (main.isEmpty ? nil : main.joined(separator: "\n\n"), inc, exc, ex)
@@ -50,6 +58,7 @@ public enum QDACodebookXML {
         for c in codes {
             w.element("Code", [("guid", c.guid), ("name", c.name), ("isCodable", c.isCodable ? "true" : "false"), ("color", c.color)]) { w in
                 w.textElement("Description", c.description)
+                for n in c.noteRefs { w.element("NoteRef", [("targetGUID", n)]) }
                 writeCodes(c.children, into: &w)
             }
         }
@@ -60,17 +69,19 @@ public enum QDACodebookXML {
             guard let guid = c["guid"] else {
                 throw ExchangeError.badXML(path: path, detail: "a Code named \"\(c["name"] ?? "?")\" has no guid")
             }
-            return QDACode(
+            var code = QDACode(
                 guid: guid, name: c["name"] ?? "code", isCodable: (c["isCodable"] ?? "true").lowercased() != "false",
                 color: normalisedColor(c["color"]), description: c.first("Description")?.text, children: try readCodes(c, path: path))
+            code.noteRefs = c.all("NoteRef").compactMap { $0["targetGUID"] }
+            return code
         }
     }
 
     /// A `.qdc` file for `codebook` (UTF-8 XML text).
-    public static func writeQDC(_ codebook: Codebook, origin: String) -> String {
+    public static func writeQDC(_ codebook: Codebook, origin: String, codeMemos: [String: [String: String]] = [:]) -> String {
         var w = XMLWriter()
         w.element("CodeBook", [("origin", origin), ("xmlns", namespace)]) { w in
-            w.element("Codes") { w in writeCodes(codes(from: codebook), into: &w) }
+            w.element("Codes") { w in writeCodes(codes(from: codebook, codeMemos: codeMemos), into: &w) }
         }
         return w.out
     }

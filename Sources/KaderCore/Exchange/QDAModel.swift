@@ -11,6 +11,8 @@ public struct QDAProject: Sendable, Hashable {
     public var notes: [QDANote] = []
     /// Sources of other kinds (PDF, picture, audio, video), by name, which Kader skips.
     public var otherSources: [String] = []
+    /// Document and speaker attributes written as `Variables` and `Cases` (see ``QDAAttributes``).
+    public var documentAttributes: [QDADocumentAttributes] = []
 
     public init(name: String, origin: String? = nil, creationDateTime: String? = nil) {
         self.name = name
@@ -32,6 +34,8 @@ public struct QDACode: Sendable, Hashable {
     public var color: String?
     public var description: String?
     public var children: [QDACode] = []
+    /// Notes on the code (code memos).
+    public var noteRefs: [String] = []
 }
 
 /// `TextSource`: the plain text is in the archive (`plainTextPath`) or inline (`PlainTextContent`).
@@ -69,6 +73,8 @@ public struct QDACoding: Sendable, Hashable {
     public var codeGUID: String
     public var creatingUser: String?
     public var creationDateTime: String?
+    /// Notes on this coding (memos on the code applied to the selection).
+    public var noteRefs: [String] = []
 }
 
 /// `Notes/Note`: a memo, its text in `PlainTextContent` (or `Description`).
@@ -91,4 +97,10 @@ extension QDACode {
         walk(self, nil)
         return out
     }
+}
+
+/// One document's attributes for `Variables` and `Cases`.
+public struct QDADocumentAttributes: Sendable, Hashable {
+    public var documentId: String
+    public var attributes: ResolvedAttributes
 }

@@ -20,6 +20,7 @@ public enum QDAProjectXML {
             w.element("CodeBook") { w in
                 w.element("Codes") { w in QDACodebookXML.writeCodes(project.codes, into: &w) }
             }
+            QDAAttributes.write(project.documentAttributes.map { ($0.documentId, $0.attributes) }, sourceGUID: StableGUID.source, into: &w)
             if !project.sources.isEmpty {
                 w.element("Sources") { w in
                     for s in project.sources { writeSource(s, into: &w) }
@@ -55,6 +56,7 @@ public enum QDAProjectXML {
                     for c in sel.codings {
                         w.element("Coding", [("guid", c.guid), ("creatingUser", c.creatingUser), ("creationDateTime", c.creationDateTime)]) { w in
                             w.element("CodeRef", [("targetGUID", c.codeGUID)])
+                            for n in c.noteRefs { w.element("NoteRef", [("targetGUID", n)]) }
                         }
                     }
                     for n in sel.noteRefs { w.element("NoteRef", [("targetGUID", n)]) }
@@ -109,7 +111,8 @@ public enum QDAProjectXML {
                 creationDateTime: sel["creationDateTime"], modifiedDateTime: sel["modifiedDateTime"], description: sel.first("Description")?.text)
             selection.codings = sel.all("Coding").compactMap { c in
                 c.first("CodeRef")?["targetGUID"].map {
-                    QDACoding(guid: c["guid"], codeGUID: $0, creatingUser: c["creatingUser"], creationDateTime: c["creationDateTime"])
+                    QDACoding(guid: c["guid"], codeGUID: $0, creatingUser: c["creatingUser"], creationDateTime: c["creationDateTime"],
+                              noteRefs: c.all("NoteRef").compactMap { $0["targetGUID"] })
                 }
             }
             selection.noteRefs = sel.all("NoteRef").compactMap { $0["targetGUID"] }

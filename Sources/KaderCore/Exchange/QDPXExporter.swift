@@ -6,10 +6,12 @@ import Foundation
 /// - the codebook becomes nested `Code`s (GUID from the code id, `isCodable="true"`);
 /// - each document becomes a `TextSource` named by its id (title in `Description`) whose
 ///   normalised text (LF line ends, UTF-8, no BOM) is `sources/<guid>.txt`;
-/// - each coder's coding of a segment becomes a `PlainTextSelection` at the span, else the
-///   segment (Unicode scalar offsets, `creatingUser` = the coder), holding one `Coding` per code;
-/// - memos become `Notes/Note`s referenced by `NoteRef` from the selection (or the source, for a
-///   document memo).
+/// - each coder's coding of a segment becomes one `PlainTextSelection` per quote span (the
+///   segment for codes without a span; Unicode scalar offsets, `creatingUser` = the coder),
+///   holding one `Coding` per code quoted exactly there;
+/// - memos become `Notes/Note`s: a code-on-segment memo referenced by `NoteRef` from its
+///   `Coding`, a segment memo from a whole-segment selection without codings, a document memo
+///   from the source, a code memo from the `Code`.
 ///
 /// All GUIDs derive from ids (``StableGUID``), so exporting twice gives the same GUIDs.
 public enum QDPXExporter {
@@ -54,29 +56,79 @@ public enum QDPXExporter {
                 }
                 for c in file.codings {
                     guard let seg = segments[c.segment] else { continue }
-                    let range = c.span.map { ($0.start, $0.end) } ?? (seg.start, seg.end)
-                    var sel = QDASelection(
-                        guid: StableGUID.make("selection", doc.id, file.coder, seg.id), start: range.0, end: range.1, creatingUser: user,
-                        creationDateTime: c.created, modifiedDateTime: c.modified)
-                    sel.codings = c.codes.map { code in
-                        QDACoding(guid: StableGUID.make("coding", doc.id, file.coder, seg.id, code), codeGUID: StableGUID.code(code),
-                                  creatingUser: user, creationDateTime: c.created)
-                    }
-                    if let memo = c.memo, !memo.isEmpty {
-                        let note = StableGUID.make("note", doc.id, file.coder, seg.id)
-                        project.notes.append(QDANote(guid: note, name: "Memo by \(file.coder) on \(doc.id) #\(seg.ordinal)", creatingUser: user,
-                                                     creationDateTime: c.modified, text: memo))
-                        sel.noteRefs.append(note)
-                    }
-                    summary.codings += sel.codings.count
-                    summary.selections += 1
-                    source.selections.append(sel)
+                    add(c, of: file.coder, on: seg, in: doc.id, to: &source)
                 }
             }
             project.sources.append(source)
             summary.documents += 1
             summary.notes = project.notes.count
             return ("sources/\(guid).txt", Data(doc.text.utf8))
+        }
+
+        /// One selection per distinct range (each span, or the segment for codes without spans)
+        /// holding a `Coding` per code quoted there; a code's memo is a note on its first
+        /// `Coding`; the segment memo is a note on a selection of the whole segment without codes.
+        mutating func add(_ c: SegmentCoding, of coder: String, on seg: Segment, in docId: String, to source: inout QDATextSource) {
+            let user = StableGUID.user(coder)
+            var ranges: [QuoteSpan: [AppliedCode]] = [:]
+            for a in c.applied {
+                for r in a.spans.isEmpty ? [QuoteSpan(start: seg.start, end: seg.end)] : a.spans.map({ QuoteSpan(start: $0.start, end: $0.end) }) {
+                    ranges[r, default: []].append(a)
+                }
+            }
+            var memoWritten: Set<String> = []
+            for r in ranges.keys.sorted() {
+                let tag = "\(r.start)-\(r.end)"
+                var sel = QDASelection(
+                    guid: StableGUID.make("selection", docId, coder, seg.id, tag), start: r.start, end: r.end, creatingUser: user,
+                    creationDateTime: c.created, modifiedDateTime: c.modified)
+                for a in ranges[r]! {
+                    var coding = QDACoding(guid: StableGUID.make("coding", docId, coder, seg.id, a.code, tag), codeGUID: StableGUID.code(a.code),
+                                           creatingUser: user, creationDateTime: c.created)
+                    if let memo = a.memo, !memoWritten.contains(a.code) {
+                        memoWritten.insert(a.code)
+                        let note = StableGUID.make("coding-note", docId, coder, seg.id, a.code)
+                        project.notes.append(QDANote(guid: note, name: "Memo by \(coder) on \(a.code) in \(docId) #\(seg.ordinal)", creatingUser: user,
+                                                     creationDateTime: c.modified, text: memo))
+                        coding.noteRefs.append(note)
+                    }
+                    sel.codings.append(coding)
+                }
+                summary.codings += sel.codings.count
+                summary.selections += 1
+                source.selections.append(sel)
+            }
+            if let memo = c.memo, !memo.isEmpty {
+                let note = StableGUID.make("note", docId, coder, seg.id)
+                project.notes.append(QDANote(guid: note, name: "Memo by \(coder) on \(docId) #\(seg.ordinal)", creatingUser: user,
+                                             creationDateTime: c.modified, text: memo))
+                var sel = QDASelection(guid: StableGUID.make("selection", docId, coder, seg.id), start: seg.start, end: seg.end, creatingUser: user,
+                                       creationDateTime: c.created, modifiedDateTime: c.modified)
+                sel.noteRefs.append(note)
+                summary.selections += 1
+                source.selections.append(sel)
+            }
+        }
+
+        /// Adds each coder's code memos as notes referenced from the codes (`coder` → code id → text).
+        public mutating func addCodeMemos(_ memos: [String: [String: String]]) {
+            var refs: [String: [String]] = [:]
+            for coder in memos.keys.sorted() {
+                for (id, text) in memos[coder]!.sorted(by: { $0.key < $1.key }) where !text.isEmpty {
+                    let note = StableGUID.make("code-note", coder, id)
+                    project.notes.append(QDANote(guid: note, name: "Code memo by \(coder) on \(id)", creatingUser: StableGUID.user(coder),
+                                                 creationDateTime: date, text: text))
+                    refs[StableGUID.code(id), default: []].append(note)
+                }
+            }
+            func attach(_ codes: inout [QDACode]) {
+                for i in codes.indices {
+                    codes[i].noteRefs += refs[codes[i].guid] ?? []
+                    attach(&codes[i].children)
+                }
+            }
+            attach(&project.codes)
+            summary.notes = project.notes.count
         }
     }
 
@@ -101,8 +153,11 @@ public enum QDPXExporter {
         var writer = try QDPXArchiveWriter(to: url, date: date)
         do {
             var used: Set<String> = []
+            let attributesTable = try AttributesTable.load(projectRoot: project.root)
+            var attributes: [QDADocumentAttributes] = []
             try DocumentBatchLoader(project: project).forEach { _, result in
                 let doc = try result.get()
+                attributes.append(QDADocumentAttributes(documentId: doc.id, attributes: attributesTable?.resolve(doc) ?? ResolvedAttributes(document: doc)))
                 var files: [CodingFile] = []
                 for coder in coders {
                     let codingURL = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)
@@ -113,8 +168,12 @@ public enum QDPXExporter {
                 let (entry, data) = builder.add(doc, codings: files)
                 try writer.add(path: entry, data: data)
             }
-            builder.setUsers(Array(used))
-            try writer.finish(projectXML: QDAProjectXML.write(builder.project))
+            let memos = CodeMemoFile.loadAll(projectRoot: project.root).memos
+            builder.addCodeMemos(memos)
+            builder.setUsers(Array(used.union(memos.keys)))
+            var model = builder.project
+            model.documentAttributes = attributes
+            try writer.finish(projectXML: QDAProjectXML.write(model))
         } catch {
             writer.abandon()
             throw error

@@ -19,6 +19,10 @@ public struct QDPXImportReport: Sendable, Hashable {
     public var codebookCreated = false
     /// Coder → number of segment codings written.
     public var codings: [String: Int] = [:]
+    /// Coder → number of code memos added to `Codings/<coder>/code-memos.json`.
+    public var codeMemos: [String: Int] = [:]
+    /// Selections that reach over more than one segment (each cut into one quote per segment).
+    public var split = 0
     /// Imported user names that had to change to become safe coder names.
     public var renamedUsers: [String] = []
     /// Selections that fit no segment, and other problems that lost nothing else.
@@ -45,6 +49,10 @@ public struct QDPXImportReport: Sendable, Hashable {
         } else {
             out.append("Codings: " + codings.keys.sorted().map { "\($0) \(codings[$0]!)" }.joined(separator: ", ") + " (segment codings per coder).")
         }
+        if !codeMemos.isEmpty {
+            out.append("Code memos: " + codeMemos.keys.sorted().map { "\($0) \(codeMemos[$0]!)" }.joined(separator: ", ") + ".")
+        }
+        if split > 0 { out.append("\(split) selection(s) reach over several segments: each was cut into one quote per segment.") }
         if !unmatched.isEmpty {
             out.append("\(unmatched.count) selection(s) fit no segment:")
             out += unmatched.map { "  " + $0 }

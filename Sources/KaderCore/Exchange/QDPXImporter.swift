@@ -11,8 +11,13 @@ import Foundation
 /// - Codings: every `Coding` becomes a coding of its `creatingUser` (the selection's, else
 ///   `imported`), named by the `User` name made safe (``safeCoderName(_:)``). A selection covers
 ///   the segments it overlaps; a partly covered segment gets a span. CRLF counting is detected
-///   per source (``SourceText/detectCounting(_:origin:)``). Existing coding files are merged
+///   per source (``SourceText/detectCounting(_:origin:)``). Each selection is kept exactly: a
+///   code gets one quote span per selection (none when its only selection is the whole segment);
+///   a selection over several segments is cut at segment bounds. Existing coding files are merged
 ///   (codes united, existing spans and memos kept).
+/// - Memos: notes on a selection without codes become the segment memo; on a selection with
+///   codes, and on a `Coding`, the memo of each code applied; on a source, the document memo; on
+///   a code, the code memo of the note's `creatingUser` (`Codings/<coder>/code-memos.json`).
 ///
 /// Everything is staged first: an archive or XML that cannot be used throws and writes nothing.
 public enum QDPXImporter {
@@ -20,12 +25,14 @@ public enum QDPXImporter {
     ///   (a coder who is coding right now holds a lock) — always before anything is written.
     public static func importArchive(_ url: URL, into root: URL, limits: ArchiveLimits = ArchiveLimits(), now: String = Timestamp.now()) throws -> QDPXImportReport {
         let reader = try QDPXArchiveReader(url: url, limits: limits)
+        let recovered = ImportStaging.recover(root: root)
         let qdes = reader.names.filter { $0.lowercased().hasSuffix(".qde") }
         guard let qde = qdes.first(where: { !$0.contains("/") }) ?? qdes.first else {
             throw ExchangeError.missing(path: url.path, detail: "the archive has no .qde project file")
         }
         let model = try QDAProjectXML.read(try reader.data(qde), path: "\(url.path) (\(qde))")
         var report = QDPXImportReport()
+        report.warnings += recovered
         report.project = root.path
         let target = try ProjectSnapshot(root: root)
         report.createdProject = !target.exists
@@ -89,16 +96,19 @@ public enum QDPXImporter {
                     report.unmatched.append("\"\(source.name)\" \(sel.start)–\(sel.end): \"\(excerpt)\"")
                     continue
                 }
-                var byCoder: [String: [String]] = [:]
+                var byCoder: [String: [(id: String, memo: String)]] = [:]
                 for c in sel.codings {
                     guard let id = merge.idsByGUID[c.codeGUID] else {
                         report.warnings.append("a coding in \"\(source.name)\" refers to code \(c.codeGUID), which is not in the codebook; it was skipped")
                         continue
                     }
-                    byCoder[users.name(for: c.creatingUser ?? sel.creatingUser), default: []].append(id)
+                    let codingMemo = c.noteRefs.compactMap { notes[$0]?.text }
+                        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+                    byCoder[users.name(for: c.creatingUser ?? sel.creatingUser), default: []].append((id, codingMemo))
                 }
                 if byCoder.isEmpty && !memo.isEmpty { byCoder[users.name(for: sel.creatingUser)] = [] }
                 let selCoder = users.name(for: sel.creatingUser ?? sel.codings.first?.creatingUser)
+                if hits.count > 1 { report.split += 1 }
                 for (coder, codes) in byCoder {
                     for hit in hits {
                         collected.add(codes: codes, hit: hit, memo: coder == selCoder || byCoder.count == 1 ? memo : "", coder: coder, document: doc,
@@ -116,13 +126,48 @@ public enum QDPXImporter {
             try staging.add(try file.encoded(), at: "Codings/\(file.coder)/\(file.document).json")
             report.codings[file.coder, default: 0] += collected.count(coder: file.coder, document: file.document)
         }
-        if report.createdProject { try staging.add(Data("**/.kader.lock\n".utf8), at: ".gitignore") }
+        for (coder, memos) in codeMemos(model, users: &users, ids: merge.idsByGUID, notes: notes) {
+            var merged = target.exists ? ((try? CodeMemoFile.load(projectRoot: root, coder: coder)) ?? [:]) : [:]
+            var added = 0
+            for (id, text) in memos where merged[id] == nil {
+                merged[id] = text
+                added += 1
+            }
+            guard added > 0 else { continue }
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try staging.add(try enc.encode(merged) + Data([0x0A]), at: "Codings/\(coder)/\(CodeMemoFile.fileName)")
+            report.codeMemos[coder, default: 0] += added
+        }
+        if report.createdProject { try staging.add(Data(Project.gitignore.utf8), at: ".gitignore") }
         let locks = try Set(files.map(\.coder)).sorted().filter { target.exists && FileManager.default.fileExists(atPath: CodingStore.folder(projectRoot: root, coder: $0).path) }
             .map { try CoderLock(folder: CodingStore.folder(projectRoot: root, coder: $0), coder: $0) }
         try staging.commit()
-        if report.createdProject { try? FileManager.default.createDirectory(at: root.appendingPathComponent("Codings"), withIntermediateDirectories: true) }
+        if report.createdProject { try? ProjectPaths.createFolder(root.appendingPathComponent("Codings"), below: root) }
         _ = locks
+        // Variables and cases become rows of Attributes.csv (documents by their source names).
+        if let node = try? XMLTree.parse(try reader.data(qde), path: qde) {
+            try QDAAttributes.merge(QDAAttributes.read(node), into: root, documentId: AttributesTable.documentKey)
+        }
         return report
+    }
+
+    /// Code memos from `NoteRef`s of codes: by coder (the note's `creatingUser`), code id to text.
+    static func codeMemos(_ model: QDAProject, users: inout UserNames, ids: [String: String], notes: [String: QDANote]) -> [String: [String: String]] {
+        var out: [String: [String: String]] = [:]
+        for top in model.codes {
+            for (code, _) in top.flattened where !code.noteRefs.isEmpty {
+                guard let id = ids[code.guid] else { continue }
+                for ref in code.noteRefs {
+                    guard let note = notes[ref] else { continue }
+                    let text = note.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard !text.isEmpty else { continue }
+                    let coder = users.name(for: note.creatingUser)
+                    out[coder, default: [:]][id] = out[coder]?[id].map { $0 + "\n\n" + text } ?? text
+                }
+            }
+        }
+        return out
     }
 
     /// The plain text of `source` and where it came from, or nil.

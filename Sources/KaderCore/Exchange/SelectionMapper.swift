@@ -88,8 +88,8 @@ public struct SourceText: Sendable {
 
 /// Maps a range of a document's text onto the segments it covers.
 public enum SelectionMapper {
-    /// One covered segment, with a span (the exact cut) when the selection leaves out some of the
-    /// segment's non-whitespace text; a cut holding only whitespace is no hit.
+    /// One covered segment, with a span (the exact cut) unless the selection covers the whole
+    /// segment; a cut holding only whitespace is no hit.
     public struct Hit: Sendable, Hashable {
         public var segment: Segment
         public var span: QuoteSpan?
@@ -102,7 +102,7 @@ public enum SelectionMapper {
             let a = max(start, seg.start), b = min(end, seg.end)
             let (ta, tb) = trimmed(a, b, scalars)
             guard ta < tb else { continue }
-            let full = (ta, tb) == trimmed(seg.start, seg.end, scalars)
+            let full = a == seg.start && b == seg.end
             out.append(Hit(segment: seg, span: full ? nil : QuoteSpan(start: a, end: b)))
         }
         return out

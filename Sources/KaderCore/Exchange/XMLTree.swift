@@ -1,6 +1,3 @@
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Foundation
 
 /// A parsed XML element: local name (namespace prefix dropped), namespace, attributes,
@@ -25,71 +22,47 @@ public final class XMLElementNode: @unchecked Sendable {
     public subscript(attribute: String) -> String? { attributes[attribute] }
 }
 
-/// Parses untrusted XML into ``XMLElementNode``s safely: documents with a DTD are refused
-/// (so no entity, internal or external, is ever expanded), external entities are never
-/// resolved, and nesting deeper than `maxDepth` is refused.
+/// Parses untrusted XML into ``XMLElementNode``s with ``SafeXMLParser`` (fed in chunks, so any
+/// size; a DTD or any entity other than the five predefined ones is refused inside the parser,
+/// whatever the encoding, so no entity is ever expanded), and nesting deeper than `maxDepth` is
+/// refused. Memory: the tree of kept elements, attributes and text.
 public enum XMLTree {
     /// - Throws: ``ExchangeError/badXML(path:detail:)`` naming the line and column.
     public static func parse(_ data: Data, path: String, maxDepth: Int = 200) throws -> XMLElementNode {
-        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw ExchangeError.badXML(path: path, detail: "it has a document type declaration (DTD), which REFI-QDA files do not use and Kader refuses")
-        }
+        let builder = Builder(maxDepth: maxDepth)
         do {
-            try XMLSafety.check(data, path: path, part: "the XML")
-        } catch let LoaderError.malformed(_, detail) {
-            throw ExchangeError.badXML(path: path, detail: detail)
+            try SafeXMLParser.parse(data, handler: builder)
+        } catch {
+            throw ExchangeError.badXML(path: path, detail: error.detail)
         }
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = true
-        parser.shouldReportNamespacePrefixes = false
-        let delegate = Builder(maxDepth: maxDepth)
-        parser.delegate = delegate
-        let ok = parser.parse()
-        if let problem = delegate.problem { throw ExchangeError.badXML(path: path, detail: problem) }
-        guard ok, let root = delegate.root else {
-            let err = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed"
-            throw ExchangeError.badXML(path: path, detail: "\(err) at line \(parser.lineNumber), column \(parser.columnNumber)")
+        guard let root = builder.root else {
+            throw ExchangeError.badXML(path: path, detail: "it has no root element")
         }
-        if let open = delegate.stack.last {
+        if let open = builder.stack.last {
             throw ExchangeError.badXML(path: path, detail: "it ends before <\(open.name)> is closed (the file is cut short)")
         }
         return root
     }
 
-    final class Builder: NSObject, XMLParserDelegate {
+    final class Builder: SafeXMLHandler {
         var stack: [XMLElementNode] = []
         var root: XMLElementNode?
-        var problem: String?
         let maxDepth: Int
 
         init(maxDepth: Int) { self.maxDepth = maxDepth }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-                    attributes attributeDict: [String: String] = [:]) {
-            if stack.count >= maxDepth {
-                problem = "elements are nested more than \(maxDepth) deep at line \(parser.lineNumber)"
-                parser.abortParsing()
-                return
-            }
+        func start(_ tag: XMLTag) -> String? {
+            if stack.count >= maxDepth { return "elements are nested more than \(maxDepth) deep" }
             var attrs: [String: String] = [:]
-            for (k, v) in attributeDict { attrs[k.split(separator: ":").last.map(String.init) ?? k] = v }
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-            let node = XMLElementNode(name: local, namespace: namespaceURI, attributes: attrs)
+            for (k, v) in tag.attributes { attrs[k.split(separator: ":").last.map(String.init) ?? k] = v }
+            let node = XMLElementNode(name: tag.localName, namespace: tag.namespace, attributes: attrs)
             if let parent = stack.last { parent.children.append(node) } else if root == nil { root = node }
             stack.append(node)
+            return nil
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            _ = stack.popLast()
-        }
+        func end(localName: String, qualifiedName: String) { _ = stack.popLast() }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last?.text += string }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
-        }
-
-        func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
+        func characters(_ text: String) { stack.last?.text += text }
     }
 }

@@ -43,15 +43,17 @@ public struct CodeMatrix: Sendable, Hashable {
             let ids = Set(Codebook(name: "", codes: [e.code]).entries.map(\.code.id))
             let hits = collection.rows.filter { ids.contains($0.codeId) }
             var segs = [Set<String>](repeating: [], count: columns.count)
-            var cods = [Int](repeating: 0, count: columns.count)
+            // A code quoted twice in one segment is still one coding: count coder × segment × code.
+            var cods = [Set<String>](repeating: [], count: columns.count)
             for r in hits {
                 guard let i = index[key(r)] else { continue }
                 segs[i].insert(r.document + "\u{1}" + r.segment)
-                cods[i] += 1
+                cods[i].insert(r.document + "\u{1}" + r.segment + "\u{1}" + r.coder + "\u{1}" + r.codeId)
             }
             let total = Set(hits.map { $0.document + "\u{1}" + $0.segment }).count
-            rows.append(Row(codeId: e.code.id, path: e.pathString, depth: e.depth, segments: segs.map(\.count), codings: cods,
-                            totalSegments: total, totalCodings: hits.count))
+            let totalCodings = Set(hits.map { $0.document + "\u{1}" + $0.segment + "\u{1}" + $0.coder + "\u{1}" + $0.codeId }).count
+            rows.append(Row(codeId: e.code.id, path: e.pathString, depth: e.depth, segments: segs.map(\.count), codings: cods.map(\.count),
+                            totalSegments: total, totalCodings: totalCodings))
         }
         return CodeMatrix(axis: axis, columns: columns, rows: rows)
     }

@@ -7,6 +7,8 @@ public enum ExportError: Error, Equatable, LocalizedError {
     case unknownCoder(name: String, available: [String])
     case unknownFormat(String, allowed: [String])
     case nothingToExport(reason: String)
+    /// Several coders and no consensus: the export must be told whose codings to take.
+    case chooseCoders(available: [String])
     case io(path: String, detail: String)
 
     public var errorDescription: String? {
@@ -19,6 +21,8 @@ public enum ExportError: Error, Equatable, LocalizedError {
             return "no codings by coder \"\(name)\" in this project (coders: \(list))."
         case .unknownFormat(let f, let allowed): return "unknown format \"\(f)\" (use \(allowed.joined(separator: ", ")))."
         case .nothingToExport(let reason): return "nothing to export: \(reason)."
+        case .chooseCoders(let available):
+            return "this project has \(available.count) coders (\(available.joined(separator: ", "))) and no consensus coder: choose whose codings to export with --coder NAME (repeatable) or --all-coders."
         case .io(let p, let d): return "\(p): \(d)."
         }
     }

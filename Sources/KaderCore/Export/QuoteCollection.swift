@@ -46,25 +46,25 @@ public struct QuoteCollection: Sendable {
                 for coding in file.codings {
                     guard let seg = segments[coding.segment],
                           filter.matchesText(seg.role, filter.roles), filter.matchesText(seg.speaker, filter.speakers) else { continue }
-                    var start = seg.start, end = seg.end, isSpan = false
-                    if let span = coding.span, span.start >= seg.start, span.end <= seg.end, span.start < span.end {
-                        (start, end, isSpan) = (span.start, span.end, true)
-                    }
-                    let text = String(String.UnicodeScalarView(scalars[start..<end]))
-                    for code in coding.codes where codeIds?.contains(code) ?? true {
-                        let e = entries[code]
+                    for a in coding.applied where codeIds?.contains(a.code) ?? true {
+                        let e = entries[a.code]
                         let category = e.flatMap { entries[$0.categoryId] }
-                        docRows.append(QuoteRow(
-                            document: doc.id, documentTitle: doc.title, documentType: doc.metadata.type, site: doc.metadata.site,
-                            segment: seg.id, ordinal: seg.ordinal, speaker: seg.speaker, role: seg.role, start: start, end: end,
-                            isSpan: isSpan, timestamp: seg.timestamp, categoryId: e?.categoryId ?? "", category: category?.code.name ?? "",
-                            codeId: code, codePath: e?.pathString ?? code, coder: file.coder, memo: coding.memo, text: text,
-                            review: coding.review == true))
+                        let memo = [a.memo, coding.memo].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+                        let spans = a.spans.filter { $0.start >= seg.start && $0.end <= seg.end && $0.start < $0.end }
+                        let ranges = spans.isEmpty ? [(seg.start, seg.end, false)] : spans.map { ($0.start, $0.end, true) }
+                        for (start, end, isSpan) in ranges {
+                            docRows.append(QuoteRow(
+                                document: doc.id, documentTitle: doc.title, documentType: doc.metadata.type, site: doc.metadata.site,
+                                segment: seg.id, ordinal: seg.ordinal, speaker: seg.speaker, role: seg.role, start: start, end: end,
+                                isSpan: isSpan, timestamp: seg.timestamp, categoryId: e?.categoryId ?? "", category: category?.code.name ?? "",
+                                codeId: a.code, codePath: e?.pathString ?? a.code, coder: file.coder, memo: memo.isEmpty ? nil : memo,
+                                text: String(String.UnicodeScalarView(scalars[start..<end])), review: coding.review == true))
+                        }
                     }
                 }
             }
             docRows.sort { a, b in
-                (a.ordinal, a.coder, order[a.codeId] ?? Int.max, a.codeId) < (b.ordinal, b.coder, order[b.codeId] ?? Int.max, b.codeId)
+                (a.ordinal, a.coder, order[a.codeId] ?? Int.max, a.codeId, a.start, a.end) < (b.ordinal, b.coder, order[b.codeId] ?? Int.max, b.codeId, b.start, b.end)
             }
             rows += docRows
         }

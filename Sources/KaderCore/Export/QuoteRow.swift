@@ -1,7 +1,9 @@
 import Foundation
 
-/// One coding as a quote with full provenance: one coder's application of one code to one
-/// segment (or to an exact span inside it). The unit of every quote export.
+/// One quote with full provenance: one coder's application of one code to one segment, one row
+/// per quote span of that code (or one row for the whole segment when the code has no span).
+/// The unit of every quote export. `memo` is the coder's memo on the code there, then the
+/// segment memo.
 ///
 /// `start` and `end` are Unicode scalar offsets into the document's normalised text: the span
 /// when the coder selected one, else the whole segment. `text` is exactly that slice.

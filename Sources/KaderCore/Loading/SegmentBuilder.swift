@@ -96,13 +96,21 @@ public enum SegmentBuilder {
         var state = BuildState(buffer: buffer, text: text, count: turns.count)
         var speakerList: [Speaker] = []
         var speakerIndex: [String: Int] = [:]
-        // Facts per distinct (speaker, role), found by a linear search: a transcript has few speakers.
+        // Facts per distinct (speaker, role); consecutive turns of one speaker skip the lookup, a
+        // change of speaker is one hash lookup (linear in the number of turns, whatever the number
+        // of distinct speakers).
         var known: [KnownSpeaker] = []
+        var knownIndex: [SpeakerKey: Int] = [:]
         var last = 0
         turns.withUnsafeBufferPointer { turns in
             for i in turns.indices {
                 if last >= known.count || known[last].speaker != turns[i].speaker || known[last].role != turns[i].role {
-                    if let found = known.firstIndex(where: { $0.speaker == turns[i].speaker && $0.role == turns[i].role }) {
+                    // A short linear search while there are few speakers (cheaper than hashing),
+                    // a dictionary beyond that.
+                    let found = known.count <= 16
+                        ? known.firstIndex(where: { $0.speaker == turns[i].speaker && $0.role == turns[i].role })
+                        : knownIndex[SpeakerKey(speaker: turns[i].speaker, role: turns[i].role)]
+                    if let found {
                         last = found
                     } else {
                         let setting = turns[i].speaker.flatMap { metadata.speakers[$0] }
@@ -121,6 +129,7 @@ public enum SegmentBuilder {
                         let f = SpeakerFacts(role: role, codable: codable, speakerIndex: index, idPrefix: Array((turns[i].speaker ?? "").utf8) + [0x1F])
                         known.append(KnownSpeaker(speaker: turns[i].speaker, role: turns[i].role, facts: f))
                         last = known.count - 1
+                        knownIndex[SpeakerKey(speaker: turns[i].speaker, role: turns[i].role)] = last
                     }
                 }
                 let f = known[last].facts
@@ -135,6 +144,11 @@ public enum SegmentBuilder {
             }
         }
         return (state.segments, speakerList)
+    }
+
+    private struct SpeakerKey: Hashable {
+        var speaker: String?
+        var role: String?
     }
 
     /// The segments built so far and the scratch space for ids and fingerprints.

@@ -133,6 +133,10 @@ public struct TranscriptLoader: Sendable {
                 parse.text = decodedText
             }
         }
+        if parse.encoding.hasPrefix(TranscriptTextDecoder.mixedEncoding) {
+            parse.warnings.append("the file mixes UTF-8 and Windows-1252: valid UTF-8 was kept and every other byte read as Windows-1252"
+                + parse.encoding.dropFirst(TranscriptTextDecoder.mixedEncoding.count) + "; check the accented characters there")
+        }
         var metadata = sidecar ?? DocumentMetadata()
         if let front = parse.frontMatter { metadata = Self.merge(front, over: sidecar) }
         let buffer = parse.buffer ?? TextBuffer(bytes: parse.bytes)
@@ -190,6 +194,7 @@ public struct TranscriptLoader: Sendable {
         m.site = front.site ?? m.site
         m.date = front.date ?? m.date
         m.speakers.merge(front.speakers) { _, new in new }
+        m.attributes.merge(front.attributes) { _, new in new }
         return m
     }
 

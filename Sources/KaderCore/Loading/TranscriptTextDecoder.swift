@@ -75,6 +75,9 @@ public enum TranscriptTextDecoder {
                 text = s
                 utf8 = bytes
                 encoding = "UTF-8"
+            } else if let (s, line) = mixedUTF8(bytes) {
+                utf8 = s
+                encoding = "\(mixedEncoding) (first non-UTF-8 byte on line \(line))"
             } else if let s = windows1252(bytes) {
                 utf8 = s
                 encoding = "Windows-1252"
@@ -166,6 +169,44 @@ public enum TranscriptTextDecoder {
             i += 4
         }
         return String(result)
+    }
+
+    /// The encoding name reported for ``mixedUTF8(_:)`` (followed by the line of the first odd byte).
+    static let mixedEncoding = "UTF-8 mixed with Windows-1252"
+
+    /// A file that mixes UTF-8 and Windows-1252 (a UTF-8 transcript edited in an old editor, or
+    /// pasted together): every valid UTF-8 multi-byte sequence is kept as UTF-8 and every other
+    /// byte is read as Windows-1252, so `café` stays `café` in both parts instead of `cafÃ©`.
+    /// Nil when the bytes hold no valid multi-byte UTF-8 sequence (plain Windows-1252) or a byte
+    /// undefined in Windows-1252. Also returns the 1-based line of the first non-UTF-8 byte.
+    static func mixedUTF8(_ bytes: [UInt8]) -> ([UInt8], Int)? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var utf8Sequences = 0
+        var firstBad: Int?
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                out.append(b)
+                i += 1
+                continue
+            }
+            let len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
+            if len > 0, i + len <= bytes.count, String(validating: bytes[i..<(i + len)], as: UTF8.self) != nil {
+                out.append(contentsOf: bytes[i..<(i + len)])
+                utf8Sequences += 1
+                i += len
+                continue
+            }
+            if firstBad == nil { firstBad = i }
+            let v = b >= 0xA0 ? UInt32(b) : cp1252High[Int(b - 0x80)]
+            guard v != 0, let sc = Unicode.Scalar(v) else { return nil }
+            out.append(contentsOf: String(sc).utf8)
+            i += 1
+        }
+        guard utf8Sequences > 0, let bad = firstBad else { return nil }
+        return (out, 1 + bytes[..<bad].lazy.filter { $0 == 0x0A }.count)
     }
 
     /// Windows-1252: 0x80–0x9F map to typographic characters; five positions are undefined.

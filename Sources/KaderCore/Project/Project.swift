@@ -13,6 +13,9 @@ public struct Project: Sendable {
     /// exactly like the id is kept, else the oldest; the oldest of several so named): two
     /// transcripts must never share one codings file.
     public let duplicateTranscripts: [DuplicateTranscript]
+    /// Files in `Transcripts/` that Kader cannot read (PDF, `.doc`, `.odt`, `.tsv` …), sorted by
+    /// name; hidden files and `.meta.yaml` sidecars are not listed.
+    public let unreadableFiles: [UnreadableTranscript]
     /// Settings from `kader.yaml` (defaults when there is none).
     public let settings: ProjectSettings
 
@@ -30,6 +33,10 @@ public struct Project: Sendable {
         // Per document id, the file whose name is the id itself is kept (the oldest of several),
         // else the oldest file.
         let files = names.filter(TranscriptLoader.isTranscriptFile).sorted()
+        unreadableFiles = names.filter { name in
+            !name.hasPrefix(".") && !name.hasSuffix(".meta.yaml") && !name.hasSuffix(".meta.yml") && !TranscriptLoader.isTranscriptFile(name)
+                && !Self.isDirectory(transcripts.appendingPathComponent(name).path)
+        }.sorted().map { UnreadableTranscript(path: "Transcripts/" + $0) }
         let ids = files.map(TranscriptLoader.documentId(forFileName:))
         let byId = Dictionary(grouping: files.indices, by: { ids[$0] }).mapValues { $0.map { files[$0] } }
         var kept: [String] = [], duplicates: [DuplicateTranscript] = []
@@ -58,6 +65,11 @@ public struct Project: Sendable {
             codebookURL = try Self.findCodebook(in: self.root)
         }
         codebook = try CodebookFile.load(codebookURL)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
     /// Seconds since 1970 of the last change of the file at `path` (0 when it cannot be read).
@@ -96,30 +108,35 @@ public struct Project: Sendable {
         **/.kader.lock
         Codings/**/.*.last-good
         Codings/**/.*.tmp
+        /.kader-import-*/
 
         """
 
     /// Creates an empty project at `root`: `Codebooks/` with the chosen starter codebook (the
-    /// sample study's by default here, for the tests; `kader init` defaults to `.empty`), `Transcripts/`, `Codings/`, and a `.gitignore` for lock files,
-    /// last-good copies and temporary files. The codebook is checked before anything is written.
-    /// - Throws: ``ProjectError/alreadyExists(path:)`` if `Transcripts/` or `Codebooks/` exist;
-    ///   the errors of ``StarterCodebook/contents()`` for a codebook file that cannot be used.
+    /// sample study's by default here, for the tests; `kader init` defaults to `.empty`),
+    /// `Transcripts/`, `Codings/`, and a `.gitignore` for lock files, last-good copies, temporary
+    /// files and import staging folders. The codebook is checked before anything is written.
+    /// Each piece is written atomically and only when missing, so an `init` that failed half-way
+    /// (a full disk) is finished by running it again.
+    /// - Throws: ``ProjectError/alreadyExists(path:)`` when `Codebooks/` already holds a codebook;
+    ///   the errors of ``StarterCodebook/contents()`` for a codebook file that cannot be used;
+    ///   ``StoreError/symlink(path:)`` when one of the folders is a link; ``StoreError/io(path:detail:)``.
     public static func initialize(at root: URL, codebook: StarterCodebook = .analysekader) throws {
-        let fm = FileManager.default
-        for sub in ["Transcripts", "Codebooks"] where fm.fileExists(atPath: root.appendingPathComponent(sub).path) {
-            throw ProjectError.alreadyExists(path: root.path)
-        }
+        let root = root.standardizedFileURL
+        if (try? findCodebook(in: root)) != nil { throw ProjectError.alreadyExists(path: root.path) }
         let starter = try codebook.contents()
         do {
-            for sub in ["Transcripts", "Codebooks", "Codings"] {
-                try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
-            }
-            try AtomicFile.write(starter.data, to: root.appendingPathComponent("Codebooks").appendingPathComponent(starter.name))
-            try AtomicFile.write(Data(gitignore.utf8), to: root.appendingPathComponent(".gitignore"))
-        } catch let e as StoreError {
-            throw e
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw ProjectError.io(path: root.path, detail: "cannot create the project folders")
+            throw ProjectError.io(path: root.path, detail: "cannot create the project folder")
+        }
+        for sub in ["Transcripts", "Codebooks", "Codings"] {
+            try ProjectPaths.createFolder(root.appendingPathComponent(sub), below: root)
+        }
+        try AtomicFile.write(starter.data, to: root.appendingPathComponent("Codebooks").appendingPathComponent(starter.name), inside: root)
+        let ignore = root.appendingPathComponent(".gitignore")
+        if !FileManager.default.fileExists(atPath: ignore.path) {
+            try AtomicFile.write(Data(gitignore.utf8), to: ignore, inside: root)
         }
     }
 }
@@ -137,4 +154,25 @@ public struct DuplicateTranscript: Sendable, Hashable {
     public var message: String {
         "\(path) is left out: it has the same document id \"\(documentId)\" as \(keptPath); rename one of them."
     }
+}
+
+/// A file in `Transcripts/` whose kind Kader does not read.
+public struct UnreadableTranscript: Sendable, Hashable {
+    /// The file, relative to the project.
+    public var path: String
+
+    /// What to do with it, by extension.
+    public var advice: String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "pdf": return "Kader does not read PDF files; save the transcript as .docx or .txt"
+        case "doc": return "Kader does not read legacy Word .doc files; save it as .docx"
+        case "odt", "rtf", "pages": return "Kader does not read this word-processor format; save it as .docx or .txt"
+        case "tsv", "csv", "xlsx", "xls": return "Kader does not read spreadsheets; save the transcript as .txt (Name: text lines) or .docx"
+        case "": return "it has no extension; name it .txt, .md, .docx, .vtt, .srt or .xml"
+        default: return "Kader reads .txt, .md, .docx, .vtt, .srt and TEI .xml"
+        }
+    }
+
+    /// One sentence for the user.
+    public var message: String { "\(path) is not read: \(advice)." }
 }

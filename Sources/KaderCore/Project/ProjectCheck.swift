@@ -33,6 +33,10 @@ public struct ProjectCheck: Sendable {
                 message: "has the same document id \"\(d.documentId)\" as \(d.keptPath), so Kader leaves it out (two transcripts cannot share Codings/<coder>/\(d.documentId).json).",
                 advice: "Rename or remove one of the two files; codings stay with \(d.keptPath)."))
         }
+        for u in project.unreadableFiles {
+            findings.append(Finding(kind: .transcript, path: u.path, message: "is not read: \(u.advice).",
+                                    advice: "Convert it to a format Kader reads, or move it out of Transcripts/."))
+        }
         for (path, id) in zip(project.transcriptPaths, project.documentIds) {
             if case .failure(let error) = documents.document(id) {
                 // The loader's sentence starts with the file it names; the finding names it already.
@@ -71,7 +75,7 @@ public struct ProjectCheck: Sendable {
                 case .some(.failure): break
                 case .some(.success(let doc)):
                     anchored = file.reanchored(to: doc).file
-                    if let finding = spansOutside(anchored, doc, rel: rel) { findings.append(finding) }
+                    if let finding = spansOutside(file, doc, rel: rel) { findings.append(finding) }
                 }
                 if let orphans = anchored.orphans, !orphans.isEmpty {
                     let list = orphans.prefix(5).map { "\($0.segment) (was segment \($0.ordinal): \($0.codes.joined(separator: ", ")))" }
@@ -96,16 +100,25 @@ public struct ProjectCheck: Sendable {
                 }
             }
         }
+        for error in CodeMemoFile.loadAll(projectRoot: project.root).damaged {
+            guard case .damaged(let path, let line, let column, let detail) = error else { continue }
+            let rel = path.hasPrefix(project.root.path + "/") ? String(path.dropFirst(project.root.path.count + 1)) : path
+            findings.append(Finding(kind: .damaged, path: rel, message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.",
+                                    advice: "Repair the file by hand at the position given (a JSON object of code ids to memo texts), or restore it from git (`git checkout -- \(rel)`)."))
+        }
         return ProjectCheck(findings: findings)
     }
 
-    /// Quote spans that are empty or reach outside their segment (a hand-edited file, or one
-    /// written before spans moved with their segments); exports quote the whole segment instead.
+    /// Quote spans of the file as stored that reach outside their segment (a hand-edited file):
+    /// loading clips them to the segment and flags the coding for review.
     static func spansOutside(_ file: CodingFile, _ doc: Document, rel: String) -> Finding? {
         let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let bad = file.codings.filter { c in
-            guard let span = c.span, let seg = segments[c.segment] else { return false }
-            return span.start >= span.end || span.start < seg.start || span.end > seg.end
+            guard c.hasSpans, let seg = segments[c.segment] else { return false }
+            let shift = seg.start - (c.segmentStart ?? seg.start)
+            return c.allSpans.contains { span in
+                span.start >= span.end || span.start + shift < seg.start || span.end + shift > seg.end
+            }
         }
         guard !bad.isEmpty else { return nil }
         return Finding(

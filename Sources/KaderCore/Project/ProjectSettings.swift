@@ -10,10 +10,14 @@ import Yams
 /// max-segment-length: 1500         # turns longer than this (in characters) split at paragraphs
 /// not-codable-roles: [moderator, interviewer]
 /// max-file-size-mb: 512            # largest transcript file read, in MiB (1...65536)
+/// queries:                         # named queries for `kader query NAME`
+///   digitaal-welzijn: digitalisering and welbevinden and role=leerkracht
 /// ```
 public struct ProjectSettings: Sendable, Hashable {
     public var codebook: String?
     public var loadOptions = LoadOptions()
+    /// Named queries (`queries: {name: expression}`) for `kader query NAME`.
+    public var queries: [String: String] = [:]
 
     public init() {}
 
@@ -51,6 +55,14 @@ public struct ProjectSettings: Sendable, Hashable {
         }
         if let roles = map["not-codable-roles"] as? [String] {
             settings.loadOptions.segmentation.nonCodableRoles = Set(roles.map { $0.lowercased() })
+        }
+        if let queries = map["queries"] as? [String: Any] {
+            for (name, value) in queries {
+                guard let text = value as? String else {
+                    throw ProjectError.io(path: url.path, detail: "query \"\(name)\" must be a text (the query expression)")
+                }
+                settings.queries[name] = text
+            }
         }
         return settings
     }

@@ -76,7 +76,7 @@ struct CanonicalJSONWriter {
 
     private mutating func coding(_ c: SegmentCoding) {
         openObject()
-        key("codes", first: true); array(c.codes) { w, code in w.string(code) }
+        key("codes", first: true); array(c.applied) { w, a in w.applied(a) }
         key("created"); string(c.created)
         key("fingerprint"); string(c.fingerprint)
         if let memo = c.memo { key("memo"); string(memo) }
@@ -84,14 +84,24 @@ struct CanonicalJSONWriter {
         key("ordinal"); int(c.ordinal)
         if let review = c.review { key("review"); raw(review ? "true" : "false") }
         key("segment"); string(c.segment)
-        if let span = c.span {
-            key("span")
-            openObject()
-            key("end", first: true); int(span.end)
-            key("start"); int(span.start)
-            closeObject()
+        if let base = c.segmentStart { key("segmentStart"); int(base) }
+        closeObject()
+    }
+
+    private mutating func applied(_ a: AppliedCode) {
+        openObject()
+        key("code", first: true); string(a.code)
+        if let memo = a.memo { key("memo"); string(memo) }
+        if !a.spans.isEmpty {
+            key("spans")
+            array(a.spans) { w, span in
+                w.openObject()
+                w.key("end", first: true); w.int(span.end)
+                w.key("start"); w.int(span.start)
+                if let text = span.text { w.key("text"); w.string(text) }
+                w.closeObject()
+            }
         }
-        if let base = c.spanSegmentStart { key("spanSegmentStart"); int(base) }
         closeObject()
     }
 

@@ -19,7 +19,8 @@ extension CodingFile {
         return settingCodes(present, on: segment, at: time)
     }
 
-    /// Sets exactly `codes` on `segment` (an empty list removes the coding unless it has a memo).
+    /// Sets exactly `codes` on `segment` (an empty list removes the coding unless it has a memo);
+    /// codes that stay keep their spans and memos.
     public func settingCodes(_ codes: [String], on segment: Segment, at time: String) -> CodingFile {
         updating(segment: segment, at: time) { $0.codes = Array(Set(codes)).sorted() }
     }
@@ -29,11 +30,46 @@ extension CodingFile {
         updating(segment: segment, at: time) { $0.memo = (memo?.isEmpty ?? true) ? nil : memo }
     }
 
-    /// Sets or clears the quote span on `segment`.
-    public func settingSpan(_ span: QuoteSpan?, on segment: Segment, at time: String) -> CodingFile {
-        updating(segment: segment, at: time) {
-            $0.span = span
-            $0.spanSegmentStart = span == nil ? nil : segment.start
+    /// Sets exactly `spans` as the quotes of `code` on `segment`, applying the code if it is not
+    /// applied yet. Spans are clipped to the segment (document scalar offsets); empty ones are
+    /// dropped; each gets its quoted text from the segment. An empty list leaves the code on the
+    /// whole segment.
+    public func settingSpans(_ spans: [QuoteSpan], code: String, on segment: Segment, at time: String) -> CodingFile {
+        let clipped = spans.compactMap { s -> QuoteSpan? in
+            let lo = max(s.start, segment.start), hi = min(s.end, segment.end)
+            return lo < hi ? QuoteSpan(start: lo, end: hi).quoting(segment) : nil
+        }
+        return updatingCode(code, on: segment, at: time) { $0.spans = Array(Set(clipped)).sorted() }
+    }
+
+    /// Adds `span` to the quotes of `code` on `segment` (applying the code if needed).
+    public func addingSpan(_ span: QuoteSpan, code: String, on segment: Segment, at time: String) -> CodingFile {
+        let current = coding(forSegment: segment.id)?.applied(code)?.spans ?? []
+        return settingSpans(current + [span], code: code, on: segment, at: time)
+    }
+
+    /// Removes the quote with `span`'s offsets from `code` on `segment`; the code stays applied.
+    public func removingSpan(_ span: QuoteSpan, code: String, on segment: Segment, at time: String) -> CodingFile {
+        guard let current = coding(forSegment: segment.id)?.applied(code) else { return self }
+        return updatingCode(code, on: segment, at: time) { a in
+            a.spans = current.spans.filter { $0.start != span.start || $0.end != span.end }
+        }
+    }
+
+    /// Sets or clears the memo on `code` applied to `segment` (applying the code if needed).
+    public func settingCodeMemo(_ memo: String?, code: String, on segment: Segment, at time: String) -> CodingFile {
+        updatingCode(code, on: segment, at: time) { $0.memo = (memo?.isEmpty ?? true) ? nil : memo }
+    }
+
+    func updatingCode(_ code: String, on segment: Segment, at time: String, _ change: @escaping (inout AppliedCode) -> Void) -> CodingFile {
+        updating(segment: segment, at: time) { c in
+            if let i = c.applied.firstIndex(where: { $0.code == code }) {
+                change(&c.applied[i])
+            } else {
+                var a = AppliedCode(code: code)
+                change(&a)
+                c.applied = SegmentCoding.normalized(c.applied + [a])
+            }
         }
     }
 
@@ -46,10 +82,12 @@ extension CodingFile {
             c.ordinal = segment.ordinal
             c.fingerprint = segment.fingerprint
             c.review = nil
+            c.segmentStart = c.hasSpans ? segment.start : nil
             if c.isEmpty { copy.codings.remove(at: i) } else { copy.codings[i] = c }
         } else {
             var c = SegmentCoding(segment: segment.id, ordinal: segment.ordinal, fingerprint: segment.fingerprint, codes: [], created: time, modified: time)
             change(&c)
+            c.segmentStart = c.hasSpans ? segment.start : nil
             if !c.isEmpty {
                 let at = copy.codings.firstIndex { $0.ordinal > segment.ordinal } ?? copy.codings.count
                 copy.codings.insert(c, at: at)

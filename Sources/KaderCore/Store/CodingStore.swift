@@ -42,6 +42,7 @@ public final class CodingStore: @unchecked Sendable {
         self.coder = try CoderName.validated(coder)
         self.readOnly = readOnly
         let folder = Self.folder(projectRoot: projectRoot, coder: coder)
+        if !readOnly { try ProjectPaths.refuseLinks(folder, below: projectRoot) }
         self.lock = readOnly ? nil : try CoderLock(folder: folder, coder: coder)
         if !readOnly {
             AtomicFile.removeLeftovers(in: folder)
@@ -146,11 +147,7 @@ public final class CodingStore: @unchecked Sendable {
             }
         }
         if !folderExists {
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            } catch {
-                throw StoreError.io(path: url.deletingLastPathComponent().path, detail: "cannot create the coder's folder")
-            }
+            try ProjectPaths.createFolder(url.deletingLastPathComponent(), below: projectRoot)
             folderExists = true
         }
         try AtomicFile.write(bytes, to: url)
@@ -178,11 +175,12 @@ public final class CodingStore: @unchecked Sendable {
         try? AtomicFile.writeUnsynced(bytes, to: url)
     }
 
-    /// Document ids with a codings file in this coder's folder, sorted.
+    /// Document ids with a codings file in this coder's folder, sorted. The coder's code memos
+    /// (``CodeMemoFile/fileName``) are not a codings file.
     public static func documentIds(projectRoot: URL, coder: String) -> [String] {
         let dir = folder(projectRoot: projectRoot, coder: coder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && $0 != CodeMemoFile.fileName }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// Coders with a folder under `Codings/`, sorted.

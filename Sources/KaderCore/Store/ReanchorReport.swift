@@ -27,12 +27,18 @@ public struct ReanchorReport: Sendable, Hashable {
     /// One entry per coding and former orphan, in the order of the old file.
     public var entries: [Entry] = []
 
+    /// Quote spans found again at another place in their segment (their words moved).
+    public var quotesFollowed = 0
+    /// Quote spans whose words were not found again (the text changed), or that lay outside
+    /// their segment: kept on the nearest words and their coding flagged for review.
+    public var quotesFlagged = 0
+
     public init(entries: [Entry] = []) { self.entries = entries }
 
     public func count(_ outcome: Outcome) -> Int { entries.reduce(0) { $0 + ($1.outcome == outcome ? 1 : 0) } }
 
     /// True when nothing moved, changed or is orphaned.
-    public var isClean: Bool { entries.allSatisfy { $0.outcome == .unchanged } }
+    public var isClean: Bool { entries.allSatisfy { $0.outcome == .unchanged } && quotesFollowed == 0 && quotesFlagged == 0 }
 
     /// `3 moved, 1 changed (review), 2 orphaned`, or `unchanged`.
     public var summary: String {
@@ -40,6 +46,8 @@ public struct ReanchorReport: Sendable, Hashable {
         if count(.moved) > 0 { parts.append("\(count(.moved)) moved") }
         if count(.changed) > 0 { parts.append("\(count(.changed)) changed (flagged for review)") }
         if count(.orphaned) > 0 { parts.append("\(count(.orphaned)) orphaned (kept, attached to nothing)") }
+        if quotesFollowed > 0 { parts.append("\(quotesFollowed) quotes followed their words") }
+        if quotesFlagged > 0 { parts.append("\(quotesFlagged) quotes whose words changed (flagged for review)") }
         return parts.isEmpty ? "unchanged" : parts.joined(separator: ", ")
     }
 }
@@ -59,6 +67,7 @@ extension CodingFile {
     ///    this position alone, which is why the coding is flagged;
     /// 4. otherwise `orphaned`: moved unaltered to ``orphans``, never dropped, never attached to
     ///    another segment.
+    /// Then each quote span of an attached coding is placed on its words (``QuoteAnchor``).
     /// No segment receives two codings. The result carries the document's content hash; when
     /// everything is unchanged it equals this file apart from that hash.
     public func reanchored(to document: Document) -> (file: CodingFile, report: ReanchorReport) {
@@ -119,6 +128,7 @@ extension CodingFile {
         next.codings = []
         var orphaned: [SegmentCoding] = []
         var entries: [ReanchorReport.Entry] = []
+        var quotesFollowed = 0, quotesFlagged = 0
         for (k, c) in all.enumerated() {
             guard let i = target[k] else {
                 orphaned.append(c)
@@ -131,25 +141,18 @@ extension CodingFile {
             moved.ordinal = s.ordinal
             moved.fingerprint = s.fingerprint
             if outcome[k] == .changed { moved.review = true }
-            if c.span != nil, c.spanSegmentStart == nil, outcome[k] != .unchanged {
-                // A span from before segment starts were recorded: it cannot be moved, so a
-                // coder should look at it.
-                moved.review = true
-            }
-            if let span = c.span, let base = c.spanSegmentStart, base != s.start || outcome[k] == .changed {
-                // The quote moves with its segment; if it no longer fits (the text changed), it is
-                // clamped to the segment and the coding marked for review.
-                let delta = s.start - base
-                let shifted = QuoteSpan(start: max(s.start, span.start + delta), end: min(s.end, span.end + delta))
-                if shifted.start != span.start + delta || shifted.end != span.end + delta { moved.review = true }
-                moved.span = shifted.start < shifted.end ? shifted : nil
-                moved.spanSegmentStart = moved.span == nil ? nil : s.start
-            }
+            let (placed, quotes) = QuoteAnchor.place(moved, old: c, on: s, outcome: outcome[k])
+            moved = placed
+            quotesFollowed += quotes.followed
+            quotesFlagged += quotes.flagged
             next.codings.append(moved)
             entries.append(.init(segment: c.segment, ordinal: c.ordinal, outcome: outcome[k], newSegment: s.id, newOrdinal: s.ordinal))
         }
         next.orphans = orphaned.isEmpty ? nil : orphaned
         next = next.canonical()
-        return (next, ReanchorReport(entries: entries))
+        var report = ReanchorReport(entries: entries)
+        report.quotesFollowed = quotesFollowed
+        report.quotesFlagged = quotesFlagged
+        return (next, report)
     }
 }

@@ -11,6 +11,8 @@ public struct CodePicker: Hashable, Sendable {
         case nextWithCode
         case mergeInto(from: String)
         case newCodeParent(name: String)
+        /// Which code a selected quote is for (the segment's codes; all codes when it has none).
+        case quote(span: QuoteSpan)
     }
 
     public var purpose: Purpose

@@ -32,6 +32,8 @@ public struct SpanSelection: Hashable, Sendable {
     public var words: [Range<Int>]
     public var cursor: Int
     public var anchor: Int?
+    /// The code the quote is for (the segment's only code), or nil to ask on Enter.
+    public var code: String? = nil
 
     /// Words `min(anchor, cursor)…max(anchor, cursor)` (or just the cursor word) as one span.
     public var span: QuoteSpan? {

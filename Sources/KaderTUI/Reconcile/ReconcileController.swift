@@ -10,13 +10,16 @@ import KaderCore
 /// Resolved = the consensus file has a coding for the segment (possibly with no codes, which
 /// records "no code applies"), so progress survives closing and reopening. The first time a
 /// document's consensus is written, the segments both coders coded alike are copied into it as
-/// well; the consensus file is `done` once every disagreement in it is resolved.
+/// well; the consensus file is `done` once every disagreement in it is resolved. The consensus
+/// keeps the coders' quote spans and memos of the codes it keeps (``ConsensusCoding``).
 public final class ReconcileController {
     public private(set) var state: ReconcileState
     let project: Project
     let store: CodingStore
     var documents: [String: Document] = [:]
     var agreed: [String: [(Segment, [String])]] = [:]
+    /// Both coders' files by document id, for the spans and memos the consensus keeps.
+    var sources: [String: (CodingFile, CodingFile)] = [:]
     var consensus: [String: CodingFile] = [:]
     let time: () -> String
 
@@ -37,6 +40,7 @@ public final class ReconcileController {
             let c = try store.load(document: doc)
             documents[doc.id] = doc
             consensus[doc.id] = c
+            sources[doc.id] = (a, b)
             for s in doc.segments where s.codable {
                 let ca = a.codes(forSegment: s.id), cb = b.codes(forSegment: s.id)
                 if Set(ca) == Set(cb) {
@@ -46,7 +50,10 @@ public final class ReconcileController {
                 if let existing = c.coding(forSegment: s.id) {
                     resolutions[items.count] = Resolution(codes: existing.codes, memo: existing.memo)
                 }
-                items.append(ReconcileItem(documentId: doc.id, documentTitle: doc.title, segment: s, first: ca, second: cb))
+                var item = ReconcileItem(documentId: doc.id, documentTitle: doc.title, segment: s, first: ca, second: cb)
+                item.firstCoding = a.coding(forSegment: s.id)
+                item.secondCoding = b.coding(forSegment: s.id)
+                items.append(item)
             }
         }
         state = ReconcileState(firstCoder: first, secondCoder: second, consensusCoder: store.coder,
@@ -82,19 +89,22 @@ public final class ReconcileController {
         let item = state.items[index]
         guard var file = consensus[item.documentId] else { return }
         let now = time()
+        let (a, b) = sources[item.documentId] ?? (CodingFile(coder: "", document: "", contentHash: ""), CodingFile(coder: "", document: "", contentHash: ""))
+        func coders(_ s: Segment) -> [(name: String, coding: SegmentCoding?)] {
+            [(state.firstCoder, a.coding(forSegment: s.id)), (state.secondCoder, b.coding(forSegment: s.id))]
+        }
         if file.codings.isEmpty {
             for (s, codes) in agreed[item.documentId] ?? [] {
-                file.codings.append(SegmentCoding(segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: codes.sorted(), created: now, modified: now))
+                file.codings.append(ConsensusCoding.merge(codes: codes, memo: nil, coders: coders(s), segment: s, created: now, modified: now))
             }
         }
         let s = item.segment
+        let created = file.coding(forSegment: s.id)?.created ?? now
+        let merged = ConsensusCoding.merge(codes: resolution.codes, memo: resolution.memo, coders: coders(s), segment: s, created: created, modified: now)
         if let i = file.codings.firstIndex(where: { $0.segment == s.id }) {
-            file.codings[i].codes = resolution.codes
-            file.codings[i].memo = resolution.memo
-            file.codings[i].modified = now
+            file.codings[i] = merged
         } else {
-            file.codings.append(SegmentCoding(segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: resolution.codes,
-                                              memo: resolution.memo, created: now, modified: now))
+            file.codings.append(merged)
         }
         file.codings.sort { ($0.ordinal, $0.segment) < ($1.ordinal, $1.segment) }
         let open = state.items.indices.contains { state.items[$0].documentId == item.documentId && state.resolutions[$0] == nil }

@@ -9,6 +9,9 @@ public struct ReconcileItem: Sendable, Hashable {
     /// Sorted code ids of the first and the second coder.
     public var first: [String]
     public var second: [String]
+    /// The coders' codings of the segment (their quote spans and memos), when they have one.
+    public var firstCoding: SegmentCoding?
+    public var secondCoding: SegmentCoding?
 
     public init(documentId: String, documentTitle: String, segment: Segment, first: [String], second: [String]) {
         self.documentId = documentId

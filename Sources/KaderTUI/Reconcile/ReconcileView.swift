@@ -41,7 +41,8 @@ public enum ReconcileView {
         if let role = s.role, role != s.speaker { header += " · \(role)" }
         if let t = s.timestamp { header += "  \(t)" }
         buf.put(header, row: row, column: 1, style: Theme.speaker(s.role, s.speaker))
-        let lines = TextWrap.lines(s.text, width: buf.width - 4)
+        // At most 8 lines are shown: wrap only a prefix that surely fills them (any segment length).
+        let lines = TextWrap.lines(String(String.UnicodeScalarView(s.text.unicodeScalars.prefix(16 * max(buf.width, 10)))), width: buf.width - 4)
         let room = max(2, min(8, (bottom - row) / 3))
         var r = row + 1
         for (i, line) in lines.prefix(room).enumerated() {
@@ -71,11 +72,19 @@ public enum ReconcileView {
             let inA = item.first.contains(id), inB = item.second.contains(id)
             let style = inA && inB ? CellStyle.plain : Theme.chip
             let mark = inA && inB ? "  " : "* "
-            if inA { buf.put(mark + label(id, state.codebook), row: r, column: 1, maxWidth: half - 1, style: style) }
-            if inB { buf.put(mark + label(id, state.codebook), row: r, column: 1 + half, maxWidth: half - 1, style: style) }
+            if inA { buf.put(mark + label(id, state.codebook) + quotes(item.firstCoding, id), row: r, column: 1, maxWidth: half - 1, style: style) }
+            if inB { buf.put(mark + label(id, state.codebook) + quotes(item.secondCoding, id), row: r, column: 1 + half, maxWidth: half - 1, style: style) }
             r += 1
         }
         return r
+    }
+
+    /// ` ❝first quote❞ +n` for the coder's quotes of `code`, or nothing (the whole segment).
+    static func quotes(_ coding: SegmentCoding?, _ code: String) -> String {
+        let spans = coding?.applied(code)?.spans ?? []
+        guard let first = spans.first else { return "" }
+        let text = (first.text ?? "").split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+        return " ❝" + text + "❞" + (spans.count > 1 ? " +\(spans.count - 1)" : "")
     }
 
     static func drawConsensus(_ state: ReconcileState, into buf: inout ScreenBuffer, row: Int) -> Int {

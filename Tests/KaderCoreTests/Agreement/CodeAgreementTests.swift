@@ -76,7 +76,7 @@ extension AgreementTests {
                 }
             }
             let a = try CodeAssignments(units: units, codes: codes)
-            let report = CodeAgreement.report(a, categories: [("c", ["k1", "k2"])], bootstrapSamples: 50)
+            let report = CodeAgreement.report(a, categories: [("c", ["k1", "k2"])], interval: AlphaIntervalOptions(samples: 50))
             for r in report.perCode + report.perCategory {
                 let ids: Set<String> = r.label == "c" ? ["k1", "k2"] : [r.label]
                 let d = a.binaryData(anyOf: ids)

@@ -47,7 +47,7 @@ struct LoadingDocxFormatTests {
         #expect(doc.segments[2].text == "Bij ons via Smartschool.\nNiet voor de lessen zelf.")
         #expect(doc.segments[2].role == "leerkracht")
         #expect(doc.segments[2].timestamp == "00:00:09")
-        #expect(doc.text.contains("[00:00:09] Deelnemer 2: Bij ons"))
+        #expect(doc.text.contains("[00:00:09] Deelnemer 2 (leerkracht): Bij ons"))
         S.checkInvariants(doc)
     }
 

@@ -34,7 +34,7 @@ import Testing
         #expect(json.contains("\"coder\" : \"ann\""))
         #expect(json.contains("\"document\" : \"fg\""))
         #expect(json.contains("\"segment\" : \"\(doc.segments[1].id)\""))
-        #expect(json.contains("\"schema\" : 1"))
+        #expect(json.contains("\"schema\" : 2"))
     }
 
     @Test func encodingIsCanonical() throws {

@@ -55,7 +55,7 @@ import Testing
         let seg = doc.segments[1]
         // A hand-edited span that runs into the next segment, without the segment start.
         var coding = file.coding(forSegment: seg.id) ?? SegmentCoding(segment: seg.id, ordinal: seg.ordinal, fingerprint: seg.fingerprint, codes: ["x"], created: "t", modified: "t")
-        coding.span = QuoteSpan(start: seg.start + 2, end: seg.end + 40)
+        coding.applied = [AppliedCode(code: "x", spans: [QuoteSpan(start: seg.start + 2, end: seg.end + 40)])]
         file.codings.removeAll { $0.segment == seg.id }
         file.codings.append(coding)
         file.codings.sort { $0.ordinal < $1.ordinal }

@@ -53,18 +53,18 @@ import Testing
         var file = Self.coded(old)
         let seg = old.segments[2]  // "De kinderen zonder laptop vielen uit de boot."
         let quote = QuoteSpan(start: seg.start + 12, end: seg.start + 25)  // "zonder laptop"
-        file = file.settingSpan(quote, on: seg, at: "t")
-        #expect(file.coding(forSegment: seg.id)?.spanSegmentStart == seg.start)
+        file = file.settingSpans([quote], code: "c\(seg.ordinal)", on: seg, at: "t")
+        #expect(file.coding(forSegment: seg.id)?.segmentStart == seg.start)
         var turns = Self.turns
         turns.insert("Mia: Een nieuwe beurt vooraan, die alles verschuift.", at: 0)
         let new = try Self.doc(turns)
         let (moved, _) = file.reanchored(to: new)
         let target = new.segments[3]
         let c = try #require(moved.coding(forSegment: target.id))
-        let span = try #require(c.span)
+        let span = try #require(c.allSpans.first)
         let scalars = Array(new.text.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[span.start..<span.end])) == "zonder laptop")
-        #expect(c.spanSegmentStart == target.start)
+        #expect(c.segmentStart == target.start)
         #expect(c.review == nil)
         // A second pass on the same text changes nothing.
         #expect(moved.reanchored(to: new).file == moved)
@@ -74,7 +74,7 @@ import Testing
         let old = try Self.doc(Self.turns)
         var file = Self.coded(old)
         let seg = old.segments[2]
-        file = file.settingSpan(QuoteSpan(start: seg.start + 30, end: seg.end), on: seg, at: "t")
+        file = file.settingSpans([QuoteSpan(start: seg.start + 30, end: seg.end)], code: "c\(seg.ordinal)", on: seg, at: "t")
         var turns = Self.turns
         turns.insert("Mia: Vooraan.", at: 0)
         turns[3] = "Els: De kinderen vielen uit."  // shorter text, same speaker and place
@@ -82,7 +82,7 @@ import Testing
         let (moved, _) = file.reanchored(to: new)
         let c = try #require(moved.coding(forSegment: new.segments[3].id))
         #expect(c.review == true)
-        if let span = c.span {
+        if let span = c.allSpans.first {
             #expect(span.start >= new.segments[3].start && span.end <= new.segments[3].end)
         }
         #expect(c.codes == ["c3"])
@@ -92,8 +92,13 @@ import Testing
         let old = try Self.doc(Self.turns)
         var file = Self.coded(old)
         let seg = old.segments[2]
-        file = file.settingSpan(QuoteSpan(start: seg.start + 12, end: seg.start + 25), on: seg, at: "t")
-        file.codings = file.codings.map { var c = $0; c.spanSegmentStart = nil; return c }  // a file from before
+        file = file.settingSpans([QuoteSpan(start: seg.start + 12, end: seg.start + 25)], code: "c\(seg.ordinal)", on: seg, at: "t")
+        file.codings = file.codings.map { c in  // a schema-1 file from before segment starts were recorded
+            var c = c
+            c.segmentStart = nil
+            for i in c.applied.indices { c.applied[i].spans = c.applied[i].spans.map { QuoteSpan(start: $0.start, end: $0.end) } }
+            return c
+        }
         var turns = Self.turns
         turns.insert("Mia: Vooraan.", at: 0)
         let new = try Self.doc(turns)
@@ -106,7 +111,7 @@ import Testing
         let old = try Self.doc(Self.turns)
         var file = Self.coded(old)
         let mid = old.segments[3]  // "Structuur hielp de jongste leerlingen."
-        file = file.settingSpan(QuoteSpan(start: mid.start + 10, end: mid.end), on: mid, at: "t")
+        file = file.settingSpans([QuoteSpan(start: mid.start + 10, end: mid.end)], code: "c\(mid.ordinal)", on: mid, at: "t")
         var turns = Self.turns
         turns[3] = "Mia: Structuur hielp."
         let new = try Self.doc(turns)
@@ -114,7 +119,7 @@ import Testing
         let seg = new.segments[3]
         let c = try #require(changed.coding(forSegment: seg.id))
         #expect(c.review == true)
-        #expect(c.span == QuoteSpan(start: seg.start + 10, end: seg.end))
+        #expect(c.allSpans.map { [$0.start, $0.end] } == [[seg.start + 10, seg.end]])
     }
 
     @Test func anEditedLastCodedSegmentStaysAttachedForReview() throws {

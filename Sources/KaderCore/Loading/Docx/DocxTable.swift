@@ -1,21 +1,34 @@
 import Foundation
 
 /// A docx table read as transcript turns: columns `time | speaker | text`, `speaker | text` or
-/// NVivo-style `timespan | text | speaker` in any order.
+/// NVivo-style `timespan | content | speaker`, in any order, with any further columns.
 ///
-/// Column roles: a time column has timestamps in most rows; the speaker column has short,
-/// label-like values that repeat; the text column is the remaining one with the longest text.
-/// A header row (`Tijd | Spreker | Tekst`) is skipped. Tables without such columns (metadata
-/// tables) return nil and are rendered as text.
+/// Column roles: a header row naming them (`Tijd | Spreker | Tekst`, `Timespan | Content |
+/// Speaker`) decides; otherwise a time column has timestamps in most rows, the speaker column has
+/// short, name-like values of at least two speakers that repeat, and the text column is the
+/// remaining one with the most text. No text is dropped: a row whose speaker cell is empty (or is
+/// not a name) continues the turn before it, and every further column is kept as a paragraph of the
+/// row's turn (`Header: value` when the table has a header row). Tables without a speaker column
+/// return nil and are read as text.
 struct DocxTable {
-    struct Row {
+    struct Turn {
         var time: String?
-        var speaker: String
+        var speaker: String?
         var role: String?
         var paragraphs: [String]
     }
 
-    var turnRows: [Row] = []
+    var turns: [Turn] = []
+    /// The header row's cells, when the table has one (reported, not part of any turn).
+    var header: [String]?
+    /// Which column does what, for diagnostics: `time 1, speaker 2, text 3, kept 4–8`.
+    var reading = ""
+    /// Rows that continued the turn before them.
+    var continuationRows = 0
+
+    private static let speakerHeaders: Set<String> = ["spreker", "speaker", "naam", "name", "wie", "deelnemer", "participant", "persoon", "who", "spreker/naam"]
+    private static let timeHeaders: Set<String> = ["tijd", "time", "timespan", "tijdstip", "timestamp", "tijdcode", "timecode", "start", "begin"]
+    private static let textHeaders: Set<String> = ["tekst", "text", "content", "inhoud", "transcript", "transcriptie", "uitspraak", "utterance"]
 
     init?(_ rows: [[[String]]]) {
         let width = rows.map(\.count).max() ?? 0
@@ -34,37 +47,68 @@ struct DocxTable {
             guard let (_, end) = TimestampScanner.scan(b, 0, b.count) else { return false }
             return end == b.count || b[end] == 0x20 || b[end] == UInt8(ascii: "-")
         }
-        var timeCol: Int?, speakerCol: Int?
-        var bestRepeat = 0
-        for c in 0..<width {
-            let values = rows.map { cell($0, c) }.filter { !$0.isEmpty }
-            guard values.count >= 2 else { continue }
-            if timeCol == nil, values.filter(isTime).count * 10 >= values.count * 6 {
-                timeCol = c
-                continue
+        let first = (0..<width).map { cell(rows[0], $0).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":")) }
+        var timeCol = first.firstIndex { Self.timeHeaders.contains($0) }
+        var speakerCol = first.firstIndex { Self.speakerHeaders.contains($0) }
+        var textCol = first.firstIndex { Self.textHeaders.contains($0) }
+        let hasHeader = timeCol != nil || speakerCol != nil || textCol != nil
+        let body = hasHeader ? Array(rows.dropFirst()) : rows
+        if timeCol == nil {
+            for c in 0..<width where c != speakerCol && c != textCol {
+                let values = body.map { cell($0, c) }.filter { !$0.isEmpty }
+                if values.count >= 2, values.filter(isTime).count * 10 >= values.count * 6 { timeCol = c; break }
             }
-            let labels = values.compactMap(label)
-            let distinct = Set(labels.map(\.speaker)).count
-            let repeats = labels.count - distinct
-            if labels.count * 10 >= values.count * 7, repeats > 0, repeats > bestRepeat {
-                speakerCol = c
-                bestRepeat = repeats
+        }
+        if speakerCol == nil {
+            var best = 0
+            for c in 0..<width where c != timeCol && c != textCol {
+                let values = body.map { cell($0, c) }.filter { !$0.isEmpty }
+                guard values.count >= 2 else { continue }
+                let labels = values.compactMap(label)
+                let distinct = Set(labels.map(\.speaker)).count
+                let repeats = labels.count - distinct
+                if labels.count * 10 >= values.count * 7, distinct >= 2 || values.count <= 3, repeats > 0, repeats > best {
+                    speakerCol = c
+                    best = repeats
+                }
             }
         }
         guard let sc = speakerCol else { return nil }
-        let textCol = (0..<width).filter { $0 != sc && $0 != timeCol }.max { a, b in
-            rows.reduce(0) { $0 + cell($1, a).count } < rows.reduce(0) { $0 + cell($1, b).count }
+        if textCol == nil {
+            textCol = (0..<width).filter { $0 != sc && $0 != timeCol }.max { a, b in
+                body.reduce(0) { $0 + cell($1, a).count } < body.reduce(0) { $0 + cell($1, b).count }
+            }
         }
         guard let tc = textCol else { return nil }
-        for (i, r) in rows.enumerated() {
+        let extra = (0..<width).filter { $0 != sc && $0 != tc && $0 != timeCol }
+        if hasHeader { header = first.indices.map { cell(rows[0], $0) } }
+        var parts = [timeCol.map { "time \($0 + 1)" }, "speaker \(sc + 1)", "text \(tc + 1)"].compactMap { $0 }
+        if !extra.isEmpty { parts.append("kept as text: column " + extra.map { String($0 + 1) }.joined(separator: ", ")) }
+        reading = parts.joined(separator: ", ")
+        for r in body {
+            var paragraphs = tc < r.count ? r[tc] : []
+            for c in extra {
+                let v = cell(r, c)
+                guard !v.isEmpty else { continue }
+                let name = header.map { c < $0.count ? $0[c] : "" } ?? ""
+                paragraphs.append(name.isEmpty ? v : "\(name): \(v)")
+            }
             let name = cell(r, sc)
-            let time = timeCol.map { cell(r, $0) }
-            if i == 0, let t = time, !isTime(t) { continue }  // header row
-            guard let m = label(name) else { continue }
-            if i == 0, ["spreker", "speaker", "naam", "name", "wie", "deelnemer"].contains(m.speaker.lowercased()) { continue }
-            let paragraphs = tc < r.count ? r[tc] : []
-            turnRows.append(Row(time: time.flatMap { $0.isEmpty ? nil : $0 }, speaker: m.speaker, role: m.role, paragraphs: paragraphs))
+            let time = timeCol.map { cell(r, $0) }.flatMap { $0.isEmpty ? nil : $0 }
+            if let m = label(name) {
+                turns.append(Turn(time: time, speaker: m.speaker, role: m.role, paragraphs: paragraphs))
+                continue
+            }
+            // A continuation row: an empty speaker cell, or one that is not a name (kept as text).
+            if !name.isEmpty { paragraphs.insert(name, at: 0) }
+            if let t = time, !turns.isEmpty { paragraphs.insert(t, at: 0) }
+            if turns.isEmpty {
+                turns.append(Turn(time: time, speaker: nil, role: nil, paragraphs: paragraphs))
+            } else {
+                turns[turns.count - 1].paragraphs += paragraphs
+            }
+            continuationRows += 1
         }
-        if turnRows.isEmpty { return nil }
+        if !turns.contains(where: { $0.speaker != nil }) { return nil }
     }
 }

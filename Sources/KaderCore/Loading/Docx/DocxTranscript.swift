@@ -12,8 +12,8 @@ import Foundation
 /// as written (`Interviewer: `), a table turn with `[time] Speaker: `; the segment is the turn text.
 enum DocxTranscript {
     static func load(_ data: Data, path: String, maxEntrySize: Int, options: LoadOptions = LoadOptions()) throws -> FormatParse {
-        let xml = try DocxArchive.documentXML(data, path: path, limit: maxEntrySize)
-        let blocks = try DocxXMLReader.read(xml, path: path, part: "word/document.xml")
+        let (part, xml) = try DocxArchive.mainDocument(data, path: path, limit: maxEntrySize)
+        let blocks = try DocxXMLReader.read(xml, path: path, part: part)
         let bold = blocks.map { block -> BoldLabel? in
             if case .paragraph(let runs) = block { return BoldLabel(runs) }
             return nil
@@ -26,45 +26,59 @@ enum DocxTranscript {
         let boldMode = labelCounts.values.reduce(0, +) >= 2 && labelCounts.values.contains { $0 >= 2 }
         let tableMode = tables.contains { $0 != nil }
         guard boldMode || tableMode else {
-            return try plain(blocks, path: path, options: options)
+            return try plain(blocks, path: path, part: part, options: options)
         }
         var a = TextAssembler()
+        var warnings: [String] = []
+        var tableNotes: [String] = []
+        var tableNumber = 0
         for (i, block) in blocks.enumerated() {
             switch block {
             case .paragraph(let runs):
-                if boldMode, let label = bold[i], labelCounts[label.speaker, default: 0] >= 2 || label.hasText {
+                if boldMode, let label = bold[i], labelCounts[label.speaker, default: 0] >= 2 || (label.hasText && SpeakerLabelMatcher.nameLike(label.speaker)) {
                     a.startTurn(speaker: label.speaker, role: label.role, prefix: label.prefix)
                     a.appendParagraph(label.rest)
                 } else {
                     a.appendParagraph(runs.map(\.text).joined())
                 }
             case .table(let rows):
+                tableNumber += 1
                 if let table = tables[i] {
-                    for row in table.turnRows {
-                        let prefix = (row.time.map { "[\($0)] " } ?? "") + "\(row.speaker): "
-                        a.startTurn(speaker: row.speaker, role: row.role, prefix: prefix, timestamp: row.time)
-                        for p in row.paragraphs { a.appendParagraph(p) }
+                    for turn in table.turns {
+                        if let speaker = turn.speaker {
+                            let prefix = (turn.time.map { "[\($0)] " } ?? "") + "\(speaker)\(turn.role.map { " (\($0))" } ?? ""): "
+                            a.startTurn(speaker: speaker, role: turn.role, prefix: prefix, timestamp: turn.time)
+                        } else {
+                            a.startTurn(speaker: nil, timestamp: turn.time)
+                        }
+                        for p in turn.paragraphs { a.appendParagraph(p) }
                     }
                     a.finishTurn()
+                    tableNotes.append("table \(tableNumber) read as turns (\(table.reading))"
+                        + (table.continuationRows > 0 ? "; \(table.continuationRows) row(s) without a speaker joined the turn before them" : "")
+                        + (table.header.map { "; header row skipped: " + $0.joined(separator: " | ") } ?? ""))
                 } else {
+                    a.finishTurn()
                     for row in rows { a.appendParagraph(row.map { $0.joined(separator: " ") }.joined(separator: "\t")) }
+                    a.finishTurn()
+                    warnings.append("table \(tableNumber) (\(rows.count) rows × \(rows.map(\.count).max() ?? 0) columns) is not a turn table (no speaker column); read as text, one unlabelled segment")
                 }
             }
         }
         let (bytes, turns) = a.finish()
         var names: [String] = []
         if boldMode { names.append("bold labels") }
-        if tableMode { names.append("table rows (time | speaker | text)") }
-        var warnings = PlainTextSegmenter.labelVariantWarnings(turns)
+        if tableMode { names.append("table rows (time | speaker | text, further columns kept)") }
+        warnings += tableNotes + PlainTextSegmenter.labelVariantWarnings(turns)
         if let first = turns.first, first.speaker == nil {
             warnings.append("text before the first speaker label (\(first.end - first.start) characters) is kept as an unlabelled segment")
         }
-        return FormatParse(format: "docx", bytes: bytes, turns: turns, encoding: "UTF-8 (docx XML)", lineEndings: "n/a (docx)",
+        return FormatParse(format: "docx", bytes: bytes, turns: turns, encoding: "UTF-8 (docx part \(part))", lineEndings: "n/a (docx)",
                            labelPattern: names.joined(separator: " and "), warnings: warnings)
     }
 
     /// Renders the blocks as plain text and segments it like a `.txt` file.
-    private static func plain(_ blocks: [DocxBlock], path: String, options: LoadOptions) throws -> FormatParse {
+    private static func plain(_ blocks: [DocxBlock], path: String, part: String, options: LoadOptions) throws -> FormatParse {
         var paragraphs: [String] = []
         for block in blocks {
             switch block {
@@ -77,7 +91,7 @@ enum DocxTranscript {
         let custom = try options.customLabelRegex.map { try CustomLabelMatcher($0, path: path) }
         let result = PlainTextSegmenter(forcedPattern: options.speakerPattern, custom: custom, knownSpeakers: [])
             .parse(TextBuffer(bytes: bytes), bodyStart: 0)
-        return FormatParse(format: "docx", bytes: bytes, turns: result.turns, encoding: "UTF-8 (docx XML)", lineEndings: "n/a (docx)",
+        return FormatParse(format: "docx", bytes: bytes, turns: result.turns, encoding: "UTF-8 (docx part \(part))", lineEndings: "n/a (docx)",
                            labelPattern: result.patternName, warnings: result.warnings)
     }
 }

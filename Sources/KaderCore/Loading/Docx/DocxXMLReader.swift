@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A stretch of text in a docx paragraph with one boldness.
 struct DocxRun: Equatable {
@@ -16,7 +13,7 @@ enum DocxBlock {
     case table([[[String]]])
 }
 
-/// Streams `word/document.xml` with Foundation's XMLParser into paragraphs and tables.
+/// Streams `word/document.xml` with ``SafeXMLParser`` into paragraphs and tables.
 ///
 /// Concatenates every `w:t` of a paragraph (including text inside `w:hyperlink`, `w:ins`,
 /// `w:smartTag`, `w:sdt`, `w:fldSimple`), so runs split by `w:proofErr` or bookmarks join up.
@@ -24,8 +21,8 @@ enum DocxBlock {
 /// `mc:Fallback` duplicates, text boxes and paragraph-mark properties. Maps `w:tab` to a tab,
 /// `w:br`/`w:cr` to a line break and `w:noBreakHyphen` to `-`; drops `w:softHyphen`. A run is bold
 /// when its `w:rPr` has `w:b` (not `w:val="0"`/`false`) or a `Strong`/`Bold` character style.
-/// External entities are never resolved.
-final class DocxXMLReader: NSObject, XMLParserDelegate {
+/// A DTD or entity is refused (``SafeXMLParser``).
+final class DocxXMLReader: SafeXMLHandler {
     private(set) var blocks: [DocxBlock] = []
     private var skipDepth = 0
     private var inPPr = 0
@@ -37,38 +34,32 @@ final class DocxXMLReader: NSObject, XMLParserDelegate {
 
     /// - Throws: ``LoaderError/malformed(path:detail:)`` when the XML is not well formed or declares entities.
     static func read(_ xml: Data, path: String, part: String) throws -> [DocxBlock] {
-        try XMLSafety.check(xml, path: path, part: part)
         let reader = DocxXMLReader()
-        let parser = XMLParser(data: xml)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        guard parser.parse(), reader.depth == 0 else {
-            throw LoaderError.malformed(path: path, detail: "\(part) is not well-formed XML (line \(parser.lineNumber))")
+        do {
+            try SafeXMLParser.parse(xml, handler: reader)
+        } catch {
+            throw LoaderError.malformed(path: path, detail: "\(part): \(error.detail)")
         }
         return reader.blocks
     }
 
     private static let skipped: Set<String> = ["del", "moveFrom", "delText", "instrText", "Fallback", "txbxContent", "pict", "comment"]
 
-    /// Open elements; non-zero after parsing means the XML was truncated.
-    private(set) var depth = 0
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        depth += 1
-        let local = Self.local(name)
+    func start(_ tag: XMLTag) -> String? {
+        let local = tag.localName
         if skipDepth > 0 || Self.skipped.contains(local) {
             skipDepth += 1
-            return
+            return nil
         }
         switch local {
         case "pPr": inPPr += 1
         case "p": runs = []
         case "r": runBold = false
         case "b" where inPPr == 0:
-            let v = (attributes["w:val"] ?? "true").lowercased()
+            let v = (tag.attribute("val") ?? "true").lowercased()
             runBold = !(v == "0" || v == "false" || v == "off")
         case "rStyle" where inPPr == 0:
-            let v = attributes["w:val"] ?? ""
+            let v = tag.attribute("val") ?? ""
             if v.localizedCaseInsensitiveContains("strong") || v.localizedCaseInsensitiveContains("bold") { runBold = true }
         case "t": inText = true
         case "tab" where inPPr == 0: append("\t")
@@ -82,15 +73,15 @@ final class DocxXMLReader: NSObject, XMLParserDelegate {
             }
         default: break
         }
+        return nil
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        depth -= 1
+    func end(localName: String, qualifiedName: String) {
         if skipDepth > 0 {
             skipDepth -= 1
             return
         }
-        switch Self.local(name) {
+        switch localName {
         case "pPr": inPPr -= 1
         case "t": inText = false
         case "p":
@@ -113,7 +104,7 @@ final class DocxXMLReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String) {
         if inText && skipDepth == 0 { append(string) }
     }
 
@@ -133,10 +124,5 @@ final class DocxXMLReader: NSObject, XMLParserDelegate {
         let r = tables[t].count - 1
         if tables[t][r].isEmpty { tables[t][r].append([]) }
         tables[t][r][tables[t][r].count - 1].append(text)
-    }
-
-    private static func local(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        return String(name[name.index(after: colon)...])
     }
 }

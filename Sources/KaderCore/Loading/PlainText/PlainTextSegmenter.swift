@@ -32,6 +32,7 @@ struct PlainTextSegmenter {
     struct Detection {
         var best: LabelScan
         var runnerUp: Int
+        var runnerUpPattern: SpeakerLabelPattern? = nil
     }
 
     /// A short sample's choice stands when it found at least 8 labels, no other pattern found
@@ -47,20 +48,26 @@ struct PlainTextSegmenter {
         while sampleEnd < buf.lineCount && buf.lineStartByte[sampleEnd] - bodyStart < bytes { sampleEnd += 1 }
         let sample = firstLine..<sampleEnd
         var best: (SpeakerLabelPattern, LabelScan)?
-        var runnerUp = 0
+        var scans: [(SpeakerLabelPattern, [Int])] = []
         for candidate in SpeakerLabelPattern.allCases {
             let matcher = SpeakerLabelMatcher(pattern: candidate, known: knownSpeakers)
             let scan = LabelScan(buf, sample, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+            scans.append((candidate, scan.lines))
             // Labels of speakers who speak again count first (a header of one-off `Key: value`
             // lines loses to real turns), then all labels.
             if best == nil || (scan.recurring, scan.lines.count) > (best!.1.recurring, best!.1.lines.count) {
-                runnerUp = best?.1.lines.count ?? 0
                 best = (candidate, scan)
-            } else {
-                runnerUp = max(runnerUp, scan.lines.count)
             }
         }
-        return (best!.0, Detection(best: best!.1, runnerUp: runnerUp), sample)
+        // The runner-up is the best style that would cut the sample differently (`00:00:03 Name`
+        // is also a label alone on its line: the same reading is no competitor).
+        var runnerUp = 0
+        var runnerUpPattern: SpeakerLabelPattern?
+        for (pattern, lines) in scans where pattern != best!.0 && lines != best!.1.lines && lines.count > runnerUp {
+            runnerUp = lines.count
+            runnerUpPattern = pattern
+        }
+        return (best!.0, Detection(best: best!.1, runnerUp: runnerUp, runnerUpPattern: runnerUpPattern), sample)
     }
 
     func parse(_ buf: TextBuffer, bodyStart: Int) -> PlainTextParse {
@@ -70,6 +77,7 @@ struct PlainTextSegmenter {
         var found: LabelScan
         var pattern: SpeakerLabelPattern?
         var patternName: String
+        var weakEvidence: String?
         if let custom {
             found = LabelScan(buf, all, known: knownSpeakers, ownLine: false) { custom.match(buf.bytes, $0, $1) }
             patternName = custom.displayName
@@ -91,6 +99,12 @@ struct PlainTextSegmenter {
             }
             pattern = candidate
             found = scan.best
+            let labels = scan.best.lines.count
+            if labels > 0 && (labels < 3 || scan.runnerUp * 10 >= labels * 7) {
+                weakEvidence = "the label style \"\(candidate.displayName)\" was chosen on weak evidence (\(labels) label(s) in the sample"
+                    + (scan.runnerUpPattern.map { ", \"\($0.displayName)\" found \(scan.runnerUp)" } ?? "")
+                    + "); check the turns, or choose the style with --speaker-pattern"
+            }
             if sample != all {
                 let matcher = SpeakerLabelMatcher(pattern: candidate, known: knownSpeakers)
                 found = LabelScan(buf, all, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
@@ -100,6 +114,10 @@ struct PlainTextSegmenter {
         if found.lines.isEmpty {
             pattern = nil
             patternName = "none"
+        }
+        var styleWarning: String?
+        if custom == nil && forcedPattern == nil, let chosen = pattern {
+            styleWarning = styleChange(buf, all, found: found, chosen: chosen)
         }
         var builder = TurnAssembler(buf: buf)
         let footer = footerLine(buf, all)
@@ -125,7 +143,36 @@ struct PlainTextSegmenter {
             warnings.append("text before the first speaker label (\(first.end - first.start) characters) is kept as an unlabelled segment")
         }
         warnings += builder.warnings + Self.labelVariantWarnings(found.speakers)
+        if let styleWarning { warnings.append(styleWarning) }
+        if let weakEvidence { warnings.append(weakEvidence) }
         return PlainTextParse(turns: builder.turns, pattern: pattern, patternName: patternName, warnings: warnings)
+    }
+
+    /// A warning when the label style changes mid-file: the longest stretch without a label of the
+    /// chosen style (over 4 KiB and a quarter of the body) holds recurring labels of another style.
+    /// Costs one scan per other style over that stretch only.
+    private func styleChange(_ buf: TextBuffer, _ all: Range<Int>, found: LabelScan, chosen: SpeakerLabelPattern) -> String? {
+        guard !all.isEmpty else { return nil }
+        let bodyBytes = buf.lineEndByte(all.upperBound - 1) - buf.lineStartByte[all.lowerBound]
+        var gap = all.lowerBound..<all.lowerBound
+        var previous = all.lowerBound
+        for l in found.lines + [all.upperBound] {
+            if l - previous > gap.count { gap = previous..<l }
+            previous = l + 1
+        }
+        guard !gap.isEmpty else { return nil }
+        let gapBytes = buf.lineEndByte(gap.upperBound - 1) - buf.lineStartByte[gap.lowerBound]
+        guard gapBytes > 4096, gapBytes * 4 > bodyBytes else { return nil }
+        for candidate in SpeakerLabelPattern.allCases where candidate != chosen {
+            let matcher = SpeakerLabelMatcher(pattern: candidate, known: knownSpeakers)
+            let scan = LabelScan(buf, gap, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+            if scan.recurring >= 3 {
+                return "the speaker-label style seems to change at line \(gap.lowerBound + 1): \(scan.lines.count) \"\(candidate.displayName)\" labels "
+                    + "in lines \(gap.lowerBound + 1)–\(gap.upperBound) were read as text of the turn before them (the file's style is \"\(chosen.displayName)\"); "
+                    + "split the file or choose the style with --speaker-pattern"
+            }
+        }
+        return nil
     }
 
     /// The last non-blank line when it is an export footer such as `Transcribed by https://otter.ai`.
@@ -157,10 +204,15 @@ struct PlainTextSegmenter {
     }
 }
 
-/// Label matches over a range of lines, after frequency filtering: a label seen once that is not a
-/// known speaker is kept only when it opens a block (after a blank line or at the start) or follows
-/// another label line (one turn per line); a label alone on its line must open a block and occur
-/// at least twice, unless it is a Markdown heading.
+/// Label matches over a range of lines, after frequency filtering.
+///
+/// A label seen once that is not a known speaker is kept only when it reads as a name
+/// (``SpeakerLabelMatcher/nameLike(_:)``: not a sentence ending in a colon) and opens a block (after
+/// a blank line or at the start) or follows another label line (one turn per line). A label alone
+/// on its line (``SpeakerLabelPattern/ownLine``) is kept when it is a Markdown heading, or when it
+/// opens a block or its text follows on the next line (no blank line needed) and it occurs at least
+/// twice; a one-off speaker in that style is kept when its label opens a block, reads as a name,
+/// has its text on the next line, and the file has at least two recurring speakers.
 struct LabelScan {
     var lines: [Int] = []
     var matches: [LabelMatch] = []
@@ -180,6 +232,8 @@ struct LabelScan {
         var match: LabelMatch
         var opensBlock: Bool
         var acceptSingle: Bool
+        var heading: Bool
+        var textFollows: Bool
     }
 
     init(_ buf: TextBuffer, _ range: Range<Int>, known: Set<String>, ownLine: Bool,
@@ -211,8 +265,13 @@ struct LabelScan {
                         counts.append(0)
                     }
                     counts[number] += 1
+                    var textFollows = false
+                    if l + 1 < range.upperBound {
+                        let na = buf.lineStartByte[l + 1]
+                        textFollows = buf.contentEnd(na, buf.lineEndByte(l + 1)) != nil
+                    }
                     candidates.append(Candidate(line: l, speaker: number, match: m, opensBlock: previousBlank,
-                                                acceptSingle: ownLine ? heading : (previousBlank || previousLabel)))
+                                                acceptSingle: previousBlank || previousLabel, heading: heading, textFollows: textFollows))
                     isLabel = true
                 case .rejected(let word) where previousBlank:
                     rejected[word, default: 0] += 1
@@ -227,10 +286,19 @@ struct LabelScan {
         matches.reserveCapacity(candidates.count)
         var accepted = [Bool](repeating: false, count: names.count)
         var singles: [String] = []
+        let recurringSpeakers = counts.lazy.filter { $0 > 1 }.count
         for c in candidates {
             let n = counts[c.speaker]
-            if ownLine && !c.opensBlock { continue }
-            if isKnown[c.speaker] || n > 1 || c.acceptSingle {
+            let keep: Bool
+            if isKnown[c.speaker] || c.heading {
+                keep = true
+            } else if ownLine {
+                keep = n > 1 ? (c.opensBlock || c.textFollows)
+                    : (c.opensBlock && c.textFollows && recurringSpeakers >= 2 && SpeakerLabelMatcher.nameLike(c.match.speaker))
+            } else {
+                keep = n > 1 || (c.acceptSingle && SpeakerLabelMatcher.nameLike(c.match.speaker))
+            }
+            if keep {
                 lines.append(c.line)
                 matches.append(c.match)
                 if !accepted[c.speaker] {

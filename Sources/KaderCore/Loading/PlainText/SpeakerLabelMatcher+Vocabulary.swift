@@ -43,4 +43,21 @@ extension SpeakerLabelMatcher {
         let words = label.split(separator: " ")
         return !words.isEmpty && words.count <= 2
     }
+
+    /// Lower-case name particles (`Jan de Vries`, `Ludwig van Beethoven`).
+    static let nameParticles: Set<String> = [
+        "de", "den", "der", "van", "von", "het", "'t", "ten", "ter", "la", "le", "du", "da", "di", "del", "della", "dos", "el", "al", "bin", "y", "e",
+    ]
+
+    /// True when a label used only once reads as a name, not a sentence: at most four words, and
+    /// every word after the first starts with a capital or a digit or is a name particle
+    /// (`Jan de Vries`, `Deelnemer 3`, `id2`). `Une chose en sa faveur` and `Wat we zagen` are not names.
+    static func nameLike(_ label: String) -> Bool {
+        let words = label.split(separator: " ")
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        return words.dropFirst().allSatisfy { w in
+            guard let f = w.first else { return false }
+            return f.isUppercase || f.isNumber || nameParticles.contains(w.lowercased())
+        }
+    }
 }

@@ -59,7 +59,11 @@ struct SpeakerLabelMatcher {
             while j < lineEnd && p[j] == UInt8(ascii: "#") { j += 1 }
             if j > i { guard j < lineEnd, p[j] == 0x20 else { return .none }; j = skipBlanks(p, j, lineEnd) }
             if case .label(let m) = labelToLineEnd(p, j, lineEnd, timestamp: timestamp) {
-                return Self.ownLineStopWords.contains(m.speaker.lowercased()) && !known.contains(m.speaker) ? .none : .label(m)
+                if known.contains(m.speaker) { return .label(m) }
+                // A reply alone on its line (`OK.`, `Ja.`, `Dank u.`) ends like a sentence.
+                if m.speaker.hasSuffix(".") && m.speaker.split(separator: " ").count <= 2 && !m.speaker.dropLast().contains(".") { return .none }
+                let bare = m.speaker.hasSuffix(".") ? String(m.speaker.dropLast()) : m.speaker
+                return Self.ownLineStopWords.contains(bare.lowercased()) ? .none : .label(m)
             }
             return .none
         case .nameTime, .timeName: return .none

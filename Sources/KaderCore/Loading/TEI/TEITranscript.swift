@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// TEI transcripts with `<u>` utterances (ParlaMint and TEI spoken-language corpora).
 ///
@@ -14,7 +11,7 @@ import FoundationXML
 ///
 /// Constructed text (``TextAssembler``): per turn the speaker note as written (or `Name:`) and a
 /// space, then one line per `<seg>`; turns separated by a blank line.
-final class TEITranscript: NSObject, XMLParserDelegate {
+final class TEITranscript: SafeXMLHandler {
     private var assembler = TextAssembler()
     private var inText = false
     private var sawRoot = false
@@ -36,13 +33,12 @@ final class TEITranscript: NSObject, XMLParserDelegate {
         if let kind = BinarySignature.detect([UInt8](data.prefix(8))) {
             throw LoaderError.binary(path: path, detail: "it looks like \(kind)")
         }
-        try XMLSafety.check(data, path: path, part: "the XML")
         let reader = TEITranscript()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        guard parser.parse(), reader.depth == 0 else {
-            throw LoaderError.malformed(path: path, detail: "the XML is not well formed (line \(parser.lineNumber)), so it cannot be read as TEI")
+        let encoding: String
+        do {
+            encoding = try SafeXMLParser.parse(data, handler: reader)
+        } catch {
+            throw LoaderError.malformed(path: path, detail: "\(error.detail), so it cannot be read as TEI")
         }
         guard reader.sawRoot else {
             throw LoaderError.malformed(path: path, detail: "this XML file is not TEI (it has no <TEI> root element)")
@@ -50,22 +46,14 @@ final class TEITranscript: NSObject, XMLParserDelegate {
         let (bytes, turns) = reader.assembler.finish()
         var warnings = PlainTextSegmenter.labelVariantWarnings(turns)
         if reader.utterances == 0 { warnings.append("no <u> utterances found in the TEI text") }
-        let head = String(decoding: data.prefix(200), as: UTF8.self)
-        var encoding = "UTF-8"
-        if let r = head.range(of: #"encoding=["']([A-Za-z0-9_-]+)["']"#, options: .regularExpression) {
-            encoding = String(head[r].dropFirst(10).dropLast()).uppercased()
-        }
         return FormatParse(format: "tei", bytes: bytes, turns: turns, encoding: encoding, lineEndings: "n/a (XML)",
                            labelPattern: "TEI <u who> with <note type=\"speaker\">", warnings: warnings,
                            frontMatter: reader.title.map { DocumentMetadata(title: $0) })
     }
 
-    /// Open elements; non-zero after parsing means the XML was truncated.
-    private(set) var depth = 0
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        depth += 1
-        switch name {
+    func start(_ tag: XMLTag) -> String? {
+        let attributes = tag.attributes
+        switch tag.localName {
         case "TEI", "teiCorpus": sawRoot = true
         case "title" where !inText && title == nil: collectingTitle = true
         case "text": inText = true
@@ -82,11 +70,11 @@ final class TEITranscript: NSObject, XMLParserDelegate {
         case "seg", "note", "gap", "kinesic", "vocal", "incident", "p": if inU { flush() }
         default: break
         }
+        return nil
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        depth -= 1
-        switch name {
+    func end(localName: String, qualifiedName: String) {
+        switch localName {
         case "title" where collectingTitle:
             collectingTitle = false
             let t = collapse(titleText)
@@ -105,7 +93,7 @@ final class TEITranscript: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String) {
         if collectingTitle { titleText += string }
         if collectingNote { noteText += string } else if inU { paragraph += string }
     }

@@ -1,13 +1,13 @@
-import CSV
 import Foundation
-import KaderCore
 
 /// JSON and CSV renderings of a ``ProjectAgreement`` for `kader agree --format json|csv`.
 ///
 /// JSON: every coefficient is `{"value": x}` or `{"reason": "…"}` when not computable;
 /// proportions in [0, 1] (percent agreement too). CSV: one row per (group, level, code);
-/// not-computable cells are empty, with the reasons in the `not_computable` column.
-enum AgreementReportExport {
+/// not-computable cells are empty, with the reasons in the `not_computable` column; the CSV
+/// dialect is the quote exports' (``QuoteTable``: CRLF, `excel` = BOM and `;`).
+/// Numbers are written at full precision (shortest representation that reads back exactly).
+public enum AgreementReportExport {
     struct Value: Encodable {
         var value: Double?
         var reason: String?
@@ -15,7 +15,8 @@ enum AgreementReportExport {
     }
 
     struct Interval: Encodable {
-        var lower: Double?, upper: Double?, samples: Int?, seed: UInt64?, reason: String?
+        var method: String?, lower: Double?, upper: Double?, standardError: Double?, samples: Int?, seed: UInt64?
+        var units: Int?, reason: String?
     }
 
     struct Row: Encodable {
@@ -54,7 +55,9 @@ enum AgreementReportExport {
             expectedDisagreement = r.alpha.expectedDisagreement
             pairableValues = r.alpha.pairableValues
             switch r.alphaInterval {
-            case .computed(let b): alphaInterval = Interval(lower: b.lower, upper: b.upper, samples: b.samples, seed: b.seed)
+            case .computed(let b):
+                alphaInterval = Interval(method: b.method.rawValue, lower: b.lower, upper: b.upper, standardError: b.standardError,
+                                         samples: b.replicates, seed: b.seed, units: b.units)
             case .notComputable(let reason): alphaInterval = Interval(reason: reason)
             }
             ac1 = Value(r.ac1.value)
@@ -98,6 +101,8 @@ enum AgreementReportExport {
 
     struct Output: Encodable {
         var coders: [String]
+        var intervalMethod: String
+        var intervalDescription: String
         var includeUnfinished: Bool
         var units: Int
         var identicalSets: Int
@@ -109,7 +114,8 @@ enum AgreementReportExport {
         var disagreements: [Disagreement]?
     }
 
-    static func json(_ a: ProjectAgreement, codebook: Codebook, disagreements: Bool) throws -> String {
+    /// Pretty-printed JSON with sorted keys.
+    public static func json(_ a: ProjectAgreement, codebook: Codebook, disagreements: Bool) throws -> String {
         let coders = a.units.coders
         let docs = a.units.documents.map { d in
             DocumentOut(id: d.documentId, units: d.unitCount,
@@ -120,7 +126,8 @@ enum AgreementReportExport {
             Disagreement(document: u.documentId, segment: u.segmentId, ordinal: u.ordinal, speaker: u.speaker, role: u.role, text: u.text,
                          codes: Dictionary(uniqueKeysWithValues: zip(coders, u.codes.map { $0.map { $0.sorted() } })))
         } : nil
-        let out = Output(coders: coders, includeUnfinished: a.units.includeUnfinished, units: a.overall.unitCount,
+        let out = Output(coders: coders, intervalMethod: a.interval.method.rawValue,
+                         intervalDescription: AgreementReportFormatter.intervalSentence(a.interval), includeUnfinished: a.units.includeUnfinished, units: a.overall.unitCount,
                          identicalSets: a.units.identicalSets.identical, documents: docs,
                          overall: Group(a.overall, coders: coders, codebook: codebook, agreement: a), breakdown: a.breakdown?.rawValue,
                          groups: a.groups.map { Group($0, coders: coders, codebook: codebook, agreement: a) },
@@ -130,18 +137,17 @@ enum AgreementReportExport {
         return String(decoding: try enc.encode(out), as: UTF8.self)
     }
 
-    static func csv(_ a: ProjectAgreement, codebook: Codebook) throws -> String {
+    /// One row per (group, level, code), header first.
+    public static func csv(_ a: ProjectAgreement, codebook: Codebook, excel: Bool = false) throws -> Data {
         let coders = a.units.coders
-        let stream = OutputStream(toMemory: ())
-        let w = try CSVWriter(stream: stream)
         var header = ["group", "level", "id", "name", "n"]
         if coders.count == 2 { header += ["both", "only_first", "only_second", "neither"] }
         header += coders.map { "applied_\($0)" }
         header += ["percent_agreement", coders.count == 2 ? "cohen_kappa" : "fleiss_kappa", "alpha", "alpha_lower", "alpha_upper",
-                   "do", "de", "ac1", "brennan_prediger", "verdict", "not_computable"]
-        try w.write(row: header)
-        func num(_ v: AgreementValue) -> String { v.double.map { String(format: "%.6f", $0) } ?? "" }
-        func write(_ group: String, _ level: String, _ r: BinaryAgreementReport) throws {
+                   "alpha_interval_method", "do", "de", "ac1", "brennan_prediger", "verdict", "not_computable"]
+        var rows: [[String]] = []
+        func num(_ v: AgreementValue) -> String { v.double.map(full) ?? "" }
+        func write(_ group: String, _ level: String, _ r: BinaryAgreementReport) {
             var row = [group, level, r.label, codebook.entry(id: r.label)?.pathString ?? r.label, String(r.pairableUnits)]
             let c = r.counts
             if coders.count == 2 { row += [c.bothApplied, c.onlyFirst, c.onlySecond, c.neither].map(String.init) }
@@ -149,22 +155,27 @@ enum AgreementReportExport {
             let kappa = r.cohen?.value ?? r.fleiss?.value ?? .notComputable(reason: "no kappa")
             let ci = r.alphaInterval.result
             row += [num(r.percentAgreement), num(kappa), num(r.alpha.value),
-                    ci.map { String(format: "%.6f", $0.lower) } ?? "", ci.map { String(format: "%.6f", $0.upper) } ?? "",
-                    String(format: "%.6f", r.alpha.observedDisagreement), String(format: "%.6f", r.alpha.expectedDisagreement),
+                    ci.map { full($0.lower) } ?? "", ci.map { full($0.upper) } ?? "", ci?.method.rawValue ?? "",
+                    full(r.alpha.observedDisagreement), full(r.alpha.expectedDisagreement),
                     num(r.ac1.value), num(r.brennanPrediger.value), r.alpha.verdict.rawValue]
-            let reasons = [("percent agreement", r.percentAgreement), ("kappa", kappa), ("alpha", r.alpha.value),
+            var reasons = [("percent agreement", r.percentAgreement), ("kappa", kappa), ("alpha", r.alpha.value),
                            ("AC1", r.ac1.value), ("Brennan-Prediger", r.brennanPrediger.value)]
                 .compactMap { n, v in v.reason.map { (n, $0) } }
+            if r.alpha.value.isComputable, let why = r.alphaInterval.reason { reasons.append(("alpha interval", why)) }
             row.append(AgreementCells.merge(reasons).map { "\($0.0): \($0.1)" }.joined(separator: "; "))
-            try w.write(row: row)
+            rows.append(row)
         }
         for g in [a.overall] + a.groups {
-            for r in g.report.perCode where a.isShown(r, codebook: codebook) { try write(g.label, "code", r) }
-            for r in g.report.perCategory { try write(g.label, "category", r) }
-            try write(g.label, "pooled", g.report.overall.pooled)
+            for r in g.report.perCode where a.isShown(r, codebook: codebook) { write(g.label, "code", r) }
+            for r in g.report.perCategory { write(g.label, "category", r) }
+            write(g.label, "pooled", g.report.overall.pooled)
         }
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        stream.close()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return try QuoteTable.csv(header: header, rows: rows, excel: excel)
+    }
+
+    /// A Double at full precision: the shortest text that reads back as the same Double.
+    public static func full(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        return "\(x)"
     }
 }

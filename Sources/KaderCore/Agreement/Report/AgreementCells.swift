@@ -1,16 +1,15 @@
 import Foundation
-import KaderCore
 
 /// One row of an agreement table as text cells, shared by the terminal table, Markdown and CSV.
 /// Not-computable figures are "n/c"; their reasons are collected in `notComputable`.
-struct AgreementCells {
-    var label: String
-    var cells: [String]
+public struct AgreementCells: Sendable {
+    public var label: String
+    public var cells: [String]
     /// (coefficient, reason) for each n/c cell.
-    var notComputable: [(String, String)]
+    public var notComputable: [(String, String)]
 
     /// Column titles for `coders` coders (2: the 2×2 counts and Cohen κ; 3+: applied per coder, Fleiss κ).
-    static func header(coders: [String]) -> [String] {
+    public static func header(coders: [String]) -> [String] {
         var h = ["n"]
         if coders.count == 2 {
             h += ["both", "\(short(coders[0])) only", "\(short(coders[1])) only", "neither"]
@@ -23,7 +22,9 @@ struct AgreementCells {
 
     static func short(_ coder: String) -> String { coder.count > 10 ? String(coder.prefix(9)) + "…" : coder }
 
-    init(label: String, _ r: BinaryAgreementReport, coders: [String]) {
+    /// `auto`: the report used ``AlphaIntervalMethod/auto``; an interval that fell back from the
+    /// jackknife to the bootstrap is marked "†".
+    public init(label: String, _ r: BinaryAgreementReport, coders: [String], auto: Bool = false) {
         self.label = label
         var nc: [(String, String)] = []
         func v(_ name: String, _ x: AgreementValue, percent: Bool = false) -> String {
@@ -43,7 +44,8 @@ struct AgreementCells {
         if let k = r.cohen { cells.append(v("Cohen κ", k.value)) } else if let f = r.fleiss { cells.append(v("Fleiss κ", f.value)) } else { cells.append("") }
         cells.append(v("α", r.alpha.value))
         if let ci = r.alphaInterval.result {
-            cells.append("[\(Self.fmt(ci.lower)), \(Self.fmt(ci.upper))]")
+            let fellBack = auto && ci.method == .units && ci.units.map { $0 < AlphaInterval.jackknifeBelow } == true
+            cells.append("[\(Self.fmt(ci.lower)), \(Self.fmt(ci.upper))]" + (fellBack ? "†" : ""))
         } else {
             cells.append("n/c")
         }
@@ -55,7 +57,7 @@ struct AgreementCells {
     }
 
     /// Groups coefficients that share a reason: [("κ, α", reason)].
-    static func merge(_ nc: [(String, String)]) -> [(String, String)] {
+    public static func merge(_ nc: [(String, String)]) -> [(String, String)] {
         var order: [String] = []
         var names: [String: [String]] = [:]
         for (n, r) in nc {
@@ -65,7 +67,7 @@ struct AgreementCells {
         return order.map { (names[$0]!.joined(separator: ", "), $0) }
     }
 
-    static func flag(_ v: ReliabilityVerdict) -> String {
+    public static func flag(_ v: ReliabilityVerdict) -> String {
         switch v {
         case .reliable: return ""
         case .tentative: return "tentative"
@@ -75,22 +77,23 @@ struct AgreementCells {
     }
 
     /// Three decimals, with "−0.000" avoided.
-    static func fmt(_ x: Double) -> String {
+    public static func fmt(_ x: Double) -> String {
         let s = String(format: "%.3f", x)
         return s == "-0.000" ? "0.000" : s
     }
 
     /// Display label of a code: its name, sub-codes indented under their category.
-    static func codeLabel(_ id: String, codebook: Codebook) -> String {
+    public static func codeLabel(_ id: String, codebook: Codebook) -> String {
         guard let e = codebook.entry(id: id) else { return "?" + id + " (not in codebook)" }
         return String(repeating: "  ", count: e.depth) + e.code.name
     }
 
     /// Rows for every code, every category and the pooled figure of a report.
-    static func rows(_ report: CodeAgreementReport, agreement: ProjectAgreement, codebook: Codebook, coders: [String])
+    public static func rows(_ report: CodeAgreementReport, agreement: ProjectAgreement, codebook: Codebook, coders: [String])
         -> (codes: [AgreementCells], categories: [AgreementCells], pooled: AgreementCells) {
-        let codes = report.perCode.filter { agreement.isShown($0, codebook: codebook) }.map { AgreementCells(label: codeLabel($0.label, codebook: codebook), $0, coders: coders) }
-        let cats = report.perCategory.map { AgreementCells(label: codebook.entry(id: $0.label)?.code.name ?? $0.label, $0, coders: coders) }
-        return (codes, cats, AgreementCells(label: "pooled (unit × code)", report.overall.pooled, coders: coders))
+        let auto = agreement.interval.method == .auto
+        let codes = report.perCode.filter { agreement.isShown($0, codebook: codebook) }.map { AgreementCells(label: codeLabel($0.label, codebook: codebook), $0, coders: coders, auto: auto) }
+        let cats = report.perCategory.map { AgreementCells(label: codebook.entry(id: $0.label)?.code.name ?? $0.label, $0, coders: coders, auto: auto) }
+        return (codes, cats, AgreementCells(label: "pooled (unit × code)", report.overall.pooled, coders: coders, auto: auto))
     }
 }

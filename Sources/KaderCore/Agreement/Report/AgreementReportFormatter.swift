@@ -1,16 +1,27 @@
 import Foundation
-import KaderCore
 
-/// Terminal-table and Markdown renderings of a ``ProjectAgreement`` for `kader agree`.
-struct AgreementReportFormatter {
-    let agreement: ProjectAgreement
-    let codebook: Codebook
-    let markdown: Bool
-    let showDisagreements: Bool
+/// Terminal-table and Markdown renderings of a ``ProjectAgreement`` (`kader agree`).
+///
+/// Text: aligned columns, headings underlined. Markdown: GitHub tables, each disagreement a
+/// list item with the segment as a block quote and one sub-item per coder. Both end with a
+/// section naming every statistic's source, the interval method and what the pooled row pools.
+public struct AgreementReportFormatter: Sendable {
+    public let agreement: ProjectAgreement
+    public let codebook: Codebook
+    public let markdown: Bool
+    public let showDisagreements: Bool
+
+    public init(agreement: ProjectAgreement, codebook: Codebook, markdown: Bool, showDisagreements: Bool) {
+        self.agreement = agreement
+        self.codebook = codebook
+        self.markdown = markdown
+        self.showDisagreements = showDisagreements
+    }
 
     var coders: [String] { agreement.units.coders }
 
-    func render() -> String {
+    /// The whole report, lines joined by LF, no trailing newline.
+    public func render() -> String {
         var out: [String] = []
         let u = agreement.units
         let counted = u.documents.filter { $0.unitCount > 0 }
@@ -36,7 +47,9 @@ struct AgreementReportFormatter {
         let unknown = agreement.unknownCodes(codebook)
         if !unknown.isEmpty { out.append("Codes in the codings but not in the codebook: \(unknown.joined(separator: ", ")).\n") }
         if showDisagreements { out += disagreementLines() }
-        out += footer()
+        let notes = footer()
+        out += notes.prefix(2)
+        out += notes.dropFirst(2).map { markdown ? "- " + $0 : $0 }
         return out.joined(separator: "\n")
     }
 
@@ -111,11 +124,21 @@ struct AgreementReportFormatter {
         for u in list {
             var who = u.speaker ?? "(no speaker)"
             if let r = u.role, r != u.speaker { who += " (\(r))" }
-            out.append((markdown ? "- **" : "") + "\(u.documentId) #\(u.ordinal) \(who)" + (markdown ? "**" : ""))
-            out.append("    “" + Self.excerpt(u.text) + "”")
-            for (c, set) in zip(coders, u.codes) {
-                let codes = set.map { $0.isEmpty ? "(no code)" : $0.sorted(by: codeOrder).map(codeName).joined(separator: ", ") } ?? "(missing)"
-                out.append("    " + c.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + codes)
+            func codes(_ set: Set<String>?) -> String {
+                set.map { $0.isEmpty ? "(no code)" : $0.sorted(by: codeOrder).map(codeName).joined(separator: ", ") } ?? "(missing)"
+            }
+            if markdown {
+                out.append("- **\(Self.markdownEscape(u.documentId)) #\(u.ordinal)**, \(Self.markdownEscape(who))")
+                out.append("")
+                out.append("  > " + Self.markdownEscape(Self.excerpt(u.text)))
+                out.append("")
+                for (c, set) in zip(coders, u.codes) { out.append("  - \(Self.markdownEscape(c)): \(Self.markdownEscape(codes(set)))") }
+            } else {
+                out.append("\(u.documentId) #\(u.ordinal) \(who)")
+                out.append("    “" + Self.excerpt(u.text) + "”")
+                for (c, set) in zip(coders, u.codes) {
+                    out.append("    " + c.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + codes(set))
+                }
             }
             out.append("")
         }
@@ -131,29 +154,57 @@ struct AgreementReportFormatter {
         (agreement.codes.firstIndex(of: a) ?? .max, a) < (agreement.codes.firstIndex(of: b) ?? .max, b)
     }
 
+    /// Backslash-escapes the characters Markdown would read as emphasis, code, links or HTML.
+    static func markdownEscape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if "\\`*_[]<>|#".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
     static func excerpt(_ text: String, limit: Int = 100) -> String {
         let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
     }
 
     func footer() -> [String] {
-        let b = agreement.bootstrapSamples
+        let shown = agreement.overall.report.perCode.filter { agreement.isShown($0, codebook: codebook) }.count
+        let pooledCount = agreement.codes.count
+        let hidden = pooledCount - shown
         return [
             heading("How these figures are computed", level: 2),
             "",
             "Unit: a codable segment (speaker turn) of a document; a coder counts for a document only when they marked it done"
                 + (agreement.units.includeUnfinished ? " or in progress (there, segments without codes are missing)" : "")
                 + "; other coders are missing data, never zeros. n = units coded by at least 2 coders.",
-            "Per code: applied / not applied; per category: any code of its subtree applied; overall: all unit × code decisions pooled, and the code sets (MASI, Jaccard).",
+            "Per code: applied / not applied; per category: any code of its subtree applied (the category's own id included).",
+            "Overall, pooled: every unit × code decision counted once, over all \(pooledCount) code ids of the data"
+                + (hidden > 0 ? " (\(hidden) of them categories with sub-codes that no coder applied directly, not shown per code)" : "")
+                + "; its n is units × codes. Set-valued α compares each unit's whole code set (MASI, Jaccard).",
             coders.count == 2
                 ? "Counts (units both coded): both applied, only one coder applied, neither applied."
                 : "\"<coder> +\": units that coder applied the code to.",
             "% agree: pairwise percent agreement (Gwet 2014). Cohen κ = (p_o − p_e)/(1 − p_e) (Cohen 1960); Fleiss κ (Fleiss 1971).",
             "α: Krippendorff's α, nominal, 1 − D_o/D_e from the coincidence matrix, missing data allowed (Krippendorff 2011, \"Computing Krippendorff's Alpha-Reliability\").",
-            "α 95% CI: bootstrap of \(b) replicates, seed \(agreement.seed) (Hayes & Krippendorff 2007, the KALPHA algorithm: pairs of values drawn from the coincidence matrix). KALPHA's lack-of-variation rule sets a share of the α = 1 replicates to 0, so a rare code with perfect agreement can show [0.000, 1.000]: read that as \"too few applications to bound α\", not as doubt about the observed α. The customary bootstrap under-covers for small samples (Hughes 2022).",
+            "α 95% CI: " + Self.intervalSentence(agreement.interval),
             "AC1: Gwet 2008, q = 2. BP κ: Brennan & Prediger 1981, p_e = 1/2.",
             "Set-valued α: Krippendorff's α with the MASI distance (Passonneau 2006) or the Jaccard distance as δ.",
             "flag: α < .667 unreliable (discard), .667 ≤ α < .800 tentative (Krippendorff 2004, p. 241); n/c = not computable, reason listed under the table.",
         ]
+    }
+
+    /// One sentence naming the interval method of a report and its settings.
+    public static func intervalSentence(_ o: AlphaIntervalOptions) -> String {
+        let boot = "bootstrap over units (segments resampled with replacement, percentile interval; \(o.samples) replicates, seed \(o.seed); Efron & Tibshirani 1993); the pooled row resamples segments with all their codes"
+        switch o.method {
+        case .auto:
+            return "jackknife with a t interval when n < \(AlphaInterval.jackknifeBelow) (Hughes 2022), otherwise \(boot). † = the jackknife was undefined (leaving out one unit leaves a single value), so the bootstrap was used. Coverage of this rule: bench/results.md."
+        case .units: return boot + "."
+        case .jackknife: return "jackknife over units with a t interval (Hughes 2022, arXiv 2210.13265)."
+        case .kalpha:
+            return "KALPHA bootstrap of \(o.samples) replicates, seed \(o.seed) (Hayes & Krippendorff 2007: pairs of values drawn from the coincidence matrix). It is too narrow for small samples with 3+ coders and too wide for large ones (Hughes 2022); its lack-of-variation rule can show [0.000, 1.000] for a rare code with perfect agreement."
+        }
     }
 }

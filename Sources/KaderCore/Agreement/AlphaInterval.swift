@@ -1,0 +1,208 @@
+import Foundation
+
+/// How the 95% interval of Krippendorff's α is computed.
+public enum AlphaIntervalMethod: String, Sendable, CaseIterable, Codable {
+    /// The jackknife below ``AlphaInterval/jackknifeBelow`` pairable units, the bootstrap over
+    /// units from there on (the default; see ``AlphaInterval``).
+    case auto
+    /// Bootstrap that resamples units with replacement (percentile interval).
+    case units
+    /// Jackknife standard error with a t interval (Hughes 2022).
+    case jackknife
+    /// Hayes & Krippendorff's (2007) KALPHA bootstrap of pairs of values.
+    case kalpha
+
+    /// Words for reports, e.g. "bootstrap over units".
+    public var title: String {
+        switch self {
+        case .auto: return "automatic"
+        case .units: return "bootstrap over units"
+        case .jackknife: return "jackknife"
+        case .kalpha: return "KALPHA bootstrap of pairs"
+        }
+    }
+
+    /// The paper behind the method.
+    public var citation: String {
+        switch self {
+        case .auto, .units: return "Efron & Tibshirani 1993, percentile interval; units resampled as in Hughes 2022"
+        case .jackknife: return "Hughes 2022, arXiv 2210.13265; Hinkley 1977"
+        case .kalpha: return "Hayes & Krippendorff 2007"
+        }
+    }
+}
+
+/// A 95% interval for Krippendorff's α, with the method that produced it.
+///
+/// Methods (``AlphaIntervalMethod``):
+/// - `units`: B bootstrap replicates; each draws N pairable units with replacement (a multinomial
+///   over the distinct unit patterns of ``AlphaUnitPatterns``, so one replicate costs
+///   O(patterns + k²) whatever N) and recomputes α; the interval is the 2.5th and 97.5th
+///   percentile (Efron & Tibshirani 1993, ch. 13). Replicates in which α is undefined (one value
+///   only) are left out and counted; more than 5% of them make the interval not computable.
+/// - `jackknife`: SE² = (N−1)/N Σ_u (α_(u) − ᾱ)² over the leave-one-unit-out estimates α_(u);
+///   interval α ± t_{0.975, N−1}·SE, clipped to [−1, 1] (Hughes 2022, arXiv 2210.13265, who found
+///   it close to nominal coverage for small samples). Undefined when leaving out some unit leaves
+///   a single value.
+/// - `kalpha`: ``AlphaBootstrap`` (Hayes & Krippendorff 2007). Its fixed number of drawn pairs
+///   makes it too narrow for small samples with 3+ coders and far too wide for large N;
+///   kept for readers who ask for it.
+/// - `auto` (default): jackknife below ``jackknifeBelow`` pairable units, else `units`; the
+///   coverage simulation in `make bench` (bench/results.md) backs this rule.
+/// q(α_min) = P(α < α_min): the share of replicates below α_min (bootstrap methods), or
+/// Φ((α_min − α)/SE) (jackknife, normal approximation).
+public struct AlphaInterval: Sendable, Equatable {
+    /// The method used (never `.auto`).
+    public let method: AlphaIntervalMethod
+    public let alpha: Double
+    public let lower: Double
+    public let upper: Double
+    /// Standard error: jackknife SE, or the standard deviation of the bootstrap replicates.
+    public let standardError: Double
+    /// B for the bootstrap methods, nil for the jackknife.
+    public let replicates: Int?
+    public let seed: UInt64?
+    /// Bootstrap replicates left out because α was undefined in them.
+    public let undefinedReplicates: Int
+    /// KALPHA's M (pairs drawn per replicate), nil for other methods.
+    public let drawsPerSample: Int?
+    /// Pairable units N the interval is based on (nil for KALPHA, which draws pairs).
+    public let units: Int?
+    public let thresholds: [Double]
+    public let probabilitiesBelow: [Double]
+
+    /// The largest number of bootstrap replicates accepted (`--bootstrap`): 100,000.
+    public static let maxReplicates = 100_000
+    /// `auto` uses the jackknife below this many pairable units.
+    public static let jackknifeBelow = 100
+
+    /// q for one α_min, or nil if it was not requested.
+    public func probabilityBelow(_ alphaMin: Double) -> Double? {
+        thresholds.firstIndex { abs($0 - alphaMin) < 1e-12 }.map { probabilitiesBelow[$0] }
+    }
+
+    /// One phrase naming the method and its settings, e.g.
+    /// "bootstrap over units (N = 240), 1000 replicates, seed 1".
+    public var methodDescription: String {
+        switch method {
+        case .jackknife: return "jackknife over units (N = \(units ?? 0)), t interval"
+        case .kalpha: return "KALPHA bootstrap of pairs (Hayes & Krippendorff 2007), \(replicates ?? 0) replicates of \(drawsPerSample ?? 0) pairs, seed \(seed ?? 0)"
+        case .units, .auto:
+            return "bootstrap over units (N = \(units ?? 0)), \(replicates ?? 0) replicates, seed \(seed ?? 0)"
+                + (undefinedReplicates > 0 ? ", \(undefinedReplicates) with α undefined left out" : "")
+        }
+    }
+
+    /// The interval for `patterns` with `method`. `coincidence`, `categoryValues`, `metric` and
+    /// `coderCount` are needed for `kalpha` only.
+    /// Undefined when α is undefined, N < 2, samples < 1 or > ``maxReplicates``.
+    public static func compute(_ patterns: AlphaUnitPatterns, method: AlphaIntervalMethod, samples: Int = 1000,
+                               seed: UInt64 = 1, thresholds: [Double] = [0.667, 0.8],
+                               kalpha: (o: CoincidenceMatrix, metric: AlphaMetric, categoryValues: [Double]?, coderCount: Int)? = nil)
+        -> Computed<AlphaInterval> {
+        guard let alpha = patterns.alpha else { return .notComputable(reason: "alpha is not computable") }
+        guard samples >= 1, samples <= maxReplicates else {
+            return .notComputable(reason: "the number of bootstrap replicates must be between 1 and \(maxReplicates)")
+        }
+        let n = patterns.unitCount
+        let ts = thresholds.sorted()
+        switch method {
+        case .kalpha:
+            guard let k = kalpha else { return .notComputable(reason: "KALPHA needs the coincidence matrix") }
+            switch AlphaBootstrap.compute(k.o, metric: k.metric, categoryValues: k.categoryValues, coderCount: k.coderCount,
+                                          samples: samples, seed: seed, thresholds: ts) {
+            case .notComputable(let r): return .notComputable(reason: r)
+            case .computed(let b):
+                return .computed(AlphaInterval(method: .kalpha, alpha: alpha, lower: b.lower, upper: b.upper,
+                                               standardError: b.standardError, replicates: b.samples, seed: b.seed,
+                                               undefinedReplicates: 0, drawsPerSample: b.drawsPerSample, units: nil,
+                                               thresholds: b.thresholds, probabilitiesBelow: b.probabilitiesBelow))
+            }
+        case .jackknife:
+            return jackknife(patterns, alpha: alpha, thresholds: ts)
+        case .units:
+            return bootstrap(patterns, alpha: alpha, samples: samples, seed: seed, thresholds: ts)
+        case .auto:
+            if n < jackknifeBelow, case .computed(let j) = jackknife(patterns, alpha: alpha, thresholds: ts) { return .computed(j) }
+            return bootstrap(patterns, alpha: alpha, samples: samples, seed: seed, thresholds: ts)
+        }
+    }
+
+    static func jackknife(_ patterns: AlphaUnitPatterns, alpha: Double, thresholds ts: [Double]) -> Computed<AlphaInterval> {
+        let n = patterns.unitCount
+        guard n >= 3 else { return .notComputable(reason: "the jackknife needs at least 3 pairable units") }
+        let loo = patterns.leaveOneOut()
+        var mean = 0.0
+        for (p, a) in loo.enumerated() {
+            guard let a else { return .notComputable(reason: "leaving out one unit leaves a single value, so the jackknife is undefined") }
+            mean += Double(patterns.weights[p]) * a
+        }
+        mean /= Double(n)
+        var ss = 0.0
+        for (p, a) in loo.enumerated() { ss += Double(patterns.weights[p]) * (a! - mean) * (a! - mean) }
+        let se = (Double(n - 1) / Double(n) * ss).squareRoot()
+        let t = StudentT.quantile975(df: n - 1)
+        let probs = ts.map { se > 0 ? 0.5 * erfc(-(($0 - alpha) / se) / 2.0.squareRoot()) : ($0 > alpha ? 1 : 0) }
+        return .computed(AlphaInterval(method: .jackknife, alpha: alpha, lower: max(-1, alpha - t * se), upper: min(1, alpha + t * se),
+                                       standardError: se, replicates: nil, seed: nil, undefinedReplicates: 0,
+                                       drawsPerSample: nil, units: n, thresholds: ts, probabilitiesBelow: probs))
+    }
+
+    static func bootstrap(_ patterns: AlphaUnitPatterns, alpha: Double, samples: Int, seed: UInt64,
+                          thresholds ts: [Double]) -> Computed<AlphaInterval> {
+        let n = patterns.unitCount
+        guard n >= 2 else { return .notComputable(reason: "the bootstrap needs at least 2 pairable units") }
+        var rng = SplitMix64(seed: seed)
+        var w = [Int](repeating: 0, count: patterns.patternCount)
+        var marg = [Double](repeating: 0, count: patterns.categoryCount)
+        var reps: [Double] = []
+        reps.reserveCapacity(samples)
+        var undefined = 0
+        for _ in 0..<samples {
+            RandomVariates.multinomial(n, counts: patterns.weights, into: &w, &rng)
+            if let a = patterns.alpha(weights: w, marginals: &marg) { reps.append(a) } else { undefined += 1 }
+        }
+        guard undefined * 20 <= samples, !reps.isEmpty else {
+            return .notComputable(reason: "α is undefined in \(undefined) of \(samples) bootstrap resamples (too few units carry a second value)")
+        }
+        reps.sort()
+        let b = reps.count
+        let lo = reps[min(b - 1, Int((Double(b) * 0.025).rounded(.down)))]
+        let hi = reps[max(0, Int((Double(b) * 0.975).rounded(.up)) - 1)]
+        let mean = reps.reduce(0, +) / Double(b)
+        let sd = b > 1 ? (reps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(b - 1)).squareRoot() : 0
+        let qs = ts.map { t -> Double in
+            var l = 0, h = b
+            while l < h { let mid = (l + h) / 2; if reps[mid] < t { l = mid + 1 } else { h = mid } }
+            return Double(l) / Double(b)
+        }
+        return .computed(AlphaInterval(method: .units, alpha: alpha, lower: lo, upper: hi, standardError: sd,
+                                       replicates: samples, seed: seed, undefinedReplicates: undefined,
+                                       drawsPerSample: nil, units: n, thresholds: ts, probabilitiesBelow: qs))
+    }
+}
+
+/// The 97.5% quantile of Student's t distribution.
+///
+/// Source: df ≤ 40 from a table (computed with scipy.stats.t.ppf, 12 decimals); above, the
+/// Cornish–Fisher expansion of t in terms of the normal quantile z (Abramowitz & Stegun 26.7.5),
+/// error below 1e-6 there.
+enum StudentT {
+    static let table: [Double] = [
+        12.706204736175, 4.302652729749, 3.182446305284, 2.776445105198, 2.570581835636, 2.446911851145, 2.364624251593,
+        2.306004135204, 2.262157162798, 2.228138851986, 2.200985160092, 2.178812829667, 2.160368656463, 2.144786687918,
+        2.131449545560, 2.119905299221, 2.109815577833, 2.100922040241, 2.093024054408, 2.085963447266, 2.079613844728,
+        2.073873067904, 2.068657610419, 2.063898561628, 2.059538552753, 2.055529438643, 2.051830516480, 2.048407141795,
+        2.045229642133, 2.042272456301, 2.039513446396, 2.036933343460, 2.034515297449, 2.032244509318, 2.030107928250,
+        2.028094000980, 2.026192463029, 2.024394163912, 2.022690920037, 2.021075390306,
+    ]
+
+    static func quantile975(df: Int) -> Double {
+        if df >= 1 && df <= table.count { return table[df - 1] }
+        let z = 1.959963984540054, v = Double(max(df, 1))
+        let z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z, z9 = z7 * z * z
+        return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v)
+            + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v)
+            + (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * v * v * v * v)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import KaderCore
+
+extension AgreementTests {
+    /// The 95% interval of α: jackknife and bootstrap over units pinned against values computed
+    /// independently with Python (numpy 2.4, scipy 1.17, krippendorff 0.8 from PyPI), run once:
+    /// - jackknife: α of the data with each pairable unit left out by `krippendorff.alpha`,
+    ///   SE² = (N−1)/N Σ(α_(u) − mean)², bounds α ± scipy.stats.t.ppf(0.975, N−1)·SE clipped to [−1, 1];
+    /// - bootstrap: 100,000 replicates drawing N pairable units with replacement
+    ///   (numpy default_rng(12345)), `krippendorff.alpha(value_counts=…)` per replicate,
+    ///   numpy.percentile 2.5 / 97.5 and the standard deviation. Kader uses its own generator, so
+    ///   these agree within Monte Carlo error (≈ 0.003 at this B), not digit for digit.
+    @Suite struct AlphaIntervalTests {
+        static let ka1 = """
+        1 2 3 3 2 1 4 1 2 . . .
+        1 2 3 3 2 2 4 1 2 5 . 3
+        . 3 3 3 2 3 4 2 2 5 1 .
+        1 2 3 3 2 4 4 1 2 5 1 .
+        """
+
+        /// Patterns of numeric data with a metric.
+        static func patterns(_ text: String, _ metric: AlphaMetric) -> (AlphaUnitPatterns, CoincidenceMatrix, [Double]) {
+            let d = numeric(text)
+            let cats = d.sortedCategories()
+            let table = d.ratingTable(categories: cats)
+            let o = CoincidenceMatrix(table)
+            let delta = metric.squaredDifferences(values: cats, marginals: o.marginals)!
+            return (AlphaUnitPatterns(table, delta: delta), o, cats)
+        }
+
+        /// Two coders, binary: counts of (coder 1, coder 2) pairs.
+        static func binary(_ both: Int, _ neither: Int, _ onlyFirst: Int, _ onlySecond: Int) -> AlphaUnitPatterns {
+            var p = AlphaUnitPatterns(categoryCount: 2, delta: [0, 1, 1, 0])
+            p.add(weight: both, values: [(1, 2)])
+            p.add(weight: neither, values: [(0, 2)])
+            p.add(weight: onlyFirst + onlySecond, values: [(0, 1), (1, 1)])
+            return p
+        }
+
+        @Test func jackknifeMatchesPythonOnKA1() throws {
+            let (nominal, _, _) = Self.patterns(Self.ka1, .nominal)
+            let j = try #require(AlphaInterval.compute(nominal, method: .jackknife).result)
+            #expect(j.method == .jackknife && j.units == 11)
+            #expect(abs(j.alpha - 0.743421052632) < 1e-11)
+            #expect(abs(j.standardError - 0.146326652201) < 1e-11)
+            #expect(abs(j.lower - 0.417384953782) < 1e-6)
+            #expect(j.upper == 1)
+            let (interval, _, _) = Self.patterns(Self.ka1, .interval)
+            let ji = try #require(AlphaInterval.compute(interval, method: .jackknife).result)
+            #expect(abs(ji.standardError - 0.140839831381) < 1e-11)
+            #expect(abs(ji.lower - 0.535296442649) < 1e-6)
+        }
+
+        @Test func jackknifeMatchesPythonOnBinaryData() throws {
+            let j60 = try #require(AlphaInterval.compute(Self.binary(20, 30, 6, 4), method: .jackknife).result)
+            #expect(abs(j60.alpha - 0.66) < 1e-12)
+            #expect(abs(j60.standardError - 0.099218589645) < 1e-11)
+            #expect(abs(j60.lower - 0.461464060700) < 1e-6 && abs(j60.upper - 0.858535939300) < 1e-6)
+            let j150 = try #require(AlphaInterval.compute(Self.binary(50, 80, 12, 8), method: .jackknife).result)
+            #expect(abs(j150.standardError - 0.057822937250) < 1e-11)
+            #expect(abs(j150.lower - 0.608889262169) < 1e-6 && abs(j150.upper - 0.837407034128) < 1e-6)
+        }
+
+        @Test func bootstrapOverUnitsMatchesPython() throws {
+            let (interval, _, _) = Self.patterns(Self.ka1, .interval)
+            let b = try #require(AlphaInterval.compute(interval, method: .units, samples: 100_000, seed: 1).result)
+            #expect(b.method == .units && b.replicates == 100_000)
+            #expect(abs(b.lower - 0.430552) < 0.01, "lower \(b.lower)")
+            #expect(b.upper == 1)
+            #expect(abs(b.standardError - 0.151186) < 0.004, "sd \(b.standardError)")
+            let b150 = try #require(AlphaInterval.compute(Self.binary(50, 80, 12, 8), method: .units, samples: 100_000, seed: 1).result)
+            #expect(abs(b150.lower - 0.602394) < 0.006, "lower \(b150.lower)")
+            #expect(abs(b150.upper - 0.828325) < 0.006, "upper \(b150.upper)")
+            #expect(abs(b150.standardError - 0.057872) < 0.002, "sd \(b150.standardError)")
+        }
+
+        @Test func autoPicksTheJackknifeForSmallSamplesOnly() throws {
+            #expect(AlphaInterval.compute(Self.binary(20, 30, 6, 4), method: .auto).result?.method == .jackknife)
+            #expect(AlphaInterval.compute(Self.binary(50, 80, 12, 8), method: .auto).result?.method == .units)
+            // A code applied once: leaving that unit out leaves one value, so the jackknife is
+            // undefined and auto falls back to the bootstrap only if that is defined.
+            let rare = Self.binary(1, 60, 0, 0)
+            #expect(AlphaInterval.compute(rare, method: .jackknife).reason?.contains("single value") == true)
+        }
+
+        @Test func largeSamplesGetNarrowIntervalsAtConstantCost() throws {
+            // 1,500,000 units in 3 patterns: the cost is per pattern, not per unit.
+            let big = Self.binary(500_000, 800_000, 120_000, 80_000)
+            let b = try #require(AlphaInterval.compute(big, method: .units, samples: 1000, seed: 1).result)
+            #expect(b.units == 1_500_000)
+            #expect(b.upper - b.lower < 0.01 && b.lower < b.alpha && b.alpha < b.upper, "\(b.lower) \(b.upper)")
+            let k = try #require(AlphaInterval.compute(big, method: .kalpha, samples: 1000, seed: 1,
+                                                       kalpha: (big.coincidence(), .nominal, nil, 2)).result)
+            #expect(k.upper - k.lower > 0.1, "KALPHA draws a fixed number of pairs, so it stays wide: \(k.lower) \(k.upper)")
+        }
+
+        @Test func replicatesHaveAnUpperBound() {
+            let p = Self.binary(20, 30, 6, 4)
+            #expect(AlphaInterval.compute(p, method: .units, samples: AlphaInterval.maxReplicates + 1).reason?.contains("100000") == true)
+            #expect(AlphaInterval.compute(p, method: .units, samples: 0).result == nil)
+            #expect(AlphaInterval.compute(p, method: .units, samples: 10, seed: 3)
+                    == AlphaInterval.compute(p, method: .units, samples: 10, seed: 3))
+        }
+
+        @Test func studentTQuantiles() {
+            // scipy.stats.t.ppf(0.975, df)
+            for (df, t) in [(1, 12.706204736174694), (4, 2.7764451051977934), (5, 2.5705818356363146), (10, 2.228138851986274),
+                            (19, 2.0930240544083087), (41, 2.019540970441376), (99, 1.9842169515864174)] {
+                #expect(abs(StudentT.quantile975(df: df) - t) < 1e-6 * t, "df \(df)")
+            }
+        }
+
+        @Test func binomialDrawsHaveTheRightMoments() {
+            var rng = SplitMix64(seed: 9)
+            for (n, p) in [(1_000_000, 0.3), (50, 0.1), (1000, 0.97)] {
+                let draws = (0..<4000).map { _ in Double(RandomVariates.binomial(n, p, &rng)) }
+                let mean = draws.reduce(0, +) / 4000
+                let variance = draws.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 3999
+                let sd = (Double(n) * p * (1 - p)).squareRoot()
+                #expect(abs(mean - Double(n) * p) < 4 * sd / 4000.0.squareRoot(), "n \(n) p \(p) mean \(mean)")
+                #expect(abs(variance / (sd * sd) - 1) < 0.1, "n \(n) p \(p) variance \(variance)")
+            }
+            var counts = [0, 0, 0]
+            RandomVariates.multinomial(10, counts: [5, 0, 5], into: &counts, &rng)
+            #expect(counts.reduce(0, +) == 10 && counts[1] == 0)
+        }
+
+        @Test func pooledPatternsGiveThePooledAlpha() throws {
+            let a = try CodeAssignments(units: Vectors.ml1)
+            let report = CodeAgreement.report(a)
+            let pooled = try #require(report.overall.pooled.alpha.value.double)
+            let p = a.pooledPatterns()
+            #expect(abs(try #require(p.alpha) - pooled) < 1e-12)
+            #expect(p.unitCount == report.overall.pooled.pairableUnits / a.codes.count)
+            #expect(report.overall.pooled.alphaInterval.result != nil)
+        }
+    }
+}
