@@ -14,8 +14,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try CLI.run {
             for note in ImportStaging.recover(root: options.root) { TerminalSafe.error("note: " + note) }
-            let project = try options.open()
+            let project = try options.open(progress: "check")
             let check = ProjectCheck.run(project: project)
+            ProgressReporter.shared.finish("check: \(counted(project.documentIds.count, "document")), \(counted(check.findings.count, "problem"))")
             guard check.needsAttention else {
                 let coders = CodingStore.coders(projectRoot: project.root).count
                 print("All is well: \(counted(project.documentIds.count, "document")), \(counted(coders, "coder")), "

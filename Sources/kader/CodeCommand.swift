@@ -35,6 +35,7 @@ struct CodeCommand: ParsableCommand {
     func run() throws {
         try CLI.run {
             let project = try options.open()
+            ProgressReporter.loadingLine(project)
             let name = try CoderName.resolve(explicit: coder)
             if let document { _ = try AppController.documentIndex(named: document, in: project) }
             if !readOnly { for note in ImportStaging.recover(root: project.root) { TerminalSafe.error("note: " + note) } }

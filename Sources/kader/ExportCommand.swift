@@ -54,12 +54,12 @@ struct QuoteFilterOptions: ParsableArguments {
         return f
     }
 
-    func openProject() throws -> Project {
-        try options.open()
+    func openProject(progress label: String? = nil) throws -> Project {
+        try options.open(progress: label)
     }
 
-    func collection() throws -> QuoteCollection {
-        let project = try openProject()
+    func collection(progress label: String? = nil) throws -> QuoteCollection {
+        let project = try openProject(progress: label)
         warnAboutMissingTranscripts(project)
         var f = filter
         let choice = try chooseCoders(project)
@@ -92,6 +92,14 @@ func warnAboutMissingTranscripts(_ project: Project) {
     CLI.warn(
         "warning: \(counted(files.count, "codings file")) \(files.count == 1 ? "has" : "have") no transcript in "
             + "Transcripts/ and \(files.count == 1 ? "is" : "are") left out: \(files.joined(separator: ", "))")
+}
+
+/// Writes `data` to `path` atomically, or to standard output when `path` is nil, then the
+/// closing summary (`what`, e.g. "12 rows", and where) on a terminal's standard error.
+func emit(_ data: Data, to path: String?, json: Bool = false, summary what: String) throws {
+    try emit(data, to: path, json: json)
+    let size = String(format: "%.1f MB", Double(data.count) / 1_000_000)
+    ProgressReporter.shared.finish("wrote \(what) (\(size)) to \(path ?? "standard output")")
 }
 
 /// Writes `data` to `path` atomically, or to standard output when `path` is nil.
@@ -136,7 +144,7 @@ struct ExportQuotesCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let collection = try options.collection()
+            let collection = try options.collection(progress: "export quotes")
             let data: Data
             switch format {
             case .md: data = Data(QuoteMarkdown.render(collection, definitions: definitions).utf8)
@@ -144,7 +152,7 @@ struct ExportQuotesCommand: ParsableCommand {
             case .csv: data = try QuoteTable.csv(collection.rows, excel: excel)
             case .json: data = try QuoteTable.json(collection.rows)
             }
-            try emit(data, to: options.output, json: format == .json)
+            try emit(data, to: options.output, json: format == .json, summary: counted(collection.rows.count, "quote row"))
         }
     }
 }
@@ -174,7 +182,7 @@ struct ExportMatrixCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let project = try options.openProject()
+            let project = try options.openProject(progress: "export matrix")
             warnAboutMissingTranscripts(project)
             let corpus = try AnalysisCorpus.load(project: project, coders: options.coder, documents: options.document)
             warnAboutConflicts(corpus)
@@ -201,7 +209,7 @@ struct ExportMatrixCommand: ParsableCommand {
             case .json: data = try matrix.json()
             case .html: data = Data(matrix.html(title: "Codes by \(by): \(project.codebook.name)").utf8)
             }
-            try emit(data, to: options.output)
+            try emit(data, to: options.output, summary: counted(matrix.rows.count, "matrix row"))
         }
     }
 }

@@ -13,7 +13,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let project = try options.open()
+            let project = try options.open(progress: "status")
             let status = ProjectStatus.gather(project: project)
             for d in project.duplicateTranscripts {
                 CLI.warn(d.message)
@@ -37,6 +37,7 @@ struct StatusCommand: ParsableCommand {
                         r.lastChange ?? "—", r.problem ?? "",
                     ]
                 }))
+            ProgressReporter.shared.finish("status: \(counted(status.rows.count, "row")) for \(counted(project.documentIds.count, "document"))")
             AttributeSummary.printTable(project)
             if status.needsAttention || !project.duplicateTranscripts.isEmpty || !project.unreadableFiles.isEmpty {
                 CLI.warn("some codings need attention; run `kader check` for details and how to fix them.")
@@ -46,3 +47,6 @@ struct StatusCommand: ParsableCommand {
     }
 }
 
+
+/// The text tables of the command line (kept for commands that name it `Table`).
+typealias Table = TextTable
