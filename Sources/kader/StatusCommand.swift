@@ -47,6 +47,3 @@ struct StatusCommand: ParsableCommand {
     }
 }
 
-
-/// The text tables of the command line (kept for commands that name it `Table`).
-typealias Table = TextTable
