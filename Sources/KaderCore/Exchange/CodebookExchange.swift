@@ -75,8 +75,8 @@ public enum CodebookExchange {
         if existing == nil || !merge.added.isEmpty {
             let problems = merge.codebook.validationProblems()
             if !problems.isEmpty { throw CodebookError.problems(path: url.path, problems: problems) }
-            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(try CodebookData.encode(merge.codebook, for: target), to: target)
+            try ProjectPaths.createFolder(target.deletingLastPathComponent(), below: root)
+            try AtomicFile.write(try CodebookData.encode(merge.codebook, for: target), to: target, inside: root)
         }
         return ImportResult(file: target, created: existing == nil, added: merge.added, total: merge.codebook.entries.count)
     }

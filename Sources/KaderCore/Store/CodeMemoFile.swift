@@ -60,7 +60,7 @@ public enum CodeMemoFile {
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try enc.encode(memos)
         data.append(0x0A)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(data, to: url)
+        try ProjectPaths.createFolder(url.deletingLastPathComponent(), below: projectRoot)
+        try AtomicFile.write(data, to: url, inside: projectRoot)
     }
 }
