@@ -76,6 +76,11 @@ import Testing
         #expect(state.codes(for: state.currentSegment!.id) == ["didactiek"])
         _ = state.handle(key: .char("D"))
         #expect(state.codings?.status == .done)
+        // Marking done records the codable segments present now; undoing it drops the record.
+        #expect(state.codings?.doneSegments == state.document?.segments.filter(\.codable).map(\.id))
+        #expect(state.codings?.doneSegments?.isEmpty == false)
+        _ = state.handle(key: .char("D"))
+        #expect(state.codings?.status == .inProgress && state.codings?.doneSegments == nil)
     }
 
     @Test func documentListOpensTheSelectedDocument() {
