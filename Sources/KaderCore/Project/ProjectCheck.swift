@@ -80,7 +80,7 @@ public struct ProjectCheck: Sendable {
                     if !added.isEmpty {
                         findings.append(Finding(
                             kind: .addedAfterDone, path: rel,
-                            message: "\(added.count) segments were added to the transcript after this coder marked it done (segments \(added.prefix(8).map(String.init).joined(separator: ", "))\(added.count > 8 ? ", …" : "")); agreement treats them as missing for this coder, not as \"no code\".",
+                            message: "\(added.count) segment\(added.count == 1 ? " was" : "s were") added to the transcript after this coder marked it done (segment\(added.count == 1 ? "" : "s") \(added.prefix(8).map(String.init).joined(separator: ", "))\(added.count > 8 ? ", …" : "")); agreement treats them as missing for this coder, not as \"no code\".",
                             advice: "Open the document in Kader, look at those segments, code them or leave them uncoded, and mark the document done again (D twice)."))
                     }
                 }

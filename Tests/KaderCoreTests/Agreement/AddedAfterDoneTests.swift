@@ -81,7 +81,7 @@ import Testing
         let newOrdinal = try #require(edited.segments.first { $0.text.hasPrefix("Een nieuwe beurt") }).ordinal
         let findings = ProjectCheck.run(project: project).findings.filter { $0.kind == .addedAfterDone }
         #expect(findings.map(\.path) == ["Codings/ann/fg.json", "Codings/bart/fg.json"])
-        #expect(findings.first?.message.contains("(segments \(newOrdinal))") == true)
+        #expect(findings.first?.message.contains("1 segment was added to the transcript after this coder marked it done (segment \(newOrdinal))") == true)
         let status = ProjectStatus.gather(project: project)
         #expect(status.needsAttention)
         #expect(status.rows.map(\.addedAfterDone) == [[newOrdinal], [newOrdinal]])

@@ -35,7 +35,7 @@ public struct AgreementReportFormatter: Sendable {
                        + (showDisagreements ? " (listed below)." : " (--disagreements lists them)."))
             let unpaired = agreement.overall.unitCount - sets.pairable
             if unpaired > 0 {
-                out.append("\(unpaired) unit\(unpaired == 1 ? " has" : "s have") a value from fewer than two coders (a segment without codes in a document in progress is missing data) and \(unpaired == 1 ? "is" : "are") not compared.")
+                out.append("\(unpaired) unit\(unpaired == 1 ? " has" : "s have") a value from fewer than two coders (a segment without codes in a document in progress, or added after a coder marked the document done, is missing data) and \(unpaired == 1 ? "is" : "are") not compared.")
             }
             out.append("")
         }
