@@ -30,7 +30,7 @@ import Testing
     struct Row { var document: String; var segment: String; var coder: String; var code: String; var category: String; var role: String }
 
     func quotes(_ kader: URL, _ dir: URL) throws -> [Row] {
-        let r = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--format", "json"])
+        let r = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--format", "json", "--all-coders"])
         #expect(r.status == 0, "\(r.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         return rows.map { Row(document: $0["document"] as! String, segment: $0["segment_id"] as! String, coder: $0["coder"] as! String,
@@ -118,7 +118,7 @@ import Testing
         let hoger = try Harness.run(kader, ["search", "--project", dir.path, "laptop*", "--where", "schooltype=hoger", "--format", "json"])
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(hoger.stdout.utf8)) as? [[String: String]])
         #expect(!hits.isEmpty && hits.allSatisfy { $0["document"]!.hasPrefix("interview-expert") })
-        let quotes = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--where", "schooltype=basis and role=leerkracht", "--format", "json"])
+        let quotes = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--where", "schooltype=basis and role=leerkracht", "--format", "json", "--all-coders"])
         let qrows = try #require(try JSONSerialization.jsonObject(with: Data(quotes.stdout.utf8)) as? [[String: Any]])
         #expect(!qrows.isEmpty && qrows.allSatisfy { $0["document"] as? String == "focusgroep-school-b" && $0["role"] as? String == "leerkracht" })
         let bad = try Harness.run(kader, ["query", "--project", dir.path, "digitalisering and (welbevinden"])
