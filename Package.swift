@@ -11,6 +11,8 @@ let package = Package(
         // tests and `make bench`; they are built from the package but never shipped.
         .executable(name: "kader", targets: ["kader"]),
         .library(name: "KaderCore", targets: ["KaderCore"]),
+        // KaderTUI for the fuzz package (Fuzz/), which renders hostile codings files.
+        .library(name: "KaderTUI", targets: ["KaderTUI"]),
     ],
     dependencies: [
         // Exact versions: Package.resolved stays out of git, so these pins are the lock.

@@ -16,26 +16,13 @@ enum CursesKeys {
         case KEY_ENTER: return .enter
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
+        case KEY_IC: return .insert
         case KEY_BTAB: return .backTab
         case KEY_RESIZE: return .resize
         case KEY_MOUSE: return mouse()
         default:
             for n in 1...12 where code == kader_key_f(Int32(n)) { return .function(n) }
             return nil
-        }
-    }
-
-    static func character(_ v: UInt32) -> Key? {
-        switch v {
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 9: return .tab
-        case 8, 127: return .backspace
-        case 3: return .char("q")
-        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
-        default:
-            guard let s = Unicode.Scalar(v) else { return nil }
-            return .char(Character(s))
         }
     }
 

@@ -58,6 +58,9 @@ public final class CursesTerminal: Terminal {
             CursesPalette.install()
         }
         CursesTerminal.installSignalHandlers()
+        // Bracketed paste: pasted text arrives between ESC [ 200 ~ and ESC [ 201 ~.
+        fputs("\u{1B}[?2004h", stdout)
+        fflush(stdout)
     }
 
     deinit { shutdown() }
@@ -66,6 +69,8 @@ public final class CursesTerminal: Terminal {
     public func shutdown() {
         guard active else { return }
         active = false
+        fputs("\u{1B}[?2004l", stdout)
+        fflush(stdout)
         endwin()
     }
 
@@ -73,22 +78,42 @@ public final class CursesTerminal: Terminal {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
+    /// Keys decoded but not yet returned (one read can complete two keys).
+    private var queued: [Key] = []
+    private var decoder = KeyDecoder()
+
+    /// Reads the next key. curses' keypad handling decodes the sequences the terminfo entry
+    /// knows; everything else goes through ``KeyDecoder`` (sequences tmux or another terminal
+    /// sends that the entry lacks, Alt+key, bracketed paste). While a sequence is incomplete the
+    /// read waits at most the escape delay for its next byte (longer inside a paste).
     public func readKey() -> Key? {
         while true {
+            if !queued.isEmpty { return queued.removeFirst() }
+            wtimeout(window, decoder.isPending ? (decoder.isInsideSequence ? 150 : Self.escapeDelay) : 400)
             var ch: wint_t = 0
             let r = wget_wch(window, &ch)
             if r == ERR {
+                if decoder.isPending {
+                    queued += decoder.feed(.pause)
+                    continue
+                }
                 // Timed out (or input closed): catch a resize whose SIGWINCH curses missed.
                 if inputClosed() { return nil }
                 if let key = checkSize() { return key }
                 continue
             }
             if r == KEY_CODE_YES {
-                if let key = CursesKeys.functionKey(Int32(ch)) { return key }
+                if let key = CursesKeys.functionKey(Int32(ch)) { queued += decoder.feed(.key(key)) }
                 continue
             }
-            if let key = CursesKeys.character(UInt32(ch)) { return key }
+            queued += decoder.feed(.scalar(UInt32(ch)))
         }
+    }
+
+    /// Milliseconds to wait for the rest of an escape sequence: `ESCDELAY` (default 25).
+    static var escapeDelay: Int32 {
+        let v = getenv("ESCDELAY").flatMap { Int32(String(cString: $0)) } ?? 25
+        return max(5, min(v, 1000))
     }
 
     /// True when standard input has hung up (the terminal went away).
@@ -139,11 +164,18 @@ public final class CursesTerminal: Terminal {
     private static func installSignalHandlers() {
         guard !handlersInstalled else { return }
         handlersInstalled = true
-        for sig in [SIGTERM, SIGHUP, SIGQUIT] {
+        // Ctrl-C is a key in raw mode; SIGINT from elsewhere (kill -INT) ends Kader with 130, and
+        // the others with 128 + their number, after restoring the terminal. A signal mask
+        // inherited from the parent must not keep them out.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+            sigaddset(&set, sig)
             signal(sig) { s in
                 endwin()
                 _exit(128 + s)
             }
         }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }

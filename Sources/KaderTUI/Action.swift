@@ -18,6 +18,7 @@ public enum Action: Hashable, Sendable {
     case clearFilter
     case editSegmentMemo, editDocumentMemo
     case selectQuote
+    case quoteSentence
     case jumpToSegment
     case nextWithCode, previousWithCode
     case codedSegments
@@ -57,8 +58,8 @@ extension Action {
     public static let configurable: [Action] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .nextUncoded, .previousUncoded, .repeatLastCode,
         .undo, .redo, .openDocument, .showDocuments, .toggleHelp, .markDone, .quit, .cancel, .openCodePicker, .search,
-        .nextMatch, .previousMatch, .openFilter, .clearFilter, .editSegmentMemo, .editDocumentMemo, .selectQuote,
-        .jumpToSegment, .nextWithCode, .previousWithCode, .codedSegments, .toggleOtherCoders,
+        .nextMatch, .previousMatch, .openFilter, .clearFilter, .editSegmentMemo, .editDocumentMemo, .selectQuote, .quoteSentence,
+        .jumpToSegment, .nextWithCode, .previousWithCode, .codedSegments, .toggleOtherCoders, .scrollDown, .scrollUp,
     ]
 
     /// The action's name in the keymap override file (`next-uncoded`, `pick-code`, …).
@@ -91,6 +92,7 @@ extension Action {
         case .editSegmentMemo: return "memo"
         case .editDocumentMemo: return "document-memo"
         case .selectQuote: return "select-quote"
+        case .quoteSentence: return "quote-sentence"
         case .jumpToSegment: return "go-to-segment"
         case .nextWithCode: return "next-with-code"
         case .previousWithCode: return "previous-with-code"
@@ -103,6 +105,10 @@ extension Action {
 
     /// The configurable action called `name`, or nil.
     public init?(name: String) {
+        if name.hasPrefix("toggle-code:"), name.count > 12 {
+            self = .toggleCode(String(name.dropFirst(12)))
+            return
+        }
         guard let a = Action.configurable.first(where: { $0.name == name }) else { return nil }
         self = a
     }

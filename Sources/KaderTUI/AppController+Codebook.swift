@@ -3,65 +3,170 @@ import KaderCore
 
 /// Codebook changes, memos, retrieval and other coders, carried out for the TUI.
 extension AppController {
-    /// Writes a changed codebook to its file, then shows it.
-    @discardableResult
-    func changeCodebook(_ success: String, _ edit: (Codebook) throws -> Codebook) -> Bool {
-        do {
-            let next = try edit(state.codebook)
-            try CodebookFile.save(next, to: project.codebookURL)
-            state.codebook = next
-            state.message = StatusMessage(success)
-            return true
-        } catch {
-            state.message = StatusMessage("Codebook not changed: " + error.localizedDescription, isError: true)
-            return false
-        }
+    /// The team codebook as it is on disk now (edits are applied to it, never to the copy read
+    /// at start, so a codebook changed by another coder is not overwritten).
+    func teamCodebookOnDisk() throws -> Codebook { try CodebookFile.load(project.codebookURL) }
+
+    /// Shows `team` with this coder's proposals laid over it.
+    func showCodebook(team: Codebook, proposals: Codebook) {
+        state.proposedCodes = ProposedCodes.proposedIds(proposals, team: team)
+        state.codebook = team.overlaying(proposals)
     }
 
-    /// Renames a code through ``CodebookEdits`` (ids stay, so codings stay).
+    /// Renames a code through ``CodebookEdits`` (ids stay, so codings stay); a proposed code is
+    /// renamed in this coder's proposals only.
     func renameCode(_ id: String, to name: String) {
         do {
-            let result = try CodebookEdits.rename(project: try Project(root: project.root), id: id, to: name)
-            state.codebook = result.codebook
+            var proposals = try ProposedCodes.load(projectRoot: project.root, coder: state.coder)
+            let team: Codebook
+            if state.proposedCodes.contains(id) {
+                team = try teamCodebookOnDisk()
+                proposals.codes = proposals.codes.renaming(id, to: name)
+                try ProposedCodes.save(proposals, projectRoot: project.root, coder: state.coder)
+            } else {
+                team = try CodebookEdits.rename(project: try Project(root: project.root), id: id, to: name).codebook
+            }
+            showCodebook(team: team, proposals: proposals)
             state.message = StatusMessage("Renamed to \"\(name)\"; every coding keeps it.")
         } catch {
             state.message = StatusMessage("Codebook not changed: " + error.localizedDescription, isError: true)
         }
     }
 
-    /// Merges `from` into `into` for every coder (this coder's files through the open store).
+    /// Every file a merge may write: the codebook and each coder's codings, with their bytes.
+    func codebookSnapshot() -> [URL: Data] {
+        var files: [URL: Data] = [:]
+        files[project.codebookURL] = FileManager.default.contents(atPath: project.codebookURL.path)
+        for coder in CodingStore.coders(projectRoot: project.root) {
+            for id in CodingStore.documentIds(projectRoot: project.root, coder: coder) {
+                let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
+                files[url] = FileManager.default.contents(atPath: url.path)
+            }
+        }
+        return files
+    }
+
+    /// Merges `from` into `into` for every coder (this coder's files through the open store),
+    /// after the user confirmed; remembers every file's bytes before and after, so `u` can undo it.
     func mergeCodes(_ from: String, into: String) {
         let fromName = state.codebook.entry(id: from)?.code.name ?? from
         let intoName = state.codebook.entry(id: into)?.code.name ?? into
+        guard !state.proposedCodes.contains(from), !state.proposedCodes.contains(into) else {
+            state.message = StatusMessage("Not merged: adopt proposed codes into the team codebook first (Ctrl-A in the picker).", isError: true)
+            return
+        }
+        let before = codebookSnapshot()
         do {
             let result = try CodebookEdits.merge(project: try Project(root: project.root), from: from, into: into, openStores: [store])
-            state.codebook = result.codebook
+            showCodebook(team: result.codebook, proposals: try ProposedCodes.load(projectRoot: project.root, coder: state.coder))
             if let doc = state.document { state.codings = try store.load(document: doc) }
             state.undoStack = []
             state.redoStack = []
             if state.lastCode == from { state.lastCode = into }
             state.recentCodes.removeAll { $0 == from }
-            state.message = StatusMessage("Merged \"\(fromName)\" into \"\(intoName)\": \(result.codingsMoved) codings moved in \(result.filesChanged.count) files.")
+            mergeUndo = (before: before, after: codebookSnapshot())
+            state.codebookUndo = "merge of \"\(fromName)\" into \"\(intoName)\""
+            state.message = StatusMessage("Merged \"\(fromName)\" into \"\(intoName)\": \(result.codingsMoved) codings moved in \(result.filesChanged.count) files (u undoes it).")
         } catch {
             state.message = StatusMessage("Not merged: " + error.localizedDescription, isError: true)
         }
     }
 
-    func createCode(_ name: String, parent: String?, span: QuoteSpan?) {
-        let reserved = Set(state.keymap.reservedCharacters.map(String.init))
-        var added: Code?
-        let ok = changeCodebook("") { book in
-            let (next, code) = try book.addingCode(named: name, under: parent, reservedKeys: reserved)
-            added = code
-            return next
+    /// Restores the files the last merge wrote, unless someone changed them since.
+    func undoCodebookEdit() {
+        guard let undo = mergeUndo, let what = state.codebookUndo else { return }
+        let now = codebookSnapshot()
+        let changed = undo.after.keys.filter { now[$0] != undo.after[$0] } + now.keys.filter { undo.after[$0] == nil }
+        guard changed.isEmpty else {
+            state.message = StatusMessage("Cannot undo the \(what): \(changed.count) files changed since (\(changed.first!.lastPathComponent)…).", isError: true)
+            return
         }
-        guard ok, let code = added else { return }
+        do {
+            for (url, data) in undo.before where undo.after[url] != data {
+                try AtomicFile.write(data, to: url)
+            }
+            showCodebook(team: try teamCodebookOnDisk(), proposals: try ProposedCodes.load(projectRoot: project.root, coder: state.coder))
+            if let doc = state.document { state.codings = try store.load(document: doc) }
+            mergeUndo = nil
+            state.codebookUndo = nil
+            state.message = StatusMessage("Undone: the \(what); the codebook and every coder's codings are as before.")
+        } catch {
+            state.message = StatusMessage("Undo failed: " + error.localizedDescription, isError: true)
+        }
+    }
+
+    /// Proposes a new code: written to this coder's proposed-codes file only (the team codebook
+    /// is not touched), applied to the current segment. `category` first proposes a new category.
+    func createCode(_ name: String, parent: String?, span: QuoteSpan?, category: String?) {
+        let reserved = Set(state.keymap.reservedCharacters.map(String.init))
+        let code: Code
+        do {
+            let team = try teamCodebookOnDisk()
+            var proposals = try ProposedCodes.load(projectRoot: project.root, coder: state.coder)
+            var under = parent
+            if let category {
+                let (_, cat) = try team.overlaying(proposals).addingCode(named: category, under: nil, reservedKeys: reserved)
+                proposals = try proposals.proposing(cat, under: nil, team: team)
+                under = cat.id
+            }
+            let (_, added) = try team.overlaying(proposals).addingCode(named: name, under: under, reservedKeys: reserved)
+            proposals = try proposals.proposing(added, under: under, team: team)
+            try ProposedCodes.save(proposals, projectRoot: project.root, coder: state.coder)
+            showCodebook(team: team, proposals: proposals)
+            code = added
+        } catch {
+            state.message = StatusMessage("No code created: " + error.localizedDescription, isError: true)
+            return
+        }
         perform(state.toggle(code.id))
         if let span, let file = state.codings, let seg = state.currentSegment, span.start >= seg.start, span.end <= seg.end {
-            perform(state.commit(file, file.settingSpans([span], code: code.id, on: seg, at: Timestamp.now())))
+            perform(state.commit(file, file.settingSpans([span], code: code.id, on: seg, at: state.clock())))
         }
         let key = code.shortcut.map { " (key \($0))" } ?? ""
-        state.message = StatusMessage("New code \"\(code.name)\"\(key) added to \(project.codebookURL.lastPathComponent) and applied.")
+        let path = state.entry(id: code.id)?.pathString ?? code.name
+        state.message = StatusMessage("Proposed code \"\(path)\"\(key), applied. Only you see it until the team adopts it (Ctrl-A in the picker).")
+    }
+
+    /// Adopts a proposed code (with its proposed category, if that is new too) into the team
+    /// codebook as it is on disk now; a shortcut taken meanwhile is dropped.
+    func adoptCode(_ id: String) {
+        do {
+            var team = try teamCodebookOnDisk()
+            var proposals = try ProposedCodes.load(projectRoot: project.root, coder: state.coder)
+            guard let entry = proposals.entry(id: id) else { throw CodebookError.unknownCode(id: id) }
+            let taken = Set(team.entries.compactMap(\.code.shortcut))
+            func clean(_ c: Code) -> Code {
+                var c = c
+                if let k = c.shortcut, taken.contains(k) { c.shortcut = nil }
+                c.children = c.children.map(clean)
+                return c
+            }
+            var adopted: [String] = []
+            if entry.depth == 0 {
+                team.codes.append(clean(entry.code))
+                adopted = [entry.code.id] + entry.code.children.map(\.id)
+                proposals.codes.removeAll { $0.id == id }
+            } else if team.codes.contains(where: { $0.id == entry.categoryId }) {
+                _ = team.codes.appendChild(clean(entry.code), under: entry.categoryId)
+                adopted = [id]
+                proposals = proposals.removingProposal(id, team: team)
+            } else {
+                // A proposed code in a proposed category: the category comes along, with this code only.
+                guard let cat = proposals.codes.first(where: { $0.id == entry.categoryId }) else { throw CodebookError.unknownCode(id: entry.categoryId) }
+                var c = clean(cat)
+                c.children = [clean(entry.code)]
+                team.codes.append(c)
+                adopted = [cat.id, id]
+                proposals = proposals.removingProposal(id, team: team)
+                if let i = proposals.codes.firstIndex(where: { $0.id == cat.id }), proposals.codes[i].children.isEmpty { proposals.codes.remove(at: i) }
+            }
+            try CodebookFile.save(team, to: project.codebookURL)
+            try ProposedCodes.save(proposals, projectRoot: project.root, coder: state.coder)
+            showCodebook(team: team, proposals: proposals)
+            state.message = StatusMessage("Adopted into the team codebook: " + adopted.compactMap { state.entry(id: $0)?.code.name }.joined(separator: ", ") + ".")
+        } catch {
+            state.message = StatusMessage("Not adopted: " + error.localizedDescription, isError: true)
+        }
     }
 
     func saveCodeMemos(_ memos: [String: String]) {

@@ -15,6 +15,8 @@ public final class AppController {
     private(set) var failedSaves = 0
     /// The last frame was the "terminal too small" screen.
     private(set) var tooSmall = false
+    /// Every file's bytes before and after the last merge, for `u` (see ``undoCodebookEdit()``).
+    var mergeUndo: (before: [URL: Data], after: [URL: Data])?
 
     public init(project: Project, store: CodingStore, loader: TranscriptLoader? = nil, keymap: Keymap = Keymap(), showOthers: Bool = false) {
         self.project = project
@@ -29,6 +31,9 @@ public final class AppController {
         state.showOthers = showOthers
         do {
             state.codeMemos = try CodeMemoFile.load(projectRoot: project.root, coder: store.coder)
+            let proposals = try ProposedCodes.load(projectRoot: project.root, coder: store.coder)
+            state.proposedCodes = ProposedCodes.proposedIds(proposals, team: project.codebook)
+            if !state.proposedCodes.isEmpty { state.codebook = project.codebook.overlaying(proposals) }
         } catch {
             state.message = StatusMessage(error.localizedDescription, isError: true)
         }
@@ -81,12 +86,13 @@ public final class AppController {
         if tooSmall && key != .char("q") { return true }
         let history = (state.undoStack, state.redoStack)
         let saveFailures = failedSaves
-        perform(state.handle(key: key))
+        let effects = state.handle(key: key)
+        perform(effects)
         if failedSaves > saveFailures {
             // The change was rolled back: the history goes back to what it was too.
             (state.undoStack, state.redoStack) = history
         }
-        return !state.quitRequested
+        return !effects.contains(.quit)
     }
 
     /// Renders the current state at `width` × `height` and remembers the layout.
@@ -96,6 +102,7 @@ public final class AppController {
         let frame = Renderer.render(state, width: width, height: height)
         state.scrollTop = frame.scrollTop
         state.segmentRows = frame.segmentRows
+        state.segmentColumns = frame.segmentColumns
         state.segmentOverflow = frame.segmentOverflow
         return frame.screen
     }
@@ -116,7 +123,9 @@ public final class AppController {
             case .quit: break
             case .openDocument(let index, let segmentId): openDocument(index, at: segmentId)
             case .persist(let previous, let next): persist(previous: previous, next: next)
-            case .createCode(let name, let parent, let span): createCode(name, parent: parent, span: span)
+            case .createCode(let name, let parent, let span, let category): createCode(name, parent: parent, span: span, category: category)
+            case .adoptCode(let id): adoptCode(id)
+            case .undoCodebookEdit: undoCodebookEdit()
             case .renameCode(let id, let name): renameCode(id, to: name)
             case .mergeCodes(let from, let into): mergeCodes(from, into: into)
             case .saveCodeMemos(let memos): saveCodeMemos(memos)
@@ -180,14 +189,10 @@ public final class AppController {
     private func persist(previous: CodingFile, next: CodingFile) {
         do {
             try store.save(next)
-            state.saveState = store.readOnly ? .readOnly : .saved
-            state.lastSaveError = nil
+            state.saveFinished(previous: previous, error: nil, readOnly: store.readOnly)
         } catch {
             failedSaves += 1
-            state.codings = previous
-            state.saveState = .failed
-            state.lastSaveError = error.localizedDescription
-            state.message = StatusMessage("Not saved: " + error.localizedDescription, isError: true)
+            state.saveFinished(previous: previous, error: error.localizedDescription, readOnly: store.readOnly)
         }
         if let i = state.documents.firstIndex(where: { $0.id == next.document }) { refreshEntry(i) }
     }

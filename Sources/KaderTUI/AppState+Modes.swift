@@ -20,7 +20,10 @@ extension AppState {
         case .ctrl("n"):
             if case .newCodeParent(let name) = p.purpose {
                 mode = .normal
-                return createCode(name, parent: nil)
+                // What was typed names the new category; with nothing typed the code itself
+                // becomes a category.
+                let category = p.query.text.trimmingCharacters(in: .whitespaces)
+                return createCode(name, parent: nil, category: category.isEmpty ? nil : category)
             }
             let name = p.query.text.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else {
@@ -34,6 +37,15 @@ extension AppState {
             guard let id = p.selectedCode, let e = self.entry(id: id) else { return [] }
             mode = .prompt(Prompt(kind: .renameCode(id: id), text: e.code.name))
             return []
+        case .ctrl("a"):
+            guard let id = p.selectedCode else { break }
+            guard proposedCodes.contains(id) else {
+                message = StatusMessage("\(self.entry(id: id)?.code.name ?? id) is already in the team codebook.", isError: true)
+                break
+            }
+            guard !readOnly else { break }
+            mode = .normal
+            return [.adoptCode(id: id)]
         case .ctrl("g"):
             guard let id = p.selectedCode, !readOnly else { return [] }
             var target = CodePicker(purpose: .mergeInto(from: id))
@@ -45,6 +57,16 @@ extension AppState {
             guard let id = p.selectedCode else { return [] }
             mode = .memo(MemoEditor(target: .code(id: id), text: codeMemos[id] ?? ""))
             return []
+        case .tab where p.purpose == .toggle:
+            // Toggle and keep the picker open, to apply several codes.
+            guard let id = p.selectedCode else { break }
+            let effects = toggle(id)
+            let name = self.entry(id: id)?.code.name ?? id
+            if !effects.isEmpty {
+                message = StatusMessage(codes(for: currentSegment?.id ?? "").contains(id) ? "Applied \(name); Tab toggles more, Enter or Esc closes." : "Removed \(name).")
+            }
+            mode = .picker(p)
+            return effects
         case .enter:
             mode = .normal
             guard let id = p.selectedCode else { return [] }
@@ -77,7 +99,10 @@ extension AppState {
         case .nextWithCode:
             lastCode = id
             return update(.nextWithCode)
-        case .mergeInto(let from): return [.mergeCodes(from: from, into: id)]
+        case .mergeInto(let from):
+            let a = self.entry(id: from)?.code.name ?? from, b = self.entry(id: id)?.code.name ?? id
+            mode = .prompt(Prompt(kind: .confirmMerge(from: from, into: id)))
+            message = StatusMessage("Merge \"\(a)\" into \"\(b)\"? Every coder's codings of \"\(a)\" move and the code is removed from the codebook.", isError: true)
         case .newCodeParent(let name): return createCode(name, parent: id)
         case .quote(let span):
             message = StatusMessage("Quote kept for \"\(entry(id: id)?.code.name ?? id)\".")
@@ -86,14 +111,14 @@ extension AppState {
         return []
     }
 
-    private mutating func createCode(_ name: String, parent: String?) -> [Effect] {
+    private mutating func createCode(_ name: String, parent: String?, category: String? = nil) -> [Effect] {
         guard !readOnly else {
             message = StatusMessage("Read-only: the codebook is not changed.", isError: true)
             return []
         }
         let span = pendingSpan
         pendingSpan = nil
-        return [.createCode(name: name, parent: parent, span: span)]
+        return [.createCode(name: name, parent: parent, span: span, category: category)]
     }
 
     /// The picker that asks under which category a new code named `name` goes.
@@ -101,10 +126,18 @@ extension AppState {
         var parent = CodePicker(purpose: .newCodeParent(name: name))
         parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
         mode = .picker(parent)
-        message = StatusMessage(lead + " and press Enter; Ctrl-N makes it a new category; Esc cancels.")
+        message = StatusMessage(lead + " and press Enter; or type a new category's name and press Ctrl-N (nothing typed: \"\(name)\" becomes a category); Esc cancels.")
     }
 
     mutating func promptKey(_ p: inout Prompt, _ key: Key) -> [Effect] {
+        if case .confirmMerge(let from, let into) = p.kind {
+            mode = .normal
+            guard key == .char("y") || key == .char("Y") else {
+                message = StatusMessage("Not merged.")
+                return []
+            }
+            return [.mergeCodes(from: from, into: into)]
+        }
         if p.kind == .search, key == .ctrl("t") {
             let insensitive = !(search?.insensitive ?? true)
             search = TextSearch(query: p.editor.text, insensitive: insensitive)
@@ -135,7 +168,10 @@ extension AppState {
                     return []
                 }
                 search = TextSearch(query: text, insensitive: search?.insensitive ?? true)
-                if let s = currentSegment, search!.isFound(in: s.text) { return [] }
+                if let s = currentSegment, search!.isFound(in: s.text) {
+                    reportMatchCount(search!)
+                    return []
+                }
                 jumpToMatch(forward: true)
             case .jump:
                 guard let n = Int(text), let d = document, let i = d.segments.firstIndex(where: { $0.ordinal == n }) else {
@@ -147,6 +183,8 @@ extension AppState {
             case .renameCode(let id):
                 guard !text.isEmpty, !readOnly else { return [] }
                 return [.renameCode(id: id, name: text)]
+            case .confirmMerge:
+                return []
             }
             return []
         }
@@ -157,9 +195,13 @@ extension AppState {
         case .editing:
             mode = .memo(m)
             return []
+        case .confirm:
+            mode = .memo(m)
+            message = StatusMessage("This memo has unsaved text: Ctrl-S saves it, Esc again throws it away, any other key goes on editing.", isError: true)
+            return []
         case .cancel:
             mode = .normal
-            message = StatusMessage("Memo not changed.")
+            message = StatusMessage(m.isDirty ? "Memo discarded; it is as it was." : "Memo not changed.")
             return []
         case .save:
             mode = .normal
@@ -169,7 +211,7 @@ extension AppState {
                 guard let d = document, let seg = d.segments.first(where: { $0.id == id }) else { return [] }
                 guard let file = codings, !readOnly else { return [] }
                 message = StatusMessage(text.isEmpty ? "Memo removed." : "Memo saved.")
-                return commit(file, file.settingMemo(text, on: seg, at: Timestamp.now()))
+                return commit(file, file.settingMemo(text, on: seg, at: clock()))
             case .document:
                 guard var next = codings, !readOnly else { return [] }
                 next.memo = text.isEmpty ? nil : text
@@ -183,11 +225,55 @@ extension AppState {
     }
 
     mutating func spanKey(_ s: inout SpanSelection, _ key: Key) -> [Effect] {
+        if var q = s.query {
+            // Typing the first words of the quote: the selection follows the match.
+            let outcome = q.handle(key)
+            s.query = q
+            switch outcome {
+            case .cancel: s.query = nil
+            case .submit:
+                s.query = nil
+                message = StatusMessage("Found: . takes the sentence, , the clause, ) the next sentence, Enter keeps.")
+            case .editing, .unhandled:
+                if let seg = currentSegment, let hit = s.find(q.text, in: seg.text, segmentStart: seg.start, from: min(s.anchor ?? s.cursor, s.cursor)) {
+                    if s.extendBySearch, let a = s.anchor, a < hit.lowerBound {
+                        s.cursor = hit.upperBound
+                    } else {
+                        s.anchor = hit.lowerBound
+                        s.cursor = hit.upperBound
+                    }
+                } else if !q.text.isEmpty {
+                    message = StatusMessage("No words \"\(q.text)\" in this segment.", isError: true)
+                }
+            }
+            mode = .span(s)
+            return []
+        }
+        let n = s.count ?? 1
+        if case .char(let c) = key, let d = c.wholeNumberValue, d > 0 || s.count != nil {
+            s.count = min(99, (s.count ?? 0) * 10 + d)
+            mode = .span(s)
+            return []
+        }
+        s.count = nil
         switch key {
-        case .left, .char("h"), .char("b"): s.cursor = max(0, s.cursor - 1)
-        case .right, .char("l"), .char("w"): s.cursor = min(s.words.count - 1, s.cursor + 1)
+        case .left, .char("h"), .char("b"): s.cursor = max(0, s.cursor - n)
+        case .right, .char("l"), .char("w"): s.cursor = min(s.words.count - 1, s.cursor + n)
         case .home, .char("0"): s.cursor = 0
         case .end, .char("$"): s.cursor = s.words.count - 1
+        case .char(")"): s.moveUnit(by: n, level: 2)
+        case .char("("): s.moveUnit(by: -n, level: 2)
+        case .char("}"): s.moveUnit(by: n, level: 1)
+        case .char("{"): s.moveUnit(by: -n, level: 1)
+        case .char("."): s.selectUnit(level: 2)
+        case .char(","): s.selectUnit(level: 1)
+        case .char("e"):
+            // Extend the selection to the end of the sentence the cursor is in.
+            if s.anchor == nil { s.anchor = s.cursor }
+            s.cursor = s.unit(containing: s.cursor, level: 2).upperBound
+        case .char("/"):
+            s.extendBySearch = s.anchor != nil
+            s.query = LineEditor()
         case .char(" "): s.anchor = s.anchor == nil ? s.cursor : nil
         case .escape:
             mode = .normal
@@ -196,10 +282,11 @@ extension AppState {
             mode = .normal
             let target = s.code
             message = StatusMessage(target == nil ? "Quotes of every code on this segment removed." : "Quote removed.")
+            let now = clock()
             return change { file, seg in
                 var next = file
                 for a in file.coding(forSegment: seg.id)?.applied ?? [] where target == nil || a.code == target {
-                    next = next.settingSpans([], code: a.code, on: seg, at: Timestamp.now())
+                    next = next.settingSpans([], code: a.code, on: seg, at: now)
                 }
                 return next
             }
@@ -211,7 +298,7 @@ extension AppState {
             pendingSpan = span
             openCategoryPicker(for: name, "In-vivo code \"\(name)\": choose its category")
             return []
-        case .enter:
+        case .enter, .ctrl("s"):
             mode = .normal
             guard let span = s.span else { return [] }
             guard let code = s.code else {
@@ -223,11 +310,35 @@ extension AppState {
                 return []
             }
             message = StatusMessage("Quote kept for \"\(entry(id: code)?.code.name ?? code)\": words \(min(s.anchor ?? s.cursor, s.cursor) + 1)–\(max(s.anchor ?? s.cursor, s.cursor) + 1).")
-            return change { file, seg in file.settingSpans([span], code: code, on: seg, at: Timestamp.now()) }
+            let now = clock()
+            return change { file, seg in file.settingSpans([span], code: code, on: seg, at: now) }
         default: break
         }
         mode = .span(s)
         return []
+    }
+
+    /// Normal mode `S`: quotes the sentence of the current segment that the search matched, or
+    /// else opens quote selection with the first sentence selected.
+    mutating func quoteSentence() -> [Effect] {
+        guard let seg = currentSegment else { return [] }
+        var sel = SpanSelection(segment: seg)
+        guard !sel.words.isEmpty else { return [] }
+        if let search, let r = search.matches(in: seg.text).first {
+            let at = r.lowerBound + seg.start
+            sel.cursor = sel.words.firstIndex { $0.upperBound > at } ?? 0
+        }
+        sel.code = quoteCode(for: seg)
+        sel.selectUnit(level: 2)
+        mode = .span(sel)
+        return []
+    }
+
+    /// The code a new quote on `segment` is for without asking: its only code; nil when the
+    /// picker must ask (several codes, or none).
+    func quoteCode(for segment: Segment) -> String? {
+        let applied = codes(for: segment.id)
+        return applied.count == 1 ? applied[0] : nil
     }
 
     /// Codes a quote can be for: the current segment's codes, or every code when it has none.
@@ -308,7 +419,7 @@ extension AppState {
         case .wheelDown: return update(.scrollDown)
         case .wheelUp: return update(.scrollUp)
         case .click:
-            if let i = segmentRows[m.row] { cursor = i }
+            if segmentColumns.contains(m.column), let i = segmentRows[m.row] { cursor = i }
         }
         return []
     }

@@ -4,8 +4,17 @@ extension AppState {
     /// Handles a key in the current mode: keymap first, then code shortcuts (coding screen only).
     public mutating func handle(key: Key) -> [Effect] {
         if key == .resize { return [] }
+        // ESC then a letter in one burst reads as Alt+letter; unless Alt+letter is bound, it is
+        // the Esc key followed by the letter (a fast typist, or tmux sending keys).
+        if case .alt(let c) = key, !keymap.bindings.contains(where: { $0.key == key }) {
+            let first = handle(key: .escape)
+            return first + handle(key: .char(c))
+        }
         let before = (cursor, document?.id)
-        defer { if before != (cursor, document?.id) { segmentScroll = 0 } }
+        defer {
+            keepCursorVisible()
+            if before != (cursor, document?.id) { segmentScroll = 0 }
+        }
         if case .mouse(let m) = key { return mouse(m) }
         switch mode {
         case .normal: break
@@ -31,15 +40,67 @@ extension AppState {
         if screen == .coding, case .char(let c) = key, let entry = self.entry(forShortcut: String(c)) {
             return update(.toggleCode(entry.code.id))
         }
-        if case .char(let c) = key {
-            message = StatusMessage("No command on key \(c); press ? for help.", isError: true)
+        switch key {
+        case .char, .alt, .function, .insert, .ctrl:
+            message = StatusMessage("No command on key \(key.displayName); press ? for help.", isError: true)
+        case .paste:
+            message = StatusMessage("Pasted text is taken only in a text field (search, memo); nothing changed.", isError: true)
+        default: break
         }
         return []
     }
 
+    /// Puts the cursor on the segment the screen highlights when the filter hides it (a code key
+    /// that made the current segment fail the filter): the next visible one, else the last. Every
+    /// key then acts on the segment the coder sees highlighted.
+    mutating func keepCursorVisible() {
+        guard screen == .coding, filter.isActive, let d = document, !d.segments.isEmpty else { return }
+        let visible = visibleIndices
+        guard !visible.isEmpty else { return }
+        let i = Self.position(in: visible, atLeast: cursor) ?? visible.count - 1
+        cursor = visible[i]
+    }
+
     /// Applies `action` and returns the effects to carry out.
     public mutating func update(_ action: Action) -> [Effect] {
+        defer { keepCursorVisible() }
+        return apply(action)
+    }
+
+    /// Why `action` cannot be done now (shown in the status line, and the action greyed in the
+    /// help), or nil when it can.
+    public func whyNot(_ action: Action) -> String? {
+        let coding = screen == .coding && document != nil
+        switch action {
+        case .toggleCode, .repeatLastCode, .selectQuote, .quoteSentence, .editSegmentMemo:
+            guard coding else { return "Open a document first (Enter on the list)." }
+            if readOnly && action != .editSegmentMemo { return "Read-only: nothing is saved (another Kader holds this coder's lock, or --read-only)." }
+            if let s = currentSegment, !s.codable, action != .editSegmentMemo {
+                return "Segment \(s.ordinal) (\(s.role ?? s.speaker ?? "?")) is not codable."
+            }
+            if action == .repeatLastCode && lastCode == nil { return "No code used yet; press a code's key first." }
+            return nil
+        case .undo: return coding && undoStack.isEmpty && codebookUndo == nil ? "Nothing to undo." : nil
+        case .redo: return coding && redoStack.isEmpty ? "Nothing to redo." : nil
+        case .markDone: return !coding ? "Open a document first (Enter on the list)." : (readOnly ? "Read-only: the status is not changed." : nil)
+        case .nextMatch, .previousMatch: return search == nil ? "No search yet; press / to search." : nil
+        case .toggleOtherCoders:
+            return codings?.status == .done ? nil : "Blind coding: other coders' codings show once you mark this document done (D)."
+        case .openDocument: return screen == .documents && documents.isEmpty ? "No transcripts in Transcripts/." : nil
+        case .clearFilter: return filter.isActive || search != nil ? nil : "No filter or search to clear."
+        case .openCodePicker, .search, .openFilter, .editDocumentMemo, .jumpToSegment, .nextWithCode, .previousWithCode,
+             .codedSegments, .nextUncoded, .previousUncoded, .showDocuments:
+            return coding ? nil : "Open a document first (Enter on the list)."
+        default: return nil
+        }
+    }
+
+    private mutating func apply(_ action: Action) -> [Effect] {
         message = nil
+        if screen == .coding || action == .openDocument, let reason = whyNot(action), action != .undo, action != .redo, action != .nextWithCode, action != .previousWithCode {
+            message = StatusMessage(reason, isError: true)
+            return []
+        }
         let confirmQuit = quitPending
         quitPending = false
         switch action {
@@ -55,7 +116,6 @@ extension AppState {
                 message = StatusMessage("The last change was NOT saved (\(lastSaveError ?? "see above")). Press q again to quit anyway.", isError: true)
                 return []
             }
-            quitRequested = true
             return [.quit]
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)
@@ -86,8 +146,9 @@ extension AppState {
                 message = StatusMessage("No code used yet; press a code's key first.", isError: true)
                 return []
             }
+            let now = clock()
             return change { file, segment in
-                file.codes(forSegment: segment.id).contains(id) ? file : file.toggling(code: id, on: segment, at: Timestamp.now())
+                file.codes(forSegment: segment.id).contains(id) ? file : file.toggling(code: id, on: segment, at: now)
             }
         case .markDone:
             guard let file = codings, !readOnly else { return [] }
@@ -101,7 +162,7 @@ extension AppState {
         case .undo: return undo()
         case .redo: return redo()
         case .openCodePicker: openPicker(.toggle)
-        case .search: if screen == .coding { mode = .prompt(Prompt(kind: .search, text: search?.query ?? "")) }
+        case .search: if screen == .coding { mode = .prompt(Prompt(kind: .search)) }
         case .nextMatch: jumpToMatch(forward: true)
         case .previousMatch: jumpToMatch(forward: false)
         case .openFilter: if screen == .coding { mode = .filterMenu }
@@ -117,18 +178,19 @@ extension AppState {
             mode = .memo(MemoEditor(target: .document(id: d.id), text: codings?.memo ?? ""))
         case .selectQuote:
             guard let s = currentSegment else { return [] }
-            let words = SpanSelection.words(of: s)
+            var sel = SpanSelection(segment: s)
+            let words = sel.words
             guard !words.isEmpty else { return [] }
-            var sel = SpanSelection(segmentId: s.id, words: words, cursor: 0, anchor: nil)
             let applied = codings?.coding(forSegment: s.id)?.applied ?? []
-            if applied.count == 1 { sel.code = applied[0].code }
-            if let span = (applied.count == 1 ? applied[0].spans : []).first,
+            sel.code = quoteCode(for: s)
+            if let span = (sel.code.flatMap { c in applied.first { $0.code == c } }?.spans ?? []).first,
                let a = words.firstIndex(where: { $0.lowerBound >= span.start }),
                let b = words.lastIndex(where: { $0.upperBound <= span.end }), a <= b {
                 sel.anchor = a
                 sel.cursor = b
             }
             mode = .span(sel)
+        case .quoteSentence: return quoteSentence()
         case .jumpToSegment: if screen == .coding { mode = .prompt(Prompt(kind: .jump)) }
         case .nextWithCode, .previousWithCode:
             guard let id = lastCode else {
@@ -152,7 +214,8 @@ extension AppState {
 
     /// Toggles `id` on the current segment and remembers it as recent.
     mutating func toggle(_ id: String) -> [Effect] {
-        let effects = change { file, segment in file.toggling(code: id, on: segment, at: Timestamp.now()) }
+        let now = clock()
+        let effects = change { file, segment in file.toggling(code: id, on: segment, at: now) }
         if !effects.isEmpty {
             lastCode = id
             recentCodes.removeAll { $0 == id }
@@ -176,6 +239,20 @@ extension AppState {
         return commit(file, edit(file, segment))
     }
 
+    /// The result of a ``Effect/persist(previous:next:)`` comes back here: on failure the change
+    /// is rolled back to `previous` and the error shown.
+    public mutating func saveFinished(previous: CodingFile, error: String?, readOnly: Bool) {
+        guard let error else {
+            saveState = readOnly ? .readOnly : .saved
+            lastSaveError = nil
+            return
+        }
+        codings = previous
+        saveState = .failed
+        lastSaveError = error
+        message = StatusMessage("Not saved: " + error, isError: true)
+    }
+
     mutating func commit(_ file: CodingFile, _ next: CodingFile) -> [Effect] {
         guard next != file else { return [] }
         undoStack.append(file)
@@ -191,14 +268,37 @@ extension AppState {
     /// One step through the history: back takes the top of the undo stack (pushing the current
     /// codings onto the redo stack), forward the reverse.
     private mutating func step(back: Bool) -> [Effect] {
+        if back, undoStack.isEmpty, codebookUndo != nil, !readOnly { return [.undoCodebookEdit] }
         guard let file = codings, let target = back ? undoStack.popLast() : redoStack.popLast() else {
             message = StatusMessage(back ? "Nothing to undo." : "Nothing to redo.")
             return []
         }
         if back { redoStack.append(file) } else { undoStack.append(file) }
         codings = target
-        message = StatusMessage(back ? "Undone." : "Redone.")
+        let verb = back ? "Undone" : "Redone"
+        message = StatusMessage(verb + ".")
+        if let id = Self.changedSegment(file, target), let d = document, let i = d.segments.firstIndex(where: { $0.id == id }) {
+            let ordinal = d.segments[i].ordinal
+            if !filter.isActive || visibleIndices.contains(i) {
+                cursor = i
+                message = StatusMessage("\(verb) on segment #\(ordinal).")
+            } else {
+                message = StatusMessage("\(verb) on segment #\(ordinal), which the filter hides (F shows all segments).")
+            }
+        }
         return [.persist(previous: file, next: target)]
+    }
+
+    /// The segment whose coding differs between `a` and `b` (the first one, in file order), or nil
+    /// when only the document's own fields (status, memo) differ.
+    static func changedSegment(_ a: CodingFile, _ b: CodingFile) -> String? {
+        var index: [String: SegmentCoding] = [:]
+        for c in a.codings where index[c.segment] == nil { index[c.segment] = c }
+        for c in b.codings {
+            if index[c.segment] != c { return c.segment }
+            index[c.segment] = nil
+        }
+        return index.keys.sorted().first
     }
 
     mutating func openPicker(_ purpose: CodePicker.Purpose) {
@@ -221,21 +321,27 @@ extension AppState {
         cursor = visible[target]
     }
 
-    /// Moves to the next (or previous) visible segment satisfying `test`, wrapping around.
-    mutating func jump(forward: Bool, _ none: String, _ test: (Segment, [String]) -> Bool) {
-        guard let d = document, !d.segments.isEmpty else { return }
+    /// Moves to the next (or previous) visible segment satisfying `test`, wrapping around (and
+    /// saying so). Returns true when it moved.
+    @discardableResult
+    mutating func jump(forward: Bool, _ none: String, _ test: (Segment, [String]) -> Bool) -> Bool {
+        guard let d = document, !d.segments.isEmpty else { return false }
         let visible = visibleIndices
-        guard !visible.isEmpty else { return }
+        guard !visible.isEmpty else { return false }
         let here = Self.position(in: visible, atLeast: cursor) ?? 0
         for step in 1...visible.count {
             let k = forward ? (here + step) % visible.count : (here - step + visible.count * 2) % visible.count
             let s = d.segments[visible[k]]
             if test(s, codes(for: s.id)) {
                 cursor = visible[k]
-                return
+                if forward ? k <= here : k >= here {
+                    message = StatusMessage(forward ? "Wrapped to the top." : "Wrapped to the bottom.")
+                }
+                return true
             }
         }
         message = StatusMessage(none)
+        return false
     }
 
     mutating func jumpToMatch(forward: Bool) {
@@ -243,7 +349,20 @@ extension AppState {
             message = StatusMessage("No search yet; press / to search.", isError: true)
             return
         }
-        jump(forward: forward, "No match for \"\(search.query)\".") { s, _ in search.isFound(in: s.text) }
+        guard jump(forward: forward, "No match for \"\(search.query)\".", { s, _ in search.isFound(in: s.text) }) else { return }
+        reportMatchCount(search)
+    }
+
+    /// "Match 3 of 12" (with the wrap note) for the segment under the cursor.
+    mutating func reportMatchCount(_ search: TextSearch) {
+        guard let d = document else { return }
+        var total = 0, position = 0
+        for i in visibleIndices where search.isFound(in: d.segments[i].text) {
+            total += 1
+            if i == cursor { position = total }
+        }
+        let wrapped = message.map { " " + $0.text } ?? ""
+        message = StatusMessage("Match \(position) of \(total) segments with \"\(search.query)\".\(wrapped)")
     }
 
     func clamp(_ i: Int, _ count: Int) -> Int { max(0, min(i, count - 1)) }

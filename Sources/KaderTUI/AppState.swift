@@ -94,10 +94,17 @@ public struct AppState: Sendable {
     public var recentCodes: [String] = []
     /// Code memos of this coder, by code id.
     public var codeMemos: [String: String] = [:]
+    /// Ids of codes this coder proposed that the team codebook does not have yet (shown only to
+    /// this coder, marked `+`; Ctrl-A in the picker adopts one).
+    public var proposedCodes: Set<String> = []
+    /// What `u` undoes once the coding history is empty: the last codebook edit (a merge).
+    public var codebookUndo: String?
     /// A quote span waiting for its in-vivo code to be created.
     public var pendingSpan: QuoteSpan?
     /// Screen row → segment index of the last frame, for mouse clicks.
     public var segmentRows: [Int: Int] = [:]
+    /// Columns of the segment list in the last frame (clicks outside it move no cursor).
+    public var segmentColumns: Range<Int> = 0..<Int.max
     /// Index of the current segment in `document.segments`.
     public var cursor = 0
     /// First segment shown; kept by the renderer so the cursor stays visible.
@@ -117,7 +124,8 @@ public struct AppState: Sendable {
     public var redoStack: [CodingFile] = []
     public var lastCode: String?
     public var readOnly: Bool
-    public var quitRequested = false
+    /// The clock for coding timestamps (injected; tests pin it).
+    public var clock: @Sendable () -> String = { Timestamp.now() }
     /// Set by a first `q` while the last save failed; a second `q` quits anyway.
     public var quitPending = false
     /// Why the last save failed, until a later save succeeds.
@@ -149,6 +157,9 @@ public struct AppState: Sendable {
 
     /// The codebook entry for `id` (`codebook.entry(id:)`, from the index).
     public func entry(id: String) -> CodeEntry? { codeEntryIndex[id].map { codeEntries[$0] } }
+
+    /// Position of code `id` in codebook order, or nil.
+    public func entryPosition(_ id: String) -> Int? { codeEntryIndex[id] }
 
     /// The entry whose shortcut is `key` (`codebook.code(forShortcut:)`, from the index).
     public func entry(forShortcut key: String) -> CodeEntry? { shortcutIndex[key].map { codeEntries[$0] } }

@@ -6,9 +6,15 @@ public enum Effect: Hashable, Sendable {
     case openDocument(Int, segmentId: String? = nil)
     /// Write `next` to the store; on failure restore `previous` and report the error.
     case persist(previous: CodingFile, next: CodingFile)
-    /// Add a new code (in-vivo or named) under `parent` (nil: a new category) and apply it to
-    /// the current segment, optionally with a quote span.
-    case createCode(name: String, parent: String?, span: QuoteSpan?)
+    /// Propose a new code (in-vivo or named) under `parent` (nil: a new category) in this coder's
+    /// proposed-codes file and apply it to the current segment, optionally with a quote span.
+    /// `category` names a new category to create first and put the code under.
+    case createCode(name: String, parent: String?, span: QuoteSpan?, category: String? = nil)
+    /// Adopt this coder's proposed code into the team codebook (compare-before-write).
+    case adoptCode(id: String)
+    /// Undo the last codebook edit made from the screen (a merge), restoring every file it wrote
+    /// that nobody changed since.
+    case undoCodebookEdit
     /// Rename a code in the codebook file (its id, and so every coding, stays).
     case renameCode(id: String, name: String)
     /// Merge code `from` into `into` in the codebook and in every coder's codings.

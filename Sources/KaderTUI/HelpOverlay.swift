@@ -16,29 +16,31 @@ enum HelpOverlay {
             out.append(("", .plain))
             out.append((context.rawValue, Theme.heading))
             var seen: [String: Int] = [:]
-            var merged: [(String, String)] = []
+            var merged: [(String, String, Action)] = []
             for b in rows {
                 if let i = seen[b.help] {
                     merged[i].0 += ", " + b.key.displayName
                 } else {
                     seen[b.help] = merged.count
-                    merged.append((b.key.displayName, b.help))
+                    merged.append((b.key.displayName, b.help, b.action))
                 }
             }
-            for (keys, help) in merged {
-                let wrapped = TextWrap.lines(help, width: max(20, width - keyWidth - 2))
+            for (keys, help, action) in merged {
+                // An action that cannot be done now is greyed, with the reason.
+                let reason = state.screen == .coding ? state.whyNot(action) : nil
+                let wrapped = TextWrap.lines(help + (reason.map { " — not now: " + $0 } ?? ""), width: max(20, width - keyWidth - 2))
                 for (i, line) in wrapped.enumerated() {
                     let left = i == 0 ? "  " + keys.padding(toLength: keyWidth, withPad: " ", startingAt: 0) : String(repeating: " ", count: keyWidth + 2)
-                    out.append((left + line, .plain))
+                    out.append((left + line, reason == nil ? .plain : Theme.muted))
                 }
             }
         }
         out.append(("", .plain))
         let notes = [
-            "In the code picker (c): type to search; ↑/↓ choose; Enter applies the code; Ctrl-N creates a code named after what you typed (then choose its category); Ctrl-R renames the selected code; Ctrl-G merges it into another code (every coder's codings move); Ctrl-E writes a memo on it; Esc closes.",
-            "Selecting a quote (s): ←/→ or h/l move word by word; Space anchors the start; Enter keeps the words as the quote; x clears the quote; v makes an in-vivo code named after the words; Esc cancels.",
+            "In the code picker (c): type to search (an exact shortcut or name comes first); ↑/↓ choose; ● marks codes already applied; Enter toggles the code and closes; Tab toggles and stays open; Ctrl-N proposes a code named after what you typed (then choose its category, or type a new category's name and Ctrl-N); + marks your proposed codes, which only you see until Ctrl-A adopts them into the team codebook; Ctrl-R renames the selected code; Ctrl-G merges it into another code (asks; every coder's codings move; u undoes it); Ctrl-E writes a memo on it; Esc closes.",
+            "Selecting a quote (s, or S for the sentence): . sentence, , clause under the cursor; ) ( next/previous sentence, } { clause, a count first (2)); ←/→ or h/l word by word; / type the first words of the quote; e extends to the end of the sentence; Space anchors; Enter or Ctrl-S keeps the words as the quote; x clears it; v makes an in-vivo code named after the words; Esc cancels.",
             "In the filter menu (f): c code, s speaker, r role, u uncoded, m coded by me, x clear; Enter or Esc closes.",
-            "Memos (m, M, Ctrl-E in the picker): a small editor; Enter starts a new line; Ctrl-S saves; Esc cancels.",
+            "Memos (m, M, Ctrl-E in the picker): a small editor that wraps; Enter starts a new line; Ctrl-S (or F2) saves; Esc closes, and asks first when you typed something (Esc again discards).",
             "Mouse: click a segment to select it; the wheel scrolls. A segment longer than the screen scrolls with PgDn/PgUp.",
         ]
         for note in notes {

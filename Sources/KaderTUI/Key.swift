@@ -4,8 +4,12 @@ public enum Key: Hashable, Sendable {
     /// Control + letter, lowercase (`ctrl("r")`).
     case ctrl(Character)
     case up, down, left, right, pageUp, pageDown, home, end
-    case enter, escape, backspace, tab, backTab, delete
+    case enter, escape, backspace, tab, backTab, delete, insert
     case function(Int)
+    /// Alt (Meta) + a character: `ESC` followed by it.
+    case alt(Character)
+    /// Text pasted with bracketed paste (newlines as `\n`), delivered as one event.
+    case paste(String)
     case resize
     case mouse(MouseEvent)
 
@@ -29,6 +33,9 @@ public enum Key: Hashable, Sendable {
         case .tab: return "Tab"
         case .backTab: return "Shift-Tab"
         case .delete: return "Del"
+        case .insert: return "Ins"
+        case .alt(let c): return "Alt-" + String(c)
+        case .paste: return "paste"
         case .function(let n): return "F\(n)"
         case .resize: return "resize"
         case .mouse: return "mouse"

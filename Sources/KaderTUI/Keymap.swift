@@ -58,7 +58,8 @@ public struct Keymap: Sendable {
         KeyBinding(.char("F"), .clearFilter, "clear filter", "Show all segments again (clears the filter and the search).", .coding),
         KeyBinding(.char("m"), .editSegmentMemo, "memo", "Write a memo on this segment (Ctrl-S saves, Esc cancels).", .coding),
         KeyBinding(.char("M"), .editDocumentMemo, "document memo", "Write a memo on this document.", .coding),
-        KeyBinding(.char("s"), .selectQuote, "select quote", "Select the exact words to quote from this segment (←/→ move, Space anchors, Enter keeps, x clears, v makes an in-vivo code).", .coding),
+        KeyBinding(.char("s"), .selectQuote, "select quote", "Select the exact words to quote: ←/→ word, ./, sentence/clause under the cursor, )/( next/previous sentence, }/{ clause, a count first (3) ), / types the first words, e extends to the sentence end, Space anchors, Enter keeps, x clears, v makes an in-vivo code.", .coding),
+        KeyBinding(.char("S"), .quoteSentence, "quote sentence", "Select the sentence under the cursor (the search match, else the first) as the quote; ) moves on a sentence, Enter keeps.", .coding),
         KeyBinding(.char(":"), .jumpToSegment, "go to", "Go to a segment by its number.", .coding),
         KeyBinding(.char("J"), .nextWithCode, "next with code", "Go to the next segment with the code last used (or picked).", .coding),
         KeyBinding(.char("K"), .previousWithCode, "previous with code", "Go to the previous segment with the code last used.", .coding),
@@ -66,6 +67,8 @@ public struct Keymap: Sendable {
         KeyBinding(.ctrl("o"), .toggleOtherCoders, "other coders", "Show or hide other coders' codings (only once you marked the document done).", .coding),
         KeyBinding(.escape, .cancel, "close", "Close the help or the open dialog.", .everywhere),
         KeyBinding(.char("?"), .toggleHelp, "help", "Show or hide this help.", .everywhere, hint: true),
+        KeyBinding(.function(1), .toggleHelp, "help", "Show or hide this help.", .everywhere),
         KeyBinding(.char("q"), .quit, "quit", "Quit Kader. Codings are saved as you go; if the last save failed, Kader asks first.", .everywhere, hint: true),
+        KeyBinding(.ctrl("c"), .quit, "quit", "Quit Kader. Codings are saved as you go; if the last save failed, Kader asks first.", .everywhere),
     ]
 }

@@ -64,13 +64,26 @@ public enum KeymapOverrides {
                 guard let key = Key(name: n) else { throw Problem(path: path, detail: "unknown key \"\(n)\" for \(name)") }
                 keys.append(key)
             }
-            guard let template = bindings.first(where: { $0.action == action }) else { continue }
+            // An action with no default key (a code by id, scrolling) gets a coding-screen row.
+            let template = bindings.first(where: { $0.action == action })
+                ?? KeyBinding(keys.first ?? .char(" "), action, name, Self.help(for: action), .coding)
             bindings.removeAll { $0.action == action || keys.contains($0.key) && $0.context == template.context }
             for key in keys {
                 bindings.append(KeyBinding(key, action, template.title, template.help, template.context, hint: template.hint))
             }
         }
         return Keymap(bindings: bindings)
+    }
+}
+
+extension KeymapOverrides {
+    static func help(for action: Action) -> String {
+        switch action {
+        case .toggleCode(let id): return "Toggle the code \(id) on this segment."
+        case .scrollDown: return "Scroll down three segments."
+        case .scrollUp: return "Scroll up three segments."
+        default: return action.name
+        }
     }
 }
 
@@ -83,11 +96,14 @@ extension Key {
             "space": .char(" "), "pgdn": .pageDown, "pagedown": .pageDown, "pgup": .pageUp, "pageup": .pageUp,
             "home": .home, "end": .end, "up": .up, "↑": .up, "down": .down, "↓": .down, "left": .left, "←": .left,
             "right": .right, "→": .right, "backspace": .backspace, "del": .delete, "delete": .delete,
+            "ins": .insert, "insert": .insert,
         ]
         if let k = named[lower] {
             self = k
         } else if lower.hasPrefix("ctrl-"), name.count == 6, let c = lower.last, c.isLetter {
             self = .ctrl(c)
+        } else if lower.hasPrefix("alt-"), name.count == 5, let c = name.last {
+            self = .alt(c)
         } else if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) {
             self = .function(n)
         } else if name.count == 1, let c = name.first {

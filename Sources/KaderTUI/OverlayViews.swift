@@ -5,28 +5,31 @@ enum PickerView {
     static func draw(_ state: AppState, _ p: CodePicker, into buf: inout ScreenBuffer) {
         let title: String
         switch p.purpose {
-        case .toggle: title = "Codes — Enter toggles · Ctrl-N new · Ctrl-R rename · Ctrl-G merge · Ctrl-E memo"
+        case .toggle: title = "Codes — Enter toggles, closes · Tab toggles · Ctrl-N new · Ctrl-A adopt + · Ctrl-R rename · Ctrl-G merge · Ctrl-E memo"
         case .filter: title = "Filter by code"
         case .retrieval: title = "Coded segments of which code?"
         case .nextWithCode: title = "Go to the next segment with which code?"
         case .mergeInto: title = "Merge into which code?"
-        case .newCodeParent(let name): title = "Category for \"\(name)\" — Enter · Ctrl-N new category · Esc cancels"
+        case .newCodeParent(let name): title = "Category for \"\(name)\" — Enter puts it there · type a name + Ctrl-N: new category · Esc"
         case .quote: title = "The quote is for which code? — Enter · Esc cancels"
         }
         let (top, left, width, height) = Renderer.box(title, width: 90, height: max(12, buf.height - 6), into: &buf)
         buf.put("> " + p.query.text + "▏", row: top, column: left, maxWidth: width, style: Theme.heading)
         let listHeight = max(1, height - 6)
+        let applied = p.purpose == .toggle ? Set(state.currentSegment.map { state.codes(for: $0.id) } ?? []) : []
         let first = max(0, p.selected - listHeight + 1)
         for (k, id) in p.results.enumerated().dropFirst(first).prefix(listHeight) {
             guard let e = state.entry(id: id) else { continue }
             let recent = state.recentCodes.contains(id) && p.query.text.isEmpty ? "  (recent)" : ""
-            let line = "\(e.code.shortcut ?? " ")  \(e.pathString)\(recent)"
-            let style = k == p.selected ? Theme.selected : (e.depth == 0 ? Theme.heading : .plain)
+            let proposed = state.proposedCodes.contains(id) ? "  + proposed (only you see it; Ctrl-A adopts)" : ""
+            let line = "\(applied.contains(id) ? "●" : " ")\(e.code.shortcut ?? " ")  \(e.pathString)\(recent)\(proposed)"
+            var style = k == p.selected ? Theme.selected : Theme.code(e, in: state, bold: e.depth == 0 || applied.contains(id))
+            if k == p.selected { style.color = Theme.code(e, in: state).color }
             if k == p.selected { buf.fill(row: top + 1 + k - first, column: left, count: width, style: style) }
             buf.put(line, row: top + 1 + k - first, column: left, maxWidth: width, style: style)
         }
         if p.results.isEmpty {
-            buf.put("No code matches. Ctrl-N creates a code named \"\(p.query.text)\".", row: top + 1, column: left, maxWidth: width, style: Theme.muted)
+            buf.put("No code matches. Ctrl-N proposes a code named \"\(p.query.text)\" (only you see it until adopted).", row: top + 1, column: left, maxWidth: width, style: Theme.muted)
         }
         if let id = p.selectedCode, let e = state.entry(id: id) {
             let text = [e.code.description, e.code.inclusion.map { "Include: " + $0 }, e.code.exclusion.map { "Exclude: " + $0 }].compactMap { $0 }.joined(separator: " ")
@@ -46,17 +49,18 @@ enum MemoView {
         case .document(let id): what = "document \(id)"
         case .code(let id): what = "code " + (state.entry(id: id)?.code.name ?? id)
         }
-        let (top, left, width, height) = Renderer.box("Memo on \(what) — Ctrl-S saves · Esc cancels", width: 84, height: 16, into: &buf)
-        let first = max(0, m.row - height + 1)
-        for (i, line) in m.lines.enumerated().dropFirst(first).prefix(height) {
-            var text = String(line)
-            if i == m.row {
-                var chars = Array(text)
-                chars.insert("▏", at: min(m.column, chars.count))
-                text = String(chars)
-            }
-            buf.put(text, row: top + i - first, column: left, maxWidth: width)
+        let title = "Memo on \(what) — Ctrl-S saves · Esc " + (m.isDirty ? "asks, then discards" : "closes")
+        let (top, left, width, height) = Renderer.box(title, width: 84, height: 16, into: &buf)
+        let rows = m.visualRows(width: width)
+        let cursor = m.cursorPosition(width: width)
+        let first = max(0, cursor.row - height + 1)
+        for (i, r) in rows.enumerated().dropFirst(first).prefix(height) {
+            buf.put(String(m.lines[r.line][r.range]), row: top + i - first, column: left, maxWidth: width)
         }
+        let under = m.column < m.lines[m.row].count ? String(m.lines[m.row][m.column]) : " "
+        var style = CellStyle.plain
+        style.reverse = true
+        buf.put(under == " " && m.column >= m.lines[m.row].count ? "▏" : under, row: top + cursor.row - first, column: left + cursor.column, style: under == " " && m.column >= m.lines[m.row].count ? Theme.heading : style)
     }
 }
 
@@ -99,6 +103,6 @@ enum RetrievalView {
                 buf.put(line, row: y + 1 + i, column: 3)
             }
         }
-        if r.rows.isEmpty { buf.put("  No segment is coded with this code yet.", row: 2, column: 0, style: Theme.muted) }
+        if r.rows.isEmpty { buf.put("  You have not coded a segment with this code yet (other coders' codings are not shown: blind coding).", row: 2, column: 0, style: Theme.muted) }
     }
 }

@@ -9,6 +9,8 @@ public struct Frame: Sendable {
     public var segmentRows: [Int: Int]
     /// Lines of the current segment hidden below the screen.
     public var segmentOverflow = 0
+    /// Columns of the segment list (a click elsewhere, in the codebook panel, moves no cursor).
+    public var segmentColumns: Range<Int> = 0..<0
 }
 
 /// Renders the whole screen for a state. Pure: the same state and size give the same cells.
@@ -24,10 +26,13 @@ public enum Renderer {
             return Frame(screen: buf, scrollTop: state.scrollTop, segmentRows: [:])
         }
         var layout = SegmentListView.Layout(first: state.scrollTop, rows: [:], overflow: 0)
+        var columns = 0..<0
         switch (state.screen, state.mode) {
         case (_, .retrieval(let r)): RetrievalView.draw(state, r, into: &buf)
         case (.documents, _): DocumentListView.draw(state, into: &buf)
-        case (.coding, _): layout = CodingView.draw(state, into: &buf)
+        case (.coding, _):
+            layout = CodingView.draw(state, into: &buf)
+            columns = CodingView.listColumns(width: width)
         }
         StatusBar.draw(state, into: &buf)
         switch state.mode {
@@ -37,7 +42,7 @@ public enum Renderer {
         default: break
         }
         if state.showHelp { HelpOverlay.draw(state, into: &buf) }
-        return Frame(screen: buf, scrollTop: layout.first, segmentRows: layout.rows, segmentOverflow: layout.overflow)
+        return Frame(screen: buf, scrollTop: layout.first, segmentRows: layout.rows, segmentOverflow: layout.overflow, segmentColumns: columns)
     }
 
     /// Rows available for the body between the title bar and the two bottom lines.
@@ -56,6 +61,20 @@ public enum Renderer {
     static func bar(_ text: String, row: Int, style: CellStyle, into buf: inout ScreenBuffer) {
         buf.fill(row: row, style: style)
         buf.put(text, row: row, column: 0, style: style)
+    }
+
+    /// A full-width bar whose `right` part is always shown whole at the right edge (the mode,
+    /// the filter); `text` is cut with `…` before it when the row is too narrow.
+    static func bar(_ text: String, right: String, row: Int, style: CellStyle, into buf: inout ScreenBuffer) {
+        buf.fill(row: row, style: style)
+        let rightWidth = min(DisplayWidth.of(right), buf.width)
+        let gap = " │ "
+        if DisplayWidth.of(text) + 3 + rightWidth <= buf.width {
+            buf.put(text + gap + right, row: row, column: 0, style: style)
+        } else {
+            buf.put(text, row: row, column: 0, maxWidth: max(0, buf.width - rightWidth - 1), style: style)
+            buf.put(right, row: row, column: buf.width - rightWidth, style: style)
+        }
     }
 
     /// Draws an empty framed box and returns its inner rectangle (top, left, width, height).

@@ -47,17 +47,27 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     /// Draws `text` at `row`, `column`, clipped to `maxWidth` cells (default: to the right edge).
     /// Control and escape characters are drawn as `�` so nothing raw reaches the terminal.
-    /// Returns the column after the last cell drawn.
+    /// Text cut at the limit ends in `…` (unless `ellipsis` is false), so a cut name never
+    /// looks whole. Returns the column after the last cell drawn.
     @discardableResult
-    public mutating func put(_ text: String, row: Int, column: Int, maxWidth: Int? = nil, style: CellStyle = .plain) -> Int {
+    public mutating func put(_ text: String, row: Int, column: Int, maxWidth: Int? = nil, style: CellStyle = .plain, ellipsis: Bool = true) -> Int {
         guard row >= 0, row < height, column < width else { return column }
         let limit = min(width, column + (maxWidth ?? width))
         var col = max(column, 0)
+        var last: (column: Int, width: Int)?
         for ch in text {
             let safe = Self.safe(ch)
             let w = DisplayWidth.of(safe)
             if w == 0 { continue }
-            if col + w > limit { break }
+            if col + w > limit {
+                if ellipsis, let l = last, l.column >= max(column, 0) {
+                    rows[row][l.column] = Cell(character: "…", style: style, isContinuation: false)
+                    if l.width == 2 { rows[row][l.column + 1] = Cell(character: " ", style: style, isContinuation: false) }
+                    col = l.column + 1
+                }
+                break
+            }
+            last = (col, w)
             rows[row][col] = Cell(character: safe, style: style, isContinuation: false)
             if w == 2 { rows[row][col + 1] = Cell(character: " ", style: style, isContinuation: true) }
             col += w
@@ -94,6 +104,27 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     /// The whole screen as text, one line per row.
     public var text: String { lines.joined(separator: "\n") }
+
+    /// The styles of every cell as text, for snapshots: one row per screen row, one character
+    /// per cell. `attributes`: a hex digit of bold 1, reverse 2, underline 4, dim 8 (`.` none);
+    /// `colors`: `.` normal, `a` accent, `m` muted, `g` good, `w` warn, `b` bad, `1`–`6` role
+    /// colours, `h` highlight. Trailing `.` are dropped.
+    public var styleText: (attributes: String, colors: String) {
+        let colorCodes: [CellColor: Character] = [.normal: ".", .accent: "a", .muted: "m", .good: "g", .warn: "w", .bad: "b",
+                                                  .role1: "1", .role2: "2", .role3: "3", .role4: "4", .role5: "5", .role6: "6", .highlight: "h"]
+        func layer(_ code: (CellStyle) -> Character) -> String {
+            rows.map { row in
+                var s = String(row.map { code($0.style) })
+                while s.last == "." { s.removeLast() }
+                return s
+            }.joined(separator: "\n")
+        }
+        let attributes = layer { st in
+            let v = (st.bold ? 1 : 0) | (st.reverse ? 2 : 0) | (st.underline ? 4 : 0) | (st.dim ? 8 : 0)
+            return v == 0 ? "." : Character(String(v, radix: 16))
+        }
+        return (attributes, layer { colorCodes[$0.color] ?? "?" })
+    }
 
     /// Replaces control characters (C0, C1, DEL, ESC) with `�`.
     static func safe(_ ch: Character) -> Character {

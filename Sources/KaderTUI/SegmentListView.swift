@@ -4,6 +4,9 @@ import KaderCore
 /// timestamp, wrapped text (search matches and the quote span highlighted), memo indicator,
 /// applied codes as chips, and other coders' codes when shown.
 enum SegmentListView {
+    /// The most characters (Unicode scalars) of one segment the list lays out (documented in the README).
+    static let maxShownScalars = 100_000
+
     /// One screen line of a segment block.
     struct Row {
         var text: [Character]
@@ -32,26 +35,43 @@ enum SegmentListView {
         if coding?.hasSpans == true { header += "  ❝quote❞" }
         rows.append(Row(header, s.codable ? Theme.speaker(s.role, s.speaker) : Theme.muted, indent: 0, isHeader: true))
         let textStyle = s.codable ? CellStyle.plain : Theme.muted
-        let matches = state.search.map { $0.matches(in: s.text).map { ($0.lowerBound + s.start)..<($0.upperBound + s.start) } } ?? []
+        // Only the first `maxShownScalars` of a segment are laid out, so every frame costs the
+        // same on a segment of any length (a 50 MB single-line transcript stays responsive).
+        let length = s.end - s.start
+        let shown = length > maxShownScalars ? String(String.UnicodeScalarView(s.text.unicodeScalars.prefix(maxShownScalars))) : s.text
+        let matches = state.search.map { $0.matches(in: shown).map { ($0.lowerBound + s.start)..<($0.upperBound + s.start) } } ?? []
+        var nextMatch = 0
         var selection: Range<Int>?
         if current, case .span(let sel) = state.mode, sel.segmentId == s.id, let span = sel.span { selection = span.start..<span.end }
-        let quotes = (coding?.allSpans ?? []).filter { $0.start < $0.end }.map { $0.start..<$0.end }
-        for line in TextWrap.wrap(s.text, width: max(10, width - 3)) {
+        // Each code's quotes, underlined in the code's colour (the first code in codebook order
+        // wins where quotes of several codes overlap).
+        let quotes: [(Range<Int>, CellColor)] = (coding?.applied ?? [])
+            .sorted { (state.entryPosition($0.code) ?? Int.max, $0.code) < (state.entryPosition($1.code) ?? Int.max, $1.code) }
+            .flatMap { a in
+                let color = Theme.code(state.entry(id: a.code), in: state).color
+                return a.spans.filter { $0.start < $0.end }.map { ($0.start..<$0.end, color) }
+            }
+        for line in TextWrap.wrap(shown, width: max(10, width - 3)) {
             var row = Row(line.text, textStyle, indent: 2)
             for (k, rel) in line.offsets.enumerated() {
                 let o = rel + s.start
-                if quotes.contains(where: { $0.contains(o) }) { row.styles[k].underline = true }
-                if matches.contains(where: { $0.contains(o) }) { row.styles[k] = Theme.match }
+                if let q = quotes.first(where: { $0.0.contains(o) }) {
+                    row.styles[k].underline = true
+                    row.styles[k].color = q.1
+                }
+                // Matches are sorted and offsets grow along the lines: one pass over both.
+                while nextMatch < matches.count && matches[nextMatch].upperBound <= o { nextMatch += 1 }
+                if nextMatch < matches.count && matches[nextMatch].contains(o) { row.styles[k] = Theme.match }
                 if let sel = selection, sel.contains(o) { row.styles[k] = Theme.selected }
             }
             rows.append(row)
         }
-        let codes = state.codes(for: s.id)
-        if !codes.isEmpty {
-            // Non-breaking spaces keep each chip on one line.
-            let chips = codes.map { id in "[" + (state.entry(id: id)?.code.name ?? "?\(id)").replacingOccurrences(of: " ", with: "\u{A0}") + "]" }.joined(separator: " ")
-            for line in TextWrap.lines(chips, width: max(10, width - 3)) { rows.append(Row(line, Theme.chip, indent: 2)) }
+        if length > maxShownScalars {
+            let note = "… \(length - maxShownScalars) more characters of this segment are not shown: Kader shows at most \(maxShownScalars) characters of one segment (split the turn in the transcript to see it all)."
+            for line in TextWrap.lines(note, width: max(10, width - 3)) { rows.append(Row(line, Theme.muted, indent: 2)) }
         }
+        let codes = state.codes(for: s.id)
+        if !codes.isEmpty { rows += chipRows(state, codes, segmentId: s.id, width: max(10, width - 3)) }
         if state.othersVisible {
             for (coder, file) in state.otherCodings.sorted(by: { $0.key < $1.key }) {
                 let other = file.codes(forSegment: s.id)
@@ -61,6 +81,49 @@ enum SegmentListView {
             }
         }
         rows.append(Row("", .plain, indent: 0))
+        return rows
+    }
+
+    /// The applied codes as chips in codebook order, grouped under their category
+    /// (`Digitalisering: [Werkdruk] [Didactiek]`), each in its codebook colour, wrapped at `width`.
+    static func coding(_ state: AppState, segment: String, code: String) -> Int {
+        state.coding(forSegment: segment)?.applied(code)?.spans.count ?? 0
+    }
+
+    static func chipRows(_ state: AppState, _ codes: [String], segmentId: String, width: Int) -> [Row] {
+        let ordered = codes.sorted { (state.entryPosition($0) ?? Int.max, $0) < (state.entryPosition($1) ?? Int.max, $1) }
+        var tokens: [(String, CellStyle)] = []
+        var category: String?
+        for id in ordered {
+            let e = state.entry(id: id)
+            if let e, e.depth > 0, e.categoryId != category, let c = state.entry(id: e.categoryId) {
+                tokens.append((c.code.name + ":", Theme.code(c, in: state, bold: false)))
+            }
+            category = e.map { $0.depth == 0 ? $0.code.id : $0.categoryId }
+            // A code with quotes shows ❝n❞ (its quotes are underlined in the same colour).
+            let n = coding(state, segment: segmentId, code: id)
+            tokens.append(("[" + (e?.code.name ?? "?\(id)") + (n > 0 ? " ❝\(n)❞" : "") + "]", Theme.code(e, in: state)))
+        }
+        var rows: [Row] = []
+        var row = Row("", .plain, indent: 2)
+        var used = 0
+        for (text, style) in tokens {
+            let w = DisplayWidth.of(text)
+            if used > 0 && used + 1 + w > width {
+                rows.append(row)
+                row = Row("", .plain, indent: 2)
+                used = 0
+            }
+            if used > 0 {
+                row.text.append(" ")
+                row.styles.append(.plain)
+                used += 1
+            }
+            row.text += Array(text)
+            row.styles += Array(repeating: style, count: text.count)
+            used += w
+        }
+        rows.append(row)
         return rows
     }
 

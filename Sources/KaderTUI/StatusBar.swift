@@ -9,12 +9,22 @@ enum StatusBar {
         var hints = state.keymap.hints(for: state.keyContext).map { "\($0.keys) \($0.title)" }
         if state.screen == .coding { hints.insert("1-4,a… code", at: 1) }
         if case .prompt(let p) = state.mode {
+            if let m = state.message {
+                let style = m.isError ? Theme.error : Theme.heading
+                buf.fill(row: hintRow - 1, style: style)
+                buf.put(" " + m.text, row: hintRow - 1, column: 0, style: style)
+            }
             buf.fill(row: hintRow, style: Theme.heading)
             let end = buf.put(" " + p.label + p.editor.text, row: hintRow, column: 0, style: Theme.heading)
             buf.put("▏", row: hintRow, column: end, style: Theme.heading)
-        } else if case .span = state.mode {
+        } else if case .span(let s) = state.mode, let q = s.query {
             buf.fill(row: hintRow, style: Theme.heading)
-            buf.put(" Quote: ←/→ move · Space anchor · Enter keep · x clear · v in-vivo code · Esc cancel", row: hintRow, column: 0, style: Theme.heading)
+            let end = buf.put(" Quote starts with: " + q.text, row: hintRow, column: 0, style: Theme.heading)
+            buf.put("▏", row: hintRow, column: end, style: Theme.heading)
+        } else if case .span(let s) = state.mode, state.message == nil {
+            buf.fill(row: hintRow, style: Theme.heading)
+            let count = s.count.map { "\($0)… " } ?? ""
+            buf.put(" Quote: \(count). sentence · , clause · )( next/prev sentence · }{ clause · ←→ word · / find · Space anchor · Enter keep · x clear · v in-vivo · Esc", row: hintRow, column: 0, style: Theme.heading)
         } else if let m = state.message {
             // A message too long for one line takes the line above the hints too.
             let style = m.isError ? Theme.error : Theme.heading
@@ -47,7 +57,7 @@ enum StatusBar {
         }
         if state.filter.isActive && state.screen == .coding { parts.append("filtered \(state.visibleIndices.count)") }
         let mode = state.mode.name
-        parts.append(state.showHelp ? "HELP" : (!mode.isEmpty ? mode : (state.screen == .coding ? "CODING" : "DOCUMENTS")))
-        Renderer.bar(parts.joined(separator: " │ "), row: statusRow, style: Theme.statusBar, into: &buf)
+        let shown = state.showHelp ? "HELP" : (!mode.isEmpty ? mode : (state.screen == .coding ? "CODING" : "DOCUMENTS"))
+        Renderer.bar(parts.joined(separator: " │ "), right: shown, row: statusRow, style: Theme.statusBar, into: &buf)
     }
 }

@@ -70,7 +70,7 @@ struct AgreeCommand: ParsableCommand {
     func run() throws {
         try CLI.run {
             for n in names { _ = try CoderName.validated(n) }
-            let project = try options.open()
+            let project = try options.open(progress: "agree")
             let known = CodingStore.coders(projectRoot: project.root)
             if let missing = names.first(where: { !known.contains($0) }) {
                 throw CLIError("no codings for coder \"\(missing)\" in \(project.root.path)/Codings (coders: \(known.isEmpty ? "none" : known.joined(separator: ", "))).")
@@ -78,14 +78,15 @@ struct AgreeCommand: ParsableCommand {
             let units = try ProjectUnits(project: project, coders: names, includeUnfinished: includeUnfinished)
             let agreement = try ProjectAgreement(units: units, codebook: project.codebook, breakdown: by,
                                                  bootstrapSamples: bootstrap, seed: seed, method: interval)
+            ProgressReporter.shared.finish("agree: \(counted(units.units.count, "unit")) of \(counted(units.documents.count, "document"))")
             switch format {
             case .table, .md:
                 TerminalSafe.print(AgreementReportFormatter(agreement: agreement, codebook: project.codebook, markdown: format == .md,
                                                showDisagreements: disagreements).render())
             case .json:
-                print(try AgreementReportExport.json(agreement, codebook: project.codebook, disagreements: disagreements))
+                TerminalSafe.print(try AgreementReportExport.json(agreement, codebook: project.codebook, disagreements: disagreements), kind: .json)
             case .csv:
-                FileHandle.standardOutput.write(try AgreementReportExport.csv(agreement, codebook: project.codebook, excel: excel))
+                TerminalSafe.writeData(try AgreementReportExport.csv(agreement, codebook: project.codebook, excel: excel))
             }
         }
     }

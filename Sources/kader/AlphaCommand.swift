@@ -65,7 +65,7 @@ struct AlphaCommand: ParsableCommand {
             switch format {
             case .table: TerminalSafe.print(AlphaReport.table(analysis))
             case .json: print(try AlphaReport.json(analysis), terminator: "")
-            case .csv: FileHandle.standardOutput.write(try AlphaReport.csv(analysis, excel: excel))
+            case .csv: TerminalSafe.writeData(try AlphaReport.csv(analysis, excel: excel))
             }
         }
     }

@@ -13,8 +13,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let project = try options.open()
+            for note in ImportStaging.recover(root: options.root) { TerminalSafe.error("note: " + note) }
+            let project = try options.open(progress: "check")
             let check = ProjectCheck.run(project: project)
+            ProgressReporter.shared.finish("check: \(counted(project.documentIds.count, "document")), \(counted(check.findings.count, "problem"))")
             guard check.needsAttention else {
                 let coders = CodingStore.coders(projectRoot: project.root).count
                 print("All is well: \(counted(project.documentIds.count, "document")), \(counted(coders, "coder")), "

@@ -35,10 +35,12 @@ struct CodeCommand: ParsableCommand {
     func run() throws {
         try CLI.run {
             let project = try options.open()
+            ProgressReporter.loadingLine(project)
             let name = try CoderName.resolve(explicit: coder)
             if let document { _ = try AppController.documentIndex(named: document, in: project) }
-            try CursesTerminal.checkAvailable()
+            if !readOnly { for note in ImportStaging.recover(root: project.root) { TerminalSafe.error("note: " + note) } }
             let store = try CodingStore(projectRoot: project.root, coder: name, readOnly: readOnly)
+            try CursesTerminal.checkAvailable()
             var keys = Keymap()
             if let url = keymap.map(URL.init(fileURLWithPath:)) ?? KeymapOverrides.defaultURL() {
                 keys = try KeymapOverrides.apply(url, to: keys)

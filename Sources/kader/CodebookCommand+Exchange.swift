@@ -50,7 +50,7 @@ extension CodebookCommand {
                 if r.created {
                     print("Wrote \(r.file.path) with \(counted(r.total, "code")).")
                 } else if r.added.isEmpty {
-                    print("\(r.file.path): every code of \(file) is already in the codebook; nothing changed.")
+                    print("\(r.file.path): every code of \(file) is already in the codebook" + (r.codeMemos.isEmpty ? "; nothing changed." : "."))
                 } else {
                     print("\(r.file.path): added \(counted(r.added.count, "code")): \(r.added.joined(separator: ", ")).")
                 }

@@ -26,7 +26,7 @@ extension CodebookCommand {
                 let project = try options.open()
                 let counts = CodebookUsage.count(project: project)
                 print("\(project.codebook.name) (\(project.codebookURL.lastPathComponent))")
-                print(Table.render(
+                print(TextTable.render(
                     header: ["code", "id", "key", "codings"],
                     rows: project.codebook.entries.map { e in
                         [String(repeating: "  ", count: e.depth) + e.code.name, e.code.id, e.code.shortcut ?? "", String(counts[e.code.id] ?? 0)]

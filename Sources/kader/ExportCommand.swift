@@ -37,6 +37,9 @@ struct QuoteFilterOptions: ParsableArguments {
     @Option(name: .long, help: "Only this speaker (repeatable).")
     var speaker: [String] = []
 
+    @Option(name: .customLong("where"), help: "Only segments for which this holds, e.g. 'schooltype=secundair and role!=moderator' (see `kader query --help`).")
+    var whereExpression: String?
+
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -51,17 +54,25 @@ struct QuoteFilterOptions: ParsableArguments {
         return f
     }
 
-    func openProject() throws -> Project {
-        try options.open()
+    func openProject(progress label: String? = nil) throws -> Project {
+        try options.open(progress: label)
     }
 
-    func collection() throws -> QuoteCollection {
-        let project = try openProject()
+    func collection(progress label: String? = nil) throws -> QuoteCollection {
+        let project = try openProject(progress: label)
         warnAboutMissingTranscripts(project)
         var f = filter
         let choice = try chooseCoders(project)
         f.coders = choice.coders
-        let collection = try QuoteCollection.load(project: project, filter: f)
+        let collection: QuoteCollection
+        if let whereExpression {
+            let corpus = try AnalysisCorpus.load(project: project, coders: choice.coders, documents: document)
+            warnAboutConflicts(corpus)
+            let units = try SegmentFilter(parsing: whereExpression, corpus: corpus).matches(in: corpus)
+            collection = try corpus.quotes(of: units, filter: f)
+        } else {
+            collection = try QuoteCollection.load(project: project, filter: f)
+        }
         if let note = choice.note { FileHandle.standardError.write(Data(TerminalSafe.clean("kader: \(note)\n").utf8)) }
         return collection
     }
@@ -83,17 +94,21 @@ func warnAboutMissingTranscripts(_ project: Project) {
             + "Transcripts/ and \(files.count == 1 ? "is" : "are") left out: \(files.joined(separator: ", "))")
 }
 
+/// Writes `data` to `path` atomically, or to standard output when `path` is nil, then the
+/// closing summary (`what`, e.g. "12 rows", and where) on a terminal's standard error.
+func emit(_ data: Data, to path: String?, json: Bool = false, summary what: String) throws {
+    try emit(data, to: path, json: json)
+    let size = String(format: "%.1f MB", Double(data.count) / 1_000_000)
+    ProgressReporter.shared.finish("wrote \(what) (\(size)) to \(path ?? "standard output")")
+}
+
 /// Writes `data` to `path` atomically, or to standard output when `path` is nil.
-func emit(_ data: Data, to path: String?) throws {
+func emit(_ data: Data, to path: String?, json: Bool = false) throws {
     if let path {
         try AtomicFile.write(data, to: try OutputPath.resolve(path))
     } else {
-        // On a terminal, control characters from transcripts are shown as � (files keep them).
-        if isatty(1) == 1, let text = String(data: data, encoding: .utf8) {
-            FileHandle.standardOutput.write(Data(TerminalSafe.clean(text).utf8))
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        // On a terminal, control characters from transcripts are neutralised (files and pipes keep them).
+        TerminalSafe.writeData(data, kind: json ? .json : .text)
     }
 }
 
@@ -129,7 +144,7 @@ struct ExportQuotesCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let collection = try options.collection()
+            let collection = try options.collection(progress: "export quotes")
             let data: Data
             switch format {
             case .md: data = Data(QuoteMarkdown.render(collection, definitions: definitions).utf8)
@@ -137,40 +152,64 @@ struct ExportQuotesCommand: ParsableCommand {
             case .csv: data = try QuoteTable.csv(collection.rows, excel: excel)
             case .json: data = try QuoteTable.json(collection.rows)
             }
-            try emit(data, to: options.output)
+            try emit(data, to: options.output, json: format == .json, summary: counted(collection.rows.count, "quote row"))
         }
     }
 }
 
-enum MatrixFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, md
-}
-
-extension CodeMatrix.Axis: ExpressibleByArgument {}
-
 struct ExportMatrixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "matrix",
-        abstract: "Export code × document (or code × role) counts of segments and codings.",
-        discussion: "Each row counts the code and its sub-codes; a cell gives distinct segments and coder × segment codings."
+        abstract: "Export code × document, role, speaker, coder or attribute counts of segments and codings, with row and column percentages.",
+        discussion: """
+        Each row counts the code and its sub-codes; a cell gives distinct segments and coder × segment × code
+        codings. Column % is the share of the column's codable segments coded with the code; row % the share
+        of the code's segments in the column. --by takes document, role, speaker, coder or any attribute
+        (front matter, sidecar or Attributes.csv). HTML adds bar charts (inline SVG) above the tables.
+        """
     )
 
     @OptionGroup var options: QuoteFilterOptions
 
-    @Option(name: .long, help: "Columns: per document or per speaker role.")
-    var by: CodeMatrix.Axis = .document
+    @Option(name: .long, help: "Columns: document, role, speaker, coder or an attribute (e.g. schooltype).")
+    var by: String = "document"
 
     @Option(name: .long, help: "Output format.")
-    var format: MatrixFormat = .md
+    var format: TableFormat = .md
 
     @Flag(name: .long, help: "CSV: add a UTF-8 byte-order mark and use ';' as the separator, for Excel.")
     var excel = false
 
     func run() throws {
         try CLI.run {
-            let matrix = CodeMatrix.build(try options.collection(), by: by)
-            let data = format == .md ? Data(matrix.markdown().utf8) : try matrix.csv(excel: excel)
-            try emit(data, to: options.output)
+            let project = try options.openProject(progress: "export matrix")
+            warnAboutMissingTranscripts(project)
+            let corpus = try AnalysisCorpus.load(project: project, coders: options.coder, documents: options.document)
+            warnAboutConflicts(corpus)
+            try corpus.checkAxis(by)
+            var parts: [FilterExpression] = []
+            if let w = options.whereExpression { parts.append(try FilterExpression.parse(w)) }
+            if let r = anyOf("role", options.role) { parts.append(r) }
+            if let s = anyOf("speaker", options.speaker) { parts.append(s) }
+            let filter = try parts.first.map { first in try SegmentFilter(parts.dropFirst().reduce(first) { .and($0, $1) }, corpus: corpus) }
+            var codes: Set<String> = []
+            for id in options.code {
+                guard corpus.tree.contains(id) else { throw ExportError.unknownCode(id: id) }
+                codes.formUnion(options.exact ? [id] : corpus.tree.subtree[id] ?? [id])
+            }
+            var scope: [String] = []
+            scope.append("Coders: \(corpus.coders.isEmpty ? "none" : corpus.coders.joined(separator: ", ")).")
+            if let w = options.whereExpression { scope.append("Where: \(w).") }
+            let units = corpus.units(where: filter)
+            let matrix = AttributeMatrix.build(corpus, units: units, by: by, codes: codes, scope: scope.joined(separator: " "))
+            let data: Data
+            switch format {
+            case .md: data = Data(matrix.markdown().utf8)
+            case .csv: data = try matrix.csv(excel: excel)
+            case .json: data = try matrix.json()
+            case .html: data = Data(matrix.html(title: "Codes by \(by): \(project.codebook.name)").utf8)
+            }
+            try emit(data, to: options.output, summary: counted(matrix.rows.count, "matrix row"))
         }
     }
 }

@@ -21,10 +21,11 @@ struct ExportQDPXCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let p = try options.open()
+            let p = try options.open(progress: "export qdpx")
             let url = try OutputPath.resolve(output ?? p.root.lastPathComponent + ".qdpx")
             warnAboutMissingTranscripts(p)
             let s = try QDPXExporter.export(project: p, to: url)
+            ProgressReporter.shared.finish("wrote \(counted(s.documents, "document")) to \(url.path)")
             print("Wrote \(url.path): \(counted(s.documents, "document")), \(counted(s.coders.count, "coder")) "
                 + "(\(s.coders.joined(separator: ", "))), \(counted(s.selections, "selection")), "
                 + "\(counted(s.codings, "coding")), \(counted(s.notes, "memo")).")

@@ -30,11 +30,16 @@ struct ImportQDPXCommand: ParsableCommand {
     @Option(name: .long, help: "Project folder (default: the current folder; created when it is not a project).")
     var project: String?
 
+    @Flag(name: .long, help: "No closing summary on standard error (it appears only on a terminal).")
+    var quiet = false
+
     func run() throws {
         try CLI.run {
+            ProgressReporter.shared.start("import", quiet: quiet)
             let root = URL(fileURLWithPath: project ?? FileManager.default.currentDirectoryPath).standardizedFileURL
             let report = try QDPXImporter.importArchive(URL(fileURLWithPath: file), into: root)
             print(report.lines.joined(separator: "\n"))
+            ProgressReporter.shared.finish("imported \(file) into \(root.path)")
         }
     }
 }

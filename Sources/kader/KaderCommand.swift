@@ -21,7 +21,8 @@ struct KaderCommand: ParsableCommand {
         subcommands: [
             CodeCommand.self, SegmentsCommand.self, InitCommand.self, StatusCommand.self, CheckCommand.self,
             CodebookCommand.self, AgreeCommand.self, AlphaCommand.self, ReconcileCommand.self, ExportCommand.self,
-            ImportCommand.self,
+            ImportCommand.self, QueryCommand.self, CooccurCommand.self, AttributesCommand.self, SearchCommand.self,
+            WordsCommand.self, AutocodeCommand.self,
         ],
         defaultSubcommand: CodeCommand.self
     )
@@ -66,10 +67,10 @@ enum CLI {
         warn(message)
     }
 
-    /// Writes `message` (control characters shown as `�`, newlines as spaces) as one line.
+    /// Writes `message` as one line through the terminal funnel (``TerminalSafe``: control
+    /// characters shown as `�`), newlines as spaces.
     static func warn(_ message: String) {
-        let line = TerminalSafe.clean(message).replacingOccurrences(of: "\n", with: " ")
-        FileHandle.standardError.write(Data(("kader: " + line + "\n").utf8))
+        TerminalSafe.error(message.replacingOccurrences(of: "\n", with: " "))
     }
 
     /// Runs `body`. Kept so commands written before the funnel in ``KaderCommand/main()``

@@ -21,16 +21,32 @@ struct SegmentsCommand: ParsableCommand {
     @Option(name: .long, help: "Your own speaker-label regex, matched at the start of a line, with a named group `speaker` (optional `role`, `time`), e.g. '^(?<speaker>[A-Z][a-z]+) says: '.")
     var speakerRegex: String?
 
+    @Option(name: .long, help: "Largest file read, in MiB (default 512).")
+    var maxFileSizeMb: Int?
+
+    func validate() throws {
+        if let n = maxFileSizeMb, !(1...65536).contains(n) {
+            throw ValidationError("--max-file-size-mb must be from 1 to 65536.")
+        }
+    }
+
     func run() throws {
         try CLI.run {
             var options = LoadOptions()
             options.speakerPattern = speakerPattern
             options.customLabelRegex = speakerRegex
+            if let n = maxFileSizeMb { options.maxFileSize = n * 1024 * 1024 }
             let doc = try TranscriptLoader(options: options).load(url: URL(fileURLWithPath: file), displayPath: file)
             if json {
-                print(try SegmentsReport.json(doc))
+                if isatty(1) == 1 {
+                    TerminalSafe.print(try SegmentsReport.json(doc), kind: .json)
+                } else {
+                    try SegmentsReport.writeJSON(doc)
+                }
+            } else if isatty(1) == 1 {
+                print(SegmentsReport.table(doc))
             } else {
-                print(TerminalSafe.clean(SegmentsReport.table(doc)))
+                SegmentsReport.writeTable(doc)
             }
         }
     }

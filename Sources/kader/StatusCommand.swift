@@ -13,7 +13,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let project = try options.open()
+            let project = try options.open(progress: "status")
             let status = ProjectStatus.gather(project: project)
             for d in project.duplicateTranscripts {
                 CLI.warn(d.message)
@@ -29,7 +29,7 @@ struct StatusCommand: ParsableCommand {
                 if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty || !project.unreadableFiles.isEmpty { throw ExitCode(1) }
                 return
             }
-            print(Table.render(
+            print(TextTable.render(
                 header: ["coder", "document", "coded", "status", "last change", "attention"],
                 rows: status.rows.map { r in
                     [
@@ -37,6 +37,8 @@ struct StatusCommand: ParsableCommand {
                         r.lastChange ?? "—", r.problem ?? "",
                     ]
                 }))
+            ProgressReporter.shared.finish("status: \(counted(status.rows.count, "row")) for \(counted(project.documentIds.count, "document"))")
+            AttributeSummary.printTable(project)
             if status.needsAttention || !project.duplicateTranscripts.isEmpty || !project.unreadableFiles.isEmpty {
                 CLI.warn("some codings need attention; run `kader check` for details and how to fix them.")
                 throw ExitCode(1)
@@ -45,15 +47,3 @@ struct StatusCommand: ParsableCommand {
     }
 }
 
-/// Plain left-aligned text tables for the command line.
-enum Table {
-    static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { c, cell in
-                c == row.count - 1 ? cell : cell.padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0)
-            }.joined().replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n")
-    }
-}

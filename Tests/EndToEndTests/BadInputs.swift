@@ -105,7 +105,7 @@ enum BadInputs {
         return archive.data ?? Data()
     }
 
-    static let all: [BadInput] = [
+    static let core: [BadInput] = [
         // Text decoding.
         .segments("empty file", file: "empty.txt", expect: .error(["empty"])) { _ in Data() },
         .segments("empty markdown", file: "empty.md", expect: .error(["empty"])) { _ in Data() },

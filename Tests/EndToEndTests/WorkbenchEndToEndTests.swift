@@ -46,7 +46,7 @@ import Testing
         try expectScreen("Showing all segments.", "clear filter")
 
         try tui.send("u")
-        try expectScreen("Undone.", "undo")
+        try expectScreen("Undone on segment #4.", "undo")
         let afterUndo = try tui.screen()
         #expect(!afterUndo.contains("✎ memo"), "memo still shown after undo:\n\(afterUndo)")
 

@@ -26,7 +26,7 @@ import KaderTestSupport
     }
 
     /// The folder names `make fuzz` uses: the targets of Fuzz/Sources/KaderFuzz/FuzzTargets.swift.
-    static let targetNames: Set<String> = Set(["codebook-yaml", "codebook-json", "codings-json"])
+    static let targetNames: Set<String> = Set(["codebook-yaml", "codebook-json", "codings-json", "qdpx-import", "codings-render"])
         .union(TranscriptFormat.allCases.map { "transcript-" + $0.rawValue.replacingOccurrences(of: " ", with: "-") })
 
     /// A misspelt folder would silently replay nothing; every folder must name a fuzz target.
@@ -57,6 +57,13 @@ import KaderTestSupport
                     sorted.codings.sort { ($0.ordinal, $0.segment) < ($1.ordinal, $1.segment) }
                     #expect(again == sorted, "\(file.lastPathComponent): codings round trip")
                 }
+            case "qdpx-import":
+                let url = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-replay-\(UUID().uuidString.prefix(8)).qdpx")
+                try data.write(to: url)
+                _ = try? QDPXArchiveReader(url: url)
+                try? FileManager.default.removeItem(at: url)
+            case "codings-render":
+                _ = try? CodingFile.decode(data, path: "fuzz.json")
             default:
                 let name = target.hasPrefix("transcript-") ? String(target.dropFirst("transcript-".count)).replacingOccurrences(of: "-", with: " ") : target
                 guard let format = TranscriptFormat(rawValue: name) else {

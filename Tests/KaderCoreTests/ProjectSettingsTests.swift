@@ -16,6 +16,24 @@ import Testing
         try "speaker-pattern: sideways\n".write(to: root.appendingPathComponent("kader.yaml"), atomically: true, encoding: .utf8)
         #expect(throws: ProjectError.self) { try Project(root: root) }
     }
+
+    @Test func maxFileSizeIsAdjustable() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-settings-\(UUID().uuidString)")
+        try Project.initialize(at: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try Project(root: root).settings.loadOptions.maxFileSize == 512 * 1024 * 1024)
+        try "max-file-size-mb: 2048\n".write(to: root.appendingPathComponent("kader.yaml"), atomically: true, encoding: .utf8)
+        #expect(try Project(root: root).settings.loadOptions.maxFileSize == 2048 * 1024 * 1024)
+        try "max-file-size-mb: 1\n".write(to: root.appendingPathComponent("kader.yaml"), atomically: true, encoding: .utf8)
+        try String(repeating: "Ann: hallo daar\n", count: 70_000).write(to: root.appendingPathComponent("Transcripts/big.txt"), atomically: true, encoding: .utf8)
+        let project = try Project(root: root)
+        let error = #expect(throws: LoaderError.self) { try project.loadDocument(path: "Transcripts/big.txt") }
+        #expect(error?.errorDescription?.contains("larger than the limit of 1 MiB (raise it with max-file-size-mb") == true)
+        for bad in ["0", "lots", "70000"] {
+            try "max-file-size-mb: \(bad)\n".write(to: root.appendingPathComponent("kader.yaml"), atomically: true, encoding: .utf8)
+            #expect(throws: ProjectError.self) { try Project(root: root) }
+        }
+    }
 }
 
 @Suite struct DocumentBatchLoaderTests {

@@ -26,7 +26,42 @@ import Testing
         #expect(app.frame(width: 80, height: 24).text.contains("saved"))
     }
 
-    @Test func newCodeFromThePickerIsAddedToTheCodebookAndApplied() throws {
+    @Test func newCodeStaysWithItsCoderUntilAdopted() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let codebookURL = root.appendingPathComponent("Codebooks/analysekader.yaml")
+        let teamBefore = try Data(contentsOf: codebookURL)
+        let app = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+        try app.open(documentNamed: "focusgroep-een")
+        app.handle(.char("c"))
+        for c in "avondwerk" { app.handle(.char(c)) }
+        app.handle(.ctrl("n"))
+        app.handle(.enter)   // first category in the list
+        // The team codebook is untouched; the proposal is in ann's folder and applied.
+        #expect(try Data(contentsOf: codebookURL) == teamBefore)
+        let proposals = try ProposedCodes.load(projectRoot: root, coder: "ann")
+        let entry = try #require(proposals.entries.first { $0.code.name == "avondwerk" })
+        #expect(entry.depth == 1)
+        #expect(app.state.proposedCodes == [entry.code.id])
+        #expect(app.state.codes(for: app.state.currentSegment!.id) == [entry.code.id])
+        // Another coder coding blind does not see it.
+        let bart = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "bart"))
+        #expect(bart.state.codebook.entry(id: entry.code.id) == nil)
+        // Meanwhile someone else changes the team codebook on disk: adopting keeps their change.
+        var team = try CodebookFile.load(codebookURL)
+        team.codes[0].description = "Changed elsewhere."
+        try CodebookFile.save(team, to: codebookURL)
+        app.handle(.char("c"))
+        for c in "avondwerk" { app.handle(.char(c)) }
+        app.handle(.ctrl("a"))
+        let adopted = try CodebookFile.load(codebookURL)
+        #expect(adopted.entry(id: entry.code.id)?.depth == 1)
+        #expect(adopted.codes[0].description == "Changed elsewhere.")
+        #expect(app.state.proposedCodes.isEmpty)
+        #expect(try ProposedCodes.load(projectRoot: root, coder: "ann").entries.isEmpty)
+    }
+
+    @Test func newCategoryDialogNamesTheCategoryAfterWhatWasTyped() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
         let app = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
@@ -34,16 +69,18 @@ import Testing
         app.handle(.char("c"))
         for c in "avondwerk" { app.handle(.char(c)) }
         app.handle(.ctrl("n"))
-        app.handle(.enter)   // first category in the list
-        let book = try CodebookFile.load(root.appendingPathComponent("Codebooks/analysekader.yaml"))
-        let entry = try #require(book.entries.first { $0.code.name == "avondwerk" })
-        #expect(entry.depth == 1)
-        #expect(app.state.codes(for: app.state.currentSegment!.id) == [entry.code.id])
+        for c in "Tijd" { app.handle(.char(c)) }
+        app.handle(.ctrl("n"))
+        let proposals = try ProposedCodes.load(projectRoot: root, coder: "ann")
+        let code = try #require(proposals.entries.first { $0.code.name == "avondwerk" })
+        #expect(code.path == ["Tijd", "avondwerk"])
+        #expect(app.state.entry(id: code.code.id)?.path == ["Tijd", "avondwerk"])
     }
 
-    @Test func renameAndMergeKeepEveryCoding() throws {
+    @Test func renameAndMergeKeepEveryCodingAndMergeAsksAndUndoes() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
+        let codebookURL = root.appendingPathComponent("Codebooks/analysekader.yaml")
         let app = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
         try app.open(documentNamed: "focusgroep-een")
         app.handle(.char("i"))                      // werkdruk on segment 2
@@ -54,16 +91,35 @@ import Testing
         for c in "Werkdruk en planlast" { app.handle(.char(c)) }
         app.handle(.enter)
         #expect(app.state.codebook.entry(id: "werkdruk")?.code.name == "Werkdruk en planlast")
+        let renamed = try Data(contentsOf: codebookURL)
         app.handle(.char("c"))
         for c in "planlast" { app.handle(.char(c)) }
         app.handle(.ctrl("g"))
         for c in "didactiek" { app.handle(.char(c)) }
         app.handle(.enter)
+        // Not merged yet: it asks; any key but y cancels.
+        #expect(app.state.codebook.entry(id: "werkdruk") != nil)
+        app.handle(.char("n"))
+        #expect(app.state.codebook.entry(id: "werkdruk") != nil)
+        #expect(app.state.message?.text == "Not merged.")
+        app.handle(.char("c"))
+        for c in "planlast" { app.handle(.char(c)) }
+        app.handle(.ctrl("g"))
+        for c in "didactiek" { app.handle(.char(c)) }
+        app.handle(.enter)
+        app.handle(.char("y"))
         #expect(app.state.codebook.entry(id: "werkdruk") == nil)
         let doc = app.state.document!
-        let onDisk = try CodingStore.read(projectRoot: root, coder: "ann", document: doc)
+        var onDisk = try CodingStore.read(projectRoot: root, coder: "ann", document: doc)
         #expect(onDisk.codes(forSegment: doc.segments[1].id) == ["didactiek"])
         #expect(app.state.codes(for: doc.segments[1].id) == ["didactiek"])
+        // u undoes the merge: codebook and codings as before.
+        app.handle(.char("u"))
+        #expect(try Data(contentsOf: codebookURL) == renamed)
+        onDisk = try CodingStore.read(projectRoot: root, coder: "ann", document: doc)
+        #expect(onDisk.codes(forSegment: doc.segments[1].id) == ["werkdruk"])
+        #expect(app.state.codes(for: doc.segments[1].id) == ["werkdruk"])
+        #expect(app.state.codebook.entry(id: "werkdruk") != nil)
     }
 }
 
@@ -94,7 +150,7 @@ import Testing
         state.lastSaveError = "disk full"
         #expect(state.handle(key: .char("q")).isEmpty)
         #expect(state.message?.text.contains("NOT saved (disk full)") == true)
-        #expect(!state.quitRequested)
+        #expect(state.mode == .normal)
         #expect(state.handle(key: .char("q")) == [.quit])
         var again = Fixtures.codingState()
         again.saveState = .failed

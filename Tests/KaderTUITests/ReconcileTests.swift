@@ -70,7 +70,7 @@ import Testing
         try SnapshotTests().assertSnapshot(screen, "reconcile-100x30")
         #expect(screen.text.contains("A · ann"))
         #expect(screen.text.contains("* [2] Welbevinden"))
-        #expect(screen.lines[29].contains("consensus │ focusgroep-een │ 1/3 │ 0 of 3 resolved │ saved │ RECONCILE"))
+        #expect(screen.lines[29].contains("consensus │ focusgroep-een │ 1/3 │ 0 of 3 resolved │ memo not saved │ RECONCILE"))
         var editing = s
         _ = editing.handle(key: .char("e"))
         let edit = ReconcileView.render(editing, width: 100, height: 30)

@@ -10,7 +10,10 @@ import Testing
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
     func assertSnapshot(_ screen: ScreenBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        switch try Snapshot.compare(screen.text, named: name, in: Self.folder) {
+        let styles = screen.styleText
+        let style = "attributes (hex: bold 1, reverse 2, underline 4, dim 8)\n" + styles.attributes
+            + "\n--- colours (a accent, m muted, g good, w warn, b bad, 1-6 role/code colours, h highlight)\n" + styles.colors
+        switch try Snapshot.compare(screen.text, style: style, named: name, in: Self.folder) {
         case .matches: break
         case .recorded: Issue.record("Recorded snapshot \(name); run the tests again.", sourceLocation: sourceLocation)
         case .differs(let report): Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)

@@ -63,8 +63,8 @@ enum KeyToRedraw {
             p99: Format.ms(stats.p99),
             comparison: "\(samples.count) keys (j/k, PgDn/PgUp, n, code toggles); \(coded.count) segments coded",
             peakMemory: Format.mb(peakRSSBytes()),
-            target: "p99 ≤ 5 ms",
-            verdict: Verdict(stats.p99 <= 0.005),
+            target: "p99 ≤ 2 ms",
+            verdict: Verdict(stats.p99 <= 0.002),
             note: "state + render only; saving is the store row"),
             Row(
             measurement: "TUI key-to-redraw: G (jump to the last of \(segmentCount.formatted()) segments) from the top",

@@ -37,9 +37,11 @@ public enum CodebookFile {
         return book
     }
 
-    /// Writes `codebook` as YAML (or JSON for a `.json` URL) atomically.
+    /// Writes `codebook` as YAML (or JSON for a `.json` URL) atomically to `<project>/Codebooks/<file>`.
+    /// - Throws: ``StoreError/symlink(path:)`` when `Codebooks/` or the file is a link, ``StoreError/io(path:detail:)``.
     public static func save(_ codebook: Codebook, to url: URL) throws {
-        try AtomicFile.write(try CodebookData.encode(codebook, for: url), to: url)
+        let root = url.deletingLastPathComponent().deletingLastPathComponent()
+        try AtomicFile.write(try CodebookData.encode(codebook, for: url), to: url, inside: root)
     }
 
     static func describe(_ error: DecodingError) -> String {

@@ -48,6 +48,10 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
     public var date: String?
     /// Speaker settings keyed by label.
     public var speakers: [String: SpeakerSetting]
+    /// Every scalar key of the front matter or sidecar but `speakers` (title, type, site and date
+    /// included), keyed in lowercase, typed (``AttributeValue``); a list of scalars is one value,
+    /// its items joined with `, `.
+    public var attributes: Attributes = [:]
 
     public init(title: String? = nil, type: String? = nil, site: String? = nil, date: String? = nil, speakers: [String: SpeakerSetting] = [:]) {
         self.title = title
@@ -67,6 +71,8 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
 public struct SpeakerSetting: Sendable, Hashable, Codable {
     public var role: String?
     public var codable: Bool?
+    /// The speaker's other keys (`jaren-ervaring: 12`, `vak: wiskunde`), keyed in lowercase.
+    public var attributes: Attributes = [:]
     public init(role: String? = nil, codable: Bool? = nil) {
         self.role = role
         self.codable = codable

@@ -11,3 +11,21 @@ enum UniqueId {
         return id
     }
 }
+
+/// Many unique ids from one set: like ``UniqueId/make(_:taken:)``, but remembers the next suffix
+/// to try per base, so n ids with the same base cost O(n) instead of O(n²).
+struct UniqueIds {
+    var taken: Set<String> = []
+    private var next: [String: Int] = [:]
+
+    mutating func make(_ base: String) -> String {
+        var id = base, n = next[base] ?? 2
+        while taken.contains(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        next[base] = n
+        taken.insert(id)
+        return id
+    }
+}

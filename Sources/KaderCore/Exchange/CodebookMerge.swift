@@ -15,47 +15,50 @@ public struct CodebookMerge: Sendable {
     /// Paths of the codes that were added.
     public var added: [String]
 
+    /// Cost: linear in the number of existing and imported codes (each is visited once; added
+    /// codes are attached to their parents in one final pass).
     public static func merge(_ imported: [QDACode], into existing: Codebook?, name: String) -> CodebookMerge {
         var book = existing ?? Codebook(name: name, version: 1, codes: [])
         var byGUID: [String: String] = [:]
         var byPath: [String: String] = [:]
-        var taken: Set<String> = []
+        var ids = UniqueIds()
         for e in book.entries {
             byGUID[StableGUID.code(e.code.id)] = e.code.id
             byPath[e.path.map { $0.lowercased() }.joined(separator: "\u{1}")] = e.code.id
-            taken.insert(e.code.id)
+            ids.taken.insert(e.code.id)
         }
         var result: [String: String] = [:]
         var added: [String] = []
-        func walk(_ c: QDACode, parentId: String?, parentPath: [String]) {
+        // Codes to add, by parent id ("" for the top level), in import order.
+        var additions: [String: [Code]] = [:]
+        var stack: [(code: QDACode, parentId: String?, path: [String])] = imported.reversed().map { ($0, nil, []) }
+        while let (c, parentId, parentPath) = stack.popLast() {
             let path = parentPath + [c.name]
             let key = path.map { $0.lowercased() }.joined(separator: "\u{1}")
             let id: String
             if let known = byGUID[c.guid] ?? byPath[key] {
                 id = known
             } else {
-                id = uniqueId(for: c.name, taken: &taken)
+                id = ids.make(Codebook.slug(c.name))
                 let f = QDACodebookXML.fields(of: c.description)
                 let code = Code(id: id, name: c.name, description: f.description, inclusion: f.inclusion, exclusion: f.exclusion,
                                 example: f.example, color: c.color.map { $0.lowercased() })
-                book.codes = Self.inserting(code, under: parentId, in: book.codes)
+                additions[parentId ?? "", default: []].append(code)
                 byPath[key] = id
                 added.append(path.joined(separator: "/"))
             }
             result[c.guid] = id
-            for k in c.children { walk(k, parentId: id, parentPath: path) }
+            for k in c.children.reversed() { stack.append((k, id, path)) }
         }
-        for c in imported { walk(c, parentId: nil, parentPath: []) }
+        if !additions.isEmpty {
+            func attach(_ code: Code) -> Code {
+                var code = code
+                code.children = (code.children + (additions.removeValue(forKey: code.id) ?? [])).map(attach)
+                return code
+            }
+            book.codes = (book.codes + (additions.removeValue(forKey: "") ?? [])).map(attach)
+        }
         return CodebookMerge(codebook: book, idsByGUID: result, added: added)
-    }
-
-    static func inserting(_ code: Code, under parent: String?, in codes: [Code]) -> [Code] {
-        guard let parent else { return codes + [code] }
-        return codes.map { c in
-            var c = c
-            if c.id == parent { c.children.append(code) } else { c.children = inserting(code, under: parent, in: c.children) }
-            return c
-        }
     }
 
     /// A lowercase ASCII id from `name`, unique among `taken` (which it joins).

@@ -32,12 +32,26 @@ struct ProjectSnapshot {
 
 /// Codebook bytes in the format its file name asks for (JSON for `.json`, else YAML).
 enum CodebookData {
-    /// YAML with non-ASCII letters written as they are (not `\xE9` escapes).
+    /// YAML with non-ASCII letters written as they are (not `\xE9` escapes), keys in the
+    /// model's order. The node tree is built here and serialised once: linear in the number of
+    /// codes (`YAMLEncoder` copies a sequence on every append, so 100,000 codes took minutes).
     static func yaml(_ book: Codebook) throws -> String {
-        let enc = YAMLEncoder()
-        enc.options.allowUnicode = true
-        enc.options.width = -1
-        return try enc.encode(book)
+        // A string that would read back as another type (`1`, `true`, `null`) is quoted.
+        func str(_ v: String) -> Node {
+            Node(v, Tag(.str), Resolver.default.resolveTag(of: Node(v)) == .str ? .any : .singleQuoted)
+        }
+        func code(_ c: Code) -> Node {
+            var pairs: [(Node, Node)] = [(str("id"), str(c.id)), (str("name"), str(c.name))]
+            let optional: [(String, String?)] = [("description", c.description), ("inclusion", c.inclusion), ("exclusion", c.exclusion),
+                                                 ("example", c.example), ("shortcut", c.shortcut), ("color", c.color)]
+            for (key, value) in optional { if let value { pairs.append((str(key), str(value))) } }
+            if !c.children.isEmpty { pairs.append((str("children"), .sequence(Node.Sequence(c.children.map(code))))) }
+            return .mapping(Node.Mapping(pairs))
+        }
+        var top: [(Node, Node)] = [(str("name"), str(book.name))]
+        if let v = book.version { top.append((str("version"), Node(String(v), Tag(.int)))) }
+        top.append((str("codes"), .sequence(Node.Sequence(book.codes.map(code)))))
+        return try Yams.serialize(node: .mapping(Node.Mapping(top)), width: -1, allowUnicode: true)
     }
 
     static func encode(_ book: Codebook, for url: URL) throws -> Data {

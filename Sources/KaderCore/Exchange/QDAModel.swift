@@ -13,6 +13,8 @@ public struct QDAProject: Sendable, Hashable {
     public var noteRefs: [String] = []
     /// Sources of other kinds (PDF, picture, audio, video), by name, which Kader skips.
     public var otherSources: [String] = []
+    /// Document and speaker attributes written as `Variables` and `Cases` (see ``QDAAttributes``).
+    public var documentAttributes: [QDADocumentAttributes] = []
 
     public init(name: String, origin: String? = nil, creationDateTime: String? = nil) {
         self.name = name
@@ -97,4 +99,10 @@ extension QDACode {
         walk(self, nil)
         return out
     }
+}
+
+/// One document's attributes for `Variables` and `Cases`.
+public struct QDADocumentAttributes: Sendable, Hashable {
+    public var documentId: String
+    public var attributes: ResolvedAttributes
 }

@@ -20,6 +20,7 @@ public enum QDAProjectXML {
             w.element("CodeBook") { w in
                 w.element("Codes") { w in QDACodebookXML.writeCodes(project.codes, into: &w) }
             }
+            QDAAttributes.write(project.documentAttributes.map { ($0.documentId, $0.attributes) }, sourceGUID: StableGUID.source, into: &w)
             if !project.sources.isEmpty {
                 w.element("Sources") { w in
                     for s in project.sources { writeSource(s, into: &w) }

@@ -12,16 +12,19 @@ public struct ArchiveLimits: Sendable, Hashable {
     public init() {}
 }
 
-/// Reads a `.qdpx` zip safely: every entry name is checked before anything is read (no
-/// absolute paths, no `..`, no links), declared sizes are checked against ``ArchiveLimits``,
-/// and the bytes actually inflated are counted too (a lying header cannot exceed the limits).
-/// Entries are read into memory only; nothing is extracted to disk.
+/// Reads a `.qdpx` zip safely with ``ZipReader`` (the bounds-checked reader `.docx` uses too):
+/// every entry name is checked before anything is read (no absolute paths, no `..`, no links),
+/// declared sizes are checked against ``ArchiveLimits``, and the bytes actually inflated are
+/// counted too (a lying header cannot exceed the limits). The archive is mapped, not read whole;
+/// entries are read into memory only; nothing is extracted to disk.
 public final class QDPXArchiveReader {
     public let path: String
-    let archive: Archive
+    let zip: ZipReader
     let limits: ArchiveLimits
     /// Entry paths (with `\` read as `/`) → entries.
-    var entries: [String: Entry] = [:]
+    var entries: [String: ZipEntry] = [:]
+    /// Lower-cased entry paths → the first (sorted) entry path so spelled.
+    var folded: [String: String] = [:]
     var bytesRead = 0
 
     /// Opens and checks the archive at `url`.
@@ -30,35 +33,43 @@ public final class QDPXArchiveReader {
     public init(url: URL, limits: ArchiveLimits = ArchiveLimits()) throws {
         path = url.path
         self.limits = limits
+        let bytes: Data
         do {
-            archive = try Archive(url: url, accessMode: .read)
+            bytes = try Data(contentsOf: url, options: .alwaysMapped)
+        } catch {
+            throw ExchangeError.badArchive(path: url.path, detail: "it cannot be read")
+        }
+        do throws(ZipError) {
+            zip = try ZipReader(bytes, maxEntries: limits.maxEntries)
+        } catch .tooManyEntries {
+            throw ExchangeError.tooLarge(path: path, detail: "the archive has more than \(limits.maxEntries) entries (the limit for an archive)")
+        } catch .zip64 {
+            throw ExchangeError.badArchive(path: url.path, detail: "it is a zip64 archive (4 GiB or more), which Kader does not read")
         } catch {
             throw ExchangeError.badArchive(path: url.path, detail: "it is not a zip file or its directory is damaged")
         }
-        var total: UInt64 = 0
-        var count = 0
-        for entry in archive {
-            count += 1
-            if count > limits.maxEntries { throw ExchangeError.tooLarge(path: path, detail: "the archive has more than \(limits.maxEntries) entries") }
-            let name = try Self.safeName(entry.path, type: entry.type, archive: path)
-            if entry.type == .directory { continue }
-            if entry.uncompressedSize > UInt64(limits.maxEntrySize) {
-                throw ExchangeError.tooLarge(path: path, detail: "the entry \"\(name)\" is larger than the limit of \(limits.maxEntrySize) bytes")
+        var total = 0
+        for entry in zip.entries {
+            let name = try Self.safeName(entry.name, symlink: entry.isSymlink, archive: path)
+            if entry.isDirectory { continue }
+            if entry.size > limits.maxEntrySize {
+                throw ExchangeError.tooLarge(path: path, detail: "the entry \"\(name)\" is larger than the limit of \(limits.maxEntrySize) bytes for an entry")
             }
-            total += entry.uncompressedSize
-            if total > UInt64(limits.maxTotalSize) {
-                throw ExchangeError.tooLarge(path: path, detail: "the archive holds more than the limit of \(limits.maxTotalSize) bytes")
+            total += entry.size
+            if total > limits.maxTotalSize {
+                throw ExchangeError.tooLarge(path: path, detail: "the archive holds more than the limit of \(limits.maxTotalSize) bytes for an archive")
             }
-            entries[name] = entry
+            if entries[name] == nil { entries[name] = entry }
         }
+        for name in entries.keys.sorted() where folded[name.lowercased()] == nil { folded[name.lowercased()] = name }
     }
 
     /// `name` with `\` read as `/`, if it stays inside the target folder.
-    static func safeName(_ raw: String, type: Entry.EntryType, archive: String) throws -> String {
+    static func safeName(_ raw: String, symlink: Bool, archive: String) throws -> String {
         let name = raw.replacingOccurrences(of: "\\", with: "/")
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
         let drive = parts.first.map { $0.count == 2 && $0.last == ":" } ?? false
-        if name.hasPrefix("/") || drive || parts.contains("..") || type == .symlink || name.utf8.contains(0) {
+        if name.hasPrefix("/") || drive || parts.contains("..") || symlink || name.utf8.contains(0) {
             throw ExchangeError.unsafeEntry(path: archive, entry: raw)
         }
         return name
@@ -70,7 +81,7 @@ public final class QDPXArchiveReader {
     /// The entry whose path equals `name`, else the one that matches ignoring case.
     public func entryName(matching name: String) -> String? {
         if entries[name] != nil { return name }
-        return entries.keys.sorted().first { $0.lowercased() == name.lowercased() }
+        return folded[name.lowercased()]
     }
 
     /// The bytes of entry `name`.
@@ -78,18 +89,15 @@ public final class QDPXArchiveReader {
     ///   ``ExchangeError/badArchive(path:detail:)`` for damaged content (bad CRC, bad deflate data).
     public func data(_ name: String) throws -> Data {
         guard let entry = entries[name] else { throw ExchangeError.missing(path: path, detail: "the archive has no entry \"\(name)\"") }
-        var out = Data()
-        var exceeded = false
-        do {
-            _ = try archive.extract(entry) { chunk in
-                out.append(chunk)
-                if out.count > self.limits.maxEntrySize || self.bytesRead + out.count > self.limits.maxTotalSize {
-                    exceeded = true
-                    throw CocoaError(.fileReadTooLarge)
-                }
-            }
+        let limit = min(limits.maxEntrySize, limits.maxTotalSize - bytesRead)
+        let out: Data
+        do throws(ZipError) {
+            out = try zip.data(entry, limit: limit)
+        } catch .tooLarge {
+            throw ExchangeError.tooLarge(path: path, detail: "the entry \"\(name)\" inflates beyond the size limits (\(limits.maxEntrySize) bytes for an entry, \(limits.maxTotalSize) for an archive)")
+        } catch .unsupportedMethod(_, let method) {
+            throw ExchangeError.badArchive(path: path, detail: "the entry \"\(name)\" uses an unsupported compression method (\(method))")
         } catch {
-            if exceeded { throw ExchangeError.tooLarge(path: path, detail: "the entry \"\(name)\" inflates beyond the size limits") }
             throw ExchangeError.badArchive(path: path, detail: "the entry \"\(name)\" is damaged")
         }
         bytesRead += out.count
@@ -97,12 +105,12 @@ public final class QDPXArchiveReader {
     }
 }
 
-/// Writes a `.qdpx` zip to a temporary file next to its destination, entry by entry, and renames
-/// it into place when finished: `sources/` files first (as they come), then `project.qde`.
-/// Entries are deflated. Nothing is left behind when writing fails or is abandoned.
+/// Writes a `.qdpx` zip: entries are collected and deflated in memory, then the archive replaces
+/// its destination in one atomic write (``AtomicFile``: an exclusively created temporary file,
+/// fsync, rename), `sources/` files first (as they come), then `project.qde`. Nothing is left
+/// behind when writing fails (a full disk) or is abandoned.
 public struct QDPXArchiveWriter {
     let url: URL
-    let tmp: URL
     let date: Date
     private var archive: Archive?
 
@@ -111,18 +119,15 @@ public struct QDPXArchiveWriter {
     public init(to url: URL, date: Date = Date()) throws {
         self.url = url
         self.date = date
-        tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try? FileManager.default.removeItem(at: tmp)
         do {
-            let created: Archive = try Archive(url: tmp, accessMode: .create)
-            archive = created
+            archive = try Archive(data: Data(), accessMode: .create)
         } catch {
-            throw ExchangeError.io(path: url.path, detail: "cannot write the archive (\(error))")
+            throw ExchangeError.io(path: url.path, detail: "cannot start the archive")
         }
     }
 
     /// Adds one file entry (`sources/<guid>.txt`).
-    /// - Throws: ``ExchangeError/io(path:detail:)`` (the temporary file is removed).
+    /// - Throws: ``ExchangeError/io(path:detail:)``.
     public mutating func add(path: String, data: Data) throws {
         guard let archive else { throw ExchangeError.io(path: url.path, detail: "the archive was already closed") }
         do {
@@ -132,25 +137,28 @@ public struct QDPXArchiveWriter {
             }
         } catch {
             abandon()
-            throw ExchangeError.io(path: url.path, detail: "cannot write the archive (\(error))")
+            throw ExchangeError.io(path: url.path, detail: "cannot add \(path) to the archive")
         }
     }
 
-    /// Adds `project.qde` and moves the archive into place.
-    /// - Throws: ``ExchangeError/io(path:detail:)`` (the temporary file is removed).
+    /// Adds `project.qde` and writes the archive into place.
+    /// - Throws: ``ExchangeError/io(path:detail:)`` naming the file and the reason (no space left
+    ///   on the device, …); `url` is then untouched and no temporary file is left.
     public mutating func finish(projectXML: String) throws {
         try add(path: "project.qde", data: Data(projectXML.utf8))
+        guard let bytes = archive?.data else { throw ExchangeError.io(path: url.path, detail: "the archive was already closed") }
         archive = nil
-        guard rename(tmp.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: tmp)
-            throw ExchangeError.io(path: url.path, detail: "cannot move the archive into place")
+        do {
+            try AtomicFile.write(bytes, to: url)
+        } catch let e as StoreError {
+            if case .io(_, let detail) = e { throw ExchangeError.io(path: url.path, detail: "cannot write the archive: \(detail)") }
+            throw e
         }
     }
 
-    /// Drops the temporary file; `url` is untouched.
+    /// Drops the archive; `url` is untouched.
     public mutating func abandon() {
         archive = nil
-        try? FileManager.default.removeItem(at: tmp)
     }
 
     /// Writes `projectXML` and `files` (archive paths and contents) to `url` in one go.

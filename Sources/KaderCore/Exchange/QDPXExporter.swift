@@ -166,8 +166,11 @@ public enum QDPXExporter {
         var writer = try QDPXArchiveWriter(to: url, date: date)
         do {
             var used: Set<String> = []
+            let attributesTable = try AttributesTable.load(projectRoot: project.root)
+            var attributes: [QDADocumentAttributes] = []
             try DocumentBatchLoader(project: project).forEach { _, result in
                 let doc = try result.get()
+                attributes.append(QDADocumentAttributes(documentId: doc.id, attributes: attributesTable?.resolve(doc) ?? ResolvedAttributes(document: doc)))
                 var files: [CodingFile] = []
                 for coder in coders {
                     let codingURL = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)
@@ -183,7 +186,9 @@ public enum QDPXExporter {
             let projectMemos = ProjectMemoFile.loadAll(projectRoot: project.root).memos
             builder.addProjectMemos(projectMemos)
             builder.setUsers(Array(used.union(memos.keys).union(projectMemos.keys)))
-            try writer.finish(projectXML: QDAProjectXML.write(builder.project))
+            var model = builder.project
+            model.documentAttributes = attributes
+            try writer.finish(projectXML: QDAProjectXML.write(model))
         } catch {
             writer.abandon()
             throw error

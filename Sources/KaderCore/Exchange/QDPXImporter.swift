@@ -27,12 +27,14 @@ public enum QDPXImporter {
     ///   a coder who is coding right now holds a lock) — always before anything is written.
     public static func importArchive(_ url: URL, into root: URL, limits: ArchiveLimits = ArchiveLimits(), now: String = Timestamp.now()) throws -> QDPXImportReport {
         let reader = try QDPXArchiveReader(url: url, limits: limits)
+        let recovered = ImportStaging.recover(root: root)
         let qdes = reader.names.filter { $0.lowercased().hasSuffix(".qde") }
         guard let qde = qdes.first(where: { !$0.contains("/") }) ?? qdes.first else {
             throw ExchangeError.missing(path: url.path, detail: "the archive has no .qde project file")
         }
         let model = try QDAProjectXML.read(try reader.data(qde), path: "\(url.path) (\(qde))")
         var report = QDPXImportReport()
+        report.warnings += recovered
         report.project = root.path
         let target = try ProjectSnapshot(root: root)
         report.createdProject = !target.exists
@@ -145,12 +147,16 @@ public enum QDPXImporter {
             try staging.add(try ProjectMemoFile.encode(memo), at: "Codings/\(coder)/\(ProjectMemoFile.fileName)")
             report.projectMemos.append(coder)
         }
-        if report.createdProject { try staging.add(Data("**/.kader.lock\n".utf8), at: ".gitignore") }
+        if report.createdProject { try staging.add(Data(Project.gitignore.utf8), at: ".gitignore") }
         let locks = try Set(files.map(\.coder)).sorted().filter { target.exists && FileManager.default.fileExists(atPath: CodingStore.folder(projectRoot: root, coder: $0).path) }
             .map { try CoderLock(folder: CodingStore.folder(projectRoot: root, coder: $0), coder: $0) }
         try staging.commit()
-        if report.createdProject { try? FileManager.default.createDirectory(at: root.appendingPathComponent("Codings"), withIntermediateDirectories: true) }
+        if report.createdProject { try? ProjectPaths.createFolder(root.appendingPathComponent("Codings"), below: root) }
         _ = locks
+        // Variables and cases become rows of Attributes.csv (documents by their source names).
+        if let node = try? XMLTree.parse(try reader.data(qde), path: qde) {
+            try QDAAttributes.merge(QDAAttributes.read(node), into: root, documentId: AttributesTable.documentKey)
+        }
         return report
     }
 

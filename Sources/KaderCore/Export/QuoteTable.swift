@@ -1,7 +1,6 @@
-import CSV
 import Foundation
 
-/// Tabular renderings of quote rows: CSV (RFC 4180, through CSV.swift) and JSON.
+/// Tabular renderings of quote rows: CSV (RFC 4180, written as bytes by ``CSVBytes``) and JSON.
 public enum QuoteTable {
     /// CSV with a header row (``QuoteRow/columns``) and one row per coding, CRLF line ends,
     /// UTF-8. `excel` prefixes a UTF-8 byte-order mark and uses `;` as the separator, which
@@ -13,21 +12,10 @@ public enum QuoteTable {
     /// CSV of any header and string rows (same conventions as ``csv(_:excel:)``).
     /// - Throws: ``ExportError/io(path:detail:)`` when the in-memory writer fails.
     public static func csv(header: [String], rows: [[String]], excel: Bool = false) throws -> Data {
-        let stream = OutputStream.toMemory()
-        do {
-            let writer = try CSVWriter(stream: stream, delimiter: excel ? ";" : ",", newline: .crlf)
-            try writer.write(row: header)
-            for r in rows { try writer.write(row: r) }
-            stream.close()
-        } catch {
-            throw ExportError.io(path: "CSV", detail: "cannot write the CSV (\(error))")
-        }
-        guard var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-            throw ExportError.io(path: "CSV", detail: "cannot read back the CSV")
-        }
-        data.append(contentsOf: [0x0D, 0x0A])
-        if excel { data.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
-        return data
+        var out = CSVBytes(delimiter: UInt8(ascii: excel ? ";" : ","), bom: excel, capacity: 1 << 20)
+        out.row(header)
+        for r in rows { out.row(r) }
+        return Data(out.bytes)
     }
 
     /// A JSON array of rows with the same fields as the CSV (snake_case keys, sorted), pretty-printed.

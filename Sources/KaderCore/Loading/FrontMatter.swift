@@ -67,6 +67,7 @@ public enum FrontMatter {
         meta.type = scalarString(value(entries, "type"))
         meta.site = scalarString(value(entries, "site"))
         meta.date = scalarString(value(entries, "date"))
+        meta.attributes = attributes(entries, skipping: ["speakers"])
         switch value(entries, "speakers") {
         case .mapping(let speakers):
             for (key, v) in flattened(speakers) { meta.speakers[key] = speakerSetting(v) }
@@ -116,7 +117,26 @@ public enum FrontMatter {
         if let role = scalarString(node) { return SpeakerSetting(role: role) }
         guard case .mapping(let m)? = node else { return SpeakerSetting() }
         let entries = flattened(m)
-        return SpeakerSetting(role: scalarString(value(entries, "role")), codable: bool(value(entries, "codable")))
+        var setting = SpeakerSetting(role: scalarString(value(entries, "role")), codable: bool(value(entries, "codable")))
+        setting.attributes = attributes(entries, skipping: ["role", "codable", "name"])
+        return setting
+    }
+
+    /// Attributes from the scalar entries (and lists of scalars, joined with `, `) of a mapping,
+    /// keyed in lowercase; the first of two keys that differ only in case wins.
+    static func attributes(_ entries: [(key: String, value: Node)], skipping: Set<String>) -> Attributes {
+        var out: Attributes = [:]
+        for (key, node) in entries {
+            let name = key.trimmingCharacters(in: .whitespaces).lowercased()
+            guard !name.isEmpty, !skipping.contains(name), out[name] == nil else { continue }
+            if let text = scalarString(node) {
+                out[name] = AttributeValue(text)
+            } else if case .sequence(let items) = node {
+                let texts = items.compactMap { scalarString($0) }
+                if !texts.isEmpty { out[name] = AttributeValue(texts.joined(separator: ", ")) }
+            }
+        }
+        return out
     }
 
     /// A speaker name as written (`null`, `No` and `1` are names); nil for lists, mappings and

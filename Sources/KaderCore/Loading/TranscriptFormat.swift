@@ -42,7 +42,8 @@ public struct LoadOptions: Sendable, Hashable {
     /// `role` and `time`. The text starts after the match. An invalid regex makes loading throw
     /// ``LoaderError/malformed(path:detail:)``.
     public var customLabelRegex: String?
-    /// Files larger than this many bytes are refused.
+    /// Files larger than this many bytes are refused (default 512 MiB; `max-file-size-mb` in
+    /// `kader.yaml`, `--max-file-size-mb` for `kader segments`).
     public var maxFileSize = 512 * 1024 * 1024
     /// Largest decompressed size, in bytes, of the XML read from a .docx (zip-bomb guard).
     public var maxDecompressedSize = 256 * 1024 * 1024

@@ -194,6 +194,7 @@ public struct TranscriptLoader: Sendable {
         m.site = front.site ?? m.site
         m.date = front.date ?? m.date
         m.speakers.merge(front.speakers) { _, new in new }
+        m.attributes.merge(front.attributes) { _, new in new }
         return m
     }
 

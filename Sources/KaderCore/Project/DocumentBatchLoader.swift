@@ -26,10 +26,18 @@ public struct DocumentBatchLoader: Sendable {
     /// loading error (a ``LoaderError``), in order. Errors thrown by `body` stop the walk.
     public func forEach(paths: [String]? = nil, _ body: (String, Result<Document, Error>) throws -> Void) rethrows {
         let all = paths ?? project.transcriptPaths
+        let sizes = LoadProgress.isObserved ? LoadProgress.sizes(of: all, in: project.root) : []
+        let bytesTotal = sizes.reduce(0, +)
+        var bytesDone: Int64 = 0
         var start = 0
         while start < all.count {
             let batch = Array(all[start..<min(start + batchSize, all.count)])
             for (path, result) in zip(batch, load(batch)) { try body(path, result) }
+            if !sizes.isEmpty {
+                bytesDone += sizes[start..<start + batch.count].reduce(0, +)
+                LoadProgress.report(.init(documentsDone: start + batch.count, documentsTotal: all.count,
+                                          bytesDone: bytesDone, bytesTotal: bytesTotal))
+            }
             start += batch.count
         }
     }

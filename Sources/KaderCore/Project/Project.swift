@@ -108,30 +108,35 @@ public struct Project: Sendable {
         **/.kader.lock
         Codings/**/.*.last-good
         Codings/**/.*.tmp
+        /.kader-import-*/
 
         """
 
     /// Creates an empty project at `root`: `Codebooks/` with the chosen starter codebook (the
-    /// sample study's by default here, for the tests; `kader init` defaults to `.empty`), `Transcripts/`, `Codings/`, and a `.gitignore` for lock files,
-    /// last-good copies and temporary files. The codebook is checked before anything is written.
-    /// - Throws: ``ProjectError/alreadyExists(path:)`` if `Transcripts/` or `Codebooks/` exist;
-    ///   the errors of ``StarterCodebook/contents()`` for a codebook file that cannot be used.
+    /// sample study's by default here, for the tests; `kader init` defaults to `.empty`),
+    /// `Transcripts/`, `Codings/`, and a `.gitignore` for lock files, last-good copies, temporary
+    /// files and import staging folders. The codebook is checked before anything is written.
+    /// Each piece is written atomically and only when missing, so an `init` that failed half-way
+    /// (a full disk) is finished by running it again.
+    /// - Throws: ``ProjectError/alreadyExists(path:)`` when `Codebooks/` already holds a codebook;
+    ///   the errors of ``StarterCodebook/contents()`` for a codebook file that cannot be used;
+    ///   ``StoreError/symlink(path:)`` when one of the folders is a link; ``StoreError/io(path:detail:)``.
     public static func initialize(at root: URL, codebook: StarterCodebook = .analysekader) throws {
-        let fm = FileManager.default
-        for sub in ["Transcripts", "Codebooks"] where fm.fileExists(atPath: root.appendingPathComponent(sub).path) {
-            throw ProjectError.alreadyExists(path: root.path)
-        }
+        let root = root.standardizedFileURL
+        if (try? findCodebook(in: root)) != nil { throw ProjectError.alreadyExists(path: root.path) }
         let starter = try codebook.contents()
         do {
-            for sub in ["Transcripts", "Codebooks", "Codings"] {
-                try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
-            }
-            try AtomicFile.write(starter.data, to: root.appendingPathComponent("Codebooks").appendingPathComponent(starter.name))
-            try AtomicFile.write(Data(gitignore.utf8), to: root.appendingPathComponent(".gitignore"))
-        } catch let e as StoreError {
-            throw e
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw ProjectError.io(path: root.path, detail: "cannot create the project folders")
+            throw ProjectError.io(path: root.path, detail: "cannot create the project folder")
+        }
+        for sub in ["Transcripts", "Codebooks", "Codings"] {
+            try ProjectPaths.createFolder(root.appendingPathComponent(sub), below: root)
+        }
+        try AtomicFile.write(starter.data, to: root.appendingPathComponent("Codebooks").appendingPathComponent(starter.name), inside: root)
+        let ignore = root.appendingPathComponent(".gitignore")
+        if !FileManager.default.fileExists(atPath: ignore.path) {
+            try AtomicFile.write(Data(gitignore.utf8), to: ignore, inside: root)
         }
     }
 }

@@ -9,10 +9,15 @@ import Yams
 /// speaker-regex: '^(?<speaker>[A-Z]+): '   # or your own pattern, with a `speaker` group
 /// max-segment-length: 1500         # turns longer than this (in characters) split at paragraphs
 /// not-codable-roles: [moderator, interviewer]
+/// max-file-size-mb: 512            # largest transcript file read, in MiB (1...65536)
+/// queries:                         # named queries for `kader query NAME`
+///   digitaal-welzijn: digitalisering and welbevinden and role=leerkracht
 /// ```
 public struct ProjectSettings: Sendable, Hashable {
     public var codebook: String?
     public var loadOptions = LoadOptions()
+    /// Named queries (`queries: {name: expression}`) for `kader query NAME`.
+    public var queries: [String: String] = [:]
 
     public init() {}
 
@@ -42,8 +47,22 @@ public struct ProjectSettings: Sendable, Hashable {
             guard n >= 100 else { throw ProjectError.io(path: url.path, detail: "max-segment-length must be at least 100") }
             settings.loadOptions.segmentation.maxSegmentLength = n
         }
+        if let value = map["max-file-size-mb"] {
+            guard let n = value as? Int, (1...65536).contains(n) else {
+                throw ProjectError.io(path: url.path, detail: "max-file-size-mb must be a whole number of MiB from 1 to 65536")
+            }
+            settings.loadOptions.maxFileSize = n * 1024 * 1024
+        }
         if let roles = map["not-codable-roles"] as? [String] {
             settings.loadOptions.segmentation.nonCodableRoles = Set(roles.map { $0.lowercased() })
+        }
+        if let queries = map["queries"] as? [String: Any] {
+            for (name, value) in queries {
+                guard let text = value as? String else {
+                    throw ProjectError.io(path: url.path, detail: "query \"\(name)\" must be a text (the query expression)")
+                }
+                settings.queries[name] = text
+            }
         }
         return settings
     }

@@ -14,17 +14,26 @@ import Foundation
 /// costs one data `fsync` and one folder `fsync` per change — and the file on disk is always the
 /// complete, canonical, git-friendly file, with no replay or compaction step that could fail.
 ///
-/// Temporary files are named `.<name>.<pid>.tmp`; a crash can leave one behind, and
-/// ``CodingStore`` removes them when it takes the coder's lock.
+/// Temporary files are named `.<name>.<16 random hex digits>.tmp` and created exclusively
+/// (`O_CREAT|O_EXCL|O_NOFOLLOW`), so a file or link planted under a predictable name is never
+/// opened; a crash can leave one behind, and ``CodingStore`` removes them when it takes the
+/// coder's lock.
+///
+/// Links: a target that is a symbolic link is refused (``StoreError/symlink(path:)``), never
+/// replaced or written through; with `inside: root`, so is every folder between `root` and the
+/// target (see ``ProjectPaths``). Exports resolve the link the user gave first (``OutputPath``).
 public enum AtomicFile {
     /// Writes `data` to `url` atomically and durably.
     /// - Throws: ``StoreError/io(path:detail:)`` naming the file and the failing step.
-    public static func write(_ data: Data, to url: URL) throws {
+    /// - Parameter root: when given, a folder between `root` and `url` that is a link is refused too.
+    public static func write(_ data: Data, to url: URL, inside root: URL? = nil) throws {
+        if let root { try ProjectPaths.refuseLinks(url.deletingLastPathComponent(), below: root) }
         try data.withUnsafeBytes { try write(bytes: $0, to: url) }
     }
 
-    /// Writes `bytes` to `url` atomically and durably (see ``write(_:to:)``).
-    public static func write(_ bytes: [UInt8], to url: URL) throws {
+    /// Writes `bytes` to `url` atomically and durably (see ``write(_:to:inside:)``).
+    public static func write(_ bytes: [UInt8], to url: URL, inside root: URL? = nil) throws {
+        if let root { try ProjectPaths.refuseLinks(url.deletingLastPathComponent(), below: root) }
         try bytes.withUnsafeBytes { try write(bytes: $0, to: url) }
     }
 
@@ -36,17 +45,18 @@ public enum AtomicFile {
 
     static func write(bytes buf: UnsafeRawBufferPointer, to url: URL, durable: Bool = true) throws {
         let dir = url.deletingLastPathComponent().path
-        let tmp = dir + "/.\(url.lastPathComponent).\(getpid()).tmp"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.io(path: url.path, detail: "cannot create a temporary file: \(errnoText())") }
+        var link = stat()
+        if lstat(url.path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK { throw StoreError.symlink(path: url.path) }
+        let (fd, tmp) = try createTemporary(for: url)
         var ok = false
         defer {
             if !ok { unlink(tmp) }
         }
         var offset = 0
         while offset < buf.count {
-            let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+            let n = FaultInjection.diskFull ? -1 : Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
             if n < 0 {
+                if FaultInjection.diskFull { errno = ENOSPC }
                 if errno == EINTR { continue }
                 let text = errnoText()
                 close(fd)
@@ -71,12 +81,37 @@ public enum AtomicFile {
         guard fsync(dfd) == 0 else { throw StoreError.io(path: url.path, detail: "fsync of the folder failed: \(errnoText())") }
     }
 
-    /// Removes temporary files (`.*.tmp`) a crashed writer left in `folder`. Only call this while
-    /// holding the lock of every writer of that folder.
+    /// Creates `.<name>.<random>.tmp` next to `url` exclusively, never following a link.
+    /// - Returns: the open descriptor and the path. - Throws: ``StoreError/io(path:detail:)``.
+    static func createTemporary(for url: URL) throws -> (Int32, String) {
+        let dir = url.deletingLastPathComponent().path
+        for _ in 0..<8 {
+            let tmp = dir + "/.\(url.lastPathComponent).\(randomSuffix()).tmp"
+            let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if fd >= 0 { return (fd, tmp) }
+            if errno != EEXIST { break }
+        }
+        throw StoreError.io(path: url.path, detail: "cannot create a temporary file: \(errnoText())")
+    }
+
+    /// 16 hex digits from the system's random source.
+    static func randomSuffix() -> String {
+        var g = SystemRandomNumberGenerator()
+        let v = g.next() as UInt64
+        let hex = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Removes temporary files (`.*.tmp`, regular files only) a crashed writer left in `folder`.
+    /// Only call this while holding the lock of every writer of that folder, and never on a
+    /// folder that is a link (``ProjectPaths/refuseLinks(_:below:)`` first).
     static func removeLeftovers(in folder: URL) {
+        var info = stat()
+        guard lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            unlink(folder.appendingPathComponent(name).path)
+            let path = folder.appendingPathComponent(name).path
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { unlink(path) }
         }
     }
 

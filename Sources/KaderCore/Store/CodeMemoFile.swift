@@ -66,7 +66,7 @@ public enum CodeMemoFile {
     public static func save(_ memos: [String: String], projectRoot: URL, coder: String) throws {
         let url = url(projectRoot: projectRoot, coder: coder)
         let data = try encode(memos)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(data, to: url)
+        try ProjectPaths.createFolder(url.deletingLastPathComponent(), below: projectRoot)
+        try AtomicFile.write(data, to: url, inside: projectRoot)
     }
 }

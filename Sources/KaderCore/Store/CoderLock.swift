@@ -12,17 +12,26 @@ public final class CoderLock: @unchecked Sendable {
     private var fd: Int32
 
     /// Takes the lock or throws ``StoreError/locked(coder:pid:holder:lockPath:)`` naming the holder.
+    /// `folder` is `<project>/Codings/<coder>`: `Codings/`, the coder's folder and the lock file
+    /// must not be symbolic links (``StoreError/symlink(path:)``; see ``ProjectPaths``).
     /// - Parameter purpose: what this process is, written for a second instance to read
     ///   (default: its command line).
     public init(folder: URL, coder: String, purpose: String? = nil) throws {
+        let root = folder.deletingLastPathComponent().deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
+            try ProjectPaths.createFolder(folder, below: root)
+        } catch StoreError.io {
             throw StoreError.io(path: folder.path, detail: "cannot create the coder's folder")
         }
         let path = folder.appendingPathComponent(".kader.lock").path
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ELOOP { throw StoreError.symlink(path: path) }
         guard fd >= 0 else { throw StoreError.io(path: path, detail: "cannot open the lock file: \(AtomicFile.errnoText())") }
+        var info = stat()
+        if fstat(fd, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
+            close(fd)
+            throw StoreError.io(path: path, detail: "the lock file is not an ordinary file")
+        }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             var buf = [UInt8](repeating: 0, count: 512)
             let n = pread(fd, &buf, 511, 0)

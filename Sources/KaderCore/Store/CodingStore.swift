@@ -42,6 +42,7 @@ public final class CodingStore: @unchecked Sendable {
         self.coder = try CoderName.validated(coder)
         self.readOnly = readOnly
         let folder = Self.folder(projectRoot: projectRoot, coder: coder)
+        if !readOnly { try ProjectPaths.refuseLinks(folder, below: projectRoot) }
         self.lock = readOnly ? nil : try CoderLock(folder: folder, coder: coder)
         if !readOnly {
             AtomicFile.removeLeftovers(in: folder)
@@ -146,11 +147,7 @@ public final class CodingStore: @unchecked Sendable {
             }
         }
         if !folderExists {
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            } catch {
-                throw StoreError.io(path: url.deletingLastPathComponent().path, detail: "cannot create the coder's folder")
-            }
+            try ProjectPaths.createFolder(url.deletingLastPathComponent(), below: projectRoot)
             folderExists = true
         }
         try AtomicFile.write(bytes, to: url)

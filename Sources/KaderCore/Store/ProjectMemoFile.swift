@@ -85,7 +85,7 @@ public enum ProjectMemoFile {
             do { try FileManager.default.removeItem(at: url) } catch { throw StoreError.io(path: url.path, detail: "cannot remove the project memo") }
             return
         }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(try encode(memo), to: url)
+        try ProjectPaths.createFolder(url.deletingLastPathComponent(), below: projectRoot)
+        try AtomicFile.write(try encode(memo), to: url, inside: projectRoot)
     }
 }

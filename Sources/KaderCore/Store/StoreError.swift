@@ -13,6 +13,8 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case mismatch(path: String, detail: String)
     /// The file changed on disk (another program, `git pull`) since this store read or wrote it.
     case changedOnDisk(path: String)
+    /// A file or folder Kader would write is a symbolic link (see ``ProjectPaths``).
+    case symlink(path: String)
 
     public var errorDescription: String? {
         switch self {
@@ -31,6 +33,8 @@ public enum StoreError: Error, Equatable, LocalizedError {
         case .mismatch(let p, let d): return "\(p): \(d)."
         case .changedOnDisk(let p):
             return "\(p): the codings file was changed by another program since Kader read it; nothing was saved — reopen the document to see the changes."
+        case .symlink(let p):
+            return "\(p) is a symbolic link: Kader does not write through links inside a project; replace it with a real file or folder (nothing was written)."
         }
     }
 }

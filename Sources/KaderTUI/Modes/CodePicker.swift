@@ -29,12 +29,18 @@ public struct CodePicker: Hashable, Sendable {
 
     /// Recomputes ``results`` for the current query.
     public mutating func refresh(entries: [CodeEntry], recent: [String]) {
-        let q = TextSearch.fold(query.text.trimmingCharacters(in: .whitespaces))
+        let raw = query.text.trimmingCharacters(in: .whitespaces)
+        let q = TextSearch.fold(raw)
         if q.isEmpty {
             let recentSet = Set(recent)
             results = recent.filter { id in entries.contains { $0.code.id == id } } + entries.map(\.code.id).filter { !recentSet.contains($0) }
         } else {
-            results = entries.compactMap { e in FuzzyMatch.score(query: q, entry: e).map { (e.code.id, $0) } }
+            results = entries.compactMap { e in
+                // An exact shortcut (case as typed) or an exact name ranks first.
+                if e.code.shortcut == raw { return (e.code.id, 3000) }
+                if TextSearch.fold(e.code.name) == q || e.code.id.lowercased() == q { return (e.code.id, 2000) }
+                return FuzzyMatch.score(query: q, entry: e).map { (e.code.id, $0) }
+            }
                 .enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.map(\.element.0)
         }
         selected = min(selected, max(0, results.count - 1))

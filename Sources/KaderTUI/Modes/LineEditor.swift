@@ -21,6 +21,10 @@ public struct LineEditor: Hashable, Sendable {
         case .char(let c):
             characters.insert(c, at: cursor)
             cursor += 1
+        case .paste(let text):
+            let line = Array(text.map { $0 == "\n" || $0 == "\t" ? " " : $0 })
+            characters.insert(contentsOf: line, at: cursor)
+            cursor += line.count
         case .backspace:
             if cursor > 0 {
                 characters.remove(at: cursor - 1)
@@ -59,9 +63,14 @@ public struct MemoEditor: Hashable, Sendable {
     public var lines: [[Character]]
     public var row: Int
     public var column: Int
+    /// The memo as it was when the editor opened (what Esc goes back to).
+    public var original: String
+    /// Set by an `Esc` while the text differs from ``original``: a second `Esc` discards.
+    public var confirmingDiscard = false
 
     public init(target: Target, text: String) {
         self.target = target
+        original = text.trimmingTrailingWhitespace()
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
         if lines.isEmpty { lines = [[]] }
         row = lines.count - 1
@@ -70,12 +79,24 @@ public struct MemoEditor: Hashable, Sendable {
 
     public var text: String { lines.map { String($0) }.joined(separator: "\n").trimmingTrailingWhitespace() }
 
-    public enum Outcome: Hashable, Sendable { case editing, save, cancel }
+    /// True when the text differs from what the memo was when the editor opened.
+    public var isDirty: Bool { text != original }
+
+    /// `editing`; `save` (Ctrl-S or F2); `cancel` (Esc on an unchanged memo, or a second Esc);
+    /// `confirm` (Esc on a changed memo: the caller asks, a second Esc discards).
+    public enum Outcome: Hashable, Sendable { case editing, save, cancel, confirm }
 
     public mutating func handle(_ key: Key) -> Outcome {
+        let confirming = confirmingDiscard
+        confirmingDiscard = false
         switch key {
         case .ctrl("s"), .function(2): return .save
-        case .escape: return .cancel
+        case .escape:
+            if isDirty && !confirming {
+                confirmingDiscard = true
+                return .confirm
+            }
+            return .cancel
         case .enter:
             let rest = Array(lines[row][column...])
             lines[row].removeSubrange(column...)
@@ -85,6 +106,15 @@ public struct MemoEditor: Hashable, Sendable {
         case .char(let c):
             lines[row].insert(c, at: column)
             column += 1
+        case .paste(let text):
+            for c in text {
+                if c == "\n" || c == "\r\n" {
+                    _ = handle(.enter)
+                } else {
+                    lines[row].insert(c, at: column)
+                    column += 1
+                }
+            }
         case .tab:
             lines[row].insert(contentsOf: "  ", at: column)
             column += 2
@@ -126,5 +156,58 @@ extension String {
         var s = self
         while let last = s.last, last.isWhitespace { s.removeLast() }
         return s
+    }
+}
+
+extension MemoEditor {
+    /// One screen row of the wrapped memo: the logical line and its character range.
+    public struct VisualRow: Hashable, Sendable {
+        public var line: Int
+        public var range: Range<Int>
+    }
+
+    /// The memo wrapped at `width` cells, breaking after a space where a word would not fit and
+    /// inside words longer than a row. Every character is on exactly one row.
+    public func visualRows(width: Int) -> [VisualRow] {
+        let width = max(2, width)
+        var rows: [VisualRow] = []
+        for (l, chars) in lines.enumerated() {
+            var start = 0
+            if chars.isEmpty { rows.append(VisualRow(line: l, range: 0..<0)); continue }
+            while start < chars.count {
+                var used = 0, end = start, lastBreak: Int?
+                while end < chars.count {
+                    let w = DisplayWidth.of(chars[end])
+                    if used + w > width - 1 { break }       // one cell kept for the cursor
+                    used += w
+                    if chars[end] == " " { lastBreak = end + 1 }
+                    end += 1
+                }
+                if end < chars.count, let b = lastBreak, b > start { end = b }
+                if end == start { end = start + 1 }
+                rows.append(VisualRow(line: l, range: start..<end))
+                start = end
+            }
+            if chars.count > 0, let last = rows.last, last.range.upperBound == chars.count,
+               DisplayWidth.of(String(chars[last.range])) >= width - 1, row == l, column == chars.count {
+                rows.append(VisualRow(line: l, range: chars.count..<chars.count))
+            }
+        }
+        return rows
+    }
+
+    /// The visual row and the cell column of the cursor when wrapped at `width`.
+    public func cursorPosition(width: Int) -> (row: Int, column: Int) {
+        let rows = visualRows(width: width)
+        var found = 0
+        for (i, r) in rows.enumerated() where r.line == row {
+            if column >= r.range.lowerBound && (column < r.range.upperBound || r.range.upperBound == lines[row].count) {
+                found = i
+                if column < r.range.upperBound || i == rows.count - 1 || rows[i + 1].line != row { break }
+            }
+        }
+        let r = rows[found]
+        let before = String(lines[row][r.range.lowerBound..<max(r.range.lowerBound, min(column, lines[row].count))])
+        return (found, DisplayWidth.of(before))
     }
 }

@@ -6,6 +6,8 @@ public struct Prompt: Hashable, Sendable {
         case search
         case jump
         case renameCode(id: String)
+        /// y confirms merging `from` into `into` (every coder's codings move); any other key cancels.
+        case confirmMerge(from: String, into: String)
     }
 
     public var kind: Kind
@@ -21,44 +23,8 @@ public struct Prompt: Hashable, Sendable {
         case .search: return "Search (Ctrl-T: exact case and accents): /"
         case .jump: return "Go to segment number: "
         case .renameCode: return "Rename code to: "
+        case .confirmMerge: return "Merge? y merges (u undoes it), any other key cancels: "
         }
-    }
-}
-
-/// Selecting an exact quote inside the current segment, word by word.
-public struct SpanSelection: Hashable, Sendable {
-    public var segmentId: String
-    /// Word ranges as document scalar offsets.
-    public var words: [Range<Int>]
-    public var cursor: Int
-    public var anchor: Int?
-    /// The code the quote is for (the segment's only code), or nil to ask on Enter.
-    public var code: String? = nil
-
-    /// Words `min(anchor, cursor)…max(anchor, cursor)` (or just the cursor word) as one span.
-    public var span: QuoteSpan? {
-        guard !words.isEmpty else { return nil }
-        let a = anchor ?? cursor
-        let lo = min(a, cursor), hi = max(a, cursor)
-        return QuoteSpan(start: words[lo].lowerBound, end: words[hi].upperBound)
-    }
-
-    /// Splits a segment into words (runs of non-whitespace scalars).
-    public static func words(of segment: Segment) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start: Int?
-        var offset = segment.start
-        for s in segment.text.unicodeScalars {
-            if s.properties.isWhitespace {
-                if let b = start { result.append(b..<offset) }
-                start = nil
-            } else if start == nil {
-                start = offset
-            }
-            offset += 1
-        }
-        if let b = start { result.append(b..<offset) }
-        return result
     }
 }
 

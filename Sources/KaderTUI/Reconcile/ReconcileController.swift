@@ -41,7 +41,15 @@ public final class ReconcileController {
             documents[doc.id] = doc
             consensus[doc.id] = c
             sources[doc.id] = (a, b)
-            for s in doc.segments where s.codable {
+            /// Each code's quotes as text (several joined with ` … `).
+            func quotes(_ file: CodingFile, _ s: Segment) -> [String: String] {
+                var out: [String: String] = [:]
+                for applied in file.coding(forSegment: s.id)?.applied ?? [] where !applied.spans.isEmpty {
+                    out[applied.code] = applied.spans.map { $0.text ?? s.scalarText(from: $0.start, to: $0.end) }.joined(separator: " … ")
+                }
+                return out
+            }
+            for (k, s) in doc.segments.enumerated() where s.codable {
                 let ca = a.codes(forSegment: s.id), cb = b.codes(forSegment: s.id)
                 if Set(ca) == Set(cb) {
                     if !ca.isEmpty { agreed[doc.id, default: []].append((s, ca)) }
@@ -50,7 +58,11 @@ public final class ReconcileController {
                 if let existing = c.coding(forSegment: s.id) {
                     resolutions[items.count] = Resolution(codes: existing.codes, memo: existing.memo)
                 }
-                var item = ReconcileItem(documentId: doc.id, documentTitle: doc.title, segment: s, first: ca, second: cb)
+                var item = ReconcileItem(
+                    documentId: doc.id, documentTitle: doc.title, segment: s, first: ca, second: cb,
+                    previous: k > 0 ? doc.segments[k - 1] : nil, next: k + 1 < doc.segments.count ? doc.segments[k + 1] : nil,
+                    firstMemo: a.coding(forSegment: s.id)?.memo, secondMemo: b.coding(forSegment: s.id)?.memo,
+                    firstQuotes: quotes(a, s), secondQuotes: quotes(b, s))
                 item.firstCoding = a.coding(forSegment: s.id)
                 item.secondCoding = b.coding(forSegment: s.id)
                 items.append(item)

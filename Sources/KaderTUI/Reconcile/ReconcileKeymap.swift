@@ -88,8 +88,11 @@ public struct ReconcileKeymap: Sendable {
         ReconcileBinding(.escape, .cancel, "close", "Close the help.", .browse),
         ReconcileBinding(.char("q"), .quit, "quit", "Quit; every resolution is already saved, and reopening continues here.", .browse, hint: true),
         ReconcileBinding(.enter, .confirm, "save", "Save the edited codes as the consensus.", .edit, hint: true),
+        ReconcileBinding(.ctrl("s"), .confirm, "save", "Save the edited codes as the consensus.", .edit),
         ReconcileBinding(.escape, .cancel, "cancel", "Leave editing without saving.", .edit, hint: true),
+        ReconcileBinding(.ctrl("s"), .confirm, "save", "Save the memo (with the consensus once the segment is resolved).", .memo),
         ReconcileBinding(.enter, .confirm, "save", "Save the memo (with the consensus once the segment is resolved).", .memo, hint: true),
-        ReconcileBinding(.escape, .cancel, "cancel", "Leave the memo unchanged.", .memo, hint: true),
+        ReconcileBinding(.escape, .cancel, "cancel", "Leave the memo unchanged (asks first when you typed something).", .memo, hint: true),
+        ReconcileBinding(.ctrl("c"), .quit, "quit", "Quit; every resolution is already saved, and reopening continues here.", .browse),
     ]
 }

@@ -9,16 +9,33 @@ public struct ReconcileItem: Sendable, Hashable {
     /// Sorted code ids of the first and the second coder.
     public var first: [String]
     public var second: [String]
+    /// The turns before and after the segment, for context.
+    public var previous: Segment?
+    public var next: Segment?
+    /// Each coder's memo on the segment.
+    public var firstMemo: String?
+    public var secondMemo: String?
+    /// Each coder's quoted words per code id (several quotes joined with ` … `).
+    public var firstQuotes: [String: String]
+    public var secondQuotes: [String: String]
     /// The coders' codings of the segment (their quote spans and memos), when they have one.
     public var firstCoding: SegmentCoding?
     public var secondCoding: SegmentCoding?
 
-    public init(documentId: String, documentTitle: String, segment: Segment, first: [String], second: [String]) {
+    public init(documentId: String, documentTitle: String, segment: Segment, first: [String], second: [String],
+                previous: Segment? = nil, next: Segment? = nil, firstMemo: String? = nil, secondMemo: String? = nil,
+                firstQuotes: [String: String] = [:], secondQuotes: [String: String] = [:]) {
         self.documentId = documentId
         self.documentTitle = documentTitle
         self.segment = segment
         self.first = first.sorted()
         self.second = second.sorted()
+        self.previous = previous
+        self.next = next
+        self.firstMemo = firstMemo
+        self.secondMemo = secondMemo
+        self.firstQuotes = firstQuotes
+        self.secondQuotes = secondQuotes
     }
 }
 
@@ -64,6 +81,11 @@ public struct ReconcileState: Sendable {
     public var message: String?
     public var lastSaveFailed = false
     public var quitRequested = false
+    /// Set by a `q` while a typed memo is not saved yet: a second `q` quits anyway.
+    public var quitPending = false
+    /// The memo as it was when the memo prompt opened, and whether an `Esc` already asked.
+    public var memoOriginal = ""
+    public var confirmingDiscard = false
     public var keymap: ReconcileKeymap
 
     public init(firstCoder: String, secondCoder: String, consensusCoder: String, codebook: Codebook,
@@ -91,7 +113,15 @@ public struct ReconcileState: Sendable {
 
     /// Handles one key and returns the effects to carry out.
     public mutating func handle(key: Key) -> [ReconcileEffect] {
+        if key == .resize { return [] }
+        if case .alt(let c) = key, !keymap.bindings.contains(where: { $0.key == key }) {
+            let first = handle(key: .escape)
+            return first + handle(key: .char(c))
+        }
         message = nil
+        let confirmQuit = quitPending, confirmDiscard = confirmingDiscard
+        quitPending = false
+        confirmingDiscard = false
         if showHelp {
             if key == .escape || key == .char("?") || key == .char("q") { showHelp = false }
             return []
@@ -108,15 +138,27 @@ public struct ReconcileState: Sendable {
             mode = .edit(working: working)
             return []
         case .memo(var text):
+            if action == .cancel, text.trimmingCharacters(in: .whitespaces) != memoOriginal, !confirmDiscard {
+                confirmingDiscard = true
+                message = "This memo has unsaved text: Enter or Ctrl-S saves it, Esc again throws it away."
+                return []
+            }
             if let action { return perform(action) }
             switch key {
             case .char(let c): text.append(c)
+            case .paste(let p): text += p.replacingOccurrences(of: "\n", with: " ")
             case .backspace, .delete: if !text.isEmpty { text.removeLast() }
             default: break
             }
             mode = .memo(text: text)
             return []
         case .browse:
+            if action == .quit, !pendingMemos.isEmpty, !confirmQuit {
+                quitPending = true
+                let n = pendingMemos.count
+                message = "\(n == 1 ? "A memo" : "\(n) memos") on unresolved segments \(n == 1 ? "is" : "are") NOT saved yet (saved when you resolve the segment); q again quits and loses \(n == 1 ? "it" : "them")."
+                return []
+            }
             guard let action else { message = "\(key.displayName) does nothing here; ? shows the keys."; return [] }
             return perform(action)
         }
@@ -144,7 +186,9 @@ public struct ReconcileState: Sendable {
             return []
         case .memo:
             guard current != nil else { return [] }
-            mode = .memo(text: resolutions[cursor]?.memo ?? pendingMemos[cursor] ?? "")
+            let text = resolutions[cursor]?.memo ?? pendingMemos[cursor] ?? ""
+            memoOriginal = text
+            mode = .memo(text: text)
             return []
         case .confirm:
             switch mode {
@@ -160,7 +204,7 @@ public struct ReconcileState: Sendable {
                     return [.save(item: cursor, r)]
                 }
                 pendingMemos[cursor] = memo.isEmpty ? nil : memo
-                message = "Memo kept; it is saved with the consensus once you resolve this segment."
+                message = "Memo kept, NOT saved yet: it is saved with the consensus once you resolve this segment."
                 return []
             case .browse:
                 return []

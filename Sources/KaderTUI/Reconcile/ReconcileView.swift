@@ -35,13 +35,27 @@ public enum ReconcileView {
         return buf
     }
 
+    /// One dimmed context turn (the previous or next one): speaker and the first line(s).
+    static func drawContext(_ s: Segment?, _ label: String, into buf: inout ScreenBuffer, row: Int, lines: Int) -> Int {
+        guard let s, lines > 0 else { return row }
+        let head = "\(label) #\(s.ordinal) \(s.speaker ?? "(no speaker)"): "
+        let text = TextWrap.lines(head + s.text, width: buf.width - 4)
+        for (i, line) in text.prefix(lines).enumerated() {
+            buf.put(i == lines - 1 && text.count > lines ? line + " …" : line, row: row + i, column: 3, maxWidth: buf.width - 4, style: Theme.muted)
+        }
+        return row + min(lines, text.count)
+    }
+
     static func drawSegment(_ item: ReconcileItem, _ state: ReconcileState, into buf: inout ScreenBuffer, row: Int, bottom: Int) -> Int {
         let s = item.segment
+        let contextLines = buf.height >= 30 ? 2 : 1
+        let row = drawContext(item.previous, "before", into: &buf, row: row - 1, lines: contextLines)
         var header = "\(item.documentTitle) · #\(s.ordinal) \(s.speaker ?? "(no speaker)")"
         if let role = s.role, role != s.speaker { header += " · \(role)" }
         if let t = s.timestamp { header += "  \(t)" }
         buf.put(header, row: row, column: 1, style: Theme.speaker(s.role, s.speaker))
-        let lines = TextWrap.lines(s.text, width: buf.width - 4)
+        // At most 8 lines are shown: wrap only a prefix that surely fills them (any segment length).
+        let lines = TextWrap.lines(String(String.UnicodeScalarView(s.text.unicodeScalars.prefix(16 * max(buf.width, 10)))), width: buf.width - 4)
         let room = max(2, min(8, (bottom - row) / 3))
         var r = row + 1
         for (i, line) in lines.prefix(room).enumerated() {
@@ -49,7 +63,7 @@ public enum ReconcileView {
             buf.put(text, row: r, column: 3, maxWidth: buf.width - 4)
             r += 1
         }
-        return r
+        return drawContext(item.next, "after", into: &buf, row: r, lines: contextLines)
     }
 
     static func label(_ id: String, _ codebook: Codebook) -> String {
@@ -71,19 +85,32 @@ public enum ReconcileView {
             let inA = item.first.contains(id), inB = item.second.contains(id)
             let style = inA && inB ? CellStyle.plain : Theme.chip
             let mark = inA && inB ? "  " : "* "
-            if inA { buf.put(mark + label(id, state.codebook) + quotes(item.firstCoding, id), row: r, column: 1, maxWidth: half - 1, style: style) }
-            if inB { buf.put(mark + label(id, state.codebook) + quotes(item.secondCoding, id), row: r, column: 1 + half, maxWidth: half - 1, style: style) }
+            if inA { buf.put(mark + label(id, state.codebook), row: r, column: 1, maxWidth: half - 1, style: style) }
+            if inB { buf.put(mark + label(id, state.codebook), row: r, column: 1 + half, maxWidth: half - 1, style: style) }
+            r += 1
+            // Each coder's quote for this code, under it.
+            let qa = inA ? item.firstQuotes[id] : nil, qb = inB ? item.secondQuotes[id] : nil
+            if qa != nil || qb != nil {
+                var underline = CellStyle.plain
+                underline.underline = true
+                if let qa { buf.put("    “" + qa + "”", row: r, column: 1, maxWidth: half - 1, style: underline) }
+                if let qb { buf.put("    “" + qb + "”", row: r, column: 1 + half, maxWidth: half - 1, style: underline) }
+                r += 1
+            }
+            // Each coder's memo on this code.
+            let ma = inA ? item.firstCoding?.applied(id)?.memo : nil, mb = inB ? item.secondCoding?.applied(id)?.memo : nil
+            if ma != nil || mb != nil {
+                if let ma { buf.put("    ✎ " + ma.replacingOccurrences(of: "\n", with: " "), row: r, column: 1, maxWidth: half - 1, style: Theme.muted) }
+                if let mb { buf.put("    ✎ " + mb.replacingOccurrences(of: "\n", with: " "), row: r, column: 1 + half, maxWidth: half - 1, style: Theme.muted) }
+                r += 1
+            }
+        }
+        if item.firstMemo != nil || item.secondMemo != nil {
+            if let m = item.firstMemo { buf.put("✎ " + m.replacingOccurrences(of: "\n", with: " "), row: r, column: 1, maxWidth: half - 1, style: Theme.muted) }
+            if let m = item.secondMemo { buf.put("✎ " + m.replacingOccurrences(of: "\n", with: " "), row: r, column: 1 + half, maxWidth: half - 1, style: Theme.muted) }
             r += 1
         }
         return r
-    }
-
-    /// ` ❝first quote❞ +n` for the coder's quotes of `code`, or nothing (the whole segment).
-    static func quotes(_ coding: SegmentCoding?, _ code: String) -> String {
-        let spans = coding?.applied(code)?.spans ?? []
-        guard let first = spans.first else { return "" }
-        let text = (first.text ?? "").split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
-        return " ❝" + text + "❞" + (spans.count > 1 ? " +\(spans.count - 1)" : "")
     }
 
     static func drawConsensus(_ state: ReconcileState, into buf: inout ScreenBuffer, row: Int) -> Int {
@@ -163,7 +190,9 @@ public enum ReconcileView {
         if let item = state.current { parts.append(item.documentId) }
         parts.append(state.items.isEmpty ? "0/0" : "\(state.cursor + 1)/\(state.items.count)")
         parts.append("\(state.resolvedCount) of \(state.items.count) resolved")
-        parts.append(state.lastSaveFailed ? "NOT SAVED" : "saved")
+        let unsavedMemo: Bool
+        if case .memo(let text) = state.mode { unsavedMemo = text.trimmingCharacters(in: .whitespaces) != state.memoOriginal } else { unsavedMemo = false }
+        parts.append(state.lastSaveFailed ? "NOT SAVED" : (unsavedMemo || !state.pendingMemos.isEmpty) ? "memo not saved" : "saved")
         switch state.mode {
         case .browse: parts.append(state.showHelp ? "HELP" : "RECONCILE")
         case .edit: parts.append("EDIT")

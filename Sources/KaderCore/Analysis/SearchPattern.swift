@@ -1,0 +1,99 @@
+import Foundation
+
+/// What `kader search` and `kader autocode --search` look for: words (folded like the TUI's
+/// search: case and accents ignored), a phrase of several words in a row, `*` for any letters
+/// within a word (`leerkracht*`, `*vaardig*`), or, `regex`, a regular expression (ICU syntax,
+/// case-insensitive, accents significant).
+public struct SearchPattern: Sendable {
+    public let term: String
+    /// One entry per word of the phrase: the literal pieces between `*`.
+    let words: [[[Unicode.Scalar]]]
+    let regex: NSRegularExpression?
+
+    /// - Throws: ``AnalysisError/badSearch(term:detail:)`` for an empty term or a bad regular expression.
+    public init(_ term: String, regex: Bool = false) throws {
+        self.term = term
+        if regex {
+            do {
+                self.regex = try NSRegularExpression(pattern: term, options: [.caseInsensitive])
+            } catch {
+                throw AnalysisError.badSearch(term: term, detail: "not a valid regular expression")
+            }
+            words = []
+        } else {
+            self.regex = nil
+            // Words of the term: runs of letters, digits and `*`; anything else separates them.
+            let raw = term.split(whereSeparator: { c in !(c == "*" || c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark }) }).map(String.init)
+            words = raw.map { w in w.split(separator: "*", omittingEmptySubsequences: false).map { WordScanner.foldedWords(String($0)).flatMap { $0 } } }
+                .filter { !$0.allSatisfy(\.isEmpty) || $0.count > 1 }
+            if words.isEmpty { throw AnalysisError.badSearch(term: term, detail: "it has no letters or digits to look for") }
+        }
+    }
+
+    /// Scalar ranges of the matches in `text` (offsets relative to `text`), in order. `scanner`
+    /// is reused scratch space.
+    public func matches<S: StringProtocol>(in text: S, scanner: inout WordScanner) -> [Range<Int>] {
+        if let regex { return regexMatches(String(text), regex) }
+        scanner.scan(text)
+        let n = words.count
+        guard scanner.words.count >= n else { return [] }
+        var out: [Range<Int>] = []
+        var i = 0
+        while i + n <= scanner.words.count {
+            var ok = true
+            for k in 0..<n where !Self.glob(words[k], scanner.folded[scanner.words[i + k]]) {
+                ok = false
+                break
+            }
+            if ok {
+                out.append(scanner.span(words: i, i + n - 1))
+                i += n
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Whether the folded word matches the pieces (`a*b` is `["a", "b"]`): whole-word match.
+    static func glob(_ parts: [[Unicode.Scalar]], _ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        if parts.count == 1 { return word.elementsEqual(parts[0]) }
+        guard word.starts(with: parts[0]) else { return false }
+        var rest = word.dropFirst(parts[0].count)
+        let last = parts[parts.count - 1]
+        for p in parts.dropFirst().dropLast() where !p.isEmpty {
+            guard let at = firstIndex(of: p, in: rest) else { return false }
+            rest = rest[(at + p.count)...]
+        }
+        return rest.count >= last.count && rest.suffix(last.count).elementsEqual(last)
+    }
+
+    static func firstIndex(of needle: [Unicode.Scalar], in hay: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard needle.count <= hay.count else { return nil }
+        var i = hay.startIndex
+        while i + needle.count <= hay.endIndex {
+            if hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    func regexMatches(_ text: String, _ regex: NSRegularExpression) -> [Range<Int>] {
+        let ns = text as NSString
+        let found = regex.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        guard !found.isEmpty else { return [] }
+        // UTF-16 offsets to scalar offsets.
+        var map: [Int: Int] = [:]
+        var u16 = 0, scalar = 0
+        for s in text.unicodeScalars {
+            map[u16] = scalar
+            u16 += s.utf16.count
+            scalar += 1
+        }
+        map[u16] = scalar
+        return found.compactMap { m in
+            guard m.range.length > 0, let a = map[m.range.location], let b = map[m.range.location + m.range.length] else { return nil }
+            return a..<b
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import KaderCore
+
+@Suite struct AnalysisOutputTests {
+    @Test func matrixCountsSegmentsCodingsAndPercentages() throws {
+        let dir = try AnalysisTestProject.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = try AnalysisCorpus.load(project: try Project(root: dir))
+        let m = AttributeMatrix.build(corpus, units: corpus.units(), by: "schooltype")
+        #expect(m.columns == ["basis", "secundair"])
+        // Codable segments: A has 4 (two coders, counted once), B has 1.
+        #expect(m.base == [1, 4] && m.totalBase == 5)
+        let digi = try #require(m.rows.first { $0.codeId == "digitalisering" })
+        #expect(digi.segments == [1, 3] && digi.codings == [1, 4] && digi.totalSegments == 4)
+        let wel = try #require(m.rows.first { $0.codeId == "welbevinden" })
+        // bart's welbevinden on A#2, ann's on A#4 (sub-code) and A#5.
+        #expect(wel.segments == [1, 3] && wel.codings == [1, 3])
+        #expect(m.columnPercent(digi, 1) == 75 && m.rowPercent(digi, 0) == 25)
+        #expect(m.markdown().contains("| **Digitalisering** | 1 (1) | 3 (4) | 4 (5) |"))
+    }
+
+    @Test func cooccurrencePerCoderWithJaccardAndShares() throws {
+        let dir = try AnalysisTestProject.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = try AnalysisCorpus.load(project: try Project(root: dir))
+        let c = Cooccurrence.build(corpus, units: corpus.units(), level: .category, by: nil, pooled: false)
+        let ann = try #require(c.groups.first { $0.coder == "ann" })
+        #expect(ann.codes == ["digitalisering", "welbevinden"] && ann.counts == [4, 3] && ann.segments == 5)
+        let pair = try #require(ann.pairs.first)
+        #expect(pair.both == 2 && pair.jaccard == 2.0 / 5.0 && pair.shareOfA == 0.5 && pair.shareOfB == 2.0 / 3.0)
+        let pooled = Cooccurrence.build(corpus, units: corpus.units(), level: .category, by: nil, pooled: true)
+        // Pooled: A#2 carries ann's digitalisering and bart's welbevinden.
+        #expect(pooled.groups.count == 1 && pooled.groups[0].pairs.first?.both == 3)
+        let byCode = Cooccurrence.build(corpus, units: corpus.units(), level: .code, by: "schooltype", pooled: false)
+        #expect(byCode.groups.map(\.label) == ["ann, basis", "ann, secundair", "bart, secundair"])
+        let html = c.html(title: "t")
+        #expect(html.contains("<svg class=\"chart heatmap\"") && !html.contains("<script"))
+    }
+
+    @Test func searchFoldsAccentsMatchesWholeWordsPhrasesAndWildcards() throws {
+        var scanner = WordScanner()
+        let text = "Café-uitbaters, één ouder: één toestel. De LAPTOPS kwamen; laptop-kar."
+        func find(_ term: String, regex: Bool = false) throws -> [String] {
+            let scalars = Array(text.unicodeScalars)
+            return try SearchPattern(term, regex: regex).matches(in: text, scanner: &scanner).map { String(String.UnicodeScalarView(scalars[$0])) }
+        }
+        #expect(try find("cafe") == ["Café"])
+        #expect(try find("een") == ["één", "één"])
+        #expect(try find("laptop") == ["laptop"])
+        #expect(try find("laptop*") == ["LAPTOPS", "laptop"])
+        #expect(try find("een toestel") == ["één toestel"])
+        #expect(try find("*uit*") == ["uitbaters"])
+        #expect(try find("caf\u{E9} uitbaters") == ["Café-uitbaters"])
+        #expect(try find("lap.op", regex: true) == ["LAPTOP", "laptop"])
+        #expect(throws: AnalysisError.self) { try SearchPattern("((", regex: true) }
+        #expect(throws: AnalysisError.self) { try SearchPattern(" -- ") }
+    }
+
+    @Test func autocodeAddsOnlyMissingCodesAndUndoRemovesExactlyThose() throws {
+        let dir = try AnalysisTestProject.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let project = try Project(root: dir)
+        let corpus = try AnalysisCorpus.load(project: project)
+        let pattern = try SearchPattern("laptop*")
+        let plan = AutoCoder.plan(corpus, pattern: pattern, filter: nil, code: "digitaal-toegang", coder: "ann")
+        // A#2, A#3 (ann has the code already), B#2 (has it too); the moderator is never coded.
+        #expect(plan.map(\.present) == [true, true, true])
+        let bartBefore = try Data(contentsOf: CodingStore.fileURL(projectRoot: dir, coder: "bart", documentId: "school-a"))
+        let run = try AutoCoder.apply(corpus, plan: AutoCoder.plan(corpus, pattern: pattern, filter: nil, code: "digitaal-werkdruk", coder: "ann"),
+                                      code: "digitaal-werkdruk", coder: "ann", search: "laptop*")
+        #expect(run.added.map(\.segment).count == 2)
+        let after = try CodingStore.readFile(CodingStore.fileURL(projectRoot: dir, coder: "ann", documentId: "school-b"))
+        #expect(after.codings[0].codes == ["digitaal-toegang", "digitaal-werkdruk", "welbevinden-leerlingen"])
+        let undone = try AutoCoder.undo(project: project, coder: "ann")
+        #expect(undone.removed == 2)
+        let restored = try CodingStore.readFile(CodingStore.fileURL(projectRoot: dir, coder: "ann", documentId: "school-a"))
+        #expect(restored.codings.map(\.codes) == [["digitaal-toegang"], ["digitaal-toegang", "digitaal-werkdruk"], ["digitaal-toegang", "welbevinden-leerlingen"], ["welbevinden"]])
+        #expect(try Data(contentsOf: CodingStore.fileURL(projectRoot: dir, coder: "bart", documentId: "school-a")) == bartBefore)
+        #expect(throws: AnalysisError.nothingToUndo(coder: "ann")) { try AutoCoder.undo(project: project, coder: "ann") }
+    }
+
+    @Test func savedQueriesAreWrittenIntoKaderYaml() throws {
+        let dir = try AnalysisTestProject.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "# settings\nmax-segment-length: 1500\n".write(to: dir.appendingPathComponent("kader.yaml"), atomically: true, encoding: .utf8)
+        try QuerySettings.save(name: "q1", expression: "a and role='x'", projectRoot: dir)
+        try QuerySettings.save(name: "q2", expression: "b", projectRoot: dir)
+        try QuerySettings.save(name: "q1", expression: "c", projectRoot: dir)
+        let settings = try ProjectSettings.load(root: dir)
+        #expect(settings.queries == ["q1": "c", "q2": "b"])
+        #expect(try String(contentsOf: dir.appendingPathComponent("kader.yaml"), encoding: .utf8).hasPrefix("# settings\n"))
+    }
+}
