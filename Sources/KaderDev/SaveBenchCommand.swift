@@ -14,6 +14,7 @@ struct SaveBenchCommand: ParsableCommand {
     @Option(name: .long, help: "Segments in the synthetic document.") var segments = 5000
     @Option(name: .long, help: "Code applications in the synthetic file.") var codings = 20000
     @Option(name: .long, help: "Timed saves.") var saves = 300
+    @Option(name: .long, help: "Quote spans per code (schema 2; 0: codes on whole segments).") var spans = 0
     @Option(name: .long, help: "Scratch folder (default: a new temporary folder, removed afterwards).")
     var folder: String?
 
@@ -23,10 +24,11 @@ struct SaveBenchCommand: ParsableCommand {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent(
                 "kader-bench-\(UUID().uuidString.prefix(8))")
         defer { if folder == nil { try? FileManager.default.removeItem(at: root) } }
-        let r = try SyntheticCodings.measureSaves(projectRoot: root, segments: segments, codings: codings, saves: saves)
+        let r = try SyntheticCodings.measureSaves(
+            projectRoot: root, segments: segments, codings: codings, saves: saves, spansPerCode: spans)
         let ms = { (v: Double) in String(format: "%.2f ms", v) }
         print(
-            "save one change (\(segments) segments, \(codings) codings, \(r.fileBytes) bytes, \(saves) saves "
+            "save one change (\(segments) segments, \(codings) codings, \(spans) spans per code, \(r.fileBytes) bytes, \(saves) saves "
                 + "in \(root.path)): p50 \(ms(r.p50)), p99 \(ms(r.p99)), max \(ms(r.milliseconds.max() ?? 0)); "
                 + "encoding alone \(ms(r.encodeMilliseconds))")
     }

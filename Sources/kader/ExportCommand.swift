@@ -221,10 +221,10 @@ enum MemoFormat: String, ExpressibleByArgument, CaseIterable {
 struct ExportMemosCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "memos",
-        abstract: "Export every memo: on documents, segments, codes on segments, and codes.",
+        abstract: "Export every memo: on the project, documents, segments, codes on segments, and codes.",
         discussion: """
-        One row per memo: kind (document, segment, coding, code), coder, when (the last change of the
-        coding that holds it), document, segment id and ordinal, speaker, role, code id and path, the
+        One row per memo: kind (project, document, segment, coding, code), coder, when (the last change of the
+        coding or project memo that holds it), document, segment id and ordinal, speaker, role, code id and path, the
         quoted text (the code's quote spans, else the segment) and the memo. Every coder by default.
         """
     )

@@ -23,8 +23,10 @@ public enum SyntheticCodings {
 
     /// A codings file over `segments` with `codings` code applications spread evenly
     /// (5,000 segments and 20,000 codings give 4 codes per segment), every tenth with a memo.
-    public static func file(coder: String = "bench", document: String = "synthetic", segments: [Segment], codings: Int)
-        -> CodingFile
+    /// With `spansPerCode` > 0 every code gets that many quote spans (with their words) and every
+    /// tenth code a memo of its own, as schema 2 files of careful coders have.
+    public static func file(coder: String = "bench", document: String = "synthetic", segments: [Segment], codings: Int,
+                            spansPerCode: Int = 0) -> CodingFile
     {
         var file = CodingFile(
             coder: coder, document: document, contentHash: Fingerprint.sha256Hex(document), status: .inProgress)
@@ -33,13 +35,22 @@ public enum SyntheticCodings {
         for s in segments where left > 0 {
             let n = min(perSegment, left)
             left -= n
-            let codes = (0..<n).map { codeIds[(s.ordinal + $0 * 3) % codeIds.count] }
+            let codes = Array(Set((0..<n).map { codeIds[(s.ordinal + $0 * 3) % codeIds.count] })).sorted()
+            let applied = codes.enumerated().map { i, code in
+                AppliedCode(
+                    code: code,
+                    spans: (0..<spansPerCode).map { k in
+                        let start = s.start + (i * spansPerCode + k) * 12 % 150
+                        return QuoteSpan(start: start, end: start + 40, text: "citaat \(s.ordinal)-\(i)-\(k): de werkdruk is enorm")
+                    },
+                    memo: spansPerCode > 0 && (s.ordinal + i) % 10 == 0 ? "Memo bij \(code): waarom dit citaat." : nil)
+            }
             file.codings.append(
                 SegmentCoding(
-                    segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: Array(Set(codes)).sorted(),
+                    segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, applied: applied,
                     memo: s.ordinal % 10 == 0
                         ? "Memo bij segment \(s.ordinal): \"let op\" — zie ook de vorige beurt." : nil,
-                    created: "2026-11-29T10:00:00Z", modified: "2026-11-29T10:00:00Z"))
+                    segmentStart: s.start, created: "2026-11-29T10:00:00Z", modified: "2026-11-29T10:00:00Z"))
         }
         return file
     }
@@ -68,14 +79,15 @@ public enum SyntheticCodings {
     /// Saves one change at a time through a real ``CodingStore`` in `projectRoot` (a scratch
     /// folder; `Codings/bench/` is created in it) and times each: the edit (toggling one code on
     /// one segment) plus ``CodingStore/save(_:)`` until it returns, i.e. until the change is durable.
-    /// - Parameters: `segments` and `codings` size the file; `saves` is the number of timed saves.
+    /// - Parameters: `segments` and `codings` size the file; `saves` is the number of timed saves;
+    ///   `spansPerCode` quote spans per code (see ``file(coder:document:segments:codings:spansPerCode:)``).
     /// - Throws: ``StoreError``.
-    public static func measureSaves(projectRoot: URL, segments: Int = 5000, codings: Int = 20000, saves: Int = 200)
-        throws -> Result
+    public static func measureSaves(projectRoot: URL, segments: Int = 5000, codings: Int = 20000, saves: Int = 200,
+                                    spansPerCode: Int = 0) throws -> Result
     {
         let segs = Self.segments(count: segments)
         let store = try CodingStore(projectRoot: projectRoot, coder: "bench")
-        var file = Self.file(segments: segs, codings: codings)
+        var file = Self.file(segments: segs, codings: codings, spansPerCode: spansPerCode)
         try store.save(file)
         var times: [Double] = []
         times.reserveCapacity(saves)

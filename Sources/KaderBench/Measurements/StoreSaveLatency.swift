@@ -2,7 +2,8 @@ import Foundation
 import KaderCore
 
 /// Save latency per change: one code toggled on a document of 5,000 segments carrying 20,000
-/// codings, then `CodingStore.save` (what the TUI does before it shows "saved").
+/// codings, then `CodingStore.save` (what the TUI does before it shows "saved"). Schema 2: every
+/// code has its own quote span (with its words) and every tenth code its own memo.
 enum StoreSaveLatency {
     static func run(_ ctx: BenchContext) throws -> [Row] {
         let segmentCount = 5_000, codingsPerSegment = 4
@@ -20,7 +21,13 @@ enum StoreSaveLatency {
         let codings = doc.segments.map { s -> SegmentCoding in
             var set = Set<String>()
             while set.count < codingsPerSegment { set.insert(rng.pick(codeIds)) }
-            return SegmentCoding(segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: set.sorted(), created: time, modified: time)
+            let applied = set.sorted().enumerated().map { i, code in
+                let length = max(1, (s.end - s.start) / 2), start = s.start + (s.end - s.start - length) * i / codingsPerSegment
+                return AppliedCode(code: code, spans: [QuoteSpan(start: start, end: start + length).quoting(s)],
+                                   memo: (s.ordinal + i) % 10 == 0 ? "Waarom \(code) hier: zie het citaat." : nil)
+            }
+            return SegmentCoding(segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, applied: applied, segmentStart: s.start,
+                                 created: time, modified: time)
         }
         var file = CodingFile(coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: codings)
         let store = try CodingStore(projectRoot: root, coder: "bench")
@@ -37,7 +44,7 @@ enum StoreSaveLatency {
         }
         let stats = Stats(samples)
         return [Row(
-            measurement: "store: save per change, \(segmentCount.formatted()) segments / \((segmentCount * codingsPerSegment).formatted()) codings",
+            measurement: "store: save per change, \(segmentCount.formatted()) segments / \((segmentCount * codingsPerSegment).formatted()) codings with a quote span each",
             median: Format.ms(stats.median),
             p99: Format.ms(stats.p99),
             comparison: "file \(Format.mb(fileBytes)); \(changes) changes",

@@ -49,12 +49,19 @@ public enum CodebookExchange {
         public var created: Bool
         public var added: [String]
         public var total: Int
+        /// Coder → number of code memos added to `Codings/<coder>/code-memos.json`.
+        public var codeMemos: [String: Int] = [:]
+        /// Memos in the file left out because the coder already has a different memo on that code.
+        public var codeMemosKept: Int = 0
     }
 
     /// Merges the codes of the `.qdc` at `url` into the codebook of the project at `root`
-    /// (``CodebookMerge``), or writes `Codebooks/<file name>.yaml` when it has none. The codebook
-    /// file is replaced atomically, and only when codes were added.
+    /// (``CodebookMerge``), or writes `Codebooks/<file name>.yaml` when it has none; coders'
+    /// code memos in the descriptions (``QDACodebookXML/memos(in:)``) go to their
+    /// `code-memos.json`, never replacing a memo the coder already has. The files are staged and
+    /// moved into place together, and only when something was added.
     /// - Throws: ``ExchangeError`` (unreadable or malformed file), ``CodebookError`` (damaged project codebook),
+    ///   ``StoreError`` (a damaged `code-memos.json`),
     ///   ``ProjectError/notAProject(path:)``.
     public static func importQDC(_ url: URL, into root: URL, limits: ArchiveLimits = ArchiveLimits()) throws -> ImportResult {
         let fm = FileManager.default
@@ -72,12 +79,50 @@ public enum CodebookExchange {
         let name = url.deletingPathExtension().lastPathComponent
         let merge = CodebookMerge.merge(codes, into: existing, name: name)
         let target = existingURL ?? root.appendingPathComponent("Codebooks/\(TranscriptLoader.documentId(forFileName: name + ".yaml")).yaml")
-        if existing == nil || !merge.added.isEmpty {
+        let writeCodebook = existing == nil || !merge.added.isEmpty
+        if writeCodebook {
             let problems = merge.codebook.validationProblems()
             if !problems.isEmpty { throw CodebookError.problems(path: url.path, problems: problems) }
-            try ProjectPaths.createFolder(target.deletingLastPathComponent(), below: root)
-            try AtomicFile.write(try CodebookData.encode(merge.codebook, for: target), to: target, inside: root)
         }
-        return ImportResult(file: target, created: existing == nil, added: merge.added, total: merge.codebook.entries.count)
+        // Coders' code memos ("Memo by <coder>: …" paragraphs, as `export` writes them): added
+        // to Codings/<coder>/code-memos.json where the coder has no memo on that code yet.
+        var memoFiles: [(coder: String, memos: [String: String], added: Int)] = [], kept = 0
+        for (coder, memos) in codeMemos(in: codes, ids: merge.idsByGUID).sorted(by: { $0.key < $1.key }) {
+            var merged = try CodeMemoFile.load(projectRoot: root, coder: coder)
+            var added = 0
+            for (id, text) in memos {
+                if let old = merged[id] {
+                    if old != text { kept += 1 }
+                } else {
+                    merged[id] = text
+                    added += 1
+                }
+            }
+            if added > 0 { memoFiles.append((coder, merged, added)) }
+        }
+        if writeCodebook || !memoFiles.isEmpty {
+            let staging = try ImportStaging(root: root)
+            let relative = "Codebooks/" + target.lastPathComponent
+            if writeCodebook { try staging.add(try CodebookData.encode(merge.codebook, for: target), at: relative) }
+            for f in memoFiles { try staging.add(try CodeMemoFile.encode(f.memos), at: "Codings/\(f.coder)/\(CodeMemoFile.fileName)") }
+            try staging.commit()
+        }
+        var result = ImportResult(file: target, created: existing == nil, added: merge.added, total: merge.codebook.entries.count)
+        result.codeMemos = Dictionary(uniqueKeysWithValues: memoFiles.map { ($0.coder, $0.added) })
+        result.codeMemosKept = kept
+        return result
+    }
+
+    /// Coder → code id → memo, from the descriptions of `codes` (and their children).
+    static func codeMemos(in codes: [QDACode], ids: [String: String]) -> [String: [String: String]] {
+        var out: [String: [String: String]] = [:]
+        func walk(_ c: QDACode) {
+            if let id = ids[c.guid] {
+                for (coder, text) in QDACodebookXML.memos(in: c.description) { out[coder, default: [:]][id] = text }
+            }
+            c.children.forEach(walk)
+        }
+        codes.forEach(walk)
+        return out
     }
 }

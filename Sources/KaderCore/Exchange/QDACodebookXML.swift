@@ -39,13 +39,43 @@ public enum QDACodebookXML {
         guard let text = description?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return (nil, nil, nil, nil) }
         var main: [String] = [], inc: String?, exc: String?, ex: String?
         for p in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n") {
+            if memoHead(p) != nil { break }  // coders' code memos come last, see memos(in:)
             if p.hasPrefix("Inclusion: ") { inc = String(p.dropFirst(11)) }
             else if p.hasPrefix("Exclusion: ") { exc = String(p.dropFirst(11)) }
             else if p.hasPrefix("Example: ") { ex = String(p.dropFirst(9)) }
-            else if p.hasPrefix("Memo by ") { continue }  // a coder's code memo, not the definition
             else { main.append(p) }
         }
         return (main.isEmpty ? nil : main.joined(separator: "\n\n"), inc, exc, ex)
+    }
+
+    /// The coders' code memos in a `Description` written by ``codes(from:codeMemos:)``: coder →
+    /// memo text. A memo runs from its `Memo by <coder>: ` paragraph up to the next such
+    /// paragraph or the end (so memos with blank lines come back whole); coder names that are
+    /// not valid Kader coder names are skipped.
+    public static func memos(in description: String?) -> [String: String] {
+        guard let text = description, text.contains("Memo by ") else { return [:] }
+        var result: [String: String] = [:], current: (coder: String, parts: [String])?
+        func flush() {
+            if let c = current, !c.parts.joined(separator: "\n\n").isEmpty { result[c.coder] = c.parts.joined(separator: "\n\n") }
+        }
+        for p in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n") {
+            if let head = memoHead(p) {
+                flush()
+                current = (head.coder, [head.text])
+            } else if current != nil {
+                current?.parts.append(p)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// `(coder, text)` when `paragraph` starts with `Memo by <coder>: `.
+    static func memoHead(_ paragraph: String) -> (coder: String, text: String)? {
+        guard paragraph.hasPrefix("Memo by "), let colon = paragraph.range(of: ": ") else { return nil }
+        let coder = String(paragraph[paragraph.index(paragraph.startIndex, offsetBy: 8)..<colon.lowerBound])
+        guard (try? CoderName.validated(coder)) != nil else { return nil }
+        return (coder, String(paragraph[colon.upperBound...]))
     }
 
     /// `#RRGGBB` (or `#RGB`) upper-cased, else nil.

@@ -9,6 +9,8 @@ public struct QDAProject: Sendable, Hashable {
     public var codes: [QDACode] = []
     public var sources: [QDATextSource] = []
     public var notes: [QDANote] = []
+    /// Notes on the project as a whole (`Project/NoteRef`: project memos).
+    public var noteRefs: [String] = []
     /// Sources of other kinds (PDF, picture, audio, video), by name, which Kader skips.
     public var otherSources: [String] = []
     /// Document and speaker attributes written as `Variables` and `Cases` (see ``QDAAttributes``).

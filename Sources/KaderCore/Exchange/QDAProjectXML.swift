@@ -35,6 +35,7 @@ public enum QDAProjectXML {
                     }
                 }
             }
+            for n in project.noteRefs { w.element("NoteRef", [("targetGUID", n)]) }
         }
         return w.out
     }
@@ -91,6 +92,7 @@ public enum QDAProjectXML {
             let text = n.first("PlainTextContent")?.text ?? n.first("Description")?.text ?? ""
             project.notes.append(QDANote(guid: guid, name: n["name"], creatingUser: n["creatingUser"], creationDateTime: n["creationDateTime"], text: text))
         }
+        project.noteRefs = root.all("NoteRef").compactMap { $0["targetGUID"] }
         return project
     }
 

@@ -11,7 +11,8 @@ import Foundation
 ///   holding one `Coding` per code quoted exactly there;
 /// - memos become `Notes/Note`s: a code-on-segment memo referenced by `NoteRef` from its
 ///   `Coding`, a segment memo from a whole-segment selection without codings, a document memo
-///   from the source, a code memo from the `Code`.
+///   from the source, a code memo from the `Code`, a project memo from the `Project`
+///   (`creationDateTime` = the memo's last change).
 ///
 /// All GUIDs derive from ids (``StableGUID``), so exporting twice gives the same GUIDs.
 public enum QDPXExporter {
@@ -130,6 +131,18 @@ public enum QDPXExporter {
             attach(&project.codes)
             summary.notes = project.notes.count
         }
+
+        /// Adds each coder's project memo as a note referenced from the project (`coder` → memo).
+        public mutating func addProjectMemos(_ memos: [String: ProjectMemo]) {
+            for coder in memos.keys.sorted() {
+                guard let m = memos[coder], !m.memo.isEmpty else { continue }
+                let note = StableGUID.make("project-note", coder)
+                project.notes.append(QDANote(guid: note, name: "Project memo by \(coder)", creatingUser: StableGUID.user(coder),
+                                             creationDateTime: m.modified ?? date, text: m.memo))
+                project.noteRefs.append(note)
+            }
+            summary.notes = project.notes.count
+        }
     }
 
     /// The project model and `sources/` files for documents already in memory (pure).
@@ -170,7 +183,9 @@ public enum QDPXExporter {
             }
             let memos = CodeMemoFile.loadAll(projectRoot: project.root).memos
             builder.addCodeMemos(memos)
-            builder.setUsers(Array(used.union(memos.keys)))
+            let projectMemos = ProjectMemoFile.loadAll(projectRoot: project.root).memos
+            builder.addProjectMemos(projectMemos)
+            builder.setUsers(Array(used.union(memos.keys).union(projectMemos.keys)))
             var model = builder.project
             model.documentAttributes = attributes
             try writer.finish(projectXML: QDAProjectXML.write(model))

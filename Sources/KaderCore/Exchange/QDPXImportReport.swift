@@ -21,6 +21,8 @@ public struct QDPXImportReport: Sendable, Hashable {
     public var codings: [String: Int] = [:]
     /// Coder → number of code memos added to `Codings/<coder>/code-memos.json`.
     public var codeMemos: [String: Int] = [:]
+    /// Coders whose project memo was written (`Codings/<coder>/project-memo.json`).
+    public var projectMemos: [String] = []
     /// Selections that reach over more than one segment (each cut into one quote per segment).
     public var split = 0
     /// Imported user names that had to change to become safe coder names.
@@ -49,6 +51,7 @@ public struct QDPXImportReport: Sendable, Hashable {
         } else {
             out.append("Codings: " + codings.keys.sorted().map { "\($0) \(codings[$0]!)" }.joined(separator: ", ") + " (segment codings per coder).")
         }
+        if !projectMemos.isEmpty { out.append("Project memos: " + projectMemos.joined(separator: ", ") + ".") }
         if !codeMemos.isEmpty {
             out.append("Code memos: " + codeMemos.keys.sorted().map { "\($0) \(codeMemos[$0]!)" }.joined(separator: ", ") + ".")
         }

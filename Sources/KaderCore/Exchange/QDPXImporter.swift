@@ -17,12 +17,14 @@ import Foundation
 ///   (codes united, existing spans and memos kept).
 /// - Memos: notes on a selection without codes become the segment memo; on a selection with
 ///   codes, and on a `Coding`, the memo of each code applied; on a source, the document memo; on
-///   a code, the code memo of the note's `creatingUser` (`Codings/<coder>/code-memos.json`).
+///   a code, the code memo of the note's `creatingUser` (`Codings/<coder>/code-memos.json`); on
+///   the project, the project memo of the note's `creatingUser` (`Codings/<coder>/project-memo.json`,
+///   never replacing one the coder has; several notes of one user are joined by a blank line).
 ///
 /// Everything is staged first: an archive or XML that cannot be used throws and writes nothing.
 public enum QDPXImporter {
-    /// - Throws: ``ExchangeError`` for the archive and XML, ``CodebookError``, ``StoreError``
-    ///   (a coder who is coding right now holds a lock) — always before anything is written.
+    /// - Throws: ``ExchangeError`` for the archive and XML, ``CodebookError``, ``StoreError`` (a damaged project memo file, or
+    ///   a coder who is coding right now holds a lock) — always before anything is written.
     public static func importArchive(_ url: URL, into root: URL, limits: ArchiveLimits = ArchiveLimits(), now: String = Timestamp.now()) throws -> QDPXImportReport {
         let reader = try QDPXArchiveReader(url: url, limits: limits)
         let recovered = ImportStaging.recover(root: root)
@@ -139,6 +141,12 @@ public enum QDPXImporter {
             try staging.add(try enc.encode(merged) + Data([0x0A]), at: "Codings/\(coder)/\(CodeMemoFile.fileName)")
             report.codeMemos[coder, default: 0] += added
         }
+        for (coder, memo) in projectMemos(model, users: &users, notes: notes).sorted(by: { $0.key < $1.key }) {
+            let existing = target.exists ? try ProjectMemoFile.load(projectRoot: root, coder: coder) : nil
+            guard (existing?.memo ?? "").isEmpty else { continue }
+            try staging.add(try ProjectMemoFile.encode(memo), at: "Codings/\(coder)/\(ProjectMemoFile.fileName)")
+            report.projectMemos.append(coder)
+        }
         if report.createdProject { try staging.add(Data(Project.gitignore.utf8), at: ".gitignore") }
         let locks = try Set(files.map(\.coder)).sorted().filter { target.exists && FileManager.default.fileExists(atPath: CodingStore.folder(projectRoot: root, coder: $0).path) }
             .map { try CoderLock(folder: CodingStore.folder(projectRoot: root, coder: $0), coder: $0) }
@@ -165,6 +173,23 @@ public enum QDPXImporter {
                     let coder = users.name(for: note.creatingUser)
                     out[coder, default: [:]][id] = out[coder]?[id].map { $0 + "\n\n" + text } ?? text
                 }
+            }
+        }
+        return out
+    }
+
+    /// Project memos from the project's `NoteRef`s: by coder (the note's `creatingUser`).
+    static func projectMemos(_ model: QDAProject, users: inout UserNames, notes: [String: QDANote]) -> [String: ProjectMemo] {
+        var out: [String: ProjectMemo] = [:]
+        for ref in model.noteRefs {
+            guard let note = notes[ref], !note.text.isEmpty else { continue }
+            let coder = users.name(for: note.creatingUser)
+            if var m = out[coder] {
+                m.memo += "\n\n" + note.text
+                m.modified = [m.modified, note.creationDateTime].compactMap { $0 }.max()
+                out[coder] = m
+            } else {
+                out[coder] = ProjectMemo(memo: note.text, modified: note.creationDateTime)
             }
         }
         return out

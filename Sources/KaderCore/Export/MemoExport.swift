@@ -2,11 +2,11 @@ import Foundation
 
 /// One memo with what it is attached to, for `kader export memos`.
 public struct MemoRow: Sendable, Hashable, Codable {
-    /// `document`, `segment`, `coding` (a code on a segment) or `code`.
+    /// `project`, `document`, `segment`, `coding` (a code on a segment) or `code`.
     public var kind: String
     public var coder: String
-    /// ISO 8601 time of the last change of the coding that holds the memo; nil for document and
-    /// code memos, whose files keep no time.
+    /// ISO 8601 time of the last change of the coding that holds the memo, or of the project
+    /// memo; nil for document and code memos, whose files keep no time.
     public var modified: String?
     public var document: String?
     public var segment: String?
@@ -16,7 +16,7 @@ public struct MemoRow: Sendable, Hashable, Codable {
     public var codeId: String?
     public var codePath: String?
     /// The quoted text: the code's quote spans (joined by ` … `) or the segment for a coding
-    /// memo, the segment for a segment memo; nil for document and code memos.
+    /// memo, the segment for a segment memo; nil for project, document and code memos.
     public var quote: String?
     public var memo: String
 
@@ -28,14 +28,18 @@ public struct MemoRow: Sendable, Hashable, Codable {
     }
 }
 
-/// Every memo of a project: document, segment, coding and code memos of every coder.
+/// Every memo of a project: project, document, segment, coding and code memos of every coder.
 public enum MemoExport {
-    /// The memos of the codings files in `codings` (re-anchored to `documents`) and the coders'
-    /// code memos (`coder` → code id → text), in document order, then segment, coder, code;
-    /// code memos last, by coder and codebook order. Pure.
-    public static func rows(codebook: Codebook, documents: [Document], codings: [CodingFile], codeMemos: [String: [String: String]]) -> [MemoRow] {
+    /// The coders' project memos first (by coder), then the memos of the codings files in
+    /// `codings` (re-anchored to `documents`) in document order, then segment, coder, code; the
+    /// coders' code memos (`coder` → code id → text) last, by coder and codebook order. Pure.
+    public static func rows(codebook: Codebook, documents: [Document], codings: [CodingFile], codeMemos: [String: [String: String]],
+                            projectMemos: [String: ProjectMemo] = [:]) -> [MemoRow] {
         let entries = Dictionary(codebook.entries.map { ($0.code.id, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [MemoRow] = []
+        for coder in projectMemos.keys.sorted() where !(projectMemos[coder]?.memo.isEmpty ?? true) {
+            out.append(MemoRow(kind: "project", coder: coder, modified: projectMemos[coder]!.modified, memo: projectMemos[coder]!.memo))
+        }
         for doc in documents {
             let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var docRows: [MemoRow] = []
@@ -72,12 +76,16 @@ public enum MemoExport {
     }
 
     /// Loads `project` one document at a time; `coders` limits the coders (empty: all).
-    /// - Throws: ``LoaderError``, ``StoreError`` (a damaged codings or code memo file).
+    /// - Throws: ``LoaderError``, ``StoreError`` (a damaged codings, code memo or project memo file).
     public static func load(project: Project, coders: [String] = []) throws -> [MemoRow] {
         let all = CodingStore.coders(projectRoot: project.root)
         for c in coders where !all.contains(c) { throw ExportError.unknownCoder(name: c, available: all) }
         let chosen = coders.isEmpty ? all : all.filter { coders.contains($0) }
-        var rows: [MemoRow] = []
+        var projectMemos: [String: ProjectMemo] = [:]
+        for coder in chosen {
+            if let m = try ProjectMemoFile.load(projectRoot: project.root, coder: coder) { projectMemos[coder] = m }
+        }
+        var rows = Self.rows(codebook: project.codebook, documents: [], codings: [], codeMemos: [:], projectMemos: projectMemos)
         try DocumentBatchLoader(project: project).forEach { _, result in
             let doc = try result.get()
             var files: [CodingFile] = []
@@ -112,13 +120,14 @@ public enum MemoExport {
         if rows.isEmpty { out.append("No memos.") }
         var heading: String?
         for r in rows {
-            let h = r.kind == "code" ? "Code memos" : "Document \(r.document ?? "")"
+            let h = r.kind == "code" ? "Code memos" : r.kind == "project" ? "Project memos" : "Document \(r.document ?? "")"
             if h != heading {
                 out += ["## \(h)", ""]
                 heading = h
             }
             var about: String
             switch r.kind {
+            case "project": about = "on the project"
             case "document": about = "on the document"
             case "segment": about = "on segment #\(r.ordinal ?? 0)" + (r.speaker.map { " (\($0))" } ?? "")
             case "coding": about = "on \(r.codePath ?? "") in segment #\(r.ordinal ?? 0)" + (r.speaker.map { " (\($0))" } ?? "")

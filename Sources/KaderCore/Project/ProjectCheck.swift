@@ -113,6 +113,12 @@ public struct ProjectCheck: Sendable {
             findings.append(Finding(kind: .damaged, path: rel, message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.",
                                     advice: "Repair the file by hand at the position given (a JSON object of code ids to memo texts), or restore it from git (`git checkout -- \(rel)`)."))
         }
+        for error in ProjectMemoFile.loadAll(projectRoot: project.root).damaged {
+            guard case .damaged(let path, let line, let column, let detail) = error else { continue }
+            let rel = path.hasPrefix(project.root.path + "/") ? String(path.dropFirst(project.root.path.count + 1)) : path
+            findings.append(Finding(kind: .damaged, path: rel, message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.",
+                                    advice: "Repair the file by hand at the position given (a JSON object {\"memo\": text, \"modified\": time}), or restore it from git (`git checkout -- \(rel)`)."))
+        }
         return ProjectCheck(findings: findings)
     }
 

@@ -54,12 +54,18 @@ public enum CodeMemoFile {
         return (all, damaged)
     }
 
-    public static func save(_ memos: [String: String], projectRoot: URL, coder: String) throws {
-        let url = url(projectRoot: projectRoot, coder: coder)
+    /// The canonical bytes of a memo file: sorted keys, pretty-printed, trailing newline.
+    public static func encode(_ memos: [String: String]) throws -> Data {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try enc.encode(memos)
         data.append(0x0A)
+        return data
+    }
+
+    public static func save(_ memos: [String: String], projectRoot: URL, coder: String) throws {
+        let url = url(projectRoot: projectRoot, coder: coder)
+        let data = try encode(memos)
         try ProjectPaths.createFolder(url.deletingLastPathComponent(), below: projectRoot)
         try AtomicFile.write(data, to: url, inside: projectRoot)
     }

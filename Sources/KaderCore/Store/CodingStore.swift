@@ -176,11 +176,11 @@ public final class CodingStore: @unchecked Sendable {
     }
 
     /// Document ids with a codings file in this coder's folder, sorted. The coder's code memos
-    /// (``CodeMemoFile/fileName``) are not a codings file.
+    /// (``CodeMemoFile/fileName``) and project memo (``ProjectMemoFile/fileName``) are not a codings file.
     public static func documentIds(projectRoot: URL, coder: String) -> [String] {
         let dir = folder(projectRoot: projectRoot, coder: coder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && $0 != CodeMemoFile.fileName }.map { String($0.dropLast(5)) }.sorted()
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && $0 != CodeMemoFile.fileName && $0 != ProjectMemoFile.fileName }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// Coders with a folder under `Codings/`, sorted.
