@@ -22,17 +22,7 @@ public enum CodeMemoFile {
 
     /// Parses the content of a code memo file read from `path`.
     public static func decode(_ data: Data, path: String) throws -> [String: String] {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let (line, column) = JSONPosition.locate(in: data, error: error)
-            throw StoreError.damaged(path: path, line: line, column: column, detail: "not valid JSON")
-        }
-        if let dup = JSONDuplicateKeys.first(in: data) {
-            let (line, column) = JSONPosition.lineAndColumn(ofByte: dup.offset, in: data)
-            throw StoreError.damaged(path: path, line: line, column: column, detail: "the memo of \"\(dup.key)\" is given more than once")
-        }
+        let object = try JSONDuplicateKeys.parse(data, path: path) { key in "the memo of \"\(key)\" is given more than once" }
         guard let memos = object as? [String: String] else {
             throw StoreError.damaged(path: path, line: 1, column: 1, detail: "expected an object of code ids to memo texts")
         }

@@ -13,19 +13,9 @@ extension CodingFile {
     /// - Throws: ``StoreError/damaged(path:line:column:detail:)`` with the 1-based position of the
     ///   problem, or ``StoreError/unknownSchema(path:version:)``.
     public static func decode(_ data: Data, path: String) throws -> CodingFile {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let (line, column) = JSONPosition.locate(in: data, error: error)
-            throw StoreError.damaged(path: path, line: line, column: column, detail: "not valid JSON")
-        }
+        let object = try JSONDuplicateKeys.parse(data, path: path) { key in "\"\(key)\" is given more than once in one object" }
         guard let dict = object as? [String: Any] else {
             throw StoreError.damaged(path: path, line: 1, column: 1, detail: "expected a JSON object")
-        }
-        if let dup = JSONDuplicateKeys.first(in: data) {
-            let (line, column) = JSONPosition.lineAndColumn(ofByte: dup.offset, in: data)
-            throw StoreError.damaged(path: path, line: line, column: column, detail: "\"\(dup.key)\" is given more than once in one object")
         }
         guard let schema = dict["schema"] as? Int else {
             throw StoreError.damaged(path: path, line: 1, column: 1, detail: "missing \"schema\"")

@@ -6,6 +6,24 @@ import Foundation
 /// jq keep the last), so a codings file with a key twice means different things to different
 /// readers: Kader refuses it as damage. One linear pass over the bytes of valid JSON.
 enum JSONDuplicateKeys {
+    /// Parses a store file (`JSONSerialization`), refusing invalid JSON and a key given twice in
+    /// one object. `duplicate` words the problem for a key.
+    /// - Throws: ``StoreError/damaged(path:line:column:detail:)`` with the 1-based position.
+    static func parse(_ data: Data, path: String, duplicate: (String) -> String) throws -> Any {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let (line, column) = JSONPosition.locate(in: data, error: error)
+            throw StoreError.damaged(path: path, line: line, column: column, detail: "not valid JSON")
+        }
+        if let dup = first(in: data) {
+            let (line, column) = JSONPosition.lineAndColumn(ofByte: dup.offset, in: data)
+            throw StoreError.damaged(path: path, line: line, column: column, detail: duplicate(dup.key))
+        }
+        return object
+    }
+
     /// The first duplicate: the key (unescaped) and the byte offset of its second occurrence.
     static func first(in data: Data) -> (key: String, offset: Int)? {
         data.withUnsafeBytes { raw -> (String, Int)? in

@@ -35,17 +35,7 @@ public enum ProjectMemoFile {
 
     /// Parses the content of a project memo file read from `path`.
     public static func decode(_ data: Data, path: String) throws -> ProjectMemo {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let (line, column) = JSONPosition.locate(in: data, error: error)
-            throw StoreError.damaged(path: path, line: line, column: column, detail: "not valid JSON")
-        }
-        if let dup = JSONDuplicateKeys.first(in: data) {
-            let (line, column) = JSONPosition.lineAndColumn(ofByte: dup.offset, in: data)
-            throw StoreError.damaged(path: path, line: line, column: column, detail: "\"\(dup.key)\" is given more than once")
-        }
+        let object = try JSONDuplicateKeys.parse(data, path: path) { key in "\"\(key)\" is given more than once" }
         guard let dict = object as? [String: Any], let memo = dict["memo"] as? String,
               dict["modified"] == nil || dict["modified"] is String,
               Set(dict.keys).isSubset(of: ["memo", "modified"])
