@@ -25,9 +25,10 @@ public enum SyntheticCodings {
     /// (5,000 segments and 20,000 codings give 4 codes per segment), every tenth with a memo.
     /// With `spansPerCode` > 0 every code gets that many quote spans (with their words) and every
     /// tenth code a memo of its own, as schema 2 files of careful coders have.
-    public static func file(coder: String = "bench", document: String = "synthetic", segments: [Segment], codings: Int,
-                            spansPerCode: Int = 0) -> CodingFile
-    {
+    public static func file(
+        coder: String = "bench", document: String = "synthetic", segments: [Segment], codings: Int,
+        spansPerCode: Int = 0
+    ) -> CodingFile {
         var file = CodingFile(
             coder: coder, document: document, contentHash: Fingerprint.sha256Hex(document), status: .inProgress)
         let perSegment = max(1, min(codeIds.count, (codings + segments.count - 1) / max(1, segments.count)))
@@ -41,7 +42,8 @@ public enum SyntheticCodings {
                     code: code,
                     spans: (0..<spansPerCode).map { k in
                         let start = s.start + (i * spansPerCode + k) * 12 % 150
-                        return QuoteSpan(start: start, end: start + 40, text: "citaat \(s.ordinal)-\(i)-\(k): de werkdruk is enorm")
+                        return QuoteSpan(
+                            start: start, end: start + 40, text: "citaat \(s.ordinal)-\(i)-\(k): de werkdruk is enorm")
                     },
                     memo: spansPerCode > 0 && (s.ordinal + i) % 10 == 0 ? "Memo bij \(code): waarom dit citaat." : nil)
             }
@@ -82,9 +84,10 @@ public enum SyntheticCodings {
     /// - Parameters: `segments` and `codings` size the file; `saves` is the number of timed saves;
     ///   `spansPerCode` quote spans per code (see ``file(coder:document:segments:codings:spansPerCode:)``).
     /// - Throws: ``StoreError``.
-    public static func measureSaves(projectRoot: URL, segments: Int = 5000, codings: Int = 20000, saves: Int = 200,
-                                    spansPerCode: Int = 0) throws -> Result
-    {
+    public static func measureSaves(
+        projectRoot: URL, segments: Int = 5000, codings: Int = 20000, saves: Int = 200,
+        spansPerCode: Int = 0
+    ) throws -> Result {
         let segs = Self.segments(count: segments)
         let store = try CodingStore(projectRoot: projectRoot, coder: "bench")
         var file = Self.file(segments: segs, codings: codings, spansPerCode: spansPerCode)
