@@ -42,12 +42,32 @@ enum Growth {
                     blackHole(Renderer.render(state, width: 100, height: 30))
                 }
             },
+            Case(name: "plain-text load of n tiny speaker turns (segment the file)", unit: "turns", base: 30_000) { n in
+                let data = Data(tinyTurns(n, speakers: 4).utf8)
+                return { blackHole(try TranscriptLoader().load(data: data, path: "Transcripts/t.txt", id: "t", format: .plainText).segments.count) }
+            },
+            Case(name: "`segments --json` of n tiny speaker turns (JSON bytes)", unit: "turns", base: 30_000) { n in
+                let doc = try TranscriptLoader().load(data: Data(tinyTurns(n, speakers: 4).utf8), path: "Transcripts/t.txt", id: "t", format: .plainText)
+                return { try DocumentJSON.write(doc) { blackHole($0.count) } }
+            },
+            Case(name: "plain-text load of n turns by n distinct speakers", unit: "speakers", base: 2_000) { n in
+                let data = Data(tinyTurns(n, speakers: n).utf8)
+                return { blackHole(try TranscriptLoader().load(data: data, path: "Transcripts/s.txt", id: "s", format: .plainText).segments.count) }
+            },
             Case(name: "text search over n characters", unit: "characters", base: 500_000) { n in
                 let text = String(repeating: "de werkdruk was enorm, ", count: n / 23)
                 let search = TextSearch(query: "enorm")
                 return { blackHole(search.matches(in: text).count) }
             },
         ]
+    }
+
+    /// A transcript of `n` one-word turns, `Spreker k: ja.`, cycling through `speakers` speaker labels.
+    static func tinyTurns(_ n: Int, speakers: Int) -> String {
+        var s = ""
+        s.reserveCapacity(n * 18)
+        for i in 0..<n { s += "Spreker \(i % max(1, speakers)): ja.\n" }
+        return s
     }
 
     /// A `.qdc` with `n` codes: 10 categories of n/10 codes, every tenth name used twice.
