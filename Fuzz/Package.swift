@@ -8,6 +8,8 @@ let package = Package(
     name: "KaderFuzz",
     dependencies: [.package(name: "Kader", path: "..")],
     targets: [
-        .executableTarget(name: "KaderFuzz", dependencies: [.product(name: "KaderCore", package: "Kader"), .product(name: "KaderTUI", package: "Kader")]),
+        .executableTarget(
+            name: "KaderFuzz",
+            dependencies: [.product(name: "KaderCore", package: "Kader"), .product(name: "KaderTUI", package: "Kader")])
     ]
 )

@@ -29,8 +29,11 @@ enum CursesKeys {
     static func mouse() -> Key? {
         var event = MEVENT()
         guard getmouse(&event) == OK else { return nil }
-        let row = Int(event.y), col = Int(event.x)
-        if event.bstate & kader_button4_pressed() != 0 { return .mouse(MouseEvent(kind: .wheelUp, row: row, column: col)) }
+        let row = Int(event.y)
+        let col = Int(event.x)
+        if event.bstate & kader_button4_pressed() != 0 {
+            return .mouse(MouseEvent(kind: .wheelUp, row: row, column: col))
+        }
         if kader_button5_pressed() != 0 && event.bstate & kader_button5_pressed() != 0 {
             return .mouse(MouseEvent(kind: .wheelDown, row: row, column: col))
         }

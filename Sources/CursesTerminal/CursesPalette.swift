@@ -6,7 +6,8 @@ enum CursesPalette {
     private static let foregrounds: [CellColor: Int16] = [
         .accent: Int16(COLOR_CYAN), .muted: Int16(COLOR_WHITE), .good: Int16(COLOR_GREEN), .warn: Int16(COLOR_YELLOW),
         .bad: Int16(COLOR_RED), .role1: Int16(COLOR_CYAN), .role2: Int16(COLOR_GREEN), .role3: Int16(COLOR_YELLOW),
-        .role4: Int16(COLOR_MAGENTA), .role5: Int16(COLOR_BLUE), .role6: Int16(COLOR_RED), .highlight: Int16(COLOR_YELLOW),
+        .role4: Int16(COLOR_MAGENTA), .role5: Int16(COLOR_BLUE), .role6: Int16(COLOR_RED),
+        .highlight: Int16(COLOR_YELLOW),
     ]
 
     static func install() {

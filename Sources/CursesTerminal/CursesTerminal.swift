@@ -1,8 +1,9 @@
 @preconcurrency import CNcursesW
+import KaderTUI
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import KaderTUI
 
 /// Errors starting the terminal.
 public enum TerminalError: Error, CustomStringConvertible {
@@ -11,8 +12,12 @@ public enum TerminalError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notATerminal: return "standard input or output is not a terminal; run kader in a terminal, or use a subcommand such as `kader segments`."
-        case .cannotStart(let t): return "cannot start the terminal (TERM=\(t)); Kader needs a terminal that can move the cursor: set TERM to a known type such as xterm-256color."
+        case .notATerminal:
+            return
+                "standard input or output is not a terminal; run kader in a terminal, or use a subcommand such as `kader segments`."
+        case .cannotStart(let t):
+            return
+                "cannot start the terminal (TERM=\(t)); Kader needs a terminal that can move the cursor: set TERM to a known type such as xterm-256color."
         }
     }
 }

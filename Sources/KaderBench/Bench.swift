@@ -17,9 +17,11 @@ struct BenchContext: Sendable {
 
     static func fromEnvironment() -> BenchContext {
         let env = ProcessInfo.processInfo.environment
-        let root = URL(fileURLWithPath: env["BENCH_ROOT"] ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+        let root = URL(fileURLWithPath: env["BENCH_ROOT"] ?? FileManager.default.currentDirectoryPath)
+            .standardizedFileURL
         let out = root.appendingPathComponent("bench/out")
-        return BenchContext(repoRoot: root, outDir: out, quick: env["BENCH_QUICK"].map { $0 != "0" && !$0.isEmpty } ?? false)
+        return BenchContext(
+            repoRoot: root, outDir: out, quick: env["BENCH_QUICK"].map { $0 != "0" && !$0.isEmpty } ?? false)
     }
 
     static func sizeLabel(_ bytes: Int) -> String { "\(bytes / 1_000_000) MB" }
@@ -52,7 +54,9 @@ struct Row: Codable, Sendable {
     var appendix: String? = nil
 
     static func notMeasuredYet(_ measurement: String, target: String, why: String) -> Row {
-        Row(measurement: measurement, median: "not measured yet", p99: "not measured yet", comparison: "", peakMemory: "—",
+        Row(
+            measurement: measurement, median: "not measured yet", p99: "not measured yet", comparison: "",
+            peakMemory: "—",
             target: target, verdict: .notMeasured, note: "TODO: \(why)")
     }
 }
@@ -71,7 +75,8 @@ enum Registry {
     static func all(_ ctx: BenchContext) -> [Measurement] {
         var list: [Measurement] = []
         for size in ctx.corpusSizes {
-            list.append(Measurement(id: "load-\(size / 1_000_000)mb", timeout: 240) { try LoadThroughput.run($0, size: size) })
+            list.append(
+                Measurement(id: "load-\(size / 1_000_000)mb", timeout: 240) { try LoadThroughput.run($0, size: size) })
         }
         list.append(Measurement(id: "agreement", timeout: 240) { try AgreementVsPython.run($0) })
         list.append(Measurement(id: "alpha-cli", timeout: 600) { try AlphaCLIVsPython.run($0) })

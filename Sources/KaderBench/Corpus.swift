@@ -23,25 +23,29 @@ enum Corpus {
     static let seed: UInt64 = 20_260_312
 
     static let words: [String] = """
-    de het een en van in is dat op te met voor niet zijn er maar ook als bij om aan dan nog wel
-    wat die dit we ze ik je ge hij zij jullie onze leerlingen leerkrachten school klas les lessen
-    directie team collega's ouders kinderen jongeren laptop laptops platform Smartschool Teams
-    afstandsonderwijs lockdown lockdowns werkdruk welbevinden zorg begeleiding nascholing visie
-    beleid afspraken digitale digitaal vaardigheden ict-coördinator zorgcoördinator studiedag
-    eigenlijk allez precies gewoon echt heel veel weinig eerst daarna toen nu vandaag vroeger
-    moeilijk zwaar goed beter slechter samen alleen thuis online contact mails avond weekend
-    gelijke kansen kwetsbare uitvallen achterstand ondersteuning feedback toetsen evalueren
-    geleerd behouden afgebouwd teruggeschroefd verankering draagvlak weerstand enthousiasme
-    één ideeën coördinator café reünie geïnteresseerd tweeëntwintig financiële privé
-    hebben gedaan gezien gevraagd gezegd gemerkt geprobeerd gekozen blijven werken leren
-    """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        de het een en van in is dat op te met voor niet zijn er maar ook als bij om aan dan nog wel
+        wat die dit we ze ik je ge hij zij jullie onze leerlingen leerkrachten school klas les lessen
+        directie team collega's ouders kinderen jongeren laptop laptops platform Smartschool Teams
+        afstandsonderwijs lockdown lockdowns werkdruk welbevinden zorg begeleiding nascholing visie
+        beleid afspraken digitale digitaal vaardigheden ict-coördinator zorgcoördinator studiedag
+        eigenlijk allez precies gewoon echt heel veel weinig eerst daarna toen nu vandaag vroeger
+        moeilijk zwaar goed beter slechter samen alleen thuis online contact mails avond weekend
+        gelijke kansen kwetsbare uitvallen achterstand ondersteuning feedback toetsen evalueren
+        geleerd behouden afgebouwd teruggeschroefd verankering draagvlak weerstand enthousiasme
+        één ideeën coördinator café reünie geïnteresseerd tweeëntwintig financiële privé
+        hebben gedaan gezien gevraagd gezegd gemerkt geprobeerd gekozen blijven werken leren
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 
     static let marks = ["[onverstaanbaar]", "(lacht)", "…", "[...]", "(stilte)", "euh", "(iedereen lacht)"]
     static let firstNames = [
-        "Els", "Koen", "Anaïs", "Bart", "Zoë", "Hilde", "Wouter", "Nathalie", "Driss", "Griet", "Geert", "Jüri", "Mieke",
+        "Els", "Koen", "Anaïs", "Bart", "Zoë", "Hilde", "Wouter", "Nathalie", "Driss", "Griet", "Geert", "Jüri",
+        "Mieke",
         "Sofie", "Lotte", "Stijn", "Fatma", "Ine", "Youssef", "Bram", "Lien", "Pieter", "Sanne", "Mohamed", "Eline",
     ]
-    static let roles = ["leerkracht", "leerkracht", "leerkracht", "directeur", "ict-coördinator", "zorgcoördinator", "leerlingbegeleider", "beleidsmedewerker"]
+    static let roles = [
+        "leerkracht", "leerkracht", "leerkracht", "directeur", "ict-coördinator", "zorgcoördinator",
+        "leerlingbegeleider", "beleidsmedewerker",
+    ]
 
     /// One sentence, 5–18 words, sometimes with a transcription mark.
     static func sentence(_ rng: inout BenchRNG, into out: inout String) {
@@ -79,7 +83,8 @@ enum Corpus {
             out += "title: Interview expert \(index)\ntype: interview\nsite: expertcentrum \(index % 7)\n"
             speakers = [rng.pick(firstNames)]
         }
-        out += "date: 2026-0\(1 + index % 9)-1\(index % 10)\nspeakers:\n  \(lead):\n    role: \(lead.lowercased())\n    codable: false\n"
+        out +=
+            "date: 2026-0\(1 + index % 9)-1\(index % 10)\nspeakers:\n  \(lead):\n    role: \(lead.lowercased())\n    codable: false\n"
         for s in speakers {
             out += "  \(s):\n    role: \(focus ? rng.pick(roles) : "expert")\n"
         }
@@ -160,7 +165,8 @@ enum Corpus {
     /// Transcript files of a project with their sizes, sorted by name.
     static func files(of project: URL) throws -> [(url: URL, bytes: Int)] {
         let dir = project.appendingPathComponent("Transcripts")
-        return try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().filter { $0.hasSuffix(".md") }.map { name in
+        return try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().filter { $0.hasSuffix(".md") }.map
+        { name in
             let url = dir.appendingPathComponent(name)
             let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             return (url, size)

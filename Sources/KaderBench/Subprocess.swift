@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 
 /// Runs external commands (`wc -l`, `python3`, the bench's own child processes) with a time limit.
 enum Subprocess {
@@ -15,7 +16,8 @@ enum Subprocess {
     }
 
     /// Runs `arguments[0]` (looked up in PATH) with the rest as arguments, killing it after `timeout` s.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 120) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 120) throws -> Result
+    {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = arguments

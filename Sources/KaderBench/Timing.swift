@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 
 /// Monotonic time in nanoseconds (`clock_gettime(CLOCK_MONOTONIC)`).
 @inline(__always)
@@ -75,7 +76,9 @@ enum Format {
         return String(format: "%.0f ms", m)
     }
     static func seconds(_ s: Double) -> String { s < 1 ? ms(s) : String(format: "%.2f s", s) }
-    static func mbps(_ x: Double) -> String { x >= 1000 ? String(format: "%.2f GB/s", x / 1000) : String(format: "%.1f MB/s", x) }
+    static func mbps(_ x: Double) -> String {
+        x >= 1000 ? String(format: "%.2f GB/s", x / 1000) : String(format: "%.1f MB/s", x)
+    }
     static func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
     static func ratio(_ x: Double) -> String { x >= 10 ? String(format: "%.0f×", x) : String(format: "%.2f×", x) }
 }

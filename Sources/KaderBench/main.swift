@@ -34,8 +34,10 @@ if args.count >= 4 && args[1] == "--run" {
 }
 
 guard FileManager.default.fileExists(atPath: ctx.repoRoot.appendingPathComponent("Transcripts").path),
-      FileManager.default.fileExists(atPath: ctx.repoRoot.appendingPathComponent("Codebooks/analysekader.yaml").path) else {
-    FileHandle.standardError.write(Data("kader-bench: run me from the repository root (it is the sample project), or set BENCH_ROOT.\n".utf8))
+    FileManager.default.fileExists(atPath: ctx.repoRoot.appendingPathComponent("Codebooks/analysekader.yaml").path)
+else {
+    FileHandle.standardError.write(
+        Data("kader-bench: run me from the repository root (it is the sample project), or set BENCH_ROOT.\n".utf8))
     exit(2)
 }
 try FileManager.default.createDirectory(at: ctx.outDir, withIntermediateDirectories: true)
@@ -54,7 +56,9 @@ for m in Registry.all(ctx) where only?.contains(m.id) ?? true {
             rows = [Row(measurement: m.id, verdict: .failed, note: "timed out after \(Int(m.timeout)) s")]
         } else if r.status != 0 || r.signaled {
             let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
-            rows = [Row(measurement: m.id, verdict: .failed, note: "\(r.signaled ? "signal" : "exit") \(r.status): \(last)")]
+            rows = [
+                Row(measurement: m.id, verdict: .failed, note: "\(r.signaled ? "signal" : "exit") \(r.status): \(last)")
+            ]
         } else {
             rows = try JSONDecoder().decode([Row].self, from: Data(contentsOf: resultFile))
         }
@@ -69,7 +73,8 @@ let total = Double(nowNanos() - started) / 1e9
 let markdown = Report.markdown(ctx, rows: sections.flatMap { $0.1 }, totalSeconds: total)
 print("")
 print(markdown)
-let resultsPath = ProcessInfo.processInfo.environment["BENCH_RESULTS"].map { URL(fileURLWithPath: $0) }
+let resultsPath =
+    ProcessInfo.processInfo.environment["BENCH_RESULTS"].map { URL(fileURLWithPath: $0) }
     ?? ctx.repoRoot.appendingPathComponent("bench/results.md")
 try Data(markdown.utf8).write(to: resultsPath)
 print("kader-bench: wrote \(resultsPath.path)")

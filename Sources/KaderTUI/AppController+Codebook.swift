@@ -52,13 +52,16 @@ extension AppController {
         let fromName = state.codebook.entry(id: from)?.code.name ?? from
         let intoName = state.codebook.entry(id: into)?.code.name ?? into
         guard !state.proposedCodes.contains(from), !state.proposedCodes.contains(into) else {
-            state.message = StatusMessage("Not merged: adopt proposed codes into the team codebook first (Ctrl-A in the picker).", isError: true)
+            state.message = StatusMessage(
+                "Not merged: adopt proposed codes into the team codebook first (Ctrl-A in the picker).", isError: true)
             return
         }
         let before = codebookSnapshot()
         do {
-            let result = try CodebookEdits.merge(project: try Project(root: project.root), from: from, into: into, openStores: [store])
-            showCodebook(team: result.codebook, proposals: try ProposedCodes.load(projectRoot: project.root, coder: state.coder))
+            let result = try CodebookEdits.merge(
+                project: try Project(root: project.root), from: from, into: into, openStores: [store])
+            showCodebook(
+                team: result.codebook, proposals: try ProposedCodes.load(projectRoot: project.root, coder: state.coder))
             if let doc = state.document { state.codings = try store.load(document: doc) }
             state.undoStack = []
             state.redoStack = []
@@ -66,7 +69,9 @@ extension AppController {
             state.recentCodes.removeAll { $0 == from }
             mergeUndo = (before: before, after: codebookSnapshot())
             state.codebookUndo = "merge of \"\(fromName)\" into \"\(intoName)\""
-            state.message = StatusMessage("Merged \"\(fromName)\" into \"\(intoName)\": \(result.codingsMoved) codings moved in \(result.filesChanged.count) files (u undoes it).")
+            state.message = StatusMessage(
+                "Merged \"\(fromName)\" into \"\(intoName)\": \(result.codingsMoved) codings moved in \(result.filesChanged.count) files (u undoes it)."
+            )
         } catch {
             state.message = StatusMessage("Not merged: " + error.localizedDescription, isError: true)
         }
@@ -78,14 +83,18 @@ extension AppController {
         let now = codebookSnapshot()
         let changed = undo.after.keys.filter { now[$0] != undo.after[$0] } + now.keys.filter { undo.after[$0] == nil }
         guard changed.isEmpty else {
-            state.message = StatusMessage("Cannot undo the \(what): \(changed.count) files changed since (\(changed.first!.lastPathComponent)…).", isError: true)
+            state.message = StatusMessage(
+                "Cannot undo the \(what): \(changed.count) files changed since (\(changed.first!.lastPathComponent)…).",
+                isError: true)
             return
         }
         do {
             for (url, data) in undo.before where undo.after[url] != data {
                 try AtomicFile.write(data, to: url)
             }
-            showCodebook(team: try teamCodebookOnDisk(), proposals: try ProposedCodes.load(projectRoot: project.root, coder: state.coder))
+            showCodebook(
+                team: try teamCodebookOnDisk(),
+                proposals: try ProposedCodes.load(projectRoot: project.root, coder: state.coder))
             if let doc = state.document { state.codings = try store.load(document: doc) }
             mergeUndo = nil
             state.codebookUndo = nil
@@ -105,11 +114,13 @@ extension AppController {
             var proposals = try ProposedCodes.load(projectRoot: project.root, coder: state.coder)
             var under = parent
             if let category {
-                let (_, cat) = try team.overlaying(proposals).addingCode(named: category, under: nil, reservedKeys: reserved)
+                let (_, cat) = try team.overlaying(proposals).addingCode(
+                    named: category, under: nil, reservedKeys: reserved)
                 proposals = try proposals.proposing(cat, under: nil, team: team)
                 under = cat.id
             }
-            let (_, added) = try team.overlaying(proposals).addingCode(named: name, under: under, reservedKeys: reserved)
+            let (_, added) = try team.overlaying(proposals).addingCode(
+                named: name, under: under, reservedKeys: reserved)
             proposals = try proposals.proposing(added, under: under, team: team)
             try ProposedCodes.save(proposals, projectRoot: project.root, coder: state.coder)
             showCodebook(team: team, proposals: proposals)
@@ -119,12 +130,16 @@ extension AppController {
             return
         }
         perform(state.toggle(code.id))
-        if let span, let file = state.codings, let seg = state.currentSegment, span.start >= seg.start, span.end <= seg.end {
+        if let span, let file = state.codings, let seg = state.currentSegment, span.start >= seg.start,
+            span.end <= seg.end
+        {
             perform(state.commit(file, file.settingSpans([span], code: code.id, on: seg, at: state.clock())))
         }
         let key = code.shortcut.map { " (key \($0))" } ?? ""
         let path = state.entry(id: code.id)?.pathString ?? code.name
-        state.message = StatusMessage("Proposed code \"\(path)\"\(key), applied. Only you see it until the team adopts it (Ctrl-A in the picker).")
+        state.message = StatusMessage(
+            "Proposed code \"\(path)\"\(key), applied. Only you see it until the team adopts it (Ctrl-A in the picker)."
+        )
     }
 
     /// Adopts a proposed code (with its proposed category, if that is new too) into the team
@@ -152,18 +167,24 @@ extension AppController {
                 proposals = proposals.removingProposal(id, team: team)
             } else {
                 // A proposed code in a proposed category: the category comes along, with this code only.
-                guard let cat = proposals.codes.first(where: { $0.id == entry.categoryId }) else { throw CodebookError.unknownCode(id: entry.categoryId) }
+                guard let cat = proposals.codes.first(where: { $0.id == entry.categoryId }) else {
+                    throw CodebookError.unknownCode(id: entry.categoryId)
+                }
                 var c = clean(cat)
                 c.children = [clean(entry.code)]
                 team.codes.append(c)
                 adopted = [cat.id, id]
                 proposals = proposals.removingProposal(id, team: team)
-                if let i = proposals.codes.firstIndex(where: { $0.id == cat.id }), proposals.codes[i].children.isEmpty { proposals.codes.remove(at: i) }
+                if let i = proposals.codes.firstIndex(where: { $0.id == cat.id }), proposals.codes[i].children.isEmpty {
+                    proposals.codes.remove(at: i)
+                }
             }
             try CodebookFile.save(team, to: project.codebookURL)
             try ProposedCodes.save(proposals, projectRoot: project.root, coder: state.coder)
             showCodebook(team: team, proposals: proposals)
-            state.message = StatusMessage("Adopted into the team codebook: " + adopted.compactMap { state.entry(id: $0)?.code.name }.joined(separator: ", ") + ".")
+            state.message = StatusMessage(
+                "Adopted into the team codebook: "
+                    + adopted.compactMap { state.entry(id: $0)?.code.name }.joined(separator: ", ") + ".")
         } catch {
             state.message = StatusMessage("Not adopted: " + error.localizedDescription, isError: true)
         }
@@ -197,7 +218,10 @@ extension AppController {
                     let spans = Array(Set(c.applied.filter { ids.contains($0.code) }.flatMap(\.spans))).sorted()
                     let texts = spans.isEmpty ? [s.text] : spans.map { s.scalarText(from: $0.start, to: $0.end) }
                     for text in texts {
-                        rows.append(RetrievalRow(documentIndex: index, documentId: doc.id, segmentId: s.id, ordinal: s.ordinal, speaker: s.speaker, role: s.role, text: text))
+                        rows.append(
+                            RetrievalRow(
+                                documentIndex: index, documentId: doc.id, segmentId: s.id, ordinal: s.ordinal,
+                                speaker: s.speaker, role: s.role, text: text))
                     }
                 }
             } catch {
@@ -206,18 +230,26 @@ extension AppController {
         }
         state.mode = .retrieval(Retrieval(codeId: codeId, rows: rows))
         let name = state.entry(id: codeId)?.pathString ?? codeId
-        state.message = StatusMessage("\(rows.count) segments coded \(name)" + (failures.isEmpty ? "." : "; could not read \(failures.joined(separator: ", ")).") + " Enter opens, Esc returns.")
+        state.message = StatusMessage(
+            "\(rows.count) segments coded \(name)"
+                + (failures.isEmpty ? "." : "; could not read \(failures.joined(separator: ", ")).")
+                + " Enter opens, Esc returns.")
     }
 
     func loadOtherCoders() {
         guard let doc = state.document else { return }
         var others: [String: CodingFile] = [:]
         for coder in CodingStore.coders(projectRoot: project.root) where coder != state.coder {
-            if let file = try? CodingStore.read(projectRoot: project.root, coder: coder, document: doc), !file.codings.isEmpty {
+            if let file = try? CodingStore.read(projectRoot: project.root, coder: coder, document: doc),
+                !file.codings.isEmpty
+            {
                 others[coder] = file
             }
         }
         state.otherCodings = others
-        state.message = StatusMessage(others.isEmpty ? "No other coder has coded this document." : "Showing codings of \(others.keys.sorted().joined(separator: ", ")).")
+        state.message = StatusMessage(
+            others.isEmpty
+                ? "No other coder has coded this document."
+                : "Showing codings of \(others.keys.sorted().joined(separator: ", ")).")
     }
 }

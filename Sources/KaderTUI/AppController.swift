@@ -18,7 +18,10 @@ public final class AppController {
     /// Every file's bytes before and after the last merge, for `u` (see ``undoCodebookEdit()``).
     var mergeUndo: (before: [URL: Data], after: [URL: Data])?
 
-    public init(project: Project, store: CodingStore, loader: TranscriptLoader? = nil, keymap: Keymap = Keymap(), showOthers: Bool = false) {
+    public init(
+        project: Project, store: CodingStore, loader: TranscriptLoader? = nil, keymap: Keymap = Keymap(),
+        showOthers: Bool = false
+    ) {
         self.project = project
         self.store = store
         self.loader = loader
@@ -38,14 +41,26 @@ public final class AppController {
             state.message = StatusMessage(error.localizedDescription, isError: true)
         }
         if let u = project.unreadableFiles.first {
-            state.message = StatusMessage(u.message + (project.unreadableFiles.count > 1 ? " (and \(project.unreadableFiles.count - 1) more; see kader check)" : ""), isError: true)
+            state.message = StatusMessage(
+                u.message
+                    + (project.unreadableFiles.count > 1
+                        ? " (and \(project.unreadableFiles.count - 1) more; see kader check)" : ""),
+                isError: true)
         }
         if let d = project.duplicateTranscripts.first {
-            state.message = StatusMessage(d.message + (project.duplicateTranscripts.count > 1 ? " (and \(project.duplicateTranscripts.count - 1) more; see kader check)" : ""), isError: true)
+            state.message = StatusMessage(
+                d.message
+                    + (project.duplicateTranscripts.count > 1
+                        ? " (and \(project.duplicateTranscripts.count - 1) more; see kader check)" : ""),
+                isError: true)
         }
-        let clashes = project.codebook.entries.compactMap(\.code.shortcut).filter { $0.count == 1 && keymap.reservedCharacters.contains(Character($0)) }
+        let clashes = project.codebook.entries.compactMap(\.code.shortcut).filter {
+            $0.count == 1 && keymap.reservedCharacters.contains(Character($0))
+        }
         if !clashes.isEmpty {
-            state.message = StatusMessage("Codebook shortcuts \(clashes.joined(separator: ", ")) are Kader keys; use the picker (c) for those codes.", isError: true)
+            state.message = StatusMessage(
+                "Codebook shortcuts \(clashes.joined(separator: ", ")) are Kader keys; use the picker (c) for those codes.",
+                isError: true)
         }
     }
 
@@ -58,7 +73,8 @@ public final class AppController {
             entry.damaged = true
             return entry
         }
-        return DocumentEntry(path: path, id: id, status: file.status, coded: file.codings.filter { !$0.codes.isEmpty }.count)
+        return DocumentEntry(
+            path: path, id: id, status: file.status, coded: file.codings.filter { !$0.codes.isEmpty }.count)
     }
 
     /// Opens the document with this id (or file name) directly.
@@ -72,8 +88,12 @@ public final class AppController {
     /// The index in `project.transcriptPaths` of the document with this id, path or file name.
     /// - Throws: ``ProjectError/unknownDocument(id:available:)``.
     public static func documentIndex(named name: String, in project: Project) throws -> Int {
-        let paths = project.transcriptPaths, ids = project.documentIds
-        let index = paths.indices.first { ids[$0] == name || paths[$0] == name || (paths[$0] as NSString).lastPathComponent == name }
+        let paths = project.transcriptPaths
+        let ids = project.documentIds
+        let index =
+            paths.indices.first {
+                ids[$0] == name || paths[$0] == name || (paths[$0] as NSString).lastPathComponent == name
+            }
             ?? ids.firstIndex(of: TranscriptLoader.documentId(forFileName: name))
         guard let index else { throw ProjectError.unknownDocument(id: name, available: ids) }
         return index
@@ -123,7 +143,8 @@ public final class AppController {
             case .quit: break
             case .openDocument(let index, let segmentId): openDocument(index, at: segmentId)
             case .persist(let previous, let next): persist(previous: previous, next: next)
-            case .createCode(let name, let parent, let span, let category): createCode(name, parent: parent, span: span, category: category)
+            case .createCode(let name, let parent, let span, let category):
+                createCode(name, parent: parent, span: span, category: category)
             case .adoptCode(let id): adoptCode(id)
             case .undoCodebookEdit: undoCodebookEdit()
             case .renameCode(let id, let name): renameCode(id, to: name)
@@ -175,12 +196,15 @@ public final class AppController {
             refreshEntry(index)
             if let segmentId, let i = doc.segments.firstIndex(where: { $0.id == segmentId }) {
                 state.cursor = i
-            } else if let first = doc.segments.firstIndex(where: { $0.codable && file.codes(forSegment: $0.id).isEmpty }) {
+            } else if let first = doc.segments.firstIndex(where: { $0.codable && file.codes(forSegment: $0.id).isEmpty }
+            ) {
                 state.cursor = first
             }
             if state.showOthers && file.status == .done { loadOtherCoders() }
             let d = doc.diagnostics
-            state.message = StatusMessage("Opened \(entry.path): \(doc.segments.count) segments, \(d.encoding), labels \(d.labelPattern)\(d.warnings.isEmpty ? "" : "; \(d.warnings.count) warnings (kader segments shows them)").\(anchorNote)", isError: !report.isClean)
+            state.message = StatusMessage(
+                "Opened \(entry.path): \(doc.segments.count) segments, \(d.encoding), labels \(d.labelPattern)\(d.warnings.isEmpty ? "" : "; \(d.warnings.count) warnings (kader segments shows them)").\(anchorNote)",
+                isError: !report.isClean)
         } catch {
             state.message = StatusMessage(error.localizedDescription, isError: true)
         }

@@ -40,7 +40,8 @@ extension AppState {
         case .ctrl("a"):
             guard let id = p.selectedCode else { break }
             guard proposedCodes.contains(id) else {
-                message = StatusMessage("\(self.entry(id: id)?.code.name ?? id) is already in the team codebook.", isError: true)
+                message = StatusMessage(
+                    "\(self.entry(id: id)?.code.name ?? id) is already in the team codebook.", isError: true)
                 break
             }
             guard !readOnly else { break }
@@ -51,7 +52,8 @@ extension AppState {
             var target = CodePicker(purpose: .mergeInto(from: id))
             target.refresh(entries: codeEntries.filter { $0.code.id != id }, recent: recentCodes)
             mode = .picker(target)
-            message = StatusMessage("Merge \"\(codebook.entry(id: id)?.code.name ?? id)\" into which code? Every coder's codings move.")
+            message = StatusMessage(
+                "Merge \"\(codebook.entry(id: id)?.code.name ?? id)\" into which code? Every coder's codings move.")
             return []
         case .ctrl("e"):
             guard let id = p.selectedCode else { return [] }
@@ -63,7 +65,9 @@ extension AppState {
             let effects = toggle(id)
             let name = self.entry(id: id)?.code.name ?? id
             if !effects.isEmpty {
-                message = StatusMessage(codes(for: currentSegment?.id ?? "").contains(id) ? "Applied \(name); Tab toggles more, Enter or Esc closes." : "Removed \(name).")
+                message = StatusMessage(
+                    codes(for: currentSegment?.id ?? "").contains(id)
+                        ? "Applied \(name); Tab toggles more, Enter or Esc closes." : "Removed \(name).")
             }
             mode = .picker(p)
             return effects
@@ -100,9 +104,12 @@ extension AppState {
             lastCode = id
             return update(.nextWithCode)
         case .mergeInto(let from):
-            let a = self.entry(id: from)?.code.name ?? from, b = self.entry(id: id)?.code.name ?? id
+            let a = self.entry(id: from)?.code.name ?? from
+            let b = self.entry(id: id)?.code.name ?? id
             mode = .prompt(Prompt(kind: .confirmMerge(from: from, into: id)))
-            message = StatusMessage("Merge \"\(a)\" into \"\(b)\"? Every coder's codings of \"\(a)\" move and the code is removed from the codebook.", isError: true)
+            message = StatusMessage(
+                "Merge \"\(a)\" into \"\(b)\"? Every coder's codings of \"\(a)\" move and the code is removed from the codebook.",
+                isError: true)
         case .newCodeParent(let name): return createCode(name, parent: id)
         case .quote(let span):
             message = StatusMessage("Quote kept for \"\(entry(id: id)?.code.name ?? id)\".")
@@ -126,7 +133,10 @@ extension AppState {
         var parent = CodePicker(purpose: .newCodeParent(name: name))
         parent.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
         mode = .picker(parent)
-        message = StatusMessage(lead + " and press Enter; or type a new category's name and press Ctrl-N (nothing typed: \"\(name)\" becomes a category); Esc cancels.")
+        message = StatusMessage(
+            lead
+                + " and press Enter; or type a new category's name and press Ctrl-N (nothing typed: \"\(name)\" becomes a category); Esc cancels."
+        )
     }
 
     mutating func promptKey(_ p: inout Prompt, _ key: Key) -> [Effect] {
@@ -141,7 +151,8 @@ extension AppState {
         if p.kind == .search, key == .ctrl("t") {
             let insensitive = !(search?.insensitive ?? true)
             search = TextSearch(query: p.editor.text, insensitive: insensitive)
-            message = StatusMessage(insensitive ? "Search ignores case and accents." : "Search matches case and accents exactly.")
+            message = StatusMessage(
+                insensitive ? "Search ignores case and accents." : "Search matches case and accents exactly.")
             mode = .prompt(p)
             return []
         }
@@ -174,7 +185,8 @@ extension AppState {
                 }
                 jumpToMatch(forward: true)
             case .jump:
-                guard let n = Int(text), let d = document, let i = d.segments.firstIndex(where: { $0.ordinal == n }) else {
+                guard let n = Int(text), let d = document, let i = d.segments.firstIndex(where: { $0.ordinal == n })
+                else {
                     message = StatusMessage("No segment number \"\(text)\".", isError: true)
                     return []
                 }
@@ -197,7 +209,9 @@ extension AppState {
             return []
         case .confirm:
             mode = .memo(m)
-            message = StatusMessage("This memo has unsaved text: Ctrl-S saves it, Esc again throws it away, any other key goes on editing.", isError: true)
+            message = StatusMessage(
+                "This memo has unsaved text: Ctrl-S saves it, Esc again throws it away, any other key goes on editing.",
+                isError: true)
             return []
         case .cancel:
             mode = .normal
@@ -235,7 +249,10 @@ extension AppState {
                 s.query = nil
                 message = StatusMessage("Found: . takes the sentence, , the clause, ) the next sentence, Enter keeps.")
             case .editing, .unhandled:
-                if let seg = currentSegment, let hit = s.find(q.text, in: seg.text, segmentStart: seg.start, from: min(s.anchor ?? s.cursor, s.cursor)) {
+                if let seg = currentSegment,
+                    let hit = s.find(
+                        q.text, in: seg.text, segmentStart: seg.start, from: min(s.anchor ?? s.cursor, s.cursor))
+                {
                     if s.extendBySearch, let a = s.anchor, a < hit.lowerBound {
                         s.cursor = hit.upperBound
                     } else {
@@ -309,7 +326,9 @@ extension AppState {
                 message = StatusMessage("Choose the code this quote is for and press Enter.")
                 return []
             }
-            message = StatusMessage("Quote kept for \"\(entry(id: code)?.code.name ?? code)\": words \(min(s.anchor ?? s.cursor, s.cursor) + 1)–\(max(s.anchor ?? s.cursor, s.cursor) + 1).")
+            message = StatusMessage(
+                "Quote kept for \"\(entry(id: code)?.code.name ?? code)\": words \(min(s.anchor ?? s.cursor, s.cursor) + 1)–\(max(s.anchor ?? s.cursor, s.cursor) + 1)."
+            )
             let now = clock()
             return change { file, seg in file.settingSpans([span], code: code, on: seg, at: now) }
         default: break

@@ -44,7 +44,8 @@ extension AppState {
         case .char, .alt, .function, .insert, .ctrl:
             message = StatusMessage("No command on key \(key.displayName); press ? for help.", isError: true)
         case .paste:
-            message = StatusMessage("Pasted text is taken only in a text field (search, memo); nothing changed.", isError: true)
+            message = StatusMessage(
+                "Pasted text is taken only in a text field (search, memo); nothing changed.", isError: true)
         default: break
         }
         return []
@@ -74,7 +75,9 @@ extension AppState {
         switch action {
         case .toggleCode, .repeatLastCode, .selectQuote, .quoteSentence, .editSegmentMemo:
             guard coding else { return "Open a document first (Enter on the list)." }
-            if readOnly && action != .editSegmentMemo { return "Read-only: nothing is saved (another Kader holds this coder's lock, or --read-only)." }
+            if readOnly && action != .editSegmentMemo {
+                return "Read-only: nothing is saved (another Kader holds this coder's lock, or --read-only)."
+            }
             if let s = currentSegment, !s.codable, action != .editSegmentMemo {
                 return "Segment \(s.ordinal) (\(s.role ?? s.speaker ?? "?")) is not codable."
             }
@@ -82,14 +85,18 @@ extension AppState {
             return nil
         case .undo: return coding && undoStack.isEmpty && codebookUndo == nil ? "Nothing to undo." : nil
         case .redo: return coding && redoStack.isEmpty ? "Nothing to redo." : nil
-        case .markDone: return !coding ? "Open a document first (Enter on the list)." : (readOnly ? "Read-only: the status is not changed." : nil)
+        case .markDone:
+            return !coding
+                ? "Open a document first (Enter on the list)."
+                : (readOnly ? "Read-only: the status is not changed." : nil)
         case .nextMatch, .previousMatch: return search == nil ? "No search yet; press / to search." : nil
         case .toggleOtherCoders:
-            return codings?.status == .done ? nil : "Blind coding: other coders' codings show once you mark this document done (D)."
+            return codings?.status == .done
+                ? nil : "Blind coding: other coders' codings show once you mark this document done (D)."
         case .openDocument: return screen == .documents && documents.isEmpty ? "No transcripts in Transcripts/." : nil
         case .clearFilter: return filter.isActive || search != nil ? nil : "No filter or search to clear."
         case .openCodePicker, .search, .openFilter, .editDocumentMemo, .jumpToSegment, .nextWithCode, .previousWithCode,
-             .codedSegments, .nextUncoded, .previousUncoded, .showDocuments:
+            .codedSegments, .nextUncoded, .previousUncoded, .showDocuments:
             return coding ? nil : "Open a document first (Enter on the list)."
         default: return nil
         }
@@ -97,7 +104,9 @@ extension AppState {
 
     private mutating func apply(_ action: Action) -> [Effect] {
         message = nil
-        if screen == .coding || action == .openDocument, let reason = whyNot(action), action != .undo, action != .redo, action != .nextWithCode, action != .previousWithCode {
+        if screen == .coding || action == .openDocument, let reason = whyNot(action), action != .undo, action != .redo,
+            action != .nextWithCode, action != .previousWithCode
+        {
             message = StatusMessage(reason, isError: true)
             return []
         }
@@ -113,7 +122,9 @@ extension AppState {
         case .quit:
             if saveState == .failed && !confirmQuit {
                 quitPending = true
-                message = StatusMessage("The last change was NOT saved (\(lastSaveError ?? "see above")). Press q again to quit anyway.", isError: true)
+                message = StatusMessage(
+                    "The last change was NOT saved (\(lastSaveError ?? "see above")). Press q again to quit anyway.",
+                    isError: true)
                 return []
             }
             return [.quit]
@@ -138,8 +149,10 @@ extension AppState {
         case .openDocument:
             if screen == .documents, !documents.isEmpty { return [.openDocument(documentCursor)] }
         case .showDocuments: screen = .documents
-        case .nextUncoded: jump(forward: true, "Every codable segment has a code.") { s, codes in s.codable && codes.isEmpty }
-        case .previousUncoded: jump(forward: false, "Every codable segment has a code.") { s, codes in s.codable && codes.isEmpty }
+        case .nextUncoded:
+            jump(forward: true, "Every codable segment has a code.") { s, codes in s.codable && codes.isEmpty }
+        case .previousUncoded:
+            jump(forward: false, "Every codable segment has a code.") { s, codes in s.codable && codes.isEmpty }
         case .toggleCode(let id): return toggle(id)
         case .repeatLastCode:
             guard let id = lastCode else {
@@ -155,9 +168,12 @@ extension AppState {
             guard let document else { return [] }
             let next = file.settingStatus(file.status == .done ? .inProgress : .done, document: document)
             let open = progress.codable - progress.coded
-            message = StatusMessage(next.status == .done
-                ? (open > 0 ? "Marked done with \(open) codable segments uncoded: for agreement they count as \"no code applies\" (D again undoes)." : "Marked done.")
-                : "Back in progress.", isError: next.status == .done && open > 0)
+            message = StatusMessage(
+                next.status == .done
+                    ? (open > 0
+                        ? "Marked done with \(open) codable segments uncoded: for agreement they count as \"no code applies\" (D again undoes)."
+                        : "Marked done.")
+                    : "Back in progress.", isError: next.status == .done && open > 0)
             return commit(file, next)
         case .undo: return undo()
         case .redo: return redo()
@@ -172,7 +188,10 @@ extension AppState {
             message = StatusMessage("Showing all segments.")
         case .editSegmentMemo:
             guard let s = currentSegment else { return [] }
-            mode = .memo(MemoEditor(target: .segment(id: s.id, ordinal: s.ordinal), text: codings?.coding(forSegment: s.id)?.memo ?? ""))
+            mode = .memo(
+                MemoEditor(
+                    target: .segment(id: s.id, ordinal: s.ordinal), text: codings?.coding(forSegment: s.id)?.memo ?? "")
+            )
         case .editDocumentMemo:
             guard let d = document else { return [] }
             mode = .memo(MemoEditor(target: .document(id: d.id), text: codings?.memo ?? ""))
@@ -184,8 +203,9 @@ extension AppState {
             let applied = codings?.coding(forSegment: s.id)?.applied ?? []
             sel.code = quoteCode(for: s)
             if let span = (sel.code.flatMap { c in applied.first { $0.code == c } }?.spans ?? []).first,
-               let a = words.firstIndex(where: { $0.lowerBound >= span.start }),
-               let b = words.lastIndex(where: { $0.upperBound <= span.end }), a <= b {
+                let a = words.firstIndex(where: { $0.lowerBound >= span.start }),
+                let b = words.lastIndex(where: { $0.upperBound <= span.end }), a <= b
+            {
                 sel.anchor = a
                 sel.cursor = b
             }
@@ -199,11 +219,14 @@ extension AppState {
             }
             let ids = SegmentFilter.subtree(id, codebook)
             let name = self.entry(id: id)?.code.name ?? id
-            jump(forward: action == .nextWithCode, "No other segment with \(name).") { _, codes in codes.contains(where: ids.contains) }
+            jump(forward: action == .nextWithCode, "No other segment with \(name).") { _, codes in
+                codes.contains(where: ids.contains)
+            }
         case .codedSegments: openPicker(.retrieval)
         case .toggleOtherCoders:
             guard codings?.status == .done else {
-                message = StatusMessage("Blind coding: other coders' codings show once you mark this document done (D).", isError: true)
+                message = StatusMessage(
+                    "Blind coding: other coders' codings show once you mark this document done (D).", isError: true)
                 return []
             }
             showOthers.toggle()
@@ -229,11 +252,13 @@ extension AppState {
     mutating func change(_ edit: (CodingFile, Segment) -> CodingFile) -> [Effect] {
         guard screen == .coding, let file = codings, let segment = currentSegment else { return [] }
         guard !readOnly else {
-            message = StatusMessage("Read-only: nothing is saved (another Kader holds this coder's lock, or --read-only).", isError: true)
+            message = StatusMessage(
+                "Read-only: nothing is saved (another Kader holds this coder's lock, or --read-only).", isError: true)
             return []
         }
         guard segment.codable else {
-            message = StatusMessage("Segment \(segment.ordinal) (\(segment.role ?? segment.speaker ?? "?")) is not codable.", isError: true)
+            message = StatusMessage(
+                "Segment \(segment.ordinal) (\(segment.role ?? segment.speaker ?? "?")) is not codable.", isError: true)
             return []
         }
         return commit(file, edit(file, segment))
@@ -277,13 +302,16 @@ extension AppState {
         codings = target
         let verb = back ? "Undone" : "Redone"
         message = StatusMessage(verb + ".")
-        if let id = Self.changedSegment(file, target), let d = document, let i = d.segments.firstIndex(where: { $0.id == id }) {
+        if let id = Self.changedSegment(file, target), let d = document,
+            let i = d.segments.firstIndex(where: { $0.id == id })
+        {
             let ordinal = d.segments[i].ordinal
             if !filter.isActive || visibleIndices.contains(i) {
                 cursor = i
                 message = StatusMessage("\(verb) on segment #\(ordinal).")
             } else {
-                message = StatusMessage("\(verb) on segment #\(ordinal), which the filter hides (F shows all segments).")
+                message = StatusMessage(
+                    "\(verb) on segment #\(ordinal), which the filter hides (F shows all segments).")
             }
         }
         return [.persist(previous: file, next: target)]
@@ -349,14 +377,17 @@ extension AppState {
             message = StatusMessage("No search yet; press / to search.", isError: true)
             return
         }
-        guard jump(forward: forward, "No match for \"\(search.query)\".", { s, _ in search.isFound(in: s.text) }) else { return }
+        guard jump(forward: forward, "No match for \"\(search.query)\".", { s, _ in search.isFound(in: s.text) }) else {
+            return
+        }
         reportMatchCount(search)
     }
 
     /// "Match 3 of 12" (with the wrap note) for the segment under the cursor.
     mutating func reportMatchCount(_ search: TextSearch) {
         guard let d = document else { return }
-        var total = 0, position = 0
+        var total = 0
+        var position = 0
         for i in visibleIndices where search.isFound(in: d.segments[i].text) {
             total += 1
             if i == cursor { position = total }

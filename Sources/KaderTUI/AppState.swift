@@ -131,7 +131,10 @@ public struct AppState: Sendable {
     /// Why the last save failed, until a later save succeeds.
     public var lastSaveError: String?
 
-    public init(projectName: String, coder: String, codebook: Codebook, documents: [DocumentEntry], readOnly: Bool = false, keymap: Keymap = Keymap()) {
+    public init(
+        projectName: String, coder: String, codebook: Codebook, documents: [DocumentEntry], readOnly: Bool = false,
+        keymap: Keymap = Keymap()
+    ) {
         self.projectName = projectName
         self.coder = coder
         self.codebook = codebook
@@ -171,7 +174,8 @@ public struct AppState: Sendable {
     }
 
     static func entryIndexes(_ entries: [CodeEntry]) -> (ids: [String: Int], shortcuts: [String: Int]) {
-        var ids: [String: Int] = [:], shortcuts: [String: Int] = [:]
+        var ids: [String: Int] = [:]
+        var shortcuts: [String: Int] = [:]
         for (i, e) in entries.enumerated() {
             if ids[e.code.id] == nil { ids[e.code.id] = i }
             if let k = e.code.shortcut, shortcuts[k] == nil { shortcuts[k] = i }
@@ -212,13 +216,16 @@ public struct AppState: Sendable {
         while prefix < shorter && old[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < shorter - prefix && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
-        let removed = old[prefix..<(old.count - suffix)], added = new[prefix..<(new.count - suffix)]
+        let removed = old[prefix..<(old.count - suffix)]
+        let added = new[prefix..<(new.count - suffix)]
         guard removed.count <= 8, added.count <= 8 else { return false }
         // Every added segment id must be absent once the removed ones are out (ids stay unique).
         let removedIds = Set(removed.map(\.segment))
         var addedIds: Set<String> = []
         for c in added {
-            guard addedIds.insert(c.segment).inserted, removedIds.contains(c.segment) || codingBySegment[c.segment] == nil else { return false }
+            guard addedIds.insert(c.segment).inserted,
+                removedIds.contains(c.segment) || codingBySegment[c.segment] == nil
+            else { return false }
         }
         for c in removed {
             codingBySegment[c.segment] = nil
@@ -265,12 +272,15 @@ public struct AppState: Sendable {
         guard let d = document else { return [] }
         guard filter.isActive else { return Array(d.segments.indices) }
         let subtree = filter.code.map { SegmentFilter.subtree($0, codebook) }
-        return d.segments.indices.filter { filter.accepts(d.segments[$0], codes: codes(for: d.segments[$0].id), subtree: subtree) }
+        return d.segments.indices.filter {
+            filter.accepts(d.segments[$0], codes: codes(for: d.segments[$0].id), subtree: subtree)
+        }
     }
 
     /// Position in `visible` (ascending segment indices) of the first index ≥ `index`, or nil.
     static func position(in visible: [Int], atLeast index: Int) -> Int? {
-        var lo = 0, hi = visible.count
+        var lo = 0
+        var hi = visible.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if visible[mid] < index { lo = mid + 1 } else { hi = mid }

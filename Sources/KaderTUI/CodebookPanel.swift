@@ -15,7 +15,9 @@ enum CodebookPanel {
         var row = top + 1
         if all.count <= room {
             for entry in all {
-                drawEntry(state, entry, applied, counts, row: row, left: left + 1, width: width - 1, showCount: true, into: &buf)
+                drawEntry(
+                    state, entry, applied, counts, row: row, left: left + 1, width: width - 1, showCount: true,
+                    into: &buf)
                 row += 1
             }
         } else {
@@ -25,15 +27,22 @@ enum CodebookPanel {
             if colWidth >= 8 {
                 let perColumn = (all.count + columns - 1) / columns
                 for (i, entry) in all.enumerated() {
-                    let c = i / perColumn, r = i % perColumn
-                    drawEntry(state, entry, applied, counts, row: top + 1 + r, left: left + 1 + c * colWidth, width: colWidth - 1, showCount: false, into: &buf)
+                    let c = i / perColumn
+                    let r = i % perColumn
+                    drawEntry(
+                        state, entry, applied, counts, row: top + 1 + r, left: left + 1 + c * colWidth,
+                        width: colWidth - 1, showCount: false, into: &buf)
                 }
                 row = top + 1 + perColumn
             } else {
                 // Too many codes even for a grid: categories folded, the one in focus open.
-                let open = Set(applied.compactMap { state.entry(id: $0)?.categoryId } + [focus?.categoryId ?? all.first?.code.id].compactMap { $0 })
+                let open = Set(
+                    applied.compactMap { state.entry(id: $0)?.categoryId }
+                        + [focus?.categoryId ?? all.first?.code.id].compactMap { $0 })
                 for entry in all.filter({ $0.depth == 0 || open.contains($0.categoryId) }).prefix(room) {
-                    drawEntry(state, entry, applied, counts, row: row, left: left + 1, width: width - 1, showCount: true, into: &buf)
+                    drawEntry(
+                        state, entry, applied, counts, row: row, left: left + 1, width: width - 1, showCount: true,
+                        into: &buf)
                     row += 1
                 }
             }
@@ -52,18 +61,24 @@ enum CodebookPanel {
     }
 
     /// One code: applied mark, shortcut, indented name in the codebook colour, count.
-    static func drawEntry(_ state: AppState, _ entry: CodeEntry, _ applied: Set<String>, _ counts: [String: Int],
-                          row: Int, left: Int, width: Int, showCount: Bool, into buf: inout ScreenBuffer) {
+    static func drawEntry(
+        _ state: AppState, _ entry: CodeEntry, _ applied: Set<String>, _ counts: [String: Int],
+        row: Int, left: Int, width: Int, showCount: Bool, into buf: inout ScreenBuffer
+    ) {
         let on = applied.contains(entry.code.id)
         let mark = on ? "●" : " "
         let key = entry.code.shortcut ?? " "
         let indent = showCount ? String(repeating: " ", count: entry.depth * 2) : ""
-        let memo = (state.codeMemos[entry.code.id] != nil ? "✎" : "") + (state.proposedCodes.contains(entry.code.id) ? "+" : "")
+        let memo =
+            (state.codeMemos[entry.code.id] != nil ? "✎" : "")
+            + (state.proposedCodes.contains(entry.code.id) ? "+" : "")
         let count = showCount ? (counts[entry.code.id].map { String($0) } ?? "") : ""
         var style = Theme.code(entry, in: state, bold: entry.depth == 0 || on)
         if on { style.reverse = true }
         let end = buf.put(mark + key + " ", row: row, column: left, maxWidth: width, style: on ? Theme.good : .plain)
-        buf.put(indent + entry.code.name + memo, row: row, column: end, maxWidth: max(0, width - (end - left) - (count.isEmpty ? 0 : count.count + 1)), style: style)
+        buf.put(
+            indent + entry.code.name + memo, row: row, column: end,
+            maxWidth: max(0, width - (end - left) - (count.isEmpty ? 0 : count.count + 1)), style: style)
         if !count.isEmpty { buf.put(count, row: row, column: left + width - count.count, style: Theme.muted) }
     }
 

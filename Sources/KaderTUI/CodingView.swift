@@ -40,8 +40,10 @@ enum CodingView {
         let panelWidth = Self.panelWidth(buf.width)
         let listWidth = columns.count
         for r in bodyTop..<(bodyTop + bodyHeight) { buf.put("│", row: r, column: left + listWidth, style: Theme.muted) }
-        let result = SegmentListView.draw(state, doc, into: &buf, top: bodyTop, height: bodyHeight, left: left, width: listWidth)
-        CodebookPanel.draw(state, into: &buf, top: bodyTop, height: bodyHeight, left: left + listWidth + 1, width: panelWidth)
+        let result = SegmentListView.draw(
+            state, doc, into: &buf, top: bodyTop, height: bodyHeight, left: left, width: listWidth)
+        CodebookPanel.draw(
+            state, into: &buf, top: bodyTop, height: bodyHeight, left: left + listWidth + 1, width: panelWidth)
         return result
     }
 }

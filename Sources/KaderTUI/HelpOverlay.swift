@@ -28,9 +28,13 @@ enum HelpOverlay {
             for (keys, help, action) in merged {
                 // An action that cannot be done now is greyed, with the reason.
                 let reason = state.screen == .coding ? state.whyNot(action) : nil
-                let wrapped = TextWrap.lines(help + (reason.map { " — not now: " + $0 } ?? ""), width: max(20, width - keyWidth - 2))
+                let wrapped = TextWrap.lines(
+                    help + (reason.map { " — not now: " + $0 } ?? ""), width: max(20, width - keyWidth - 2))
                 for (i, line) in wrapped.enumerated() {
-                    let left = i == 0 ? "  " + keys.padding(toLength: keyWidth, withPad: " ", startingAt: 0) : String(repeating: " ", count: keyWidth + 2)
+                    let left =
+                        i == 0
+                        ? "  " + keys.padding(toLength: keyWidth, withPad: " ", startingAt: 0)
+                        : String(repeating: " ", count: keyWidth + 2)
                     out.append((left + line, reason == nil ? .plain : Theme.muted))
                 }
             }
@@ -44,7 +48,9 @@ enum HelpOverlay {
             "Mouse: click a segment to select it; the wheel scrolls. A segment longer than the screen scrolls with PgDn/PgUp.",
         ]
         for note in notes {
-            for (i, line) in TextWrap.lines(note, width: max(20, width - 2)).enumerated() { out.append(((i == 0 ? "" : "  ") + line, .plain)) }
+            for (i, line) in TextWrap.lines(note, width: max(20, width - 2)).enumerated() {
+                out.append(((i == 0 ? "" : "  ") + line, .plain))
+            }
         }
         out.append(("", .plain))
         out.append(("Code shortcuts (toggle the code on the current segment)", Theme.heading))
@@ -62,7 +68,9 @@ enum HelpOverlay {
         let maxScroll = max(0, content.count - height)
         let first = min(state.helpScroll, maxScroll)
         for r in 0..<(buf.height - 1) { buf.fill(row: r, style: .plain) }
-        Renderer.bar(" Help — \(first + 1)–\(min(content.count, first + height)) of \(content.count) lines", row: 0, style: Theme.titleBar, into: &buf)
+        Renderer.bar(
+            " Help — \(first + 1)–\(min(content.count, first + height)) of \(content.count) lines", row: 0,
+            style: Theme.titleBar, into: &buf)
         for (i, (text, style)) in content.dropFirst(first).prefix(height).enumerated() {
             buf.put(text, row: 1 + i, column: 2, maxWidth: width, style: style)
         }

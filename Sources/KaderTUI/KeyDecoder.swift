@@ -61,11 +61,11 @@ public struct KeyDecoder: Sendable {
                 state = .ground
                 return [.escape, k]
             case .scalar(27):
-                return [.escape]                       // ESC ESC: the first was a lone Esc
-            case .scalar(91):                          // [
+                return [.escape]  // ESC ESC: the first was a lone Esc
+            case .scalar(91):  // [
                 state = .csi([])
                 return []
-            case .scalar(79):                          // O
+            case .scalar(79):  // O
                 state = .ss3
                 return []
             case .scalar(let v):
@@ -88,9 +88,9 @@ public struct KeyDecoder: Sendable {
                 case 68: return [.left]
                 case 72: return [.home]
                 case 70: return [.end]
-                case 77: return [.enter]               // keypad Enter
+                case 77: return [.enter]  // keypad Enter
                 case 80...83: return [.function(Int(v) - 79)]
-                default: return []                     // unknown SS3 key: dropped whole
+                default: return []  // unknown SS3 key: dropped whole
                 }
             }
         case .csi(var bytes):
@@ -107,8 +107,10 @@ public struct KeyDecoder: Sendable {
                     return []
                 }
                 state = .ground
-                guard (0x40...0x7E).contains(v) else { return [] }   // malformed: dropped
-                return Self.csi(params: String(decoding: bytes.map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self), final: v, into: &state)
+                guard (0x40...0x7E).contains(v) else { return [] }  // malformed: dropped
+                return Self.csi(
+                    params: String(decoding: bytes.map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self), final: v,
+                    into: &state)
             }
         case .paste(var text, var tail):
             switch input {
@@ -118,7 +120,7 @@ public struct KeyDecoder: Sendable {
                 state = .paste(text, tail: [])
                 return []
             case .scalar(let v):
-                let end: [UInt32] = [27, 91, 50, 48, 49, 126]   // ESC [ 2 0 1 ~
+                let end: [UInt32] = [27, 91, 50, 48, 49, 126]  // ESC [ 2 0 1 ~
                 if v == end[tail.count] {
                     tail.append(v)
                     if tail.count == end.count {
@@ -160,7 +162,7 @@ public struct KeyDecoder: Sendable {
         case 70: return [.end]
         case 90: return [.backTab]
         case 80...83 where params.isEmpty || first == 1: return [.function(Int(final) - 79)]
-        case 126:                                      // ~
+        case 126:  // ~
             switch first ?? 0 {
             case 1, 7: return [.home]
             case 2: return [.insert]

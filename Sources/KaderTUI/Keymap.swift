@@ -42,33 +42,65 @@ public struct Keymap: Sendable {
         KeyBinding(.end, .bottom, "bottom", "Go to the last segment or document.", .everywhere),
         KeyBinding(.char("G"), .bottom, "bottom", "Go to the last segment or document.", .everywhere),
         KeyBinding(.enter, .openDocument, "open", "Open the selected document for coding.", .documents, hint: true),
-        KeyBinding(.char("n"), .nextUncoded, "uncoded", "Jump to the next codable segment without codes.", .coding, hint: true),
-        KeyBinding(.char("N"), .previousUncoded, "previous uncoded", "Jump to the previous codable segment without codes.", .coding),
+        KeyBinding(
+            .char("n"), .nextUncoded, "uncoded", "Jump to the next codable segment without codes.", .coding, hint: true),
+        KeyBinding(
+            .char("N"), .previousUncoded, "previous uncoded", "Jump to the previous codable segment without codes.",
+            .coding),
         KeyBinding(.char("."), .repeatLastCode, "repeat code", "Apply the last code used to this segment.", .coding),
         KeyBinding(.char("u"), .undo, "undo", "Undo the last coding change.", .coding, hint: true),
         KeyBinding(.ctrl("r"), .redo, "redo", "Redo the change last undone.", .coding),
         KeyBinding(.char("U"), .redo, "redo", "Redo the change last undone.", .coding),
         KeyBinding(.char("D"), .markDone, "mark done", "Mark the document done (or back to in progress).", .coding),
         KeyBinding(.char("d"), .showDocuments, "documents", "Go back to the document list.", .coding),
-        KeyBinding(.char("c"), .openCodePicker, "picker", "Code picker: type to search code names, paths and definitions; Enter toggles the code (Ctrl-N new code, Ctrl-R rename, Ctrl-E code memo).", .coding, hint: true),
-        KeyBinding(.char("/"), .search, "search", "Search the text (case and accents ignored; Ctrl-T in the prompt for exact).", .coding, hint: true),
+        KeyBinding(
+            .char("c"), .openCodePicker, "picker",
+            "Code picker: type to search code names, paths and definitions; Enter toggles the code (Ctrl-N new code, Ctrl-R rename, Ctrl-E code memo).",
+            .coding, hint: true),
+        KeyBinding(
+            .char("/"), .search, "search",
+            "Search the text (case and accents ignored; Ctrl-T in the prompt for exact).", .coding, hint: true),
         KeyBinding(.char("]"), .nextMatch, "next match", "Go to the next search match.", .coding),
         KeyBinding(.char("["), .previousMatch, "previous match", "Go to the previous search match.", .coding),
-        KeyBinding(.char("f"), .openFilter, "filter", "Filter segments by code, speaker, role, uncoded or coded by me.", .coding),
-        KeyBinding(.char("F"), .clearFilter, "clear filter", "Show all segments again (clears the filter and the search).", .coding),
-        KeyBinding(.char("m"), .editSegmentMemo, "memo", "Write a memo on this segment (Ctrl-S saves, Esc cancels).", .coding),
+        KeyBinding(
+            .char("f"), .openFilter, "filter", "Filter segments by code, speaker, role, uncoded or coded by me.",
+            .coding),
+        KeyBinding(
+            .char("F"), .clearFilter, "clear filter", "Show all segments again (clears the filter and the search).",
+            .coding),
+        KeyBinding(
+            .char("m"), .editSegmentMemo, "memo", "Write a memo on this segment (Ctrl-S saves, Esc cancels).", .coding),
         KeyBinding(.char("M"), .editDocumentMemo, "document memo", "Write a memo on this document.", .coding),
-        KeyBinding(.char("s"), .selectQuote, "select quote", "Select the exact words to quote: ←/→ word, ./, sentence/clause under the cursor, )/( next/previous sentence, }/{ clause, a count first (3) ), / types the first words, e extends to the sentence end, Space anchors, Enter keeps, x clears, v makes an in-vivo code.", .coding),
-        KeyBinding(.char("S"), .quoteSentence, "quote sentence", "Select the sentence under the cursor (the search match, else the first) as the quote; ) moves on a sentence, Enter keeps.", .coding),
+        KeyBinding(
+            .char("s"), .selectQuote, "select quote",
+            "Select the exact words to quote: ←/→ word, ./, sentence/clause under the cursor, )/( next/previous sentence, }/{ clause, a count first (3) ), / types the first words, e extends to the sentence end, Space anchors, Enter keeps, x clears, v makes an in-vivo code.",
+            .coding),
+        KeyBinding(
+            .char("S"), .quoteSentence, "quote sentence",
+            "Select the sentence under the cursor (the search match, else the first) as the quote; ) moves on a sentence, Enter keeps.",
+            .coding),
         KeyBinding(.char(":"), .jumpToSegment, "go to", "Go to a segment by its number.", .coding),
-        KeyBinding(.char("J"), .nextWithCode, "next with code", "Go to the next segment with the code last used (or picked).", .coding),
-        KeyBinding(.char("K"), .previousWithCode, "previous with code", "Go to the previous segment with the code last used.", .coding),
-        KeyBinding(.char("r"), .codedSegments, "coded segments", "List every segment of a code across all documents; Enter opens one.", .coding),
-        KeyBinding(.ctrl("o"), .toggleOtherCoders, "other coders", "Show or hide other coders' codings (only once you marked the document done).", .coding),
+        KeyBinding(
+            .char("J"), .nextWithCode, "next with code", "Go to the next segment with the code last used (or picked).",
+            .coding),
+        KeyBinding(
+            .char("K"), .previousWithCode, "previous with code", "Go to the previous segment with the code last used.",
+            .coding),
+        KeyBinding(
+            .char("r"), .codedSegments, "coded segments",
+            "List every segment of a code across all documents; Enter opens one.", .coding),
+        KeyBinding(
+            .ctrl("o"), .toggleOtherCoders, "other coders",
+            "Show or hide other coders' codings (only once you marked the document done).", .coding),
         KeyBinding(.escape, .cancel, "close", "Close the help or the open dialog.", .everywhere),
         KeyBinding(.char("?"), .toggleHelp, "help", "Show or hide this help.", .everywhere, hint: true),
         KeyBinding(.function(1), .toggleHelp, "help", "Show or hide this help.", .everywhere),
-        KeyBinding(.char("q"), .quit, "quit", "Quit Kader. Codings are saved as you go; if the last save failed, Kader asks first.", .everywhere, hint: true),
-        KeyBinding(.ctrl("c"), .quit, "quit", "Quit Kader. Codings are saved as you go; if the last save failed, Kader asks first.", .everywhere),
+        KeyBinding(
+            .char("q"), .quit, "quit",
+            "Quit Kader. Codings are saved as you go; if the last save failed, Kader asks first.", .everywhere,
+            hint: true),
+        KeyBinding(
+            .ctrl("c"), .quit, "quit",
+            "Quit Kader. Codings are saved as you go; if the last save failed, Kader asks first.", .everywhere),
     ]
 }

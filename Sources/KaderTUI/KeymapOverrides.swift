@@ -28,7 +28,8 @@ public enum KeymapOverrides {
             environment["XDG_CONFIG_HOME"].map { $0 + "/kader/keymap.yaml" },
             environment["HOME"].map { $0 + "/.config/kader/keymap.yaml" },
         ]
-        return candidates.compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0) }.map(URL.init(fileURLWithPath:))
+        return candidates.compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0) }.map(
+            URL.init(fileURLWithPath:))
     }
 
     /// `keymap` with the overrides in `url` applied: each named action gets exactly the keys
@@ -56,20 +57,28 @@ public enum KeymapOverrides {
         var bindings = keymap.bindings
         for (name, value) in map.sorted(by: { $0.key < $1.key }) {
             guard let action = Action(name: name) else {
-                throw Problem(path: path, detail: "unknown action \"\(name)\" (known: \(Action.configurable.map(\.name).joined(separator: ", ")))")
+                throw Problem(
+                    path: path,
+                    detail:
+                        "unknown action \"\(name)\" (known: \(Action.configurable.map(\.name).joined(separator: ", ")))"
+                )
             }
             let names = (value as? [Any])?.map { "\($0)" } ?? ["\(value)"]
             var keys: [Key] = []
             for n in names {
-                guard let key = Key(name: n) else { throw Problem(path: path, detail: "unknown key \"\(n)\" for \(name)") }
+                guard let key = Key(name: n) else {
+                    throw Problem(path: path, detail: "unknown key \"\(n)\" for \(name)")
+                }
                 keys.append(key)
             }
             // An action with no default key (a code by id, scrolling) gets a coding-screen row.
-            let template = bindings.first(where: { $0.action == action })
+            let template =
+                bindings.first(where: { $0.action == action })
                 ?? KeyBinding(keys.first ?? .char(" "), action, name, Self.help(for: action), .coding)
             bindings.removeAll { $0.action == action || keys.contains($0.key) && $0.context == template.context }
             for key in keys {
-                bindings.append(KeyBinding(key, action, template.title, template.help, template.context, hint: template.hint))
+                bindings.append(
+                    KeyBinding(key, action, template.title, template.help, template.context, hint: template.hint))
             }
         }
         return Keymap(bindings: bindings)

@@ -5,12 +5,15 @@ enum PickerView {
     static func draw(_ state: AppState, _ p: CodePicker, into buf: inout ScreenBuffer) {
         let title: String
         switch p.purpose {
-        case .toggle: title = "Codes — Enter toggles, closes · Tab toggles · Ctrl-N new · Ctrl-A adopt + · Ctrl-R rename · Ctrl-G merge · Ctrl-E memo"
+        case .toggle:
+            title =
+                "Codes — Enter toggles, closes · Tab toggles · Ctrl-N new · Ctrl-A adopt + · Ctrl-R rename · Ctrl-G merge · Ctrl-E memo"
         case .filter: title = "Filter by code"
         case .retrieval: title = "Coded segments of which code?"
         case .nextWithCode: title = "Go to the next segment with which code?"
         case .mergeInto: title = "Merge into which code?"
-        case .newCodeParent(let name): title = "Category for \"\(name)\" — Enter puts it there · type a name + Ctrl-N: new category · Esc"
+        case .newCodeParent(let name):
+            title = "Category for \"\(name)\" — Enter puts it there · type a name + Ctrl-N: new category · Esc"
         case .quote: title = "The quote is for which code? — Enter · Esc cancels"
         }
         let (top, left, width, height) = Renderer.box(title, width: 90, height: max(12, buf.height - 6), into: &buf)
@@ -22,17 +25,24 @@ enum PickerView {
             guard let e = state.entry(id: id) else { continue }
             let recent = state.recentCodes.contains(id) && p.query.text.isEmpty ? "  (recent)" : ""
             let proposed = state.proposedCodes.contains(id) ? "  + proposed (only you see it; Ctrl-A adopts)" : ""
-            let line = "\(applied.contains(id) ? "●" : " ")\(e.code.shortcut ?? " ")  \(e.pathString)\(recent)\(proposed)"
-            var style = k == p.selected ? Theme.selected : Theme.code(e, in: state, bold: e.depth == 0 || applied.contains(id))
+            let line =
+                "\(applied.contains(id) ? "●" : " ")\(e.code.shortcut ?? " ")  \(e.pathString)\(recent)\(proposed)"
+            var style =
+                k == p.selected ? Theme.selected : Theme.code(e, in: state, bold: e.depth == 0 || applied.contains(id))
             if k == p.selected { style.color = Theme.code(e, in: state).color }
             if k == p.selected { buf.fill(row: top + 1 + k - first, column: left, count: width, style: style) }
             buf.put(line, row: top + 1 + k - first, column: left, maxWidth: width, style: style)
         }
         if p.results.isEmpty {
-            buf.put("No code matches. Ctrl-N proposes a code named \"\(p.query.text)\" (only you see it until adopted).", row: top + 1, column: left, maxWidth: width, style: Theme.muted)
+            buf.put(
+                "No code matches. Ctrl-N proposes a code named \"\(p.query.text)\" (only you see it until adopted).",
+                row: top + 1, column: left, maxWidth: width, style: Theme.muted)
         }
         if let id = p.selectedCode, let e = state.entry(id: id) {
-            let text = [e.code.description, e.code.inclusion.map { "Include: " + $0 }, e.code.exclusion.map { "Exclude: " + $0 }].compactMap { $0 }.joined(separator: " ")
+            let text = [
+                e.code.description, e.code.inclusion.map { "Include: " + $0 },
+                e.code.exclusion.map { "Exclude: " + $0 },
+            ].compactMap { $0 }.joined(separator: " ")
             for (i, line) in TextWrap.lines(text, width: width).prefix(4).enumerated() {
                 buf.put(line, row: top + height - 4 + i, column: left, maxWidth: width, style: Theme.muted)
             }
@@ -60,7 +70,10 @@ enum MemoView {
         let under = m.column < m.lines[m.row].count ? String(m.lines[m.row][m.column]) : " "
         var style = CellStyle.plain
         style.reverse = true
-        buf.put(under == " " && m.column >= m.lines[m.row].count ? "▏" : under, row: top + cursor.row - first, column: left + cursor.column, style: under == " " && m.column >= m.lines[m.row].count ? Theme.heading : style)
+        buf.put(
+            under == " " && m.column >= m.lines[m.row].count ? "▏" : under, row: top + cursor.row - first,
+            column: left + cursor.column,
+            style: under == " " && m.column >= m.lines[m.row].count ? Theme.heading : style)
     }
 }
 
@@ -88,7 +101,9 @@ enum RetrievalView {
     static func draw(_ state: AppState, _ r: Retrieval, into buf: inout ScreenBuffer) {
         let name = state.entry(id: r.codeId)?.pathString ?? r.codeId
         let documents = Set(r.rows.map(\.documentId)).count
-        Renderer.bar(" Coded segments · \(name) · \(r.rows.count) segments in \(documents) documents · Enter opens · Esc returns", row: 0, style: Theme.titleBar, into: &buf)
+        Renderer.bar(
+            " Coded segments · \(name) · \(r.rows.count) segments in \(documents) documents · Enter opens · Esc returns",
+            row: 0, style: Theme.titleBar, into: &buf)
         let height = Renderer.bodyHeight(forTerminalHeight: buf.height)
         let perRow = 3
         let visibleRows = max(1, height / perRow)
@@ -103,6 +118,10 @@ enum RetrievalView {
                 buf.put(line, row: y + 1 + i, column: 3)
             }
         }
-        if r.rows.isEmpty { buf.put("  You have not coded a segment with this code yet (other coders' codings are not shown: blind coding).", row: 2, column: 0, style: Theme.muted) }
+        if r.rows.isEmpty {
+            buf.put(
+                "  You have not coded a segment with this code yet (other coders' codings are not shown: blind coding).",
+                row: 2, column: 0, style: Theme.muted)
+        }
     }
 }

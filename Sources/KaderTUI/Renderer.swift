@@ -42,14 +42,19 @@ public enum Renderer {
         default: break
         }
         if state.showHelp { HelpOverlay.draw(state, into: &buf) }
-        return Frame(screen: buf, scrollTop: layout.first, segmentRows: layout.rows, segmentOverflow: layout.overflow, segmentColumns: columns)
+        return Frame(
+            screen: buf, scrollTop: layout.first, segmentRows: layout.rows, segmentOverflow: layout.overflow,
+            segmentColumns: columns)
     }
 
     /// Rows available for the body between the title bar and the two bottom lines.
     public static func bodyHeight(forTerminalHeight h: Int) -> Int { max(1, h - 3) }
 
     static func drawTooSmall(_ buf: inout ScreenBuffer) {
-        let lines = ["Terminal too small", "Kader needs \(minimumWidth)×\(minimumHeight);", "this is \(buf.width)×\(buf.height).", "Enlarge it, or press q to quit."]
+        let lines = [
+            "Terminal too small", "Kader needs \(minimumWidth)×\(minimumHeight);",
+            "this is \(buf.width)×\(buf.height).", "Enlarge it, or press q to quit.",
+        ]
         let startRow = max(0, buf.height / 2 - 2)
         for (i, line) in lines.enumerated() {
             let col = max(0, (buf.width - DisplayWidth.of(line)) / 2)
@@ -78,9 +83,13 @@ public enum Renderer {
     }
 
     /// Draws an empty framed box and returns its inner rectangle (top, left, width, height).
-    static func box(_ title: String, width: Int, height: Int, into buf: inout ScreenBuffer) -> (top: Int, left: Int, width: Int, height: Int) {
-        let w = min(width, buf.width - 2), h = min(height, buf.height - 2)
-        let left = (buf.width - w) / 2, top = max(1, (buf.height - h) / 2)
+    static func box(_ title: String, width: Int, height: Int, into buf: inout ScreenBuffer) -> (
+        top: Int, left: Int, width: Int, height: Int
+    ) {
+        let w = min(width, buf.width - 2)
+        let h = min(height, buf.height - 2)
+        let left = (buf.width - w) / 2
+        let top = max(1, (buf.height - h) / 2)
         for r in top..<(top + h) { buf.fill(row: r, column: left, count: w, style: .plain) }
         buf.put("┌" + String(repeating: "─", count: w - 2) + "┐", row: top, column: left, style: Theme.heading)
         buf.put(" \(title) ", row: top, column: left + 2, maxWidth: w - 4, style: Theme.heading)

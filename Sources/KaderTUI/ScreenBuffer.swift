@@ -11,7 +11,10 @@ public struct CellStyle: Hashable, Sendable {
     public var underline: Bool
     public var dim: Bool
 
-    public init(color: CellColor = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+    public init(
+        color: CellColor = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false,
+        dim: Bool = false
+    ) {
         self.color = color
         self.bold = bold
         self.reverse = reverse
@@ -50,7 +53,9 @@ public struct ScreenBuffer: Sendable, Equatable {
     /// Text cut at the limit ends in `…` (unless `ellipsis` is false), so a cut name never
     /// looks whole. Returns the column after the last cell drawn.
     @discardableResult
-    public mutating func put(_ text: String, row: Int, column: Int, maxWidth: Int? = nil, style: CellStyle = .plain, ellipsis: Bool = true) -> Int {
+    public mutating func put(
+        _ text: String, row: Int, column: Int, maxWidth: Int? = nil, style: CellStyle = .plain, ellipsis: Bool = true
+    ) -> Int {
         guard row >= 0, row < height, column < width else { return column }
         let limit = min(width, column + (maxWidth ?? width))
         var col = max(column, 0)
@@ -62,7 +67,9 @@ public struct ScreenBuffer: Sendable, Equatable {
             if col + w > limit {
                 if ellipsis, let l = last, l.column >= max(column, 0) {
                     rows[row][l.column] = Cell(character: "…", style: style, isContinuation: false)
-                    if l.width == 2 { rows[row][l.column + 1] = Cell(character: " ", style: style, isContinuation: false) }
+                    if l.width == 2 {
+                        rows[row][l.column + 1] = Cell(character: " ", style: style, isContinuation: false)
+                    }
                     col = l.column + 1
                 }
                 break
@@ -110,8 +117,10 @@ public struct ScreenBuffer: Sendable, Equatable {
     /// `colors`: `.` normal, `a` accent, `m` muted, `g` good, `w` warn, `b` bad, `1`–`6` role
     /// colours, `h` highlight. Trailing `.` are dropped.
     public var styleText: (attributes: String, colors: String) {
-        let colorCodes: [CellColor: Character] = [.normal: ".", .accent: "a", .muted: "m", .good: "g", .warn: "w", .bad: "b",
-                                                  .role1: "1", .role2: "2", .role3: "3", .role4: "4", .role5: "5", .role6: "6", .highlight: "h"]
+        let colorCodes: [CellColor: Character] = [
+            .normal: ".", .accent: "a", .muted: "m", .good: "g", .warn: "w", .bad: "b",
+            .role1: "1", .role2: "2", .role3: "3", .role4: "4", .role5: "5", .role6: "6", .highlight: "h",
+        ]
         func layer(_ code: (CellStyle) -> Character) -> String {
             rows.map { row in
                 var s = String(row.map { code($0.style) })
@@ -128,7 +137,10 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     /// Replaces control characters (C0, C1, DEL, ESC) with `�`.
     static func safe(_ ch: Character) -> Character {
-        for s in ch.unicodeScalars where s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) || s.properties.generalCategory == .format && s.value != 0x200D {
+        for s in ch.unicodeScalars
+        where s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)
+            || s.properties.generalCategory == .format && s.value != 0x200D
+        {
             return "\u{FFFD}"
         }
         return ch

@@ -38,15 +38,23 @@ enum SegmentListView {
         // Only the first `maxShownScalars` of a segment are laid out, so every frame costs the
         // same on a segment of any length (a 50 MB single-line transcript stays responsive).
         let length = s.end - s.start
-        let shown = length > maxShownScalars ? String(String.UnicodeScalarView(s.text.unicodeScalars.prefix(maxShownScalars))) : s.text
-        let matches = state.search.map { $0.matches(in: shown).map { ($0.lowerBound + s.start)..<($0.upperBound + s.start) } } ?? []
+        let shown =
+            length > maxShownScalars
+            ? String(String.UnicodeScalarView(s.text.unicodeScalars.prefix(maxShownScalars))) : s.text
+        let matches =
+            state.search.map { $0.matches(in: shown).map { ($0.lowerBound + s.start)..<($0.upperBound + s.start) } }
+            ?? []
         var nextMatch = 0
         var selection: Range<Int>?
-        if current, case .span(let sel) = state.mode, sel.segmentId == s.id, let span = sel.span { selection = span.start..<span.end }
+        if current, case .span(let sel) = state.mode, sel.segmentId == s.id, let span = sel.span {
+            selection = span.start..<span.end
+        }
         // Each code's quotes, underlined in the code's colour (the first code in codebook order
         // wins where quotes of several codes overlap).
         let quotes: [(Range<Int>, CellColor)] = (coding?.applied ?? [])
-            .sorted { (state.entryPosition($0.code) ?? Int.max, $0.code) < (state.entryPosition($1.code) ?? Int.max, $1.code) }
+            .sorted {
+                (state.entryPosition($0.code) ?? Int.max, $0.code) < (state.entryPosition($1.code) ?? Int.max, $1.code)
+            }
             .flatMap { a in
                 let color = Theme.code(state.entry(id: a.code), in: state).color
                 return a.spans.filter { $0.start < $0.end }.map { ($0.start..<$0.end, color) }
@@ -67,8 +75,11 @@ enum SegmentListView {
             rows.append(row)
         }
         if length > maxShownScalars {
-            let note = "… \(length - maxShownScalars) more characters of this segment are not shown: Kader shows at most \(maxShownScalars) characters of one segment (split the turn in the transcript to see it all)."
-            for line in TextWrap.lines(note, width: max(10, width - 3)) { rows.append(Row(line, Theme.muted, indent: 2)) }
+            let note =
+                "… \(length - maxShownScalars) more characters of this segment are not shown: Kader shows at most \(maxShownScalars) characters of one segment (split the turn in the transcript to see it all)."
+            for line in TextWrap.lines(note, width: max(10, width - 3)) {
+                rows.append(Row(line, Theme.muted, indent: 2))
+            }
         }
         let codes = state.codes(for: s.id)
         if !codes.isEmpty { rows += chipRows(state, codes, segmentId: s.id, width: max(10, width - 3)) }
@@ -77,7 +88,9 @@ enum SegmentListView {
                 let other = file.codes(forSegment: s.id)
                 guard !other.isEmpty else { continue }
                 let names = other.map { state.entry(id: $0)?.code.name ?? $0 }.joined(separator: ", ")
-                for line in TextWrap.lines("\(coder): \(names)", width: max(10, width - 3)) { rows.append(Row(line, Theme.muted, indent: 2)) }
+                for line in TextWrap.lines("\(coder): \(names)", width: max(10, width - 3)) {
+                    rows.append(Row(line, Theme.muted, indent: 2))
+                }
             }
         }
         rows.append(Row("", .plain, indent: 0))
@@ -91,7 +104,9 @@ enum SegmentListView {
     }
 
     static func chipRows(_ state: AppState, _ codes: [String], segmentId: String, width: Int) -> [Row] {
-        let ordered = codes.sorted { (state.entryPosition($0) ?? Int.max, $0) < (state.entryPosition($1) ?? Int.max, $1) }
+        let ordered = codes.sorted {
+            (state.entryPosition($0) ?? Int.max, $0) < (state.entryPosition($1) ?? Int.max, $1)
+        }
         var tokens: [(String, CellStyle)] = []
         var category: String?
         for id in ordered {
@@ -135,10 +150,13 @@ enum SegmentListView {
         var overflow: Int
     }
 
-    static func draw(_ state: AppState, _ doc: Document, into buf: inout ScreenBuffer, top: Int, height: Int, left: Int, width: Int) -> Layout {
+    static func draw(
+        _ state: AppState, _ doc: Document, into buf: inout ScreenBuffer, top: Int, height: Int, left: Int, width: Int
+    ) -> Layout {
         let visible = state.visibleIndices
         guard !visible.isEmpty else {
-            let text = doc.segments.isEmpty ? "This document has no segments." : "No segment passes the filter; F clears it."
+            let text =
+                doc.segments.isEmpty ? "This document has no segments." : "No segment passes the filter; F clears it."
             buf.put(text, row: top, column: left + 1, style: Theme.muted)
             return Layout(first: 0, rows: [:], overflow: 0)
         }
@@ -196,10 +214,13 @@ enum SegmentListView {
             k += 1
         }
         if overflow > 0 {
-            buf.put(" ↓ \(overflow) more lines of this segment: PgDn ", row: top + height - 1, column: left + 2, maxWidth: width - 2, style: Theme.selected)
+            buf.put(
+                " ↓ \(overflow) more lines of this segment: PgDn ", row: top + height - 1, column: left + 2,
+                maxWidth: width - 2, style: Theme.selected)
         }
         if skip > 0 {
-            buf.put(" ↑ \(skip) lines above: PgUp ", row: top, column: left + 2, maxWidth: width - 2, style: Theme.selected)
+            buf.put(
+                " ↑ \(skip) lines above: PgUp ", row: top, column: left + 2, maxWidth: width - 2, style: Theme.selected)
         }
         return Layout(first: visible[first], rows: rowMap, overflow: overflow)
     }

@@ -24,7 +24,9 @@ enum StatusBar {
         } else if case .span(let s) = state.mode, state.message == nil {
             buf.fill(row: hintRow, style: Theme.heading)
             let count = s.count.map { "\($0)… " } ?? ""
-            buf.put(" Quote: \(count). sentence · , clause · )( next/prev sentence · }{ clause · ←→ word · / find · Space anchor · Enter keep · x clear · v in-vivo · Esc", row: hintRow, column: 0, style: Theme.heading)
+            buf.put(
+                " Quote: \(count). sentence · , clause · )( next/prev sentence · }{ clause · ←→ word · / find · Space anchor · Enter keep · x clear · v in-vivo · Esc",
+                row: hintRow, column: 0, style: Theme.heading)
         } else if let m = state.message {
             // A message too long for one line takes the line above the hints too.
             let style = m.isError ? Theme.error : Theme.heading
@@ -57,7 +59,8 @@ enum StatusBar {
         }
         if state.filter.isActive && state.screen == .coding { parts.append("filtered \(state.visibleIndices.count)") }
         let mode = state.mode.name
-        let shown = state.showHelp ? "HELP" : (!mode.isEmpty ? mode : (state.screen == .coding ? "CODING" : "DOCUMENTS"))
+        let shown =
+            state.showHelp ? "HELP" : (!mode.isEmpty ? mode : (state.screen == .coding ? "CODING" : "DOCUMENTS"))
         Renderer.bar(parts.joined(separator: " │ "), right: shown, row: statusRow, style: Theme.statusBar, into: &buf)
     }
 }

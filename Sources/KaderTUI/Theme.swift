@@ -30,20 +30,29 @@ enum Theme {
         guard var h = hex?.trimmingCharacters(in: .whitespaces), h.hasPrefix("#"), h.count == 7 else { return nil }
         h.removeFirst()
         guard let v = UInt32(h, radix: 16) else { return nil }
-        let r = Double((v >> 16) & 0xFF) / 255, g = Double((v >> 8) & 0xFF) / 255, b = Double(v & 0xFF) / 255
-        let mx = max(r, g, b), mn = min(r, g, b)
+        let r = Double((v >> 16) & 0xFF) / 255
+        let g = Double((v >> 8) & 0xFF) / 255
+        let b = Double(v & 0xFF) / 255
+        let mx = max(r, g, b)
+        let mn = min(r, g, b)
         guard mx - mn > 0.08 else { return .muted }
         var hue: Double
-        if mx == r { hue = (g - b) / (mx - mn) } else if mx == g { hue = 2 + (b - r) / (mx - mn) } else { hue = 4 + (r - g) / (mx - mn) }
+        if mx == r {
+            hue = (g - b) / (mx - mn)
+        } else if mx == g {
+            hue = 2 + (b - r) / (mx - mn)
+        } else {
+            hue = 4 + (r - g) / (mx - mn)
+        }
         hue = (hue * 60).truncatingRemainder(dividingBy: 360)
         if hue < 0 { hue += 360 }
         switch hue {
-        case ..<20, 330...: return .role6          // red
-        case ..<70: return .role3                  // yellow
-        case ..<160: return .role2                 // green
-        case ..<200: return .role1                 // cyan
-        case ..<270: return .role5                 // blue
-        default: return .role4                     // magenta
+        case ..<20, 330...: return .role6  // red
+        case ..<70: return .role3  // yellow
+        case ..<160: return .role2  // green
+        case ..<200: return .role1  // cyan
+        case ..<270: return .role5  // blue
+        default: return .role4  // magenta
         }
     }
 

@@ -8,14 +8,14 @@ struct AgreeCommand: ParsableCommand {
         commandName: "agree",
         abstract: "Inter-coder agreement per code, per category and overall (κ, α with 95% CI, AC1, …).",
         discussion: """
-        Units are the codable segments of documents that at least two of the coders marked done; \
-        a coder who did not finish a document is missing data for it, never zeros. Figures: \
-        n, the 2×2 counts (2 coders) or codes applied per coder (3+), percent agreement, \
-        Cohen's κ (2 coders) or Fleiss' κ (3+), Krippendorff's α (nominal) with a 95% interval \
-        (default: the jackknife below 100 units, a bootstrap over units from there on), \
-        Gwet's AC1 and Brennan–Prediger κ; overall the pooled α and set-valued α with \
-        MASI and Jaccard distances. α below .667 is flagged unreliable, .667–.800 tentative.
-        """
+            Units are the codable segments of documents that at least two of the coders marked done; \
+            a coder who did not finish a document is missing data for it, never zeros. Figures: \
+            n, the 2×2 counts (2 coders) or codes applied per coder (3+), percent agreement, \
+            Cohen's κ (2 coders) or Fleiss' κ (3+), Krippendorff's α (nominal) with a 95% interval \
+            (default: the jackknife below 100 units, a bootstrap over units from there on), \
+            Gwet's AC1 and Brennan–Prediger κ; overall the pooled α and set-valued α with \
+            MASI and Jaccard distances. α below .667 is flagged unreliable, .667–.800 tentative.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, md }
@@ -30,7 +30,9 @@ struct AgreeCommand: ParsableCommand {
 
     /// The coder names, commas and spaces both separating.
     var names: [String] {
-        coders.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        coders.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
     }
 
     @Option(name: .long, help: "Also report per document or per speaker role.")
@@ -73,20 +75,30 @@ struct AgreeCommand: ParsableCommand {
             let project = try options.open(progress: "agree")
             let known = CodingStore.coders(projectRoot: project.root)
             if let missing = names.first(where: { !known.contains($0) }) {
-                throw CLIError("no codings for coder \"\(missing)\" in \(project.root.path)/Codings (coders: \(known.isEmpty ? "none" : known.joined(separator: ", "))).")
+                throw CLIError(
+                    "no codings for coder \"\(missing)\" in \(project.root.path)/Codings (coders: \(known.isEmpty ? "none" : known.joined(separator: ", ")))."
+                )
             }
             let units = try ProjectUnits(project: project, coders: names, includeUnfinished: includeUnfinished)
-            let agreement = try ProjectAgreement(units: units, codebook: project.codebook, breakdown: by,
-                                                 bootstrapSamples: bootstrap, seed: seed, method: interval)
-            ProgressReporter.shared.finish("agree: \(counted(units.units.count, "unit")) of \(counted(units.documents.count, "document"))")
+            let agreement = try ProjectAgreement(
+                units: units, codebook: project.codebook, breakdown: by,
+                bootstrapSamples: bootstrap, seed: seed, method: interval)
+            ProgressReporter.shared.finish(
+                "agree: \(counted(units.units.count, "unit")) of \(counted(units.documents.count, "document"))")
             switch format {
             case .table, .md:
-                TerminalSafe.print(AgreementReportFormatter(agreement: agreement, codebook: project.codebook, markdown: format == .md,
-                                               showDisagreements: disagreements).render())
+                TerminalSafe.print(
+                    AgreementReportFormatter(
+                        agreement: agreement, codebook: project.codebook, markdown: format == .md,
+                        showDisagreements: disagreements
+                    ).render())
             case .json:
-                TerminalSafe.print(try AgreementReportExport.json(agreement, codebook: project.codebook, disagreements: disagreements), kind: .json)
+                TerminalSafe.print(
+                    try AgreementReportExport.json(agreement, codebook: project.codebook, disagreements: disagreements),
+                    kind: .json)
             case .csv:
-                TerminalSafe.writeData(try AgreementReportExport.csv(agreement, codebook: project.codebook, excel: excel))
+                TerminalSafe.writeData(
+                    try AgreementReportExport.csv(agreement, codebook: project.codebook, excel: excel))
             }
         }
     }

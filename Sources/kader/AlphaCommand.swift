@@ -8,21 +8,21 @@ struct AlphaCommand: ParsableCommand {
         commandName: "alpha",
         abstract: "Krippendorff's α for a coders × units CSV (blank = missing).",
         discussion: """
-        One row per coder, one column per unit; the first column is the coder name. The first \
-        row is a header of unit ids when its first cell is blank or a word such as "coder", \
-        "rater", "annotator", "name", "unit", "id" or "item" (--header yes|no to decide); \
-        otherwise units are numbered 1, 2, …. A blank cell, ".", "*" or "NA" is missing data. \
-        --transpose reads units as rows and coders as columns instead. Every such decision is \
-        printed under "Read as".
+            One row per coder, one column per unit; the first column is the coder name. The first \
+            row is a header of unit ids when its first cell is blank or a word such as "coder", \
+            "rater", "annotator", "name", "unit", "id" or "item" (--header yes|no to decide); \
+            otherwise units are numbered 1, 2, …. A blank cell, ".", "*" or "NA" is missing data. \
+            --transpose reads units as rows and coders as columns instead. Every such decision is \
+            printed under "Read as".
 
-        Values are compared as numbers when every value is a number (so 1 and 1.0 are one \
-        value), else as text; ordinal, interval and ratio need numbers (no thousands \
-        separators, no hex).
+            Values are compared as numbers when every value is a number (so 1 and 1.0 are one \
+            value), else as text; ordinal, interval and ratio need numbers (no thousands \
+            separators, no hex).
 
-        Prints α, n (pairable values), the units, D_o, D_e and a 95% interval: by default the \
-        jackknife below 100 pairable units (Hughes 2022), a bootstrap over units from there on; \
-        --interval kalpha gives Hayes & Krippendorff's (2007) bootstrap.
-        """
+            Prints α, n (pairable values), the units, D_o, D_e and a 95% interval: by default the \
+            jackknife below 100 pairable units (Hughes 2022), a bootstrap over units from there on; \
+            --interval kalpha gives Hayes & Krippendorff's (2007) bootstrap.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
@@ -61,7 +61,8 @@ struct AlphaCommand: ParsableCommand {
     func run() throws {
         try CLI.run {
             let csv = try ReliabilityCSV(url: URL(fileURLWithPath: file), transpose: transpose, header: header)
-            let analysis = try AlphaAnalysis(csv, source: file, metric: metric, method: interval, samples: bootstrap, seed: seed)
+            let analysis = try AlphaAnalysis(
+                csv, source: file, metric: metric, method: interval, samples: bootstrap, seed: seed)
             switch format {
             case .table: TerminalSafe.print(AlphaReport.table(analysis))
             case .json: print(try AlphaReport.json(analysis), terminator: "")
@@ -79,7 +80,8 @@ extension CLI {
     /// `--bootstrap` must be 1 … ``AlphaInterval/maxReplicates``.
     static func checkBootstrap(_ b: Int) throws {
         guard b >= 1, b <= AlphaInterval.maxReplicates else {
-            throw ValidationError("--bootstrap must be between 1 and \(AlphaInterval.maxReplicates) (the --bootstrap limit); got \(b).")
+            throw ValidationError(
+                "--bootstrap must be between 1 and \(AlphaInterval.maxReplicates) (the --bootstrap limit); got \(b).")
         }
     }
 }

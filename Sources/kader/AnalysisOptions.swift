@@ -6,13 +6,19 @@ import KaderCore
 struct AnalysisOptions: ParsableArguments {
     @OptionGroup var options: ProjectOptions
 
-    @Option(name: .long, help: "Only this coder, e.g. consensus (repeatable; default: every coder, each counted on their own).")
+    @Option(
+        name: .long,
+        help: "Only this coder, e.g. consensus (repeatable; default: every coder, each counted on their own).")
     var coder: [String] = []
 
     @Option(name: .long, help: "Only this document id (repeatable).")
     var document: [String] = []
 
-    @Option(name: .customLong("where"), help: "Only segments for which this holds, e.g. 'schooltype=secundair and role!=moderator' (see `kader query --help`).")
+    @Option(
+        name: .customLong("where"),
+        help:
+            "Only segments for which this holds, e.g. 'schooltype=secundair and role!=moderator' (see `kader query --help`)."
+    )
     var whereExpression: String?
 
     /// Loads the project for analysis (codings of the selected coders unless `codings` is false).
@@ -43,7 +49,9 @@ func warnAboutConflicts(_ corpus: AnalysisCorpus) {
 /// `--role`, `--speaker` flags as filter clauses (any of the values).
 func anyOf(_ field: String, _ values: [String]) -> FilterExpression? {
     guard let first = values.first else { return nil }
-    return values.dropFirst().reduce(FilterExpression.compare(field: field, op: .equal, value: first)) { .or($0, .compare(field: field, op: .equal, value: $1)) }
+    return values.dropFirst().reduce(FilterExpression.compare(field: field, op: .equal, value: first)) {
+        .or($0, .compare(field: field, op: .equal, value: $1))
+    }
 }
 
 /// Renders quotes in one of the quote formats.

@@ -6,7 +6,8 @@ import KaderCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the project: damaged codings files (and how to recover), orphaned codings, unknown codes, missing documents."
+        abstract:
+            "Check the project: damaged codings files (and how to recover), orphaned codings, unknown codes, missing documents."
     )
 
     @OptionGroup var options: ProjectOptions
@@ -16,11 +17,13 @@ struct CheckCommand: ParsableCommand {
             for note in ImportStaging.recover(root: options.root) { TerminalSafe.error("note: " + note) }
             let project = try options.open(progress: "check")
             let check = ProjectCheck.run(project: project)
-            ProgressReporter.shared.finish("check: \(counted(project.documentIds.count, "document")), \(counted(check.findings.count, "problem"))")
+            ProgressReporter.shared.finish(
+                "check: \(counted(project.documentIds.count, "document")), \(counted(check.findings.count, "problem"))")
             guard check.needsAttention else {
                 let coders = CodingStore.coders(projectRoot: project.root).count
-                print("All is well: \(counted(project.documentIds.count, "document")), \(counted(coders, "coder")), "
-                    + "codebook \(project.codebookURL.lastPathComponent).")
+                print(
+                    "All is well: \(counted(project.documentIds.count, "document")), \(counted(coders, "coder")), "
+                        + "codebook \(project.codebookURL.lastPathComponent).")
                 return
             }
             for f in check.findings {

@@ -13,7 +13,8 @@ struct CodeCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(name: .long, help: "Coder name (default: $KADER_CODER, else the login name).", completion: Completions.coders)
+    @Option(
+        name: .long, help: "Coder name (default: $KADER_CODER, else the login name).", completion: Completions.coders)
     var coder: String?
 
     @Flag(name: .long, help: "Open without taking the coder's lock; nothing is saved.")
@@ -38,7 +39,9 @@ struct CodeCommand: ParsableCommand {
             ProgressReporter.loadingLine(project)
             let name = try CoderName.resolve(explicit: coder)
             if let document { _ = try AppController.documentIndex(named: document, in: project) }
-            if !readOnly { for note in ImportStaging.recover(root: project.root) { TerminalSafe.error("note: " + note) } }
+            if !readOnly {
+                for note in ImportStaging.recover(root: project.root) { TerminalSafe.error("note: " + note) }
+            }
             let store = try CodingStore(projectRoot: project.root, coder: name, readOnly: readOnly)
             try CursesTerminal.checkAvailable()
             var keys = Keymap()

@@ -5,7 +5,8 @@ import KaderCore
 extension CodebookCommand {
     /// `kader codebook rename ID "New name"`.
     struct Rename: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rename a code; its id stays, so every coding keeps it.")
+        static let configuration = CommandConfiguration(
+            abstract: "Rename a code; its id stays, so every coding keeps it.")
 
         @OptionGroup var options: ProjectOptions
         @Argument(help: "The code's id.", completion: Completions.codes) var id: String
@@ -15,7 +16,9 @@ extension CodebookCommand {
             try CLI.run {
                 let project = try options.open()
                 _ = try CodebookEdits.rename(project: project, id: id, to: name)
-                print("Renamed code \"\(id)\" to \"\(name)\" in \(project.codebookURL.lastPathComponent); codings keep the id.")
+                print(
+                    "Renamed code \"\(id)\" to \"\(name)\" in \(project.codebookURL.lastPathComponent); codings keep the id."
+                )
             }
         }
     }
@@ -23,7 +26,8 @@ extension CodebookCommand {
     /// `kader codebook merge FROM INTO`.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Merge code FROM into INTO: every coder's codings of FROM move to INTO, and FROM leaves the codebook.")
+            abstract:
+                "Merge code FROM into INTO: every coder's codings of FROM move to INTO, and FROM leaves the codebook.")
 
         @OptionGroup var options: ProjectOptions
         @Argument(help: "Id of the code to merge away.", completion: Completions.codes) var from: String
@@ -33,8 +37,9 @@ extension CodebookCommand {
             try CLI.run {
                 let project = try options.open()
                 let result = try CodebookEdits.merge(project: project, from: from, into: into)
-                print("Merged \"\(from)\" into \"\(into)\": \(counted(result.codingsMoved, "coding")) moved in "
-                    + "\(counted(result.filesChanged.count, "file")).")
+                print(
+                    "Merged \"\(from)\" into \"\(into)\": \(counted(result.codingsMoved, "coding")) moved in "
+                        + "\(counted(result.filesChanged.count, "file")).")
             }
         }
     }
@@ -46,7 +51,9 @@ extension CodebookCommand {
 
         @OptionGroup var options: ProjectOptions
         @Argument(help: "Id of the code to delete.", completion: Completions.codes) var id: String
-        @Option(name: .long, help: "Id of the code that receives the deleted code's codings.", completion: Completions.codes)
+        @Option(
+            name: .long, help: "Id of the code that receives the deleted code's codings.", completion: Completions.codes
+        )
         var moveTo: String?
 
         func run() throws {
@@ -54,8 +61,9 @@ extension CodebookCommand {
                 let project = try options.open()
                 let result = try CodebookEdits.delete(project: project, id: id, moveTo: moveTo)
                 if let moveTo {
-                    print("Deleted \"\(id)\": \(counted(result.codingsMoved, "coding")) moved to \"\(moveTo)\" in "
-                        + "\(counted(result.filesChanged.count, "file")).")
+                    print(
+                        "Deleted \"\(id)\": \(counted(result.codingsMoved, "coding")) moved to \"\(moveTo)\" in "
+                            + "\(counted(result.filesChanged.count, "file")).")
                 } else {
                     print("Deleted \"\(id)\" (no codings used it).")
                 }

@@ -10,7 +10,8 @@ extension CodebookCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Export the codebook: REFI-QDA .qdc, Markdown (methods appendix) or YAML.",
-            discussion: "Coders' code memos (Codings/<coder>/code-memos.json) are included in .qdc descriptions (\"Memo by <coder>: …\") and in Markdown; YAML is the codebook alone."
+            discussion:
+                "Coders' code memos (Codings/<coder>/code-memos.json) are included in .qdc descriptions (\"Memo by <coder>: …\") and in Markdown; YAML is the codebook alone."
         )
 
         @OptionGroup var options: ProjectOptions
@@ -36,7 +37,8 @@ extension CodebookCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Merge a REFI-QDA codebook (.qdc) into the project's codebook (or create one).",
-            discussion: "Codes are matched by GUID, then by name path; only new codes are added, existing codes are kept as they are. Coders' code memos in the descriptions (\"Memo by <coder>: …\", as `codebook export` writes them) go to Codings/<coder>/code-memos.json, never replacing a memo the coder already has."
+            discussion:
+                "Codes are matched by GUID, then by name path; only new codes are added, existing codes are kept as they are. Coders' code memos in the descriptions (\"Memo by <coder>: …\", as `codebook export` writes them) go to Codings/<coder>/code-memos.json, never replacing a memo the coder already has."
         )
 
         @Argument(help: "The .qdc file.")
@@ -50,15 +52,20 @@ extension CodebookCommand {
                 if r.created {
                     print("Wrote \(r.file.path) with \(counted(r.total, "code")).")
                 } else if r.added.isEmpty {
-                    print("\(r.file.path): every code of \(file) is already in the codebook" + (r.codeMemos.isEmpty ? "; nothing changed." : "."))
+                    print(
+                        "\(r.file.path): every code of \(file) is already in the codebook"
+                            + (r.codeMemos.isEmpty ? "; nothing changed." : "."))
                 } else {
-                    print("\(r.file.path): added \(counted(r.added.count, "code")): \(r.added.joined(separator: ", ")).")
+                    print(
+                        "\(r.file.path): added \(counted(r.added.count, "code")): \(r.added.joined(separator: ", ")).")
                 }
                 for (coder, n) in r.codeMemos.sorted(by: { $0.key < $1.key }) {
                     print("Codings/\(coder)/\(CodeMemoFile.fileName): added \(counted(n, "code memo")).")
                 }
                 if r.codeMemosKept > 0 {
-                    print("\(counted(r.codeMemosKept, "code memo")) of \(file) left out: the coder already has a different memo on that code.")
+                    print(
+                        "\(counted(r.codeMemosKept, "code memo")) of \(file) left out: the coder already has a different memo on that code."
+                    )
                 }
             }
         }

@@ -17,7 +17,8 @@ struct CodebookCommand: ParsableCommand {
 extension CodebookCommand {
     /// `kader codebook show`: the code tree with ids, shortcuts and coding counts.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the codebook: codes with ids, shortcuts and how often each is used.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show the codebook: codes with ids, shortcuts and how often each is used.")
 
         @OptionGroup var options: ProjectOptions
 
@@ -26,18 +27,23 @@ extension CodebookCommand {
                 let project = try options.open()
                 let counts = CodebookUsage.count(project: project)
                 print("\(project.codebook.name) (\(project.codebookURL.lastPathComponent))")
-                print(TextTable.render(
-                    header: ["code", "id", "key", "codings"],
-                    rows: project.codebook.entries.map { e in
-                        [String(repeating: "  ", count: e.depth) + e.code.name, e.code.id, e.code.shortcut ?? "", String(counts[e.code.id] ?? 0)]
-                    }))
+                print(
+                    TextTable.render(
+                        header: ["code", "id", "key", "codings"],
+                        rows: project.codebook.entries.map { e in
+                            [
+                                String(repeating: "  ", count: e.depth) + e.code.name, e.code.id, e.code.shortcut ?? "",
+                                String(counts[e.code.id] ?? 0),
+                            ]
+                        }))
             }
         }
     }
 
     /// `kader codebook check`: validation problems and codings with unknown code ids.
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check the codebook and the code ids used by codings (exit 1 on problems).")
+        static let configuration = CommandConfiguration(
+            abstract: "Check the codebook and the code ids used by codings (exit 1 on problems).")
 
         @OptionGroup var options: ProjectOptions
 
@@ -47,22 +53,34 @@ extension CodebookCommand {
                 let known = Set(project.codebook.entries.map(\.code.id))
                 let unknown = CodebookUsage.count(project: project).filter { !known.contains($0.key) }
                 let noShortcut = project.codebook.entries.filter { $0.code.shortcut == nil }.map(\.code.id)
-                if !noShortcut.isEmpty { print("note: codes without a shortcut key (code them with the TUI's picker, c): \(noShortcut.joined(separator: ", "))") }
+                if !noShortcut.isEmpty {
+                    print(
+                        "note: codes without a shortcut key (code them with the TUI's picker, c): \(noShortcut.joined(separator: ", "))"
+                    )
+                }
                 let reserved = Keymap().reservedCharacters
-                let clashes = project.codebook.entries.filter { e in e.code.shortcut.map { $0.count == 1 && reserved.contains(Character($0)) } ?? false }
+                let clashes = project.codebook.entries.filter { e in
+                    e.code.shortcut.map { $0.count == 1 && reserved.contains(Character($0)) } ?? false
+                }
                 for e in clashes {
-                    print("\(project.codebookURL.lastPathComponent): code \"\(e.code.id)\" has shortcut \"\(e.code.shortcut!)\", which is a Kader key; choose another key.")
+                    print(
+                        "\(project.codebookURL.lastPathComponent): code \"\(e.code.id)\" has shortcut \"\(e.code.shortcut!)\", which is a Kader key; choose another key."
+                    )
                 }
                 guard unknown.isEmpty, clashes.isEmpty else {
                     for (id, n) in unknown.sorted(by: { $0.key < $1.key }) {
-                        print("\(project.codebookURL.lastPathComponent): code id \"\(id)\" is used by "
-                            + "\(counted(n, "coding")) but is not in the codebook.")
+                        print(
+                            "\(project.codebookURL.lastPathComponent): code id \"\(id)\" is used by "
+                                + "\(counted(n, "coding")) but is not in the codebook.")
                     }
-                    print("Add the codes back, or move their codings with `kader codebook merge`; `kader check` lists the files.")
+                    print(
+                        "Add the codes back, or move their codings with `kader codebook merge`; `kader check` lists the files."
+                    )
                     throw ExitCode(1)
                 }
-                print("\(project.codebookURL.lastPathComponent): \(counted(project.codebook.entries.count, "code")), valid; "
-                    + "every code id used by codings is in it.")
+                print(
+                    "\(project.codebookURL.lastPathComponent): \(counted(project.codebook.entries.count, "code")), valid; "
+                        + "every code id used by codings is in it.")
             }
         }
     }

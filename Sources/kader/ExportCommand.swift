@@ -7,7 +7,9 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export coded quotes, code matrices, or the whole project as REFI-QDA (.qdpx).",
-        subcommands: [ExportQuotesCommand.self, ExportMatrixCommand.self, ExportMemosCommand.self, ExportQDPXCommand.self]
+        subcommands: [
+            ExportQuotesCommand.self, ExportMatrixCommand.self, ExportMemosCommand.self, ExportQDPXCommand.self,
+        ]
     )
 }
 
@@ -21,8 +23,11 @@ struct QuoteFilterOptions: ParsableArguments {
     @Flag(name: .long, help: "With --code: the code itself only, not its sub-codes.")
     var exact = false
 
-    @Option(name: .long, help: "Only this coder, e.g. consensus (repeatable). Default: the only coder, else the consensus coder when there is one; otherwise --coder or --all-coders is required.",
-            completion: Completions.coders)
+    @Option(
+        name: .long,
+        help:
+            "Only this coder, e.g. consensus (repeatable). Default: the only coder, else the consensus coder when there is one; otherwise --coder or --all-coders is required.",
+        completion: Completions.coders)
     var coder: [String] = []
 
     @Flag(name: .long, help: "Take every coder's codings (each quote names its coder).")
@@ -37,7 +42,11 @@ struct QuoteFilterOptions: ParsableArguments {
     @Option(name: .long, help: "Only this speaker (repeatable).")
     var speaker: [String] = []
 
-    @Option(name: .customLong("where"), help: "Only segments for which this holds, e.g. 'schooltype=secundair and role!=moderator' (see `kader query --help`).")
+    @Option(
+        name: .customLong("where"),
+        help:
+            "Only segments for which this holds, e.g. 'schooltype=secundair and role!=moderator' (see `kader query --help`)."
+    )
     var whereExpression: String?
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
@@ -80,7 +89,9 @@ struct QuoteFilterOptions: ParsableArguments {
     /// The coders to export (``CoderChoice``); the caller says which on stderr once the export worked.
     func chooseCoders(_ project: Project) throws -> CoderChoice {
         guard !(allCoders && !coder.isEmpty) else { throw CLIError("give either --coder or --all-coders, not both.") }
-        let available = CodingStore.coders(projectRoot: project.root).filter { !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty }
+        let available = CodingStore.coders(projectRoot: project.root).filter {
+            !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty
+        }
         return try CoderChoice.resolve(available: available, requested: coder, all: allCoders)
     }
 }
@@ -121,14 +132,14 @@ struct ExportQuotesCommand: ParsableCommand {
         commandName: "quotes",
         abstract: "Export coded quotes: a Markdown or HTML report grouped by category, or one CSV/JSON row per coding.",
         discussion: """
-        Each quote is a span the coder selected for that code, else the whole segment: one row per code \
-        and quote span. CSV and JSON have document, document type, site, segment id, ordinal, speaker, \
-        role, start and end (Unicode scalar offsets), timestamp, category, code id and path, coder, memo \
-        (the memo on the code there, then the segment memo) and text.
-        Coders: with several coders, the consensus coder by default when there is one; otherwise name \
-        them with --coder or take all with --all-coders. Which coders were included is said on stderr \
-        (and in the Markdown/HTML header).
-        """
+            Each quote is a span the coder selected for that code, else the whole segment: one row per code \
+            and quote span. CSV and JSON have document, document type, site, segment id, ordinal, speaker, \
+            role, start and end (Unicode scalar offsets), timestamp, category, code id and path, coder, memo \
+            (the memo on the code there, then the segment memo) and text.
+            Coders: with several coders, the consensus coder by default when there is one; otherwise name \
+            them with --coder or take all with --all-coders. Which coders were included is said on stderr \
+            (and in the Markdown/HTML header).
+            """
     )
 
     @OptionGroup var options: QuoteFilterOptions
@@ -152,7 +163,8 @@ struct ExportQuotesCommand: ParsableCommand {
             case .csv: data = try QuoteTable.csv(collection.rows, excel: excel)
             case .json: data = try QuoteTable.json(collection.rows)
             }
-            try emit(data, to: options.output, json: format == .json, summary: counted(collection.rows.count, "quote row"))
+            try emit(
+                data, to: options.output, json: format == .json, summary: counted(collection.rows.count, "quote row"))
         }
     }
 }
@@ -160,13 +172,14 @@ struct ExportQuotesCommand: ParsableCommand {
 struct ExportMatrixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "matrix",
-        abstract: "Export code × document, role, speaker, coder or attribute counts of segments and codings, with row and column percentages.",
+        abstract:
+            "Export code × document, role, speaker, coder or attribute counts of segments and codings, with row and column percentages.",
         discussion: """
-        Each row counts the code and its sub-codes; a cell gives distinct segments and coder × segment × code
-        codings. Column % is the share of the column's codable segments coded with the code; row % the share
-        of the code's segments in the column. --by takes document, role, speaker, coder or any attribute
-        (front matter, sidecar or Attributes.csv). HTML adds bar charts (inline SVG) above the tables.
-        """
+            Each row counts the code and its sub-codes; a cell gives distinct segments and coder × segment × code
+            codings. Column % is the share of the column's codable segments coded with the code; row % the share
+            of the code's segments in the column. --by takes document, role, speaker, coder or any attribute
+            (front matter, sidecar or Attributes.csv). HTML adds bar charts (inline SVG) above the tables.
+            """
     )
 
     @OptionGroup var options: QuoteFilterOptions
@@ -191,7 +204,9 @@ struct ExportMatrixCommand: ParsableCommand {
             if let w = options.whereExpression { parts.append(try FilterExpression.parse(w)) }
             if let r = anyOf("role", options.role) { parts.append(r) }
             if let s = anyOf("speaker", options.speaker) { parts.append(s) }
-            let filter = try parts.first.map { first in try SegmentFilter(parts.dropFirst().reduce(first) { .and($0, $1) }, corpus: corpus) }
+            let filter = try parts.first.map { first in
+                try SegmentFilter(parts.dropFirst().reduce(first) { .and($0, $1) }, corpus: corpus)
+            }
             var codes: Set<String> = []
             for id in options.code {
                 guard corpus.tree.contains(id) else { throw ExportError.unknownCode(id: id) }
@@ -201,7 +216,8 @@ struct ExportMatrixCommand: ParsableCommand {
             scope.append("Coders: \(corpus.coders.isEmpty ? "none" : corpus.coders.joined(separator: ", ")).")
             if let w = options.whereExpression { scope.append("Where: \(w).") }
             let units = corpus.units(where: filter)
-            let matrix = AttributeMatrix.build(corpus, units: units, by: by, codes: codes, scope: scope.joined(separator: " "))
+            let matrix = AttributeMatrix.build(
+                corpus, units: units, by: by, codes: codes, scope: scope.joined(separator: " "))
             let data: Data
             switch format {
             case .md: data = Data(matrix.markdown().utf8)
@@ -223,10 +239,10 @@ struct ExportMemosCommand: ParsableCommand {
         commandName: "memos",
         abstract: "Export every memo: on the project, documents, segments, codes on segments, and codes.",
         discussion: """
-        One row per memo: kind (project, document, segment, coding, code), coder, when (the last change of the
-        coding or project memo that holds it), document, segment id and ordinal, speaker, role, code id and path, the
-        quoted text (the code's quote spans, else the segment) and the memo. Every coder by default.
-        """
+            One row per memo: kind (project, document, segment, coding, code), coder, when (the last change of the
+            coding or project memo that holds it), document, segment id and ordinal, speaker, role, code id and path, the
+            quoted text (the code's quote spans, else the segment) and the memo. Every coder by default.
+            """
     )
 
     @OptionGroup var options: ProjectOptions

@@ -6,12 +6,13 @@ import KaderCore
 struct ExportQDPXCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qdpx",
-        abstract: "Export the project with every coder as a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder.",
+        abstract:
+            "Export the project with every coder as a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder.",
         discussion: """
-        Writes project.qde and sources/<guid>.txt (the normalised text, UTF-8, LF line ends). Positions are \
-        Unicode scalar offsets; each coder is a User and every Coding names its creatingUser. GUIDs derive \
-        from Kader ids, so exporting again gives the same GUIDs.
-        """
+            Writes project.qde and sources/<guid>.txt (the normalised text, UTF-8, LF line ends). Positions are \
+            Unicode scalar offsets; each coder is a User and every Coding names its creatingUser. GUIDs derive \
+            from Kader ids, so exporting again gives the same GUIDs.
+            """
     )
 
     @OptionGroup var options: ProjectOptions
@@ -26,9 +27,10 @@ struct ExportQDPXCommand: ParsableCommand {
             warnAboutMissingTranscripts(p)
             let s = try QDPXExporter.export(project: p, to: url)
             ProgressReporter.shared.finish("wrote \(counted(s.documents, "document")) to \(url.path)")
-            print("Wrote \(url.path): \(counted(s.documents, "document")), \(counted(s.coders.count, "coder")) "
-                + "(\(s.coders.joined(separator: ", "))), \(counted(s.selections, "selection")), "
-                + "\(counted(s.codings, "coding")), \(counted(s.notes, "memo")).")
+            print(
+                "Wrote \(url.path): \(counted(s.documents, "document")), \(counted(s.coders.count, "coder")) "
+                    + "(\(s.coders.joined(separator: ", "))), \(counted(s.selections, "selection")), "
+                    + "\(counted(s.codings, "coding")), \(counted(s.notes, "memo")).")
         }
     }
 }

@@ -14,14 +14,15 @@ struct ImportCommand: ParsableCommand {
 struct ImportQDPXCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qdpx",
-        abstract: "Import sources, codebook and every coder's codings from a .qdpx into a project (created if missing).",
+        abstract:
+            "Import sources, codebook and every coder's codings from a .qdpx into a project (created if missing).",
         discussion: """
-        Sources become Transcripts/<name>.txt (a text equal to an existing transcript is matched instead). \
-        Codes are merged into the project's codebook (matched by GUID, then by name path; new codes are \
-        added) or written to Codebooks/ when the project has none. Each selection codes the segments it \
-        overlaps, with a span when it covers part of a segment; selections that fit no segment are listed. \
-        Nothing is written when the archive or its XML cannot be used.
-        """
+            Sources become Transcripts/<name>.txt (a text equal to an existing transcript is matched instead). \
+            Codes are merged into the project's codebook (matched by GUID, then by name path; new codes are \
+            added) or written to Codebooks/ when the project has none. Each selection codes the segments it \
+            overlaps, with a span when it covers part of a segment; selections that fit no segment are listed. \
+            Nothing is written when the archive or its XML cannot be used.
+            """
     )
 
     @Argument(help: "The .qdpx file.")

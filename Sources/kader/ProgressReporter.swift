@@ -17,7 +17,8 @@ final class ProgressReporter: @unchecked Sendable {
     private var label = ""
 
     /// Seconds a command runs before progress appears: 1, or `KADER_PROGRESS_DELAY` (for tests).
-    static let delay: TimeInterval = ProcessInfo.processInfo.environment["KADER_PROGRESS_DELAY"].flatMap(Double.init) ?? 1.0
+    static let delay: TimeInterval =
+        ProcessInfo.processInfo.environment["KADER_PROGRESS_DELAY"].flatMap(Double.init) ?? 1.0
 
     /// Whether progress would be shown: standard error is a terminal (`KADER_PROGRESS=1` forces it
     /// on, `KADER_PROGRESS=0` off).
@@ -52,7 +53,8 @@ final class ProgressReporter: @unchecked Sendable {
         guard enabled else { return }
         let now = Date()
         let elapsed = now.timeIntervalSince(started)
-        guard elapsed >= Self.delay, now.timeIntervalSince(lastDraw) >= 0.1 || event.documentsDone == event.documentsTotal
+        guard elapsed >= Self.delay,
+            now.timeIntervalSince(lastDraw) >= 0.1 || event.documentsDone == event.documentsTotal
         else { return }
         lastDraw = now
         drawn = true
@@ -74,9 +76,11 @@ final class ProgressReporter: @unchecked Sendable {
     /// "status: 12/40 documents, 31.0/120.5 MB, 84.2 MB/s, 1 s left".
     static func line(label: String, event: LoadProgress.Event, elapsed: TimeInterval) -> String {
         let mb = 1_000_000.0
-        let done = Double(event.bytesDone) / mb, total = Double(event.bytesTotal) / mb
+        let done = Double(event.bytesDone) / mb
+        let total = Double(event.bytesTotal) / mb
         let rate = elapsed > 0 ? done / elapsed : 0
-        var text = "\(label): \(event.documentsDone)/\(event.documentsTotal) documents, "
+        var text =
+            "\(label): \(event.documentsDone)/\(event.documentsTotal) documents, "
             + String(format: "%.1f/%.1f MB, %.1f MB/s", done, total, rate)
         if rate > 0, event.bytesDone < event.bytesTotal {
             text += ", " + seconds((total - done) / rate) + " left"
@@ -97,7 +101,8 @@ final class ProgressReporter: @unchecked Sendable {
     /// frame replaces it.
     static func loadingLine(_ project: Project) {
         guard terminalAttached else { return }
-        let line = "kader: loading \(project.root.lastPathComponent) (\(counted(project.transcriptPaths.count, "document")))…"
+        let line =
+            "kader: loading \(project.root.lastPathComponent) (\(counted(project.transcriptPaths.count, "document")))…"
         FileHandle.standardError.write(Data((TerminalSafe.clean(line) + "\r").utf8))
     }
 

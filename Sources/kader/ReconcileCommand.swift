@@ -11,13 +11,13 @@ struct ReconcileCommand: ParsableCommand {
         commandName: "reconcile",
         abstract: "Step through the segments two coders coded differently and write a consensus coder.",
         discussion: """
-        Shows each disagreement (documents both coders marked done) with both codings side by side \
-        and the code definitions. Keys: a accept A, b accept B, u union, i intersection, e edit \
-        (toggle codes by shortcut), m memo, j/k next/previous, n next open, ? help, q quit. \
-        Every resolution is saved at once in Codings/<into>/; A's and B's files are never changed. \
-        Reopening continues where you left off: a segment is resolved once the consensus file has a \
-        coding for it.
-        """
+            Shows each disagreement (documents both coders marked done) with both codings side by side \
+            and the code definitions. Keys: a accept A, b accept B, u union, i intersection, e edit \
+            (toggle codes by shortcut), m memo, j/k next/previous, n next open, ? help, q quit. \
+            Every resolution is saved at once in Codings/<into>/; A's and B's files are never changed. \
+            Reopening continues where you left off: a segment is resolved once the consensus file has a \
+            coding for it.
+            """
     )
 
     @Argument(help: "The first coder (A).", completion: Completions.coders)
@@ -32,7 +32,9 @@ struct ReconcileCommand: ParsableCommand {
     @OptionGroup var options: ProjectOptions
 
     func validate() throws {
-        guard first != second else { throw ValidationError("reconcile needs two different coders (got \(first) twice).") }
+        guard first != second else {
+            throw ValidationError("reconcile needs two different coders (got \(first) twice).")
+        }
         guard into != first, into != second else {
             throw ValidationError(
                 "--into must name a third coder; \(into) is one of the coders being reconciled, "
@@ -46,7 +48,9 @@ struct ReconcileCommand: ParsableCommand {
             let project = try options.open()
             let known = CodingStore.coders(projectRoot: project.root)
             if let missing = [first, second].first(where: { !known.contains($0) }) {
-                throw CLIError("no codings for coder \"\(missing)\" in \(project.root.path)/Codings (coders: \(known.isEmpty ? "none" : known.joined(separator: ", "))).")
+                throw CLIError(
+                    "no codings for coder \"\(missing)\" in \(project.root.path)/Codings (coders: \(known.isEmpty ? "none" : known.joined(separator: ", ")))."
+                )
             }
             let store = try CodingStore(projectRoot: project.root, coder: into)
             let controller = try ReconcileController(project: project, first: first, second: second, store: store)

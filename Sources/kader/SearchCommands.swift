@@ -12,10 +12,10 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search every transcript: keyword-in-context lines with document, segment, speaker and role.",
         discussion: """
-        Case and accents are ignored (e matches é, ë), as in the coding screen's search. A term matches whole
-        words; several words are a phrase; * stands for any letters within a word (leerkracht*, *vaardig*).
-        --regex takes a regular expression instead (ICU syntax, case-insensitive, accents significant).
-        """
+            Case and accents are ignored (e matches é, ë), as in the coding screen's search. A term matches whole
+            words; several words are a phrase; * stands for any letters within a word (leerkracht*, *vaardig*).
+            --regex takes a regular expression instead (ICU syntax, case-insensitive, accents significant).
+            """
     )
 
     @OptionGroup var analysis: AnalysisOptions
@@ -39,9 +39,13 @@ struct SearchCommand: ParsableCommand {
         try CLI.run {
             let pattern = try SearchPattern(term, regex: regex)
             let corpus = try analysis.corpus(codings: analysis.whereExpression != nil)
-            let hits = CorpusSearch.run(corpus, pattern: pattern, filter: try analysis.filter(corpus), codableOnly: codable)
+            let hits = CorpusSearch.run(
+                corpus, pattern: pattern, filter: try analysis.filter(corpus), codableOnly: codable)
             let segments = Set(hits.map { $0.document + "\u{1}" + $0.segment }).count
-            FileHandle.standardError.write(Data("kader: \(hits.count) hit\(hits.count == 1 ? "" : "s") in \(segments) segment\(segments == 1 ? "" : "s") of \(Set(hits.map(\.document)).count) document(s)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "kader: \(hits.count) hit\(hits.count == 1 ? "" : "s") in \(segments) segment\(segments == 1 ? "" : "s") of \(Set(hits.map(\.document)).count) document(s)\n"
+                        .utf8))
             let rows = hits.map(CorpusSearch.cells)
             let data: Data
             switch format {
@@ -50,15 +54,27 @@ struct SearchCommand: ParsableCommand {
             case .json:
                 let enc = JSONEncoder()
                 enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                data = try enc.encode(rows.map { Dictionary(uniqueKeysWithValues: zip(CorpusSearch.columns, $0)) }) + Data([0x0A])
+                data =
+                    try enc.encode(rows.map { Dictionary(uniqueKeysWithValues: zip(CorpusSearch.columns, $0)) })
+                    + Data([0x0A])
             case .md:
-                var out = ["| document | # | speaker | role | left | match | right |", "|---|---:|---|---|---:|---|---|"]
+                var out = [
+                    "| document | # | speaker | role | left | match | right |", "|---|---:|---|---|---:|---|---|",
+                ]
                 for h in hits {
-                    out.append("| " + [h.document, String(h.ordinal), h.speaker ?? "", h.role ?? "", h.left, "**\(h.match)**", h.right].map(QuoteMarkdownCell.cell).joined(separator: " | ") + " |")
+                    out.append(
+                        "| "
+                            + [
+                                h.document, String(h.ordinal), h.speaker ?? "", h.role ?? "", h.left, "**\(h.match)**",
+                                h.right,
+                            ].map(QuoteMarkdownCell.cell).joined(separator: " | ") + " |")
                 }
                 data = Data((out.joined(separator: "\n") + "\n").utf8)
             case .html:
-                data = Data(SVGChart.page(title: "Search: \(term)", body: [SVGChart.table(header: CorpusSearch.columns, rows: rows)]).utf8)
+                data = Data(
+                    SVGChart.page(
+                        title: "Search: \(term)", body: [SVGChart.table(header: CorpusSearch.columns, rows: rows)]
+                    ).utf8)
             }
             try emit(data, to: output)
         }
@@ -73,8 +89,10 @@ enum QuoteMarkdownCell {
 struct WordsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "words",
-        abstract: "Word frequencies over the transcripts (Dutch and English stop words left out), optionally --by an attribute.",
-        discussion: "Counts every segment once (codable segments only unless --all-segments); --where narrows the segments."
+        abstract:
+            "Word frequencies over the transcripts (Dutch and English stop words left out), optionally --by an attribute.",
+        discussion:
+            "Counts every segment once (codable segments only unless --all-segments); --where narrows the segments."
     )
 
     @OptionGroup var analysis: AnalysisOptions
@@ -116,12 +134,13 @@ struct WordsCommand: ParsableCommand {
 struct AutocodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "autocode",
-        abstract: "Apply a code to every codable segment a search finds, for one coder (--dry-run shows what it would do; --undo takes the last run back).",
+        abstract:
+            "Apply a code to every codable segment a search finds, for one coder (--dry-run shows what it would do; --undo takes the last run back).",
         discussion: """
-        Writes only the named coder's files, through the same store as the coding screen (lock, atomic saves).
-        Each run is logged in Codings/<coder>/.autocode-log.json with the segments it coded; `kader autocode
-        --undo --coder NAME` removes the code from exactly those segments (where it is still applied).
-        """
+            Writes only the named coder's files, through the same store as the coding screen (lock, atomic saves).
+            Each run is logged in Codings/<coder>/.autocode-log.json with the segments it coded; `kader autocode
+            --undo --coder NAME` removes the code from exactly those segments (where it is still applied).
+            """
     )
 
     @OptionGroup var options: ProjectOptions
@@ -159,32 +178,44 @@ struct AutocodeCommand: ParsableCommand {
             _ = try CoderName.validated(coder)
             if undo {
                 let (run, removed) = try AutoCoder.undo(project: project, coder: coder)
-                print("Undid the autocode run of \(run.time) (\"\(run.search)\" → \(run.code)): removed the code from \(removed) segment\(removed == 1 ? "" : "s").")
+                print(
+                    "Undid the autocode run of \(run.time) (\"\(run.search)\" → \(run.code)): removed the code from \(removed) segment\(removed == 1 ? "" : "s")."
+                )
                 return
             }
             guard let search, let code else { throw ValidationError("give --search TERM and --code ID (or --undo)") }
             guard CodeTree(project.codebook).contains(code) else { throw ExportError.unknownCode(id: code) }
             let pattern = try SearchPattern(search, regex: regex)
-            let corpus = try AnalysisCorpus.load(project: project, coders: CodingStore.documentIds(projectRoot: project.root, coder: coder).isEmpty ? [] : [coder])
+            let corpus = try AnalysisCorpus.load(
+                project: project,
+                coders: CodingStore.documentIds(projectRoot: project.root, coder: coder).isEmpty ? [] : [coder])
             var parts: [FilterExpression] = []
             if let w = whereExpression { parts.append(try FilterExpression.parse(w)) }
             if let r = anyOf("role", role) { parts.append(r) }
             if let s = anyOf("speaker", speaker) { parts.append(s) }
-            let filter = try parts.first.map { first in try SegmentFilter(parts.dropFirst().reduce(first) { .and($0, $1) }, corpus: corpus) }
+            let filter = try parts.first.map { first in
+                try SegmentFilter(parts.dropFirst().reduce(first) { .and($0, $1) }, corpus: corpus)
+            }
             let plan = AutoCoder.plan(corpus, pattern: pattern, filter: filter, code: code, coder: coder)
             let new = plan.filter { !$0.present }
             for p in plan {
                 let doc = corpus.documents[p.document].document
                 let s = doc.segments[p.segment]
                 let text = Fingerprint.collapseWhitespace(s.text)
-                print("\(p.present ? "has " : dryRun ? "would code" : "coded")  \(doc.id) #\(s.ordinal) \(s.speaker ?? "")  \(text.count > 70 ? String(text.prefix(69)) + "…" : text)")
+                print(
+                    "\(p.present ? "has " : dryRun ? "would code" : "coded")  \(doc.id) #\(s.ordinal) \(s.speaker ?? "")  \(text.count > 70 ? String(text.prefix(69)) + "…" : text)"
+                )
             }
             if dryRun {
-                print("Dry run: \(new.count) segment\(new.count == 1 ? "" : "s") would get \(code) for \(coder) (\(plan.count - new.count) already have it); nothing written.")
+                print(
+                    "Dry run: \(new.count) segment\(new.count == 1 ? "" : "s") would get \(code) for \(coder) (\(plan.count - new.count) already have it); nothing written."
+                )
                 return
             }
             let run = try AutoCoder.apply(corpus, plan: plan, code: code, coder: coder, search: search)
-            print("Coded \(run.added.count) segment\(run.added.count == 1 ? "" : "s") with \(code) for \(coder) (\(plan.count - new.count) already had it). Undo with: kader autocode --undo --coder \(coder)")
+            print(
+                "Coded \(run.added.count) segment\(run.added.count == 1 ? "" : "s") with \(code) for \(coder) (\(plan.count - new.count) already had it). Undo with: kader autocode --undo --coder \(coder)"
+            )
         }
     }
 }

@@ -18,7 +18,11 @@ struct SegmentsCommand: ParsableCommand {
     @Option(name: .long, help: "Force the speaker-label style instead of detecting it.")
     var speakerPattern: SpeakerLabelPattern?
 
-    @Option(name: .long, help: "Your own speaker-label regex, matched at the start of a line, with a named group `speaker` (optional `role`, `time`), e.g. '^(?<speaker>[A-Z][a-z]+) says: '.")
+    @Option(
+        name: .long,
+        help:
+            "Your own speaker-label regex, matched at the start of a line, with a named group `speaker` (optional `role`, `time`), e.g. '^(?<speaker>[A-Z][a-z]+) says: '."
+    )
     var speakerRegex: String?
 
     @Option(name: .long, help: "Largest file read, in MiB (default 512).")

@@ -34,7 +34,8 @@ enum SegmentsReport {
         if !attributes.isEmpty { line("attributes:  \(attributes)") }
         let speakers = doc.speakers.map { s in
             let extra = AttributeSummary.describe(doc.metadata.speakers[s.name]?.attributes ?? [:], skipping: [])
-            return "\(s.name)\(s.role.map { " (\($0))" } ?? "") \(s.turns)\(s.codable ? "" : ", not coded")\(extra.isEmpty ? "" : " [\(extra)]")"
+            return
+                "\(s.name)\(s.role.map { " (\($0))" } ?? "") \(s.turns)\(s.codable ? "" : ", not coded")\(extra.isEmpty ? "" : " [\(extra)]")"
         }
         line("speakers:    \(doc.speakers.count): " + speakers.joined(separator: "; "))
         let turns = doc.speakers.reduce(0) { $0 + $1.turns }
@@ -45,10 +46,12 @@ enum SegmentsReport {
         var anyNotCodable = false
         for s in doc.segments {
             if !s.codable { anyNotCodable = true }
-            line(row([
-                String(s.ordinal), s.id, s.speaker ?? "—", (s.role ?? "—") + (s.codable ? "" : "*"), String(s.start), String(s.end),
-                s.timestamp ?? "", preview(s.textSlice),
-            ]))
+            line(
+                row([
+                    String(s.ordinal), s.id, s.speaker ?? "—", (s.role ?? "—") + (s.codable ? "" : "*"),
+                    String(s.start), String(s.end),
+                    s.timestamp ?? "", preview(s.textSlice),
+                ]))
         }
         if anyNotCodable { line("(* not codable)") }
     }
@@ -58,7 +61,9 @@ enum SegmentsReport {
     static func preview(_ text: Substring) -> String {
         let prefixScalars = 256
         let scalars = text.unicodeScalars
-        if let cut = scalars.index(scalars.startIndex, offsetBy: prefixScalars, limitedBy: scalars.endIndex), cut < scalars.endIndex {
+        if let cut = scalars.index(scalars.startIndex, offsetBy: prefixScalars, limitedBy: scalars.endIndex),
+            cut < scalars.endIndex
+        {
             let head = Fingerprint.collapseWhitespace(String(text[..<cut]))
             if head.count > 60 { return String(head.prefix(59)) + "…" }
         }
@@ -91,7 +96,9 @@ enum SegmentsReport {
     static func json(_ doc: Document) throws -> String {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let out = Output(id: doc.id, source: doc.sourcePath, metadata: doc.metadata, contentHash: doc.contentHash, diagnostics: doc.diagnostics, speakers: doc.speakers, segments: doc.segments)
+        let out = Output(
+            id: doc.id, source: doc.sourcePath, metadata: doc.metadata, contentHash: doc.contentHash,
+            diagnostics: doc.diagnostics, speakers: doc.speakers, segments: doc.segments)
         return String(decoding: try enc.encode(out), as: UTF8.self)
     }
 

@@ -25,19 +25,28 @@ struct StatusCommand: ParsableCommand {
                 CLI.warn(u.message)
             }
             if status.rows.isEmpty {
-                print("No codings yet in \(project.root.path)/Codings (\(counted(project.documentIds.count, "document"))).")
-                if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty || !project.unreadableFiles.isEmpty { throw ExitCode(1) }
+                print(
+                    "No codings yet in \(project.root.path)/Codings (\(counted(project.documentIds.count, "document")))."
+                )
+                if !project.duplicateTranscripts.isEmpty || !status.unloadable.isEmpty
+                    || !project.unreadableFiles.isEmpty
+                {
+                    throw ExitCode(1)
+                }
                 return
             }
-            print(TextTable.render(
-                header: ["coder", "document", "coded", "status", "last change", "attention"],
-                rows: status.rows.map { r in
-                    [
-                        r.coder, r.document, r.codable.map { "\(r.coded)/\($0)" } ?? "\(r.coded)", r.status?.rawValue ?? "—",
-                        r.lastChange ?? "—", r.problem ?? "",
-                    ]
-                }))
-            ProgressReporter.shared.finish("status: \(counted(status.rows.count, "row")) for \(counted(project.documentIds.count, "document"))")
+            print(
+                TextTable.render(
+                    header: ["coder", "document", "coded", "status", "last change", "attention"],
+                    rows: status.rows.map { r in
+                        [
+                            r.coder, r.document, r.codable.map { "\(r.coded)/\($0)" } ?? "\(r.coded)",
+                            r.status?.rawValue ?? "—",
+                            r.lastChange ?? "—", r.problem ?? "",
+                        ]
+                    }))
+            ProgressReporter.shared.finish(
+                "status: \(counted(status.rows.count, "row")) for \(counted(project.documentIds.count, "document"))")
             AttributeSummary.printTable(project)
             if status.needsAttention || !project.duplicateTranscripts.isEmpty || !project.unreadableFiles.isEmpty {
                 CLI.warn("some codings need attention; run `kader check` for details and how to fix them.")
@@ -46,4 +55,3 @@ struct StatusCommand: ParsableCommand {
         }
     }
 }
-

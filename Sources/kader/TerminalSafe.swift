@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// The one funnel for everything the `kader` command writes to standard output and standard
 /// error. When the stream is a terminal, data can never send control sequences: C0 controls

@@ -3,22 +3,23 @@ import KaderCore
 import Testing
 
 /// `kader agree` and `kader alpha` through the real binary, checked against hand-computed values.
-@Suite(.enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first")) struct AgreeEndToEndTests {
+@Suite(.enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first"))
+struct AgreeEndToEndTests {
     static let codebook = """
-    name: Test
-    version: 1
-    codes:
-      - id: cat
-        name: Cat
-        shortcut: "1"
-        children:
-          - id: x
-            name: X
-            shortcut: a
-          - id: y
-            name: Y
-            shortcut: b
-    """
+        name: Test
+        version: 1
+        codes:
+          - id: cat
+            name: Cat
+            shortcut: "1"
+            children:
+              - id: x
+                name: X
+                shortcut: a
+              - id: y
+                name: Y
+                shortcut: b
+        """
 
     static func transcript(_ lines: [String]) -> String {
         "---\ntitle: T\ntype: focusgroep\nspeakers:\n  Moderator:\n    role: moderator\n    codable: false\n  Els:\n    role: leerkracht\n---\n\n"
@@ -26,12 +27,16 @@ import Testing
     }
 
     /// Codes `sets[i]` onto the i-th codable segment of `doc` for `coder`, with `status`.
-    static func code(_ root: URL, _ project: Project, doc id: String, coder: String, _ sets: [[String]], status: CodingStatus) throws {
+    static func code(
+        _ root: URL, _ project: Project, doc id: String, coder: String, _ sets: [[String]], status: CodingStatus
+    ) throws {
         let path = project.transcriptPaths[project.documentIds.firstIndex(of: id)!]
         let doc = try project.loadDocument(path: path)
         let store = try CodingStore(projectRoot: root, coder: coder)
         var file = try store.load(document: doc)
-        for (s, codes) in zip(doc.segments.filter(\.codable), sets) { file = file.settingCodes(codes, on: s, at: "2026-01-01T00:00:00Z") }
+        for (s, codes) in zip(doc.segments.filter(\.codable), sets) {
+            file = file.settingCodes(codes, on: s, at: "2026-01-01T00:00:00Z")
+        }
         file.status = status
         try store.save(file)
     }
@@ -44,12 +49,16 @@ import Testing
     static func makeProject() throws -> URL {
         let root = try Harness.tempDir("kader-agree")
         for sub in ["Transcripts", "Codebooks", "Codings"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         try codebook.write(to: root.appendingPathComponent("Codebooks/test.yaml"), atomically: true, encoding: .utf8)
-        try transcript(["één", "twee", "drie", "vier"]).write(to: root.appendingPathComponent("Transcripts/doc1.md"), atomically: true, encoding: .utf8)
-        try transcript(["vijf", "zes"]).write(to: root.appendingPathComponent("Transcripts/doc2.md"), atomically: true, encoding: .utf8)
-        try transcript(["zeven"]).write(to: root.appendingPathComponent("Transcripts/doc3.md"), atomically: true, encoding: .utf8)
+        try transcript(["één", "twee", "drie", "vier"]).write(
+            to: root.appendingPathComponent("Transcripts/doc1.md"), atomically: true, encoding: .utf8)
+        try transcript(["vijf", "zes"]).write(
+            to: root.appendingPathComponent("Transcripts/doc2.md"), atomically: true, encoding: .utf8)
+        try transcript(["zeven"]).write(
+            to: root.appendingPathComponent("Transcripts/doc3.md"), atomically: true, encoding: .utf8)
         let p = try Project(root: root)
         try code(root, p, doc: "doc1", coder: "A", [["x"], ["x"], [], ["y"]], status: .done)
         try code(root, p, doc: "doc1", coder: "B", [["x"], ["x"], [], ["x"]], status: .done)
@@ -61,7 +70,9 @@ import Testing
         return root
     }
 
-    static func value(_ row: [String: Any], _ key: String) -> Double? { (row[key] as? [String: Any])?["value"] as? Double }
+    static func value(_ row: [String: Any], _ key: String) -> Double? {
+        (row[key] as? [String: Any])?["value"] as? Double
+    }
     static func row(_ rows: Any?, _ id: String) -> [String: Any] {
         ((rows as? [[String: Any]]) ?? []).first { $0["id"] as? String == id } ?? [:]
     }
@@ -70,10 +81,11 @@ import Testing
         let kader = try #require(Harness.binary)
         let root = try Self.makeProject()
         defer { try? FileManager.default.removeItem(at: root) }
-        let r = try Harness.run(kader, ["agree", "--project", root.path, "--coders", "A,B,C", "--format", "json", "--by", "document"])
+        let r = try Harness.run(
+            kader, ["agree", "--project", root.path, "--coders", "A,B,C", "--format", "json", "--by", "document"])
         #expect(r.status == 0, "agree failed: \(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        #expect(json["units"] as? Int == 6)                     // doc1 4 + doc2 2; doc3 has only A
+        #expect(json["units"] as? Int == 6)  // doc1 4 + doc2 2; doc3 has only A
         let overall = try #require(json["overall"] as? [String: Any])
 
         // Code x over 6 units, C missing on doc2. Coincidences: o11 = 3+1+2 = 6, o00 = 3+1+2 = 6,
@@ -113,7 +125,10 @@ import Testing
 
         let docs = try #require(json["documents"] as? [[String: Any]])
         #expect(docs.first { $0["id"] as? String == "doc3" }?["units"] as? Int == 0)
-        #expect((docs.first { $0["id"] as? String == "doc2" }?["counted"] as? [String: Bool]) == ["A": true, "B": true, "C": false])
+        #expect(
+            (docs.first { $0["id"] as? String == "doc2" }?["counted"] as? [String: Bool]) == [
+                "A": true, "B": true, "C": false,
+            ])
     }
 
     @Test func agreeTableFlagsAndListsDisagreements() throws {
@@ -124,7 +139,7 @@ import Testing
         #expect(r.status == 0, "agree failed: \(r.stderr)")
         #expect(r.stdout.contains("Cohen κ"))
         #expect(r.stdout.contains("unreliable") || r.stdout.contains("tentative"))
-        #expect(r.stdout.contains("doc1 #5 Els"))                 // s4: A{y} B{x}
+        #expect(r.stdout.contains("doc1 #5 Els"))  // s4: A{y} B{x}
         #expect(r.stdout.contains("Krippendorff 2011"))
         let bad = try Harness.run(kader, ["agree", "--project", root.path, "--coders", "A,nobody"])
         #expect(bad.status == 1)
@@ -137,15 +152,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         // KA-1 (docs/statistics.md §3): 4 coders × 12 units, blank = missing.
         let csv = """
-        coder,u1,u2,u3,u4,u5,u6,u7,u8,u9,u10,u11,u12
-        A,1,2,3,3,2,1,4,1,2,,,
-        B,1,2,3,3,2,2,4,1,2,5,,3
-        C,,3,3,3,2,3,4,2,2,5,1,
-        D,1,2,3,3,2,4,4,1,2,5,1,
-        """
+            coder,u1,u2,u3,u4,u5,u6,u7,u8,u9,u10,u11,u12
+            A,1,2,3,3,2,1,4,1,2,,,
+            B,1,2,3,3,2,2,4,1,2,5,,3
+            C,,3,3,3,2,3,4,2,2,5,1,
+            D,1,2,3,3,2,4,4,1,2,5,1,
+            """
         let file = dir.appendingPathComponent("ka1.csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)
-        for (metric, alpha) in [("nominal", "0.743421"), ("ordinal", "0.815388"), ("interval", "0.849107"), ("ratio", "0.797403")] {
+        for (metric, alpha) in [
+            ("nominal", "0.743421"), ("ordinal", "0.815388"), ("interval", "0.849107"), ("ratio", "0.797403"),
+        ] {
             let r = try Harness.run(kader, ["alpha", file.path, "--metric", metric])
             #expect(r.status == 0, "\(metric): \(r.stderr)")
             #expect(r.stdout.contains("α      = \(alpha)"), "\(metric): \(r.stdout)")
@@ -156,11 +173,18 @@ import Testing
         #expect(nominal.stdout.contains("D_o    = 0.200000") && nominal.stdout.contains("D_e    = 0.779487"))
         #expect(nominal.stdout.contains("95% CI = ["))
         // Transposed: units as rows.
-        let t = "unit,A,B,C,D\n" + (0..<12).map { u in
-            "u\(u + 1)," + [["1", "2", "3", "3", "2", "1", "4", "1", "2", "", "", ""], ["1", "2", "3", "3", "2", "2", "4", "1", "2", "5", "", "3"],
-                            ["", "3", "3", "3", "2", "3", "4", "2", "2", "5", "1", ""], ["1", "2", "3", "3", "2", "4", "4", "1", "2", "5", "1", ""]]
-                .map { $0[u] }.joined(separator: ",")
-        }.joined(separator: "\n")
+        let t =
+            "unit,A,B,C,D\n"
+            + (0..<12).map { u in
+                "u\(u + 1),"
+                    + [
+                        ["1", "2", "3", "3", "2", "1", "4", "1", "2", "", "", ""],
+                        ["1", "2", "3", "3", "2", "2", "4", "1", "2", "5", "", "3"],
+                        ["", "3", "3", "3", "2", "3", "4", "2", "2", "5", "1", ""],
+                        ["1", "2", "3", "3", "2", "4", "4", "1", "2", "5", "1", ""],
+                    ]
+                    .map { $0[u] }.joined(separator: ",")
+            }.joined(separator: "\n")
         let tf = dir.appendingPathComponent("ka1-t.csv")
         try t.write(to: tf, atomically: true, encoding: .utf8)
         #expect(try Harness.run(kader, ["alpha", tf.path, "--transpose"]).stdout.contains("α      = 0.743421"))

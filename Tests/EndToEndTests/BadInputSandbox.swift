@@ -1,8 +1,9 @@
+import Crypto
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Crypto
-import Foundation
 
 /// A throw-away folder for one hostile input: `project/` (a valid Kader project), `outside/`
 /// (canary files the binary must never touch), `home/` and `tmp/` (its HOME and TMPDIR).
@@ -17,41 +18,43 @@ final class BadInputSandbox {
     let secret = "KADER-SECRET-\(UUID().uuidString)"
 
     static let codebook = """
-    name: Bad-input codebook
-    version: 1
-    codes:
-      - id: werkdruk
-        name: Werkdruk
-        shortcut: "1"
-        children:
-          - id: mails
-            name: Mails
-            shortcut: "a"
-      - id: welbevinden
-        name: Welbevinden
-        shortcut: "2"
+        name: Bad-input codebook
+        version: 1
+        codes:
+          - id: werkdruk
+            name: Werkdruk
+            shortcut: "1"
+            children:
+              - id: mails
+                name: Mails
+                shortcut: "a"
+          - id: welbevinden
+            name: Welbevinden
+            shortcut: "2"
 
-    """
+        """
 
     static let transcript = """
-    ---
-    title: Focusgroep
-    type: focusgroep
-    speakers:
-      Moderator: {role: moderator, codable: false}
-    ---
+        ---
+        title: Focusgroep
+        type: focusgroep
+        speakers:
+          Moderator: {role: moderator, codable: false}
+        ---
 
-    [00:00:05] Moderator: Hoe verliep het?
+        [00:00:05] Moderator: Hoe verliep het?
 
-    [00:00:20] Els (leerkracht): Zwaar. De werkdruk was enorm.
+        [00:00:20] Els (leerkracht): Zwaar. De werkdruk was enorm.
 
-    [00:01:02] Koen (ict-coördinator): Wij kozen één platform.
+        [00:01:02] Koen (ict-coördinator): Wij kozen één platform.
 
-    """
+        """
 
     init(_ name: String) throws {
-        let safe = name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined().prefix(40)
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-bad-\(safe)-\(UUID().uuidString.prefix(8))")
+        let safe = name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()
+            .prefix(40)
+        root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kader-bad-\(safe)-\(UUID().uuidString.prefix(8))")
         let fm = FileManager.default
         for dir in ["project/Transcripts", "project/Codebooks", "project/Codings", "outside", "home", "tmp"] {
             try fm.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true)
@@ -112,7 +115,10 @@ final class BadInputSandbox {
     static func damage(before: [String: String], after: [String: String]) -> [String] {
         var problems: [String] = []
         for (path, hash) in before.sorted(by: { $0.key < $1.key }) {
-            guard let now = after[path] else { problems.append("removed: \(path)"); continue }
+            guard let now = after[path] else {
+                problems.append("removed: \(path)")
+                continue
+            }
             if now != hash { problems.append("changed: \(path)") }
         }
         for path in after.keys.sorted() where before[path] == nil {

@@ -1,21 +1,24 @@
 import Foundation
-import Testing
 import KaderTestSupport
+import Testing
 
 /// Drives the real binary: CLI commands directly, the TUI in tmux.
-@Suite(.serialized, .enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first")) struct CodingEndToEndTests {
+@Suite(.serialized, .enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first"))
+struct CodingEndToEndTests {
     static let transcript = SampleTranscripts.focusGroup
 
     func makeProject(_ kader: URL) throws -> URL {
         let dir = try Harness.tempDir("kader-e2e")
         let result = try Harness.run(kader, ["init", "--codebook", "analysekader", dir.path])
         #expect(result.status == 0, "init failed: \(result.stderr)")
-        try Self.transcript.write(to: dir.appendingPathComponent("Transcripts/focusgroep-e2e.md"), atomically: true, encoding: .utf8)
+        try Self.transcript.write(
+            to: dir.appendingPathComponent("Transcripts/focusgroep-e2e.md"), atomically: true, encoding: .utf8)
         return dir
     }
 
     @Test(.enabled(if: Harness.tmux != nil, "needs tmux")) func codeTwoSegmentsQuitRestartAndSeeThem() throws {
-        let kader = try #require(Harness.binary), tmux = try #require(Harness.tmux)
+        let kader = try #require(Harness.binary)
+        let tmux = try #require(Harness.tmux)
         let project = try makeProject(kader)
         defer { try? FileManager.default.removeItem(at: project) }
 
@@ -25,24 +28,26 @@ import KaderTestSupport
         try first.send("Enter")
         var shot = try first.waitFor("CODING")
         #expect(shot.found, "coding screen did not open:\n\(shot.screen)")
-        try first.send("i")                      // Werkdruk on the first codable segment (Els)
+        try first.send("i")  // Werkdruk on the first codable segment (Els)
         shot = try first.waitFor("[Werkdruk]")
         #expect(shot.found, "no chip after coding:\n\(shot.screen)")
         try first.send("n")
-        try first.send("h")                      // Stroomlijning on Koen's turn
+        try first.send("h")  // Stroomlijning on Koen's turn
         shot = try first.waitFor("[Stroomlijning]")
         #expect(shot.found, "second coding not shown:\n\(shot.screen)")
         #expect(shot.screen.contains("saved"))
         try first.send("q")
         #expect(try first.waitForExit(), "kader did not quit on q")
 
-        let json = try String(contentsOf: project.appendingPathComponent("Codings/ann/focusgroep-e2e.json"), encoding: .utf8)
+        let json = try String(
+            contentsOf: project.appendingPathComponent("Codings/ann/focusgroep-e2e.json"), encoding: .utf8)
         #expect(json.contains("\"coder\" : \"ann\""))
         #expect(json.contains("\"document\" : \"focusgroep-e2e\""))
         #expect(json.contains("\"werkdruk\""))
         #expect(json.contains("\"stroomlijning\""))
 
-        let second = try TmuxSession(tmux: tmux, command: [kader.path, "--coder", "ann", "focusgroep-e2e"], cwd: project)
+        let second = try TmuxSession(
+            tmux: tmux, command: [kader.path, "--coder", "ann", "focusgroep-e2e"], cwd: project)
         defer { second.kill() }
         shot = try second.waitFor("CODING")
         #expect(shot.found, "restart did not open the document:\n\(shot.screen)")

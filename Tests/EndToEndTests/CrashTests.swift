@@ -1,23 +1,31 @@
+import Foundation
+import KaderTestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-import Testing
-import KaderTestSupport
 
 /// Kills a coding process with SIGKILL at random moments: every acknowledged coding must be on
 /// disk and every file must parse.
-@Suite(.serialized, .enabled(if: Harness.binary != nil && Harness.dev != nil, "needs kader and kader-dev: make test, or swift build first")) struct CrashTests {
+@Suite(
+    .serialized,
+    .enabled(
+        if: Harness.binary != nil && Harness.dev != nil, "needs kader and kader-dev: make test, or swift build first"))
+struct CrashTests {
     static func transcript(turns: Int) -> String {
-        (1...turns).map { "Deelnemer \($0 % 5 + 1): Beurt nummer \($0) over digitalisering en werkdruk op school." }.joined(separator: "\n\n")
+        (1...turns).map { "Deelnemer \($0 % 5 + 1): Beurt nummer \($0) over digitalisering en werkdruk op school." }
+            .joined(separator: "\n\n")
     }
 
     @Test func sigkillNeverLosesAnAcknowledgedCodingNorTearsAFile() throws {
-        let kader = try #require(Harness.binary), dev = try #require(Harness.dev)
+        let kader = try #require(Harness.binary)
+        let dev = try #require(Harness.dev)
         let project = try Harness.tempDir("kader-crash")
         defer { try? FileManager.default.removeItem(at: project) }
         #expect(try Harness.run(kader, ["init", "--codebook", "analysekader", project.path]).status == 0)
-        try Self.transcript(turns: 400).write(to: project.appendingPathComponent("Transcripts/crash.txt"), atomically: true, encoding: .utf8)
+        try Self.transcript(turns: 400).write(
+            to: project.appendingPathComponent("Transcripts/crash.txt"), atomically: true, encoding: .utf8)
         let file = project.appendingPathComponent("Codings/ann/crash.json")
         let out = project.appendingPathComponent("acks.txt").path
         var acknowledged = Set<String>()
@@ -26,14 +34,18 @@ import KaderTestSupport
         var kills = 0
         var ackedRuns = 0
         while kills < 60, Date().timeIntervalSince(started) < 50 {
-            let pid = try ProcessRunner.spawn(dev, ["code-loop", "--project", project.path, "--coder", "ann", "crash"], stdout: out, stderr: out + ".err")
+            let pid = try ProcessRunner.spawn(
+                dev, ["code-loop", "--project", project.path, "--coder", "ann", "crash"], stdout: out,
+                stderr: out + ".err")
             if kills % 3 == 0 {
                 // Blind: any moment from start-up on.
                 usleep(UInt32.random(in: 1_000...300_000, using: &rng))
             } else {
                 // Mid-loop: after the first acknowledgement, a random moment into the next saves.
                 let deadline = Date().addingTimeInterval(5)
-                while Date() < deadline, !(((try? String(contentsOfFile: out, encoding: .utf8)) ?? "").contains("\n")) { usleep(2_000) }
+                while Date() < deadline, !(((try? String(contentsOfFile: out, encoding: .utf8)) ?? "").contains("\n")) {
+                    usleep(2_000)
+                }
                 usleep(UInt32.random(in: 0...120_000, using: &rng))
             }
             kill(pid, SIGKILL)
@@ -53,19 +65,26 @@ import KaderTestSupport
             #expect(object != nil, "torn file after kill \(kills)")
             let lastGood = project.appendingPathComponent("Codings/ann/.crash.json.last-good")
             if let copy = FileManager.default.contents(atPath: lastGood.path) {
-                #expect((try? JSONSerialization.jsonObject(with: copy)) != nil, "torn last-good copy after kill \(kills)")
+                #expect(
+                    (try? JSONSerialization.jsonObject(with: copy)) != nil, "torn last-good copy after kill \(kills)")
             }
             var onDisk = Set<String>()
             for coding in (object?["codings"] as? [[String: Any]]) ?? [] {
                 let segment = coding["segment"] as? String ?? "?"
                 // Schema 2: each code is an object with its id, quote spans and memo.
-                for code in (coding["codes"] as? [[String: Any]] ?? []).compactMap({ $0["code"] as? String }) { onDisk.insert("\(segment) \(code)") }
+                for code in (coding["codes"] as? [[String: Any]] ?? []).compactMap({ $0["code"] as? String }) {
+                    onDisk.insert("\(segment) \(code)")
+                }
             }
             let lost = acknowledged.subtracting(onDisk)
-            #expect(lost.isEmpty, "after kill \(kills): \(lost.count) acknowledged codings missing, e.g. \(lost.first ?? "")")
+            #expect(
+                lost.isEmpty,
+                "after kill \(kills): \(lost.count) acknowledged codings missing, e.g. \(lost.first ?? "")")
             if !lost.isEmpty { break }
         }
-        print("crash test: \(kills) kills, \(ackedRuns) runs with acknowledgements, \(acknowledged.count) codings acknowledged, \(Int(Date().timeIntervalSince(started))) s")
+        print(
+            "crash test: \(kills) kills, \(ackedRuns) runs with acknowledgements, \(acknowledged.count) codings acknowledged, \(Int(Date().timeIntervalSince(started))) s"
+        )
         #expect(kills >= 50)
         #expect(acknowledged.count > 50)
         // Whatever leftovers there are, the project checks clean and another run goes on from there.

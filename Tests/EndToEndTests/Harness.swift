@@ -1,8 +1,9 @@
+import Foundation
+import KaderTestSupport
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-import KaderTestSupport
 
 /// Runs the real binaries: directly (for CLI commands) or inside tmux (for the TUI). Lookup and
 /// process handling live in KaderTestSupport (``Tools``, ``ProcessRunner``).
@@ -40,10 +41,13 @@ final class TmuxSession {
     init(tmux: URL, command: [String], cwd: URL, width: Int = 100, height: Int = 30) throws {
         self.tmux = tmux
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let shell = "cd '\(cwd.path)' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color TZ=UTC HOME='\(cwd.path)' \(quoted)"
+        let shell =
+            "cd '\(cwd.path)' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color TZ=UTC HOME='\(cwd.path)' \(quoted)"
         try tm(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, shell])
         try tm(["set-option", "-t", name, "remain-on-exit", "on"])
-        serverPid = Int32(try tm(["display-message", "-p", "-t", name, "#{pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        serverPid = Int32(
+            try tm(["display-message", "-p", "-t", name, "#{pid}"]).stdout.trimmingCharacters(
+                in: .whitespacesAndNewlines))
     }
 
     /// The tmux server's process, killed at the end whatever happened.
@@ -53,7 +57,8 @@ final class TmuxSession {
 
     @discardableResult
     func tm(_ args: [String]) throws -> Harness.Result {
-        try Harness.run(tmux, ["-L", socket, "-f", "/dev/null"] + args, environment: ["TERM": "xterm-256color"], timeout: 20)
+        try Harness.run(
+            tmux, ["-L", socket, "-f", "/dev/null"] + args, environment: ["TERM": "xterm-256color"], timeout: 20)
     }
 
     func send(_ keys: String...) throws { try tm(["send-keys", "-t", name] + keys) }
@@ -77,7 +82,8 @@ final class TmuxSession {
     func waitForExit(timeout: TimeInterval = 20) throws -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            let dead = try tm(["display-message", "-p", "-t", name, "#{pane_dead}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let dead = try tm(["display-message", "-p", "-t", name, "#{pane_dead}"]).stdout.trimmingCharacters(
+                in: .whitespacesAndNewlines)
             if dead == "1" { return true }
             usleep(50_000)
         }

@@ -4,12 +4,16 @@ import Testing
 /// Issue 14, item 9: a 50 MB transcript that is one speaker turn on one line opens in the real
 /// binary, answers a search and a coding key, and saves the coding. Behaviour only; the time per
 /// key is measured in `make bench` (growth table).
-@Suite(.serialized, .enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first"), .enabled(if: Harness.tmux != nil, "needs tmux")) struct HugeSegmentEndToEndTests {
+@Suite(
+    .serialized, .enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first"),
+    .enabled(if: Harness.tmux != nil, "needs tmux")) struct HugeSegmentEndToEndTests
+{
     @Test func fiftyMegabyteSingleLineTurnStaysUsable() throws {
-        let kader = try #require(Harness.binary), tmux = try #require(Harness.tmux)
+        let kader = try #require(Harness.binary)
+        let tmux = try #require(Harness.tmux)
         let project = try CodingEndToEndTests().makeProject(kader)
         defer { try? FileManager.default.removeItem(at: project) }
-        let phrase = "de werkdruk was enorm en de laptops bleven thuis "   // 49 characters
+        let phrase = "de werkdruk was enorm en de laptops bleven thuis "  // 49 characters
         var line = "Els: "
         line.reserveCapacity(50_000_100)
         while line.utf8.count < 50_000_000 { line += phrase }
@@ -29,7 +33,7 @@ import Testing
         shot = try tui.waitFor("[/laptops]", timeout: 120)
         #expect(shot.found, "search not active:\n\(shot.screen)")
 
-        try tui.send("i")                       // Werkdruk on the one segment (its chip is below the
+        try tui.send("i")  // Werkdruk on the one segment (its chip is below the
         shot = try tui.waitFor("100% coded", timeout: 120)  // visible part of the turn; the status line counts it)
         #expect(shot.found, "coding key did not answer:\n\(shot.screen)")
         try tui.send("q")

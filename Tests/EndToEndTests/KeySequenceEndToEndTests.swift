@@ -8,17 +8,19 @@ import Testing
 
     @Test(.enabled(if: available, "tmux or the kader binary is missing (set KADER_BIN)"))
     func navigationAndFunctionKeysChangeNoCoding() throws {
-        let kader = Harness.binary!, tmux = Harness.tmux!
+        let kader = Harness.binary!
+        let tmux = Harness.tmux!
         let project = try CodingEndToEndTests().makeProject(kader)
         defer { try? FileManager.default.removeItem(at: project) }
-        let session = try TmuxSession(tmux: tmux, command: [kader.path, "--coder", "ann", "focusgroep-e2e"], cwd: project)
+        let session = try TmuxSession(
+            tmux: tmux, command: [kader.path, "--coder", "ann", "focusgroep-e2e"], cwd: project)
         defer { session.kill() }
         var shot = try session.waitFor("CODING")
         #expect(shot.found, "coding screen did not open:\n\(shot.screen)")
         for key in ["Home", "End", "IC", "DC", "PPage", "NPage", "Home", "F5", "F12", "F3", "End", "IC", "Home"] {
             try session.send(key)
         }
-        try session.tm(["send-keys", "-t", session.name, "-l", "\u{1B}[99~"])   // unknown: dropped whole
+        try session.tm(["send-keys", "-t", session.name, "-l", "\u{1B}[99~"])  // unknown: dropped whole
         try session.send("F1")
         shot = try session.waitFor("HELP")
         #expect(shot.found, "F1 did not open the help:\n\(shot.screen)")

@@ -11,14 +11,17 @@ struct ProgressEndToEndTests {
         let dir = try Harness.tempDir("kader-progress-e2e")
         #expect(try Harness.run(kader, ["init", "--codebook", "analysekader", dir.path]).status == 0)
         for i in 1...documents {
-            let text = (1...20).map { "Anna: zin \($0) van gesprek \(i), met wat tekst erbij." }.joined(separator: "\n\n")
-            try text.write(to: dir.appendingPathComponent("Transcripts/gesprek-\(i).txt"), atomically: true, encoding: .utf8)
+            let text = (1...20).map { "Anna: zin \($0) van gesprek \(i), met wat tekst erbij." }.joined(
+                separator: "\n\n")
+            try text.write(
+                to: dir.appendingPathComponent("Transcripts/gesprek-\(i).txt"), atomically: true, encoding: .utf8)
         }
         return dir
     }
 
     @Test func progressAndSummaryGoToATerminal() throws {
-        let kader = try #require(Harness.binary), tmux = try #require(Harness.tmux)
+        let kader = try #require(Harness.binary)
+        let tmux = try #require(Harness.tmux)
         let dir = try makeProject(kader, documents: 40)
         defer { try? FileManager.default.removeItem(at: dir) }
         let raw = dir.appendingPathComponent("pane.log")
@@ -39,14 +42,17 @@ struct ProgressEndToEndTests {
     }
 
     @Test func quietAndPipesStaySilent() throws {
-        let kader = try #require(Harness.binary), tmux = try #require(Harness.tmux)
+        let kader = try #require(Harness.binary)
+        let tmux = try #require(Harness.tmux)
         let dir = try makeProject(kader, documents: 3)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let piped = try Harness.run(kader, ["check", "--project", dir.path], environment: ["KADER_PROGRESS_DELAY": "0"])
+        let piped = try Harness.run(
+            kader, ["check", "--project", dir.path], environment: ["KADER_PROGRESS_DELAY": "0"])
         #expect(piped.status == 0)
         #expect(piped.stderr.isEmpty, "\(piped.stderr)")
         #expect(piped.stdout.contains("All is well: 3 documents"))
-        let session = try TmuxSession(tmux: tmux, command: [kader.path, "check", "--quiet", "--project", dir.path], cwd: dir)
+        let session = try TmuxSession(
+            tmux: tmux, command: [kader.path, "check", "--quiet", "--project", dir.path], cwd: dir)
         defer { session.kill() }
         let done = try session.waitFor("All is well: 3 documents")
         #expect(done.found, "\(done.screen)")

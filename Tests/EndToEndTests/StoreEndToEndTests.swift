@@ -2,19 +2,26 @@ import Foundation
 import Testing
 
 /// The store through the real binary: damaged files, status, check, codebook changes.
-@Suite(.serialized, .enabled(if: Harness.binary != nil && Harness.dev != nil, "needs kader and kader-dev: make test, or swift build first")) struct StoreEndToEndTests {
+@Suite(
+    .serialized,
+    .enabled(
+        if: Harness.binary != nil && Harness.dev != nil, "needs kader and kader-dev: make test, or swift build first"))
+struct StoreEndToEndTests {
     func project(_ kader: URL) throws -> URL {
         let dir = try Harness.tempDir("kader-store-e2e")
         #expect(try Harness.run(kader, ["init", "--codebook", "analysekader", dir.path]).status == 0)
-        try CodingEndToEndTests.transcript.write(to: dir.appendingPathComponent("Transcripts/focusgroep-e2e.md"), atomically: true, encoding: .utf8)
+        try CodingEndToEndTests.transcript.write(
+            to: dir.appendingPathComponent("Transcripts/focusgroep-e2e.md"), atomically: true, encoding: .utf8)
         return dir
     }
 
     @Test func corruptedFileGivesAClearErrorAndStaysByteForByte() throws {
-        let kader = try #require(Harness.binary), dev = try #require(Harness.dev)
+        let kader = try #require(Harness.binary)
+        let dev = try #require(Harness.dev)
         let dir = try project(kader)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let coded = try Harness.run(dev, ["code-loop", "--project", dir.path, "--coder", "ann", "--count", "3", "focusgroep-e2e"])
+        let coded = try Harness.run(
+            dev, ["code-loop", "--project", dir.path, "--coder", "ann", "--count", "3", "focusgroep-e2e"])
         #expect(coded.status == 0, "\(coded.stderr)")
         let url = dir.appendingPathComponent("Codings/ann/focusgroep-e2e.json")
         var bytes = try Data(contentsOf: url)
@@ -47,7 +54,8 @@ import Testing
 
         // Restoring the last-good copy as `kader check` says makes the project clean again.
         try FileManager.default.removeItem(at: url)
-        try FileManager.default.copyItem(at: dir.appendingPathComponent("Codings/ann/.focusgroep-e2e.json.last-good"), to: url)
+        try FileManager.default.copyItem(
+            at: dir.appendingPathComponent("Codings/ann/.focusgroep-e2e.json.last-good"), to: url)
         #expect(try Harness.run(kader, ["check", "--project", dir.path]).status == 0)
         let ok = try Harness.run(kader, ["status", "--project", dir.path])
         #expect(ok.status == 0)
@@ -55,7 +63,8 @@ import Testing
     }
 
     @Test(.enabled(if: Harness.tmux != nil, "needs tmux")) func secondWriterIsRefusedWithTheHoldersProcess() throws {
-        let kader = try #require(Harness.binary), tmux = try #require(Harness.tmux)
+        let kader = try #require(Harness.binary)
+        let tmux = try #require(Harness.tmux)
         let dev = try #require(Harness.dev)
         let dir = try project(kader)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -66,16 +75,21 @@ import Testing
         #expect(second.status == 1)
         #expect(second.stderr.contains("coder \"ann\" is already coding in this project: process "))
         #expect(second.stderr.contains("(kader --coder ann on host "))
-        let other = try Harness.run(dev, ["code-loop", "--project", dir.path, "--coder", "bart", "--count", "2", "focusgroep-e2e"])
+        let other = try Harness.run(
+            dev, ["code-loop", "--project", dir.path, "--coder", "bart", "--count", "2", "focusgroep-e2e"])
         #expect(other.status == 0, "\(other.stderr)")
     }
 
     @Test func codebookCommands() throws {
-        let kader = try #require(Harness.binary), dev = try #require(Harness.dev)
+        let kader = try #require(Harness.binary)
+        let dev = try #require(Harness.dev)
         let dir = try project(kader)
         defer { try? FileManager.default.removeItem(at: dir) }
         // ann codes 2 segments × all codes; the first codes are veranderingsprocessen, welbevinden …
-        #expect(try Harness.run(dev, ["code-loop", "--project", dir.path, "--coder", "ann", "--count", "4", "focusgroep-e2e"]).status == 0)
+        #expect(
+            try Harness.run(
+                dev, ["code-loop", "--project", dir.path, "--coder", "ann", "--count", "4", "focusgroep-e2e"]
+            ).status == 0)
         let p = ["--project", dir.path]
         let show = try Harness.run(kader, ["codebook", "show"] + p)
         #expect(show.status == 0)
@@ -85,7 +99,8 @@ import Testing
         let refused = try Harness.run(kader, ["codebook", "delete", "welbevinden"] + p)
         #expect(refused.status == 1)
         #expect(refused.stderr == "kader: code \"welbevinden\" has 1 coding; name the code it should move to.\n")
-        let moved = try Harness.run(kader, ["codebook", "delete", "welbevinden", "--move-to", "veranderingsprocessen"] + p)
+        let moved = try Harness.run(
+            kader, ["codebook", "delete", "welbevinden", "--move-to", "veranderingsprocessen"] + p)
         #expect(moved.status == 0, "\(moved.stderr)")
         let merged = try Harness.run(kader, ["codebook", "merge", "gelijke-onderwijskansen", "digitalisering"] + p)
         #expect(merged.stdout.contains("1 coding moved in 1 file."))

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import KaderCore
 import KaderTestSupport
+import Testing
 
 /// Two coders in two clones of one project merge through git without conflicts.
 @Suite(.enabled(if: Tools.git != nil, "needs git")) struct TeamMergeTests {
@@ -9,7 +9,8 @@ import KaderTestSupport
 
     @discardableResult
     static func git(_ dir: URL, _ args: String...) throws -> Harness.Result {
-        let r = try Harness.run(git!, ["-C", dir.path] + args, environment: ["GIT_CONFIG_NOSYSTEM": "1", "HOME": dir.path], timeout: 30)
+        let r = try Harness.run(
+            git!, ["-C", dir.path] + args, environment: ["GIT_CONFIG_NOSYSTEM": "1", "HOME": dir.path], timeout: 30)
         #expect(r.status == 0, "git \(args.joined(separator: " ")): \(r.stderr)")
         return r
     }
@@ -29,15 +30,18 @@ import KaderTestSupport
         let origin = base.appendingPathComponent("origin")
         try Project.initialize(at: origin)
         for name in ["a", "b", "c"] {
-            let text = (1...6).map { "Deelnemer \($0): Document \(name), beurt \($0) over de school." }.joined(separator: "\n\n")
-            try text.write(to: origin.appendingPathComponent("Transcripts/\(name).txt"), atomically: true, encoding: .utf8)
+            let text = (1...6).map { "Deelnemer \($0): Document \(name), beurt \($0) over de school." }.joined(
+                separator: "\n\n")
+            try text.write(
+                to: origin.appendingPathComponent("Transcripts/\(name).txt"), atomically: true, encoding: .utf8)
         }
         try Self.git(origin, "init", "-q", "-b", "main")
         try Self.git(origin, "config", "user.name", "Origin")
         try Self.git(origin, "config", "user.email", "origin@example.org")
         try Self.git(origin, "add", "-A")
         try Self.git(origin, "commit", "-q", "-m", "project")
-        let annDir = base.appendingPathComponent("ann"), bartDir = base.appendingPathComponent("bart")
+        let annDir = base.appendingPathComponent("ann")
+        let bartDir = base.appendingPathComponent("bart")
         for (dir, name) in [(annDir, "ann"), (bartDir, "bart")] {
             try Self.git(base, "clone", "-q", origin.path, dir.path)
             try Self.git(dir, "config", "user.name", name)
@@ -50,7 +54,9 @@ import KaderTestSupport
         try Self.code(bartDir, coder: "bart", document: "c", segments: [5], code: "stroomlijning")
         for (dir, name) in [(annDir, "ann"), (bartDir, "bart")] {
             try Self.git(dir, "add", "Codings/\(name)")
-            let untracked = try Self.git(dir, "status", "--porcelain", "--untracked-files=all").stdout.split(separator: "\n").filter { $0.hasPrefix("??") }
+            let untracked = try Self.git(dir, "status", "--porcelain", "--untracked-files=all").stdout.split(
+                separator: "\n"
+            ).filter { $0.hasPrefix("??") }
             #expect(untracked.isEmpty, "lock or last-good files are not ignored: \(untracked)")
             try Self.git(dir, "commit", "-q", "-m", "\(name) codes")
             try Self.git(dir, "push", "-q", "origin", "HEAD:\(name)")
@@ -64,7 +70,8 @@ import KaderTestSupport
         for coder in ["ann", "bart"] {
             for id in ["a", "b", "c"] {
                 let doc = try project.loadDocument(path: "Transcripts/\(id).txt")
-                applications += try CodingStore.read(projectRoot: annDir, coder: coder, document: doc).codeApplicationCount
+                applications += try CodingStore.read(projectRoot: annDir, coder: coder, document: doc)
+                    .codeApplicationCount
             }
         }
         #expect(applications == 6)

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import Testing
 import ZIPFoundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Issue 14 through the real binary: no write through links inside a project (items 1–3), no
 /// escape sequence to a terminal (4), one safe zip reader (6), bounded cost (9), old-or-new
@@ -12,29 +13,39 @@ import ZIPFoundation
 @Suite struct UntrustedProjectTests {
     static var kader: URL? { Harness.binary }
 
-    func run(_ box: BadInputSandbox, _ args: [String], env: [String: String] = [:], timeout: TimeInterval = 60) throws -> Harness.Result {
-        let base = ["HOME": box.home.path, "TMPDIR": box.tmp.path, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "KADER_CODER": "ann"]
-        return try Harness.run(URL(fileURLWithPath: "/usr/bin/env"), ["-C", box.project.path, Self.kader!.path] + args,
-                               environment: base.merging(env) { _, n in n }, timeout: timeout)
+    func run(_ box: BadInputSandbox, _ args: [String], env: [String: String] = [:], timeout: TimeInterval = 60) throws
+        -> Harness.Result
+    {
+        let base = [
+            "HOME": box.home.path, "TMPDIR": box.tmp.path, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "KADER_CODER": "ann",
+        ]
+        return try Harness.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["-C", box.project.path, Self.kader!.path] + args,
+            environment: base.merging(env) { _, n in n }, timeout: timeout)
     }
 
     /// Raw bytes the binary writes to a terminal: run under `script` (a pseudo-terminal).
     func runOnTerminal(_ box: BadInputSandbox, _ args: [String]) throws -> [UInt8] {
-        try Self.terminalBytes(args, cwd: box.project, scratch: box.tmp,
-                               env: ["HOME": box.home.path, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "dumb", "KADER_CODER": "ann"])
+        try Self.terminalBytes(
+            args, cwd: box.project, scratch: box.tmp,
+            env: ["HOME": box.home.path, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "dumb", "KADER_CODER": "ann"])
     }
 
     /// Runs `kader args` in `cwd` on a pseudo-terminal (`script`) and returns what reached it.
     static func terminalBytes(_ args: [String], cwd: URL, scratch: URL, env: [String: String]) throws -> [UInt8] {
         let log = scratch.appendingPathComponent("typescript-\(UUID().uuidString.prefix(6))")
         defer { unlink(log.path) }
-        let command = ([kader!.path] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        _ = try Harness.run(URL(fileURLWithPath: "/usr/bin/script"), ["-q", "-e", "-c", "cd '\(cwd.path)' && " + command, log.path],
-                            environment: env, timeout: 120)
+        let command = ([kader!.path] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(
+            separator: " ")
+        _ = try Harness.run(
+            URL(fileURLWithPath: "/usr/bin/script"), ["-q", "-e", "-c", "cd '\(cwd.path)' && " + command, log.path],
+            environment: env, timeout: 120)
         let bytes = [UInt8](FileManager.default.contents(atPath: log.path) ?? Data())
         // `script` frames the output with a header and footer line ("Script started …").
         let text = String(decoding: bytes, as: UTF8.self)
-        let body = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("Script started") && !$0.hasPrefix("Script done") }
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+            !$0.hasPrefix("Script started") && !$0.hasPrefix("Script done")
+        }
         return Array(body.joined(separator: "\n").utf8)
     }
 
@@ -44,10 +55,14 @@ import ZIPFoundation
         return zip(bytes, bytes.dropFirst()).contains { $0 == 0xC2 && ($1 == 0x9B || $1 == 0x9D) }
     }
 
-    static var hasScript: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/script") && Harness.binary != nil }
+    static var hasScript: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/script") && Harness.binary != nil
+    }
 
     func write(_ box: BadInputSandbox, codebookWithName name: String) throws {
-        try box.write("name: Hostile\nversion: 1\ncodes:\n  - id: werkdruk\n    name: \"\(name)\"\n    shortcut: \"1\"\n  - id: mails\n    name: Mails\n", "project/Codebooks/analysekader.yaml")
+        try box.write(
+            "name: Hostile\nversion: 1\ncodes:\n  - id: werkdruk\n    name: \"\(name)\"\n    shortcut: \"1\"\n  - id: mails\n    name: Mails\n",
+            "project/Codebooks/analysekader.yaml")
     }
 
     func codings(coder: String, codes: [String]) -> String {
@@ -62,8 +77,14 @@ import ZIPFoundation
     /// Demo codings for the sandbox's document (`kader-dev demo-codings`, next to the binary).
     func demoCodings(_ box: BadInputSandbox) throws -> Int32 {
         let dev = Self.kader!.deletingLastPathComponent().appendingPathComponent("kader-dev")
-        return try Harness.run(URL(fileURLWithPath: "/usr/bin/env"), ["-C", box.project.path, dev.path, "demo-codings", "--document", "focusgroep", "--coders", "demo-ann", "--coders", "demo-bob"],
-                               environment: ["HOME": box.home.path]).status
+        return try Harness.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "-C", box.project.path, dev.path, "demo-codings", "--document", "focusgroep", "--coders", "demo-ann",
+                "--coders", "demo-bob",
+            ],
+            environment: ["HOME": box.home.path]
+        ).status
     }
 
     // MARK: Links (items 1–3)
@@ -71,8 +92,10 @@ import ZIPFoundation
     @Test(.enabled(if: Harness.binary != nil))
     func lockFileThatIsALinkIsRefused() throws {
         let box = try BadInputSandbox("lock link")
-        try FileManager.default.createDirectory(at: box.project.appendingPathComponent("Codings/ann"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: box.path("project/Codings/ann/.kader.lock"), withDestinationPath: box.path("outside/canary.txt"))
+        try FileManager.default.createDirectory(
+            at: box.project.appendingPathComponent("Codings/ann"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: box.path("project/Codings/ann/.kader.lock"), withDestinationPath: box.path("outside/canary.txt"))
         let before = box.snapshot()
         let r = try run(box, ["codebook", "merge", "mails", "werkdruk"])
         #expect(r.status == 1)
@@ -86,13 +109,18 @@ import ZIPFoundation
         let box = try BadInputSandbox("coder folder link")
         try box.write("keep me\n", "outside/bob/.notes.tmp")
         try box.write("keep me too\n", "outside/bob/.focusgroep.json.123.tmp")
-        try FileManager.default.createDirectory(at: box.project.appendingPathComponent("Codings"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: box.path("project/Codings/bob"), withDestinationPath: box.path("outside/bob"))
+        try FileManager.default.createDirectory(
+            at: box.project.appendingPathComponent("Codings"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: box.path("project/Codings/bob"), withDestinationPath: box.path("outside/bob"))
         let before = box.snapshot()
         for args in [["codebook", "merge", "mails", "werkdruk"], ["code", "--coder", "bob"]] {
             let r = try run(box, args)
             #expect(r.status == 1, "\(args): \(r.stderr)")
-            #expect(BadInputSandbox.damage(before: before, after: box.snapshot()).filter { !$0.hasPrefix("created: project/Codings") }.isEmpty, "\(args)")
+            #expect(
+                BadInputSandbox.damage(before: before, after: box.snapshot()).filter {
+                    !$0.hasPrefix("created: project/Codings")
+                }.isEmpty, "\(args)")
         }
         #expect(FileManager.default.fileExists(atPath: box.path("outside/bob/.notes.tmp")))
         #expect(FileManager.default.fileExists(atPath: box.path("outside/bob/.focusgroep.json.123.tmp")))
@@ -104,7 +132,8 @@ import ZIPFoundation
     func codebookFolderThatIsALinkIsNotWrittenThrough() throws {
         let box = try BadInputSandbox("codebooks link")
         try FileManager.default.moveItem(atPath: box.path("project/Codebooks"), toPath: box.path("outside/Codebooks"))
-        try FileManager.default.createSymbolicLink(atPath: box.path("project/Codebooks"), withDestinationPath: box.path("outside/Codebooks"))
+        try FileManager.default.createSymbolicLink(
+            atPath: box.path("project/Codebooks"), withDestinationPath: box.path("outside/Codebooks"))
         let before = box.snapshot()
         let r = try run(box, ["codebook", "rename", "werkdruk", "Druk"])
         #expect(r.status == 1 && r.stderr.contains("symbolic link"), "\(r.stderr)")
@@ -116,39 +145,54 @@ import ZIPFoundation
     @Test(.enabled(if: Harness.binary != nil))
     func plantedTemporaryFileLinksAreNeverOpened() throws {
         let box = try BadInputSandbox("planted tmp links")
-        let last = Int((try? String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? Int(getpid())
+        let last =
+            Int(
+                (try? String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8))?.trimmingCharacters(
+                    in: .whitespacesAndNewlines) ?? "") ?? Int(getpid())
         for pid in last..<(last + 3_000) {
-            try? FileManager.default.createSymbolicLink(atPath: box.path("project/Codebooks/.analysekader.yaml.\(pid).tmp"), withDestinationPath: box.path("outside/canary.txt"))
+            try? FileManager.default.createSymbolicLink(
+                atPath: box.path("project/Codebooks/.analysekader.yaml.\(pid).tmp"),
+                withDestinationPath: box.path("outside/canary.txt"))
         }
         let r = try run(box, ["codebook", "rename", "werkdruk", "Druk"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try String(contentsOfFile: box.path("outside/canary.txt"), encoding: .utf8) == "do not touch\n")
         var info = stat()
         #expect(lstat(box.path("project/Codebooks/analysekader.yaml"), &info) == 0 && info.st_mode & S_IFMT == S_IFREG)
-        #expect(try String(contentsOfFile: box.path("project/Codebooks/analysekader.yaml"), encoding: .utf8).contains("Druk"))
+        #expect(
+            try String(contentsOfFile: box.path("project/Codebooks/analysekader.yaml"), encoding: .utf8).contains(
+                "Druk"))
     }
 
     @Test(.enabled(if: Harness.binary != nil))
     func importIntoALinkedTranscriptsFolderIsRefused() throws {
         let box = try BadInputSandbox("transcripts link")
-        try FileManager.default.moveItem(atPath: box.path("project/Transcripts"), toPath: box.path("outside/Transcripts"))
-        try FileManager.default.createSymbolicLink(atPath: box.path("project/Transcripts"), withDestinationPath: box.path("outside/Transcripts"))
+        try FileManager.default.moveItem(
+            atPath: box.path("project/Transcripts"), toPath: box.path("outside/Transcripts"))
+        try FileManager.default.createSymbolicLink(
+            atPath: box.path("project/Transcripts"), withDestinationPath: box.path("outside/Transcripts"))
         let qdpx = try box.write(try QDPXFixture.archive(text: "Els: een nieuwe bron\n"), "in.qdpx")
         let before = box.snapshot()
         let r = try run(box, ["import", "qdpx", qdpx.path, "--project", box.project.path])
         #expect(r.status == 1 && r.stderr.contains("symbolic link"), "\(r.stderr)")
         #expect(BadInputSandbox.damage(before: before, after: box.snapshot()).isEmpty)
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: box.project.path)) ?? []).allSatisfy { !$0.hasPrefix(".kader-import-") })
+        #expect(
+            ((try? FileManager.default.contentsOfDirectory(atPath: box.project.path)) ?? []).allSatisfy {
+                !$0.hasPrefix(".kader-import-")
+            })
     }
 
     @Test(.enabled(if: Harness.binary != nil))
     func exportFollowsTheLinkTheUserGave() throws {
         let box = try BadInputSandbox("export link")
-        try FileManager.default.createSymbolicLink(atPath: box.path("tmp/out.md"), withDestinationPath: box.path("outside/report.md"))
+        try FileManager.default.createSymbolicLink(
+            atPath: box.path("tmp/out.md"), withDestinationPath: box.path("outside/report.md"))
         try box.write("old\n", "outside/report.md")
         let r = try run(box, ["export", "quotes", "-o", box.path("tmp/out.md")])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: box.path("tmp/out.md"))) == box.path("outside/report.md"))
+        #expect(
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: box.path("tmp/out.md")))
+                == box.path("outside/report.md"))
         #expect(try String(contentsOfFile: box.path("outside/report.md"), encoding: .utf8) != "old\n")
     }
 
@@ -158,11 +202,15 @@ import ZIPFoundation
     func codeNamesAndUnknownIdsReachTheTerminalHarmless() throws {
         let box = try BadInputSandbox("terminal names")
         try write(box, codebookWithName: "Werk\\e]0;pwned\\adruk\\e]52;c;ZXZpbA==\\a \\u009b31m")
-        try box.write(codings(coder: "ann", codes: ["werkdruk", "x\u{1B}]0;pwned\u{07}y", "z\u{9D}0;t\u{9C}"]), "project/Codings/ann/focusgroep.json")
+        try box.write(
+            codings(coder: "ann", codes: ["werkdruk", "x\u{1B}]0;pwned\u{07}y", "z\u{9D}0;t\u{9C}"]),
+            "project/Codings/ann/focusgroep.json")
         for args in [["codebook", "show"], ["check"], ["codebook", "check"], ["status"]] {
             let out = try runOnTerminal(box, args)
             #expect(!out.isEmpty, "\(args): no output")
-            #expect(!Self.hasEscape(out), "\(args): raw escape on the terminal: \(String(decoding: out, as: UTF8.self).debugDescription)")
+            #expect(
+                !Self.hasEscape(out),
+                "\(args): raw escape on the terminal: \(String(decoding: out, as: UTF8.self).debugDescription)")
         }
         let shown = String(decoding: try runOnTerminal(box, ["codebook", "show"]), as: UTF8.self)
         #expect(shown.contains("Werk\u{FFFD}]0;pwned\u{FFFD}druk"), "\(shown.debugDescription)")
@@ -174,12 +222,16 @@ import ZIPFoundation
     @Test(.enabled(if: hasScript))
     func jsonAndCSVOnATerminal() throws {
         let box = try BadInputSandbox("terminal json csv")
-        try box.write("Els: stil \u{9B}6n en \u{9D}0;titel\u{9C} \u{1B}[2J klaar\n\nKoen: dag\n", "project/Transcripts/c1.txt")
+        try box.write(
+            "Els: stil \u{9B}6n en \u{9D}0;titel\u{9C} \u{1B}[2J klaar\n\nKoen: dag\n", "project/Transcripts/c1.txt")
         let json = try runOnTerminal(box, ["segments", "--json", box.path("project/Transcripts/c1.txt")])
         #expect(!Self.hasEscape(json), "\(String(decoding: json, as: UTF8.self).debugDescription)")
         #expect(String(decoding: json, as: UTF8.self).contains("\\u009b6n"))
         let data = try #require(String(decoding: json, as: UTF8.self).data(using: .utf8))
-        #expect((try? JSONSerialization.jsonObject(with: Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8))) != nil, "still JSON")
+        #expect(
+            (try? JSONSerialization.jsonObject(
+                with: Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)))
+                != nil, "still JSON")
 
         #expect(try demoCodings(box) == 0)
         let csv = try runOnTerminal(box, ["export", "quotes", "--format", "csv", "--all-coders"])
@@ -195,7 +247,9 @@ import ZIPFoundation
         let box = try BadInputSandbox("error line")
         let r = try run(box, ["status", "--project", box.path("no\u{1B}]0;pwned\u{07}where")])
         #expect(r.status == 1)
-        #expect(!r.stderr.contains("\u{1B}") && !r.stderr.contains("\u{07}") && r.stderr.contains("no\u{FFFD}]0;pwned\u{FFFD}where"), "\(r.stderr.debugDescription)")
+        #expect(
+            !r.stderr.contains("\u{1B}") && !r.stderr.contains("\u{07}")
+                && r.stderr.contains("no\u{FFFD}]0;pwned\u{FFFD}where"), "\(r.stderr.debugDescription)")
     }
 
     // MARK: Archives (item 6)
@@ -203,13 +257,17 @@ import ZIPFoundation
     @Test(.enabled(if: Harness.binary != nil))
     func qdpxWhoseDeflateStreamEndsEarlyIsOneErrorLine() throws {
         let box = try BadInputSandbox("qdpx short deflate")
-        var zip = [UInt8](try QDPXFixture.archive(text: String(repeating: "Els: een lange zin met woorden \(UUID()).\n\n", count: 2_000)))
+        var zip = [UInt8](
+            try QDPXFixture.archive(
+                text: String(repeating: "Els: een lange zin met woorden \(UUID()).\n\n", count: 2_000)))
         QDPXFixture.shortenEveryEntry(&zip)
         let qdpx = try box.write(Data(zip), "short.qdpx")
         let before = box.snapshot()
         let r = try run(box, ["import", "qdpx", qdpx.path, "--project", box.project.path], timeout: 30)
         #expect(r.status == 1, "\(r.status) \(r.stderr)")
-        #expect(r.stderr.hasPrefix("kader: ") && r.stderr.filter { $0 == "\n" }.count == 1 && r.stderr.contains("damaged"), "\(r.stderr)")
+        #expect(
+            r.stderr.hasPrefix("kader: ") && r.stderr.filter { $0 == "\n" }.count == 1 && r.stderr.contains("damaged"),
+            "\(r.stderr)")
         #expect(BadInputSandbox.damage(before: before, after: box.snapshot()).isEmpty)
     }
 
@@ -218,15 +276,24 @@ import ZIPFoundation
     @Test(.enabled(if: Harness.binary != nil))
     func killedImportLeavesTheOldOrTheNewState() throws {
         let box = try BadInputSandbox("killed import")
-        let qdpx = try box.write(try QDPXFixture.archive(text: "Els: een nieuwe bron over werkdruk\n\nKoen: en mails\n", sources: 40), "big.qdpx")
+        let qdpx = try box.write(
+            try QDPXFixture.archive(text: "Els: een nieuwe bron over werkdruk\n\nKoen: en mails\n", sources: 40),
+            "big.qdpx")
         func files() -> Set<String> {
-            Set(box.snapshot().keys.filter { $0.hasPrefix("project/") && !$0.contains(".kader-import-") && !$0.hasSuffix(".kader.lock") && !$0.contains("last-good") })
+            Set(
+                box.snapshot().keys.filter {
+                    $0.hasPrefix("project/") && !$0.contains(".kader-import-") && !$0.hasSuffix(".kader.lock")
+                        && !$0.contains("last-good")
+                })
         }
         let old = files()
         // The new state: a complete import in a copy.
         let full = try BadInputSandbox("killed import reference")
         _ = try run(full, ["import", "qdpx", qdpx.path, "--project", full.project.path])
-        let new = Set(full.snapshot().keys.filter { $0.hasPrefix("project/") && !$0.hasSuffix(".kader.lock") && !$0.contains("last-good") })
+        let new = Set(
+            full.snapshot().keys.filter {
+                $0.hasPrefix("project/") && !$0.hasSuffix(".kader.lock") && !$0.contains("last-good")
+            })
         #expect(new.count > old.count)
         let delays: [UInt32] = [20_000, 60_000, 120_000, 250_000, 500_000]
         for delay in delays {
@@ -247,7 +314,8 @@ import ZIPFoundation
             var status: Int32 = 0
             waitpid(pid, &status, 0)
             // A leftover staging folder is ignored by git.
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: box.project.path)) ?? [] where name.hasPrefix(".kader-import-") {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: box.project.path)) ?? []
+            where name.hasPrefix(".kader-import-") {
                 let ignore = box.project.appendingPathComponent(name).appendingPathComponent(".gitignore")
                 if FileManager.default.fileExists(atPath: ignore.path) {
                     #expect(try String(contentsOf: ignore, encoding: .utf8) == "*\n")
@@ -255,9 +323,13 @@ import ZIPFoundation
             }
             _ = try run(box, ["check"])
             let now = files()
-            let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: box.project.path)) ?? []).filter { $0.hasPrefix(".kader-import-") }
+            let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: box.project.path)) ?? []).filter {
+                $0.hasPrefix(".kader-import-")
+            }
             #expect(leftovers.isEmpty, "after a kill at \(delay) µs and a check: \(leftovers)")
-            #expect(now == old || now == new, "after a kill at \(delay) µs: neither old nor new: \(now.symmetricDifference(old).sorted().prefix(5))")
+            #expect(
+                now == old || now == new,
+                "after a kill at \(delay) µs: neither old nor new: \(now.symmetricDifference(old).sorted().prefix(5))")
             if now == new { break }
         }
     }
@@ -270,7 +342,9 @@ import ZIPFoundation
         let r = try run(box, ["export", "qdpx", "-o", box.path("tmp/p.qdpx")], env: ["KADER_FAULT_DISK_FULL": "1"])
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("kader: ") && r.stderr.filter { $0 == "\n" }.count == 1, "\(r.stderr)")
-        #expect(r.stderr.contains("No space left on device") && !r.stderr.contains("Error Domain") && !r.stderr.contains("NSError"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("No space left on device") && !r.stderr.contains("Error Domain")
+                && !r.stderr.contains("NSError"), "\(r.stderr)")
         #expect(BadInputSandbox.damage(before: before, after: box.snapshot()).isEmpty)
     }
 
@@ -282,8 +356,11 @@ import ZIPFoundation
         #expect(try demoCodings(box) == 0)
         try disk.fill()
         let r = try run(box, ["export", "qdpx", "-o", disk.url.appendingPathComponent("p.qdpx").path])
-        #expect(r.status == 1 && r.stderr.contains("No space left on device") && !r.stderr.contains("Error Domain"), "\(r.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.url.path) == ["fill"], "a temporary file was left")
+        #expect(
+            r.status == 1 && r.stderr.contains("No space left on device") && !r.stderr.contains("Error Domain"),
+            "\(r.stderr)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: disk.url.path) == ["fill"], "a temporary file was left")
         let p = disk.url.appendingPathComponent("p").path
         let first = try run(box, ["init", p])
         #expect(first.status == 1 && first.stderr.filter { $0 == "\n" }.count == 1, "\(first.stderr)")
@@ -302,7 +379,9 @@ import ZIPFoundation
         #expect(first.status == 1 && first.stderr.contains("No space left on device"), "\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: p + "/Transcripts"))
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: p + "/Codebooks")) ?? []).isEmpty)
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: p + "/Codebooks")) ?? []).isEmpty, "no temporary file left")
+        #expect(
+            ((try? FileManager.default.contentsOfDirectory(atPath: p + "/Codebooks")) ?? []).isEmpty,
+            "no temporary file left")
         let second = try run(box, ["init", p])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(!((try? FileManager.default.contentsOfDirectory(atPath: p + "/Codebooks")) ?? []).isEmpty)
@@ -326,22 +405,36 @@ import ZIPFoundation
     func sigintRestoresTheTerminalAndExitsWith130() throws {
         let box = try BadInputSandbox("sigint")
         let statusFile = box.tmp.appendingPathComponent("status")
-        let session = try TmuxSession(tmux: Harness.tmux!, command: ["/bin/sh", "-c", "\"$0\" code --coder ann; echo $? > \"$1\"", Self.kader!.path, statusFile.path], cwd: box.project)
+        let session = try TmuxSession(
+            tmux: Harness.tmux!,
+            command: ["/bin/sh", "-c", "\"$0\" code --coder ann; echo $? > \"$1\"", Self.kader!.path, statusFile.path],
+            cwd: box.project)
         #expect(try session.waitFor("focusgroep").found)
-        let pane = try session.tm(["display-message", "-p", "-t", session.name, "#{pane_pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let pane = try session.tm(["display-message", "-p", "-t", session.name, "#{pane_pid}"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         // The kader process among the pane's descendants (the pane runs sh, which runs kader).
-        var queue = [Int32(pane)!], children: [Int32] = []
+        var queue = [Int32(pane)!]
+        var children: [Int32] = []
         while let p = queue.popLast() {
             children.append(p)
-            queue += try Harness.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-P", "\(p)"]).stdout.split(separator: "\n").compactMap { Int32($0) }
+            queue += try Harness.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-P", "\(p)"]).stdout.split(
+                separator: "\n"
+            ).compactMap { Int32($0) }
         }
-        let pid = try #require(children.first { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\($0)/exe")) == Self.kader!.resolvingSymlinksInPath().path })
+        let pid = try #require(
+            children.first {
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\($0)/exe"))
+                    == Self.kader!.resolvingSymlinksInPath().path
+            })
         #expect(try session.tm(["display-message", "-p", "-t", session.name, "#{alternate_on}"]).stdout.hasPrefix("1"))
         Glibc.kill(pid, SIGINT)
         #expect(try session.waitForExit(), "pane \(pane), children \(children), signalled \(pid)")
-        let status = (try? String(contentsOf: statusFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let status = (try? String(contentsOf: statusFile, encoding: .utf8))?.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         #expect(status == "130")
-        #expect(try session.tm(["display-message", "-p", "-t", session.name, "#{alternate_on}"]).stdout.hasPrefix("0"), "the terminal was not restored")
+        #expect(
+            try session.tm(["display-message", "-p", "-t", session.name, "#{alternate_on}"]).stdout.hasPrefix("0"),
+            "the terminal was not restored")
     }
 }
 
@@ -351,28 +444,33 @@ enum QDPXFixture {
     static func archive(text: String, sources: Int = 1) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <Project xmlns="urn:QDA-XML:project:1.0" name="fixture">
-        <Users><User guid="11111111-1111-4111-8111-111111111111" name="Ann"/></Users>
-        <CodeBook><Codes><Code guid="22222222-2222-4222-8222-222222222222" name="Nieuw" isCodable="true"/></Codes></CodeBook>
-        <Sources>
-        """
+            <?xml version="1.0" encoding="utf-8"?>
+            <Project xmlns="urn:QDA-XML:project:1.0" name="fixture">
+            <Users><User guid="11111111-1111-4111-8111-111111111111" name="Ann"/></Users>
+            <CodeBook><Codes><Code guid="22222222-2222-4222-8222-222222222222" name="Nieuw" isCodable="true"/></Codes></CodeBook>
+            <Sources>
+            """
         for i in 0..<sources {
             let body = Data((text + "Koen: bron \(i)\n").utf8)
             let guid = String(format: "33333333-3333-4333-8333-%012d", i)
-            try archive.addEntry(with: "sources/\(guid).txt", type: .file, uncompressedSize: Int64(body.count), compressionMethod: .deflate) { pos, size in
+            try archive.addEntry(
+                with: "sources/\(guid).txt", type: .file, uncompressedSize: Int64(body.count),
+                compressionMethod: .deflate
+            ) { pos, size in
                 body.subdata(in: Int(pos)..<Int(pos) + size)
             }
             xml += """
-            <TextSource guid="\(guid)" name="bron \(i)" plainTextPath="internal://\(guid).txt">
-            <PlainTextSelection guid="\(String(format: "44444444-4444-4444-8444-%012d", i))" startPosition="0" endPosition="10" creatingUser="11111111-1111-4111-8111-111111111111">
-            <Coding guid="\(String(format: "55555555-5555-4555-8555-%012d", i))" creatingUser="11111111-1111-4111-8111-111111111111"><CodeRef targetGUID="22222222-2222-4222-8222-222222222222"/></Coding>
-            </PlainTextSelection></TextSource>
-            """
+                <TextSource guid="\(guid)" name="bron \(i)" plainTextPath="internal://\(guid).txt">
+                <PlainTextSelection guid="\(String(format: "44444444-4444-4444-8444-%012d", i))" startPosition="0" endPosition="10" creatingUser="11111111-1111-4111-8111-111111111111">
+                <Coding guid="\(String(format: "55555555-5555-4555-8555-%012d", i))" creatingUser="11111111-1111-4111-8111-111111111111"><CodeRef targetGUID="22222222-2222-4222-8222-222222222222"/></Coding>
+                </PlainTextSelection></TextSource>
+                """
         }
         xml += "</Sources></Project>\n"
         let qde = Data(xml.utf8)
-        try archive.addEntry(with: "project.qde", type: .file, uncompressedSize: Int64(qde.count), compressionMethod: .deflate) { pos, size in
+        try archive.addEntry(
+            with: "project.qde", type: .file, uncompressedSize: Int64(qde.count), compressionMethod: .deflate
+        ) { pos, size in
             qde.subdata(in: Int(pos)..<Int(pos) + size)
         }
         return archive.data ?? Data()
@@ -388,7 +486,8 @@ enum QDPXFixture {
         while eocd > 0 && u32(eocd) != 0x0605_4B50 { eocd -= 1 }
         var p = u32(eocd + 16)
         for _ in 0..<u16(eocd + 10) {
-            let compressed = u32(p + 20), local = u32(p + 42)
+            let compressed = u32(p + 20)
+            let local = u32(p + 42)
             if u16(p + 10) == 8 {
                 put32(p + 20, compressed / 2)
                 put32(local + 18, compressed / 2)
@@ -407,7 +506,11 @@ final class TmpFS {
         let probe = FileManager.default.temporaryDirectory.appendingPathComponent("kader-tmpfs-probe-\(getpid())")
         try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: probe) }
-        guard let r = try? Harness.run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]), r.status == 0 else { return false }
+        guard
+            let r = try? Harness.run(
+                URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]),
+            r.status == 0
+        else { return false }
         _ = try? Harness.run(URL(fileURLWithPath: "/bin/umount"), [probe.path])
         return true
     }()
@@ -415,7 +518,8 @@ final class TmpFS {
     init(at url: URL, kilobytes: Int) throws {
         self.url = url
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        let r = try Harness.run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", url.path])
+        let r = try Harness.run(
+            URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", url.path])
         guard r.status == 0 else { throw POSIXError(.EPERM) }
     }
 

@@ -3,9 +3,13 @@ import Testing
 
 /// A coder's session in the real binary under tmux: picker, search, filter, memo, undo and
 /// resize, then the files on disk.
-@Suite(.serialized, .enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first"), .enabled(if: Harness.tmux != nil, "needs tmux")) struct WorkbenchEndToEndTests {
+@Suite(
+    .serialized, .enabled(if: Harness.binary != nil, "needs the kader binary: make test, or swift build first"),
+    .enabled(if: Harness.tmux != nil, "needs tmux")) struct WorkbenchEndToEndTests
+{
     @Test func pickerSearchFilterMemoUndoAndResize() throws {
-        let kader = try #require(Harness.binary), tmux = try #require(Harness.tmux)
+        let kader = try #require(Harness.binary)
+        let tmux = try #require(Harness.tmux)
         let project = try CodingEndToEndTests().makeProject(kader)
         defer { try? FileManager.default.removeItem(at: project) }
         let tui = try TmuxSession(tmux: tmux, command: [kader.path, "--coder", "eva", "focusgroep-e2e"], cwd: project)
@@ -66,7 +70,9 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let codings = json?["codings"] as? [[String: Any]] ?? []
         let byOrdinal = Dictionary(uniqueKeysWithValues: codings.map { (($0["ordinal"] as? Int) ?? 0, $0) })
-        func codes(_ ordinal: Int) -> [String]? { (byOrdinal[ordinal]?["codes"] as? [[String: Any]])?.compactMap { $0["code"] as? String } }
+        func codes(_ ordinal: Int) -> [String]? {
+            (byOrdinal[ordinal]?["codes"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+        }
         #expect(codes(2) == ["werkdruk"])
         #expect(codes(4) == ["digitale-kloof"])
         #expect(byOrdinal[4]?["memo"] == nil, "the undone memo is on disk")

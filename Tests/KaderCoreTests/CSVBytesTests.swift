@@ -7,8 +7,9 @@ import Testing
     @Test func quotesOnlyFieldsThatNeedIt() {
         var csv = CSVBytes()
         csv.row(["plain", "één, twee", "zei \"ja\"", "a\nb", "c\r\nd", "", "x;y"])
-        #expect(String(decoding: csv.bytes, as: UTF8.self)
-            == "plain,\"één, twee\",\"zei \"\"ja\"\"\",\"a\nb\",\"c\r\nd\",,x;y\r\n")
+        #expect(
+            String(decoding: csv.bytes, as: UTF8.self)
+                == "plain,\"één, twee\",\"zei \"\"ja\"\"\",\"a\nb\",\"c\r\nd\",,x;y\r\n")
     }
 
     @Test func excelUsesSemicolonsAndAByteOrderMark() throws {

@@ -8,7 +8,8 @@ import Testing
 @Suite struct CodebookMemoImportTests {
     static let memos: [String: [String: String]] = [
         "ann": [
-            "werkdruk": "Let op: \"werkdruk\" overlapt met welbevinden.\n\nTweede alinea.\nExample: geen voorbeeld, een memo.",
+            "werkdruk":
+                "Let op: \"werkdruk\" overlapt met welbevinden.\n\nTweede alinea.\nExample: geen voorbeeld, een memo.",
             "didactiek": "Kort.",
         ],
         "bob": ["werkdruk": "Memo van bob <met> & tekens."],
@@ -19,14 +20,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         for (coder, m) in Self.memos { try CodeMemoFile.save(m, projectRoot: root, coder: coder) }
         let book = try Project(root: root).codebook
-        let qdc = try CodebookExchange.export(book, format: .qdc, codeMemos: CodeMemoFile.loadAll(projectRoot: root).memos)
+        let qdc = try CodebookExchange.export(
+            book, format: .qdc, codeMemos: CodeMemoFile.loadAll(projectRoot: root).memos)
         let file = root.appendingPathComponent("export.qdc")
         try qdc.write(to: file)
 
         // A fresh project: the codebook and every memo come back, byte for byte.
-        let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("kader-qdc-\(UUID().uuidString.prefix(8))")
+        let fresh = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kader-qdc-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: fresh) }
-        try FileManager.default.createDirectory(at: fresh.appendingPathComponent("Transcripts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: fresh.appendingPathComponent("Transcripts"), withIntermediateDirectories: true)
         let r = try CodebookExchange.importQDC(file, into: fresh)
         #expect(r.created && r.codeMemos == ["ann": 2, "bob": 1] && r.codeMemosKept == 0)
         for coder in ["ann", "bob"] {
@@ -39,7 +43,10 @@ import Testing
         let imported = try #require(try Project(root: fresh).codebook.entry(id: "werkdruk")?.code)
         let original = try #require(book.entry(id: "werkdruk")?.code)
         #expect(imported.description == original.description && imported.example == original.example)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: fresh.path).sorted() == ["Codebooks", "Codings", "Transcripts"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: fresh.path).sorted() == [
+                "Codebooks", "Codings", "Transcripts",
+            ])
 
         // Into the project it came from: nothing to add, nothing replaced.
         let again = try CodebookExchange.importQDC(file, into: root)
@@ -53,9 +60,12 @@ import Testing
     }
 
     @Test func memoParagraphsAreSplitByCoder() {
-        let text = "Definitie.\n\nInclusion: ja.\n\nMemo by ann: een\n\ntwee\n\nMemo by bob: drie\n\nMemo by de groep: vier"
+        let text =
+            "Definitie.\n\nInclusion: ja.\n\nMemo by ann: een\n\ntwee\n\nMemo by bob: drie\n\nMemo by de groep: vier"
         #expect(QDACodebookXML.memos(in: text) == ["ann": "een\n\ntwee", "bob": "drie\n\nMemo by de groep: vier"])
-        #expect(QDACodebookXML.fields(of: text).description == "Definitie." && QDACodebookXML.fields(of: text).inclusion == "ja.")
+        #expect(
+            QDACodebookXML.fields(of: text).description == "Definitie."
+                && QDACodebookXML.fields(of: text).inclusion == "ja.")
         #expect(QDACodebookXML.memos(in: "Memo by de groep: vier").isEmpty)
     }
 }

@@ -18,17 +18,20 @@ import Testing
     func reference(_ doc: Document) throws -> String {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let r = Reference(id: doc.id, source: doc.sourcePath, metadata: doc.metadata, contentHash: doc.contentHash,
-                          diagnostics: doc.diagnostics, speakers: doc.speakers, segments: doc.segments)
+        let r = Reference(
+            id: doc.id, source: doc.sourcePath, metadata: doc.metadata, contentHash: doc.contentHash,
+            diagnostics: doc.diagnostics, speakers: doc.speakers, segments: doc.segments)
         return String(decoding: try enc.encode(r), as: UTF8.self)
     }
 
     func load(_ text: String) throws -> Document {
-        try TranscriptLoader().load(data: Data(text.utf8), path: "Transcripts/fg/één \"x\".txt", id: "fg-1", format: .plainText)
+        try TranscriptLoader().load(
+            data: Data(text.utf8), path: "Transcripts/fg/één \"x\".txt", id: "fg-1", format: .plainText)
     }
 
     @Test func matchesTheEncoderOnAFocusGroup() throws {
-        let doc = try load("""
+        let doc = try load(
+            """
             Gespreksleider: Welkom allemaal. Wat vinden jullie van de "nieuwe" regels / afspraken?
             Anna (deelnemer): Tja\\ het is lastig.\tMet een tab, en é en 😀 en \u{7F} en \u{2028}.
             [00:01:02] Bram: Een controle\u{01}teken en \u{1B}[31m kleur.
@@ -50,7 +53,10 @@ import Testing
         let doc = try load((1...400).map { "Anna: zin nummer \($0) met wat tekst erbij." }.joined(separator: "\n"))
         var chunks = 0
         var all: [UInt8] = []
-        try DocumentJSON.write(doc, chunk: 4096) { chunks += 1; all.append(contentsOf: $0) }
+        try DocumentJSON.write(doc, chunk: 4096) {
+            chunks += 1
+            all.append(contentsOf: $0)
+        }
         #expect(chunks > 1)
         #expect(String(decoding: all, as: UTF8.self) == (try reference(doc)))
     }

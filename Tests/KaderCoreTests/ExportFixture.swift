@@ -1,56 +1,60 @@
 import Foundation
+
 @testable import KaderCore
 
 /// A small project with two coders (spans, memos, a document memo) for export and exchange tests.
 enum ExportFixture {
     static let transcript = """
-    ---
-    title: Focusgroep school B
-    type: focusgroep
-    site: school B
-    speakers:
-      Moderator:
-        role: moderator
-        codable: false
-      Mieke:
-        role: leerkracht
-      Geert:
-        role: directeur
-    ---
+        ---
+        title: Focusgroep school B
+        type: focusgroep
+        site: school B
+        speakers:
+          Moderator:
+            role: moderator
+            codable: false
+          Mieke:
+            role: leerkracht
+          Geert:
+            role: directeur
+        ---
 
-    [00:12:40] Moderator: Wat is er gebleven van het afstandsonderwijs?
+        [00:12:40] Moderator: Wat is er gebleven van het afstandsonderwijs?
 
-    [00:12:45] Mieke: De weekplanning is gebleven. Elke leerling weet op maandag wat er moet gebeuren, en dat geeft rust.
+        [00:12:45] Mieke: De weekplanning is gebleven. Elke leerling weet op maandag wat er moet gebeuren, en dat geeft rust.
 
-    [00:13:10] Geert: Als directeur zag ik vooral dat de werkdruk enorm steeg. Iedereen was 's avonds nog bezig met mails.
+        [00:13:10] Geert: Als directeur zag ik vooral dat de werkdruk enorm steeg. Iedereen was 's avonds nog bezig met mails.
 
-    [00:13:50] Mieke: Voor kinderen zonder laptop was het drama. Café-uitbaters, één ouder, vier kinderen: één toestel.
-    """
+        [00:13:50] Mieke: Voor kinderen zonder laptop was het drama. Café-uitbaters, één ouder, vier kinderen: één toestel.
+        """
 
     static let interview = """
-    ---
-    title: Interview expert
-    type: interview
-    site: online
-    speakers:
-      Interviewer:
-        role: interviewer
-        codable: false
-      Expert:
-        role: expert
-    ---
+        ---
+        title: Interview expert
+        type: interview
+        site: online
+        speakers:
+          Interviewer:
+            role: interviewer
+            codable: false
+          Expert:
+            role: expert
+        ---
 
-    Interviewer: Wat blijft er over?
+        Interviewer: Wat blijft er over?
 
-    Expert: Thuis leren mag nooit hetzelfde worden als uit beeld verdwijnen.
-    """
+        Expert: Thuis leren mag nooit hetzelfde worden als uit beeld verdwijnen.
+        """
 
     /// Creates the project in a fresh temporary folder; returns its root.
     static func make(codings: Bool = true) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-export-\(UUID().uuidString.prefix(8))")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kader-export-\(UUID().uuidString.prefix(8))")
         try Project.initialize(at: root)
-        try transcript.write(to: root.appendingPathComponent("Transcripts/focusgroep-school-b.md"), atomically: true, encoding: .utf8)
-        try interview.write(to: root.appendingPathComponent("Transcripts/interview-expert.md"), atomically: true, encoding: .utf8)
+        try transcript.write(
+            to: root.appendingPathComponent("Transcripts/focusgroep-school-b.md"), atomically: true, encoding: .utf8)
+        try interview.write(
+            to: root.appendingPathComponent("Transcripts/interview-expert.md"), atomically: true, encoding: .utf8)
         if codings { try code(root) }
         return root
     }
@@ -66,7 +70,8 @@ enum ExportFixture {
             f = f.settingCodes(["stroomlijning", "veranderingsprocessen"], on: fg.segments[1], at: t)
             f = f.settingCodes(["werkdruk"], on: fg.segments[2], at: t)
             let s3 = fg.segments[3]
-            f = f.settingCodes(["digitale-kloof"], on: s3, at: t).settingSpans([QuoteSpan(start: s3.start, end: s3.start + 42)], code: "digitale-kloof", on: s3, at: t)
+            f = f.settingCodes(["digitale-kloof"], on: s3, at: t).settingSpans(
+                [QuoteSpan(start: s3.start, end: s3.start + 42)], code: "digitale-kloof", on: s3, at: t)
             f = f.settingMemo("Sterk citaat over \"toegang\" & gezin", on: s3, at: t)
             f.memo = "Document memo van ann."
             try ann.save(f)

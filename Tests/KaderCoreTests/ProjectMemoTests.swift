@@ -9,11 +9,14 @@ import Testing
     @Test func storedCanonicallyAndNotACodingsFile() throws {
         let (project, _) = try CodebookEditsTests.project()
         defer { try? FileManager.default.removeItem(at: project.root) }
-        let memo = ProjectMemo(memo: "Onderzoeksvraag: \"hoe\" verandert het werk?\n\nTweede alinea.", modified: "2026-11-30T09:00:00Z")
+        let memo = ProjectMemo(
+            memo: "Onderzoeksvraag: \"hoe\" verandert het werk?\n\nTweede alinea.", modified: "2026-11-30T09:00:00Z")
         try ProjectMemoFile.save(memo, projectRoot: project.root, coder: "ann")
         let url = ProjectMemoFile.url(projectRoot: project.root, coder: "ann")
-        #expect(String(decoding: try Data(contentsOf: url), as: UTF8.self)
-            == "{\n  \"memo\" : \"Onderzoeksvraag: \\\"hoe\\\" verandert het werk?\\n\\nTweede alinea.\",\n  \"modified\" : \"2026-11-30T09:00:00Z\"\n}\n")
+        #expect(
+            String(decoding: try Data(contentsOf: url), as: UTF8.self)
+                == "{\n  \"memo\" : \"Onderzoeksvraag: \\\"hoe\\\" verandert het werk?\\n\\nTweede alinea.\",\n  \"modified\" : \"2026-11-30T09:00:00Z\"\n}\n"
+        )
         #expect(try ProjectMemoFile.load(projectRoot: project.root, coder: "ann") == memo)
         #expect(CodingStore.documentIds(projectRoot: project.root, coder: "ann") == ["fg"])
         #expect(ProjectCheck.run(project: project).findings.isEmpty)
@@ -30,7 +33,8 @@ import Testing
     @Test func exportedAsMemosAndThroughQDPX() throws {
         let root = try ExportFixture.make()
         defer { try? FileManager.default.removeItem(at: root) }
-        let ann = ProjectMemo(memo: "Memo van ann over het hele project.\nTweede regel.", modified: "2026-11-30T09:00:00Z")
+        let ann = ProjectMemo(
+            memo: "Memo van ann over het hele project.\nTweede regel.", modified: "2026-11-30T09:00:00Z")
         let bob = ProjectMemo(memo: "Bob: eerst de focusgroepen.", modified: "2026-11-30T10:30:00Z")
         try ProjectMemoFile.save(ann, projectRoot: root, coder: "ann")
         try ProjectMemoFile.save(bob, projectRoot: root, coder: "bob")
@@ -41,8 +45,13 @@ import Testing
         #expect(project.map(\.modified) == [ann.modified, bob.modified])
         #expect(rows.prefix(2).allSatisfy { $0.kind == "project" })
         let md = MemoExport.markdown(rows, title: "t")
-        #expect(md.contains("## Project memos\n\n**ann** on the project, 2026-11-30T09:00:00Z:\n\nMemo van ann over het hele project.\nTweede regel.\n"))
-        let only = try MemoExport.load(project: try Project(root: root), coders: ["bob"]).filter { $0.kind == "project" }
+        #expect(
+            md.contains(
+                "## Project memos\n\n**ann** on the project, 2026-11-30T09:00:00Z:\n\nMemo van ann over het hele project.\nTweede regel.\n"
+            ))
+        let only = try MemoExport.load(project: try Project(root: root), coders: ["bob"]).filter {
+            $0.kind == "project"
+        }
         #expect(only.map(\.coder) == ["bob"])
 
         let archive = root.appendingPathComponent("out.qdpx")
@@ -50,10 +59,12 @@ import Testing
         let reader = try QDPXArchiveReader(url: archive, limits: ArchiveLimits())
         let model = try QDAProjectXML.read(try reader.data("project.qde"), path: archive.path)
         #expect(model.noteRefs.count == 2)
-        #expect(model.noteRefs.compactMap { ref in model.notes.first { $0.guid == ref }?.text } == [ann.memo, bob.memo])
+        #expect(
+            model.noteRefs.compactMap { ref in model.notes.first { $0.guid == ref }?.text } == [ann.memo, bob.memo])
         #expect(model.users.map(\.name).contains("bob"))
 
-        let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("kader-pm-\(UUID().uuidString.prefix(8))")
+        let fresh = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kader-pm-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: fresh) }
         let report = try QDPXImporter.importArchive(archive, into: fresh)
         #expect(report.projectMemos == ["ann", "bob"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 /// The exported .qdpx against the REFI-QDA project standard (QDA-XML 1.0), and the round trip.
@@ -15,8 +16,12 @@ import Testing
     /// Child element names of `node` must follow `order` (each known name at most where it belongs).
     func expectOrder(_ node: XMLElementNode, _ order: [String], sourceLocation: SourceLocation = #_sourceLocation) {
         let idx = node.children.map { order.firstIndex(of: $0.name) ?? -1 }
-        #expect(!idx.contains(-1), "unexpected child of <\(node.name)>: \(node.children.map(\.name))", sourceLocation: sourceLocation)
-        #expect(idx == idx.sorted(), "children of <\(node.name)> out of order: \(node.children.map(\.name))", sourceLocation: sourceLocation)
+        #expect(
+            !idx.contains(-1), "unexpected child of <\(node.name)>: \(node.children.map(\.name))",
+            sourceLocation: sourceLocation)
+        #expect(
+            idx == idx.sorted(), "children of <\(node.name)> out of order: \(node.children.map(\.name))",
+            sourceLocation: sourceLocation)
     }
 
     @Test func structureOrderAndRequiredAttributesFollowTheStandard() throws {
@@ -35,7 +40,9 @@ import Testing
         guids += userGUIDs
         var codeGUIDs: Set<String> = []
         func checkCode(_ c: XMLElementNode) {
-            #expect(c["guid"].map(StableGUID.isValid) == true && c["name"] != nil && ["true", "false"].contains(c["isCodable"] ?? ""))
+            #expect(
+                c["guid"].map(StableGUID.isValid) == true && c["name"] != nil
+                    && ["true", "false"].contains(c["isCodable"] ?? ""))
             if let color = c["color"] { #expect(color.count == 7 && color.hasPrefix("#")) }
             expectOrder(c, ["Description", "NoteRef", "Code"])
             codeGUIDs.insert(c["guid"] ?? "")
@@ -58,7 +65,8 @@ import Testing
             guids.append(guid)
             #expect(s["plainTextPath"] == "internal://\(guid).txt")
             #expect(s.first("PlainTextContent") == nil)
-            expectOrder(s, ["Description", "PlainTextContent", "PlainTextSelection", "Coding", "NoteRef", "VariableValue"])
+            expectOrder(
+                s, ["Description", "PlainTextContent", "PlainTextSelection", "Coding", "NoteRef", "VariableValue"])
             let doc = try project.loadDocument(path: "Transcripts/\(try #require(s["name"])).md")
             let text = String(decoding: try reader.data("sources/\(guid).txt"), as: UTF8.self)
             #expect(text == doc.text)
@@ -66,7 +74,8 @@ import Testing
             for sel in s.all("PlainTextSelection") {
                 selections += 1
                 guids.append(sel["guid"] ?? "")
-                let a = try #require(sel["startPosition"].flatMap { Int($0) }), b = try #require(sel["endPosition"].flatMap { Int($0) })
+                let a = try #require(sel["startPosition"].flatMap { Int($0) })
+                let b = try #require(sel["endPosition"].flatMap { Int($0) })
                 #expect(0 <= a && a < b && b <= scalars.count)
                 #expect(userGUIDs.contains(sel["creatingUser"] ?? ""))
                 expectOrder(sel, ["Description", "Coding", "NoteRef"])
@@ -78,7 +87,9 @@ import Testing
                 for n in sel.all("NoteRef") { #expect(noteGUIDs.contains(n["targetGUID"] ?? "")) }
                 // Ann's quote for digitale-kloof alone (her segment memo is a selection of its own).
                 if b - a == 42 {
-                    #expect(String(String.UnicodeScalarView(scalars[a..<b])) == "Voor kinderen zonder laptop was het drama.")
+                    #expect(
+                        String(String.UnicodeScalarView(scalars[a..<b])) == "Voor kinderen zonder laptop was het drama."
+                    )
                 }
             }
         }
@@ -119,7 +130,10 @@ import Testing
         #expect(report.documentsMatched.sorted() == ["focusgroep-school-b", "interview-expert"])
         #expect(report.documentsAdded.isEmpty && report.unmatched.isEmpty && report.codesAdded.isEmpty)
         #expect(try ExportFixture.codings(copy) == ExportFixture.codings(root))
-        let memo = try CodingStore.read(projectRoot: copy, coder: "ann", document: try Project(root: copy).loadDocument(path: "Transcripts/focusgroep-school-b.md")).memo
+        let memo = try CodingStore.read(
+            projectRoot: copy, coder: "ann",
+            document: try Project(root: copy).loadDocument(path: "Transcripts/focusgroep-school-b.md")
+        ).memo
         #expect(memo == "Document memo van ann.")
         // Importing the same archive again changes nothing.
         _ = try QDPXImporter.importArchive(archive, into: copy)
@@ -130,18 +144,22 @@ import Testing
         let root = try ExportFixture.make()
         defer { try? FileManager.default.removeItem(at: root) }
         let archive = try export(root)
-        let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("kader-fresh-\(UUID().uuidString.prefix(8))")
+        let fresh = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kader-fresh-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: fresh) }
         let report = try QDPXImporter.importArchive(archive, into: fresh)
         #expect(report.createdProject && report.codebookCreated)
         #expect(report.documentsAdded.sorted() == ["focusgroep-school-b", "interview-expert"])
         let project = try Project(root: fresh)
-        #expect(project.codebook.entries.map(\.pathString) == (try Project(root: root)).codebook.entries.map(\.pathString))
+        #expect(
+            project.codebook.entries.map(\.pathString) == (try Project(root: root)).codebook.entries.map(\.pathString))
         #expect(project.codebook.entry(id: "digitale-kloof")?.code.description != nil)
         // Same documents and segments; codings equal once code ids are compared by path.
-        let old = try ExportFixture.codings(root), new = try ExportFixture.codings(fresh)
+        let old = try ExportFixture.codings(root)
+        let new = try ExportFixture.codings(fresh)
         #expect(Set(old.keys) == Set(new.keys))
-        let oldPaths = try Project(root: root).codebook, newPaths = project.codebook
+        let oldPaths = try Project(root: root).codebook
+        let newPaths = project.codebook
         for (key, codings) in old {
             // Per segment: the segment memo, then per code (by path) its spans and memo.
             func shape(_ list: [SegmentCoding], _ book: Codebook) -> [String] {
@@ -168,12 +186,16 @@ import Testing
         let codes = try QDACodebookXML.readQDC(Data(qdc.utf8), path: "x.qdc")
         let merged = CodebookMerge.merge(codes, into: nil, name: "x")
         let kloof = try #require(merged.codebook.codes[3].children.first)
-        #expect(kloof.inclusion == "Geen laptop, geen wifi." && kloof.exclusion == "Vaardigheden: zie digitale-vaardigheden.")
+        #expect(
+            kloof.inclusion == "Geen laptop, geen wifi."
+                && kloof.exclusion == "Vaardigheden: zie digitale-vaardigheden.")
         #expect(kloof.description == book.codes[3].children[0].description)
         // Into the same codebook: everything matches by GUID, nothing is added.
         #expect(CodebookMerge.merge(codes, into: book, name: "x").added.isEmpty)
         // A new code from another tool lands under its category.
-        let extra = qdc.replacingOccurrences(of: "</Codes>", with: "<Code guid=\"\(StableGUID.make("t", "1"))\" name=\"Nieuwe code\" isCodable=\"true\"/></Codes>")
+        let extra = qdc.replacingOccurrences(
+            of: "</Codes>",
+            with: "<Code guid=\"\(StableGUID.make("t", "1"))\" name=\"Nieuwe code\" isCodable=\"true\"/></Codes>")
         let file = root.appendingPathComponent("extra.qdc")
         try extra.write(to: file, atomically: true, encoding: .utf8)
         let result = try CodebookExchange.importQDC(file, into: root)

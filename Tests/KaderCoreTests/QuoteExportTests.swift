@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 @Suite struct QuoteExportTests {
@@ -37,7 +38,8 @@ import Testing
         var g = QuoteFilter()
         g.coders = ["ben"]
         g.roles = ["Directeur"]
-        #expect(try QuoteCollection.load(project: project, filter: g).rows.map(\.codeId) == ["welbevinden", "werkdruk"])
+        #expect(
+            try QuoteCollection.load(project: project, filter: g).rows.map(\.codeId) == ["welbevinden", "werkdruk"])
         var h = QuoteFilter()
         h.documents = ["interview-expert"]
         h.speakers = ["expert"]
@@ -64,11 +66,15 @@ import Testing
         #expect(md.contains("## 4. Digitalisering"))
         #expect(md.contains("### Werkdruk"))
         // Two coders on the same text: one quote.
-        #expect(md.components(separatedBy: "> Als directeur zag ik vooral").count == 3) // Werkdruk (ann, ben) and Welbevinden (ben)
+        #expect(md.components(separatedBy: "> Als directeur zag ik vooral").count == 3)  // Werkdruk (ann, ben) and Welbevinden (ben)
         #expect(md.contains("> Voor kinderen zonder laptop was het drama. (leerkracht, focusgroep school B, 00:13:50)"))
-        #expect(md.contains("> Thuis leren mag nooit hetzelfde worden als uit beeld verdwijnen. (expert, interview online)"))
+        #expect(
+            md.contains("> Thuis leren mag nooit hetzelfde worden als uit beeld verdwijnen. (expert, interview online)")
+        )
         // Categories in codebook order.
-        let order = ["## 1. Veranderingsprocessen", "## 2. Welbevinden", "## 3. Gelijke onderwijskansen", "## 4. Digitalisering"].map {
+        let order = [
+            "## 1. Veranderingsprocessen", "## 2. Welbevinden", "## 3. Gelijke onderwijskansen", "## 4. Digitalisering",
+        ].map {
             md.range(of: $0)?.lowerBound
         }
         #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted())
@@ -91,11 +97,15 @@ import Testing
     @Test func jsonHasTheSameFields() throws {
         let (c, root) = try collection()
         defer { try? FileManager.default.removeItem(at: root) }
-        let array = try #require(try JSONSerialization.jsonObject(with: try QuoteTable.json(c.rows)) as? [[String: Any]])
+        let array = try #require(
+            try JSONSerialization.jsonObject(with: try QuoteTable.json(c.rows)) as? [[String: Any]])
         #expect(array.count == 8)
         let keys = Set(array[0].keys)
         for column in QuoteRow.columns { #expect(keys.contains(column == "segment_id" ? "segment_id" : column)) }
-        #expect(array.contains { ($0["text"] as? String) == "Voor kinderen zonder laptop was het drama." && ($0["span"] as? Bool) == true })
+        #expect(
+            array.contains {
+                ($0["text"] as? String) == "Voor kinderen zonder laptop was het drama." && ($0["span"] as? Bool) == true
+            })
     }
 
     @Test func htmlIsEscapedAndSelfContained() throws {

@@ -1,34 +1,36 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 /// First-cut loader behaviour: front matter, `Name:` and `[Name]` labels, offsets, errors.
 @Suite struct TranscriptLoaderTests {
     static let focusGroup = """
-    ---
-    title: Focusgroep test
-    type: focusgroep
-    site: school T
-    speakers:
-      Moderator:
-        role: moderator
-        codable: false
-      Els:
-        role: leerkracht
-    ---
+        ---
+        title: Focusgroep test
+        type: focusgroep
+        site: school T
+        speakers:
+          Moderator:
+            role: moderator
+            codable: false
+          Els:
+            role: leerkracht
+        ---
 
-    [00:00:05] Moderator: Welkom allemaal. Vraag 3: hoe ging dat bij jullie?
+        [00:00:05] Moderator: Welkom allemaal. Vraag 3: hoe ging dat bij jullie?
 
-    [00:00:20] Els: Bij ons ging dat moeizaam, om 10:30 viel het netwerk uit.
-    Bijvoorbeeld: de laptops van het tweede leerjaar (lacht) [onverstaanbaar].
+        [00:00:20] Els: Bij ons ging dat moeizaam, om 10:30 viel het netwerk uit.
+        Bijvoorbeeld: de laptops van het tweede leerjaar (lacht) [onverstaanbaar].
 
-    [00:01:02] Koen (ict-coördinator): Zie https://www.example.be/digitaal voor de afspraken.
+        [00:01:02] Koen (ict-coördinator): Zie https://www.example.be/digitaal voor de afspraken.
 
-    [00:01:30] Els: Dat klopt… maar de werkdruk is hoog.
-    """
+        [00:01:30] Els: Dat klopt… maar de werkdruk is hoog.
+        """
 
     func load(_ text: String, name: String = "test.md") throws -> Document {
-        try TranscriptLoader().load(data: Data(text.utf8), path: name, id: TranscriptLoader.documentId(forFileName: name), format: .markdown)
+        try TranscriptLoader().load(
+            data: Data(text.utf8), path: name, id: TranscriptLoader.documentId(forFileName: name), format: .markdown)
     }
 
     @Test func segmentsTurnsWithRolesTimestampsAndFalsePositivesInside() throws {
@@ -40,13 +42,16 @@ import Testing
         #expect(doc.segments.map(\.codable) == [false, true, true, true])
         #expect(doc.segments.map(\.timestamp) == ["00:00:05", "00:00:20", "00:01:02", "00:01:30"])
         #expect(doc.segments[0].text == "Welkom allemaal. Vraag 3: hoe ging dat bij jullie?")
-        #expect(doc.segments[1].text.hasSuffix("Bijvoorbeeld: de laptops van het tweede leerjaar (lacht) [onverstaanbaar]."))
+        #expect(
+            doc.segments[1].text.hasSuffix("Bijvoorbeeld: de laptops van het tweede leerjaar (lacht) [onverstaanbaar].")
+        )
         #expect(doc.segments[2].text.contains("https://www.example.be/digitaal"))
         #expect(doc.speakers.map(\.turns) == [1, 2, 1])
     }
 
     @Test func frontMatterValuesAreReadAsWritten() throws {
-        let meta = try FrontMatter.parseMetadata("""
+        let meta = try FrontMatter.parseMetadata(
+            """
             title: ~
             date: 2026-02-11
             site: 1.50
@@ -64,7 +69,8 @@ import Testing
         #expect(meta.speakers["No"] == SpeakerSetting(role: "leerkracht", codable: false))
         #expect(meta.speakers["1"] == SpeakerSetting(role: "expert"))
         #expect(meta.speakers["Yes"] == SpeakerSetting(codable: nil))
-        let merged = try FrontMatter.parseMetadata("""
+        let merged = try FrontMatter.parseMetadata(
+            """
             base: &obs {role: observator, codable: false}
             speakers:
               <<: {Ann: leerling}
@@ -74,13 +80,20 @@ import Testing
               Jan: *obs
               null: {role: leerling}
             """, path: "t.meta.yaml")
-        #expect(merged.speakers == [
-            "Piet": SpeakerSetting(role: "gast", codable: false), "Jan": SpeakerSetting(role: "observator", codable: false),
-            "null": SpeakerSetting(role: "leerling"), "Ann": SpeakerSetting(role: "leerling"),
-        ])
-        #expect(try FrontMatter.parseMetadata("speakers:\n  - name: null\n  - ~\n", path: "t").speakers.keys.sorted() == ["null", "~"])
-        #expect(try FrontMatter.parseMetadata("speakers:\n  Els: {codable: nee}\n  Jan: {codable: Ja}\n", path: "t").speakers
-            == ["Els": SpeakerSetting(codable: false), "Jan": SpeakerSetting(codable: true)])
+        #expect(
+            merged.speakers == [
+                "Piet": SpeakerSetting(role: "gast", codable: false),
+                "Jan": SpeakerSetting(role: "observator", codable: false),
+                "null": SpeakerSetting(role: "leerling"), "Ann": SpeakerSetting(role: "leerling"),
+            ])
+        #expect(
+            try FrontMatter.parseMetadata("speakers:\n  - name: null\n  - ~\n", path: "t").speakers.keys.sorted() == [
+                "null", "~",
+            ])
+        #expect(
+            try FrontMatter.parseMetadata("speakers:\n  Els: {codable: nee}\n  Jan: {codable: Ja}\n", path: "t")
+                .speakers
+                == ["Els": SpeakerSetting(codable: false), "Jan": SpeakerSetting(codable: true)])
         #expect(throws: LoaderError.self) { try FrontMatter.parseMetadata("- a\n- b", path: "t.meta.yaml") }
         #expect(try FrontMatter.parseMetadata("", path: "t.meta.yaml") == DocumentMetadata())
     }
@@ -121,7 +134,8 @@ import Testing
 
     @Test func idsAreStableWhenATurnIsInserted() throws {
         let before = try load(Self.focusGroup)
-        let edited = Self.focusGroup.replacingOccurrences(of: "\n\n[00:01:02]", with: "\n\n[00:00:50] Moderator: Iemand anders?\n\n[00:01:02]")
+        let edited = Self.focusGroup.replacingOccurrences(
+            of: "\n\n[00:01:02]", with: "\n\n[00:00:50] Moderator: Iemand anders?\n\n[00:01:02]")
         let after = try load(edited)
         #expect(after.segments.count == before.segments.count + 1)
         #expect(Set(before.segments.map(\.id)).isSubset(of: Set(after.segments.map(\.id))))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 /// Inputs that crashed FoundationXML on Linux come back as errors (or parse) from the REFI-QDA reader
@@ -12,7 +13,9 @@ import Testing
         #expect(throws: ExchangeError.self) { try XMLTree.parse(bad, path: "project.qde") }
         #expect(throws: ExchangeError.self) { try XMLTree.parse(Data("<?xml?><Project/>".utf8), path: "project.qde") }
         // A processing instruction without data is well-formed (it crashed FoundationXML).
-        #expect((try? XMLTree.parse(Data("<?xml version=\"1.0\"?><Project><?pi?></Project>".utf8), path: "project.qde"))?.name == "Project")
+        #expect(
+            (try? XMLTree.parse(Data("<?xml version=\"1.0\"?><Project><?pi?></Project>".utf8), path: "project.qde"))?
+                .name == "Project")
         #expect((try? XMLTree.parse(Data("<Project name=\"é\"/>".utf8), path: "project.qde"))?.name == "Project")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KaderCore
 import Testing
+
 @testable import KaderTUI
 
 /// The controller against a real project folder: saving, new codes, rename and merge.
@@ -8,7 +9,8 @@ import Testing
     static func project() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-ctl-\(UUID().uuidString)")
         try Project.initialize(at: root)
-        try Fixtures.transcript.write(to: root.appendingPathComponent("Transcripts/focusgroep-een.md"), atomically: true, encoding: .utf8)
+        try Fixtures.transcript.write(
+            to: root.appendingPathComponent("Transcripts/focusgroep-een.md"), atomically: true, encoding: .utf8)
         return root
     }
 
@@ -31,12 +33,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let codebookURL = root.appendingPathComponent("Codebooks/analysekader.yaml")
         let teamBefore = try Data(contentsOf: codebookURL)
-        let app = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+        let app = AppController(
+            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
         try app.open(documentNamed: "focusgroep-een")
         app.handle(.char("c"))
         for c in "avondwerk" { app.handle(.char(c)) }
         app.handle(.ctrl("n"))
-        app.handle(.enter)   // first category in the list
+        app.handle(.enter)  // first category in the list
         // The team codebook is untouched; the proposal is in ann's folder and applied.
         #expect(try Data(contentsOf: codebookURL) == teamBefore)
         let proposals = try ProposedCodes.load(projectRoot: root, coder: "ann")
@@ -45,7 +48,8 @@ import Testing
         #expect(app.state.proposedCodes == [entry.code.id])
         #expect(app.state.codes(for: app.state.currentSegment!.id) == [entry.code.id])
         // Another coder coding blind does not see it.
-        let bart = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "bart"))
+        let bart = AppController(
+            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "bart"))
         #expect(bart.state.codebook.entry(id: entry.code.id) == nil)
         // Meanwhile someone else changes the team codebook on disk: adopting keeps their change.
         var team = try CodebookFile.load(codebookURL)
@@ -64,7 +68,8 @@ import Testing
     @Test func newCategoryDialogNamesTheCategoryAfterWhatWasTyped() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
-        let app = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+        let app = AppController(
+            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
         try app.open(documentNamed: "focusgroep-een")
         app.handle(.char("c"))
         for c in "avondwerk" { app.handle(.char(c)) }
@@ -81,9 +86,10 @@ import Testing
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
         let codebookURL = root.appendingPathComponent("Codebooks/analysekader.yaml")
-        let app = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+        let app = AppController(
+            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
         try app.open(documentNamed: "focusgroep-een")
-        app.handle(.char("i"))                      // werkdruk on segment 2
+        app.handle(.char("i"))  // werkdruk on segment 2
         app.handle(.char("c"))
         for c in "werkdruk" { app.handle(.char(c)) }
         app.handle(.ctrl("r"))
@@ -127,7 +133,8 @@ import Testing
     @Test func aFailedSaveIsRolledBackWithItsHistory() throws {
         let root = try AppControllerTests.project()
         defer { try? FileManager.default.removeItem(at: root) }
-        let app = AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+        let app = AppController(
+            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
         try app.open(documentNamed: "focusgroep-een")
         app.handle(.char("i"))
         #expect(app.state.undoStack.count == 1)

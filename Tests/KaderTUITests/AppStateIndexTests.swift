@@ -1,6 +1,7 @@
 import Foundation
 import KaderCore
 import Testing
+
 @testable import KaderTUI
 
 /// The per-segment indexes ``AppState`` keeps in step with its codings (updated in place on
@@ -13,7 +14,9 @@ import Testing
         for c in file?.codings ?? [] { for id in c.codes { counts[id, default: 0] += 1 } }
         #expect(state.codeCounts == counts, sourceLocation: sourceLocation)
         let doc = state.document!
-        let coded = doc.segments.reduce(0) { $0 + ($1.codable && file?.codes(forSegment: $1.id).isEmpty == false ? 1 : 0) }
+        let coded = doc.segments.reduce(0) {
+            $0 + ($1.codable && file?.codes(forSegment: $1.id).isEmpty == false ? 1 : 0)
+        }
         #expect(state.progress.coded == coded, sourceLocation: sourceLocation)
         #expect(state.progress.codable == doc.codableSegmentCount, sourceLocation: sourceLocation)
         for s in doc.segments {
@@ -24,9 +27,11 @@ import Testing
     @Test func indexesFollowTogglesUndoRedoAndMemos() {
         var state = Fixtures.codingState()
         Self.expectConsistent(state)
-        let keys: [Key] = [.char("i"), .char("e"), .char("j"), .char("2"), .char("i"), .char("k"), .char("i"), .char("u"),
-                           .char("u"), .ctrl("r"), .char("j"), .char("4"), .char("."), .char("e"), .char("g"), .char("j"), .char("2"),
-                           .char("u"), .char("u"), .char("u"), .ctrl("r"), .ctrl("r"), .char("G"), .char("i"), .char("i")]
+        let keys: [Key] = [
+            .char("i"), .char("e"), .char("j"), .char("2"), .char("i"), .char("k"), .char("i"), .char("u"),
+            .char("u"), .ctrl("r"), .char("j"), .char("4"), .char("."), .char("e"), .char("g"), .char("j"), .char("2"),
+            .char("u"), .char("u"), .char("u"), .ctrl("r"), .ctrl("r"), .char("G"), .char("i"), .char("i"),
+        ]
         for key in keys {
             _ = state.handle(key: key)
             Self.expectConsistent(state)
@@ -42,7 +47,9 @@ import Testing
     @Test func duplicateSegmentIdsInAFileFallBackToAFullScan() {
         var state = Fixtures.codingState()
         let seg = state.document!.segments[1]
-        let a = SegmentCoding(segment: seg.id, ordinal: seg.ordinal, fingerprint: seg.fingerprint, codes: ["werkdruk"], created: "t", modified: "t")
+        let a = SegmentCoding(
+            segment: seg.id, ordinal: seg.ordinal, fingerprint: seg.fingerprint, codes: ["werkdruk"], created: "t",
+            modified: "t")
         var b = a
         b.codes = ["didactiek"]
         state.codings!.codings = [a, b]

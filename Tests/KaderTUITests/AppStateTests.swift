@@ -1,6 +1,7 @@
 import Foundation
 import KaderCore
 import Testing
+
 @testable import KaderTUI
 
 @Suite struct AppStateTests {
@@ -45,10 +46,10 @@ import Testing
 
     @Test func nextUncodedSkipsCodedAndNonCodableSegments() {
         var state = Fixtures.codingState()
-        _ = state.handle(key: .char("i"))          // code segment 2
+        _ = state.handle(key: .char("i"))  // code segment 2
         _ = state.handle(key: .char("n"))
         #expect(state.cursor == 2)
-        _ = state.handle(key: .char("e"))          // code segment 3
+        _ = state.handle(key: .char("e"))  // code segment 3
         _ = state.handle(key: .char("n"))
         #expect(state.cursor == 3)
         _ = state.handle(key: .char("e"))

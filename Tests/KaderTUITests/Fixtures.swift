@@ -1,31 +1,46 @@
 import Foundation
 import KaderCore
 import KaderTestSupport
+
 @testable import KaderTUI
 
 /// Shared fixtures: a small codebook and a document with Dutch accents, a CJK name and an emoji.
 enum Fixtures {
-    static let codebook = Codebook(name: "Test", codes: [
-        Code(id: "welbevinden", name: "Welbevinden", description: "Hoe leerlingen zich voelen. EN: well-being.", shortcut: "2"),
-        Code(id: "digitalisering", name: "Digitalisering", description: "Digitale middelen. EN: digital tools.", shortcut: "4", children: [
-            Code(id: "werkdruk", name: "Werkdruk", description: "Belasting door digitaal werk. EN: workload.", shortcut: "i"),
-            Code(id: "didactiek", name: "Didactiek", description: "Lesgeven met digitale middelen. EN: didactics.", shortcut: "e"),
-        ]),
-    ])
+    static let codebook = Codebook(
+        name: "Test",
+        codes: [
+            Code(
+                id: "welbevinden", name: "Welbevinden", description: "Hoe leerlingen zich voelen. EN: well-being.",
+                shortcut: "2"),
+            Code(
+                id: "digitalisering", name: "Digitalisering", description: "Digitale middelen. EN: digital tools.",
+                shortcut: "4",
+                children: [
+                    Code(
+                        id: "werkdruk", name: "Werkdruk", description: "Belasting door digitaal werk. EN: workload.",
+                        shortcut: "i"),
+                    Code(
+                        id: "didactiek", name: "Didactiek",
+                        description: "Lesgeven met digitale middelen. EN: didactics.", shortcut: "e"),
+                ]),
+        ])
 
     static let transcript = SampleTranscripts.multilingualFocusGroup
 
     static func document() -> Document {
-        try! TranscriptLoader().load(data: Data(transcript.utf8), path: "Transcripts/focusgroep-een.md", id: "focusgroep-een", format: .markdown)
+        try! TranscriptLoader().load(
+            data: Data(transcript.utf8), path: "Transcripts/focusgroep-een.md", id: "focusgroep-een", format: .markdown)
     }
 
     /// A state with the fixture document open for coder `ann`.
     static func codingState() -> AppState {
         let doc = document()
-        var state = AppState(projectName: "demo", coder: "ann", codebook: codebook, documents: [
-            DocumentEntry(path: "Transcripts/focusgroep-een.md", id: "focusgroep-een", codable: 3),
-            DocumentEntry(path: "Transcripts/interview.md", id: "interview", status: .done, coded: 12, codable: 40),
-        ])
+        var state = AppState(
+            projectName: "demo", coder: "ann", codebook: codebook,
+            documents: [
+                DocumentEntry(path: "Transcripts/focusgroep-een.md", id: "focusgroep-een", codable: 3),
+                DocumentEntry(path: "Transcripts/interview.md", id: "interview", status: .done, coded: 12, codable: 40),
+            ])
         state.document = doc
         state.codings = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
         state.screen = .coding

@@ -1,6 +1,7 @@
 import Foundation
 import KaderCore
 import Testing
+
 @testable import KaderTUI
 
 /// Issue 14, item 9: a segment of any length (a single-line transcript of megabytes) is laid out
@@ -9,9 +10,11 @@ import Testing
     static func state(characters: Int) throws -> AppState {
         DisplayWidth.prepareLocale()
         let text = "Els: " + String(repeating: "de werkdruk was enorm ", count: characters / 22) + "\n"
-        let doc = try TranscriptLoader().load(data: Data(text.utf8), path: "Transcripts/long.txt", id: "long", format: .plainText)
-        var state = AppState(projectName: "p", coder: "ann", codebook: Fixtures.codebook,
-                             documents: [DocumentEntry(path: "Transcripts/long.txt", id: "long", codable: doc.segments.count)])
+        let doc = try TranscriptLoader().load(
+            data: Data(text.utf8), path: "Transcripts/long.txt", id: "long", format: .plainText)
+        var state = AppState(
+            projectName: "p", coder: "ann", codebook: Fixtures.codebook,
+            documents: [DocumentEntry(path: "Transcripts/long.txt", id: "long", codable: doc.segments.count)])
         state.document = doc
         state.codings = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
         state.screen = .coding

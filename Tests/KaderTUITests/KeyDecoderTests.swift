@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KaderTUI
 
 /// Defect 2 of issue 15: escape sequences are keys, never a run of separate keys.
@@ -25,8 +26,14 @@ import Testing
     }
 
     @Test func functionKeys() {
-        #expect(decode([bytes("\u{1B}OP\u{1B}OQ\u{1B}OR\u{1B}OS")]) == [.function(1), .function(2), .function(3), .function(4)])
-        #expect(decode([bytes("\u{1B}[15~\u{1B}[17~\u{1B}[21~\u{1B}[23~\u{1B}[24~")]) == [.function(5), .function(6), .function(10), .function(11), .function(12)])
+        #expect(
+            decode([bytes("\u{1B}OP\u{1B}OQ\u{1B}OR\u{1B}OS")]) == [
+                .function(1), .function(2), .function(3), .function(4),
+            ])
+        #expect(
+            decode([bytes("\u{1B}[15~\u{1B}[17~\u{1B}[21~\u{1B}[23~\u{1B}[24~")]) == [
+                .function(5), .function(6), .function(10), .function(11), .function(12),
+            ])
         #expect(decode([bytes("\u{1B}[1;5P")]) == [.function(1)])
     }
 
@@ -48,7 +55,7 @@ import Testing
         #expect(decode([bytes("\u{1B}[1;2;3;4X")]) == [])
         #expect(decode([bytes("\u{1B}Oz")]) == [])
         #expect(decode([bytes("\u{1B}[<0;10;5M")]) == [])
-        #expect(decode([bytes("\u{1B}[12")]) == [])           // cut off by a pause: dropped
+        #expect(decode([bytes("\u{1B}[12")]) == [])  // cut off by a pause: dropped
         #expect(decode([bytes("\u{1B}[99~j")]) == [.char("j")])
     }
 
@@ -62,7 +69,10 @@ import Testing
     }
 
     @Test func bracketedPasteIsOneEvent() {
-        #expect(decode([bytes("\u{1B}[200~Hallo\rwereld \u{1B}[1~\u{1B}[201~q")]) == [.paste("Hallo\nwereld [1~"), .char("q")])
+        #expect(
+            decode([bytes("\u{1B}[200~Hallo\rwereld \u{1B}[1~\u{1B}[201~q")]) == [
+                .paste("Hallo\nwereld [1~"), .char("q"),
+            ])
         // Split across reads, with a pause in the middle.
         #expect(decode([bytes("\u{1B}[200~ab"), bytes("c\u{1B}[20"), bytes("1~")]) == [.paste("abc")])
     }
@@ -87,7 +97,7 @@ import Testing
         var state = Fixtures.codingState()
         _ = state.handle(key: .char("f"))
         _ = state.handle(key: .char("m"))
-        _ = state.handle(key: .alt("F"))                  // Esc closes the menu, F clears the filter
+        _ = state.handle(key: .alt("F"))  // Esc closes the menu, F clears the filter
         #expect(state.mode == .normal)
         #expect(!state.filter.isActive)
     }

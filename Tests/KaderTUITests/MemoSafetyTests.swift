@@ -1,6 +1,7 @@
 import Foundation
 import KaderCore
 import Testing
+
 @testable import KaderTUI
 
 /// Defect 3 of issue 15: memos wrap, Esc with unsaved text asks, Ctrl-S saves everywhere.
@@ -16,7 +17,7 @@ import Testing
         }
         #expect(m.text == "belangrijk")
         #expect(state.message?.text.contains("Esc again throws it away") == true)
-        _ = state.handle(key: .char("!"))                 // any other key goes on editing
+        _ = state.handle(key: .char("!"))  // any other key goes on editing
         _ = state.handle(key: .escape)
         #expect(state.mode != .normal)
         _ = state.handle(key: .escape)
@@ -54,11 +55,12 @@ import Testing
         DisplayWidth.prepareLocale()
         var state = Fixtures.codingState()
         _ = state.handle(key: .char("m"))
-        let long = "de werkdruk was enorm en elke avond kwamen er nog berichten binnen op het platform van de school zodat niemand nog rust had"
+        let long =
+            "de werkdruk was enorm en elke avond kwamen er nog berichten binnen op het platform van de school zodat niemand nog rust had"
         _ = state.handle(key: .paste(long))
         let screen = Renderer.render(state, width: 80, height: 24).screen
         let text = screen.rows.map { String($0.map(\.character)) }.joined(separator: "\n")
-        #expect(text.contains("niemand nog rust"))                 // the end of the line is on screen
+        #expect(text.contains("niemand nog rust"))  // the end of the line is on screen
         #expect(text.contains("de werkdruk was enorm"))
         guard case .memo(let m) = state.mode else { return }
         let rows = m.visualRows(width: 76)
@@ -74,7 +76,7 @@ import Testing
         #expect(s.handle(key: .escape).isEmpty)
         #expect(s.mode == .memo(text: "twijfel"))
         #expect(s.message?.contains("Esc again") == true)
-        #expect(s.handle(key: .ctrl("s")).isEmpty)                 // saved as pending (item open)
+        #expect(s.handle(key: .ctrl("s")).isEmpty)  // saved as pending (item open)
         #expect(s.pendingMemos[0] == "twijfel")
         #expect(s.handle(key: .char("q")).isEmpty)
         #expect(!s.quitRequested)

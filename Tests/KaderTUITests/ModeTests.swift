@@ -1,6 +1,7 @@
 import Foundation
 import KaderCore
 import Testing
+
 @testable import KaderTUI
 
 /// State transitions of the picker, search, filter, memo and quote modes.
@@ -74,7 +75,7 @@ import Testing
         var state = Fixtures.codingState()
         _ = state.handle(key: .char("i"))
         _ = state.handle(key: .char("f"))
-        _ = state.handle(key: .char("r"))   // first role alphabetically: ict-coördinator
+        _ = state.handle(key: .char("r"))  // first role alphabetically: ict-coördinator
         #expect(state.filter.role == "ict-coördinator")
         #expect(state.visibleIndices == [2])
         #expect(state.cursor == 2)
@@ -114,10 +115,10 @@ import Testing
         let seg = state.currentSegment!
         _ = state.update(.toggleCode("werkdruk"))
         _ = state.handle(key: .char("s"))
-        _ = state.handle(key: .right)          // "simpel:"
-        _ = state.handle(key: .char(" "))      // anchor
+        _ = state.handle(key: .right)  // "simpel:"
+        _ = state.handle(key: .char(" "))  // anchor
         _ = state.handle(key: .right)
-        _ = state.handle(key: .right)          // … "werkdruk."
+        _ = state.handle(key: .right)  // … "werkdruk."
         _ = state.handle(key: .enter)
         let span = state.codings?.coding(forSegment: seg.id)?.applied("werkdruk")?.spans.first
         let text = Array(state.document!.text.unicodeScalars)
@@ -188,7 +189,9 @@ import Testing
         let words = (0..<3000).map { "w\($0)" }.joined(separator: " ")
         let text = "Ann: \(words)\n\nBob: kort.\n"
         let doc = try! TranscriptLoader().load(data: Data(text.utf8), path: "long.txt", id: "long", format: .plainText)
-        var state = AppState(projectName: "p", coder: "ann", codebook: Fixtures.codebook, documents: [DocumentEntry(path: "long.txt", id: "long")])
+        var state = AppState(
+            projectName: "p", coder: "ann", codebook: Fixtures.codebook,
+            documents: [DocumentEntry(path: "long.txt", id: "long")])
         state.document = doc
         state.codings = CodingFile(coder: "ann", document: "long", contentHash: doc.contentHash)
         state.screen = .coding

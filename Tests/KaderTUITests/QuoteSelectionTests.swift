@@ -1,22 +1,26 @@
 import Foundation
 import KaderCore
 import Testing
+
 @testable import KaderTUI
 
 /// Quote selection by sentence, clause, count and typed first words (issue 15, coding comfort).
 @Suite struct QuoteSelectionTests {
     static let transcript = """
-    ---
-    title: Quotes
-    ---
+        ---
+        title: Quotes
+        ---
 
-    [00:00:05] Els (leerkracht): Eerst dit. Dan het tweede punt, met een komma. En ten slotte dit, zei ze. Nog iets!
-    """
+        [00:00:05] Els (leerkracht): Eerst dit. Dan het tweede punt, met een komma. En ten slotte dit, zei ze. Nog iets!
+        """
 
     static func state() -> AppState {
         DisplayWidth.prepareLocale()
-        let doc = try! TranscriptLoader().load(data: Data(transcript.utf8), path: "Transcripts/q.md", id: "q", format: .markdown)
-        var state = AppState(projectName: "demo", coder: "ann", codebook: Fixtures.codebook, documents: [DocumentEntry(path: "Transcripts/q.md", id: "q")])
+        let doc = try! TranscriptLoader().load(
+            data: Data(transcript.utf8), path: "Transcripts/q.md", id: "q", format: .markdown)
+        var state = AppState(
+            projectName: "demo", coder: "ann", codebook: Fixtures.codebook,
+            documents: [DocumentEntry(path: "Transcripts/q.md", id: "q")])
         state.document = doc
         state.codings = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
         state.screen = .coding
@@ -25,7 +29,9 @@ import Testing
     }
 
     func quoted(_ state: AppState) -> String? {
-        guard let d = state.document, let span = state.coding(forSegment: d.segments[0].id)?.applied("werkdruk")?.spans.first else { return nil }
+        guard let d = state.document,
+            let span = state.coding(forSegment: d.segments[0].id)?.applied("werkdruk")?.spans.first
+        else { return nil }
         let scalars = Array(d.text.unicodeScalars)
         return String(String.UnicodeScalarView(scalars[span.start..<span.end]))
     }

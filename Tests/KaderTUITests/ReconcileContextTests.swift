@@ -1,6 +1,7 @@
 import Foundation
 import KaderCore
 import Testing
+
 @testable import KaderTUI
 
 /// Reconcile shows the turns before and after, and both coders' quotes and memos side by side.
@@ -9,10 +10,13 @@ import Testing
         DisplayWidth.prepareLocale()
         let doc = Fixtures.document()
         let s = doc.segments
-        let item = ReconcileItem(documentId: doc.id, documentTitle: doc.title, segment: s[2], first: ["didactiek"], second: ["werkdruk"],
-                                 previous: s[1], next: s[3], firstMemo: "platformkeuze", secondMemo: "eerder werkdruk",
-                                 firstQuotes: ["didactiek": "één platform voor alles"], secondQuotes: ["werkdruk": "echt geholpen"])
-        let state = ReconcileState(firstCoder: "ann", secondCoder: "bart", consensusCoder: "consensus", codebook: Fixtures.codebook, items: [item])
+        let item = ReconcileItem(
+            documentId: doc.id, documentTitle: doc.title, segment: s[2], first: ["didactiek"], second: ["werkdruk"],
+            previous: s[1], next: s[3], firstMemo: "platformkeuze", secondMemo: "eerder werkdruk",
+            firstQuotes: ["didactiek": "één platform voor alles"], secondQuotes: ["werkdruk": "echt geholpen"])
+        let state = ReconcileState(
+            firstCoder: "ann", secondCoder: "bart", consensusCoder: "consensus", codebook: Fixtures.codebook,
+            items: [item])
         let screen = ReconcileView.render(state, width: 100, height: 30)
         try SnapshotTests().assertSnapshot(screen, "reconcile-context-100x30")
         let text = screen.text

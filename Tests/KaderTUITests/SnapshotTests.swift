@@ -2,6 +2,7 @@ import Foundation
 import KaderCore
 import KaderTestSupport
 import Testing
+
 @testable import KaderTUI
 
 /// Rendered-screen snapshots: cells, no terminal. `RECORD_SNAPSHOTS=1 make test` re-records;
@@ -9,10 +10,14 @@ import Testing
 @Suite struct SnapshotTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
-    func assertSnapshot(_ screen: ScreenBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func assertSnapshot(_ screen: ScreenBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let styles = screen.styleText
-        let style = "attributes (hex: bold 1, reverse 2, underline 4, dim 8)\n" + styles.attributes
-            + "\n--- colours (a accent, m muted, g good, w warn, b bad, 1-6 role/code colours, h highlight)\n" + styles.colors
+        let style =
+            "attributes (hex: bold 1, reverse 2, underline 4, dim 8)\n" + styles.attributes
+            + "\n--- colours (a accent, m muted, g good, w warn, b bad, 1-6 role/code colours, h highlight)\n"
+            + styles.colors
         switch try Snapshot.compare(screen.text, style: style, named: name, in: Self.folder) {
         case .matches: break
         case .recorded: Issue.record("Recorded snapshot \(name); run the tests again.", sourceLocation: sourceLocation)
@@ -27,7 +32,8 @@ import Testing
         let screen = Renderer.render(state, width: 80, height: 24).screen
         try assertSnapshot(screen, "coding-80x24")
         #expect(screen.lines[0].hasPrefix(" Kader · Focusgroep één · focusgroep · school Ë"))
-        #expect(screen.text.contains("[Digitalisering] [Werkdruk]") || screen.text.contains("[Werkdruk] [Digitalisering]"))
+        #expect(
+            screen.text.contains("[Digitalisering] [Werkdruk]") || screen.text.contains("[Werkdruk] [Digitalisering]"))
         #expect(screen.lines[23].contains("ann │ focusgroep-een │ 2/4 │ 33% coded │ in progress │ saved │ CODING"))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import KaderCore
 import Testing
+
 @testable import KaderTUI
 
 /// "Why not now": an action that cannot be done says why, and is greyed in the help; the
@@ -8,7 +9,7 @@ import Testing
 @Suite struct WhyNotTests {
     @Test func unavailableActionsSayWhyAndAreGreyedInHelp() {
         var state = Fixtures.codingState()
-        state.cursor = 0                                   // the moderator: not codable
+        state.cursor = 0  // the moderator: not codable
         _ = state.handle(key: .char("s"))
         #expect(state.mode == .normal)
         #expect(state.message?.text == "Segment 1 (moderator) is not codable.")

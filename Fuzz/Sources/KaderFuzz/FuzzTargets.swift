@@ -10,8 +10,12 @@ import KaderTUI
 enum FuzzTargets {
     static var all: [String: @Sendable (Data) -> Void] {
         var targets: [String: @Sendable (Data) -> Void] = [
-            "codebook-yaml": { data in _ = try? CodebookFile.parse(String(decoding: data, as: UTF8.self), path: "fuzz.yaml", json: false) },
-            "codebook-json": { data in _ = try? CodebookFile.parse(String(decoding: data, as: UTF8.self), path: "fuzz.json", json: true) },
+            "codebook-yaml": { data in
+                _ = try? CodebookFile.parse(String(decoding: data, as: UTF8.self), path: "fuzz.yaml", json: false)
+            },
+            "codebook-json": { data in
+                _ = try? CodebookFile.parse(String(decoding: data, as: UTF8.self), path: "fuzz.json", json: true)
+            },
             "codings-json": { data in codings(data) },
             "qdpx-import": { data in qdpxImport(data) },
             "codings-render": { data in codingsRender(data) },
@@ -26,11 +30,15 @@ enum FuzzTargets {
 
     /// Loads `data` as `format`; on success checks the offset contract (docs/ARCHITECTURE.md §4).
     static func transcript(_ data: Data, format: TranscriptFormat) {
-        guard let doc = try? TranscriptLoader().load(data: data, path: "fuzz", id: "fuzz", format: format) else { return }
+        guard let doc = try? TranscriptLoader().load(data: data, path: "fuzz", id: "fuzz", format: format) else {
+            return
+        }
         let scalars = Array(doc.text.unicodeScalars)
         var previousEnd = 0
         for s in doc.segments {
-            precondition(s.start >= previousEnd && s.start <= s.end && s.end <= scalars.count, "segment \(s.ordinal) offsets \(s.start)..<\(s.end) out of order or range")
+            precondition(
+                s.start >= previousEnd && s.start <= s.end && s.end <= scalars.count,
+                "segment \(s.ordinal) offsets \(s.start)..<\(s.end) out of order or range")
             var slice = String.UnicodeScalarView()
             slice.append(contentsOf: scalars[s.start..<s.end])
             precondition(String(slice) == s.text, "segment \(s.ordinal) text is not the slice of the document text")
@@ -42,7 +50,9 @@ enum FuzzTargets {
     static func codings(_ data: Data) {
         guard let file = try? CodingFile.decode(data, path: "fuzz.json") else { return }
         guard let bytes = try? file.encoded() else { preconditionFailure("a decoded codings file does not encode") }
-        guard let again = try? CodingFile.decode(bytes, path: "fuzz.json") else { preconditionFailure("canonical bytes do not decode") }
+        guard let again = try? CodingFile.decode(bytes, path: "fuzz.json") else {
+            preconditionFailure("canonical bytes do not decode")
+        }
         var sorted = file
         sorted.codings.sort { ($0.ordinal, $0.segment) < ($1.ordinal, $1.segment) }
         precondition(again == sorted, "codings file changed in a round trip")
@@ -65,23 +75,31 @@ enum FuzzTargets {
         do {
             _ = try QDPXImporter.importArchive(archive, into: root, now: "2026-01-01T00:00:00Z")
             // What was imported opens as a project (when it made one).
-            if FileManager.default.fileExists(atPath: root.appendingPathComponent("Codebooks").path) { _ = try? Project(root: root) }
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent("Codebooks").path) {
+                _ = try? Project(root: root)
+            }
         } catch {
             let left = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
             precondition(left.isEmpty, "a failed import left \(left) in the project")
         }
         let outside = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
-        precondition(Set(outside).isSubset(of: ["in.qdpx", "project"]), "the import wrote \(outside) outside the project")
+        precondition(
+            Set(outside).isSubset(of: ["in.qdpx", "project"]), "the import wrote \(outside) outside the project")
     }
 
-    static let renderBook = Codebook(name: "Fuzz", codes: [
-        Code(id: "a", name: "A", shortcut: "1", children: [Code(id: "b", name: "B\u{1B}]0;x\u{07}", shortcut: "2")]),
-        Code(id: "c", name: String(repeating: "Cé", count: 200), shortcut: "3"),
-    ])
+    static let renderBook = Codebook(
+        name: "Fuzz",
+        codes: [
+            Code(
+                id: "a", name: "A", shortcut: "1", children: [Code(id: "b", name: "B\u{1B}]0;x\u{07}", shortcut: "2")]),
+            Code(id: "c", name: String(repeating: "Cé", count: 200), shortcut: "3"),
+        ])
 
     static let renderDocument: Document = {
-        let text = "Els: een\u{0301} twee drie 🎉\n\nKoen: \u{202E}vier\u{9B} vijf\n\nEls: zes zeven acht negen tien elf twaalf dertien\n"
-        return try! TranscriptLoader().load(data: Data(text.utf8), path: "Transcripts/fuzz.txt", id: "fuzz", format: .plainText)
+        let text =
+            "Els: een\u{0301} twee drie 🎉\n\nKoen: \u{202E}vier\u{9B} vijf\n\nEls: zes zeven acht negen tien elf twaalf dertien\n"
+        return try! TranscriptLoader().load(
+            data: Data(text.utf8), path: "Transcripts/fuzz.txt", id: "fuzz", format: .plainText)
     }()
 
     /// Loads `data` as a hostile codings file of the render document (as the TUI does:
@@ -91,8 +109,9 @@ enum FuzzTargets {
         guard let file = try? CodingFile.decode(data, path: "Codings/ann/fuzz.json") else { return }
         let doc = renderDocument
         let anchored = file.reanchored(to: doc).file
-        var state = AppState(projectName: "fuzz", coder: "ann", codebook: renderBook,
-                             documents: [DocumentEntry(path: "Transcripts/fuzz.txt", id: "fuzz", codable: doc.segments.count)])
+        var state = AppState(
+            projectName: "fuzz", coder: "ann", codebook: renderBook,
+            documents: [DocumentEntry(path: "Transcripts/fuzz.txt", id: "fuzz", codable: doc.segments.count)])
         state.document = doc
         state.codings = anchored
         state.otherCodings = ["bob": anchored]
@@ -105,7 +124,9 @@ enum FuzzTargets {
                 precondition(frame.screen.width == w && frame.screen.height == h, "frame of the wrong size")
             }
         }
-        for key in [Key.char("v"), .char("l"), .char(" "), .char("l"), .enter, .char("R")] { _ = state.handle(key: key) }
+        for key in [Key.char("v"), .char("l"), .char(" "), .char("l"), .enter, .char("R")] {
+            _ = state.handle(key: key)
+        }
         _ = Renderer.render(state, width: 80, height: 24)
     }
 }

@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 
 /// The libFuzzer entry points. `KADER_FUZZ_TARGET` picks the target; `KADER_FUZZ_TARGET=list`
 /// prints the target names and exits.
@@ -16,7 +17,9 @@ public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: Unsaf
         exit(0)
     }
     guard let t = targets[name] else {
-        FileHandle.standardError.write(Data("kader-fuzz: set KADER_FUZZ_TARGET to one of: \(targets.keys.sorted().joined(separator: ", "))\n".utf8))
+        FileHandle.standardError.write(
+            Data("kader-fuzz: set KADER_FUZZ_TARGET to one of: \(targets.keys.sorted().joined(separator: ", "))\n".utf8)
+        )
         exit(2)
     }
     selectedTarget = t

@@ -47,16 +47,19 @@ enum AgreementVsPython {
 
         var comparison = "Python krippendorff not installed (pip install krippendorff); not compared"
         var fasterThanPython: Bool?
-        var note = "per code: % agreement, Fleiss κ, α + bootstrap (1000), AC1, BP κ; overall: pooled α \(pooled), MASI α \(masi), Jaccard α \(r.overall.jaccard.value)"
+        var note =
+            "per code: % agreement, Fleiss κ, α + bootstrap (1000), AC1, BP κ; overall: pooled α \(pooled), MASI α \(masi), Jaccard α \(r.overall.jaccard.value)"
         if Subprocess.pythonHas("krippendorff") && Subprocess.pythonHas("numpy") {
             let file = ctx.outDir.appendingPathComponent("agreement-masks.u64")
             try masks.withUnsafeBytes { try Data($0).write(to: file) }
             defer { try? FileManager.default.removeItem(at: file) }
             let script = ctx.repoRoot.appendingPathComponent("bench/krippendorff_compare.py").path
-            let py = try Subprocess.run(["python3", script, file.path, "\(n)", "\(coders)", "\(codeCount)"], timeout: 180)
+            let py = try Subprocess.run(
+                ["python3", script, file.path, "\(n)", "\(coders)", "\(codeCount)"], timeout: 180)
             guard py.status == 0, let data = py.stdout.data(using: .utf8),
-                  let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let alphas = obj["alphas"] as? [Double], let seconds = obj["seconds"] as? Double else {
+                let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let alphas = obj["alphas"] as? [Double], let seconds = obj["seconds"] as? Double
+            else {
                 throw BenchError.tool("python krippendorff failed: \(py.stderr.suffix(300))")
             }
             var maxDiff = 0.0
@@ -66,22 +69,27 @@ enum AgreementVsPython {
                 }
                 maxDiff = max(maxDiff, abs(mine - a))
             }
-            guard maxDiff <= 1e-9 else { throw BenchError.check("per-code α differs from Python by \(maxDiff) (> 1e-9)") }
+            guard maxDiff <= 1e-9 else {
+                throw BenchError.check("per-code α differs from Python by \(maxDiff) (> 1e-9)")
+            }
             fasterThanPython = stats.median < seconds
-            comparison = "Python krippendorff \(Format.seconds(seconds)) for the 40 per-code α alone; "
+            comparison =
+                "Python krippendorff \(Format.seconds(seconds)) for the 40 per-code α alone; "
                 + "Kader \(Format.ratio(seconds / stats.median)) faster; α equal within \(String(format: "%.1e", maxDiff)) (≤ 1e-9)"
         } else {
             note += "; Python comparison skipped"
         }
         let inTime = stats.median <= 2
-        return [Row(
-            measurement: label,
-            median: Format.seconds(stats.median),
-            p99: "max \(Format.seconds(stats.maximum)) of \(stats.count)",
-            comparison: comparison,
-            peakMemory: Format.mb(peak) + " (incl. input)",
-            target: "≤ 2 s and faster than Python",
-            verdict: fasterThanPython.map { Verdict(inTime && $0) } ?? Verdict(inTime),
-            note: note + (fasterThanPython == nil ? "; judged on time only" : ""))]
+        return [
+            Row(
+                measurement: label,
+                median: Format.seconds(stats.median),
+                p99: "max \(Format.seconds(stats.maximum)) of \(stats.count)",
+                comparison: comparison,
+                peakMemory: Format.mb(peak) + " (incl. input)",
+                target: "≤ 2 s and faster than Python",
+                verdict: fasterThanPython.map { Verdict(inTime && $0) } ?? Verdict(inTime),
+                note: note + (fasterThanPython == nil ? "; judged on time only" : ""))
+        ]
     }
 }

@@ -11,7 +11,12 @@ import KaderCore
 enum AlphaCoverage {
     static let p = [0.5, 0.3, 0.15, 0.05]
     static let sizes = [20, 50, 100, 1_000, 100_000]
-    struct Scenario { let name: String; let coders: Int; let rho: Double; let missing: Double }
+    struct Scenario {
+        let name: String
+        let coders: Int
+        let rho: Double
+        let missing: Double
+    }
     static let scenarios = [
         Scenario(name: "2 coders, α = 0.64", coders: 2, rho: 0.8, missing: 0),
         Scenario(name: "3 coders, 25% missing, α = 0.81", coders: 3, rho: 0.9, missing: 0.25),
@@ -22,8 +27,12 @@ enum AlphaCoverage {
         var counts: [Int: Int] = [:]
         var vals = [Int](repeating: 0, count: s.coders)
         func draw(_ rng: inout BenchRNG) -> Int {
-            var u = rng.unit(), c = 0
-            while c < p.count - 1 && u >= p[c] { u -= p[c]; c += 1 }
+            var u = rng.unit()
+            var c = 0
+            while c < p.count - 1 && u >= p[c] {
+                u -= p[c]
+                c += 1
+            }
             return c
         }
         for _ in 0..<n {
@@ -36,7 +45,7 @@ enum AlphaCoverage {
             }
             if m < 2 { continue }
             var key = 0
-            for i in 0..<m { key += [1, 8, 64, 512][vals[i]] }   // counts per category, base 8
+            for i in 0..<m { key += [1, 8, 64, 512][vals[i]] }  // counts per category, base 8
             counts[key, default: 0] += 1
         }
         let k = p.count
@@ -59,10 +68,12 @@ enum AlphaCoverage {
         var table: [String] = []
         table.append("### Coverage of the 95% interval of α (\(dataSets) simulated data sets per cell, seeded)")
         table.append("")
-        table.append("Simulation: each unit has a true category (shares 0.5, 0.3, 0.15, 0.05); a coder reports it with probability ρ, "
-            + "else a random category with those shares, so the population α is exactly ρ². Cell: share of intervals that hold the "
-            + "true α; in brackets the median width. Target for the default (auto): 0.93–0.97 at every N. "
-            + "auto = jackknife below \(AlphaInterval.jackknifeBelow) pairable units, bootstrap over units from there on; 1000 replicates.")
+        table.append(
+            "Simulation: each unit has a true category (shares 0.5, 0.3, 0.15, 0.05); a coder reports it with probability ρ, "
+                + "else a random category with those shares, so the population α is exactly ρ². Cell: share of intervals that hold the "
+                + "true α; in brackets the median width. Target for the default (auto): 0.93–0.97 at every N. "
+                + "auto = jackknife below \(AlphaInterval.jackknifeBelow) pairable units, bootstrap over units from there on; 1000 replicates."
+        )
         table.append("")
         table.append("| scenario | N | auto (default) | units | jackknife | kalpha |")
         table.append("|---|---|---|---|---|---|")
@@ -72,16 +83,20 @@ enum AlphaCoverage {
         for (si, s) in scenarios.enumerated() {
             let truth = s.rho * s.rho
             for n in sizes {
-                var hit = [Int](repeating: 0, count: methods.count), total = [Int](repeating: 0, count: methods.count)
+                var hit = [Int](repeating: 0, count: methods.count)
+                var total = [Int](repeating: 0, count: methods.count)
                 var widths = [[Double]](repeating: [], count: methods.count)
                 var rng = BenchRNG(seed: 1000 &* UInt64(si + 1) &+ UInt64(n))
                 for d in 0..<dataSets {
                     let pat = patterns(n: n, s, &rng)
                     guard pat.alpha != nil else { continue }
                     for (mi, m) in methods.enumerated() {
-                        let kal: (o: CoincidenceMatrix, metric: AlphaMetric, categoryValues: [Double]?, coderCount: Int)? =
-                            m == .kalpha ? (pat.coincidence(), .nominal, nil, s.coders) : nil
-                        guard case .computed(let iv) = AlphaInterval.compute(pat, method: m, samples: 1000, seed: UInt64(d + 1), kalpha: kal)
+                        let kal:
+                            (o: CoincidenceMatrix, metric: AlphaMetric, categoryValues: [Double]?, coderCount: Int)? =
+                                m == .kalpha ? (pat.coincidence(), .nominal, nil, s.coders) : nil
+                        guard
+                            case .computed(let iv) = AlphaInterval.compute(
+                                pat, method: m, samples: 1000, seed: UInt64(d + 1), kalpha: kal)
                         else { continue }
                         total[mi] += 1
                         if iv.lower <= truth && truth <= iv.upper { hit[mi] += 1 }
@@ -96,17 +111,27 @@ enum AlphaCoverage {
                 }
                 table.append("| \(s.name) | \(n.formatted()) | " + cells.joined(separator: " | ") + " |")
                 let cov = total[0] > 0 ? Double(hit[0]) / Double(total[0]) : 0
-                if !(cov >= 0.93 && cov <= 0.97) { allMet = false; worst.append("\(s.name), N = \(n): \(String(format: "%.3f", cov))") }
+                if !(cov >= 0.93 && cov <= 0.97) {
+                    allMet = false
+                    worst.append("\(s.name), N = \(n): \(String(format: "%.3f", cov))")
+                }
             }
         }
         let seconds = Double(nowNanos() - started) / 1e9
         table.append("")
-        table.append("With \(dataSets) data sets a coverage of 0.95 is estimated to ±\(String(format: "%.3f", 1.96 * (0.95 * 0.05 / Double(dataSets)).squareRoot())) (95%).")
-        rows.append(Row(measurement: "α interval coverage, default method, N = \(sizes.map { $0.formatted() }.joined(separator: ", ")); 2 and 3 coders",
-                        median: Format.seconds(seconds), p99: "—", comparison: "units, jackknife and KALPHA side by side (table below)",
-                        peakMemory: Format.mb(peakRSSBytes()), target: "coverage 0.93–0.97 at every N",
-                        verdict: Verdict(allMet), note: worst.isEmpty ? "every cell within target" : "outside: " + worst.joined(separator: "; "),
-                        appendix: table.joined(separator: "\n")))
+        table.append(
+            "With \(dataSets) data sets a coverage of 0.95 is estimated to ±\(String(format: "%.3f", 1.96 * (0.95 * 0.05 / Double(dataSets)).squareRoot())) (95%)."
+        )
+        rows.append(
+            Row(
+                measurement:
+                    "α interval coverage, default method, N = \(sizes.map { $0.formatted() }.joined(separator: ", ")); 2 and 3 coders",
+                median: Format.seconds(seconds), p99: "—",
+                comparison: "units, jackknife and KALPHA side by side (table below)",
+                peakMemory: Format.mb(peakRSSBytes()), target: "coverage 0.93–0.97 at every N",
+                verdict: Verdict(allMet),
+                note: worst.isEmpty ? "every cell within target" : "outside: " + worst.joined(separator: "; "),
+                appendix: table.joined(separator: "\n")))
         return rows
     }
 }

@@ -14,31 +14,37 @@ enum AnalysisCommands {
         var (_, seconds) = try timed {
             let corpus = try AnalysisCorpus.load(project: try Project(root: root))
             let table = Cooccurrence.build(corpus, units: corpus.units(), level: .category, by: nil, pooled: false)
-            summary = "\(table.groups.first?.segments ?? 0) coded segments; \(table.markdown().utf8.count / 1000) kB of Markdown"
+            summary =
+                "\(table.groups.first?.segments ?? 0) coded segments; \(table.markdown().utf8.count / 1000) kB of Markdown"
         }
         rows.append(row("kader cooccur --level category", ctx, seconds, summary))
 
         (_, seconds) = try timed {
             let corpus = try AnalysisCorpus.load(project: try Project(root: root))
-            let expression = try FilterExpression.parse("(digitalisering or welbevinden) and role=leerkracht and not document=focusgroep-00001")
+            let expression = try FilterExpression.parse(
+                "(digitalisering or welbevinden) and role=leerkracht and not document=focusgroep-00001")
             let filter = try SegmentFilter(expression, corpus: corpus)
             let units = filter.matches(in: corpus)
             let quotes = try corpus.quotes(of: units, codes: expression.positiveCodes(corpus.tree))
-            summary = "\(units.count) matching units; \(quotes.rows.count) quotes, \(QuoteMarkdown.render(quotes).utf8.count / 1_000_000) MB of Markdown"
+            summary =
+                "\(units.count) matching units; \(quotes.rows.count) quotes, \(QuoteMarkdown.render(quotes).utf8.count / 1_000_000) MB of Markdown"
         }
         rows.append(row("kader query '(digitalisering or welbevinden) and role=leerkracht …'", ctx, seconds, summary))
 
         (_, seconds) = try timed {
             let corpus = try AnalysisCorpus.load(project: try Project(root: root), codings: false)
             let hits = CorpusSearch.run(corpus, pattern: try SearchPattern("gelijke kansen"))
-            summary = "\(hits.count) hits of the phrase \"gelijke kansen\"; \(CorpusSearch.kwic(hits).utf8.count / 1_000_000) MB of keyword-in-context lines"
+            summary =
+                "\(hits.count) hits of the phrase \"gelijke kansen\"; \(CorpusSearch.kwic(hits).utf8.count / 1_000_000) MB of keyword-in-context lines"
         }
         rows.append(row("kader search 'gelijke kansen'", ctx, seconds, summary))
         return rows
     }
 
     static func row(_ name: String, _ ctx: BenchContext, _ seconds: Double, _ comparison: String) -> Row {
-        Row(measurement: "\(name), \(BenchContext.sizeLabel(ctx.largeSize)) project", median: Format.ms(seconds), p99: "—", comparison: comparison,
+        Row(
+            measurement: "\(name), \(BenchContext.sizeLabel(ctx.largeSize)) project", median: Format.ms(seconds),
+            p99: "—", comparison: comparison,
             peakMemory: Format.mb(peakRSSBytes()), target: "≤ 2 s", verdict: Verdict(seconds <= 2),
             note: "one run, loading every transcript (and codings file) included")
     }

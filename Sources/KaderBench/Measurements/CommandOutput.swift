@@ -7,14 +7,18 @@ import KaderCore
 /// Wall time and peak memory come from `/usr/bin/time` (median of a few runs).
 enum CommandOutput {
     static var kader: URL {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let me =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("kader")
     }
 
     /// One transcript of about `bytes` under bench/out/, made once.
     static func singleFile(_ ctx: BenchContext, bytes: Int) throws -> URL {
         let url = ctx.outDir.appendingPathComponent("single-\(bytes / 1_000_000)mb.md")
-        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size >= bytes * 9 / 10 { return url }
+        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size >= bytes * 9 / 10
+        {
+            return url
+        }
         var rng = BenchRNG(seed: Corpus.seed &+ 17)
         try Data(Corpus.transcript(index: 1, targetBytes: bytes, rng: &rng).utf8).write(to: url)
         return url
@@ -22,17 +26,25 @@ enum CommandOutput {
 
     /// Runs `kader arguments` with standard output to /dev/null; (seconds, peak RSS bytes).
     static func timeRun(_ arguments: [String]) throws -> (Double, Int) {
-        let quoted = ([kader.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let quoted = ([kader.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
         let r = try Subprocess.run(["sh", "-c", "/usr/bin/time -f 'BENCH %e %M' \(quoted) > /dev/null"], timeout: 600)
         guard let line = r.stderr.split(separator: "\n").last(where: { $0.hasPrefix("BENCH ") }) else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "no timing from kader \(arguments.joined(separator: " ")): \(r.stderr.suffix(300))"])
+            throw CocoaError(
+                .fileReadUnknown,
+                userInfo: [
+                    NSLocalizedDescriptionKey:
+                        "no timing from kader \(arguments.joined(separator: " ")): \(r.stderr.suffix(300))"
+                ])
         }
         let parts = line.split(separator: " ")
         return (Double(parts[1]) ?? 0, (Int(parts[2]) ?? 0) * 1024)
     }
 
-    static func measure(_ name: String, _ arguments: [String], bytes: Int, runs: Int, target: String,
-                        ok: (Double, Int) -> Bool) throws -> Row {
+    static func measure(
+        _ name: String, _ arguments: [String], bytes: Int, runs: Int, target: String,
+        ok: (Double, Int) -> Bool
+    ) throws -> Row {
         var times: [Double] = []
         var peak = 0
         for _ in 0..<runs {
@@ -43,36 +55,53 @@ enum CommandOutput {
         times.sort()
         let median = times[times.count / 2]
         let rate = Double(bytes) / 1_000_000 / max(median, 0.001)
-        return Row(measurement: name, median: Format.seconds(median), p99: "—", comparison: Format.mbps(rate),
-                   peakMemory: Format.mb(peak), target: target, verdict: Verdict(ok(rate, peak)),
-                   note: "median of \(runs) runs of the release binary, output to /dev/null")
+        return Row(
+            measurement: name, median: Format.seconds(median), p99: "—", comparison: Format.mbps(rate),
+            peakMemory: Format.mb(peak), target: target, verdict: Verdict(ok(rate, peak)),
+            note: "median of \(runs) runs of the release binary, output to /dev/null")
     }
 
     static func run(_ ctx: BenchContext) throws -> [Row] {
         guard FileManager.default.isExecutableFile(atPath: kader.path) else {
-            return [Row(measurement: "kader commands", verdict: .skipped, note: "no release kader next to kader-bench (make bench builds it)")]
+            return [
+                Row(
+                    measurement: "kader commands", verdict: .skipped,
+                    note: "no release kader next to kader-bench (make bench builds it)")
+            ]
         }
         let size = ctx.largeSize
         let file = try singleFile(ctx, bytes: size)
         let fileBytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? size
         let label = BenchContext.sizeLabel(fileBytes)
         var rows: [Row] = []
-        rows.append(try measure("segments --json, one \(label) file", ["segments", file.path, "--json"], bytes: fileBytes, runs: 3,
-                                target: "≥ 100 MB/s, memory ≤ 3× file") { $0 >= 100 && Double($1) <= 3 * Double(fileBytes) })
-        rows.append(try measure("segments table, one \(label) file", ["segments", file.path], bytes: fileBytes, runs: 3,
-                                target: "≥ 80 MB/s, memory ≤ 3× file") { $0 >= 80 && Double($1) <= 3 * Double(fileBytes) })
+        rows.append(
+            try measure(
+                "segments --json, one \(label) file", ["segments", file.path, "--json"], bytes: fileBytes, runs: 3,
+                target: "≥ 100 MB/s, memory ≤ 3× file"
+            ) { $0 >= 100 && Double($1) <= 3 * Double(fileBytes) })
+        rows.append(
+            try measure(
+                "segments table, one \(label) file", ["segments", file.path], bytes: fileBytes, runs: 3,
+                target: "≥ 80 MB/s, memory ≤ 3× file"
+            ) { $0 >= 80 && Double($1) <= 3 * Double(fileBytes) })
         let root = try Corpus.project(ctx, bytes: size)
         _ = try FirstFrame.ensureCodings(root)
         let corpus = try Corpus.files(of: root).reduce(0) { $0 + $1.bytes }
         let plabel = BenchContext.sizeLabel(corpus)
         for command in ["status", "check"] {
-            rows.append(try measure("kader \(command), \(plabel) project", [command, "--project", root.path], bytes: corpus, runs: 3,
-                                    target: "≤ 1 s at 100 MB") { rate, _ in Double(corpus) / 1_000_000 / rate <= Double(corpus) / 100_000_000 })
+            rows.append(
+                try measure(
+                    "kader \(command), \(plabel) project", [command, "--project", root.path], bytes: corpus, runs: 3,
+                    target: "≤ 1 s at 100 MB"
+                ) { rate, _ in Double(corpus) / 1_000_000 / rate <= Double(corpus) / 100_000_000 })
         }
         let out = ctx.outDir.appendingPathComponent("quotes-cli.csv").path
-        rows.append(try measure("kader export quotes --format csv, \(plabel) project",
-                                ["export", "quotes", "--project", root.path, "--format", "csv", "-o", out], bytes: corpus, runs: 1,
-                                target: "≥ 50 MB/s of corpus") { rate, _ in rate >= 50 })
+        rows.append(
+            try measure(
+                "kader export quotes --format csv, \(plabel) project",
+                ["export", "quotes", "--project", root.path, "--format", "csv", "-o", out], bytes: corpus, runs: 1,
+                target: "≥ 50 MB/s of corpus"
+            ) { rate, _ in rate >= 50 })
         return rows
     }
 }

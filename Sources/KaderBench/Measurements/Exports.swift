@@ -18,8 +18,11 @@ enum Exports {
             bytes = data.count
             try data.write(to: ctx.outDir.appendingPathComponent("quotes.csv"))
         }
-        return [row("export quotes CSV, \(BenchContext.sizeLabel(ctx.largeSize)) project", ctx, seconds,
-                    "\(rows) rows, \(bytes / 1_000_000) MB of CSV")]
+        return [
+            row(
+                "export quotes CSV, \(BenchContext.sizeLabel(ctx.largeSize)) project", ctx, seconds,
+                "\(rows) rows, \(bytes / 1_000_000) MB of CSV")
+        ]
     }
 
     static func runQDPX(_ ctx: BenchContext) throws -> [Row] {
@@ -32,7 +35,11 @@ enum Exports {
             summary = "\(s.documents) documents, \(s.codings) codings"
         }
         let size = ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int) ?? 0
-        return [row("export .qdpx, \(BenchContext.sizeLabel(ctx.largeSize)) project", ctx, seconds, "\(summary); archive \(size / 1_000_000) MB")]
+        return [
+            row(
+                "export .qdpx, \(BenchContext.sizeLabel(ctx.largeSize)) project", ctx, seconds,
+                "\(summary); archive \(size / 1_000_000) MB")
+        ]
     }
 
     /// One timed run: the whole export is the figure; memory is judged against the corpus size.

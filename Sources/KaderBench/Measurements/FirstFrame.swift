@@ -10,7 +10,9 @@ enum FirstFrame {
             let project = try Project(root: root)
             let store = try CodingStore(projectRoot: project.root, coder: coder, readOnly: true)
             let controller = AppController(project: project, store: store)
-            guard let first = controller.state.documents.first else { throw BenchError.check("\(root.path): no documents") }
+            guard let first = controller.state.documents.first else {
+                throw BenchError.check("\(root.path): no documents")
+            }
             try controller.open(documentNamed: first.id)
             guard controller.state.screen == .coding else {
                 throw BenchError.check("\(first.path) did not open: \(controller.state.message?.text ?? "")")
@@ -24,15 +26,17 @@ enum FirstFrame {
         var samples = [try firstFrame(root: ctx.repoRoot, coder: "bench")]
         samples += try (0..<19).map { _ in try firstFrame(root: ctx.repoRoot, coder: "bench") }
         let stats = Stats(samples)
-        return [Row(
-            measurement: "TUI first frame, sample project (repository root)",
-            median: Format.ms(stats.median),
-            p99: Format.ms(stats.p99),
-            comparison: "first in a fresh process: \(Format.ms(samples[0]))",
-            peakMemory: Format.mb(peakRSSBytes()),
-            target: "≤ 200 ms",
-            verdict: Verdict(stats.p99 <= 0.2),
-            note: "\(samples.count) runs; p99 = slowest")]
+        return [
+            Row(
+                measurement: "TUI first frame, sample project (repository root)",
+                median: Format.ms(stats.median),
+                p99: Format.ms(stats.p99),
+                comparison: "first in a fresh process: \(Format.ms(samples[0]))",
+                peakMemory: Format.mb(peakRSSBytes()),
+                target: "≤ 200 ms",
+                verdict: Verdict(stats.p99 <= 0.2),
+                note: "\(samples.count) runs; p99 = slowest")
+        ]
     }
 
     static func runLarge(_ ctx: BenchContext) throws -> [Row] {
@@ -42,15 +46,19 @@ enum FirstFrame {
         samples += try (0..<4).map { _ in try firstFrame(root: root, coder: "bench") }
         let stats = Stats(samples)
         let files = try Corpus.files(of: root)
-        return [Row(
-            measurement: "TUI first frame, \(BenchContext.sizeLabel(ctx.largeSize)) project (\(files.count) documents)",
-            median: Format.ms(stats.median),
-            p99: Format.ms(stats.p99),
-            comparison: "first in a fresh process: \(Format.ms(samples[0])); \(coded) codings files read for the list",
-            peakMemory: Format.mb(peakRSSBytes()),
-            target: "≤ 1 s",
-            verdict: Verdict(stats.p99 <= 1),
-            note: "\(samples.count) runs; p99 = slowest")]
+        return [
+            Row(
+                measurement:
+                    "TUI first frame, \(BenchContext.sizeLabel(ctx.largeSize)) project (\(files.count) documents)",
+                median: Format.ms(stats.median),
+                p99: Format.ms(stats.p99),
+                comparison:
+                    "first in a fresh process: \(Format.ms(samples[0])); \(coded) codings files read for the list",
+                peakMemory: Format.mb(peakRSSBytes()),
+                target: "≤ 1 s",
+                verdict: Verdict(stats.p99 <= 1),
+                note: "\(samples.count) runs; p99 = slowest")
+        ]
     }
 
     /// Gives coder `bench` a codings file for every document of the project (a third of the
@@ -69,9 +77,12 @@ enum FirstFrame {
         for f in files {
             let doc = try TranscriptLoader().load(url: f.url)
             let codings = doc.segments.filter { $0.codable && rng.chance(0.33) }.map { s in
-                SegmentCoding(segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: [rng.pick(codeIds)], created: time, modified: time)
+                SegmentCoding(
+                    segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: [rng.pick(codeIds)],
+                    created: time, modified: time)
             }
-            let file = CodingFile(coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: codings)
+            let file = CodingFile(
+                coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: codings)
             try file.encoded().write(to: folder.appendingPathComponent(doc.id + ".json"))
         }
         try Data().write(to: marker)

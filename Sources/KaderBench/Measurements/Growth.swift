@@ -25,7 +25,8 @@ enum Growth {
             Case(name: "`.qdc` import of n codes (read, merge, write the codebook)", unit: "codes", base: 1_000) { n in
                 let root = scratch.appendingPathComponent("qdc-\(n)")
                 try? FileManager.default.removeItem(at: root)
-                try FileManager.default.createDirectory(at: root.appendingPathComponent("Transcripts"), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: root.appendingPathComponent("Transcripts"), withIntermediateDirectories: true)
                 let file = scratch.appendingPathComponent("codes-\(n).qdc")
                 try Data(qdc(codes: n).utf8).write(to: file)
                 return { _ = try CodebookExchange.importQDC(file, into: root) }
@@ -35,7 +36,10 @@ enum Growth {
                 for i in 0..<n { y += "  - id: c\(i)\n    name: Code \(i)\n    description: Een code.\n" }
                 return { _ = try CodebookFile.parse(y, path: "growth.yaml", json: false) }
             },
-            Case(name: "TUI key with a search, one segment of n characters on one line", unit: "characters", base: 500_000) { n in
+            Case(
+                name: "TUI key with a search, one segment of n characters on one line", unit: "characters",
+                base: 500_000
+            ) { n in
                 var state = try searchState(characters: n)
                 return {
                     _ = state.handle(key: .char("j"))
@@ -44,15 +48,24 @@ enum Growth {
             },
             Case(name: "plain-text load of n tiny speaker turns (segment the file)", unit: "turns", base: 30_000) { n in
                 let data = Data(tinyTurns(n, speakers: 4).utf8)
-                return { blackHole(try TranscriptLoader().load(data: data, path: "Transcripts/t.txt", id: "t", format: .plainText).segments.count) }
+                return {
+                    blackHole(
+                        try TranscriptLoader().load(data: data, path: "Transcripts/t.txt", id: "t", format: .plainText)
+                            .segments.count)
+                }
             },
             Case(name: "`segments --json` of n tiny speaker turns (JSON bytes)", unit: "turns", base: 30_000) { n in
-                let doc = try TranscriptLoader().load(data: Data(tinyTurns(n, speakers: 4).utf8), path: "Transcripts/t.txt", id: "t", format: .plainText)
+                let doc = try TranscriptLoader().load(
+                    data: Data(tinyTurns(n, speakers: 4).utf8), path: "Transcripts/t.txt", id: "t", format: .plainText)
                 return { try DocumentJSON.write(doc) { blackHole($0.count) } }
             },
             Case(name: "plain-text load of n turns by n distinct speakers", unit: "speakers", base: 2_000) { n in
                 let data = Data(tinyTurns(n, speakers: n).utf8)
-                return { blackHole(try TranscriptLoader().load(data: data, path: "Transcripts/s.txt", id: "s", format: .plainText).segments.count) }
+                return {
+                    blackHole(
+                        try TranscriptLoader().load(data: data, path: "Transcripts/s.txt", id: "s", format: .plainText)
+                            .segments.count)
+                }
             },
             Case(name: "text search over n characters", unit: "characters", base: 500_000) { n in
                 let text = String(repeating: "de werkdruk was enorm, ", count: n / 23)
@@ -97,9 +110,12 @@ enum Growth {
     /// search for a word that occurs all through it.
     static func searchState(characters: Int) throws -> AppState {
         let text = "Els: " + String(repeating: "de werkdruk was enorm ", count: characters / 22) + "\n"
-        let doc = try TranscriptLoader().load(data: Data(text.utf8), path: "Transcripts/long.txt", id: "long", format: .plainText)
-        var state = AppState(projectName: "growth", coder: "bench", codebook: Codebook(name: "g", codes: [Code(id: "a", name: "A", shortcut: "1")]),
-                             documents: [DocumentEntry(path: "Transcripts/long.txt", id: "long", codable: doc.segments.count)])
+        let doc = try TranscriptLoader().load(
+            data: Data(text.utf8), path: "Transcripts/long.txt", id: "long", format: .plainText)
+        var state = AppState(
+            projectName: "growth", coder: "bench",
+            codebook: Codebook(name: "g", codes: [Code(id: "a", name: "A", shortcut: "1")]),
+            documents: [DocumentEntry(path: "Transcripts/long.txt", id: "long", codable: doc.segments.count)])
         state.document = doc
         state.codings = CodingFile(coder: "bench", document: doc.id, contentHash: doc.contentHash)
         state.screen = .coding
@@ -108,7 +124,8 @@ enum Growth {
     }
 
     static func run(_ ctx: BenchContext) throws -> [Row] {
-        try FileManager.default.createDirectory(at: ctx.outDir.appendingPathComponent("growth"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: ctx.outDir.appendingPathComponent("growth"), withIntermediateDirectories: true)
         var rows: [Row] = []
         for c in cases(ctx) {
             var times: [Double] = []
@@ -124,15 +141,17 @@ enum Growth {
                 }
                 times.append(Stats(samples).median)
             }
-            let r10 = times[1] / max(times[0], 1e-9), r100 = times[2] / max(times[0], 1e-9)
-            rows.append(Row(
-                measurement: "growth: \(c.name); n = \(c.base), \(c.base * 10), \(c.base * 100) \(c.unit)",
-                median: times.map(Format.seconds).joined(separator: " / "),
-                comparison: "×10 → \(Format.ratio(r10)), ×100 → \(Format.ratio(r100))",
-                peakMemory: Format.mb(peakRSSBytes()),
-                target: "linear: ×100 size ≤ 300× time",
-                verdict: Verdict(r100 <= 300),
-                note: "times at ×1 / ×10 / ×100"))
+            let r10 = times[1] / max(times[0], 1e-9)
+            let r100 = times[2] / max(times[0], 1e-9)
+            rows.append(
+                Row(
+                    measurement: "growth: \(c.name); n = \(c.base), \(c.base * 10), \(c.base * 100) \(c.unit)",
+                    median: times.map(Format.seconds).joined(separator: " / "),
+                    comparison: "×10 → \(Format.ratio(r10)), ×100 → \(Format.ratio(r100))",
+                    peakMemory: Format.mb(peakRSSBytes()),
+                    target: "linear: ×100 size ≤ 300× time",
+                    verdict: Verdict(r100 <= 300),
+                    note: "times at ×1 / ×10 / ×100"))
         }
         return rows
     }

@@ -6,18 +6,26 @@ import KaderTUI
 /// 10,000-segment document of which a quarter is coded.
 enum KeyToRedraw {
     static func run(_ ctx: BenchContext) throws -> [Row] {
-        let segmentCount = 10_000, width = 100, height = 30
-        let doc = try TranscriptLoader().load(data: Corpus.turns(segmentCount, seed: 13), path: "tui.txt", id: "tui", format: .plainText)
+        let segmentCount = 10_000
+        let width = 100
+        let height = 30
+        let doc = try TranscriptLoader().load(
+            data: Corpus.turns(segmentCount, seed: 13), path: "tui.txt", id: "tui", format: .plainText)
         let codebook = try CodebookFile.load(ctx.repoRoot.appendingPathComponent("Codebooks/analysekader.yaml"))
         let codeIds = codebook.entries.map(\.code.id)
         var rng = BenchRNG(seed: 17)
         let time = "2026-03-12T10:00:00Z"
         let coded = doc.segments.filter { _ in rng.chance(0.25) }.map { s in
-            SegmentCoding(segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: [rng.pick(codeIds)], created: time, modified: time)
+            SegmentCoding(
+                segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: [rng.pick(codeIds)],
+                created: time, modified: time)
         }
-        var state = AppState(projectName: "bench", coder: "bench", codebook: codebook, documents: [DocumentEntry(path: "Transcripts/tui.txt", id: "tui")])
+        var state = AppState(
+            projectName: "bench", coder: "bench", codebook: codebook,
+            documents: [DocumentEntry(path: "Transcripts/tui.txt", id: "tui")])
         state.document = doc
-        state.codings = CodingFile(coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: coded)
+        state.codings = CodingFile(
+            coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: coded)
         state.screen = .coding
         state.viewHeight = Renderer.bodyHeight(forTerminalHeight: height)
 
@@ -45,7 +53,8 @@ enum KeyToRedraw {
         for _ in 0..<20 { step(nextKey()) }
         // Up to `keys` keys, but stop after `budget` seconds once 100 are timed (slow frames
         // must not stall the whole run).
-        let keys = ctx.quick ? 500 : 2_000, budget = 20.0
+        let keys = ctx.quick ? 500 : 2_000
+        let budget = 20.0
         var samples: [Double] = []
         samples.reserveCapacity(keys)
         let start = nowNanos()
@@ -57,24 +66,28 @@ enum KeyToRedraw {
         }
         let stats = Stats(samples)
         let jump = jumpToEnd(state, width: width, height: height, limit: ctx.quick ? 10 : 20)
-        return [Row(
-            measurement: "TUI key-to-redraw, \(segmentCount.formatted())-segment document, 100×30",
-            median: Format.ms(stats.median),
-            p99: Format.ms(stats.p99),
-            comparison: "\(samples.count) keys (j/k, PgDn/PgUp, n, code toggles); \(coded.count) segments coded",
-            peakMemory: Format.mb(peakRSSBytes()),
-            target: "p99 ≤ 2 ms",
-            verdict: Verdict(stats.p99 <= 0.002),
-            note: "state + render only; saving is the store row"),
+        return [
             Row(
-            measurement: "TUI key-to-redraw: G (jump to the last of \(segmentCount.formatted()) segments) from the top",
-            median: jump.map(Format.ms) ?? "> \(Int(ctx.quick ? 10 : 20)) s",
-            p99: "—",
-            comparison: "one key",
-            peakMemory: Format.mb(peakRSSBytes()),
-            target: "≤ 5 ms",
-            verdict: Verdict((jump ?? .infinity) <= 0.005),
-            note: jump == nil ? "did not finish in time: abandoned (the scroll search in SegmentListView.draw grows with the distance squared)" : ""),
+                measurement: "TUI key-to-redraw, \(segmentCount.formatted())-segment document, 100×30",
+                median: Format.ms(stats.median),
+                p99: Format.ms(stats.p99),
+                comparison: "\(samples.count) keys (j/k, PgDn/PgUp, n, code toggles); \(coded.count) segments coded",
+                peakMemory: Format.mb(peakRSSBytes()),
+                target: "p99 ≤ 2 ms",
+                verdict: Verdict(stats.p99 <= 0.002),
+                note: "state + render only; saving is the store row"),
+            Row(
+                measurement:
+                    "TUI key-to-redraw: G (jump to the last of \(segmentCount.formatted()) segments) from the top",
+                median: jump.map(Format.ms) ?? "> \(Int(ctx.quick ? 10 : 20)) s",
+                p99: "—",
+                comparison: "one key",
+                peakMemory: Format.mb(peakRSSBytes()),
+                target: "≤ 5 ms",
+                verdict: Verdict((jump ?? .infinity) <= 0.005),
+                note: jump == nil
+                    ? "did not finish in time: abandoned (the scroll search in SegmentListView.draw grows with the distance squared)"
+                    : ""),
         ]
     }
 

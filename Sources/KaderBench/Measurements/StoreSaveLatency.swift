@@ -6,14 +6,19 @@ import KaderCore
 /// code has its own quote span (with its words) and every tenth code its own memo.
 enum StoreSaveLatency {
     static func run(_ ctx: BenchContext) throws -> [Row] {
-        let segmentCount = 5_000, codingsPerSegment = 4
+        let segmentCount = 5_000
+        let codingsPerSegment = 4
         let root = ctx.outDir.appendingPathComponent("store-project")
         try? FileManager.default.removeItem(at: root)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("Codings"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Codings"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
 
-        let doc = try TranscriptLoader().load(data: Corpus.turns(segmentCount, seed: 11), path: "store.txt", id: "store", format: .plainText)
-        guard doc.segments.count == segmentCount else { throw BenchError.check("store document has \(doc.segments.count) segments, expected \(segmentCount)") }
+        let doc = try TranscriptLoader().load(
+            data: Corpus.turns(segmentCount, seed: 11), path: "store.txt", id: "store", format: .plainText)
+        guard doc.segments.count == segmentCount else {
+            throw BenchError.check("store document has \(doc.segments.count) segments, expected \(segmentCount)")
+        }
         let codebook = try CodebookFile.load(ctx.repoRoot.appendingPathComponent("Codebooks/analysekader.yaml"))
         let codeIds = codebook.entries.map(\.code.id)
         var rng = BenchRNG(seed: 5)
@@ -22,14 +27,18 @@ enum StoreSaveLatency {
             var set = Set<String>()
             while set.count < codingsPerSegment { set.insert(rng.pick(codeIds)) }
             let applied = set.sorted().enumerated().map { i, code in
-                let length = max(1, (s.end - s.start) / 2), start = s.start + (s.end - s.start - length) * i / codingsPerSegment
-                return AppliedCode(code: code, spans: [QuoteSpan(start: start, end: start + length).quoting(s)],
-                                   memo: (s.ordinal + i) % 10 == 0 ? "Waarom \(code) hier: zie het citaat." : nil)
+                let length = max(1, (s.end - s.start) / 2)
+                let start = s.start + (s.end - s.start - length) * i / codingsPerSegment
+                return AppliedCode(
+                    code: code, spans: [QuoteSpan(start: start, end: start + length).quoting(s)],
+                    memo: (s.ordinal + i) % 10 == 0 ? "Waarom \(code) hier: zie het citaat." : nil)
             }
-            return SegmentCoding(segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, applied: applied, segmentStart: s.start,
-                                 created: time, modified: time)
+            return SegmentCoding(
+                segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, applied: applied, segmentStart: s.start,
+                created: time, modified: time)
         }
-        var file = CodingFile(coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: codings)
+        var file = CodingFile(
+            coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: codings)
         let store = try CodingStore(projectRoot: root, coder: "bench")
         try store.save(file)
         let fileBytes = (try? Data(contentsOf: store.fileURL(documentId: doc.id)).count) ?? 0
@@ -38,19 +47,23 @@ enum StoreSaveLatency {
         var samples: [Double] = []
         for i in 0..<changes {
             let seg = doc.segments[rng.int(segmentCount)]
-            file = file.toggling(code: rng.pick(codeIds), on: seg, at: "2026-03-12T10:\(String(format: "%02d", i % 60)):00Z")
+            file = file.toggling(
+                code: rng.pick(codeIds), on: seg, at: "2026-03-12T10:\(String(format: "%02d", i % 60)):00Z")
             let (_, s) = try timed { try store.save(file) }
             samples.append(s)
         }
         let stats = Stats(samples)
-        return [Row(
-            measurement: "store: save per change, \(segmentCount.formatted()) segments / \((segmentCount * codingsPerSegment).formatted()) codings with a quote span each",
-            median: Format.ms(stats.median),
-            p99: Format.ms(stats.p99),
-            comparison: "file \(Format.mb(fileBytes)); \(changes) changes",
-            peakMemory: Format.mb(peakRSSBytes()),
-            target: "p99 ≤ 10 ms",
-            verdict: Verdict(stats.p99 <= 0.010),
-            note: "CodingStore.save: canonical JSON encode + temp file + fsync + rename + folder fsync")]
+        return [
+            Row(
+                measurement:
+                    "store: save per change, \(segmentCount.formatted()) segments / \((segmentCount * codingsPerSegment).formatted()) codings with a quote span each",
+                median: Format.ms(stats.median),
+                p99: Format.ms(stats.p99),
+                comparison: "file \(Format.mb(fileBytes)); \(changes) changes",
+                peakMemory: Format.mb(peakRSSBytes()),
+                target: "p99 ≤ 10 ms",
+                verdict: Verdict(stats.p99 <= 0.010),
+                note: "CodingStore.save: canonical JSON encode + temp file + fsync + rename + folder fsync")
+        ]
     }
 }

@@ -24,14 +24,17 @@ public struct AlphaAnalysis: Sendable {
     /// Cost: O(cells) to group units into distinct patterns, then O(patterns × k + k²) for α and
     /// O(B × (patterns + k²)) for a bootstrap; memory O(cells) (4 bytes each) plus the patterns.
     /// - Throws: ``ReliabilityCSVError`` for values that are not numbers under a numeric metric.
-    public init(_ csv: ReliabilityCSV, source: String, metric: AlphaMetric, method: AlphaIntervalMethod = .auto,
-                samples: Int = 1000, seed: UInt64 = 1) throws {
+    public init(
+        _ csv: ReliabilityCSV, source: String, metric: AlphaMetric, method: AlphaIntervalMethod = .auto,
+        samples: Int = 1000, seed: UInt64 = 1
+    ) throws {
         self.source = source
         coders = csv.coders
         unitCount = csv.unitCount
         requestedMethod = method
         var notes = csv.notes
-        let m = csv.coders.count, n = csv.unitCount
+        let m = csv.coders.count
+        let n = csv.unitCount
         // Used labels, and their categories.
         var usedLabel = [Bool](repeating: false, count: csv.labels.count)
         for i in csv.cells where i >= 0 { usedLabel[Int(i)] = true }
@@ -49,19 +52,36 @@ public struct AlphaAnalysis: Sendable {
             let sorted = distinct.keys.sorted()
             for (c, x) in sorted.enumerated() { for i in distinct[x]! { labelToCategory[i] = Int32(c) } }
             categoryValues = sorted
-            categoryLabels = sorted.map { x in distinct[x]!.count == 1 ? csv.labels[distinct[x]![0]] : ChanceCorrectedAgreement.fmt(x) }
+            categoryLabels = sorted.map { x in
+                distinct[x]!.count == 1 ? csv.labels[distinct[x]![0]] : ChanceCorrectedAgreement.fmt(x)
+            }
             let merged = sorted.compactMap { x -> String? in
                 let ls = distinct[x]!
                 return ls.count > 1 ? ls.map { "\"\(csv.labels[$0])\"" }.joined(separator: " = ") : nil
             }
-            notes.append("values read as numbers (\(sorted.count) distinct)" + (merged.isEmpty ? "" : "; the same number written differently counts as one value: " + merged.prefix(5).joined(separator: ", ") + (merged.count > 5 ? ", …" : "")))
+            notes.append(
+                "values read as numbers (\(sorted.count) distinct)"
+                    + (merged.isEmpty
+                        ? ""
+                        : "; the same number written differently counts as one value: "
+                            + merged.prefix(5).joined(separator: ", ") + (merged.count > 5 ? ", …" : "")))
         } else {
             var c: Int32 = 0
-            for i in csv.labels.indices where usedLabel[i] { labelToCategory[i] = c; categoryLabels.append(csv.labels[i]); c += 1 }
-            let firstText = csv.labels.indices.first { i in
-                usedLabel[i] && { var s = csv.labels[i]; return s.withUTF8 { StrictNumber.parse($0) } == nil }()
+            for i in csv.labels.indices where usedLabel[i] {
+                labelToCategory[i] = c
+                categoryLabels.append(csv.labels[i])
+                c += 1
             }
-            notes.append("values compared as text (\(categoryLabels.count) distinct), because \(firstText.map { "\"\(csv.labels[$0])\"" } ?? "a value") is not a number: \"1\" and \"1.0\" would be different values")
+            let firstText = csv.labels.indices.first { i in
+                usedLabel[i]
+                    && {
+                        var s = csv.labels[i]
+                        return s.withUTF8 { StrictNumber.parse($0) } == nil
+                    }()
+            }
+            notes.append(
+                "values compared as text (\(categoryLabels.count) distinct), because \(firstText.map { "\"\(csv.labels[$0])\"" } ?? "a value") is not a number: \"1\" and \"1.0\" would be different values"
+            )
         }
         numericValues = numbers != nil
         let k = categoryLabels.count
@@ -73,18 +93,25 @@ public struct AlphaAnalysis: Sendable {
                 var mu = 0
                 for c in 0..<m {
                     let l = cells[c * n + u]
-                    if l >= 0 { scratch[mu] = labelToCategory[Int(l)]; mu += 1 }
+                    if l >= 0 {
+                        scratch[mu] = labelToCategory[Int(l)]
+                        mu += 1
+                    }
                 }
                 groups.add(&scratch, count: mu)
             }
         }
         var patterns = groups.patterns()
         let o = patterns.coincidence()
-        result = KrippendorffAlpha.compute(o, metric: metric, categoryValues: categoryValues, labels: categoryLabels, unitCount: n)
-        if result.value.isComputable, let delta = metric.squaredDifferences(values: categoryValues, marginals: o.marginals) {
+        result = KrippendorffAlpha.compute(
+            o, metric: metric, categoryValues: categoryValues, labels: categoryLabels, unitCount: n)
+        if result.value.isComputable,
+            let delta = metric.squaredDifferences(values: categoryValues, marginals: o.marginals)
+        {
             patterns.setDelta(delta)
-            interval = AlphaInterval.compute(patterns, method: method, samples: samples, seed: seed,
-                                             kalpha: (o, metric, categoryValues, m))
+            interval = AlphaInterval.compute(
+                patterns, method: method, samples: samples, seed: seed,
+                kalpha: (o, metric, categoryValues, m))
         } else {
             interval = .notComputable(reason: result.value.reason ?? "alpha is not computable")
         }
@@ -121,12 +148,28 @@ struct PatternCounter {
 
     mutating func add(_ v: inout [Int32], count mu: Int) {
         // Insertion sort: mu is the number of coders.
-        if mu > 1 { for i in 1..<mu { let x = v[i]; var j = i - 1; while j >= 0 && v[j] > x { v[j + 1] = v[j]; j -= 1 }; v[j + 1] = x } }
+        if mu > 1 {
+            for i in 1..<mu {
+                let x = v[i]
+                var j = i - 1
+                while j >= 0 && v[j] > x {
+                    v[j + 1] = v[j]
+                    j -= 1
+                }
+                v[j + 1] = x
+            }
+        }
         if packs {
             var key: UInt64 = 0
             for i in 0..<mu { key = (key << UInt64(bits)) | UInt64(v[i] + 1) }
-            if !direct.isEmpty { direct[Int(key)] += 1; return }
-            if key == lastKey { lastCount += 1; return }
+            if !direct.isEmpty {
+                direct[Int(key)] += 1
+                return
+            }
+            if key == lastKey {
+                lastCount += 1
+                return
+            }
             flush()
             lastKey = key
             lastCount = 1
@@ -148,7 +191,10 @@ struct PatternCounter {
     mutating func patterns() -> AlphaUnitPatterns {
         flush()
         lastKey = .max
-        for (key, c) in direct.enumerated() where c > 0 { order.append(UInt64(key)); small[UInt64(key)] = c }
+        for (key, c) in direct.enumerated() where c > 0 {
+            order.append(UInt64(key))
+            small[UInt64(key)] = c
+        }
         direct = []
         var out = AlphaUnitPatterns(categoryCount: categoryCount)
         var row: [(category: Int, count: Double)] = []
@@ -156,7 +202,11 @@ struct PatternCounter {
             guard sorted.count >= 2 else { return }
             row.removeAll(keepingCapacity: true)
             for c in sorted {
-                if let last = row.last, last.category == Int(c) { row[row.count - 1].count += 1 } else { row.append((Int(c), 1)) }
+                if let last = row.last, last.category == Int(c) {
+                    row[row.count - 1].count += 1
+                } else {
+                    row.append((Int(c), 1))
+                }
             }
             out.add(weight: w, values: row)
         }
@@ -165,7 +215,10 @@ struct PatternCounter {
             for key in order {
                 var cats: [Int32] = []
                 var x = key
-                while x != 0 { cats.append(Int32(x & mask) - 1); x >>= UInt64(bits) }
+                while x != 0 {
+                    cats.append(Int32(x & mask) - 1)
+                    x >>= UInt64(bits)
+                }
                 add(cats.reversed(), small[key]!)
             }
         } else {

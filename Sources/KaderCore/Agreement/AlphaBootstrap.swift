@@ -45,19 +45,27 @@ public struct AlphaBootstrapResult: Sendable, Equatable {
 public enum AlphaBootstrap {
 
     /// Bootstrap from a coincidence matrix. `coderCount` is m; `categoryValues` as for α.
-    public static func compute(_ o: CoincidenceMatrix, metric: AlphaMetric, categoryValues: [Double]? = nil,
-                               coderCount: Int, samples: Int = 1000, seed: UInt64 = 1,
-                               thresholds: [Double] = [0.667, 0.8], drawsPerSample: Int? = nil)
-        -> Computed<AlphaBootstrapResult> {
+    public static func compute(
+        _ o: CoincidenceMatrix, metric: AlphaMetric, categoryValues: [Double]? = nil,
+        coderCount: Int, samples: Int = 1000, seed: UInt64 = 1,
+        thresholds: [Double] = [0.667, 0.8], drawsPerSample: Int? = nil
+    )
+        -> Computed<AlphaBootstrapResult>
+    {
         let a = KrippendorffAlpha.compute(o, metric: metric, categoryValues: categoryValues)
-        guard let alpha = a.value.double else { return .notComputable(reason: a.value.reason ?? "alpha is not computable") }
+        guard let alpha = a.value.double else {
+            return .notComputable(reason: a.value.reason ?? "alpha is not computable")
+        }
         guard samples >= 1 else { return .notComputable(reason: "at least one bootstrap sample is needed") }
         guard coderCount >= 2 else { return .notComputable(reason: "fewer than 2 coders") }
         guard let parts = KrippendorffAlpha.disagreements(o, metric: metric, categoryValues: categoryValues) else {
             return .notComputable(reason: "alpha is not computable")
         }
-        let k = o.categoryCount, n = o.pairableValues
-        var probs: [Double] = [], deltas: [Double] = [], diagonal: [Bool] = []
+        let k = o.categoryCount
+        let n = o.pairableValues
+        var probs: [Double] = []
+        var deltas: [Double] = []
+        var diagonal: [Bool] = []
         for c in 0..<k {
             for j in c..<k {
                 let x = c == j ? o[c, c] : 2 * o[c, j]
@@ -72,7 +80,7 @@ public enum AlphaBootstrap {
         let m = max(1, drawsPerSample ?? Int(min(Double(25 * nonZero), cap)))
         let alias = AliasTable(probs)
         var rng = SplitMix64(seed: seed)
-        let scale = 1 / (Double(m) * parts.de)
+        let scale = 1 / (Double(m) * parts.expected)
         var reps = [Double](repeating: 0, count: samples)
         for b in 0..<samples {
             var sum = 0.0
@@ -90,32 +98,45 @@ public enum AlphaBootstrap {
         }
         reps.sort()
         let mean = reps.reduce(0, +) / Double(samples)
-        let sd = samples > 1 ? (reps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(samples - 1)).squareRoot() : 0
+        let sd =
+            samples > 1 ? (reps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(samples - 1)).squareRoot() : 0
         let lo = reps[min(samples - 1, Int((Double(samples) * 0.025).rounded(.down)))]
         let hi = reps[max(0, Int((Double(samples) * 0.975).rounded(.up)) - 1)]
         let ts = thresholds.sorted()
         let qs = ts.map { t -> Double in
-            var lowIdx = 0, high = samples
-            while lowIdx < high { let mid = (lowIdx + high) / 2; if reps[mid] < t { lowIdx = mid + 1 } else { high = mid } }
+            var lowIdx = 0
+            var high = samples
+            while lowIdx < high {
+                let mid = (lowIdx + high) / 2
+                if reps[mid] < t { lowIdx = mid + 1 } else { high = mid }
+            }
             return Double(lowIdx) / Double(samples)
         }
-        return .computed(AlphaBootstrapResult(alpha: alpha, samples: samples, drawsPerSample: m, seed: seed,
-                                              lower: lo, upper: hi, standardError: sd, thresholds: ts, probabilitiesBelow: qs))
+        return .computed(
+            AlphaBootstrapResult(
+                alpha: alpha, samples: samples, drawsPerSample: m, seed: seed,
+                lower: lo, upper: hi, standardError: sd, thresholds: ts, probabilitiesBelow: qs))
     }
 
     /// Bootstrap for numeric reliability data (`data`: coders × units, nil = missing).
-    public static func compute(_ data: ReliabilityData<Double>, metric: AlphaMetric, samples: Int = 1000,
-                               seed: UInt64 = 1, thresholds: [Double] = [0.667, 0.8]) -> Computed<AlphaBootstrapResult> {
+    public static func compute(
+        _ data: ReliabilityData<Double>, metric: AlphaMetric, samples: Int = 1000,
+        seed: UInt64 = 1, thresholds: [Double] = [0.667, 0.8]
+    ) -> Computed<AlphaBootstrapResult> {
         let cats = data.sortedCategories()
         let o = CoincidenceMatrix(data.ratingTable(categories: cats))
-        return compute(o, metric: metric, categoryValues: cats, coderCount: data.coderCount,
-                       samples: samples, seed: seed, thresholds: thresholds)
+        return compute(
+            o, metric: metric, categoryValues: cats, coderCount: data.coderCount,
+            samples: samples, seed: seed, thresholds: thresholds)
     }
 
     /// Bootstrap of nominal α for any hashable values.
-    public static func nominal<V: Hashable>(_ data: ReliabilityData<V>, samples: Int = 1000, seed: UInt64 = 1,
-                                            thresholds: [Double] = [0.667, 0.8]) -> Computed<AlphaBootstrapResult> {
+    public static func nominal<V: Hashable>(
+        _ data: ReliabilityData<V>, samples: Int = 1000, seed: UInt64 = 1,
+        thresholds: [Double] = [0.667, 0.8]
+    ) -> Computed<AlphaBootstrapResult> {
         let o = CoincidenceMatrix(data.ratingTable())
-        return compute(o, metric: .nominal, coderCount: data.coderCount, samples: samples, seed: seed, thresholds: thresholds)
+        return compute(
+            o, metric: .nominal, coderCount: data.coderCount, samples: samples, seed: seed, thresholds: thresholds)
     }
 }

@@ -86,7 +86,9 @@ public struct AlphaInterval: Sendable, Equatable {
     public var methodDescription: String {
         switch method {
         case .jackknife: return "jackknife over units (N = \(units ?? 0)), t interval"
-        case .kalpha: return "KALPHA bootstrap of pairs (Hayes & Krippendorff 2007), \(replicates ?? 0) replicates of \(drawsPerSample ?? 0) pairs, seed \(seed ?? 0)"
+        case .kalpha:
+            return
+                "KALPHA bootstrap of pairs (Hayes & Krippendorff 2007), \(replicates ?? 0) replicates of \(drawsPerSample ?? 0) pairs, seed \(seed ?? 0)"
         case .units, .auto:
             return "bootstrap over units (N = \(units ?? 0)), \(replicates ?? 0) replicates, seed \(seed ?? 0)"
                 + (undefinedReplicates > 0 ? ", \(undefinedReplicates) with α undefined left out" : "")
@@ -96,10 +98,13 @@ public struct AlphaInterval: Sendable, Equatable {
     /// The interval for `patterns` with `method`. `coincidence`, `categoryValues`, `metric` and
     /// `coderCount` are needed for `kalpha` only.
     /// Undefined when α is undefined, N < 2, samples < 1 or > ``maxReplicates``.
-    public static func compute(_ patterns: AlphaUnitPatterns, method: AlphaIntervalMethod, samples: Int = 1000,
-                               seed: UInt64 = 1, thresholds: [Double] = [0.667, 0.8],
-                               kalpha: (o: CoincidenceMatrix, metric: AlphaMetric, categoryValues: [Double]?, coderCount: Int)? = nil)
-        -> Computed<AlphaInterval> {
+    public static func compute(
+        _ patterns: AlphaUnitPatterns, method: AlphaIntervalMethod, samples: Int = 1000,
+        seed: UInt64 = 1, thresholds: [Double] = [0.667, 0.8],
+        kalpha: (o: CoincidenceMatrix, metric: AlphaMetric, categoryValues: [Double]?, coderCount: Int)? = nil
+    )
+        -> Computed<AlphaInterval>
+    {
         guard let alpha = patterns.alpha else { return .notComputable(reason: "alpha is not computable") }
         guard samples >= 1, samples <= maxReplicates else {
             return .notComputable(reason: "the number of bootstrap replicates must be between 1 and \(maxReplicates)")
@@ -109,32 +114,43 @@ public struct AlphaInterval: Sendable, Equatable {
         switch method {
         case .kalpha:
             guard let k = kalpha else { return .notComputable(reason: "KALPHA needs the coincidence matrix") }
-            switch AlphaBootstrap.compute(k.o, metric: k.metric, categoryValues: k.categoryValues, coderCount: k.coderCount,
-                                          samples: samples, seed: seed, thresholds: ts) {
+            switch AlphaBootstrap.compute(
+                k.o, metric: k.metric, categoryValues: k.categoryValues, coderCount: k.coderCount,
+                samples: samples, seed: seed, thresholds: ts)
+            {
             case .notComputable(let r): return .notComputable(reason: r)
             case .computed(let b):
-                return .computed(AlphaInterval(method: .kalpha, alpha: alpha, lower: b.lower, upper: b.upper,
-                                               standardError: b.standardError, replicates: b.samples, seed: b.seed,
-                                               undefinedReplicates: 0, drawsPerSample: b.drawsPerSample, units: nil,
-                                               thresholds: b.thresholds, probabilitiesBelow: b.probabilitiesBelow))
+                return .computed(
+                    AlphaInterval(
+                        method: .kalpha, alpha: alpha, lower: b.lower, upper: b.upper,
+                        standardError: b.standardError, replicates: b.samples, seed: b.seed,
+                        undefinedReplicates: 0, drawsPerSample: b.drawsPerSample, units: nil,
+                        thresholds: b.thresholds, probabilitiesBelow: b.probabilitiesBelow))
             }
         case .jackknife:
             return jackknife(patterns, alpha: alpha, thresholds: ts)
         case .units:
             return bootstrap(patterns, alpha: alpha, samples: samples, seed: seed, thresholds: ts)
         case .auto:
-            if n < jackknifeBelow, case .computed(let j) = jackknife(patterns, alpha: alpha, thresholds: ts) { return .computed(j) }
+            if n < jackknifeBelow, case .computed(let j) = jackknife(patterns, alpha: alpha, thresholds: ts) {
+                return .computed(j)
+            }
             return bootstrap(patterns, alpha: alpha, samples: samples, seed: seed, thresholds: ts)
         }
     }
 
-    static func jackknife(_ patterns: AlphaUnitPatterns, alpha: Double, thresholds ts: [Double]) -> Computed<AlphaInterval> {
+    static func jackknife(_ patterns: AlphaUnitPatterns, alpha: Double, thresholds ts: [Double]) -> Computed<
+        AlphaInterval
+    > {
         let n = patterns.unitCount
         guard n >= 3 else { return .notComputable(reason: "the jackknife needs at least 3 pairable units") }
         let loo = patterns.leaveOneOut()
         var mean = 0.0
         for (p, a) in loo.enumerated() {
-            guard let a else { return .notComputable(reason: "leaving out one unit leaves a single value, so the jackknife is undefined") }
+            guard let a else {
+                return .notComputable(
+                    reason: "leaving out one unit leaves a single value, so the jackknife is undefined")
+            }
             mean += Double(patterns.weights[p]) * a
         }
         mean /= Double(n)
@@ -143,13 +159,17 @@ public struct AlphaInterval: Sendable, Equatable {
         let se = (Double(n - 1) / Double(n) * ss).squareRoot()
         let t = StudentT.quantile975(df: n - 1)
         let probs = ts.map { se > 0 ? 0.5 * erfc(-(($0 - alpha) / se) / 2.0.squareRoot()) : ($0 > alpha ? 1 : 0) }
-        return .computed(AlphaInterval(method: .jackknife, alpha: alpha, lower: max(-1, alpha - t * se), upper: min(1, alpha + t * se),
-                                       standardError: se, replicates: nil, seed: nil, undefinedReplicates: 0,
-                                       drawsPerSample: nil, units: n, thresholds: ts, probabilitiesBelow: probs))
+        return .computed(
+            AlphaInterval(
+                method: .jackknife, alpha: alpha, lower: max(-1, alpha - t * se), upper: min(1, alpha + t * se),
+                standardError: se, replicates: nil, seed: nil, undefinedReplicates: 0,
+                drawsPerSample: nil, units: n, thresholds: ts, probabilitiesBelow: probs))
     }
 
-    static func bootstrap(_ patterns: AlphaUnitPatterns, alpha: Double, samples: Int, seed: UInt64,
-                          thresholds ts: [Double]) -> Computed<AlphaInterval> {
+    static func bootstrap(
+        _ patterns: AlphaUnitPatterns, alpha: Double, samples: Int, seed: UInt64,
+        thresholds ts: [Double]
+    ) -> Computed<AlphaInterval> {
         let n = patterns.unitCount
         guard n >= 2 else { return .notComputable(reason: "the bootstrap needs at least 2 pairable units") }
         var rng = SplitMix64(seed: seed)
@@ -163,7 +183,10 @@ public struct AlphaInterval: Sendable, Equatable {
             if let a = patterns.alpha(weights: w, marginals: &marg) { reps.append(a) } else { undefined += 1 }
         }
         guard undefined * 20 <= samples, !reps.isEmpty else {
-            return .notComputable(reason: "α is undefined in \(undefined) of \(samples) bootstrap resamples (too few units carry a second value)")
+            return .notComputable(
+                reason:
+                    "α is undefined in \(undefined) of \(samples) bootstrap resamples (too few units carry a second value)"
+            )
         }
         reps.sort()
         let b = reps.count
@@ -172,13 +195,19 @@ public struct AlphaInterval: Sendable, Equatable {
         let mean = reps.reduce(0, +) / Double(b)
         let sd = b > 1 ? (reps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(b - 1)).squareRoot() : 0
         let qs = ts.map { t -> Double in
-            var l = 0, h = b
-            while l < h { let mid = (l + h) / 2; if reps[mid] < t { l = mid + 1 } else { h = mid } }
+            var l = 0
+            var h = b
+            while l < h {
+                let mid = (l + h) / 2
+                if reps[mid] < t { l = mid + 1 } else { h = mid }
+            }
             return Double(l) / Double(b)
         }
-        return .computed(AlphaInterval(method: .units, alpha: alpha, lower: lo, upper: hi, standardError: sd,
-                                       replicates: samples, seed: seed, undefinedReplicates: undefined,
-                                       drawsPerSample: nil, units: n, thresholds: ts, probabilitiesBelow: qs))
+        return .computed(
+            AlphaInterval(
+                method: .units, alpha: alpha, lower: lo, upper: hi, standardError: sd,
+                replicates: samples, seed: seed, undefinedReplicates: undefined,
+                drawsPerSample: nil, units: n, thresholds: ts, probabilitiesBelow: qs))
     }
 }
 
@@ -199,8 +228,12 @@ enum StudentT {
 
     static func quantile975(df: Int) -> Double {
         if df >= 1 && df <= table.count { return table[df - 1] }
-        let z = 1.959963984540054, v = Double(max(df, 1))
-        let z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z, z9 = z7 * z * z
+        let z = 1.959963984540054
+        let v = Double(max(df, 1))
+        let z3 = z * z * z
+        let z5 = z3 * z * z
+        let z7 = z5 * z * z
+        let z9 = z7 * z * z
         return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v)
             + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v)
             + (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * v * v * v * v)

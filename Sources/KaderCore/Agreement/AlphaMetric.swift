@@ -36,7 +36,12 @@ public enum AlphaMetric: String, Sendable, Hashable, CaseIterable {
             }
         case .interval:
             guard let v = values, v.count == k else { return nil }
-            for c in 0..<k { for j in 0..<k { let x = v[c] - v[j]; d[c * k + j] = x * x } }
+            for c in 0..<k {
+                for j in 0..<k {
+                    let x = v[c] - v[j]
+                    d[c * k + j] = x * x
+                }
+            }
         case .ratio:
             guard let v = values, v.count == k, v.allSatisfy({ $0 >= 0 }) else { return nil }
             for c in 0..<k {

@@ -47,11 +47,14 @@ public struct AlphaUnitPatterns: Sendable {
     }
 
     private func disagreement(_ range: Range<Int>) -> Double {
-        var du = 0.0, m = 0.0
+        var du = 0.0
+        var m = 0.0
         for a in range {
             m += entries[a].count
             for b in range where entries[a].category != entries[b].category {
-                du += entries[a].count * entries[b].count * delta[entries[a].category * categoryCount + entries[b].category]
+                du +=
+                    entries[a].count * entries[b].count
+                    * delta[entries[a].category * categoryCount + entries[b].category]
             }
         }
         return m > 1 ? du / (m - 1) : 0
@@ -67,10 +70,13 @@ public struct AlphaUnitPatterns: Sendable {
             let m = entries[r].reduce(0) { $0 + $1.count }
             let f = Double(weights[p]) / (m - 1)
             units += Double(weights[p])
-            for a in r { for b in r {
-                let (c, x) = entries[a], (j, y) = entries[b]
-                o[c * k + j] += f * x * (c == j ? y - 1 : y)
-            } }
+            for a in r {
+                for b in r {
+                    let (c, x) = entries[a]
+                    let (j, y) = entries[b]
+                    o[c * k + j] += f * x * (c == j ? y - 1 : y)
+                }
+            }
         }
         return CoincidenceMatrix(categoryCount: k, counts: o, pairableUnits: units)
     }
@@ -100,10 +106,18 @@ public struct AlphaUnitPatterns: Sendable {
             let w = Int(table.weight(unit: u).rounded())
             if w <= 0 { continue }
             let row = Array(table.counts[(u * k)..<(u * k + k)])
-            if let i = index[row] { counts[i] += w } else { index[row] = pending.count; pending.append(row); counts.append(w) }
+            if let i = index[row] {
+                counts[i] += w
+            } else {
+                index[row] = pending.count
+                pending.append(row)
+                counts.append(w)
+            }
         }
         for (i, row) in pending.enumerated() {
-            add(weight: counts[i], values: row.enumerated().compactMap { $0.element > 0 ? ($0.offset, $0.element) : nil })
+            add(
+                weight: counts[i],
+                values: row.enumerated().compactMap { $0.element > 0 ? ($0.offset, $0.element) : nil })
         }
     }
 
@@ -117,7 +131,8 @@ public struct AlphaUnitPatterns: Sendable {
             sumD += x * d[p]
             for e in starts[p]..<starts[p + 1] { marginals[entries[e].category] += x * entries[e].count }
         }
-        var n = 0.0, sumE = 0.0
+        var n = 0.0
+        var sumE = 0.0
         for c in 0..<k where marginals[c] > 0 {
             n += marginals[c]
             for j in 0..<k where marginals[j] > 0 { sumE += marginals[c] * marginals[j] * delta[c * k + j] }
@@ -146,16 +161,25 @@ public struct AlphaUnitPatterns: Sendable {
         let n = marg.reduce(0, +)
         var g = [Double](repeating: 0, count: k)
         var sumE = 0.0
-        for c in 0..<k { for j in 0..<k { g[c] += marg[j] * delta[c * k + j] }; sumE += marg[c] * g[c] }
+        for c in 0..<k {
+            for j in 0..<k { g[c] += marg[j] * delta[c * k + j] }
+            sumE += marg[c] * g[c]
+        }
         return weights.indices.map { p in
-            var m = 0.0, cross = 0.0, lin = 0.0
+            var m = 0.0
+            var cross = 0.0
+            var lin = 0.0
             for a in starts[p]..<starts[p + 1] {
                 let (c, r) = entries[a]
                 m += r
                 lin += r * g[c]
-                for b in starts[p]..<starts[p + 1] { cross += r * entries[b].count * delta[c * k + entries[b].category] }
+                for b in starts[p]..<starts[p + 1] {
+                    cross += r * entries[b].count * delta[c * k + entries[b].category]
+                }
             }
-            let n1 = n - m, e1 = sumE - 2 * lin + cross, d1 = sumD - d[p]
+            let n1 = n - m
+            let e1 = sumE - 2 * lin + cross
+            let d1 = sumD - d[p]
             guard n1 >= 2 - 1e-9, e1 > 1e-12 * n1 * n1 else { return nil }
             return 1 - (n1 - 1) * d1 / e1
         }

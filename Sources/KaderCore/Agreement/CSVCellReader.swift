@@ -19,12 +19,24 @@ struct CSVCellReader {
     /// Guesses the separator from the first record: `;` or tab when it has more of those than
     /// commas (quoted text not counted), otherwise `,`.
     static func guessDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        var comma = 0, semi = 0, tab = 0, quoted = false
+        var comma = 0
+        var semi = 0
+        var tab = 0
+        var quoted = false
         for b in bytes {
-            if b == UInt8(ascii: "\"") { quoted.toggle(); continue }
+            if b == UInt8(ascii: "\"") {
+                quoted.toggle()
+                continue
+            }
             if quoted { continue }
             if b == 0x0A { break }
-            if b == UInt8(ascii: ",") { comma += 1 } else if b == UInt8(ascii: ";") { semi += 1 } else if b == 0x09 { tab += 1 }
+            if b == UInt8(ascii: ",") {
+                comma += 1
+            } else if b == UInt8(ascii: ";") {
+                semi += 1
+            } else if b == 0x09 {
+                tab += 1
+            }
         }
         if semi > comma && semi >= tab { return UInt8(ascii: ";") }
         if tab > comma && tab > semi { return 0x09 }
@@ -59,11 +71,18 @@ struct CSVCellReader {
             while j < n {
                 let b = bytes[j]
                 if b == quote {
-                    if j + 1 < n && bytes[j + 1] == quote { scratch.append(quote); j += 2; continue }
-                    closed = true; j += 1; break
+                    if j + 1 < n && bytes[j + 1] == quote {
+                        scratch.append(quote)
+                        j += 2
+                        continue
+                    }
+                    closed = true
+                    j += 1
+                    break
                 }
                 if b == 0x0A { line += 1 }
-                scratch.append(b); j += 1
+                scratch.append(b)
+                j += 1
             }
             guard closed else { throw Failure.unclosedQuote(line: startLine) }
             while j < n && (bytes[j] == 0x20 || bytes[j] == 0x09) && bytes[j] != delimiter { j += 1 }
@@ -86,8 +105,14 @@ struct CSVCellReader {
             cell = UnsafeBufferPointer(rebasing: bytes[a..<e])
             i = j
         }
-        if i < n && bytes[i] == delimiter { i += 1; return (cell, false) }
-        if i >= n { done = true; return (cell, true) }
+        if i < n && bytes[i] == delimiter {
+            i += 1
+            return (cell, false)
+        }
+        if i >= n {
+            done = true
+            return (cell, true)
+        }
         line += 1
         i += 1
         if i >= n { done = true }
@@ -103,11 +128,20 @@ enum StrictNumber {
         let n = b.count
         var i = 0
         if i < n && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
-        var digits = 0, point = false
+        var digits = 0
+        var point = false
         while i < n {
             let c = b[i]
-            if c >= 0x30 && c <= 0x39 { digits += 1; i += 1; continue }
-            if !point && (c == UInt8(ascii: ".") || (decimalComma && c == UInt8(ascii: ","))) { point = true; i += 1; continue }
+            if c >= 0x30 && c <= 0x39 {
+                digits += 1
+                i += 1
+                continue
+            }
+            if !point && (c == UInt8(ascii: ".") || (decimalComma && c == UInt8(ascii: ","))) {
+                point = true
+                i += 1
+                continue
+            }
             break
         }
         guard digits > 0 else { return nil }
@@ -115,7 +149,10 @@ enum StrictNumber {
             i += 1
             if i < n && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
             var e = 0
-            while i < n && b[i] >= 0x30 && b[i] <= 0x39 { e += 1; i += 1 }
+            while i < n && b[i] >= 0x30 && b[i] <= 0x39 {
+                e += 1
+                i += 1
+            }
             guard e > 0 else { return nil }
         }
         guard i == n else { return nil }

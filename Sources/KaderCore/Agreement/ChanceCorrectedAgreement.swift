@@ -45,7 +45,8 @@ public enum ChanceCorrectedAgreement {
     /// are no rated units, or when P̄_e = 1 (all ratings in one category).
     /// With `allowUnequalRaters`, computes Gwet's generalisation for missing ratings
     /// (irrCAC `fleiss.kappa.raw`: p_a over units with r_u ≥ 2, p_k averaged per unit).
-    public static func fleissKappa(_ table: RatingCountTable, allowUnequalRaters: Bool = false) -> ChanceCorrectedResult {
+    public static func fleissKappa(_ table: RatingCountTable, allowUnequalRaters: Bool = false) -> ChanceCorrectedResult
+    {
         let q = table.categoryCount
         let s = table.agreementSummary()
         if !allowUnequalRaters {
@@ -55,19 +56,24 @@ public enum ChanceCorrectedAgreement {
                 if r <= 0 { continue }
                 if let r0, abs(r - r0) > 1e-9 {
                     return ChanceCorrectedResult(
-                        value: .notComputable(reason: "Fleiss' kappa needs the same number of ratings per unit (found \(fmt(r0)) and \(fmt(r))); use Krippendorff's alpha"),
+                        value: .notComputable(
+                            reason:
+                                "Fleiss' kappa needs the same number of ratings per unit (found \(fmt(r0)) and \(fmt(r))); use Krippendorff's alpha"
+                        ),
                         observedAgreement: s.pa, chanceAgreement: nil, pairableUnits: s.pairableUnits, categoryCount: q)
                 }
                 r0 = r
             }
             if let r0, r0 < 2 - 1e-9 {
-                return ChanceCorrectedResult(value: .notComputable(reason: "fewer than 2 ratings per unit"),
-                                             observedAgreement: nil, chanceAgreement: nil, pairableUnits: 0, categoryCount: q)
+                return ChanceCorrectedResult(
+                    value: .notComputable(reason: "fewer than 2 ratings per unit"),
+                    observedAgreement: nil, chanceAgreement: nil, pairableUnits: 0, categoryCount: q)
             }
         }
         guard let pa = s.pa else {
-            return ChanceCorrectedResult(value: .notComputable(reason: "no unit has values from at least 2 coders"),
-                                         observedAgreement: nil, chanceAgreement: nil, pairableUnits: 0, categoryCount: q)
+            return ChanceCorrectedResult(
+                value: .notComputable(reason: "no unit has values from at least 2 coders"),
+                observedAgreement: nil, chanceAgreement: nil, pairableUnits: 0, categoryCount: q)
         }
         let pe = s.pi.reduce(0) { $0 + $1 * $1 }
         return finish(pa: pa, pe: pe, s: s, q: q, name: "Fleiss' kappa")
@@ -97,31 +103,37 @@ public enum ChanceCorrectedAgreement {
 
     /// The shared frame of Brennan–Prediger κ and AC1: q and p_a checks, then `chance` gives p_e.
     private static func chanceCorrected(
-        _ table: RatingCountTable, categoryCount: Int?, name: String, chance: ((pa: Double?, pairableUnits: Double, pi: [Double], ratedUnits: Double), Int) -> Double
+        _ table: RatingCountTable, categoryCount: Int?, name: String,
+        chance: ((pa: Double?, pairableUnits: Double, pi: [Double], ratedUnits: Double), Int) -> Double
     ) -> ChanceCorrectedResult {
         let q = categoryCount ?? table.categoryCount
         let s = table.agreementSummary()
         guard q >= 2 else {
-            return ChanceCorrectedResult(value: .notComputable(reason: "fewer than 2 categories"),
-                                         observedAgreement: s.pa, chanceAgreement: nil, pairableUnits: s.pairableUnits, categoryCount: q)
+            return ChanceCorrectedResult(
+                value: .notComputable(reason: "fewer than 2 categories"),
+                observedAgreement: s.pa, chanceAgreement: nil, pairableUnits: s.pairableUnits, categoryCount: q)
         }
         guard let pa = s.pa else {
-            return ChanceCorrectedResult(value: .notComputable(reason: "no unit has values from at least 2 coders"),
-                                         observedAgreement: nil, chanceAgreement: nil, pairableUnits: 0, categoryCount: q)
+            return ChanceCorrectedResult(
+                value: .notComputable(reason: "no unit has values from at least 2 coders"),
+                observedAgreement: nil, chanceAgreement: nil, pairableUnits: 0, categoryCount: q)
         }
         return finish(pa: pa, pe: chance(s, q), s: s, q: q, name: name)
     }
 
-    private static func finish(pa: Double, pe: Double, s: (pa: Double?, pairableUnits: Double, pi: [Double], ratedUnits: Double),
-                               q: Int, name: String) -> ChanceCorrectedResult {
+    private static func finish(
+        pa: Double, pe: Double, s: (pa: Double?, pairableUnits: Double, pi: [Double], ratedUnits: Double),
+        q: Int, name: String
+    ) -> ChanceCorrectedResult {
         let value: AgreementValue
         if 1 - pe < 1e-12 {
             value = .notComputable(reason: "chance agreement is 1 (all values in one category); \(name) is 0/0")
         } else {
             value = .checked((pa - pe) / (1 - pe), otherwise: "\(name) is not a finite number")
         }
-        return ChanceCorrectedResult(value: value, observedAgreement: pa, chanceAgreement: pe,
-                                     pairableUnits: s.pairableUnits, categoryCount: q)
+        return ChanceCorrectedResult(
+            value: value, observedAgreement: pa, chanceAgreement: pe,
+            pairableUnits: s.pairableUnits, categoryCount: q)
     }
 
     static func fmt(_ x: Double) -> String {

@@ -55,7 +55,9 @@ public struct AlphaIntervalOptions: Sendable, Equatable {
     public var samples: Int
     public var seed: UInt64
     public init(method: AlphaIntervalMethod = .auto, samples: Int = 1000, seed: UInt64 = 1) {
-        self.method = method; self.samples = samples; self.seed = seed
+        self.method = method
+        self.samples = samples
+        self.seed = seed
     }
 }
 
@@ -70,17 +72,23 @@ public struct AlphaIntervalOptions: Sendable, Equatable {
 public enum CodeAgreement {
 
     /// The full report. `units[unit][coder]` = code set, nil = missing (see `CodeAssignments`).
-    public static func report(units: [[Set<String>?]], coderCount: Int? = nil, codes: [String]? = nil,
-                              categories: [(name: String, codes: Set<String>)] = [],
-                              bootstrapSamples: Int = 1000, seed: UInt64 = 1,
-                              interval: AlphaIntervalMethod = .auto) throws -> CodeAgreementReport {
+    public static func report(
+        units: [[Set<String>?]], coderCount: Int? = nil, codes: [String]? = nil,
+        categories: [(name: String, codes: Set<String>)] = [],
+        bootstrapSamples: Int = 1000, seed: UInt64 = 1,
+        interval: AlphaIntervalMethod = .auto
+    ) throws -> CodeAgreementReport {
         let a = try CodeAssignments(units: units, coderCount: coderCount, codes: codes)
-        return report(a, categories: categories, interval: AlphaIntervalOptions(method: interval, samples: bootstrapSamples, seed: seed))
+        return report(
+            a, categories: categories,
+            interval: AlphaIntervalOptions(method: interval, samples: bootstrapSamples, seed: seed))
     }
 
     /// The full report for encoded assignments.
-    public static func report(_ data: CodeAssignments, categories: [(name: String, codes: Set<String>)] = [],
-                              interval: AlphaIntervalOptions = AlphaIntervalOptions()) -> CodeAgreementReport {
+    public static func report(
+        _ data: CodeAssignments, categories: [(name: String, codes: Set<String>)] = [],
+        interval: AlphaIntervalOptions = AlphaIntervalOptions()
+    ) -> CodeAgreementReport {
         let seed = interval.seed
         let counts = data.countsPerCode()
         var perCode: [BinaryAgreementReport] = []
@@ -91,39 +99,48 @@ public enum CodeAgreement {
             perCode.append(binaryReport(c, label: data.codes[i], interval: interval.seeded(seed &+ UInt64(i))))
         }
         let perCategory = categories.enumerated().map { i, cat in
-            binaryReport(data.counts(anyOf: cat.codes), label: cat.name, interval: interval.seeded(seed &+ UInt64(counts.count + i)))
+            binaryReport(
+                data.counts(anyOf: cat.codes), label: cat.name,
+                interval: interval.seeded(seed &+ UInt64(counts.count + i)))
         }
         let sets = SetValuedAlpha.compute(data, distances: [.masi, .jaccard])
         let overall = OverallAgreementReport(
             pooled: binaryReport(pooled, label: "pooled", interval: interval, patterns: data.pooledPatterns()),
             masi: sets[0], jaccard: sets[1])
-        return CodeAgreementReport(unitCount: data.unitCount, coderCount: data.coderCount,
-                                   perCode: perCode, perCategory: perCategory, overall: overall)
+        return CodeAgreementReport(
+            unitCount: data.unitCount, coderCount: data.coderCount,
+            perCode: perCode, perCategory: perCategory, overall: overall)
     }
 
     /// All coefficients for one binary variable from its counts (O(coders²) + interval).
     /// Undefined coefficients are `.notComputable` with a reason (e.g. a code nobody used
     /// has D_e = 0: α, κ and Fleiss are not computable; percent agreement is 1).
     /// `patterns`: the units to resample for the interval (default: the units of `counts`).
-    public static func binaryReport(_ counts: BinaryCodeCounts, label: String,
-                                    interval options: AlphaIntervalOptions = AlphaIntervalOptions(),
-                                    patterns: AlphaUnitPatterns? = nil) -> BinaryAgreementReport {
+    public static func binaryReport(
+        _ counts: BinaryCodeCounts, label: String,
+        interval options: AlphaIntervalOptions = AlphaIntervalOptions(),
+        patterns: AlphaUnitPatterns? = nil
+    ) -> BinaryAgreementReport {
         let table = counts.ratingTable
         let labels = ["not applied", "applied"]
         let o = CoincidenceMatrix(table)
-        let alpha = KrippendorffAlpha.compute(o, metric: .nominal, labels: labels, unitCount: counts.codedByCoder.isEmpty ? 0 : unitTotal(counts))
+        let alpha = KrippendorffAlpha.compute(
+            o, metric: .nominal, labels: labels, unitCount: counts.codedByCoder.isEmpty ? 0 : unitTotal(counts))
         let alphaResult: AlphaResult
         if counts.coderCount < 2 {
-            alphaResult = AlphaResult(value: .notComputable(reason: "fewer than 2 coders"), metric: "nominal",
-                                      unitCount: alpha.unitCount, pairableUnits: 0, pairableValues: 0,
-                                      observedDisagreement: 0, expectedDisagreement: 0, coincidence: o, categoryLabels: labels)
+            alphaResult = AlphaResult(
+                value: .notComputable(reason: "fewer than 2 coders"), metric: "nominal",
+                unitCount: alpha.unitCount, pairableUnits: 0, pairableValues: 0,
+                observedDisagreement: 0, expectedDisagreement: 0, coincidence: o, categoryLabels: labels)
         } else {
             alphaResult = alpha
         }
-        let interval: Computed<AlphaInterval> = alphaResult.value.isComputable
-            ? AlphaInterval.compute(patterns ?? AlphaUnitPatterns(table, delta: [0, 1, 1, 0]), method: options.method,
-                                    samples: options.samples, seed: options.seed,
-                                    kalpha: (o, .nominal, nil, counts.coderCount))
+        let interval: Computed<AlphaInterval> =
+            alphaResult.value.isComputable
+            ? AlphaInterval.compute(
+                patterns ?? AlphaUnitPatterns(table, delta: [0, 1, 1, 0]), method: options.method,
+                samples: options.samples, seed: options.seed,
+                kalpha: (o, .nominal, nil, counts.coderCount))
             : .notComputable(reason: alphaResult.value.reason ?? "alpha is not computable")
         return BinaryAgreementReport(
             label: label, counts: counts, pairableUnits: counts.pairableUnits,
@@ -139,7 +156,11 @@ public enum CodeAgreement {
 }
 
 extension AlphaIntervalOptions {
-    func seeded(_ s: UInt64) -> AlphaIntervalOptions { var o = self; o.seed = s; return o }
+    func seeded(_ s: UInt64) -> AlphaIntervalOptions {
+        var o = self
+        o.seed = s
+        return o
+    }
 }
 
 extension CodeAssignments {
@@ -148,19 +169,26 @@ extension CodeAssignments {
     /// counts over all codes and the observed disagreement Σ_codes 2a(m − a)/(m − 1)
     /// (a = coders applying the code). One pass over the data.
     public func pooledPatterns() -> AlphaUnitPatterns {
-        let m = coderCount, w = wordsPerValue, k = codes.count
+        let m = coderCount
+        let w = wordsPerValue
+        let k = codes.count
         var groups: [SIMD3<Int64>: Int] = [:]
         var seen = [Int32](repeating: 0, count: max(k, 1))
         var slots = [Int](repeating: 0, count: max(m, 1))
         for u in 0..<unitCount {
-            var mu = 0, applied = 0
+            var mu = 0
+            var applied = 0
             for j in 0..<m where present[u * m + j] {
-                slots[mu] = j; mu += 1
+                slots[mu] = j
+                mu += 1
                 let base = (u * m + j) * w
                 for word in 0..<w {
                     var x = masks[base + word]
                     applied += x.nonzeroBitCount
-                    while x != 0 { seen[word * 64 + x.trailingZeroBitCount] &+= 1; x &= x - 1 }
+                    while x != 0 {
+                        seen[word * 64 + x.trailingZeroBitCount] &+= 1
+                        x &= x - 1
+                    }
                 }
             }
             var cross = 0
@@ -179,9 +207,11 @@ extension CodeAssignments {
         }
         var p = AlphaUnitPatterns(categoryCount: 2, delta: [0, 1, 1, 0])
         for (key, weight) in groups.sorted(by: { ($0.key.x, $0.key.y, $0.key.z) < ($1.key.x, $1.key.y, $1.key.z) }) {
-            let mu = Double(key.x), applied = Double(key.y)
-            p.add(weight: weight, values: [(0, mu * Double(k) - applied), (1, applied)],
-                  disagreement: 2 * Double(key.z) / (mu - 1))
+            let mu = Double(key.x)
+            let applied = Double(key.y)
+            p.add(
+                weight: weight, values: [(0, mu * Double(k) - applied), (1, applied)],
+                disagreement: 2 * Double(key.z) / (mu - 1))
         }
         return p
     }

@@ -32,7 +32,10 @@ public struct CodeAssignments: Sendable, Equatable {
             guard row.count <= m else { throw AgreementError.tooManyCoders(unit: u, coderCount: m) }
             for s in row { if let s { for c in s where index[c] == nil { extra.insert(c) } } }
         }
-        for c in extra.sorted() { index[c] = order.count; order.append(c) }
+        for c in extra.sorted() {
+            index[c] = order.count
+            order.append(c)
+        }
         let w = max(1, (order.count + 63) / 64)
         var masks = [UInt64](repeating: 0, count: units.count * m * w)
         var present = [Bool](repeating: false, count: units.count * m)

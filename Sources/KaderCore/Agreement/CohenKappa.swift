@@ -13,7 +13,9 @@ public struct ContingencyTable: Sendable, Equatable {
         var flat: [Double] = []
         for (i, r) in rows.enumerated() {
             guard r.count == k else { throw AgreementError.ragged(row: i, expected: k, found: r.count) }
-            for (j, x) in r.enumerated() where !(x.isFinite && x >= 0) { throw AgreementError.invalidCount(row: i, column: j) }
+            for (j, x) in r.enumerated() where !(x.isFinite && x >= 0) {
+                throw AgreementError.invalidCount(row: i, column: j)
+            }
             flat += r
         }
         self.init(categoryCount: k, counts: flat)
@@ -29,9 +31,13 @@ public struct ContingencyTable: Sendable, Equatable {
     /// N, the number of units both coders coded.
     public var total: Double { counts.reduce(0, +) }
     /// Coder A's category totals.
-    public var rowMarginals: [Double] { (0..<categoryCount).map { a in (0..<categoryCount).reduce(0) { $0 + self[a, $1] } } }
+    public var rowMarginals: [Double] {
+        (0..<categoryCount).map { a in (0..<categoryCount).reduce(0) { $0 + self[a, $1] } }
+    }
     /// Coder B's category totals.
-    public var columnMarginals: [Double] { (0..<categoryCount).map { b in (0..<categoryCount).reduce(0) { $0 + self[$1, b] } } }
+    public var columnMarginals: [Double] {
+        (0..<categoryCount).map { b in (0..<categoryCount).reduce(0) { $0 + self[$1, b] } }
+    }
 
     /// The same units as a units × categories count table (one row per cell of this
     /// table, weighted by its count), for Krippendorff's α, AC1 and Brennan–Prediger.
@@ -79,17 +85,20 @@ public enum CohenKappa {
         let lab = labels ?? (0..<table.categoryCount).map { String($0) }
         let n = table.total
         guard n > 0 else {
-            return CohenKappaResult(value: .notComputable(reason: "no unit was coded by both coders"),
-                                    observedAgreement: nil, chanceAgreement: nil, table: table, categoryLabels: lab)
+            return CohenKappaResult(
+                value: .notComputable(reason: "no unit was coded by both coders"),
+                observedAgreement: nil, chanceAgreement: nil, table: table, categoryLabels: lab)
         }
         var trace = 0.0
         for c in 0..<table.categoryCount { trace += table[c, c] }
-        let rm = table.rowMarginals, cm = table.columnMarginals
+        let rm = table.rowMarginals
+        let cm = table.columnMarginals
         var pe = 0.0
         for c in 0..<table.categoryCount { pe += rm[c] * cm[c] }
         pe /= n * n
         let po = trace / n
-        let v: AgreementValue = 1 - pe < 1e-12
+        let v: AgreementValue =
+            1 - pe < 1e-12
             ? .notComputable(reason: "both coders used a single, identical category, so chance agreement is 1")
             : .checked((po - pe) / (1 - pe), otherwise: "kappa is not finite")
         return CohenKappaResult(value: v, observedAgreement: po, chanceAgreement: pe, table: table, categoryLabels: lab)
@@ -102,38 +111,47 @@ public enum CohenKappa {
     /// data (Gwet 2014 ch. 2; irrCAC `cohen.kappa.raw`).
     /// Undefined when the data does not have exactly 2 coders, no unit was coded by both,
     /// or p_e = 1.
-    public static func compute<V: Hashable>(_ data: ReliabilityData<V>, categories: [V]? = nil,
-                                            marginalsFromAllRatings: Bool = false) -> CohenKappaResult {
+    public static func compute<V: Hashable>(
+        _ data: ReliabilityData<V>, categories: [V]? = nil,
+        marginalsFromAllRatings: Bool = false
+    ) -> CohenKappaResult {
         let cats = categories ?? data.categories()
         let k = cats.count
         guard data.coderCount == 2 else {
-            return CohenKappaResult(value: .notComputable(reason: "Cohen's kappa needs exactly 2 coders (found \(data.coderCount))"),
-                                    observedAgreement: nil, chanceAgreement: nil,
-                                    table: ContingencyTable(categoryCount: k, counts: .init(repeating: 0, count: k * k)),
-                                    categoryLabels: cats.map { String(describing: $0) })
+            return CohenKappaResult(
+                value: .notComputable(reason: "Cohen's kappa needs exactly 2 coders (found \(data.coderCount))"),
+                observedAgreement: nil, chanceAgreement: nil,
+                table: ContingencyTable(categoryCount: k, counts: .init(repeating: 0, count: k * k)),
+                categoryLabels: cats.map { String(describing: $0) })
         }
         let idx = data.indexed(categories: cats)
         var counts = [Double](repeating: 0, count: k * k)
         for u in 0..<data.unitCount {
-            let a = idx[u], b = idx[data.unitCount + u]
+            let a = idx[u]
+            let b = idx[data.unitCount + u]
             if a >= 0 && b >= 0 { counts[Int(a) * k + Int(b)] += 1 }
         }
         let table = ContingencyTable(categoryCount: k, counts: counts)
         let labels = cats.map { String(describing: $0) }
         let paired = compute(table, labels: labels)
         guard marginalsFromAllRatings, let po = paired.observedAgreement else { return paired }
-        var a = [Double](repeating: 0, count: k), b = a
+        var a = [Double](repeating: 0, count: k)
+        var b = a
         for u in 0..<data.unitCount {
-            let x = idx[u], y = idx[data.unitCount + u]
+            let x = idx[u]
+            let y = idx[data.unitCount + u]
             if x >= 0 { a[Int(x)] += 1 }
             if y >= 0 { b[Int(y)] += 1 }
         }
-        let na = a.reduce(0, +), nb = b.reduce(0, +)
+        let na = a.reduce(0, +)
+        let nb = b.reduce(0, +)
         var pe = 0.0
         for c in 0..<k { pe += (a[c] / na) * (b[c] / nb) }
-        let v: AgreementValue = 1 - pe < 1e-12
+        let v: AgreementValue =
+            1 - pe < 1e-12
             ? .notComputable(reason: "both coders used a single, identical category, so chance agreement is 1")
             : .checked((po - pe) / (1 - pe), otherwise: "kappa is not finite")
-        return CohenKappaResult(value: v, observedAgreement: po, chanceAgreement: pe, table: table, categoryLabels: labels)
+        return CohenKappaResult(
+            value: v, observedAgreement: po, chanceAgreement: pe, table: table, categoryLabels: labels)
     }
 }

@@ -43,20 +43,27 @@ public struct ProjectAgreement: Sendable {
 
     /// Computes the reports. `bootstrapSamples` B and `seed` for the α interval, `method` its
     /// method (``AlphaInterval``).
-    public init(units: ProjectUnits, codebook: Codebook, breakdown: AgreementBreakdown? = nil,
-                bootstrapSamples: Int = 1000, seed: UInt64 = 1, method: AlphaIntervalMethod = .auto) throws {
+    public init(
+        units: ProjectUnits, codebook: Codebook, breakdown: AgreementBreakdown? = nil,
+        bootstrapSamples: Int = 1000, seed: UInt64 = 1, method: AlphaIntervalMethod = .auto
+    ) throws {
         self.units = units
         self.breakdown = breakdown
         let interval = AlphaIntervalOptions(method: method, samples: bootstrapSamples, seed: seed)
         self.interval = interval
         let categories = Self.categories(codebook)
         self.categories = categories
-        let all = try CodeAssignments(units: units.codeSets, coderCount: units.coders.count,
-                                      codes: codebook.entries.map(\.code.id))
+        let all = try CodeAssignments(
+            units: units.codeSets, coderCount: units.coders.count,
+            codes: codebook.entries.map(\.code.id))
         codes = all.codes
-        overall = AgreementGroup(label: "all", unitCount: units.units.count,
-                                 report: CodeAgreement.report(all, categories: categories, interval: interval))
-        guard let breakdown else { groups = []; return }
+        overall = AgreementGroup(
+            label: "all", unitCount: units.units.count,
+            report: CodeAgreement.report(all, categories: categories, interval: interval))
+        guard let breakdown else {
+            groups = []
+            return
+        }
         var order: [String] = []
         var members: [String: [ProjectUnit]] = [:]
         for u in units.units {
@@ -68,8 +75,9 @@ public struct ProjectAgreement: Sendable {
         groups = try order.map { key in
             let us = members[key]!
             let a = try CodeAssignments(units: us.map(\.codes), coderCount: units.coders.count, codes: codeOrder)
-            return AgreementGroup(label: key, unitCount: us.count,
-                                  report: CodeAgreement.report(a, categories: categories, interval: interval))
+            return AgreementGroup(
+                label: key, unitCount: us.count,
+                report: CodeAgreement.report(a, categories: categories, interval: interval))
         }
     }
 
@@ -77,7 +85,10 @@ public struct ProjectAgreement: Sendable {
     public static func categories(_ codebook: Codebook) -> [(name: String, codes: Set<String>)] {
         codebook.codes.map { top in
             var ids = Set<String>()
-            func walk(_ c: Code) { ids.insert(c.id); c.children.forEach(walk) }
+            func walk(_ c: Code) {
+                ids.insert(c.id)
+                c.children.forEach(walk)
+            }
             walk(top)
             return (top.id, ids)
         }

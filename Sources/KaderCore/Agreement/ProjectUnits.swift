@@ -53,8 +53,10 @@ public struct ProjectUnits: Sendable {
 
     /// Builds the units from codings on disk (read only; takes no lock).
     /// - Throws: ``StoreError`` for a damaged codings file, ``LoaderError`` for a transcript.
-    public init(project: Project, coders: [String], includeUnfinished: Bool = false,
-                loader: TranscriptLoader? = nil) throws {
+    public init(
+        project: Project, coders: [String], includeUnfinished: Bool = false,
+        loader: TranscriptLoader? = nil
+    ) throws {
         var units: [ProjectUnit] = []
         var docs: [DocumentParticipation] = []
         try DocumentBatchLoader(project: project, loader: loader).forEach { _, result in
@@ -62,8 +64,9 @@ public struct ProjectUnits: Sendable {
             var files: [CodingFile?] = []
             for coder in coders {
                 let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)
-                files.append(FileManager.default.fileExists(atPath: url.path)
-                    ? try CodingStore.read(projectRoot: project.root, coder: coder, document: doc) : nil)
+                files.append(
+                    FileManager.default.fileExists(atPath: url.path)
+                        ? try CodingStore.read(projectRoot: project.root, coder: coder, document: doc) : nil)
             }
             let (part, docUnits) = Self.units(document: doc, files: files, includeUnfinished: includeUnfinished)
             docs.append(part)
@@ -81,11 +84,13 @@ public struct ProjectUnits: Sendable {
 
     /// The units of one document given each coder's file (nil = no file), in segment order.
     public static func units(document doc: Document, files: [CodingFile?], includeUnfinished: Bool)
-        -> (DocumentParticipation, [ProjectUnit]) {
+        -> (DocumentParticipation, [ProjectUnit])
+    {
         let status = files.map { $0?.status ?? .notStarted }
         let included = status.map { $0 == .done || (includeUnfinished && $0 == .inProgress) }
-        let part = DocumentParticipation(documentId: doc.id, status: status, included: included,
-                                         codableSegments: doc.codableSegmentCount)
+        let part = DocumentParticipation(
+            documentId: doc.id, status: status, included: included,
+            codableSegments: doc.codableSegmentCount)
         guard part.unitCount > 0 else { return (part, []) }
         let lookup: [[String: [String]]?] = files.enumerated().map { j, f in
             guard included[j], let f else { return nil }
@@ -103,15 +108,18 @@ public struct ProjectUnits: Sendable {
                 if let c = map[s.id], !(status[j] == .inProgress && c.isEmpty) { return Set(c) }
                 return status[j] == .done && !added[j].contains(s.id) ? [] : nil
             }
-            out.append(ProjectUnit(documentId: doc.id, segmentId: s.id, ordinal: s.ordinal, speaker: s.speaker,
-                                   role: s.role, text: s.text, codes: codes))
+            out.append(
+                ProjectUnit(
+                    documentId: doc.id, segmentId: s.id, ordinal: s.ordinal, speaker: s.speaker,
+                    role: s.role, text: s.text, codes: codes))
         }
         return (part, out)
     }
 
     /// The units for which `include` holds (same coders and documents).
     public func filtered(_ include: (ProjectUnit) -> Bool) -> ProjectUnits {
-        ProjectUnits(coders: coders, units: units.filter(include), documents: documents, includeUnfinished: includeUnfinished)
+        ProjectUnits(
+            coders: coders, units: units.filter(include), documents: documents, includeUnfinished: includeUnfinished)
     }
 
     /// The units that some coders code differently, in project order.
@@ -120,7 +128,8 @@ public struct ProjectUnits: Sendable {
     /// Units with values from at least 2 coders, and how many of them got the very same code
     /// set from every coder present (exact agreement on the whole set).
     public var identicalSets: (identical: Int, pairable: Int) {
-        var same = 0, pairable = 0
+        var same = 0
+        var pairable = 0
         for u in units {
             let present = u.codes.compactMap { $0 }
             guard present.count >= 2 else { continue }

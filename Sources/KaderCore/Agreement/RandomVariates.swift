@@ -18,10 +18,15 @@ enum RandomVariates {
 
     /// Gamma(shape a, scale 1) for a ≥ 1.
     static func gamma(_ a: Double, _ rng: inout SplitMix64) -> Double {
-        let d = a - 1.0 / 3, c = 1 / (9 * d).squareRoot()
+        let d = a - 1.0 / 3
+        let c = 1 / (9 * d).squareRoot()
         while true {
-            var x = 0.0, v = 0.0
-            repeat { x = normal(&rng); v = 1 + c * x } while v <= 0
+            var x = 0.0
+            var v = 0.0
+            repeat {
+                x = normal(&rng)
+                v = 1 + c * x
+            } while v <= 0
             v = v * v * v
             let u = rng.nextUnit()
             if u < 1 - 0.0331 * x * x * x * x { return d * v }
@@ -30,34 +35,43 @@ enum RandomVariates {
     }
 
     static func beta(_ a: Double, _ b: Double, _ rng: inout SplitMix64) -> Double {
-        let x = gamma(a, &rng), y = gamma(b, &rng)
+        let x = gamma(a, &rng)
+        let y = gamma(b, &rng)
         return x / (x + y)
     }
 
     /// Binomial(n, p), exact.
     static func binomial(_ n: Int, _ p: Double, _ rng: inout SplitMix64) -> Int {
-        var n = n, p = p, add = 0
+        var n = n
+        var p = p
+        var add = 0
         while true {
             if n <= 0 || p <= 0 { return add }
             if p >= 1 { return add + n }
             if p > 0.5 { return add + n - binomial(n, 1 - p, &rng) }
             if Double(n) * p < 20 { return add + inversion(n, p, &rng) }
             // Knuth 3.4.1 F: the a-th smallest of n uniforms is Beta(a, n + 1 − a).
-            let a = 1 + n / 2, b = n + 1 - a
+            let a = 1 + n / 2
+            let b = n + 1 - a
             let x = beta(Double(a), Double(b), &rng)
             if x >= p {
-                n = a - 1; p = p / x
+                n = a - 1
+                p = p / x
             } else {
-                add += a; n = b - 1; p = (p - x) / (1 - x)
+                add += a
+                n = b - 1
+                p = (p - x) / (1 - x)
             }
         }
     }
 
     /// Inversion by sequential search for small n·p (p ≤ 0.5).
     private static func inversion(_ n: Int, _ p: Double, _ rng: inout SplitMix64) -> Int {
-        let q = 1 - p, s = p / q
+        let q = 1 - p
+        let s = p / q
         var f = exp(Double(n) * log1p(-p))
-        var u = rng.nextUnit(), x = 0
+        var u = rng.nextUnit()
+        var x = 0
         while u > f {
             u -= f
             x += 1
@@ -73,8 +87,16 @@ enum RandomVariates {
         var remaining = n
         var mass = counts.reduce(0, +)
         for i in counts.indices {
-            if remaining == 0 || mass <= 0 { out[i] = 0; continue }
-            if counts[i] == mass { out[i] = remaining; remaining = 0; mass = 0; continue }
+            if remaining == 0 || mass <= 0 {
+                out[i] = 0
+                continue
+            }
+            if counts[i] == mass {
+                out[i] = remaining
+                remaining = 0
+                mass = 0
+                continue
+            }
             let x = binomial(remaining, Double(counts[i]) / Double(mass), &rng)
             out[i] = x
             remaining -= x

@@ -61,7 +61,9 @@ public struct RatingCountTable: Sendable, Equatable {
     /// π_k = mean over units with r_u ≥ 1 of r_uk / r_u. Nil p_a when no unit has 2 values.
     func agreementSummary() -> (pa: Double?, pairableUnits: Double, pi: [Double], ratedUnits: Double) {
         let k = categoryCount
-        var paSum = 0.0, n2 = 0.0, n1 = 0.0
+        var paSum = 0.0
+        var n2 = 0.0
+        var n1 = 0.0
         var pi = [Double](repeating: 0, count: k)
         for u in 0..<unitCount {
             let w = weight(unit: u)

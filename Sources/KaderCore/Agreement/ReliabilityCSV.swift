@@ -44,9 +44,13 @@ public struct ReliabilityCSV: Sendable {
 
     /// Parses CSV bytes. `source` names the file in errors.
     /// - Throws: ``ReliabilityCSVError`` with a one-sentence description.
-    public init(bytes: UnsafeBufferPointer<UInt8>, source: String, transpose: Bool = false, header rule: HeaderRule = .auto) throws {
+    public init(
+        bytes: UnsafeBufferPointer<UInt8>, source: String, transpose: Bool = false, header rule: HeaderRule = .auto
+    ) throws {
         var body = bytes
-        if body.count >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF { body = UnsafeBufferPointer(rebasing: body[3...]) }
+        if body.count >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF {
+            body = UnsafeBufferPointer(rebasing: body[3...])
+        }
         let delimiter = CSVCellReader.guessDelimiter(body)
         self.delimiter = delimiter
         self.transposed = transpose
@@ -58,7 +62,7 @@ public struct ReliabilityCSV: Sendable {
         var flat: [Int32] = []
         var rowStart: [Int] = [0]
         var rowNames = NameArena()
-        var pending = NameArena()       // the first non-blank row, kept as text until the header is decided
+        var pending = NameArena()  // the first non-blank row, kept as text until the header is decided
         var headerCells: NameArena? = nil
         var decided = false
         var current: [Int32] = []
@@ -70,7 +74,8 @@ public struct ReliabilityCSV: Sendable {
         var reader = CSVCellReader(bytes: body, delimiter: delimiter)
         do {
             while let next = try reader.next() {
-                let b = next.cell, end = next.endOfRow
+                let b = next.cell
+                let end = next.endOfRow
                 if !b.isEmpty { currentBlank = false }
                 if !decided {
                     pending.append(b)
@@ -81,58 +86,84 @@ public struct ReliabilityCSV: Sendable {
                 }
                 col += 1
                 guard end else { continue }
-                defer { current.removeAll(keepingCapacity: true); currentBlank = true; col = 0 }
+                defer {
+                    current.removeAll(keepingCapacity: true)
+                    currentBlank = true
+                    col = 0
+                }
                 if !decided {
-                    if currentBlank { pending.removeAll(); continue }
+                    if currentBlank {
+                        pending.removeAll()
+                        continue
+                    }
                     decided = true
                     let firstCell = pending[0]
                     let first = firstCell.lowercased()
                     let isHeader: Bool
                     switch rule {
-                    case .yes: isHeader = true; headerReason = "row 1 is a header (--header yes)"
-                    case .no: isHeader = false; headerReason = "no header row (--header no)"
+                    case .yes:
+                        isHeader = true
+                        headerReason = "row 1 is a header (--header yes)"
+                    case .no:
+                        isHeader = false
+                        headerReason = "no header row (--header no)"
                     case .auto:
                         isHeader = Self.headerWords.contains(first)
-                        headerReason = isHeader
+                        headerReason =
+                            isHeader
                             ? "row 1 is a header of \(transpose ? "coder names" : "unit ids") (its first cell is \(first.isEmpty ? "blank" : "\"\(firstCell)\""))"
                             : "no header row: row 1 starts with \"\(firstCell)\", read as a \(transpose ? "unit" : "coder") (--header yes if it is a header)"
                     }
-                    if isHeader { headerCells = pending } else {
+                    if isHeader {
+                        headerCells = pending
+                    } else {
                         rowNames.append(pending.bytes(0))
                         for c in 1..<max(1, pending.count) {
                             let cell = pending.bytes(c)
-                            current.append(cell.withUnsafeBufferPointer { Self.isMissing($0) ? -1 : interner.intern($0) })
+                            current.append(
+                                cell.withUnsafeBufferPointer { Self.isMissing($0) ? -1 : interner.intern($0) })
                         }
                         width = max(width, pending.count)
-                        flat.append(contentsOf: current); rowStart.append(flat.count)
+                        flat.append(contentsOf: current)
+                        rowStart.append(flat.count)
                     }
                     pending.removeAll()
                     continue
                 }
-                if currentBlank { rowNames.removeLast(); continue }
+                if currentBlank {
+                    rowNames.removeLast()
+                    continue
+                }
                 width = max(width, current.count + 1)
                 flat.append(contentsOf: current)
                 rowStart.append(flat.count)
             }
         } catch CSVCellReader.Failure.unclosedQuote(let line) {
-            throw ReliabilityCSVError(source: source, detail: "is not valid CSV: the quoted cell opened on line \(line) is never closed")
+            throw ReliabilityCSVError(
+                source: source, detail: "is not valid CSV: the quoted cell opened on line \(line) is never closed")
         } catch CSVCellReader.Failure.textAfterQuote(let line) {
-            throw ReliabilityCSVError(source: source, detail: "is not valid CSV: line \(line) has text after a closing quote")
+            throw ReliabilityCSVError(
+                source: source, detail: "is not valid CSV: line \(line) has text after a closing quote")
         }
         badUTF8 = interner.badUTF8 || !rowNames.isValidUTF8 || !(headerCells?.isValidUTF8 ?? true)
         if badUTF8 { throw ReliabilityCSVError(source: source, detail: "is not UTF-8 text") }
         guard decided else { throw ReliabilityCSVError(source: source, detail: "holds no rows") }
-        guard rowNames.count > 0 else { throw ReliabilityCSVError(source: source, detail: "has a header row but no data rows") }
+        guard rowNames.count > 0 else {
+            throw ReliabilityCSVError(source: source, detail: "has a header row but no data rows")
+        }
         if let h = headerCells { width = max(width, h.count) }
         guard width >= 2 else {
             throw ReliabilityCSVError(source: source, detail: "needs a name column and at least one value column")
         }
         notes.append(headerReason)
-        let rows = rowNames.count, columns = width - 1
+        let rows = rowNames.count
+        let columns = width - 1
         var shortRows = 0
         for r in 0..<rows where rowStart[r + 1] - rowStart[r] < columns { shortRows += 1 }
         if shortRows > 0 {
-            notes.append("\(shortRows) row\(shortRows == 1 ? " has" : "s have") fewer cells than the widest row; the cells not given are missing data")
+            notes.append(
+                "\(shortRows) row\(shortRows == 1 ? " has" : "s have") fewer cells than the widest row; the cells not given are missing data"
+            )
         }
         let names = rowNames
         var columnNames = headerCells
@@ -140,33 +171,53 @@ public struct ReliabilityCSV: Sendable {
         var grid = [Int32](repeating: -1, count: rows * columns)
         if transpose {
             // rows are units, columns coders → coder-major.
-            for r in 0..<rows { var c = 0; for i in rowStart[r]..<rowStart[r + 1] { grid[c * rows + r] = flat[i]; c += 1 } }
-            coders = (0..<columns).map { c in columnNames.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? String(c + 1) }
+            for r in 0..<rows {
+                var c = 0
+                for i in rowStart[r]..<rowStart[r + 1] {
+                    grid[c * rows + r] = flat[i]
+                    c += 1
+                }
+            }
+            coders = (0..<columns).map { c in
+                columnNames.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? String(c + 1)
+            }
             unitCount = rows
             unitNames = names
-            notes.append("--transpose: rows are units, columns are coders: \(columns) coder\(columns == 1 ? "" : "s") × \(rows) unit\(rows == 1 ? "" : "s")")
+            notes.append(
+                "--transpose: rows are units, columns are coders: \(columns) coder\(columns == 1 ? "" : "s") × \(rows) unit\(rows == 1 ? "" : "s")"
+            )
         } else {
             for r in 0..<rows {
                 let s = rowStart[r]
                 let len = rowStart[r + 1] - s
-                grid.withUnsafeMutableBufferPointer { g in flat.withUnsafeBufferPointer { f in
-                    for c in 0..<len { g[r * columns + c] = f[s + c] }
-                } }
+                grid.withUnsafeMutableBufferPointer { g in
+                    flat.withUnsafeBufferPointer { f in
+                        for c in 0..<len { g[r * columns + c] = f[s + c] }
+                    }
+                }
             }
             coders = (0..<rows).map { r in names[r].isEmpty ? String(r + 1) : names[r] }
             unitCount = columns
             unitNames = columnNames
-            notes.append("rows are coders, columns are units: \(rows) coder\(rows == 1 ? "" : "s") × \(columns) unit\(columns == 1 ? "" : "s") (--transpose if coders are columns)")
+            notes.append(
+                "rows are coders, columns are units: \(rows) coder\(rows == 1 ? "" : "s") × \(columns) unit\(columns == 1 ? "" : "s") (--transpose if coders are columns)"
+            )
         }
         cells = grid
         labels = interner.labels
         let missing = grid.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
-        if missing > 0 { notes.append("\(missing) cell\(missing == 1 ? " is" : "s are") missing data (blank, \".\", \"*\", \"NA\" or not given)") }
+        if missing > 0 {
+            notes.append(
+                "\(missing) cell\(missing == 1 ? " is" : "s are") missing data (blank, \".\", \"*\", \"NA\" or not given)"
+            )
+        }
         self.notes = notes
         if coders.count < 2 {
-            throw ReliabilityCSVError(source: source, detail: transpose
-                ? "has only one coder column; with --transpose columns are coders (leave out --transpose if coders are rows)"
-                : "has only one coder row; agreement needs at least 2 (use --transpose if coders are columns)")
+            throw ReliabilityCSVError(
+                source: source,
+                detail: transpose
+                    ? "has only one coder column; with --transpose columns are coders (leave out --transpose if coders are rows)"
+                    : "has only one coder row; agreement needs at least 2 (use --transpose if coders are columns)")
         }
     }
 
@@ -183,7 +234,8 @@ public struct ReliabilityCSV: Sendable {
             throw ReliabilityCSVError(source: url.path, detail: "cannot be read (missing or not a file)")
         }
         self = try data.withUnsafeBytes { raw in
-            try ReliabilityCSV(bytes: raw.bindMemory(to: UInt8.self), source: url.path, transpose: transpose, header: header)
+            try ReliabilityCSV(
+                bytes: raw.bindMemory(to: UInt8.self), source: url.path, transpose: transpose, header: header)
         }
     }
 
@@ -191,7 +243,9 @@ public struct ReliabilityCSV: Sendable {
         switch b.count {
         case 0: return true
         case 1: return b[0] == UInt8(ascii: ".") || b[0] == UInt8(ascii: "*")
-        case 2: return (b[0] == UInt8(ascii: "N") && b[1] == UInt8(ascii: "A")) || (b[0] == UInt8(ascii: "n") && b[1] == UInt8(ascii: "a"))
+        case 2:
+            return (b[0] == UInt8(ascii: "N") && b[1] == UInt8(ascii: "A"))
+                || (b[0] == UInt8(ascii: "n") && b[1] == UInt8(ascii: "a"))
         default: return false
         }
     }
@@ -211,9 +265,13 @@ public struct ReliabilityCSV: Sendable {
     /// - Throws: ``ReliabilityCSVError`` naming the cells that are not numbers.
     public func numericData(source: String) throws -> ReliabilityData<Double> {
         let numbers = try numericLabels(source: source, metric: .interval)
-        return try ReliabilityData(coders: (0..<coders.count).map { c in
-            (0..<unitCount).map { u in let i = cells[c * unitCount + u]; return i < 0 ? nil : numbers[Int(i)] }
-        })
+        return try ReliabilityData(
+            coders: (0..<coders.count).map { c in
+                (0..<unitCount).map { u in
+                    let i = cells[c * unitCount + u]
+                    return i < 0 ? nil : numbers[Int(i)]
+                }
+            })
     }
 
     /// Every label as a strict number (``StrictNumber``; decimal commas allowed when the separator
@@ -233,12 +291,20 @@ public struct ReliabilityCSV: Sendable {
         for c in 0..<coders.count {
             for u in 0..<unitCount where badSet.contains(cells[c * unitCount + u]) {
                 total += 1
-                if shown.count < 3 { shown.append("\"\(labels[Int(cells[c * unitCount + u])])\" for coder \(coders[c]), unit \(unitId(u))") }
+                if shown.count < 3 {
+                    shown.append(
+                        "\"\(labels[Int(cells[c * unitCount + u])])\" for coder \(coders[c]), unit \(unitId(u))")
+                }
             }
         }
-        let hint = labels.indices.contains(bad[0]) && labels[bad[0]].contains(",") && !comma
+        let hint =
+            labels.indices.contains(bad[0]) && labels[bad[0]].contains(",") && !comma
             ? "; write numbers without thousands separators" : ""
-        throw ReliabilityCSVError(source: source, detail: "has \(total) cell\(total == 1 ? "" : "s") that \(total == 1 ? "is" : "are") not a number: \(shown.joined(separator: ", "))\(total > 3 ? ", …" : "") (the \(metric.rawValue) metric needs numbers such as 3, -1.5 or 2e3\(hint))")
+        throw ReliabilityCSVError(
+            source: source,
+            detail:
+                "has \(total) cell\(total == 1 ? "" : "s") that \(total == 1 ? "is" : "are") not a number: \(shown.joined(separator: ", "))\(total > 3 ? ", …" : "") (the \(metric.rawValue) metric needs numbers such as 3, -1.5 or 2e3\(hint))"
+        )
     }
 }
 
@@ -270,7 +336,9 @@ struct LabelInterner {
                 h = (h + 1) & (keys.count - 1)
             }
             let id = add(b)
-            keys[h] = key; ids[h] = id; used += 1
+            keys[h] = key
+            ids[h] = id
+            used += 1
             if used * 2 > keys.count { grow() }
             return id
         }
@@ -282,18 +350,25 @@ struct LabelInterner {
     }
 
     private mutating func add(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
-        if let s = String(validating: b, as: UTF8.self) { labels.append(s) } else { badUTF8 = true; labels.append(String(decoding: b, as: UTF8.self)) }
+        if let s = String(validating: b, as: UTF8.self) {
+            labels.append(s)
+        } else {
+            badUTF8 = true
+            labels.append(String(decoding: b, as: UTF8.self))
+        }
         return Int32(labels.count - 1)
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldIds = ids
+        let oldKeys = keys
+        let oldIds = ids
         keys = .init(repeating: 0, count: oldKeys.count * 2)
         ids = .init(repeating: -1, count: oldKeys.count * 2)
         for i in oldKeys.indices where oldIds[i] >= 0 {
             var h = Int(truncatingIfNeeded: (oldKeys[i] &* 0x9E37_79B9_7F4A_7C15) >> 20) & (keys.count - 1)
             while ids[h] >= 0 { h = (h + 1) & (keys.count - 1) }
-            keys[h] = oldKeys[i]; ids[h] = oldIds[i]
+            keys[h] = oldKeys[i]
+            ids[h] = oldIds[i]
         }
     }
 }
@@ -307,10 +382,23 @@ struct NameArena: Sendable {
 
     var count: Int { ends.count - first }
 
-    mutating func append(_ b: UnsafeBufferPointer<UInt8>) { data.append(contentsOf: b); ends.append(data.count) }
-    mutating func append(_ b: [UInt8]) { data.append(contentsOf: b); ends.append(data.count) }
-    mutating func removeLast() { ends.removeLast(); data.removeSubrange((ends.last ?? 0)...) }
-    mutating func removeAll() { data.removeAll(keepingCapacity: true); ends.removeAll(keepingCapacity: true); first = 0 }
+    mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
+        data.append(contentsOf: b)
+        ends.append(data.count)
+    }
+    mutating func append(_ b: [UInt8]) {
+        data.append(contentsOf: b)
+        ends.append(data.count)
+    }
+    mutating func removeLast() {
+        ends.removeLast()
+        data.removeSubrange((ends.last ?? 0)...)
+    }
+    mutating func removeAll() {
+        data.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        first = 0
+    }
     /// Drops the first name (the header's corner cell) from the indexing.
     mutating func dropFirstName() { if first < ends.count { first += 1 } }
 

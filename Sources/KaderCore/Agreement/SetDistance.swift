@@ -28,10 +28,15 @@ public enum SetDistance: String, Sendable, Hashable, CaseIterable {
             return 1 - j
         case .masi:
             let m: Double
-            if i == sizeA && i == sizeB { m = 1 }
-            else if i == sizeA || i == sizeB { m = 2.0 / 3.0 }
-            else if i > 0 { m = 1.0 / 3.0 }
-            else { m = 0 }
+            if i == sizeA && i == sizeB {
+                m = 1
+            } else if i == sizeA || i == sizeB {
+                m = 2.0 / 3.0
+            } else if i > 0 {
+                m = 1.0 / 3.0
+            } else {
+                m = 0
+            }
             return 1 - j * m
         }
     }
@@ -39,9 +44,12 @@ public enum SetDistance: String, Sendable, Hashable, CaseIterable {
     /// |A∩B|, |A|, |B| for two bit sets of `w` words.
     @inline(__always)
     static func overlap(_ masks: UnsafeBufferPointer<UInt64>, _ a: Int, _ b: Int, words w: Int) -> (Int, Int, Int) {
-        var i = 0, ca = 0, cb = 0
+        var i = 0
+        var ca = 0
+        var cb = 0
         for k in 0..<w {
-            let x = masks[a + k], y = masks[b + k]
+            let x = masks[a + k]
+            let y = masks[b + k]
             i += (x & y).nonzeroBitCount
             ca += x.nonzeroBitCount
             cb += y.nonzeroBitCount

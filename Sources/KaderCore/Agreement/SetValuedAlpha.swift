@@ -29,16 +29,22 @@ public enum SetValuedAlpha {
     /// α for several distances in one pass over the data (the set sizes and intersections
     /// are shared). Results are in the order of `distances`.
     public static func compute(_ data: CodeAssignments, distances: [SetDistance]) -> [AlphaResult] {
-        let m = data.coderCount, w = data.wordsPerValue, nd = distances.count
-        func result(_ i: Int, _ v: AgreementValue, _ units: Int = 0, _ n: Int = 0, _ dO: Double = 0, _ dE: Double = 0) -> AlphaResult {
-            AlphaResult(value: v, metric: distances[i].rawValue, unitCount: data.unitCount, pairableUnits: Double(units),
-                        pairableValues: Double(n), observedDisagreement: dO, expectedDisagreement: dE,
-                        coincidence: nil, categoryLabels: [])
+        let m = data.coderCount
+        let w = data.wordsPerValue
+        let nd = distances.count
+        func result(_ i: Int, _ v: AgreementValue, _ units: Int = 0, _ n: Int = 0, _ dO: Double = 0, _ dE: Double = 0)
+            -> AlphaResult
+        {
+            AlphaResult(
+                value: v, metric: distances[i].rawValue, unitCount: data.unitCount, pairableUnits: Double(units),
+                pairableValues: Double(n), observedDisagreement: dO, expectedDisagreement: dE,
+                coincidence: nil, categoryLabels: [])
         }
         guard m >= 2 else { return (0..<nd).map { result($0, .notComputable(reason: "fewer than 2 coders")) } }
         var sumO = [Double](repeating: 0, count: nd)
         var unitO = [Double](repeating: 0, count: nd)
-        var n = 0, units = 0
+        var n = 0
+        var units = 0
         var slots = [Int](repeating: 0, count: m)
         // Distinct pairable sets with their counts n_s.
         var single: [UInt64: Int] = [:]
@@ -47,7 +53,10 @@ public enum SetValuedAlpha {
             data.present.withUnsafeBufferPointer { present in
                 for u in 0..<data.unitCount {
                     var mu = 0
-                    for j in 0..<m where present[u * m + j] { slots[mu] = (u * m + j) * w; mu += 1 }
+                    for j in 0..<m where present[u * m + j] {
+                        slots[mu] = (u * m + j) * w
+                        mu += 1
+                    }
                     if mu < 2 { continue }
                     units += 1
                     n += mu
@@ -62,40 +71,60 @@ public enum SetValuedAlpha {
                     let f = 2 / Double(mu - 1)
                     for d in 0..<nd { sumO[d] += f * unitO[d] }
                     for x in 0..<mu {
-                        if w == 1 { single[masks[slots[x]], default: 0] += 1 }
-                        else { multi[Array(masks[slots[x]..<(slots[x] + w)]), default: 0] += 1 }
+                        if w == 1 {
+                            single[masks[slots[x]], default: 0] += 1
+                        } else {
+                            multi[Array(masks[slots[x]..<(slots[x] + w)]), default: 0] += 1
+                        }
                     }
                 }
             }
         }
         guard n >= 2 else {
-            return (0..<nd).map { result($0, .notComputable(reason: "no pairable values (no unit was coded by at least 2 coders)")) }
+            return (0..<nd).map {
+                result($0, .notComputable(reason: "no pairable values (no unit was coded by at least 2 coders)"))
+            }
         }
-        var flat: [UInt64] = [], counts: [Double] = []
-        if w == 1 { for (k, c) in single { flat.append(k); counts.append(Double(c)) } }
-        else { for (k, c) in multi { flat += k; counts.append(Double(c)) } }
+        var flat: [UInt64] = []
+        var counts: [Double] = []
+        if w == 1 {
+            for (k, c) in single {
+                flat.append(k)
+                counts.append(Double(c))
+            }
+        } else {
+            for (k, c) in multi {
+                flat += k
+                counts.append(Double(c))
+            }
+        }
         let k = counts.count
         var sumE = [Double](repeating: 0, count: nd)
         var row = [Double](repeating: 0, count: nd)
         if w == 1, k > 64, let viaSubsets = expectedBySubsets(flat, counts, distances) {
             sumE = viaSubsets
         } else {
-        flat.withUnsafeBufferPointer { p in
-            for a in 0..<k {
-                for d in 0..<nd { row[d] = 0 }
-                for b in (a + 1)..<max(a + 1, k) {
-                    let (i, ca, cb) = SetDistance.overlap(p, a * w, b * w, words: w)
-                    for d in 0..<nd { row[d] += counts[b] * distances[d].distance(intersection: i, sizeA: ca, sizeB: cb) }
+            flat.withUnsafeBufferPointer { p in
+                for a in 0..<k {
+                    for d in 0..<nd { row[d] = 0 }
+                    for b in (a + 1)..<max(a + 1, k) {
+                        let (i, ca, cb) = SetDistance.overlap(p, a * w, b * w, words: w)
+                        for d in 0..<nd {
+                            row[d] += counts[b] * distances[d].distance(intersection: i, sizeA: ca, sizeB: cb)
+                        }
+                    }
+                    for d in 0..<nd { sumE[d] += 2 * counts[a] * row[d] }
                 }
-                for d in 0..<nd { sumE[d] += 2 * counts[a] * row[d] }
             }
-        }
         }
         let nn = Double(n)
         return (0..<nd).map { d in
-            let dO = sumO[d] / nn, dE = sumE[d] / (nn * (nn - 1))
+            let dO = sumO[d] / nn
+            let dE = sumE[d] / (nn * (nn - 1))
             guard k >= 2, dE > 0 else {
-                return result(d, .notComputable(reason: "every pairable value is the same set, so expected disagreement D_e = 0"), units, n, dO, dE)
+                return result(
+                    d, .notComputable(reason: "every pairable value is the same set, so expected disagreement D_e = 0"),
+                    units, n, dO, dE)
             }
             return result(d, .checked(1 - dO / dE, otherwise: "D_e = 0"), units, n, dO, dE)
         }
@@ -117,16 +146,27 @@ public enum SetValuedAlpha {
         var rows: [Int] = []
         var rowSize: [Int] = []
         for (si, s) in sets.enumerated() {
-            let p = s.nonzeroBitCount, n = Int(counts[si])
+            let p = s.nonzeroBitCount
+            let n = Int(counts[si])
             var bits: [UInt64] = []
             var x = s
-            while x != 0 { bits.append(x & (~x &+ 1)); x &= x - 1 }
+            while x != 0 {
+                bits.append(x & (~x &+ 1))
+                x &= x - 1
+            }
             for pick in 0..<(1 << p) {
                 var t: UInt64 = 0
-                var b = pick, i = 0
-                while b != 0 { if b & 1 != 0 { t |= bits[i] }; b >>= 1; i += 1 }
+                var b = pick
+                var i = 0
+                while b != 0 {
+                    if b & 1 != 0 { t |= bits[i] }
+                    b >>= 1
+                    i += 1
+                }
                 let r: Int
-                if let found = index[t] { r = found } else {
+                if let found = index[t] {
+                    r = found
+                } else {
                     r = rowSize.count
                     index[t] = r
                     rowSize.append(t.nonzeroBitCount)
@@ -138,7 +178,8 @@ public enum SetValuedAlpha {
         // B_j(p, q).
         var moments = [Int](repeating: 0, count: sizes * sizes * sizes)
         for r in 0..<rowSize.count {
-            let j = rowSize[r], base = r * sizes
+            let j = rowSize[r]
+            let base = r * sizes
             for p in j..<sizes where rows[base + p] != 0 {
                 for q in j..<sizes where rows[base + q] != 0 {
                     moments[(j * sizes + p) * sizes + q] += rows[base + p] * rows[base + q]
@@ -146,7 +187,10 @@ public enum SetValuedAlpha {
             }
         }
         var binom = [[Int]](repeating: [Int](repeating: 0, count: sizes), count: sizes)
-        for a in 0..<sizes { binom[a][0] = 1; if a > 0 { for b in 1...a { binom[a][b] = binom[a - 1][b - 1] + (b <= a - 1 ? binom[a - 1][b] : 0) } } }
+        for a in 0..<sizes {
+            binom[a][0] = 1
+            if a > 0 { for b in 1...a { binom[a][b] = binom[a - 1][b - 1] + (b <= a - 1 ? binom[a - 1][b] : 0) } }
+        }
         var sum = [Double](repeating: 0, count: distances.count)
         for p in 0..<sizes {
             for q in 0..<sizes {

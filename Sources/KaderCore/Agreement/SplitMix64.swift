@@ -37,7 +37,8 @@ struct AliasTable: Sendable {
         var scaled = p.map { $0 * Double(n) / total }
         prob = .init(repeating: 1, count: n)
         alias = Array(0..<n)
-        var small: [Int] = [], large: [Int] = []
+        var small: [Int] = []
+        var large: [Int] = []
         for (i, x) in scaled.enumerated() { if x < 1 { small.append(i) } else { large.append(i) } }
         while let s = small.popLast(), let l = large.popLast() {
             prob[s] = scaled[s]

@@ -67,20 +67,28 @@ public struct AnalysisCorpus: Sendable {
     /// - Throws: ``LoaderError``, ``StoreError`` for unreadable files; ``AnalysisError`` for a bad
     ///   `Attributes.csv`; ``ExportError/unknownCoder(name:available:)`` and
     ///   ``ExportError/unknownDocument(id:available:)`` for names that match nothing.
-    public static func load(project: Project, coders: [String] = [], documents: [String] = [], codings: Bool = true) throws -> AnalysisCorpus {
+    public static func load(project: Project, coders: [String] = [], documents: [String] = [], codings: Bool = true)
+        throws -> AnalysisCorpus
+    {
         let ids = project.documentIds
         for d in documents where !ids.contains(where: { $0.lowercased() == d.lowercased() }) {
             throw ExportError.unknownDocument(id: d, available: ids)
         }
-        let withFiles = CodingStore.coders(projectRoot: project.root).filter { !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty }
+        let withFiles = CodingStore.coders(projectRoot: project.root).filter {
+            !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty
+        }
         for c in coders where !withFiles.contains(c) {
             throw ExportError.unknownCoder(name: c, available: withFiles)
         }
         let selected = codings ? withFiles.filter { coders.isEmpty || coders.contains($0) } : []
-        let filesByCoder = Dictionary(uniqueKeysWithValues: selected.map { ($0, Set(CodingStore.documentIds(projectRoot: project.root, coder: $0))) })
+        let filesByCoder = Dictionary(
+            uniqueKeysWithValues: selected.map {
+                ($0, Set(CodingStore.documentIds(projectRoot: project.root, coder: $0)))
+            })
         let table = try AttributesTable.load(projectRoot: project.root)
         let wanted = Set(documents.map { $0.lowercased() })
-        let paths = zip(project.transcriptPaths, ids).filter { wanted.isEmpty || wanted.contains($0.1.lowercased()) }.map(\.0)
+        let paths = zip(project.transcriptPaths, ids).filter { wanted.isEmpty || wanted.contains($0.1.lowercased()) }
+            .map(\.0)
         var loaded: [Document] = []
         try DocumentBatchLoader(project: project).forEach(paths: paths) { _, result in loaded.append(try result.get()) }
         let docs = loaded
@@ -89,21 +97,26 @@ public struct AnalysisCorpus: Sendable {
         let root = project.root
         DispatchQueue.concurrentPerform(iterations: docs.count) { n in
             let doc = docs[n]
-            slots.set(n, Result {
-                var index: [String: Int] = [:]
-                index.reserveCapacity(doc.segments.count)
-                for (i, s) in doc.segments.enumerated() where index[s.id] == nil { index[s.id] = i }
-                var files: [CodingFile] = []
-                var coderCodes: [CoderCodes] = []
-                for coder in selected where filesByCoder[coder]?.contains(doc.id) == true {
-                    let file = try CodingStore.read(projectRoot: root, coder: coder, document: doc)
-                    files.append(file)
-                    coderCodes.append(CoderCodes(coder: coder, codes: CodingAccess.codes(of: file, segmentIndex: index)))
-                }
-                let resolved = table?.resolve(doc) ?? ResolvedAttributes(document: doc)
-                let units = doc.segments.indices.filter { doc.segments[$0].codable }
-                return AnalysisDocument(document: doc, attributes: resolved, units: units, coders: coderCodes, files: files, segmentIndex: index)
-            })
+            slots.set(
+                n,
+                Result {
+                    var index: [String: Int] = [:]
+                    index.reserveCapacity(doc.segments.count)
+                    for (i, s) in doc.segments.enumerated() where index[s.id] == nil { index[s.id] = i }
+                    var files: [CodingFile] = []
+                    var coderCodes: [CoderCodes] = []
+                    for coder in selected where filesByCoder[coder]?.contains(doc.id) == true {
+                        let file = try CodingStore.read(projectRoot: root, coder: coder, document: doc)
+                        files.append(file)
+                        coderCodes.append(
+                            CoderCodes(coder: coder, codes: CodingAccess.codes(of: file, segmentIndex: index)))
+                    }
+                    let resolved = table?.resolve(doc) ?? ResolvedAttributes(document: doc)
+                    let units = doc.segments.indices.filter { doc.segments[$0].codable }
+                    return AnalysisDocument(
+                        document: doc, attributes: resolved, units: units, coders: coderCodes, files: files,
+                        segmentIndex: index)
+                })
         }
         var out: [AnalysisDocument] = []
         out.reserveCapacity(docs.count)
@@ -113,7 +126,8 @@ public struct AnalysisCorpus: Sendable {
             conflicts += d.attributes.conflicts
             out.append(d)
         }
-        return AnalysisCorpus(project: project, tree: CodeTree(project.codebook), documents: out, coders: selected, conflicts: conflicts)
+        return AnalysisCorpus(
+            project: project, tree: CodeTree(project.codebook), documents: out, coders: selected, conflicts: conflicts)
     }
 
     /// Every attribute name used by a document or speaker, sorted.

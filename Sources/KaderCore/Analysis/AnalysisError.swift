@@ -18,10 +18,13 @@ public enum AnalysisError: Error, Equatable, LocalizedError {
     public var errorDescription: String? {
         switch self {
         case .badAttributesTable(let p, let d): return "\(p): \(d)."
-        case .badExpression(let e, let pos, let d): return "the expression \"\(e)\" cannot be read at character \(pos): \(d)."
+        case .badExpression(let e, let pos, let d):
+            return "the expression \"\(e)\" cannot be read at character \(pos): \(d)."
         case .unknownName(let n, let d): return "\"\(n)\" is \(d)."
         case .unknownAttribute(let n, let known):
-            let list = known.isEmpty ? "none yet; add keys to the front matter or Attributes.csv" : known.joined(separator: ", ")
+            let list =
+                known.isEmpty
+                ? "none yet; add keys to the front matter or Attributes.csv" : known.joined(separator: ", ")
             return "no attribute \"\(n)\" in this project (attributes: \(list))."
         case .unknownQuery(let n, let known):
             let list = known.isEmpty ? "none saved in kader.yaml" : known.joined(separator: ", ")

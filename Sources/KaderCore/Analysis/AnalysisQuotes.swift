@@ -4,11 +4,14 @@ extension AnalysisCorpus {
     /// The quotes of `units` as a ``QuoteCollection`` (for every quote format): the codings of
     /// each unit's coder on its segment, restricted to `codes` when it is not empty, and to
     /// `filter` (codes, roles, speakers). A unit without a coder gives no quote.
-    public func quotes(of units: [AnalysisUnit], codes: Set<String> = [], filter: QuoteFilter = QuoteFilter()) throws -> QuoteCollection {
+    public func quotes(of units: [AnalysisUnit], codes: Set<String> = [], filter: QuoteFilter = QuoteFilter()) throws
+        -> QuoteCollection
+    {
         var wanted: [Int: Set<String>] = [:]
         for u in units {
             guard let coder = u.coder else { continue }
-            wanted[u.document, default: []].insert(coder + "\u{1}" + documents[u.document].document.segments[u.segment].id)
+            wanted[u.document, default: []].insert(
+                coder + "\u{1}" + documents[u.document].document.segments[u.segment].id)
         }
         var perDocument = filter
         perDocument.documents = []
@@ -24,8 +27,11 @@ extension AnalysisCorpus {
                 f.codings = file.codings.filter { keys.contains(file.coder + "\u{1}" + $0.segment) }
                 return f
             }
-            let part = try QuoteCollection.build(codebook: project.codebook, documents: [doc.document], codings: files, filter: perDocument)
-            rows += part.rows.filter { keys.contains($0.coder + "\u{1}" + $0.segment) && (codes.isEmpty || codes.contains($0.codeId)) }
+            let part = try QuoteCollection.build(
+                codebook: project.codebook, documents: [doc.document], codings: files, filter: perDocument)
+            rows += part.rows.filter {
+                keys.contains($0.coder + "\u{1}" + $0.segment) && (codes.isEmpty || codes.contains($0.codeId))
+            }
         }
         return QuoteCollection(codebook: project.codebook, documents: considered, coders: coders, rows: rows)
     }
@@ -66,7 +72,8 @@ extension AnalysisCorpus {
     /// - Throws: ``AnalysisError/unknownAttribute(_:known:)``.
     public func checkAxis(_ axis: String) throws {
         let known = attributeNames
-        guard ["document", "role", "speaker", "coder"].contains(axis.lowercased()) || known.contains(axis.lowercased()) else {
+        guard ["document", "role", "speaker", "coder"].contains(axis.lowercased()) || known.contains(axis.lowercased())
+        else {
             throw AnalysisError.unknownAttribute(axis, known: ["document", "role", "speaker", "coder"] + known)
         }
     }
@@ -75,7 +82,8 @@ extension AnalysisCorpus {
     public static func sortedValues(_ values: Set<String>) -> [String] {
         values.sorted { a, b in
             if a == AttributeMatrix.none || b == AttributeMatrix.none { return b == AttributeMatrix.none && a != b }
-            let va = AttributeValue(a), vb = AttributeValue(b)
+            let va = AttributeValue(a)
+            let vb = AttributeValue(b)
             let r = va.compare(vb)
             return r == .orderedSame ? a < b : r == .orderedAscending
         }

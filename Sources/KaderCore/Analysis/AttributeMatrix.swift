@@ -37,7 +37,10 @@ public struct AttributeMatrix: Sendable, Hashable {
     /// Counts `units` (see ``AnalysisCorpus/units(where:)``) of `corpus` by `axis`; only the
     /// codes in `codes` (all when empty) count and have rows. Units without a coder (documents no selected coder
     /// has a codings file for) are left out, also from the bases.
-    public static func build(_ corpus: AnalysisCorpus, units allUnits: [AnalysisUnit], by axis: String, codes: Set<String> = [], scope: String = "") -> AttributeMatrix {
+    public static func build(
+        _ corpus: AnalysisCorpus, units allUnits: [AnalysisUnit], by axis: String, codes: Set<String> = [],
+        scope: String = ""
+    ) -> AttributeMatrix {
         let units = allUnits.filter { $0.coder != nil }
         let tree = corpus.tree
         var columnOf: [String: Int] = [:]
@@ -45,7 +48,13 @@ public struct AttributeMatrix: Sendable, Hashable {
         var unitColumn = [Int](repeating: 0, count: units.count)
         for (n, u) in units.enumerated() {
             let key = corpus.value(of: u, on: axis) ?? none
-            if let c = columnOf[key] { unitColumn[n] = c } else { columnOf[key] = keys.count; unitColumn[n] = keys.count; keys.append(key) }
+            if let c = columnOf[key] {
+                unitColumn[n] = c
+            } else {
+                columnOf[key] = keys.count
+                unitColumn[n] = keys.count
+                keys.append(key)
+            }
         }
         let sorted = AnalysisCorpus.sortedValues(Set(keys))
         let remap = keys.map { k in sorted.firstIndex(of: k)! }
@@ -68,10 +77,15 @@ public struct AttributeMatrix: Sendable, Hashable {
             }
         }
         let rows = tree.order.enumerated().filter { codes.isEmpty || codes.contains($0.element) }.map { ri, id in
-            Row(codeId: id, path: tree.path[id] ?? id, depth: tree.depth[id] ?? 0, segments: segs[ri].map(\.count), codings: cods[ri],
-                totalSegments: segs[ri].reduce(into: Set<Int>()) { $0.formUnion($1) }.count, totalCodings: cods[ri].reduce(0, +))
+            Row(
+                codeId: id, path: tree.path[id] ?? id, depth: tree.depth[id] ?? 0, segments: segs[ri].map(\.count),
+                codings: cods[ri],
+                totalSegments: segs[ri].reduce(into: Set<Int>()) { $0.formUnion($1) }.count,
+                totalCodings: cods[ri].reduce(0, +))
         }
-        return AttributeMatrix(axis: axis, columns: sorted, base: baseSets.map(\.count), totalBase: allBase.count, rows: rows, scope: scope)
+        return AttributeMatrix(
+            axis: axis, columns: sorted, base: baseSets.map(\.count), totalBase: allBase.count, rows: rows, scope: scope
+        )
     }
 
     /// Share of the column's codable segments coded with the row's code (0–100), nil for an empty column.
@@ -88,7 +102,10 @@ public struct AttributeMatrix: Sendable, Hashable {
 
     /// Markdown: counts as `segments (codings)`, then column and row percentages; categories in bold.
     public func markdown() -> String {
-        var out = ["Code × \(axis): segments (codings); each row counts the code and its sub-codes.\(scope.isEmpty ? "" : " " + scope)", ""]
+        var out = [
+            "Code × \(axis): segments (codings); each row counts the code and its sub-codes.\(scope.isEmpty ? "" : " " + scope)",
+            "",
+        ]
         func table(_ title: String, _ cell: (Row, Int) -> String, total: (Row) -> String) {
             out.append("### \(title)")
             out.append("")
@@ -96,16 +113,25 @@ public struct AttributeMatrix: Sendable, Hashable {
             out.append("|---|" + String(repeating: "---:|", count: columns.count + 1))
             for r in rows {
                 let name = r.depth == 0 ? "**\(QuoteMarkdown.cell(r.path))**" : QuoteMarkdown.cell(r.path)
-                out.append("| \(name) | " + columns.indices.map { cell(r, $0) }.joined(separator: " | ") + " | \(total(r)) |")
+                out.append(
+                    "| \(name) | " + columns.indices.map { cell(r, $0) }.joined(separator: " | ") + " | \(total(r)) |")
             }
             out.append("")
         }
-        table("Counts", { r, c in "\(r.segments[c]) (\(r.codings[c]))" }, total: { "\($0.totalSegments) (\($0.totalCodings))" })
-        out.append("Codable segments per column: " + columns.indices.map { "\(columns[$0]) \(base[$0])" }.joined(separator: ", ") + "; total \(totalBase).")
+        table(
+            "Counts", { r, c in "\(r.segments[c]) (\(r.codings[c]))" },
+            total: { "\($0.totalSegments) (\($0.totalCodings))" })
+        out.append(
+            "Codable segments per column: "
+                + columns.indices.map { "\(columns[$0]) \(base[$0])" }.joined(separator: ", ") + "; total \(totalBase)."
+        )
         out.append("")
-        table("Column %: share of the column's codable segments", { r, c in Self.pct(columnPercent(r, c)) },
-              total: { totalBase == 0 ? "" : String(format: "%.1f", 100 * Double($0.totalSegments) / Double(totalBase)) })
-        table("Row %: share of the code's segments in each column", { r, c in Self.pct(rowPercent(r, c)) }, total: { $0.totalSegments == 0 ? "" : "100.0" })
+        table(
+            "Column %: share of the column's codable segments", { r, c in Self.pct(columnPercent(r, c)) },
+            total: { totalBase == 0 ? "" : String(format: "%.1f", 100 * Double($0.totalSegments) / Double(totalBase)) })
+        table(
+            "Row %: share of the code's segments in each column", { r, c in Self.pct(rowPercent(r, c)) },
+            total: { $0.totalSegments == 0 ? "" : "100.0" })
         return out.joined(separator: "\n")
     }
 
@@ -117,7 +143,12 @@ public struct AttributeMatrix: Sendable, Hashable {
         header += ["total segments", "total codings"]
         var body = rows.map { r -> [String] in
             var cells = [r.codeId, r.path]
-            for c in columns.indices { cells += [String(r.segments[c]), String(r.codings[c]), Self.pct(rowPercent(r, c)), Self.pct(columnPercent(r, c))] }
+            for c in columns.indices {
+                cells += [
+                    String(r.segments[c]), String(r.codings[c]), Self.pct(rowPercent(r, c)),
+                    Self.pct(columnPercent(r, c)),
+                ]
+            }
             return cells + [String(r.totalSegments), String(r.totalCodings)]
         }
         var baseRow = ["", "(codable segments)"]
@@ -129,17 +160,44 @@ public struct AttributeMatrix: Sendable, Hashable {
     /// JSON: `{axis, columns: [{value, codable_segments}], rows: [{code_id, code_path, depth,
     /// cells: [{segments, codings, row_percent, column_percent}], total_segments, total_codings}]}`.
     public func json() throws -> Data {
-        struct Cell: Encodable { var segments: Int; var codings: Int; var row_percent: Double?; var column_percent: Double? }
-        struct JRow: Encodable { var code_id: String; var code_path: String; var depth: Int; var cells: [Cell]; var total_segments: Int; var total_codings: Int }
-        struct Column: Encodable { var value: String; var codable_segments: Int }
-        struct Doc: Encodable { var axis: String; var columns: [Column]; var codable_segments: Int; var rows: [JRow] }
+        struct Cell: Encodable {
+            var segments: Int
+            var codings: Int
+            var row_percent: Double?
+            var column_percent: Double?
+        }
+        struct JRow: Encodable {
+            var code_id: String
+            var code_path: String
+            var depth: Int
+            var cells: [Cell]
+            var total_segments: Int
+            var total_codings: Int
+        }
+        struct Column: Encodable {
+            var value: String
+            var codable_segments: Int
+        }
+        struct Doc: Encodable {
+            var axis: String
+            var columns: [Column]
+            var codable_segments: Int
+            var rows: [JRow]
+        }
         let round: (Double?) -> Double? = { $0.map { ($0 * 10).rounded() / 10 } }
-        let doc = Doc(axis: axis, columns: columns.indices.map { Column(value: columns[$0], codable_segments: base[$0]) }, codable_segments: totalBase,
-                      rows: rows.map { r in
-                          JRow(code_id: r.codeId, code_path: r.path, depth: r.depth,
-                               cells: columns.indices.map { Cell(segments: r.segments[$0], codings: r.codings[$0], row_percent: round(rowPercent(r, $0)), column_percent: round(columnPercent(r, $0))) },
-                               total_segments: r.totalSegments, total_codings: r.totalCodings)
-                      })
+        let doc = Doc(
+            axis: axis, columns: columns.indices.map { Column(value: columns[$0], codable_segments: base[$0]) },
+            codable_segments: totalBase,
+            rows: rows.map { r in
+                JRow(
+                    code_id: r.codeId, code_path: r.path, depth: r.depth,
+                    cells: columns.indices.map {
+                        Cell(
+                            segments: r.segments[$0], codings: r.codings[$0], row_percent: round(rowPercent(r, $0)),
+                            column_percent: round(columnPercent(r, $0)))
+                    },
+                    total_segments: r.totalSegments, total_codings: r.totalCodings)
+            })
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try enc.encode(doc)
@@ -156,16 +214,32 @@ public struct AttributeMatrix: Sendable, Hashable {
             values: categories.map { r in columns.indices.map { columnPercent(r, $0) ?? 0 } }, format: "%.0f%%")
         let codes = rows.filter { $0.depth > 0 }
         let codeChart = SVGChart.groupedBars(
-            title: "Segments per code and \(axis)", labels: codes.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path }, series: columns,
+            title: "Segments per code and \(axis)",
+            labels: codes.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path }, series: columns,
             values: codes.map { r in r.segments.map(Double.init) }, format: "%.0f")
-        var body = ["<p>Code × \(QuoteHTML.escape(axis)): segments (codings); each row counts the code and its sub-codes. \(QuoteHTML.escape(scope))</p>", chart, codeChart, "<h2>Counts</h2>"]
-        body.append(SVGChart.table(header: ["Code"] + columns + ["Total"], rows: rows.map { r in
-            [String(repeating: "  ", count: r.depth) + r.path] + columns.indices.map { "\(r.segments[$0]) (\(r.codings[$0]))" } + ["\(r.totalSegments) (\(r.totalCodings))"]
-        } + [["Codable segments"] + base.map(String.init) + [String(totalBase)]]))
+        var body = [
+            "<p>Code × \(QuoteHTML.escape(axis)): segments (codings); each row counts the code and its sub-codes. \(QuoteHTML.escape(scope))</p>",
+            chart, codeChart, "<h2>Counts</h2>",
+        ]
+        body.append(
+            SVGChart.table(
+                header: ["Code"] + columns + ["Total"],
+                rows: rows.map { r in
+                    [String(repeating: "  ", count: r.depth) + r.path]
+                        + columns.indices.map { "\(r.segments[$0]) (\(r.codings[$0]))" } + [
+                            "\(r.totalSegments) (\(r.totalCodings))"
+                        ]
+                } + [["Codable segments"] + base.map(String.init) + [String(totalBase)]]))
         body.append("<h2>Column %</h2>")
-        body.append(SVGChart.table(header: ["Code"] + columns, rows: rows.map { r in [r.path] + columns.indices.map { Self.pct(columnPercent(r, $0)) } }))
+        body.append(
+            SVGChart.table(
+                header: ["Code"] + columns,
+                rows: rows.map { r in [r.path] + columns.indices.map { Self.pct(columnPercent(r, $0)) } }))
         body.append("<h2>Row %</h2>")
-        body.append(SVGChart.table(header: ["Code"] + columns, rows: rows.map { r in [r.path] + columns.indices.map { Self.pct(rowPercent(r, $0)) } }))
+        body.append(
+            SVGChart.table(
+                header: ["Code"] + columns,
+                rows: rows.map { r in [r.path] + columns.indices.map { Self.pct(rowPercent(r, $0)) } }))
         return SVGChart.page(title: title, body: body)
     }
 }

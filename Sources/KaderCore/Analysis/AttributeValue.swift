@@ -49,9 +49,14 @@ public struct AttributeValue: Sendable, Hashable, Codable, CustomStringConvertib
 
     /// Order for `<`, `>`: numbers by value, dates by day, else folded text.
     public func compare(_ other: AttributeValue) -> ComparisonResult {
-        if let a = number, let b = other.number { return a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame }
-        if let a = isoDate, let b = other.isoDate { return a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame }
-        let a = folded, b = other.folded
+        if let a = number, let b = other.number {
+            return a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame
+        }
+        if let a = isoDate, let b = other.isoDate {
+            return a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame
+        }
+        let a = folded
+        let b = other.folded
         return a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame
     }
 
@@ -74,8 +79,12 @@ public struct AttributeValue: Sendable, Hashable, Codable, CustomStringConvertib
 
     static func parseDate(_ t: String) -> String? {
         let parts = t.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
-        let y: Int, m: Int, d: Int
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            return nil
+        }
+        let y: Int
+        let m: Int
+        let d: Int
         if parts[0].count == 4 && t.contains("-") && !t.contains("/") {
             (y, m, d) = (Int(parts[0])!, Int(parts[1])!, Int(parts[2])!)
         } else if parts[2].count == 4 && parts[0].count <= 2 && parts[1].count <= 2 {

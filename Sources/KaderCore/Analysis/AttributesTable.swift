@@ -38,11 +38,13 @@ public struct AttributesTable: Sendable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard var text = String(bytes: bytes, encoding: .utf8) else {
-            throw AnalysisError.badAttributesTable(path: path, detail: "is not UTF-8 text (save it from the spreadsheet as CSV UTF-8)")
+            throw AnalysisError.badAttributesTable(
+                path: path, detail: "is not UTF-8 text (save it from the spreadsheet as CSV UTF-8)")
         }
         text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let firstLine = text.prefix { $0 != "\n" }
-        let delimiter: Unicode.Scalar = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        let delimiter: Unicode.Scalar =
+            firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true, delimiter: delimiter)
@@ -50,7 +52,8 @@ public struct AttributesTable: Sendable {
             throw AnalysisError.badAttributesTable(path: path, detail: "has no header row")
         }
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let docColumn = header.firstIndex(of: "document") ?? header.firstIndex(of: "speaker").map({ _ in -1 }) else {
+        guard let docColumn = header.firstIndex(of: "document") ?? header.firstIndex(of: "speaker").map({ _ in -1 })
+        else {
             throw AnalysisError.badAttributesTable(path: path, detail: "needs a column named document or speaker")
         }
         let speakerColumn = header.firstIndex(of: "speaker")
@@ -60,19 +63,23 @@ public struct AttributesTable: Sendable {
             line += 1
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             let doc = docColumn >= 0 && docColumn < row.count ? documentKey(row[docColumn]) : ""
-            let speaker = speakerColumn.flatMap { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
+            let speaker =
+                speakerColumn.flatMap { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
             if doc.isEmpty && speaker.isEmpty {
-                throw AnalysisError.badAttributesTable(path: path, detail: "row \(line) names neither a document nor a speaker")
+                throw AnalysisError.badAttributesTable(
+                    path: path, detail: "row \(line) names neither a document nor a speaker")
             }
             var values: Attributes = [:]
-            for (i, name) in header.enumerated() where i != docColumn && i != speakerColumn && !name.isEmpty && i < row.count {
+            for (i, name) in header.enumerated()
+            where i != docColumn && i != speakerColumn && !name.isEmpty && i < row.count {
                 let cell = row[i].trimmingCharacters(in: .whitespaces)
                 if !cell.isEmpty { values[name] = AttributeValue(cell) }
             }
             if speaker.isEmpty {
                 table.documents[doc, default: [:]].merge(values) { old, _ in old }
             } else {
-                table.speakers[doc, default: [:]][TextSearch.fold(speaker), default: [:]].merge(values) { old, _ in old }
+                table.speakers[doc, default: [:]][TextSearch.fold(speaker), default: [:]].merge(values) { old, _ in old
+                }
             }
         }
         if let error = reader.error {
@@ -85,7 +92,9 @@ public struct AttributesTable: Sendable {
     static func documentKey(_ cell: String) -> String {
         let t = cell.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { return "" }
-        return TranscriptLoader.documentId(forFileName: (t as NSString).lastPathComponent.contains(".") ? (t as NSString).lastPathComponent : t + ".txt")
+        return TranscriptLoader.documentId(
+            forFileName: (t as NSString).lastPathComponent.contains(".")
+                ? (t as NSString).lastPathComponent : t + ".txt")
     }
 
     /// The attributes of `document` and of each of its speakers: front matter and sidecar first,
@@ -97,8 +106,10 @@ public struct AttributesTable: Sendable {
             for (name, value) in table.sorted(by: { $0.key < $1.key }) {
                 if let existing = target[name] {
                     if !existing.matches(value) {
-                        conflicts.append(AttributeConflict(document: document.id, subject: subject, attribute: name,
-                                                           frontMatter: existing.text, table: value.text))
+                        conflicts.append(
+                            AttributeConflict(
+                                document: document.id, subject: subject, attribute: name,
+                                frontMatter: existing.text, table: value.text))
                     }
                 } else {
                     target[name] = value

@@ -24,7 +24,9 @@ public enum AutoCoder {
 
     /// The codable segments of `corpus` with a hit of `pattern` that `filter` accepts, as
     /// (document index, segment index), and whether the coder already has the code there.
-    public static func plan(_ corpus: AnalysisCorpus, pattern: SearchPattern, filter: SegmentFilter?, code: String, coder: String) -> [(document: Int, segment: Int, present: Bool)] {
+    public static func plan(
+        _ corpus: AnalysisCorpus, pattern: SearchPattern, filter: SegmentFilter?, code: String, coder: String
+    ) -> [(document: Int, segment: Int, present: Bool)] {
         var scanner = WordScanner()
         var out: [(Int, Int, Bool)] = []
         for (d, doc) in corpus.documents.enumerated() {
@@ -39,7 +41,9 @@ public enum AutoCoder {
             let mine = doc.coders.first { $0.coder == coder }
             for i in doc.units {
                 if let allowed, !allowed.contains(i) { continue }
-                guard !pattern.matches(in: doc.document.segments[i].textSlice, scanner: &scanner).isEmpty else { continue }
+                guard !pattern.matches(in: doc.document.segments[i].textSlice, scanner: &scanner).isEmpty else {
+                    continue
+                }
                 out.append((d, i, mine?.codes[i]?.contains(code) ?? false))
             }
         }
@@ -49,7 +53,10 @@ public enum AutoCoder {
     /// Adds `code` to every planned segment that lacks it, one save per document, and appends
     /// the run to the log.
     /// - Throws: ``StoreError`` (lock held, damaged file, …), ``AnalysisError/io(path:detail:)``.
-    public static func apply(_ corpus: AnalysisCorpus, plan: [(document: Int, segment: Int, present: Bool)], code: String, coder: String, search: String) throws -> AutocodeRun {
+    public static func apply(
+        _ corpus: AnalysisCorpus, plan: [(document: Int, segment: Int, present: Bool)], code: String, coder: String,
+        search: String
+    ) throws -> AutocodeRun {
         var log = try readLog(projectRoot: corpus.project.root, coder: coder)
         let store = try CodingStore(projectRoot: corpus.project.root, coder: coder)
         let time = Timestamp.now()
@@ -106,7 +113,8 @@ public enum AutoCoder {
         do {
             return try JSONDecoder().decode([AutocodeRun].self, from: data)
         } catch {
-            throw AnalysisError.io(path: url.path, detail: "is not a readable autocode log (move it aside to start a new one)")
+            throw AnalysisError.io(
+                path: url.path, detail: "is not a readable autocode log (move it aside to start a new one)")
         }
     }
 
@@ -115,7 +123,10 @@ public enum AutoCoder {
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let url = logURL(projectRoot: projectRoot, coder: coder)
         do {
-            if log.isEmpty { try? FileManager.default.removeItem(at: url); return }
+            if log.isEmpty {
+                try? FileManager.default.removeItem(at: url)
+                return
+            }
             try AtomicFile.write(try enc.encode(log) + Data([0x0A]), to: url)
         } catch {
             throw AnalysisError.io(path: url.path, detail: "cannot be written")

@@ -21,8 +21,12 @@ public struct CodeTree: Sendable {
 
     public init(_ codebook: Codebook) {
         self.codebook = codebook
-        var order: [String] = [], subtree: [String: Set<String>] = [:], category: [String: String] = [:]
-        var path: [String: String] = [:], depth: [String: Int] = [:], name: [String: String] = [:]
+        var order: [String] = []
+        var subtree: [String: Set<String>] = [:]
+        var category: [String: String] = [:]
+        var path: [String: String] = [:]
+        var depth: [String: Int] = [:]
+        var name: [String: String] = [:]
         var lineage: [String: [String]] = [:]
         func walk(_ code: Code, ancestors: [String], names: [String]) {
             guard path[code.id] == nil else { return }

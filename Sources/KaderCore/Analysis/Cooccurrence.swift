@@ -42,9 +42,13 @@ public struct Cooccurrence: Sendable {
             var out: [Pair] = []
             for i in codes.indices {
                 for j in codes.indices where j > i && both[i][j] > 0 {
-                    let ab = both[i][j], na = counts[i], nb = counts[j]
-                    out.append(Pair(a: codes[i], b: codes[j], both: ab, jaccard: Double(ab) / Double(na + nb - ab),
-                                    shareOfA: Double(ab) / Double(na), shareOfB: Double(ab) / Double(nb)))
+                    let ab = both[i][j]
+                    let na = counts[i]
+                    let nb = counts[j]
+                    out.append(
+                        Pair(
+                            a: codes[i], b: codes[j], both: ab, jaccard: Double(ab) / Double(na + nb - ab),
+                            shareOfA: Double(ab) / Double(na), shareOfB: Double(ab) / Double(nb)))
                 }
             }
             return out.sorted { ($0.both, $0.jaccard ?? 0) > ($1.both, $1.jaccard ?? 0) }
@@ -57,7 +61,9 @@ public struct Cooccurrence: Sendable {
     public var tree: CodeTree
 
     /// Counts co-occurrences over `units`. Linear in the units times the square of the codes per unit.
-    public static func build(_ corpus: AnalysisCorpus, units: [AnalysisUnit], level: Level, by: String?, pooled: Bool) -> Cooccurrence {
+    public static func build(_ corpus: AnalysisCorpus, units: [AnalysisUnit], level: Level, by: String?, pooled: Bool)
+        -> Cooccurrence
+    {
         let tree = corpus.tree
         // Group key -> (segment key -> code set)
         var groupOrder: [String] = []
@@ -67,9 +73,14 @@ public struct Cooccurrence: Sendable {
             let coder = pooled ? "pooled" : (u.coder ?? "(no coder)")
             let value = by.map { corpus.value(of: u, on: $0) ?? AttributeMatrix.none }
             let gk = coder + "\u{1}" + (value ?? "")
-            if groupInfo[gk] == nil { groupInfo[gk] = (coder, value); groupOrder.append(gk) }
+            if groupInfo[gk] == nil {
+                groupInfo[gk] = (coder, value)
+                groupOrder.append(gk)
+            }
             var mapped: Set<String> = []
-            for c in corpus.codes(of: u) where tree.contains(c) { mapped.insert(level == .category ? tree.category[c]! : c) }
+            for c in corpus.codes(of: u) where tree.contains(c) {
+                mapped.insert(level == .category ? tree.category[c]! : c)
+            }
             sets[gk, default: [:]][u.document << 32 | u.segment, default: []].formUnion(mapped)
         }
         var groups: [Group] = []
@@ -85,11 +96,16 @@ public struct Cooccurrence: Sendable {
                 for i in ids { for j in ids { both[i][j] += 1 } }
             }
             let info = groupInfo[gk]!
-            groups.append(Group(coder: info.coder, value: info.value, segments: segs.count, codes: codes, counts: codes.indices.map { both[$0][$0] }, both: both))
+            groups.append(
+                Group(
+                    coder: info.coder, value: info.value, segments: segs.count, codes: codes,
+                    counts: codes.indices.map { both[$0][$0] }, both: both))
         }
         let valueOrder = AnalysisCorpus.sortedValues(Set(groups.compactMap(\.value)))
         let rank = Dictionary(uniqueKeysWithValues: valueOrder.enumerated().map { ($0.element, $0.offset) })
-        groups.sort { ($0.coder, $0.value.flatMap { rank[$0] } ?? -1) < ($1.coder, $1.value.flatMap { rank[$0] } ?? -1) }
+        groups.sort {
+            ($0.coder, $0.value.flatMap { rank[$0] } ?? -1) < ($1.coder, $1.value.flatMap { rank[$0] } ?? -1)
+        }
         return Cooccurrence(level: level, by: by, groups: groups, tree: tree)
     }
 
@@ -100,23 +116,34 @@ public struct Cooccurrence: Sendable {
 
     /// Markdown: per group the pairs table, then the grid of counts.
     public func markdown() -> String {
-        var out = ["Co-occurrence of \(level == .category ? "categories" : "codes") per segment: n(A∧B) segments coded with both; Jaccard n(A∧B)/n(A∨B); share of A = n(A∧B)/n(A).", ""]
+        var out = [
+            "Co-occurrence of \(level == .category ? "categories" : "codes") per segment: n(A∧B) segments coded with both; Jaccard n(A∧B)/n(A∨B); share of A = n(A∧B)/n(A).",
+            "",
+        ]
         if groups.isEmpty { out.append("No coded segments match.") }
         for g in groups {
             out.append("## \(g.label) (\(g.segments) segments)")
             out.append("")
             let pairs = g.pairs
-            if pairs.isEmpty { out.append("No segment carries two of these codes."); out.append(""); continue }
+            if pairs.isEmpty {
+                out.append("No segment carries two of these codes.")
+                out.append("")
+                continue
+            }
             out.append("| A | B | n(A∧B) | Jaccard | share of A | share of B |")
             out.append("|---|---|---:|---:|---:|---:|")
             for p in pairs {
-                out.append("| \(QuoteMarkdown.cell(name(p.a))) | \(QuoteMarkdown.cell(name(p.b))) | \(p.both) | \(Self.num(p.jaccard)) | \(Self.pct(p.shareOfA)) | \(Self.pct(p.shareOfB)) |")
+                out.append(
+                    "| \(QuoteMarkdown.cell(name(p.a))) | \(QuoteMarkdown.cell(name(p.b))) | \(p.both) | \(Self.num(p.jaccard)) | \(Self.pct(p.shareOfA)) | \(Self.pct(p.shareOfB)) |"
+                )
             }
             out.append("")
             out.append("| | " + g.codes.map { QuoteMarkdown.cell(tree.name[$0] ?? $0) }.joined(separator: " | ") + " |")
             out.append("|---|" + String(repeating: "---:|", count: g.codes.count))
             for i in g.codes.indices {
-                out.append("| \(QuoteMarkdown.cell(name(g.codes[i]))) | " + g.codes.indices.map { String(g.both[i][$0]) }.joined(separator: " | ") + " |")
+                out.append(
+                    "| \(QuoteMarkdown.cell(name(g.codes[i]))) | "
+                        + g.codes.indices.map { String(g.both[i][$0]) }.joined(separator: " | ") + " |")
             }
             out.append("")
         }
@@ -125,13 +152,19 @@ public struct Cooccurrence: Sendable {
 
     /// CSV: one row per group and pair with n(A∧B) > 0.
     public func csv(excel: Bool = false) throws -> Data {
-        let header = ["coder", "value", "a", "a_path", "b", "b_path", "n_a", "n_b", "n_ab", "jaccard", "share_of_a", "share_of_b"]
+        let header = [
+            "coder", "value", "a", "a_path", "b", "b_path", "n_a", "n_b", "n_ab", "jaccard", "share_of_a", "share_of_b",
+        ]
         var rows: [[String]] = []
         for g in groups {
             let n = Dictionary(uniqueKeysWithValues: zip(g.codes, g.counts))
             for p in g.pairs {
-                rows.append([g.coder, g.value ?? "", p.a, name(p.a), p.b, name(p.b), String(n[p.a]!), String(n[p.b]!), String(p.both),
-                             Self.num(p.jaccard), p.shareOfA.map { String(format: "%.4f", $0) } ?? "", p.shareOfB.map { String(format: "%.4f", $0) } ?? ""])
+                rows.append([
+                    g.coder, g.value ?? "", p.a, name(p.a), p.b, name(p.b), String(n[p.a]!), String(n[p.b]!),
+                    String(p.both),
+                    Self.num(p.jaccard), p.shareOfA.map { String(format: "%.4f", $0) } ?? "",
+                    p.shareOfB.map { String(format: "%.4f", $0) } ?? "",
+                ])
             }
         }
         return try QuoteTable.csv(header: header, rows: rows, excel: excel)
@@ -139,16 +172,46 @@ public struct Cooccurrence: Sendable {
 
     /// JSON: `{level, by, groups: [{coder, value, segments, codes: [{id, name, segments}], pairs: [{a, b, both, jaccard, share_of_a, share_of_b}]}]}`.
     public func json() throws -> Data {
-        struct JCode: Encodable { var id: String; var name: String; var segments: Int }
-        struct JPair: Encodable { var a: String; var b: String; var both: Int; var jaccard: Double?; var share_of_a: Double?; var share_of_b: Double? }
-        struct JGroup: Encodable { var coder: String; var value: String?; var segments: Int; var codes: [JCode]; var pairs: [JPair] }
-        struct Doc: Encodable { var level: String; var by: String?; var groups: [JGroup] }
+        struct JCode: Encodable {
+            var id: String
+            var name: String
+            var segments: Int
+        }
+        struct JPair: Encodable {
+            var a: String
+            var b: String
+            var both: Int
+            var jaccard: Double?
+            var share_of_a: Double?
+            var share_of_b: Double?
+        }
+        struct JGroup: Encodable {
+            var coder: String
+            var value: String?
+            var segments: Int
+            var codes: [JCode]
+            var pairs: [JPair]
+        }
+        struct Doc: Encodable {
+            var level: String
+            var by: String?
+            var groups: [JGroup]
+        }
         let r4: (Double?) -> Double? = { $0.map { ($0 * 10000).rounded() / 10000 } }
-        let doc = Doc(level: level.rawValue, by: by, groups: groups.map { g in
-            JGroup(coder: g.coder, value: g.value, segments: g.segments,
-                   codes: g.codes.indices.map { JCode(id: g.codes[$0], name: name(g.codes[$0]), segments: g.counts[$0]) },
-                   pairs: g.pairs.map { JPair(a: $0.a, b: $0.b, both: $0.both, jaccard: r4($0.jaccard), share_of_a: r4($0.shareOfA), share_of_b: r4($0.shareOfB)) })
-        })
+        let doc = Doc(
+            level: level.rawValue, by: by,
+            groups: groups.map { g in
+                JGroup(
+                    coder: g.coder, value: g.value, segments: g.segments,
+                    codes: g.codes.indices.map {
+                        JCode(id: g.codes[$0], name: name(g.codes[$0]), segments: g.counts[$0])
+                    },
+                    pairs: g.pairs.map {
+                        JPair(
+                            a: $0.a, b: $0.b, both: $0.both, jaccard: r4($0.jaccard), share_of_a: r4($0.shareOfA),
+                            share_of_b: r4($0.shareOfB))
+                    })
+            })
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try enc.encode(doc)
@@ -158,18 +221,32 @@ public struct Cooccurrence: Sendable {
 
     /// HTML: per group a heatmap (colour: Jaccard; text: n(A∧B)), then the pairs table.
     public func html(title: String) -> String {
-        var body = ["<p>Co-occurrence per segment; cell colour is the Jaccard index, the number n(A∧B); the diagonal gives each code's segments.</p>"]
+        var body = [
+            "<p>Co-occurrence per segment; cell colour is the Jaccard index, the number n(A∧B); the diagonal gives each code's segments.</p>"
+        ]
         if groups.isEmpty { body.append("<p>No coded segments match.</p>") }
         for g in groups {
             body.append("<h2>\(QuoteHTML.escape(g.label)) (\(g.segments) segments)</h2>")
-            let jac: [[Double]] = g.codes.indices.map { i in g.codes.indices.map { j in
-                let u = g.counts[i] + g.counts[j] - g.both[i][j]
-                return i == j || u == 0 ? 0 : Double(g.both[i][j]) / Double(u)
-            } }
+            let jac: [[Double]] = g.codes.indices.map { i in
+                g.codes.indices.map { j in
+                    let u = g.counts[i] + g.counts[j] - g.both[i][j]
+                    return i == j || u == 0 ? 0 : Double(g.both[i][j]) / Double(u)
+                }
+            }
             let text = g.codes.indices.map { i in g.codes.indices.map { j in String(g.both[i][j]) } }
-            body.append(SVGChart.heatmap(title: "Co-occurrence: \(g.label)", labels: g.codes.map { tree.name[$0] ?? $0 }, values: jac, cellText: text, maxValue: 1))
-            body.append(SVGChart.table(header: ["A", "B", "n(A∧B)", "Jaccard", "share of A", "share of B"],
-                                       rows: g.pairs.map { [name($0.a), name($0.b), String($0.both), Self.num($0.jaccard), Self.pct($0.shareOfA), Self.pct($0.shareOfB)] }))
+            body.append(
+                SVGChart.heatmap(
+                    title: "Co-occurrence: \(g.label)", labels: g.codes.map { tree.name[$0] ?? $0 }, values: jac,
+                    cellText: text, maxValue: 1))
+            body.append(
+                SVGChart.table(
+                    header: ["A", "B", "n(A∧B)", "Jaccard", "share of A", "share of B"],
+                    rows: g.pairs.map {
+                        [
+                            name($0.a), name($0.b), String($0.both), Self.num($0.jaccard), Self.pct($0.shareOfA),
+                            Self.pct($0.shareOfB),
+                        ]
+                    }))
         }
         return SVGChart.page(title: title, body: body)
     }

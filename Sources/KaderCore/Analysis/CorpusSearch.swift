@@ -26,7 +26,9 @@ public enum CorpusSearch {
 
     /// The hits of `pattern` in `corpus`, in document and segment order; only segments `filter`
     /// accepts for some coder (all segments when nil; `codableOnly` skips moderator turns).
-    public static func run(_ corpus: AnalysisCorpus, pattern: SearchPattern, filter: SegmentFilter? = nil, codableOnly: Bool = false) -> [SearchHit] {
+    public static func run(
+        _ corpus: AnalysisCorpus, pattern: SearchPattern, filter: SegmentFilter? = nil, codableOnly: Bool = false
+    ) -> [SearchHit] {
         // Documents are searched on every core, each by one worker, and joined in order.
         let parts = HitSlots(count: corpus.documents.count)
         DispatchQueue.concurrentPerform(iterations: corpus.documents.count) { d in
@@ -35,7 +37,9 @@ public enum CorpusSearch {
         return parts.values().flatMap { $0 }
     }
 
-    static func search(_ doc: AnalysisDocument, pattern: SearchPattern, filter: SegmentFilter?, codableOnly: Bool) -> [SearchHit] {
+    static func search(_ doc: AnalysisDocument, pattern: SearchPattern, filter: SegmentFilter?, codableOnly: Bool)
+        -> [SearchHit]
+    {
         var scanner = WordScanner()
         var hits: [SearchHit] = []
         var allowed: Set<Int>?
@@ -53,12 +57,14 @@ public enum CorpusSearch {
             guard !ranges.isEmpty else { continue }
             let scalars = Array(seg.textSlice.unicodeScalars)
             for r in ranges {
-                hits.append(SearchHit(
-                    document: doc.document.id, segment: seg.id, ordinal: seg.ordinal, speaker: seg.speaker, role: doc.role(segment: i), codable: seg.codable,
-                    start: seg.start + r.lowerBound, end: seg.start + r.upperBound,
-                    left: tail(scalars[max(0, r.lowerBound - context * 2)..<r.lowerBound]),
-                    match: Fingerprint.collapseWhitespace(String(String.UnicodeScalarView(scalars[r]))),
-                    right: head(scalars[r.upperBound..<min(scalars.count, r.upperBound + context * 2)])))
+                hits.append(
+                    SearchHit(
+                        document: doc.document.id, segment: seg.id, ordinal: seg.ordinal, speaker: seg.speaker,
+                        role: doc.role(segment: i), codable: seg.codable,
+                        start: seg.start + r.lowerBound, end: seg.start + r.upperBound,
+                        left: tail(scalars[max(0, r.lowerBound - context * 2)..<r.lowerBound]),
+                        match: Fingerprint.collapseWhitespace(String(String.UnicodeScalarView(scalars[r]))),
+                        right: head(scalars[r.upperBound..<min(scalars.count, r.upperBound + context * 2)])))
             }
         }
         return hits
@@ -81,14 +87,20 @@ public enum CorpusSearch {
         hits.map { h in
             let left = h.left.count < context ? String(repeating: " ", count: context - h.left.count) + h.left : h.left
             let who = [h.speaker, h.role.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
-            return "\(left) [\(h.match)] \(h.right.padding(toLength: context, withPad: " ", startingAt: 0))  \(h.document) #\(h.ordinal) \(who)"
+            return
+                "\(left) [\(h.match)] \(h.right.padding(toLength: context, withPad: " ", startingAt: 0))  \(h.document) #\(h.ordinal) \(who)"
         }.joined(separator: "\n") + (hits.isEmpty ? "" : "\n")
     }
 
-    public static let columns = ["document", "segment_id", "ordinal", "speaker", "role", "start", "end", "left", "match", "right"]
+    public static let columns = [
+        "document", "segment_id", "ordinal", "speaker", "role", "start", "end", "left", "match", "right",
+    ]
 
     public static func cells(_ h: SearchHit) -> [String] {
-        [h.document, h.segment, String(h.ordinal), h.speaker ?? "", h.role ?? "", String(h.start), String(h.end), h.left, h.match, h.right]
+        [
+            h.document, h.segment, String(h.ordinal), h.speaker ?? "", h.role ?? "", String(h.start), String(h.end),
+            h.left, h.match, h.right,
+        ]
     }
 }
 

@@ -28,7 +28,8 @@ public indirect enum FilterExpression: Sendable, Hashable {
     case near(FilterExpression, FilterExpression, distance: Int, bySpeaker: Bool)
 
     public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
-        case equal = "=", exactly = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+        case equal = "=", exactly = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">",
+            greaterOrEqual = ">="
     }
 
     /// Parses `text`.
@@ -47,9 +48,11 @@ public indirect enum FilterExpression: Sendable, Hashable {
     public func positiveCodes(_ tree: CodeTree) -> Set<String> {
         switch self {
         case .code(let id, let exact): return exact ? [id] : (tree.subtree[id] ?? [id])
-        case .compare(let f, let op, let v) where f == "code": return op == .notEqual ? [] : FilterExpression.code(v, exact: op == .exactly).positiveCodes(tree)
+        case .compare(let f, let op, let v) where f == "code":
+            return op == .notEqual ? [] : FilterExpression.code(v, exact: op == .exactly).positiveCodes(tree)
         case .compare, .not: return []
-        case .and(let a, let b), .or(let a, let b), .near(let a, let b, _, _): return a.positiveCodes(tree).union(b.positiveCodes(tree))
+        case .and(let a, let b), .or(let a, let b), .near(let a, let b, _, _):
+            return a.positiveCodes(tree).union(b.positiveCodes(tree))
         }
     }
 }
@@ -76,27 +79,38 @@ enum Lexer {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c.isWhitespace { i += 1; continue }
+            if c.isWhitespace {
+                i += 1
+                continue
+            }
             let pos = i + 1
             switch c {
-            case "(": out.append((.open, pos)); i += 1
-            case ")": out.append((.close, pos)); i += 1
+            case "(":
+                out.append((.open, pos))
+                i += 1
+            case ")":
+                out.append((.close, pos))
+                i += 1
             case "'", "\"":
                 var j = i + 1
                 while j < chars.count && chars[j] != c { j += 1 }
                 guard j < chars.count else {
-                    throw AnalysisError.badExpression(expression: text, position: pos, detail: "the quote \(c) is not closed")
+                    throw AnalysisError.badExpression(
+                        expression: text, position: pos, detail: "the quote \(c) is not closed")
                 }
                 out.append((.quoted(String(chars[(i + 1)..<j])), pos))
                 i = j + 1
             case "=", "!", "<", ">":
                 let two = i + 1 < chars.count ? String(chars[i...(i + 1)]) : ""
                 if let op = FilterExpression.ComparisonOperator(rawValue: two) {
-                    out.append((.op(op), pos)); i += 2
+                    out.append((.op(op), pos))
+                    i += 2
                 } else if let op = FilterExpression.ComparisonOperator(rawValue: String(c)) {
-                    out.append((.op(op), pos)); i += 1
+                    out.append((.op(op), pos))
+                    i += 1
                 } else {
-                    throw AnalysisError.badExpression(expression: text, position: pos, detail: "\"!\" must be followed by \"=\"")
+                    throw AnalysisError.badExpression(
+                        expression: text, position: pos, detail: "\"!\" must be followed by \"=\"")
                 }
             default:
                 var j = i
@@ -149,15 +163,22 @@ struct Parser {
 
     mutating func nearExpr() throws -> FilterExpression {
         var left = try unary()
-        while index < tokens.count, case .word(let w) = tokens[index].token, w.lowercased() == "near" || w.lowercased().hasPrefix("near/") {
+        while index < tokens.count, case .word(let w) = tokens[index].token,
+            w.lowercased() == "near" || w.lowercased().hasPrefix("near/")
+        {
             let parts = w.lowercased().split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            var distance = 1, bySpeaker = false
+            var distance = 1
+            var bySpeaker = false
             if parts.count >= 2 {
-                guard let k = Int(parts[1]), k >= 0, k <= 1000 else { throw error("near/K needs a number of segments K from 0 to 1000") }
+                guard let k = Int(parts[1]), k >= 0, k <= 1000 else {
+                    throw error("near/K needs a number of segments K from 0 to 1000")
+                }
                 distance = k
             }
             if parts.count == 3 {
-                guard parts[2] == "speaker" || parts[2] == "document" else { throw error("near/K/… is near/K/speaker or near/K/document") }
+                guard parts[2] == "speaker" || parts[2] == "document" else {
+                    throw error("near/K/… is near/K/speaker or near/K/document")
+                }
                 bySpeaker = parts[2] == "speaker"
             }
             guard parts.count <= 3 else { throw error("near is written near, near/K or near/K/speaker") }
@@ -185,7 +206,9 @@ struct Parser {
             index += 1
             return inner
         case .word(let name), .quoted(let name):
-            if ["and", "or", "near"].contains(name.lowercased()) { throw error("\"\(name)\" needs a code or a condition before it") }
+            if ["and", "or", "near"].contains(name.lowercased()) {
+                throw error("\"\(name)\" needs a code or a condition before it")
+            }
             index += 1
             guard index < tokens.count, case .op(let op) = tokens[index].token else { return .code(name, exact: false) }
             index += 1

@@ -26,12 +26,17 @@ public struct ProjectOverview: Sendable {
         for doc in corpus.documents {
             for (file, codes) in zip(doc.files, doc.coders) {
                 let coded = doc.units.filter { !(codes.codes[$0] ?? []).isEmpty }.count
-                progress.append(Progress(document: doc.document.id, coder: codes.coder, coded: coded, codable: doc.units.count, status: file.status))
+                progress.append(
+                    Progress(
+                        document: doc.document.id, coder: codes.coder, coded: coded, codable: doc.units.count,
+                        status: file.status))
             }
         }
         let units = corpus.units()
         let matrix = AttributeMatrix.build(corpus, units: units, by: "coder")
-        let frequencies = matrix.rows.map { r in (code: r.codeId, name: corpus.tree.name[r.codeId] ?? r.codeId, depth: r.depth, segments: r.totalSegments) }
+        let frequencies = matrix.rows.map { r in
+            (code: r.codeId, name: corpus.tree.name[r.codeId] ?? r.codeId, depth: r.depth, segments: r.totalSegments)
+        }
         let co = Cooccurrence.build(corpus, units: units, level: .category, by: nil, pooled: true)
         let cats = corpus.tree.categories
         var grid = [[Int]](repeating: [Int](repeating: 0, count: cats.count), count: cats.count)

@@ -6,8 +6,11 @@ public enum QuerySettings {
     /// Adds or replaces query `name` in `projectRoot/kader.yaml` (created when missing), atomically.
     /// - Throws: ``AnalysisError/io(path:detail:)`` for a bad name or a file that cannot be written.
     public static func save(name: String, expression: String, projectRoot: URL) throws {
-        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }) else {
-            throw AnalysisError.io(path: "kader.yaml", detail: "a query name uses letters, digits, - and _ only (not \"\(name)\")")
+        guard !name.isEmpty,
+            name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" })
+        else {
+            throw AnalysisError.io(
+                path: "kader.yaml", detail: "a query name uses letters, digits, - and _ only (not \"\(name)\")")
         }
         let url = projectRoot.appendingPathComponent("kader.yaml")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
@@ -19,7 +22,10 @@ public enum QuerySettings {
             var replaced = false
             while end < lines.count, lines[end].hasPrefix(" ") || lines[end].isEmpty {
                 let key = lines[end].trimmingCharacters(in: .whitespaces)
-                if key.hasPrefix(name + ":") { lines[end] = entry; replaced = true }
+                if key.hasPrefix(name + ":") {
+                    lines[end] = entry
+                    replaced = true
+                }
                 end += 1
             }
             if !replaced { lines.insert(entry, at: end) }

@@ -23,10 +23,19 @@ public struct SearchPattern: Sendable {
         } else {
             self.regex = nil
             // Words of the term: runs of letters, digits and `*`; anything else separates them.
-            let raw = term.split(whereSeparator: { c in !(c == "*" || c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark }) }).map(String.init)
-            words = raw.map { w in w.split(separator: "*", omittingEmptySubsequences: false).map { WordScanner.foldedWords(String($0)).flatMap { $0 } } }
-                .filter { !$0.allSatisfy(\.isEmpty) || $0.count > 1 }
-            if words.isEmpty { throw AnalysisError.badSearch(term: term, detail: "it has no letters or digits to look for") }
+            let raw = term.split(whereSeparator: { c in
+                !(c == "*" || c.isLetter || c.isNumber
+                    || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark })
+            }).map(String.init)
+            words = raw.map { w in
+                w.split(separator: "*", omittingEmptySubsequences: false).map {
+                    WordScanner.foldedWords(String($0)).flatMap { $0 }
+                }
+            }
+            .filter { !$0.allSatisfy(\.isEmpty) || $0.count > 1 }
+            if words.isEmpty {
+                throw AnalysisError.badSearch(term: term, detail: "it has no letters or digits to look for")
+            }
         }
     }
 
@@ -84,7 +93,8 @@ public struct SearchPattern: Sendable {
         guard !found.isEmpty else { return [] }
         // UTF-16 offsets to scalar offsets.
         var map: [Int: Int] = [:]
-        var u16 = 0, scalar = 0
+        var u16 = 0
+        var scalar = 0
         for s in text.unicodeScalars {
             map[u16] = scalar
             u16 += s.utf16.count
@@ -92,7 +102,8 @@ public struct SearchPattern: Sendable {
         }
         map[u16] = scalar
         return found.compactMap { m in
-            guard m.range.length > 0, let a = map[m.range.location], let b = map[m.range.location + m.range.length] else { return nil }
+            guard m.range.length > 0, let a = map[m.range.location], let b = map[m.range.location + m.range.length]
+            else { return nil }
             return a..<b
         }
     }

@@ -37,17 +37,27 @@ public struct SegmentFilter: Sendable {
         case .code(let name, let exact): return .code(try codeId(name, tree), exact: exact)
         case .compare(let field, let op, let value):
             if field == "code" {
-                guard [.equal, .exactly, .notEqual].contains(op) else { throw AnalysisError.unknownName(op.rawValue, detail: "not an operator for codes (use =, == or !=)") }
+                guard [.equal, .exactly, .notEqual].contains(op) else {
+                    throw AnalysisError.unknownName(op.rawValue, detail: "not an operator for codes (use =, == or !=)")
+                }
                 return .compare(field: field, op: op, value: try codeId(value, tree))
             }
             if !fields.contains(field) && !attributes.contains(field) {
-                throw AnalysisError.unknownAttribute(field, known: ["coder", "document", "speaker", "role"] + attributes.sorted())
+                throw AnalysisError.unknownAttribute(
+                    field, known: ["coder", "document", "speaker", "role"] + attributes.sorted())
             }
             return e
         case .not(let a): return .not(try resolve(a, tree: tree, attributes: attributes))
-        case .and(let a, let b): return .and(try resolve(a, tree: tree, attributes: attributes), try resolve(b, tree: tree, attributes: attributes))
-        case .or(let a, let b): return .or(try resolve(a, tree: tree, attributes: attributes), try resolve(b, tree: tree, attributes: attributes))
-        case .near(let a, let b, let k, let s): return .near(try resolve(a, tree: tree, attributes: attributes), try resolve(b, tree: tree, attributes: attributes), distance: k, bySpeaker: s)
+        case .and(let a, let b):
+            return .and(
+                try resolve(a, tree: tree, attributes: attributes), try resolve(b, tree: tree, attributes: attributes))
+        case .or(let a, let b):
+            return .or(
+                try resolve(a, tree: tree, attributes: attributes), try resolve(b, tree: tree, attributes: attributes))
+        case .near(let a, let b, let k, let s):
+            return .near(
+                try resolve(a, tree: tree, attributes: attributes), try resolve(b, tree: tree, attributes: attributes),
+                distance: k, bySpeaker: s)
         }
     }
 
@@ -55,10 +65,19 @@ public struct SegmentFilter: Sendable {
     static func codeId(_ name: String, _ tree: CodeTree) throws -> String {
         if tree.contains(name) { return name }
         let folded = TextSearch.fold(name)
-        let byName = tree.order.filter { TextSearch.fold(tree.name[$0] ?? "") == folded || TextSearch.fold($0) == folded }
+        let byName = tree.order.filter {
+            TextSearch.fold(tree.name[$0] ?? "") == folded || TextSearch.fold($0) == folded
+        }
         if byName.count == 1 { return byName[0] }
-        if byName.count > 1 { throw AnalysisError.unknownName(name, detail: "the name of several codes (\(byName.joined(separator: ", "))); use the code id") }
-        throw AnalysisError.unknownName(name, detail: "neither a code id nor a code name in the codebook (for an attribute write name=value; `kader codebook show` lists the codes)")
+        if byName.count > 1 {
+            throw AnalysisError.unknownName(
+                name, detail: "the name of several codes (\(byName.joined(separator: ", "))); use the code id")
+        }
+        throw AnalysisError.unknownName(
+            name,
+            detail:
+                "neither a code id nor a code name in the codebook (for an attribute write name=value; `kader codebook show` lists the codes)"
+        )
     }
 
     /// The units of `corpus` for which the expression holds, in document and segment order.
@@ -67,7 +86,9 @@ public struct SegmentFilter: Sendable {
         for (d, doc) in corpus.documents.enumerated() {
             for view in Self.views(doc) {
                 let truth = evaluate(doc, view: view)
-                for (k, ok) in truth.enumerated() where ok { out.append(AnalysisUnit(document: d, segment: doc.units[k], coder: view?.coder)) }
+                for (k, ok) in truth.enumerated() where ok {
+                    out.append(AnalysisUnit(document: d, segment: doc.units[k], coder: view?.coder))
+                }
             }
         }
         return out.sorted { ($0.document, $0.segment, $0.coder ?? "") < ($1.document, $1.segment, $1.coder ?? "") }
@@ -114,13 +135,19 @@ public struct SegmentFilter: Sendable {
         case .and(let a, let b): return zip(eval(a, doc, view), eval(b, doc, view)).map { $0 && $1 }
         case .or(let a, let b): return zip(eval(a, doc, view), eval(b, doc, view)).map { $0 || $1 }
         case .near(let a, let b, let k, let bySpeaker):
-            let left = eval(a, doc, view), right = eval(b, doc, view)
+            let left = eval(a, doc, view)
+            let right = eval(b, doc, view)
             var groups: [[Int]] = []
             if bySpeaker {
                 var bySpeakerIndex: [String: Int] = [:]
                 for (k, i) in units.enumerated() {
                     let key = doc.document.segments[i].speaker ?? ""
-                    if let g = bySpeakerIndex[key] { groups[g].append(k) } else { bySpeakerIndex[key] = groups.count; groups.append([k]) }
+                    if let g = bySpeakerIndex[key] {
+                        groups[g].append(k)
+                    } else {
+                        bySpeakerIndex[key] = groups.count
+                        groups.append([k])
+                    }
                 }
             } else {
                 groups = [Array(units.indices)]
@@ -132,7 +159,8 @@ public struct SegmentFilter: Sendable {
                 prefix.reserveCapacity(g.count + 1)
                 for u in g { prefix.append(prefix.last! + (right[u] ? 1 : 0)) }
                 for (j, u) in g.enumerated() where left[u] {
-                    let lo = max(0, j - k), hi = min(g.count, j + k + 1)
+                    let lo = max(0, j - k)
+                    let hi = min(g.count, j + k + 1)
                     out[u] = prefix[hi] - prefix[lo] > 0
                 }
             }
@@ -141,7 +169,9 @@ public struct SegmentFilter: Sendable {
     }
 
     /// `value op target`; a missing value satisfies only `!=`.
-    static func compare(_ value: AttributeValue?, _ op: FilterExpression.ComparisonOperator, _ target: AttributeValue) -> Bool {
+    static func compare(_ value: AttributeValue?, _ op: FilterExpression.ComparisonOperator, _ target: AttributeValue)
+        -> Bool
+    {
         guard let value else { return op == .notEqual }
         switch op {
         case .equal, .exactly: return equal(value, target)

@@ -19,7 +19,9 @@ public struct WordFrequencies: Sendable {
 
     /// Counts words in the segments of `units` (each segment once, whatever the coders), the
     /// `top` most frequent overall.
-    public static func build(_ corpus: AnalysisCorpus, units: [AnalysisUnit], by axis: String?, top: Int, stopWords: Bool = true) -> WordFrequencies {
+    public static func build(
+        _ corpus: AnalysisCorpus, units: [AnalysisUnit], by axis: String?, top: Int, stopWords: Bool = true
+    ) -> WordFrequencies {
         var scanner = WordScanner()
         var seen: Set<Int> = []
         var columnIndex: [String: Int] = [:]
@@ -30,7 +32,14 @@ public struct WordFrequencies: Sendable {
             guard seen.insert(u.document << 32 | u.segment).inserted else { continue }
             let key = axis.map { corpus.value(of: u, on: $0) ?? AttributeMatrix.none } ?? "all"
             let c: Int
-            if let found = columnIndex[key] { c = found } else { c = columns.count; columnIndex[key] = c; columns.append(key); totals.append(0) }
+            if let found = columnIndex[key] {
+                c = found
+            } else {
+                c = columns.count
+                columnIndex[key] = c
+                columns.append(key)
+                totals.append(0)
+            }
             scanner.scan(corpus.documents[u.document].document.segments[u.segment].textSlice)
             for i in scanner.words.indices {
                 let r = scanner.words[i]
@@ -56,30 +65,58 @@ public struct WordFrequencies: Sendable {
     }
 
     public func markdown() -> String {
-        var out = ["Word frequencies (case and accents ignored; stop words, numbers and one-letter words left out).", ""]
-        out.append("| Word | " + (columns.count > 1 ? columns.map(QuoteMarkdown.cell).joined(separator: " | ") + " | " : "") + "Total |")
+        var out = [
+            "Word frequencies (case and accents ignored; stop words, numbers and one-letter words left out).", "",
+        ]
+        out.append(
+            "| Word | " + (columns.count > 1 ? columns.map(QuoteMarkdown.cell).joined(separator: " | ") + " | " : "")
+                + "Total |")
         out.append("|---|" + String(repeating: "---:|", count: columns.count > 1 ? columns.count + 1 : 1))
         for e in entries {
-            out.append("| \(QuoteMarkdown.cell(e.word)) | " + (columns.count > 1 ? e.counts.map(String.init).joined(separator: " | ") + " | " : "") + "\(e.total) |")
+            out.append(
+                "| \(QuoteMarkdown.cell(e.word)) | "
+                    + (columns.count > 1 ? e.counts.map(String.init).joined(separator: " | ") + " | " : "")
+                    + "\(e.total) |")
         }
         return out.joined(separator: "\n") + "\n"
     }
 
     public func csv(excel: Bool = false) throws -> Data {
-        try QuoteTable.csv(header: ["word"] + columns + ["total"], rows: entries.map { [$0.word] + $0.counts.map(String.init) + [String($0.total)] }, excel: excel)
+        try QuoteTable.csv(
+            header: ["word"] + columns + ["total"],
+            rows: entries.map { [$0.word] + $0.counts.map(String.init) + [String($0.total)] }, excel: excel)
     }
 
     public func json() throws -> Data {
-        struct J: Encodable { var columns: [String]; var words_counted: [Int]; var words: [W] }
-        struct W: Encodable { var word: String; var total: Int; var counts: [Int] }
+        struct J: Encodable {
+            var columns: [String]
+            var words_counted: [Int]
+            var words: [W]
+        }
+        struct W: Encodable {
+            var word: String
+            var total: Int
+            var counts: [Int]
+        }
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try enc.encode(J(columns: columns, words_counted: totals, words: entries.map { W(word: $0.word, total: $0.total, counts: $0.counts) })) + Data([0x0A])
+        return try enc.encode(
+            J(
+                columns: columns, words_counted: totals,
+                words: entries.map { W(word: $0.word, total: $0.total, counts: $0.counts) })) + Data([0x0A])
     }
 
     public func html(title: String) -> String {
-        let chart = SVGChart.groupedBars(title: "Most frequent words", labels: entries.prefix(30).map(\.word), series: columns,
-                                         values: entries.prefix(30).map { $0.counts.map(Double.init) }, format: "%.0f")
-        return SVGChart.page(title: title, body: [chart, SVGChart.table(header: ["word"] + columns + ["total"], rows: entries.map { [$0.word] + $0.counts.map(String.init) + [String($0.total)] })])
+        let chart = SVGChart.groupedBars(
+            title: "Most frequent words", labels: entries.prefix(30).map(\.word), series: columns,
+            values: entries.prefix(30).map { $0.counts.map(Double.init) }, format: "%.0f")
+        return SVGChart.page(
+            title: title,
+            body: [
+                chart,
+                SVGChart.table(
+                    header: ["word"] + columns + ["total"],
+                    rows: entries.map { [$0.word] + $0.counts.map(String.init) + [String($0.total)] }),
+            ])
     }
 }

@@ -39,7 +39,9 @@ public struct WordScanner {
                 continue
             }
             let props = s.properties
-            if props.generalCategory == .nonspacingMark || props.generalCategory == .spacingMark || props.generalCategory == .enclosingMark {
+            if props.generalCategory == .nonspacingMark || props.generalCategory == .spacingMark
+                || props.generalCategory == .enclosingMark
+            {
                 continue
             }
             if props.isAlphabetic || props.numericType != nil {
@@ -73,7 +75,9 @@ public struct WordScanner {
 
     private mutating func fold(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
         if let hit = cache[s.value] { return hit }
-        let f = Array(String(s).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).unicodeScalars)
+        let f = Array(
+            String(s).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+                .unicodeScalars)
         cache[s.value] = f
         return f
     }

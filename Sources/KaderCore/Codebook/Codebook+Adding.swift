@@ -5,7 +5,9 @@ extension Codebook {
     /// the first free shortcut from `candidateKeys` that is not in `reservedKeys`.
     /// - Returns: the new codebook and the code added.
     /// - Throws: ``CodebookError/unknownCode(id:)`` when `parent` is not in the codebook.
-    public func addingCode(named name: String, under parent: String?, reservedKeys: Set<String> = []) throws -> (Codebook, Code) {
+    public func addingCode(named name: String, under parent: String?, reservedKeys: Set<String> = []) throws -> (
+        Codebook, Code
+    ) {
         var ids = Set(entries.map(\.code.id))
         let id = UniqueId.make(Self.slug(name), taken: &ids)
         let used = Set(entries.compactMap(\.code.shortcut)).union(reservedKeys)

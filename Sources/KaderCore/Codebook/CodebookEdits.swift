@@ -22,7 +22,9 @@ public enum CodebookEdits {
     /// - Throws: ``CodebookError/unknownCode(id:)``, ``CodebookError/invalid(path:detail:)`` for an empty name.
     public static func rename(project: Project, id: String, to name: String) throws -> Result {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw CodebookError.invalid(path: project.codebookURL.path, detail: "a code name cannot be empty") }
+        guard !name.isEmpty else {
+            throw CodebookError.invalid(path: project.codebookURL.path, detail: "a code name cannot be empty")
+        }
         var book = project.codebook
         guard book.updateCode(id, { $0.name = name }) else { throw CodebookError.unknownCode(id: id) }
         try save(book, project: project)
@@ -35,12 +37,16 @@ public enum CodebookEdits {
     ///   `into` is `from` or one of its sub-codes; ``StoreError`` (locked coder, damaged file).
     /// `openStores` are stores this process already holds (the TUI's own coder); they are used
     /// instead of taking those coders' locks again.
-    public static func merge(project: Project, from: String, into: String, openStores: [CodingStore] = []) throws -> Result {
+    public static func merge(project: Project, from: String, into: String, openStores: [CodingStore] = []) throws
+        -> Result
+    {
         var book = project.codebook
         guard let removed = book.removeCode(from) else { throw CodebookError.unknownCode(id: from) }
         guard book.entry(id: into) != nil else {
             if Codebook(name: "", codes: [removed]).entry(id: into) != nil {
-                throw CodebookError.invalid(path: project.codebookURL.path, detail: "cannot merge \"\(from)\" into itself or one of its sub-codes")
+                throw CodebookError.invalid(
+                    path: project.codebookURL.path,
+                    detail: "cannot merge \"\(from)\" into itself or one of its sub-codes")
             }
             throw CodebookError.unknownCode(id: into)
         }
@@ -56,7 +62,11 @@ public enum CodebookEdits {
         var book = project.codebook
         guard let removed = book.removeCode(id) else { throw CodebookError.unknownCode(id: id) }
         guard removed.children.isEmpty else {
-            throw CodebookError.invalid(path: project.codebookURL.path, detail: "code \"\(id)\" has sub-codes (\(removed.children.map(\.id).joined(separator: ", "))); delete or merge them first")
+            throw CodebookError.invalid(
+                path: project.codebookURL.path,
+                detail:
+                    "code \"\(id)\" has sub-codes (\(removed.children.map(\.id).joined(separator: ", "))); delete or merge them first"
+            )
         }
         if let moveTo {
             guard book.entry(id: moveTo) != nil else { throw CodebookError.unknownCode(id: moveTo) }
@@ -66,7 +76,9 @@ public enum CodebookEdits {
     }
 
     /// Applies `mapping` (old code id → new code id, nil = none) to every coder's files, then saves `book`.
-    static func rewrite(project: Project, book: Codebook, mapping: [String: String?], openStores: [CodingStore] = []) throws -> Result {
+    static func rewrite(project: Project, book: Codebook, mapping: [String: String?], openStores: [CodingStore] = [])
+        throws -> Result
+    {
         var stores: [CodingStore] = []
         for coder in CodingStore.coders(projectRoot: project.root) {
             if let open = openStores.first(where: { $0.coder == coder && !$0.readOnly }) {

@@ -16,7 +16,9 @@ public enum CodebookError: Error, Equatable, LocalizedError {
         case .problems(let p, let list): return "\(p): " + list.joined(separator: "; ") + "."
         case .notFound(let f): return "\(f): no codebook found (expected a .yaml, .yml or .json file in Codebooks/)."
         case .unknownCode(let id): return "there is no code with id \"\(id)\" in the codebook."
-        case .codeInUse(let id, let n): return "code \"\(id)\" has \(n) coding\(n == 1 ? "" : "s"); name the code \(n == 1 ? "it" : "they") should move to."
+        case .codeInUse(let id, let n):
+            return
+                "code \"\(id)\" has \(n) coding\(n == 1 ? "" : "s"); name the code \(n == 1 ? "it" : "they") should move to."
         }
     }
 }

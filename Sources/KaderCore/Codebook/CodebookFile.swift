@@ -49,8 +49,10 @@ public enum CodebookFile {
             ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
-        case .keyNotFound(let key, let ctx): return "missing \"\(key.stringValue)\" at \(path(ctx).isEmpty ? "top level" : path(ctx))"
-        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx): return "wrong value at \(path(ctx)): \(ctx.debugDescription)"
+        case .keyNotFound(let key, let ctx):
+            return "missing \"\(key.stringValue)\" at \(path(ctx).isEmpty ? "top level" : path(ctx))"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
+            return "wrong value at \(path(ctx)): \(ctx.debugDescription)"
         case .dataCorrupted(let ctx):
             // Yams puts the line and column of a syntax error in the underlying error.
             if let underlying = ctx.underlyingError {

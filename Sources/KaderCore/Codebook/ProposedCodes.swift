@@ -15,7 +15,9 @@ public enum ProposedCodes {
     /// - Throws: ``CodebookError`` when the file does not parse.
     public static func load(projectRoot: URL, coder: String) throws -> Codebook {
         let url = url(projectRoot: projectRoot, coder: coder)
-        guard FileManager.default.fileExists(atPath: url.path) else { return Codebook(name: "Proposed by \(coder)", codes: []) }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return Codebook(name: "Proposed by \(coder)", codes: [])
+        }
         return try CodebookFile.load(url)
     }
 
@@ -66,7 +68,9 @@ extension Codebook {
             return copy
         }
         if copy.codes.insertChild(code, under: parent) { return copy }
-        guard let category = team.codes.first(where: { $0.id == parent }) else { throw CodebookError.unknownCode(id: parent) }
+        guard let category = team.codes.first(where: { $0.id == parent }) else {
+            throw CodebookError.unknownCode(id: parent)
+        }
         copy.codes.append(Code(id: category.id, name: category.name, children: [code]))
         return copy
     }

@@ -53,7 +53,10 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
     /// its items joined with `, `.
     public var attributes: Attributes = [:]
 
-    public init(title: String? = nil, type: String? = nil, site: String? = nil, date: String? = nil, speakers: [String: SpeakerSetting] = [:]) {
+    public init(
+        title: String? = nil, type: String? = nil, site: String? = nil, date: String? = nil,
+        speakers: [String: SpeakerSetting] = [:]
+    ) {
         self.title = title
         self.type = type
         self.site = site

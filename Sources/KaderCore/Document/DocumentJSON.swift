@@ -9,7 +9,9 @@ import Foundation
 public enum DocumentJSON {
     /// Writes the JSON of `doc` (no trailing newline) to `sink` in chunks of about `chunk` bytes.
     /// - Throws: what `sink` or the encoder throws.
-    public static func write(_ doc: Document, chunk: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    public static func write(
+        _ doc: Document, chunk: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var out = JSONBytes(capacity: chunk + (1 << 16))

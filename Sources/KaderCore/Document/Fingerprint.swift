@@ -31,7 +31,9 @@ public enum Fingerprint {
     /// ``ofSegmentText(_:)`` hashes). Text that is already collapsed (single spaces between words,
     /// no other whitespace: most speaker turns) is hashed in place; other text is collapsed into
     /// `scratch` first.
-    static func collapsedDigest(_ src: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, scratch: inout [UInt8]) -> SHA256.Digest {
+    static func collapsedDigest(_ src: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, scratch: inout [UInt8])
+        -> SHA256.Digest
+    {
         guard let base = src.baseAddress, a < b else { return SHA256.hash(data: [UInt8]()) }
         if isCollapsed(base, a, b) {
             return sha256(UnsafeRawBufferPointer(start: base + a, count: b - a))
@@ -60,7 +62,8 @@ public enum Fingerprint {
         // A branch-free pass the compiler vectorises (no early exit, wrapping arithmetic): ASCII
         // whitespace other than a single space means not collapsed; no lead byte of non-ASCII
         // whitespace means collapsed.
-        var hard: UInt8 = 0, soft: UInt8 = 0
+        var hard: UInt8 = 0
+        var soft: UInt8 = 0
         let bytes = UnsafeBufferPointer(start: p + a, count: b &- a)
         let next = UnsafeBufferPointer(start: p + (a &+ 1), count: b &- a &- 1)
         for (c, d) in zip(bytes, next) {
@@ -101,16 +104,22 @@ public enum Fingerprint {
     static func hasIrregularWhitespace(_ p: UnsafePointer<UInt8>) -> Bool {
         var bad: UInt8 = 0
         for j in 0..<16 {
-            let c = p[j], d = p[j &+ 1]
-            let dSpecial: UInt8 = (d &- 0x09 < 5 ? 1 : 0) | (d == 0x20 ? 1 : 0) | (d == 0xC2 ? 1 : 0) | (d &- 0xE1 < 3 ? 1 : 0)
-            bad |= (c &- 0x09 < 5 ? 1 : 0) | (c == 0xC2 ? 1 : 0) | (c &- 0xE1 < 3 ? 1 : 0) | ((c == 0x20 ? 1 : 0) & dSpecial)
+            let c = p[j]
+            let d = p[j &+ 1]
+            let dSpecial: UInt8 =
+                (d &- 0x09 < 5 ? 1 : 0) | (d == 0x20 ? 1 : 0) | (d == 0xC2 ? 1 : 0) | (d &- 0xE1 < 3 ? 1 : 0)
+            bad |=
+                (c &- 0x09 < 5 ? 1 : 0) | (c == 0xC2 ? 1 : 0) | (c &- 0xE1 < 3 ? 1 : 0)
+                | ((c == 0x20 ? 1 : 0) & dSpecial)
         }
         return bad != 0
     }
 
     /// Writes the whitespace-collapsed form of `src[a..<b]` to `dst` (at least `b - a` long);
     /// returns the number of bytes written.
-    private static func collapseRaw(_ src: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ dst: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    private static func collapseRaw(
+        _ src: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ dst: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
         var k = 0
         var pendingSpace = false
         var i = a
@@ -118,7 +127,11 @@ public enum Fingerprint {
             // Block path: 16 bytes without whitespace other than single spaces before ordinary
             // characters are copied as they are (the byte after the block is looked at too).
             if i + 17 <= b && src[i] > 0x20 && !hasIrregularWhitespace(src.baseAddress! + i) {
-                if pendingSpace { dst[k] = 0x20; k &+= 1; pendingSpace = false }
+                if pendingSpace {
+                    dst[k] = 0x20
+                    k &+= 1
+                    pendingSpace = false
+                }
                 UnsafeMutableRawPointer(dst.baseAddress! + k).copyMemory(from: src.baseAddress! + i, byteCount: 16)
                 k &+= 16
                 i &+= 16
@@ -128,7 +141,11 @@ public enum Fingerprint {
             // Fast path: a byte that is neither ASCII whitespace nor the lead byte of non-ASCII
             // whitespace (C2, E1, E2, E3) is copied as it is.
             if c > 0x20 && c != 0xC2 && c &- 0xE1 >= 3 {
-                if pendingSpace { dst[k] = 0x20; k &+= 1; pendingSpace = false }
+                if pendingSpace {
+                    dst[k] = 0x20
+                    k &+= 1
+                    pendingSpace = false
+                }
                 dst[k] = c
                 k &+= 1
                 i &+= 1
@@ -147,9 +164,16 @@ public enum Fingerprint {
             if ws {
                 pendingSpace = k > 0
             } else {
-                if pendingSpace { dst[k] = 0x20; k &+= 1; pendingSpace = false }
+                if pendingSpace {
+                    dst[k] = 0x20
+                    k &+= 1
+                    pendingSpace = false
+                }
                 let end = min(i + len, b)
-                for j in i..<end { dst[k] = src[j]; k &+= 1 }
+                for j in i..<end {
+                    dst[k] = src[j]
+                    k &+= 1
+                }
             }
             i += len
         }
@@ -163,12 +187,16 @@ public enum Fingerprint {
     }
 
     /// The first `digits` lowercase hex digits of a digest, optionally after a one-character prefix.
-    static func hexPrefix<D: Sequence>(_ digest: D, digits: Int, prefix: UInt8? = nil) -> String where D.Element == UInt8 {
+    static func hexPrefix<D: Sequence>(_ digest: D, digits: Int, prefix: UInt8? = nil) -> String
+    where D.Element == UInt8 {
         let table: StaticString = "0123456789abcdef"
         let count = digits + (prefix == nil ? 0 : 1)
         return String(unsafeUninitializedCapacity: count) { out in
             var i = 0
-            if let prefix { out[0] = prefix; i = 1 }
+            if let prefix {
+                out[0] = prefix
+                i = 1
+            }
             table.withUTF8Buffer { hexDigits in
                 for byte in digest {
                     guard i < count else { break }

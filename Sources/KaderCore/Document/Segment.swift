@@ -58,10 +58,13 @@ public struct Segment: Sendable, Hashable, Codable {
 
     /// ``init(id:ordinal:speaker:role:start:end:text:timestamp:endTimestamp:fingerprint:codable:)``
     /// with the text as a slice of the document text.
-    init(id: String, ordinal: Int, speaker: String?, role: String?, start: Int, end: Int, textSlice: Substring,
-         timestamp: String?, endTimestamp: String?, fingerprint: String, codable: Bool) {
-        self.init(id: id, ordinal: ordinal, speaker: speaker, role: role, start: start, end: end, text: "",
-                  timestamp: timestamp, endTimestamp: endTimestamp, fingerprint: fingerprint, codable: codable)
+    init(
+        id: String, ordinal: Int, speaker: String?, role: String?, start: Int, end: Int, textSlice: Substring,
+        timestamp: String?, endTimestamp: String?, fingerprint: String, codable: Bool
+    ) {
+        self.init(
+            id: id, ordinal: ordinal, speaker: speaker, role: role, start: start, end: end, text: "",
+            timestamp: timestamp, endTimestamp: endTimestamp, fingerprint: fingerprint, codable: codable)
         self.textSlice = textSlice
     }
 
@@ -73,10 +76,14 @@ public struct Segment: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try c.decode(String.self, forKey: .id), ordinal: try c.decode(Int.self, forKey: .ordinal),
-            speaker: try c.decodeIfPresent(String.self, forKey: .speaker), role: try c.decodeIfPresent(String.self, forKey: .role),
-            start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end), text: try c.decode(String.self, forKey: .text),
-            timestamp: try c.decodeIfPresent(String.self, forKey: .timestamp), endTimestamp: try c.decodeIfPresent(String.self, forKey: .endTimestamp),
-            fingerprint: try c.decode(String.self, forKey: .fingerprint), codable: try c.decode(Bool.self, forKey: .codable))
+            speaker: try c.decodeIfPresent(String.self, forKey: .speaker),
+            role: try c.decodeIfPresent(String.self, forKey: .role),
+            start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end),
+            text: try c.decode(String.self, forKey: .text),
+            timestamp: try c.decodeIfPresent(String.self, forKey: .timestamp),
+            endTimestamp: try c.decodeIfPresent(String.self, forKey: .endTimestamp),
+            fingerprint: try c.decode(String.self, forKey: .fingerprint),
+            codable: try c.decode(Bool.self, forKey: .codable))
     }
 
     public func encode(to encoder: Encoder) throws {

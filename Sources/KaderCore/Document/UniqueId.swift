@@ -2,7 +2,8 @@
 enum UniqueId {
     /// The first of `base`, `base-2`, `base-3` … not in `taken`, which it joins.
     static func make(_ base: String, taken: inout Set<String>) -> String {
-        var id = base, n = 2
+        var id = base
+        var n = 2
         while taken.contains(id) {
             id = "\(base)-\(n)"
             n += 1
@@ -19,7 +20,8 @@ struct UniqueIds {
     private var next: [String: Int] = [:]
 
     mutating func make(_ base: String) -> String {
-        var id = base, n = next[base] ?? 2
+        var id = base
+        var n = next[base] ?? 2
         while taken.contains(id) {
             id = "\(base)-\(n)"
             n += 1

@@ -10,9 +10,13 @@ public enum CodebookExchange {
     /// The codebook as `format` bytes (UTF-8). `codeMemos` (coder → code id → text) go into
     /// `.qdc` descriptions as `Memo by <coder>: …` paragraphs (a `.qdc` has no notes) and into
     /// Markdown under each code; the YAML export is the codebook file alone.
-    public static func export(_ codebook: Codebook, format: Format, codeMemos: [String: [String: String]] = [:]) throws -> Data {
+    public static func export(_ codebook: Codebook, format: Format, codeMemos: [String: [String: String]] = [:]) throws
+        -> Data
+    {
         switch format {
-        case .qdc: return Data(QDACodebookXML.writeQDC(codebook, origin: "Kader \(KaderInfo.version)", codeMemos: codeMemos).utf8)
+        case .qdc:
+            return Data(
+                QDACodebookXML.writeQDC(codebook, origin: "Kader \(KaderInfo.version)", codeMemos: codeMemos).utf8)
         case .md: return Data(markdown(codebook, codeMemos: codeMemos).utf8)
         case .yaml: return Data(try CodebookData.yaml(codebook).utf8)
         }
@@ -33,7 +37,9 @@ public enum CodebookExchange {
             out.append("Code id: `\(c.id)`" + (c.shortcut.map { ", key `\($0)`" } ?? "") + ".")
             if let d = c.description, !d.isEmpty { out += ["", d] }
             if let i = c.inclusion, !i.isEmpty { out += ["", "- **Include:** \(i)"] }
-            if let x = c.exclusion, !x.isEmpty { out += [(c.inclusion ?? "").isEmpty ? "" : nil, "- **Exclude:** \(x)"].compactMap { $0 } }
+            if let x = c.exclusion, !x.isEmpty {
+                out += [(c.inclusion ?? "").isEmpty ? "" : nil, "- **Exclude:** \(x)"].compactMap { $0 }
+            }
             if let x = c.example, !x.isEmpty { out += ["", "> \(Fingerprint.collapseWhitespace(x))"] }
             for coder in codeMemos.keys.sorted() {
                 guard let m = codeMemos[coder]?[c.id], !m.isEmpty else { continue }
@@ -63,22 +69,32 @@ public enum CodebookExchange {
     /// - Throws: ``ExchangeError`` (unreadable or malformed file), ``CodebookError`` (damaged project codebook),
     ///   ``StoreError`` (a damaged `code-memos.json`),
     ///   ``ProjectError/notAProject(path:)``.
-    public static func importQDC(_ url: URL, into root: URL, limits: ArchiveLimits = ArchiveLimits()) throws -> ImportResult {
+    public static func importQDC(_ url: URL, into root: URL, limits: ArchiveLimits = ArchiveLimits()) throws
+        -> ImportResult
+    {
         let fm = FileManager.default
-        guard fm.fileExists(atPath: root.appendingPathComponent("Transcripts").path) || fm.fileExists(atPath: root.appendingPathComponent("Codebooks").path) else {
+        guard
+            fm.fileExists(atPath: root.appendingPathComponent("Transcripts").path)
+                || fm.fileExists(atPath: root.appendingPathComponent("Codebooks").path)
+        else {
             throw ProjectError.notAProject(path: root.path)
         }
         let attrs = try? fm.attributesOfItem(atPath: url.path)
         if let size = attrs?[.size] as? Int, size > limits.maxEntrySize {
-            throw ExchangeError.tooLarge(path: url.path, detail: "the file is larger than the limit of \(limits.maxEntrySize) bytes")
+            throw ExchangeError.tooLarge(
+                path: url.path, detail: "the file is larger than the limit of \(limits.maxEntrySize) bytes")
         }
-        guard let data = fm.contents(atPath: url.path) else { throw ExchangeError.io(path: url.path, detail: "cannot read the file") }
+        guard let data = fm.contents(atPath: url.path) else {
+            throw ExchangeError.io(path: url.path, detail: "cannot read the file")
+        }
         let codes = try QDACodebookXML.readQDC(data, path: url.path)
         let existingURL = try? Project.findCodebook(in: root)
         let existing = try existingURL.map { try CodebookFile.load($0) }
         let name = url.deletingPathExtension().lastPathComponent
         let merge = CodebookMerge.merge(codes, into: existing, name: name)
-        let target = existingURL ?? root.appendingPathComponent("Codebooks/\(TranscriptLoader.documentId(forFileName: name + ".yaml")).yaml")
+        let target =
+            existingURL
+            ?? root.appendingPathComponent("Codebooks/\(TranscriptLoader.documentId(forFileName: name + ".yaml")).yaml")
         let writeCodebook = existing == nil || !merge.added.isEmpty
         if writeCodebook {
             let problems = merge.codebook.validationProblems()
@@ -86,7 +102,8 @@ public enum CodebookExchange {
         }
         // Coders' code memos ("Memo by <coder>: …" paragraphs, as `export` writes them): added
         // to Codings/<coder>/code-memos.json where the coder has no memo on that code yet.
-        var memoFiles: [(coder: String, memos: [String: String], added: Int)] = [], kept = 0
+        var memoFiles: [(coder: String, memos: [String: String], added: Int)] = []
+        var kept = 0
         for (coder, memos) in codeMemos(in: codes, ids: merge.idsByGUID).sorted(by: { $0.key < $1.key }) {
             var merged = try CodeMemoFile.load(projectRoot: root, coder: coder)
             var added = 0
@@ -104,10 +121,13 @@ public enum CodebookExchange {
             let staging = try ImportStaging(root: root)
             let relative = "Codebooks/" + target.lastPathComponent
             if writeCodebook { try staging.add(try CodebookData.encode(merge.codebook, for: target), at: relative) }
-            for f in memoFiles { try staging.add(try CodeMemoFile.encode(f.memos), at: "Codings/\(f.coder)/\(CodeMemoFile.fileName)") }
+            for f in memoFiles {
+                try staging.add(try CodeMemoFile.encode(f.memos), at: "Codings/\(f.coder)/\(CodeMemoFile.fileName)")
+            }
             try staging.commit()
         }
-        var result = ImportResult(file: target, created: existing == nil, added: merge.added, total: merge.codebook.entries.count)
+        var result = ImportResult(
+            file: target, created: existing == nil, added: merge.added, total: merge.codebook.entries.count)
         result.codeMemos = Dictionary(uniqueKeysWithValues: memoFiles.map { ($0.coder, $0.added) })
         result.codeMemosKept = kept
         return result

@@ -41,8 +41,9 @@ public struct CodebookMerge: Sendable {
             } else {
                 id = ids.make(Codebook.slug(c.name))
                 let f = QDACodebookXML.fields(of: c.description)
-                let code = Code(id: id, name: c.name, description: f.description, inclusion: f.inclusion, exclusion: f.exclusion,
-                                example: f.example, color: c.color.map { $0.lowercased() })
+                let code = Code(
+                    id: id, name: c.name, description: f.description, inclusion: f.inclusion, exclusion: f.exclusion,
+                    example: f.example, color: c.color.map { $0.lowercased() })
                 additions[parentId ?? "", default: []].append(code)
                 byPath[key] = id
                 added.append(path.joined(separator: "/"))

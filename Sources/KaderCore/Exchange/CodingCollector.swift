@@ -27,10 +27,14 @@ struct CodingCollector {
 
     /// Adds one selection's cut of one segment: `codes` with the memos of their `Coding`s, and
     /// the selection's own memo (given to each code, or to the segment when there are no codes).
-    mutating func add(codes: [(id: String, memo: String)], hit: SelectionMapper.Hit, memo: String, coder: String, document: Document, created: String?, modified: String?) {
+    mutating func add(
+        codes: [(id: String, memo: String)], hit: SelectionMapper.Hit, memo: String, coder: String, document: Document,
+        created: String?, modified: String?
+    ) {
         documents[document.id] = document
         let created = created ?? now
-        var p = pending[coder]?[document.id]?[hit.segment.id]
+        var p =
+            pending[coder]?[document.id]?[hit.segment.id]
             ?? Pending(segment: hit.segment, created: created, modified: modified ?? created)
         if codes.isEmpty, !memo.isEmpty, !p.memos.contains(memo) { p.memos.append(memo) }
         for (id, codingMemo) in codes {
@@ -55,7 +59,9 @@ struct CodingCollector {
     static func applied(_ id: String, _ c: PendingCode, segment: Segment) -> AppliedCode {
         var spans = c.spans
         if !spans.isEmpty && c.full { spans.append(QuoteSpan(start: segment.start, end: segment.end)) }
-        return AppliedCode(code: id, spans: spans.map { $0.quoting(segment) }, memo: c.memos.isEmpty ? nil : c.memos.joined(separator: "\n\n"))
+        return AppliedCode(
+            code: id, spans: spans.map { $0.quoting(segment) },
+            memo: c.memos.isEmpty ? nil : c.memos.joined(separator: "\n\n"))
     }
 
     /// One coding file per coder and document: the imported codings merged into the file on disk
@@ -65,8 +71,11 @@ struct CodingCollector {
         for coder in pending.keys.sorted() {
             for (docId, segments) in pending[coder]!.sorted(by: { $0.key < $1.key }) {
                 let doc = documents[docId]!
-                var file = existing ? try CodingStore.read(projectRoot: projectRoot, coder: coder, document: doc)
-                    : CodingFile(coder: coder, document: docId, contentHash: doc.contentHash, segmentCount: doc.segments.count)
+                var file =
+                    existing
+                    ? try CodingStore.read(projectRoot: projectRoot, coder: coder, document: doc)
+                    : CodingFile(
+                        coder: coder, document: docId, contentHash: doc.contentHash, segmentCount: doc.segments.count)
                 for p in segments.values {
                     let memo = p.memos.isEmpty ? nil : p.memos.joined(separator: "\n\n")
                     let incoming = p.codes.map { Self.applied($0.key, $0.value, segment: p.segment) }
@@ -83,8 +92,11 @@ struct CodingCollector {
                         if c.hasSpans { c.segmentStart = p.segment.start }
                         file.codings[i] = c
                     } else {
-                        file.codings.append(SegmentCoding(segment: p.segment.id, ordinal: p.segment.ordinal, fingerprint: p.segment.fingerprint,
-                                                          applied: incoming, memo: memo, segmentStart: p.segment.start, created: p.created, modified: p.modified))
+                        file.codings.append(
+                            SegmentCoding(
+                                segment: p.segment.id, ordinal: p.segment.ordinal, fingerprint: p.segment.fingerprint,
+                                applied: incoming, memo: memo, segmentStart: p.segment.start, created: p.created,
+                                modified: p.modified))
                     }
                 }
                 if let memos = docMemos[coder]?[docId], file.memo == nil { file.memo = memos.joined(separator: "\n\n") }

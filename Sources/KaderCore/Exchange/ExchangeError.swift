@@ -17,7 +17,8 @@ public enum ExchangeError: Error, Equatable, LocalizedError {
         switch self {
         case .badArchive(let p, let d): return "\(p): not a readable REFI-QDA archive (\(d)); nothing was imported."
         case .unsafeEntry(let p, let e):
-            return "\(p): the archive entry \"\(e)\" would be written outside the target folder, so the archive was refused; nothing was imported."
+            return
+                "\(p): the archive entry \"\(e)\" would be written outside the target folder, so the archive was refused; nothing was imported."
         case .tooLarge(let p, let d): return "\(p): \(d); nothing was imported."
         case .badXML(let p, let d): return "\(p): the XML cannot be used (\(d)); nothing was imported."
         case .missing(let p, let d): return "\(p): \(d); nothing was imported."

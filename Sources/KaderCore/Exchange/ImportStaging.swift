@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Files bound for a project, written first into a hidden staging folder
 /// `<project>/.kader-import-<random>/` and moved into place (one `rename` each) only by
@@ -37,9 +38,11 @@ public final class ImportStaging {
         }
         stage = root.appendingPathComponent(Self.prefix + AtomicFile.randomSuffix())
         guard mkdir(stage.path, 0o755) == 0 else {
-            throw ExchangeError.io(path: stage.path, detail: "cannot create the staging folder: \(AtomicFile.errnoText())")
+            throw ExchangeError.io(
+                path: stage.path, detail: "cannot create the staging folder: \(AtomicFile.errnoText())")
         }
-        lockFD = open(stage.appendingPathComponent(".lock").path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        lockFD = open(
+            stage.appendingPathComponent(".lock").path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if lockFD >= 0 { _ = flock(lockFD, LOCK_EX | LOCK_NB) }
         try put(Data("*\n".utf8), at: ".gitignore")
     }
@@ -76,7 +79,8 @@ public final class ImportStaging {
         do {
             try AtomicFile.write(Data(files.joined(separator: "\n").utf8), to: stage.appendingPathComponent(".commit"))
         } catch {
-            throw ExchangeError.io(path: stage.path, detail: "cannot write the list of staged files (\(Self.reason(error)))")
+            throw ExchangeError.io(
+                path: stage.path, detail: "cannot write the list of staged files (\(Self.reason(error)))")
         }
         try Self.move(files, from: stage, to: root)
         committed = true
@@ -87,13 +91,15 @@ public final class ImportStaging {
 
     static func move(_ files: [String], from stage: URL, to root: URL) throws {
         for rel in files {
-            let from = stage.appendingPathComponent(rel), to = root.appendingPathComponent(rel)
+            let from = stage.appendingPathComponent(rel)
+            let to = root.appendingPathComponent(rel)
             var info = stat()
             guard lstat(from.path, &info) == 0 else { continue }  // moved before a kill
             try ProjectPaths.createFolder(to.deletingLastPathComponent(), below: root)
             try ProjectPaths.refuseLinks(to, below: root)
             if rename(from.path, to.path) != 0 {
-                throw ExchangeError.io(path: to.path, detail: "cannot move the imported file into place: \(AtomicFile.errnoText())")
+                throw ExchangeError.io(
+                    path: to.path, detail: "cannot move the imported file into place: \(AtomicFile.errnoText())")
             }
         }
     }
@@ -116,7 +122,9 @@ public final class ImportStaging {
                 guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }  // that import is running
             }
             let list = stage.appendingPathComponent(".commit")
-            if lstat(list.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: list.path) {
+            if lstat(list.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                let data = FileManager.default.contents(atPath: list.path)
+            {
                 let files = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
                     .filter { !$0.hasPrefix("/") && !$0.split(separator: "/").contains("..") }
                 do {
@@ -127,7 +135,9 @@ public final class ImportStaging {
                     continue
                 }
             } else {
-                notes.append("removed \(name), the staging folder of an interrupted import (nothing of it had been written to the project).")
+                notes.append(
+                    "removed \(name), the staging folder of an interrupted import (nothing of it had been written to the project)."
+                )
             }
             try? FileManager.default.removeItem(at: stage)
         }

@@ -13,7 +13,9 @@ struct ProjectSnapshot {
     init(root: URL) throws {
         let fm = FileManager.default
         var isDir: ObjCBool = false
-        exists = fm.fileExists(atPath: root.appendingPathComponent("Transcripts").path, isDirectory: &isDir) && isDir.boolValue
+        exists =
+            fm.fileExists(atPath: root.appendingPathComponent("Transcripts").path, isDirectory: &isDir)
+            && isDir.boolValue
         guard exists else {
             (codebook, codebookURL, documents) = (nil, nil, [])
             return
@@ -26,7 +28,10 @@ struct ProjectSnapshot {
         }
         let names = ((try? fm.contentsOfDirectory(atPath: root.appendingPathComponent("Transcripts").path)) ?? [])
             .filter(TranscriptLoader.isTranscriptFile).sorted()
-        documents = try names.map { try TranscriptLoader().load(url: root.appendingPathComponent("Transcripts/" + $0), displayPath: "Transcripts/" + $0) }
+        documents = try names.map {
+            try TranscriptLoader().load(
+                url: root.appendingPathComponent("Transcripts/" + $0), displayPath: "Transcripts/" + $0)
+        }
     }
 }
 
@@ -42,8 +47,10 @@ enum CodebookData {
         }
         func code(_ c: Code) -> Node {
             var pairs: [(Node, Node)] = [(str("id"), str(c.id)), (str("name"), str(c.name))]
-            let optional: [(String, String?)] = [("description", c.description), ("inclusion", c.inclusion), ("exclusion", c.exclusion),
-                                                 ("example", c.example), ("shortcut", c.shortcut), ("color", c.color)]
+            let optional: [(String, String?)] = [
+                ("description", c.description), ("inclusion", c.inclusion), ("exclusion", c.exclusion),
+                ("example", c.example), ("shortcut", c.shortcut), ("color", c.color),
+            ]
             for (key, value) in optional { if let value { pairs.append((str(key), str(value))) } }
             if !c.children.isEmpty { pairs.append((str("children"), .sequence(Node.Sequence(c.children.map(code))))) }
             return .mapping(Node.Mapping(pairs))
@@ -72,8 +79,10 @@ enum RawText {
         case "UTF-8 with BOM": return String(data: Data(b[3...]), encoding: .utf8)
         case "UTF-8": return String(data: data, encoding: .utf8)
         case "Windows-1252": return TranscriptTextDecoder.windows1252(b).map { String(decoding: $0, as: UTF8.self) }
-        case "UTF-16LE with BOM", "UTF-16BE with BOM": return TranscriptTextDecoder.utf16(Array(b[2...]), littleEndian: encoding.hasPrefix("UTF-16LE"))
-        case "UTF-32LE with BOM", "UTF-32BE with BOM": return TranscriptTextDecoder.utf32(Array(b[4...]), littleEndian: encoding.hasPrefix("UTF-32LE"))
+        case "UTF-16LE with BOM", "UTF-16BE with BOM":
+            return TranscriptTextDecoder.utf16(Array(b[2...]), littleEndian: encoding.hasPrefix("UTF-16LE"))
+        case "UTF-32LE with BOM", "UTF-32BE with BOM":
+            return TranscriptTextDecoder.utf32(Array(b[4...]), littleEndian: encoding.hasPrefix("UTF-32LE"))
         default: return nil
         }
     }

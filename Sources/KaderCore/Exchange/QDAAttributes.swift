@@ -19,7 +19,10 @@ public enum QDAAttributes {
 
     /// Writes `<Variables>` and `<Cases>` for `documents` (nothing when no document has attributes
     /// other than its title). `sourceGUID` gives each document's source GUID.
-    static func write(_ documents: [(id: String, attributes: ResolvedAttributes)], sourceGUID: @escaping (String) -> String, into w: inout XMLWriter) {
+    static func write(
+        _ documents: [(id: String, attributes: ResolvedAttributes)], sourceGUID: @escaping (String) -> String,
+        into w: inout XMLWriter
+    ) {
         var kinds: [String: Set<AttributeValue.Kind>] = [:]
         for d in documents {
             for (k, v) in d.attributes.document where k != "title" { kinds[k, default: []].insert(v.kind) }
@@ -32,7 +35,9 @@ public enum QDAAttributes {
             switch k.first! {
             case .number:
                 let integral = documents.allSatisfy { d in
-                    ([d.attributes.document[name]] + d.attributes.speakers.values.map { $0[name] }).compactMap { $0?.number }.allSatisfy { $0 == $0.rounded() }
+                    ([d.attributes.document[name]] + d.attributes.speakers.values.map { $0[name] }).compactMap {
+                        $0?.number
+                    }.allSatisfy { $0 == $0.rounded() }
                 }
                 return integral ? "Integer" : "Float"
             case .date: return "Date"
@@ -41,7 +46,10 @@ public enum QDAAttributes {
         }
         let types = Dictionary(uniqueKeysWithValues: names.map { ($0, type($0)) })
         w.element("Variables") { w in
-            for n in names { w.element("Variable", [("guid", StableGUID.make("variable", n)), ("name", n), ("typeOfVariable", types[n]!)]) }
+            for n in names {
+                w.element(
+                    "Variable", [("guid", StableGUID.make("variable", n)), ("name", n), ("typeOfVariable", types[n]!)])
+            }
         }
         func values(_ attributes: Attributes, into w: inout XMLWriter) {
             for (k, v) in attributes.sorted(by: { $0.key < $1.key }) where types[k] != nil {
@@ -91,8 +99,11 @@ public enum QDAAttributes {
         func values(_ node: XMLElementNode) -> [String: String] {
             var out: [String: String] = [:]
             for vv in node.all("VariableValue") {
-                guard let ref = vv.first("VariableRef")?["targetGUID"], let name = variableNames[ref.uppercased()] else { continue }
-                if let value = vv.children.first(where: { $0.name != "VariableRef" })?.text.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
+                guard let ref = vv.first("VariableRef")?["targetGUID"], let name = variableNames[ref.uppercased()]
+                else { continue }
+                if let value = vv.children.first(where: { $0.name != "VariableRef" })?.text.trimmingCharacters(
+                    in: .whitespacesAndNewlines), !value.isEmpty
+                {
                     out[name] = value
                 }
             }
@@ -133,7 +144,9 @@ public enum QDAAttributes {
                 existing.append(["document": doc].merging(a.mapValues(\.text)) { x, _ in x })
             }
             for (doc, speakers) in table.speakers.sorted(by: { $0.key < $1.key }) {
-                for (s, a) in speakers.sorted(by: { $0.key < $1.key }) { existing.append(["document": doc, "speaker": s].merging(a.mapValues(\.text)) { x, _ in x }) }
+                for (s, a) in speakers.sorted(by: { $0.key < $1.key }) {
+                    existing.append(["document": doc, "speaker": s].merging(a.mapValues(\.text)) { x, _ in x })
+                }
             }
         }
         let added = rows.map { r -> [String: String] in

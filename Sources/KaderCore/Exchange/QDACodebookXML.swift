@@ -18,8 +18,9 @@ public enum QDACodebookXML {
                 guard let m = codeMemos[coder]?[c.id], !m.isEmpty else { continue }
                 text = (text.map { $0 + "\n\n" } ?? "") + "Memo by \(coder): " + m
             }
-            return QDACode(guid: StableGUID.code(c.id), name: c.name, isCodable: true, color: normalisedColor(c.color),
-                           description: text, children: c.children.map(convert))
+            return QDACode(
+                guid: StableGUID.code(c.id), name: c.name, isCodable: true, color: normalisedColor(c.color),
+                description: text, children: c.children.map(convert))
         }
         return codebook.codes.map(convert)
     }
@@ -35,15 +36,27 @@ public enum QDACodebookXML {
     }
 
     /// Splits a `Description` written by ``description(of:)`` back into its fields.
-    static func fields(of description: String?) -> (description: String?, inclusion: String?, exclusion: String?, example: String?) {
-        guard let text = description?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return (nil, nil, nil, nil) }
-        var main: [String] = [], inc: String?, exc: String?, ex: String?
+    static func fields(of description: String?) -> (
+        description: String?, inclusion: String?, exclusion: String?, example: String?
+    ) {
+        guard let text = description?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+            return (nil, nil, nil, nil)
+        }
+        var main: [String] = []
+        var inc: String?
+        var exc: String?
+        var ex: String?
         for p in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n") {
             if memoHead(p) != nil { break }  // coders' code memos come last, see memos(in:)
-            if p.hasPrefix("Inclusion: ") { inc = String(p.dropFirst(11)) }
-            else if p.hasPrefix("Exclusion: ") { exc = String(p.dropFirst(11)) }
-            else if p.hasPrefix("Example: ") { ex = String(p.dropFirst(9)) }
-            else { main.append(p) }
+            if p.hasPrefix("Inclusion: ") {
+                inc = String(p.dropFirst(11))
+            } else if p.hasPrefix("Exclusion: ") {
+                exc = String(p.dropFirst(11))
+            } else if p.hasPrefix("Example: ") {
+                ex = String(p.dropFirst(9))
+            } else {
+                main.append(p)
+            }
         }
         return (main.isEmpty ? nil : main.joined(separator: "\n\n"), inc, exc, ex)
     }
@@ -54,9 +67,12 @@ public enum QDACodebookXML {
     /// not valid Kader coder names are skipped.
     public static func memos(in description: String?) -> [String: String] {
         guard let text = description, text.contains("Memo by ") else { return [:] }
-        var result: [String: String] = [:], current: (coder: String, parts: [String])?
+        var result: [String: String] = [:]
+        var current: (coder: String, parts: [String])?
         func flush() {
-            if let c = current, !c.parts.joined(separator: "\n\n").isEmpty { result[c.coder] = c.parts.joined(separator: "\n\n") }
+            if let c = current, !c.parts.joined(separator: "\n\n").isEmpty {
+                result[c.coder] = c.parts.joined(separator: "\n\n")
+            }
         }
         for p in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n") {
             if let head = memoHead(p) {
@@ -80,13 +96,18 @@ public enum QDACodebookXML {
 
     /// `#RRGGBB` (or `#RGB`) upper-cased, else nil.
     static func normalisedColor(_ c: String?) -> String? {
-        guard let c, c.hasPrefix("#"), [4, 7].contains(c.count), c.dropFirst().allSatisfy(\.isHexDigit) else { return nil }
+        guard let c, c.hasPrefix("#"), [4, 7].contains(c.count), c.dropFirst().allSatisfy(\.isHexDigit) else {
+            return nil
+        }
         return c.uppercased()
     }
 
     static func writeCodes(_ codes: [QDACode], into w: inout XMLWriter) {
         for c in codes {
-            w.element("Code", [("guid", c.guid), ("name", c.name), ("isCodable", c.isCodable ? "true" : "false"), ("color", c.color)]) { w in
+            w.element(
+                "Code",
+                [("guid", c.guid), ("name", c.name), ("isCodable", c.isCodable ? "true" : "false"), ("color", c.color)]
+            ) { w in
                 w.textElement("Description", c.description)
                 for n in c.noteRefs { w.element("NoteRef", [("targetGUID", n)]) }
                 writeCodes(c.children, into: &w)
@@ -101,14 +122,17 @@ public enum QDACodebookXML {
             }
             var code = QDACode(
                 guid: guid, name: c["name"] ?? "code", isCodable: (c["isCodable"] ?? "true").lowercased() != "false",
-                color: normalisedColor(c["color"]), description: c.first("Description")?.text, children: try readCodes(c, path: path))
+                color: normalisedColor(c["color"]), description: c.first("Description")?.text,
+                children: try readCodes(c, path: path))
             code.noteRefs = c.all("NoteRef").compactMap { $0["targetGUID"] }
             return code
         }
     }
 
     /// A `.qdc` file for `codebook` (UTF-8 XML text).
-    public static func writeQDC(_ codebook: Codebook, origin: String, codeMemos: [String: [String: String]] = [:]) -> String {
+    public static func writeQDC(_ codebook: Codebook, origin: String, codeMemos: [String: [String: String]] = [:])
+        -> String
+    {
         var w = XMLWriter()
         w.element("CodeBook", [("origin", origin), ("xmlns", namespace)]) { w in
             w.element("Codes") { w in writeCodes(codes(from: codebook, codeMemos: codeMemos), into: &w) }

@@ -4,14 +4,20 @@ import Foundation
 public enum QDAProjectXML {
     public static let namespace = "urn:QDA-XML:project:1.0"
     /// The order of `Project` children required by the schema.
-    public static let childOrder = ["Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Links", "Sets", "Graphs", "Description"]
+    public static let childOrder = [
+        "Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Links", "Sets", "Graphs", "Description",
+    ]
 
     /// The XML of `project` (UTF-8 text, children in schema order).
     public static func write(_ project: QDAProject) -> String {
         var w = XMLWriter()
-        w.element("Project", [
-            ("name", project.name), ("origin", project.origin), ("creationDateTime", project.creationDateTime), ("xmlns", namespace),
-        ]) { w in
+        w.element(
+            "Project",
+            [
+                ("name", project.name), ("origin", project.origin), ("creationDateTime", project.creationDateTime),
+                ("xmlns", namespace),
+            ]
+        ) { w in
             if !project.users.isEmpty {
                 w.element("Users") { w in
                     for u in project.users { w.element("User", [("guid", u.guid), ("name", u.name)]) }
@@ -20,7 +26,9 @@ public enum QDAProjectXML {
             w.element("CodeBook") { w in
                 w.element("Codes") { w in QDACodebookXML.writeCodes(project.codes, into: &w) }
             }
-            QDAAttributes.write(project.documentAttributes.map { ($0.documentId, $0.attributes) }, sourceGUID: StableGUID.source, into: &w)
+            QDAAttributes.write(
+                project.documentAttributes.map { ($0.documentId, $0.attributes) }, sourceGUID: StableGUID.source,
+                into: &w)
             if !project.sources.isEmpty {
                 w.element("Sources") { w in
                     for s in project.sources { writeSource(s, into: &w) }
@@ -29,7 +37,13 @@ public enum QDAProjectXML {
             if !project.notes.isEmpty {
                 w.element("Notes") { w in
                     for n in project.notes {
-                        w.element("Note", [("guid", n.guid), ("name", n.name), ("creatingUser", n.creatingUser), ("creationDateTime", n.creationDateTime)]) { w in
+                        w.element(
+                            "Note",
+                            [
+                                ("guid", n.guid), ("name", n.name), ("creatingUser", n.creatingUser),
+                                ("creationDateTime", n.creationDateTime),
+                            ]
+                        ) { w in
                             w.textElement("PlainTextContent", n.text)
                         }
                     }
@@ -41,21 +55,36 @@ public enum QDAProjectXML {
     }
 
     static func writeSource(_ s: QDATextSource, into w: inout XMLWriter) {
-        w.element("TextSource", [
-            ("guid", s.guid), ("name", s.name), ("richTextPath", s.richTextPath), ("plainTextPath", s.plainTextPath),
-            ("creatingUser", s.creatingUser), ("creationDateTime", s.creationDateTime),
-        ]) { w in
+        w.element(
+            "TextSource",
+            [
+                ("guid", s.guid), ("name", s.name), ("richTextPath", s.richTextPath),
+                ("plainTextPath", s.plainTextPath),
+                ("creatingUser", s.creatingUser), ("creationDateTime", s.creationDateTime),
+            ]
+        ) { w in
             w.textElement("Description", s.description)
             w.textElement("PlainTextContent", s.plainTextContent)
             for sel in s.selections {
-                w.element("PlainTextSelection", [
-                    ("guid", sel.guid), ("name", sel.name), ("startPosition", String(sel.start)), ("endPosition", String(sel.end)),
-                    ("creatingUser", sel.creatingUser), ("creationDateTime", sel.creationDateTime),
-                    ("modifyingUser", sel.modifiedDateTime == nil ? nil : sel.creatingUser), ("modifiedDateTime", sel.modifiedDateTime),
-                ]) { w in
+                w.element(
+                    "PlainTextSelection",
+                    [
+                        ("guid", sel.guid), ("name", sel.name), ("startPosition", String(sel.start)),
+                        ("endPosition", String(sel.end)),
+                        ("creatingUser", sel.creatingUser), ("creationDateTime", sel.creationDateTime),
+                        ("modifyingUser", sel.modifiedDateTime == nil ? nil : sel.creatingUser),
+                        ("modifiedDateTime", sel.modifiedDateTime),
+                    ]
+                ) { w in
                     w.textElement("Description", sel.description)
                     for c in sel.codings {
-                        w.element("Coding", [("guid", c.guid), ("creatingUser", c.creatingUser), ("creationDateTime", c.creationDateTime)]) { w in
+                        w.element(
+                            "Coding",
+                            [
+                                ("guid", c.guid), ("creatingUser", c.creatingUser),
+                                ("creationDateTime", c.creationDateTime),
+                            ]
+                        ) { w in
                             w.element("CodeRef", [("targetGUID", c.codeGUID)])
                             for n in c.noteRefs { w.element("NoteRef", [("targetGUID", n)]) }
                         }
@@ -75,8 +104,11 @@ public enum QDAProjectXML {
         guard root.name == "Project" else {
             throw ExchangeError.badXML(path: path, detail: "the root element is <\(root.name)>, not <Project>")
         }
-        var project = QDAProject(name: root["name"] ?? "imported", origin: root["origin"], creationDateTime: root["creationDateTime"])
-        project.users = (root.first("Users")?.all("User") ?? []).compactMap { u in u["guid"].map { QDAUser(guid: $0, name: u["name"]) } }
+        var project = QDAProject(
+            name: root["name"] ?? "imported", origin: root["origin"], creationDateTime: root["creationDateTime"])
+        project.users = (root.first("Users")?.all("User") ?? []).compactMap { u in
+            u["guid"].map { QDAUser(guid: $0, name: u["name"]) }
+        }
         if let codes = root.first("CodeBook")?.first("Codes") {
             project.codes = try QDACodebookXML.readCodes(codes, path: path)
         }
@@ -90,7 +122,10 @@ public enum QDAProjectXML {
         for n in root.first("Notes")?.all("Note") ?? [] {
             guard let guid = n["guid"] else { continue }
             let text = n.first("PlainTextContent")?.text ?? n.first("Description")?.text ?? ""
-            project.notes.append(QDANote(guid: guid, name: n["name"], creatingUser: n["creatingUser"], creationDateTime: n["creationDateTime"], text: text))
+            project.notes.append(
+                QDANote(
+                    guid: guid, name: n["name"], creatingUser: n["creatingUser"],
+                    creationDateTime: n["creationDateTime"], text: text))
         }
         project.noteRefs = root.all("NoteRef").compactMap { $0["targetGUID"] }
         return project
@@ -99,22 +134,30 @@ public enum QDAProjectXML {
     static func readSource(_ s: XMLElementNode, path: String) throws -> QDATextSource {
         let name = s["name"] ?? s["guid"] ?? "source"
         var src = QDATextSource(
-            guid: s["guid"] ?? StableGUID.make("import-source", name), name: name, plainTextPath: s["plainTextPath"], richTextPath: s["richTextPath"],
+            guid: s["guid"] ?? StableGUID.make("import-source", name), name: name, plainTextPath: s["plainTextPath"],
+            richTextPath: s["richTextPath"],
             plainTextContent: s.first("PlainTextContent")?.text, description: s.first("Description")?.text,
             creatingUser: s["creatingUser"], creationDateTime: s["creationDateTime"])
         src.noteRefs = s.all("NoteRef").compactMap { $0["targetGUID"] }
         for sel in s.all("PlainTextSelection") {
             guard let a = sel["startPosition"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
-                  let b = sel["endPosition"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
-                throw ExchangeError.badXML(path: path, detail: "a PlainTextSelection in source \"\(name)\" lacks an integer startPosition or endPosition")
+                let b = sel["endPosition"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) })
+            else {
+                throw ExchangeError.badXML(
+                    path: path,
+                    detail: "a PlainTextSelection in source \"\(name)\" lacks an integer startPosition or endPosition")
             }
             var selection = QDASelection(
-                guid: sel["guid"], name: sel["name"], start: min(a, b), end: max(a, b), creatingUser: sel["creatingUser"],
-                creationDateTime: sel["creationDateTime"], modifiedDateTime: sel["modifiedDateTime"], description: sel.first("Description")?.text)
+                guid: sel["guid"], name: sel["name"], start: min(a, b), end: max(a, b),
+                creatingUser: sel["creatingUser"],
+                creationDateTime: sel["creationDateTime"], modifiedDateTime: sel["modifiedDateTime"],
+                description: sel.first("Description")?.text)
             selection.codings = sel.all("Coding").compactMap { c in
                 c.first("CodeRef")?["targetGUID"].map {
-                    QDACoding(guid: c["guid"], codeGUID: $0, creatingUser: c["creatingUser"], creationDateTime: c["creationDateTime"],
-                              noteRefs: c.all("NoteRef").compactMap { $0["targetGUID"] })
+                    QDACoding(
+                        guid: c["guid"], codeGUID: $0, creatingUser: c["creatingUser"],
+                        creationDateTime: c["creationDateTime"],
+                        noteRefs: c.all("NoteRef").compactMap { $0["targetGUID"] })
                 }
             }
             selection.noteRefs = sel.all("NoteRef").compactMap { $0["targetGUID"] }

@@ -1,8 +1,9 @@
+import Foundation
+import ZIPFoundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-import ZIPFoundation
 
 /// Size limits for untrusted archives. Sizes are bytes of uncompressed content.
 public struct ArchiveLimits: Sendable, Hashable {
@@ -42,9 +43,11 @@ public final class QDPXArchiveReader {
         do throws(ZipError) {
             zip = try ZipReader(bytes, maxEntries: limits.maxEntries)
         } catch .tooManyEntries {
-            throw ExchangeError.tooLarge(path: path, detail: "the archive has more than \(limits.maxEntries) entries (the limit for an archive)")
+            throw ExchangeError.tooLarge(
+                path: path, detail: "the archive has more than \(limits.maxEntries) entries (the limit for an archive)")
         } catch .zip64 {
-            throw ExchangeError.badArchive(path: url.path, detail: "it is a zip64 archive (4 GiB or more), which Kader does not read")
+            throw ExchangeError.badArchive(
+                path: url.path, detail: "it is a zip64 archive (4 GiB or more), which Kader does not read")
         } catch {
             throw ExchangeError.badArchive(path: url.path, detail: "it is not a zip file or its directory is damaged")
         }
@@ -53,11 +56,16 @@ public final class QDPXArchiveReader {
             let name = try Self.safeName(entry.name, symlink: entry.isSymlink, archive: path)
             if entry.isDirectory { continue }
             if entry.size > limits.maxEntrySize {
-                throw ExchangeError.tooLarge(path: path, detail: "the entry \"\(name)\" is larger than the limit of \(limits.maxEntrySize) bytes for an entry")
+                throw ExchangeError.tooLarge(
+                    path: path,
+                    detail:
+                        "the entry \"\(name)\" is larger than the limit of \(limits.maxEntrySize) bytes for an entry")
             }
             total += entry.size
             if total > limits.maxTotalSize {
-                throw ExchangeError.tooLarge(path: path, detail: "the archive holds more than the limit of \(limits.maxTotalSize) bytes for an archive")
+                throw ExchangeError.tooLarge(
+                    path: path,
+                    detail: "the archive holds more than the limit of \(limits.maxTotalSize) bytes for an archive")
             }
             if entries[name] == nil { entries[name] = entry }
         }
@@ -88,15 +96,22 @@ public final class QDPXArchiveReader {
     /// - Throws: ``ExchangeError/missing(path:detail:)``, ``ExchangeError/tooLarge(path:detail:)``,
     ///   ``ExchangeError/badArchive(path:detail:)`` for damaged content (bad CRC, bad deflate data).
     public func data(_ name: String) throws -> Data {
-        guard let entry = entries[name] else { throw ExchangeError.missing(path: path, detail: "the archive has no entry \"\(name)\"") }
+        guard let entry = entries[name] else {
+            throw ExchangeError.missing(path: path, detail: "the archive has no entry \"\(name)\"")
+        }
         let limit = min(limits.maxEntrySize, limits.maxTotalSize - bytesRead)
         let out: Data
         do throws(ZipError) {
             out = try zip.data(entry, limit: limit)
         } catch .tooLarge {
-            throw ExchangeError.tooLarge(path: path, detail: "the entry \"\(name)\" inflates beyond the size limits (\(limits.maxEntrySize) bytes for an entry, \(limits.maxTotalSize) for an archive)")
+            throw ExchangeError.tooLarge(
+                path: path,
+                detail:
+                    "the entry \"\(name)\" inflates beyond the size limits (\(limits.maxEntrySize) bytes for an entry, \(limits.maxTotalSize) for an archive)"
+            )
         } catch .unsupportedMethod(_, let method) {
-            throw ExchangeError.badArchive(path: path, detail: "the entry \"\(name)\" uses an unsupported compression method (\(method))")
+            throw ExchangeError.badArchive(
+                path: path, detail: "the entry \"\(name)\" uses an unsupported compression method (\(method))")
         } catch {
             throw ExchangeError.badArchive(path: path, detail: "the entry \"\(name)\" is damaged")
         }
@@ -131,8 +146,10 @@ public struct QDPXArchiveWriter {
     public mutating func add(path: String, data: Data) throws {
         guard let archive else { throw ExchangeError.io(path: url.path, detail: "the archive was already closed") }
         do {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         } catch {
@@ -146,12 +163,16 @@ public struct QDPXArchiveWriter {
     ///   on the device, …); `url` is then untouched and no temporary file is left.
     public mutating func finish(projectXML: String) throws {
         try add(path: "project.qde", data: Data(projectXML.utf8))
-        guard let bytes = archive?.data else { throw ExchangeError.io(path: url.path, detail: "the archive was already closed") }
+        guard let bytes = archive?.data else {
+            throw ExchangeError.io(path: url.path, detail: "the archive was already closed")
+        }
         archive = nil
         do {
             try AtomicFile.write(bytes, to: url)
         } catch let e as StoreError {
-            if case .io(_, let detail) = e { throw ExchangeError.io(path: url.path, detail: "cannot write the archive: \(detail)") }
+            if case .io(_, let detail) = e {
+                throw ExchangeError.io(path: url.path, detail: "cannot write the archive: \(detail)")
+            }
             throw e
         }
     }
@@ -163,7 +184,9 @@ public struct QDPXArchiveWriter {
 
     /// Writes `projectXML` and `files` (archive paths and contents) to `url` in one go.
     /// - Throws: ``ExchangeError/io(path:detail:)``.
-    public static func write(projectXML: String, files: [(path: String, data: Data)], to url: URL, date: Date = Date()) throws {
+    public static func write(projectXML: String, files: [(path: String, data: Data)], to url: URL, date: Date = Date())
+        throws
+    {
         var writer = try QDPXArchiveWriter(to: url, date: date)
         for (path, data) in files { try writer.add(path: path, data: data) }
         try writer.finish(projectXML: projectXML)

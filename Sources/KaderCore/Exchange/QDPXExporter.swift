@@ -45,14 +45,18 @@ public enum QDPXExporter {
         /// archive path and content of its text.
         public mutating func add(_ doc: Document, codings: [CodingFile]) -> (path: String, data: Data) {
             let guid = StableGUID.source(doc.id)
-            var source = QDATextSource(guid: guid, name: doc.id, plainTextPath: "internal://\(guid).txt", description: doc.metadata.title,
-                                       creationDateTime: date)
+            var source = QDATextSource(
+                guid: guid, name: doc.id, plainTextPath: "internal://\(guid).txt", description: doc.metadata.title,
+                creationDateTime: date)
             let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for file in codings.filter({ $0.document == doc.id }).sorted(by: { $0.coder < $1.coder }) {
                 let user = StableGUID.user(file.coder)
                 if let memo = file.memo, !memo.isEmpty {
                     let note = StableGUID.make("document-note", doc.id, file.coder)
-                    project.notes.append(QDANote(guid: note, name: "Memo by \(file.coder) on \(doc.id)", creatingUser: user, creationDateTime: date, text: memo))
+                    project.notes.append(
+                        QDANote(
+                            guid: note, name: "Memo by \(file.coder) on \(doc.id)", creatingUser: user,
+                            creationDateTime: date, text: memo))
                     source.noteRefs.append(note)
                 }
                 for c in file.codings {
@@ -69,11 +73,16 @@ public enum QDPXExporter {
         /// One selection per distinct range (each span, or the segment for codes without spans)
         /// holding a `Coding` per code quoted there; a code's memo is a note on its first
         /// `Coding`; the segment memo is a note on a selection of the whole segment without codes.
-        mutating func add(_ c: SegmentCoding, of coder: String, on seg: Segment, in docId: String, to source: inout QDATextSource) {
+        mutating func add(
+            _ c: SegmentCoding, of coder: String, on seg: Segment, in docId: String, to source: inout QDATextSource
+        ) {
             let user = StableGUID.user(coder)
             var ranges: [QuoteSpan: [AppliedCode]] = [:]
             for a in c.applied {
-                for r in a.spans.isEmpty ? [QuoteSpan(start: seg.start, end: seg.end)] : a.spans.map({ QuoteSpan(start: $0.start, end: $0.end) }) {
+                for r in a.spans.isEmpty
+                    ? [QuoteSpan(start: seg.start, end: seg.end)]
+                    : a.spans.map({ QuoteSpan(start: $0.start, end: $0.end) })
+                {
                     ranges[r, default: []].append(a)
                 }
             }
@@ -81,16 +90,22 @@ public enum QDPXExporter {
             for r in ranges.keys.sorted() {
                 let tag = "\(r.start)-\(r.end)"
                 var sel = QDASelection(
-                    guid: StableGUID.make("selection", docId, coder, seg.id, tag), start: r.start, end: r.end, creatingUser: user,
+                    guid: StableGUID.make("selection", docId, coder, seg.id, tag), start: r.start, end: r.end,
+                    creatingUser: user,
                     creationDateTime: c.created, modifiedDateTime: c.modified)
                 for a in ranges[r]! {
-                    var coding = QDACoding(guid: StableGUID.make("coding", docId, coder, seg.id, a.code, tag), codeGUID: StableGUID.code(a.code),
-                                           creatingUser: user, creationDateTime: c.created)
+                    var coding = QDACoding(
+                        guid: StableGUID.make("coding", docId, coder, seg.id, a.code, tag),
+                        codeGUID: StableGUID.code(a.code),
+                        creatingUser: user, creationDateTime: c.created)
                     if let memo = a.memo, !memoWritten.contains(a.code) {
                         memoWritten.insert(a.code)
                         let note = StableGUID.make("coding-note", docId, coder, seg.id, a.code)
-                        project.notes.append(QDANote(guid: note, name: "Memo by \(coder) on \(a.code) in \(docId) #\(seg.ordinal)", creatingUser: user,
-                                                     creationDateTime: c.modified, text: memo))
+                        project.notes.append(
+                            QDANote(
+                                guid: note, name: "Memo by \(coder) on \(a.code) in \(docId) #\(seg.ordinal)",
+                                creatingUser: user,
+                                creationDateTime: c.modified, text: memo))
                         coding.noteRefs.append(note)
                     }
                     sel.codings.append(coding)
@@ -101,10 +116,14 @@ public enum QDPXExporter {
             }
             if let memo = c.memo, !memo.isEmpty {
                 let note = StableGUID.make("note", docId, coder, seg.id)
-                project.notes.append(QDANote(guid: note, name: "Memo by \(coder) on \(docId) #\(seg.ordinal)", creatingUser: user,
-                                             creationDateTime: c.modified, text: memo))
-                var sel = QDASelection(guid: StableGUID.make("selection", docId, coder, seg.id), start: seg.start, end: seg.end, creatingUser: user,
-                                       creationDateTime: c.created, modifiedDateTime: c.modified)
+                project.notes.append(
+                    QDANote(
+                        guid: note, name: "Memo by \(coder) on \(docId) #\(seg.ordinal)", creatingUser: user,
+                        creationDateTime: c.modified, text: memo))
+                var sel = QDASelection(
+                    guid: StableGUID.make("selection", docId, coder, seg.id), start: seg.start, end: seg.end,
+                    creatingUser: user,
+                    creationDateTime: c.created, modifiedDateTime: c.modified)
                 sel.noteRefs.append(note)
                 summary.selections += 1
                 source.selections.append(sel)
@@ -117,8 +136,10 @@ public enum QDPXExporter {
             for coder in memos.keys.sorted() {
                 for (id, text) in memos[coder]!.sorted(by: { $0.key < $1.key }) where !text.isEmpty {
                     let note = StableGUID.make("code-note", coder, id)
-                    project.notes.append(QDANote(guid: note, name: "Code memo by \(coder) on \(id)", creatingUser: StableGUID.user(coder),
-                                                 creationDateTime: date, text: text))
+                    project.notes.append(
+                        QDANote(
+                            guid: note, name: "Code memo by \(coder) on \(id)", creatingUser: StableGUID.user(coder),
+                            creationDateTime: date, text: text))
                     refs[StableGUID.code(id), default: []].append(note)
                 }
             }
@@ -137,8 +158,10 @@ public enum QDPXExporter {
             for coder in memos.keys.sorted() {
                 guard let m = memos[coder], !m.memo.isEmpty else { continue }
                 let note = StableGUID.make("project-note", coder)
-                project.notes.append(QDANote(guid: note, name: "Project memo by \(coder)", creatingUser: StableGUID.user(coder),
-                                             creationDateTime: m.modified ?? date, text: m.memo))
+                project.notes.append(
+                    QDANote(
+                        guid: note, name: "Project memo by \(coder)", creatingUser: StableGUID.user(coder),
+                        creationDateTime: m.modified ?? date, text: m.memo))
                 project.noteRefs.append(note)
             }
             summary.notes = project.notes.count
@@ -146,8 +169,11 @@ public enum QDPXExporter {
     }
 
     /// The project model and `sources/` files for documents already in memory (pure).
-    public static func build(name: String, codebook: Codebook, documents: [Document], codings: [CodingFile], date: String)
-        -> (project: QDAProject, files: [(path: String, data: Data)], summary: Summary) {
+    public static func build(
+        name: String, codebook: Codebook, documents: [Document], codings: [CodingFile], date: String
+    )
+        -> (project: QDAProject, files: [(path: String, data: Data)], summary: Summary)
+    {
         var builder = Builder(name: name, codebook: codebook, coders: codings.map(\.coder), date: date)
         let files = documents.map { builder.add($0, codings: codings) }
         return (builder.project, files, builder.summary)
@@ -162,7 +188,8 @@ public enum QDPXExporter {
         let coders = CodingStore.coders(projectRoot: project.root).filter {
             !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty
         }
-        var builder = Builder(name: project.root.lastPathComponent, codebook: project.codebook, coders: [], date: f.string(from: date))
+        var builder = Builder(
+            name: project.root.lastPathComponent, codebook: project.codebook, coders: [], date: f.string(from: date))
         var writer = try QDPXArchiveWriter(to: url, date: date)
         do {
             var used: Set<String> = []
@@ -170,7 +197,10 @@ public enum QDPXExporter {
             var attributes: [QDADocumentAttributes] = []
             try DocumentBatchLoader(project: project).forEach { _, result in
                 let doc = try result.get()
-                attributes.append(QDADocumentAttributes(documentId: doc.id, attributes: attributesTable?.resolve(doc) ?? ResolvedAttributes(document: doc)))
+                attributes.append(
+                    QDADocumentAttributes(
+                        documentId: doc.id,
+                        attributes: attributesTable?.resolve(doc) ?? ResolvedAttributes(document: doc)))
                 var files: [CodingFile] = []
                 for coder in coders {
                     let codingURL = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)

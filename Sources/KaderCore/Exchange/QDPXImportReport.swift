@@ -35,13 +35,21 @@ public struct QDPXImportReport: Sendable, Hashable {
     public var lines: [String] {
         var out: [String] = []
         out.append(createdProject ? "Created the project \(project)." : "Imported into \(project).")
-        if !documentsAdded.isEmpty { out.append("Added \(documentsAdded.count) transcript(s): \(documentsAdded.joined(separator: ", ")).") }
-        if !documentsMatched.isEmpty { out.append("Matched \(documentsMatched.count) existing transcript(s): \(documentsMatched.joined(separator: ", ")).") }
+        if !documentsAdded.isEmpty {
+            out.append("Added \(documentsAdded.count) transcript(s): \(documentsAdded.joined(separator: ", ")).")
+        }
+        if !documentsMatched.isEmpty {
+            out.append(
+                "Matched \(documentsMatched.count) existing transcript(s): \(documentsMatched.joined(separator: ", "))."
+            )
+        }
         for s in skipped { out.append("Skipped: \(s)") }
         for c in counting { out.append("Positions: \(c)") }
         if let f = codebookFile {
-            out.append(codebookCreated ? "Codebook \(f): written with \(codesAdded.count) code(s)."
-                : "Codebook \(f): added \(codesAdded.count) code(s): \(codesAdded.joined(separator: ", ")).")
+            out.append(
+                codebookCreated
+                    ? "Codebook \(f): written with \(codesAdded.count) code(s)."
+                    : "Codebook \(f): added \(codesAdded.count) code(s): \(codesAdded.joined(separator: ", ")).")
         } else {
             out.append("Codebook: every imported code matched an existing code.")
         }
@@ -49,13 +57,19 @@ public struct QDPXImportReport: Sendable, Hashable {
         if codings.isEmpty {
             out.append("No codings were imported.")
         } else {
-            out.append("Codings: " + codings.keys.sorted().map { "\($0) \(codings[$0]!)" }.joined(separator: ", ") + " (segment codings per coder).")
+            out.append(
+                "Codings: " + codings.keys.sorted().map { "\($0) \(codings[$0]!)" }.joined(separator: ", ")
+                    + " (segment codings per coder).")
         }
         if !projectMemos.isEmpty { out.append("Project memos: " + projectMemos.joined(separator: ", ") + ".") }
         if !codeMemos.isEmpty {
-            out.append("Code memos: " + codeMemos.keys.sorted().map { "\($0) \(codeMemos[$0]!)" }.joined(separator: ", ") + ".")
+            out.append(
+                "Code memos: " + codeMemos.keys.sorted().map { "\($0) \(codeMemos[$0]!)" }.joined(separator: ", ") + "."
+            )
         }
-        if split > 0 { out.append("\(split) selection(s) reach over several segments: each was cut into one quote per segment.") }
+        if split > 0 {
+            out.append("\(split) selection(s) reach over several segments: each was cut into one quote per segment.")
+        }
         if !unmatched.isEmpty {
             out.append("\(unmatched.count) selection(s) fit no segment:")
             out += unmatched.map { "  " + $0 }

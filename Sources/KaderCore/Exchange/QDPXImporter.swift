@@ -25,7 +25,9 @@ import Foundation
 public enum QDPXImporter {
     /// - Throws: ``ExchangeError`` for the archive and XML, ``CodebookError``, ``StoreError`` (a damaged project memo file, or
     ///   a coder who is coding right now holds a lock) — always before anything is written.
-    public static func importArchive(_ url: URL, into root: URL, limits: ArchiveLimits = ArchiveLimits(), now: String = Timestamp.now()) throws -> QDPXImportReport {
+    public static func importArchive(
+        _ url: URL, into root: URL, limits: ArchiveLimits = ArchiveLimits(), now: String = Timestamp.now()
+    ) throws -> QDPXImportReport {
         let reader = try QDPXArchiveReader(url: url, limits: limits)
         let recovered = ImportStaging.recover(root: root)
         let qdes = reader.names.filter { $0.lowercased().hasSuffix(".qde") }
@@ -41,7 +43,10 @@ public enum QDPXImporter {
         let merge = CodebookMerge.merge(model.codes, into: target.codebook, name: model.name)
         let staging = try ImportStaging(root: root)
         if target.codebook == nil || !merge.added.isEmpty {
-            let file = target.codebookURL ?? root.appendingPathComponent("Codebooks/\(TranscriptLoader.documentId(forFileName: model.name + ".yaml")).yaml")
+            let file =
+                target.codebookURL
+                ?? root.appendingPathComponent(
+                    "Codebooks/\(TranscriptLoader.documentId(forFileName: model.name + ".yaml")).yaml")
             let data = try CodebookData.encode(merge.codebook, for: file)
             try staging.add(data, at: "Codebooks/" + file.lastPathComponent)
             report.codebookFile = "Codebooks/" + file.lastPathComponent
@@ -54,15 +59,19 @@ public enum QDPXImporter {
         var collected = CodingCollector(now: now)
         for source in model.sources {
             guard let (data, where_) = sourceData(source, reader: reader) else {
-                report.skipped.append("\"\(source.name)\" has no plain-text representation in the archive (\(source.plainTextPath ?? source.richTextPath ?? "no path")).")
+                report.skipped.append(
+                    "\"\(source.name)\" has no plain-text representation in the archive (\(source.plainTextPath ?? source.richTextPath ?? "no path"))."
+                )
                 continue
             }
-            let decoded: DecodedText, raw: String
+            let decoded: DecodedText
+            let raw: String
             do {
                 decoded = try TranscriptTextDecoder.decode(data, path: where_)
                 raw = RawText.decode(data, encoding: decoded.encoding) ?? decoded.text
             } catch {
-                report.skipped.append("\"\(source.name)\": " + ((error as? LocalizedError)?.errorDescription ?? "cannot decode the text"))
+                report.skipped.append(
+                    "\"\(source.name)\": " + ((error as? LocalizedError)?.errorDescription ?? "cannot decode the text"))
                 continue
             }
             let text = SourceText(raw: raw)
@@ -74,9 +83,12 @@ public enum QDPXImporter {
             } else {
                 let id = uniqueDocumentId(source.name, taken: &takenIds)
                 do {
-                    doc = try TranscriptLoader().load(data: Data(decoded.text.utf8), path: "Transcripts/\(id).txt", id: id, format: .plainText)
+                    doc = try TranscriptLoader().load(
+                        data: Data(decoded.text.utf8), path: "Transcripts/\(id).txt", id: id, format: .plainText)
                 } catch {
-                    report.skipped.append("\"\(source.name)\": " + ((error as? LocalizedError)?.errorDescription ?? "cannot segment the text"))
+                    report.skipped.append(
+                        "\"\(source.name)\": "
+                            + ((error as? LocalizedError)?.errorDescription ?? "cannot segment the text"))
                     continue
                 }
                 try staging.add(Data(decoded.text.utf8), at: "Transcripts/\(id).txt")
@@ -89,10 +101,12 @@ public enum QDPXImporter {
                 collected.documentMemo(note.text, coder: users.name(for: note.creatingUser), document: doc.id)
             }
             for sel in source.selections {
-                let a = text.normalised(sel.start, counting), b = text.normalised(sel.end, counting)
+                let a = text.normalised(sel.start, counting)
+                let b = text.normalised(sel.end, counting)
                 let hits = a < b ? SelectionMapper.hits(a, b, in: doc, scalars: text.scalars) : []
                 let memo = (sel.noteRefs.compactMap { notes[$0]?.text } + [sel.description].compactMap { $0 })
-                    .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+                    .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(
+                        separator: "\n\n")
                 guard !hits.isEmpty else {
                     let excerpt = Fingerprint.collapseWhitespace(text.text(a..<b)).prefix(50)
                     report.unmatched.append("\"\(source.name)\" \(sel.start)–\(sel.end): \"\(excerpt)\"")
@@ -101,11 +115,14 @@ public enum QDPXImporter {
                 var byCoder: [String: [(id: String, memo: String)]] = [:]
                 for c in sel.codings {
                     guard let id = merge.idsByGUID[c.codeGUID] else {
-                        report.warnings.append("a coding in \"\(source.name)\" refers to code \(c.codeGUID), which is not in the codebook; it was skipped")
+                        report.warnings.append(
+                            "a coding in \"\(source.name)\" refers to code \(c.codeGUID), which is not in the codebook; it was skipped"
+                        )
                         continue
                     }
                     let codingMemo = c.noteRefs.compactMap { notes[$0]?.text }
-                        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+                        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(
+                            separator: "\n\n")
                     byCoder[users.name(for: c.creatingUser ?? sel.creatingUser), default: []].append((id, codingMemo))
                 }
                 if byCoder.isEmpty && !memo.isEmpty { byCoder[users.name(for: sel.creatingUser)] = [] }
@@ -113,15 +130,19 @@ public enum QDPXImporter {
                 if hits.count > 1 { report.split += 1 }
                 for (coder, codes) in byCoder {
                     for hit in hits {
-                        collected.add(codes: codes, hit: hit, memo: coder == selCoder || byCoder.count == 1 ? memo : "", coder: coder, document: doc,
-                                      created: sel.creationDateTime ?? sel.codings.first?.creationDateTime, modified: sel.modifiedDateTime)
+                        collected.add(
+                            codes: codes, hit: hit, memo: coder == selCoder || byCoder.count == 1 ? memo : "",
+                            coder: coder, document: doc,
+                            created: sel.creationDateTime ?? sel.codings.first?.creationDateTime,
+                            modified: sel.modifiedDateTime)
                     }
                 }
             }
         }
         report.renamedUsers = users.renamed
         if !model.otherSources.isEmpty {
-            report.warnings.append("\(model.otherSources.count) non-text source(s) skipped: \(model.otherSources.joined(separator: ", "))")
+            report.warnings.append(
+                "\(model.otherSources.count) non-text source(s) skipped: \(model.otherSources.joined(separator: ", "))")
         }
         let files = try collected.files(projectRoot: root, existing: target.exists)
         for file in files {
@@ -148,8 +169,11 @@ public enum QDPXImporter {
             report.projectMemos.append(coder)
         }
         if report.createdProject { try staging.add(Data(Project.gitignore.utf8), at: ".gitignore") }
-        let locks = try Set(files.map(\.coder)).sorted().filter { target.exists && FileManager.default.fileExists(atPath: CodingStore.folder(projectRoot: root, coder: $0).path) }
-            .map { try CoderLock(folder: CodingStore.folder(projectRoot: root, coder: $0), coder: $0) }
+        let locks = try Set(files.map(\.coder)).sorted().filter {
+            target.exists
+                && FileManager.default.fileExists(atPath: CodingStore.folder(projectRoot: root, coder: $0).path)
+        }
+        .map { try CoderLock(folder: CodingStore.folder(projectRoot: root, coder: $0), coder: $0) }
         try staging.commit()
         if report.createdProject { try? ProjectPaths.createFolder(root.appendingPathComponent("Codings"), below: root) }
         _ = locks
@@ -161,7 +185,9 @@ public enum QDPXImporter {
     }
 
     /// Code memos from `NoteRef`s of codes: by coder (the note's `creatingUser`), code id to text.
-    static func codeMemos(_ model: QDAProject, users: inout UserNames, ids: [String: String], notes: [String: QDANote]) -> [String: [String: String]] {
+    static func codeMemos(_ model: QDAProject, users: inout UserNames, ids: [String: String], notes: [String: QDANote])
+        -> [String: [String: String]]
+    {
         var out: [String: [String: String]] = [:]
         for top in model.codes {
             for (code, _) in top.flattened where !code.noteRefs.isEmpty {
@@ -179,7 +205,9 @@ public enum QDPXImporter {
     }
 
     /// Project memos from the project's `NoteRef`s: by coder (the note's `creatingUser`).
-    static func projectMemos(_ model: QDAProject, users: inout UserNames, notes: [String: QDANote]) -> [String: ProjectMemo] {
+    static func projectMemos(_ model: QDAProject, users: inout UserNames, notes: [String: QDANote]) -> [String:
+        ProjectMemo]
+    {
         var out: [String: ProjectMemo] = [:]
         for ref in model.noteRefs {
             guard let note = notes[ref], !note.text.isEmpty else { continue }
@@ -198,7 +226,9 @@ public enum QDPXImporter {
     /// The plain text of `source` and where it came from, or nil.
     static func sourceData(_ source: QDATextSource, reader: QDPXArchiveReader) -> (Data, String)? {
         if var p = source.plainTextPath {
-            for prefix in ["internal://", "internal:/", "relative://"] where p.hasPrefix(prefix) { p = String(p.dropFirst(prefix.count)) }
+            for prefix in ["internal://", "internal:/", "relative://"] where p.hasPrefix(prefix) {
+                p = String(p.dropFirst(prefix.count))
+            }
             let bare = p.hasPrefix("sources/") || p.hasPrefix("Sources/") ? String(p.dropFirst(8)) : p
             for candidate in ["sources/" + bare, bare, "sources/internal:/" + bare] {
                 if let name = reader.entryName(matching: candidate), let data = try? reader.data(name) {
@@ -206,7 +236,9 @@ public enum QDPXImporter {
                 }
             }
         }
-        if let inline = source.plainTextContent, !inline.isEmpty { return (Data(inline.utf8), "\(reader.path) (\(source.name))") }
+        if let inline = source.plainTextContent, !inline.isEmpty {
+            return (Data(inline.utf8), "\(reader.path) (\(source.name))")
+        }
         return nil
     }
 
@@ -214,7 +246,8 @@ public enum QDPXImporter {
     static func uniqueDocumentId(_ name: String, taken: inout Set<String>) -> String {
         let ext = (name as NSString).pathExtension.lowercased()
         let known = ["txt", "docx", "doc", "pdf", "rtf", "md", "odt", "html", "htm"]
-        return UniqueId.make(TranscriptLoader.documentId(forFileName: (known.contains(ext) ? name : name + ".txt")), taken: &taken)
+        return UniqueId.make(
+            TranscriptLoader.documentId(forFileName: (known.contains(ext) ? name : name + ".txt")), taken: &taken)
     }
 
     /// `name` when it is already a safe coder name, else: letters folded to ASCII, other characters as `-`, at most 64.

@@ -45,7 +45,8 @@ public struct SourceText: Sendable {
     public func normalised(_ offset: Int, _ counting: OffsetCounting) -> Int {
         var n = offset
         if counting == .crlfAsTwo {
-            var lo = 0, hi = crlfRaw.count
+            var lo = 0
+            var hi = crlfRaw.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if crlfRaw[mid] + 1 < offset { lo = mid + 1 } else { hi = mid }
@@ -68,11 +69,16 @@ public struct SourceText: Sendable {
             func score(_ c: OffsetCounting) -> Int {
                 named.filter { sel in
                     let want = String(Fingerprint.collapseWhitespace(sel.name ?? "").prefix(40))
-                    return Fingerprint.collapseWhitespace(text(normalised(sel.start, c)..<normalised(sel.end, c))).hasPrefix(want)
+                    return Fingerprint.collapseWhitespace(text(normalised(sel.start, c)..<normalised(sel.end, c)))
+                        .hasPrefix(want)
                 }.count
             }
-            let one = score(.lineEndAsOne), two = score(.crlfAsTwo)
-            if one != two { return one > two ? (.lineEndAsOne, "selection names match the text") : (.crlfAsTwo, "selection names match the text") }
+            let one = score(.lineEndAsOne)
+            let two = score(.crlfAsTwo)
+            if one != two {
+                return one > two
+                    ? (.lineEndAsOne, "selection names match the text") : (.crlfAsTwo, "selection names match the text")
+            }
         }
         if (origin ?? "").lowercased().contains("nvivo") { return (.crlfAsTwo, "NVivo counts CRLF as 2") }
         return (.lineEndAsOne, "the default for \(origin ?? "unnamed tools")")
@@ -81,7 +87,8 @@ public struct SourceText: Sendable {
     /// The normalised text of `range`.
     public func text(_ range: Range<Int>) -> String {
         var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, max(range.lowerBound, range.upperBound))])
+        s.append(
+            contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, max(range.lowerBound, range.upperBound))])
         return String(s)
     }
 }
@@ -99,7 +106,8 @@ public enum SelectionMapper {
     public static func hits(_ start: Int, _ end: Int, in document: Document, scalars: [Unicode.Scalar]) -> [Hit] {
         var out: [Hit] = []
         for seg in document.segments where start < seg.end && end > seg.start {
-            let a = max(start, seg.start), b = min(end, seg.end)
+            let a = max(start, seg.start)
+            let b = min(end, seg.end)
             let (ta, tb) = trimmed(a, b, scalars)
             guard ta < tb else { continue }
             let full = a == seg.start && b == seg.end
@@ -109,7 +117,8 @@ public enum SelectionMapper {
     }
 
     static func trimmed(_ a: Int, _ b: Int, _ scalars: [Unicode.Scalar]) -> (Int, Int) {
-        var a = a, b = b
+        var a = a
+        var b = b
         while a < b && scalars[a].properties.isWhitespace { a += 1 }
         while b > a && scalars[b - 1].properties.isWhitespace { b -= 1 }
         return (a, b)

@@ -7,7 +7,9 @@ import Foundation
 /// version and variant bits set) in the URL namespace, of the name `kader:<kind>:<part>:<part>…`,
 /// written in upper case `8-4-4-4-12` form.
 public enum StableGUID {
-    static let namespace: [UInt8] = [0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8]
+    static let namespace: [UInt8] = [
+        0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8,
+    ]
 
     /// The GUID of `kind` (`user`, `code`, `source`, `selection`, `coding`, `note`, `project`) and `parts`.
     public static func make(_ kind: String, _ parts: String...) -> String {

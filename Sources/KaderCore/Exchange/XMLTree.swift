@@ -39,7 +39,8 @@ public enum XMLTree {
             throw ExchangeError.badXML(path: path, detail: "it has no root element")
         }
         if let open = builder.stack.last {
-            throw ExchangeError.badXML(path: path, detail: "it ends before <\(open.name)> is closed (the file is cut short)")
+            throw ExchangeError.badXML(
+                path: path, detail: "it ends before <\(open.name)> is closed (the file is cut short)")
         }
         return root
     }

@@ -7,8 +7,12 @@ struct XMLWriter {
     private var depth = 0
 
     /// Writes `<name attrs>`, runs `body`, writes `</name>`; `<name attrs/>` when `body` writes nothing.
-    mutating func element(_ name: String, _ attributes: [(String, String?)] = [], body: ((inout XMLWriter) -> Void)? = nil) {
-        let open = "<" + name + attributes.compactMap { k, v in v.map { " \(k)=\"\(Self.escape($0, attribute: true))\"" } }.joined()
+    mutating func element(
+        _ name: String, _ attributes: [(String, String?)] = [], body: ((inout XMLWriter) -> Void)? = nil
+    ) {
+        let open =
+            "<" + name
+            + attributes.compactMap { k, v in v.map { " \(k)=\"\(Self.escape($0, attribute: true))\"" } }.joined()
         guard let body else {
             line(open + "/>")
             return

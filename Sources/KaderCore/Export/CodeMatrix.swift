@@ -51,9 +51,14 @@ public struct CodeMatrix: Sendable, Hashable {
                 cods[i].insert(r.document + "\u{1}" + r.segment + "\u{1}" + r.coder + "\u{1}" + r.codeId)
             }
             let total = Set(hits.map { $0.document + "\u{1}" + $0.segment }).count
-            let totalCodings = Set(hits.map { $0.document + "\u{1}" + $0.segment + "\u{1}" + $0.coder + "\u{1}" + $0.codeId }).count
-            rows.append(Row(codeId: e.code.id, path: e.pathString, depth: e.depth, segments: segs.map(\.count), codings: cods.map(\.count),
-                            totalSegments: total, totalCodings: totalCodings))
+            let totalCodings = Set(
+                hits.map { $0.document + "\u{1}" + $0.segment + "\u{1}" + $0.coder + "\u{1}" + $0.codeId }
+            ).count
+            rows.append(
+                Row(
+                    codeId: e.code.id, path: e.pathString, depth: e.depth, segments: segs.map(\.count),
+                    codings: cods.map(\.count),
+                    totalSegments: total, totalCodings: totalCodings))
         }
         return CodeMatrix(axis: axis, columns: columns, rows: rows)
     }

@@ -21,7 +21,9 @@ public struct CoderChoice: Sendable, Hashable {
     /// - Throws: ``ExportError/unknownCoder(name:available:)``, ``ExportError/chooseCoders(available:)``.
     public static func resolve(available: [String], requested: [String], all: Bool) throws -> CoderChoice {
         let available = available.sorted()
-        for c in requested where !available.contains(c) { throw ExportError.unknownCoder(name: c, available: available) }
+        for c in requested where !available.contains(c) {
+            throw ExportError.unknownCoder(name: c, available: available)
+        }
         let coders: [String]
         var why: String
         if !requested.isEmpty {
@@ -36,7 +38,8 @@ public struct CoderChoice: Sendable, Hashable {
         } else {
             throw ExportError.chooseCoders(available: available)
         }
-        let note = available.count > 1
+        let note =
+            available.count > 1
             ? "codings of \(coders.joined(separator: ", ")) (\(why)); the project's coders: \(available.joined(separator: ", "))."
             : nil
         return CoderChoice(coders: coders, note: note)

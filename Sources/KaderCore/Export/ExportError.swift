@@ -19,10 +19,12 @@ public enum ExportError: Error, Equatable, LocalizedError {
         case .unknownCoder(let name, let available):
             let list = available.isEmpty ? "none yet" : available.joined(separator: ", ")
             return "no codings by coder \"\(name)\" in this project (coders: \(list))."
-        case .unknownFormat(let f, let allowed): return "unknown format \"\(f)\" (use \(allowed.joined(separator: ", ")))."
+        case .unknownFormat(let f, let allowed):
+            return "unknown format \"\(f)\" (use \(allowed.joined(separator: ", ")))."
         case .nothingToExport(let reason): return "nothing to export: \(reason)."
         case .chooseCoders(let available):
-            return "this project has \(available.count) coders (\(available.joined(separator: ", "))) and no consensus coder: choose whose codings to export with --coder NAME (repeatable) or --all-coders."
+            return
+                "this project has \(available.count) coders (\(available.joined(separator: ", "))) and no consensus coder: choose whose codings to export with --coder NAME (repeatable) or --all-coders."
         case .io(let p, let d): return "\(p): \(d)."
         }
     }

@@ -36,7 +36,10 @@ public struct JSONBytes: Sendable {
 
     /// A decimal integer.
     public mutating func int(_ v: Int) {
-        if v >= 0 && v < 10 { bytes.append(UInt8(ascii: "0") + UInt8(v)); return }
+        if v >= 0 && v < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(v))
+            return
+        }
         raw(String(v))
     }
 
@@ -74,7 +77,10 @@ public struct JSONBytes: Sendable {
             case 0x0D: bytes.append(UInt8(ascii: "r"))
             case 0x09: bytes.append(UInt8(ascii: "t"))
             default:
-                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]])
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hex[Int(b >> 4)],
+                    Self.hex[Int(b & 0xF)],
+                ])
             }
         }
         if run < src.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[run..<src.count])) }

@@ -20,11 +20,17 @@ public struct MemoRow: Sendable, Hashable, Codable {
     public var quote: String?
     public var memo: String
 
-    public static let columns = ["kind", "coder", "modified", "document", "segment_id", "ordinal", "speaker", "role", "code_id", "code_path", "quote", "memo"]
+    public static let columns = [
+        "kind", "coder", "modified", "document", "segment_id", "ordinal", "speaker", "role", "code_id", "code_path",
+        "quote", "memo",
+    ]
 
     public var cells: [String] {
-        [kind, coder, modified ?? "", document ?? "", segment ?? "", ordinal.map(String.init) ?? "", speaker ?? "", role ?? "",
-         codeId ?? "", codePath ?? "", quote ?? "", memo]
+        [
+            kind, coder, modified ?? "", document ?? "", segment ?? "", ordinal.map(String.init) ?? "", speaker ?? "",
+            role ?? "",
+            codeId ?? "", codePath ?? "", quote ?? "", memo,
+        ]
     }
 }
 
@@ -33,12 +39,17 @@ public enum MemoExport {
     /// The coders' project memos first (by coder), then the memos of the codings files in
     /// `codings` (re-anchored to `documents`) in document order, then segment, coder, code; the
     /// coders' code memos (`coder` → code id → text) last, by coder and codebook order. Pure.
-    public static func rows(codebook: Codebook, documents: [Document], codings: [CodingFile], codeMemos: [String: [String: String]],
-                            projectMemos: [String: ProjectMemo] = [:]) -> [MemoRow] {
+    public static func rows(
+        codebook: Codebook, documents: [Document], codings: [CodingFile], codeMemos: [String: [String: String]],
+        projectMemos: [String: ProjectMemo] = [:]
+    ) -> [MemoRow] {
         let entries = Dictionary(codebook.entries.map { ($0.code.id, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [MemoRow] = []
         for coder in projectMemos.keys.sorted() where !(projectMemos[coder]?.memo.isEmpty ?? true) {
-            out.append(MemoRow(kind: "project", coder: coder, modified: projectMemos[coder]!.modified, memo: projectMemos[coder]!.memo))
+            out.append(
+                MemoRow(
+                    kind: "project", coder: coder, modified: projectMemos[coder]!.modified,
+                    memo: projectMemos[coder]!.memo))
         }
         for doc in documents {
             let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -50,26 +61,43 @@ public enum MemoExport {
                 for c in file.codings {
                     let seg = segments[c.segment]
                     func row(_ kind: String, _ memo: String, code: String? = nil, quote: String?) -> MemoRow {
-                        MemoRow(kind: kind, coder: file.coder, modified: c.modified, document: doc.id, segment: c.segment, ordinal: c.ordinal,
-                                speaker: seg?.speaker, role: seg?.role, codeId: code, codePath: code.map { entries[$0]?.pathString ?? $0 },
-                                quote: quote, memo: memo)
+                        MemoRow(
+                            kind: kind, coder: file.coder, modified: c.modified, document: doc.id, segment: c.segment,
+                            ordinal: c.ordinal,
+                            speaker: seg?.speaker, role: seg?.role, codeId: code,
+                            codePath: code.map { entries[$0]?.pathString ?? $0 },
+                            quote: quote, memo: memo)
                     }
                     if let m = c.memo, !m.isEmpty { docRows.append(row("segment", m, quote: seg?.text)) }
                     for a in c.applied {
                         guard let m = a.memo, !m.isEmpty else { continue }
-                        let quote = a.spans.isEmpty ? seg?.text : a.spans.map { seg?.scalarText(from: $0.start, to: $0.end) ?? ($0.text ?? "") }.joined(separator: " … ")
+                        let quote =
+                            a.spans.isEmpty
+                            ? seg?.text
+                            : a.spans.map { seg?.scalarText(from: $0.start, to: $0.end) ?? ($0.text ?? "") }.joined(
+                                separator: " … ")
                         docRows.append(row("coding", m, code: a.code, quote: quote))
                     }
                 }
             }
-            let order = Dictionary(codebook.entries.enumerated().map { ($0.element.code.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-            docRows.sort { ($0.ordinal ?? 0, $0.coder, $0.kind == "segment" ? -1 : order[$0.codeId ?? ""] ?? Int.max) < ($1.ordinal ?? 0, $1.coder, $1.kind == "segment" ? -1 : order[$1.codeId ?? ""] ?? Int.max) }
+            let order = Dictionary(
+                codebook.entries.enumerated().map { ($0.element.code.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            docRows.sort {
+                ($0.ordinal ?? 0, $0.coder, $0.kind == "segment" ? -1 : order[$0.codeId ?? ""] ?? Int.max) < (
+                    $1.ordinal ?? 0, $1.coder, $1.kind == "segment" ? -1 : order[$1.codeId ?? ""] ?? Int.max
+                )
+            }
             out += docRows
         }
-        let order = Dictionary(codebook.entries.enumerated().map { ($0.element.code.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(
+            codebook.entries.enumerated().map { ($0.element.code.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for coder in codeMemos.keys.sorted() {
-            for (id, text) in codeMemos[coder]!.sorted(by: { (order[$0.key] ?? Int.max, $0.key) < (order[$1.key] ?? Int.max, $1.key) }) where !text.isEmpty {
-                out.append(MemoRow(kind: "code", coder: coder, codeId: id, codePath: entries[id]?.pathString ?? id, memo: text))
+            for (id, text) in codeMemos[coder]!.sorted(by: {
+                (order[$0.key] ?? Int.max, $0.key) < (order[$1.key] ?? Int.max, $1.key)
+            }) where !text.isEmpty {
+                out.append(
+                    MemoRow(kind: "code", coder: coder, codeId: id, codePath: entries[id]?.pathString ?? id, memo: text)
+                )
             }
         }
         return out
@@ -85,11 +113,15 @@ public enum MemoExport {
         for coder in chosen {
             if let m = try ProjectMemoFile.load(projectRoot: project.root, coder: coder) { projectMemos[coder] = m }
         }
-        var rows = Self.rows(codebook: project.codebook, documents: [], codings: [], codeMemos: [:], projectMemos: projectMemos)
+        var rows = Self.rows(
+            codebook: project.codebook, documents: [], codings: [], codeMemos: [:], projectMemos: projectMemos)
         try DocumentBatchLoader(project: project).forEach { _, result in
             let doc = try result.get()
             var files: [CodingFile] = []
-            for coder in chosen where FileManager.default.fileExists(atPath: CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id).path) {
+            for coder in chosen
+            where FileManager.default.fileExists(
+                atPath: CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id).path)
+            {
                 files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
             }
             rows += Self.rows(codebook: project.codebook, documents: [doc], codings: files, codeMemos: [:])
@@ -120,7 +152,8 @@ public enum MemoExport {
         if rows.isEmpty { out.append("No memos.") }
         var heading: String?
         for r in rows {
-            let h = r.kind == "code" ? "Code memos" : r.kind == "project" ? "Project memos" : "Document \(r.document ?? "")"
+            let h =
+                r.kind == "code" ? "Code memos" : r.kind == "project" ? "Project memos" : "Document \(r.document ?? "")"
             if h != heading {
                 out += ["## \(h)", ""]
                 heading = h
@@ -130,7 +163,8 @@ public enum MemoExport {
             case "project": about = "on the project"
             case "document": about = "on the document"
             case "segment": about = "on segment #\(r.ordinal ?? 0)" + (r.speaker.map { " (\($0))" } ?? "")
-            case "coding": about = "on \(r.codePath ?? "") in segment #\(r.ordinal ?? 0)" + (r.speaker.map { " (\($0))" } ?? "")
+            case "coding":
+                about = "on \(r.codePath ?? "") in segment #\(r.ordinal ?? 0)" + (r.speaker.map { " (\($0))" } ?? "")
             default: about = "on the code \(r.codePath ?? "")"
             }
             out.append("**\(r.coder)** \(about)" + (r.modified.map { ", \($0)" } ?? "") + ":")

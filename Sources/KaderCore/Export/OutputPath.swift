@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Checks the file an export is asked to write (`-o PATH`) before anything is written: exports
 /// replace ordinary files only, never a folder, a device, a pipe or a socket (an atomic rename
@@ -30,7 +31,11 @@ public enum OutputPath {
             }
             return URL(fileURLWithPath: path)
         default:
-            throw ExportError.io(path: path, detail: "this is not an ordinary file (a device, pipe or socket); Kader writes exports only to ordinary files")
+            throw ExportError.io(
+                path: path,
+                detail:
+                    "this is not an ordinary file (a device, pipe or socket); Kader writes exports only to ordinary files"
+            )
         }
     }
 }

@@ -14,7 +14,9 @@ public struct QuoteCollection: Sendable {
     /// Codings whose segment is no longer in the document are skipped.
     /// - Throws: ``ExportError/unknownCode(id:)``, ``ExportError/unknownDocument(id:available:)``,
     ///   ``ExportError/unknownCoder(name:available:)`` for filter values that match nothing.
-    public static func build(codebook: Codebook, documents: [Document], codings: [CodingFile], filter: QuoteFilter = QuoteFilter()) throws -> QuoteCollection {
+    public static func build(
+        codebook: Codebook, documents: [Document], codings: [CodingFile], filter: QuoteFilter = QuoteFilter()
+    ) throws -> QuoteCollection {
         let entries = Dictionary(codebook.entries.map { ($0.code.id, $0) }, uniquingKeysWith: { a, _ in a })
         var codeIds: Set<String>?
         if !filter.codes.isEmpty {
@@ -36,7 +38,8 @@ public struct QuoteCollection: Sendable {
         }
         let docs = documents.filter { filter.matchesText($0.id, filter.documents) }
         let coders = allCoders.filter { filter.coders.isEmpty || filter.coders.contains($0) }
-        let order = Dictionary(codebook.entries.enumerated().map { ($0.element.code.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(
+            codebook.entries.enumerated().map { ($0.element.code.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var rows: [QuoteRow] = []
         for doc in docs {
             let scalars = Array(doc.text.unicodeScalars)
@@ -45,30 +48,42 @@ public struct QuoteCollection: Sendable {
             for file in codings where file.document == doc.id && coders.contains(file.coder) {
                 for coding in file.codings {
                     guard let seg = segments[coding.segment],
-                          filter.matchesText(seg.role, filter.roles), filter.matchesText(seg.speaker, filter.speakers) else { continue }
+                        filter.matchesText(seg.role, filter.roles), filter.matchesText(seg.speaker, filter.speakers)
+                    else { continue }
                     for a in coding.applied where codeIds?.contains(a.code) ?? true {
                         let e = entries[a.code]
                         let category = e.flatMap { entries[$0.categoryId] }
-                        let memo = [a.memo, coding.memo].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+                        let memo = [a.memo, coding.memo].compactMap { $0 }.filter { !$0.isEmpty }.joined(
+                            separator: "\n\n")
                         let spans = a.spans.filter { $0.start >= seg.start && $0.end <= seg.end && $0.start < $0.end }
-                        let ranges = spans.isEmpty ? [(seg.start, seg.end, false)] : spans.map { ($0.start, $0.end, true) }
+                        let ranges =
+                            spans.isEmpty ? [(seg.start, seg.end, false)] : spans.map { ($0.start, $0.end, true) }
                         for (start, end, isSpan) in ranges {
-                            docRows.append(QuoteRow(
-                                document: doc.id, documentTitle: doc.title, documentType: doc.metadata.type, site: doc.metadata.site,
-                                segment: seg.id, ordinal: seg.ordinal, speaker: seg.speaker, role: seg.role, start: start, end: end,
-                                isSpan: isSpan, timestamp: seg.timestamp, categoryId: e?.categoryId ?? "", category: category?.code.name ?? "",
-                                codeId: a.code, codePath: e?.pathString ?? a.code, coder: file.coder, memo: memo.isEmpty ? nil : memo,
-                                text: String(String.UnicodeScalarView(scalars[start..<end])), review: coding.review == true))
+                            docRows.append(
+                                QuoteRow(
+                                    document: doc.id, documentTitle: doc.title, documentType: doc.metadata.type,
+                                    site: doc.metadata.site,
+                                    segment: seg.id, ordinal: seg.ordinal, speaker: seg.speaker, role: seg.role,
+                                    start: start, end: end,
+                                    isSpan: isSpan, timestamp: seg.timestamp, categoryId: e?.categoryId ?? "",
+                                    category: category?.code.name ?? "",
+                                    codeId: a.code, codePath: e?.pathString ?? a.code, coder: file.coder,
+                                    memo: memo.isEmpty ? nil : memo,
+                                    text: String(String.UnicodeScalarView(scalars[start..<end])),
+                                    review: coding.review == true))
                         }
                     }
                 }
             }
             docRows.sort { a, b in
-                (a.ordinal, a.coder, order[a.codeId] ?? Int.max, a.codeId, a.start, a.end) < (b.ordinal, b.coder, order[b.codeId] ?? Int.max, b.codeId, b.start, b.end)
+                (a.ordinal, a.coder, order[a.codeId] ?? Int.max, a.codeId, a.start, a.end) < (
+                    b.ordinal, b.coder, order[b.codeId] ?? Int.max, b.codeId, b.start, b.end
+                )
             }
             rows += docRows
         }
-        return QuoteCollection(codebook: codebook, documents: docs.map { ($0.id, $0.title) }, coders: coders, rows: rows)
+        return QuoteCollection(
+            codebook: codebook, documents: docs.map { ($0.id, $0.title) }, coders: coders, rows: rows)
     }
 
     /// Loads `project` one document at a time (its transcript and every coder's codings of it)
@@ -95,7 +110,10 @@ public struct QuoteCollection: Sendable {
             let doc = try result.get()
             let id = doc.id
             var files: [CodingFile] = []
-            for coder in coders where FileManager.default.fileExists(atPath: CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id).path) {
+            for coder in coders
+            where FileManager.default.fileExists(
+                atPath: CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id).path)
+            {
                 files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
             }
             let part = try build(codebook: project.codebook, documents: [doc], codings: files, filter: perDocument)
@@ -124,7 +142,9 @@ public struct QuoteCollection: Sendable {
     public static func filesWithoutTranscript(project: Project) -> [String] {
         let ids = Set(project.documentIds)
         return CodingStore.coders(projectRoot: project.root).flatMap { coder in
-            CodingStore.documentIds(projectRoot: project.root, coder: coder).filter { !ids.contains($0) }.map { "Codings/\(coder)/\($0).json" }
+            CodingStore.documentIds(projectRoot: project.root, coder: coder).filter { !ids.contains($0) }.map {
+                "Codings/\(coder)/\($0).json"
+            }
         }.sorted()
     }
 }

@@ -64,8 +64,10 @@ extension QuoteCollection {
                 return q
             }
             return CodeQuotes(
-                codeId: id, name: name, path: path, description: description, depth: depth, quotes: quotes, codings: rows.count,
-                segments: Set(rows.map { "\($0.document)\u{1}\($0.segment)" }).count, documents: Set(rows.map(\.document)).count)
+                codeId: id, name: name, path: path, description: description, depth: depth, quotes: quotes,
+                codings: rows.count,
+                segments: Set(rows.map { "\($0.document)\u{1}\($0.segment)" }).count,
+                documents: Set(rows.map(\.document)).count)
         }
         var result: [CategoryQuotes] = []
         var known: Set<String> = []
@@ -73,22 +75,26 @@ extension QuoteCollection {
             let entries = Codebook(name: "", codes: [category]).entries
             known.formUnion(entries.map(\.code.id))
             let codes = entries.compactMap { e in
-                codeQuotes(id: e.code.id, name: e.code.name, path: e.pathString, description: e.code.description, depth: e.depth)
+                codeQuotes(
+                    id: e.code.id, name: e.code.name, path: e.pathString, description: e.code.description,
+                    depth: e.depth)
             }
             let ids = Set(entries.map(\.code.id))
             let rowsIn = rows.filter { ids.contains($0.codeId) }
             if codes.isEmpty && !includeEmpty { continue }
-            result.append(CategoryQuotes(
-                categoryId: category.id, name: category.name, description: category.description, codes: codes,
-                segments: Set(rowsIn.map { "\($0.document)\u{1}\($0.segment)" }).count, codings: rowsIn.count))
+            result.append(
+                CategoryQuotes(
+                    categoryId: category.id, name: category.name, description: category.description, codes: codes,
+                    segments: Set(rowsIn.map { "\($0.document)\u{1}\($0.segment)" }).count, codings: rowsIn.count))
         }
         let unknown = Array(Set(rows.map(\.codeId)).subtracting(known)).sorted()
         if !unknown.isEmpty {
             let codes = unknown.compactMap { codeQuotes(id: $0, name: $0, path: $0, description: nil, depth: 1) }
             let rowsIn = rows.filter { unknown.contains($0.codeId) }
-            result.append(CategoryQuotes(
-                categoryId: "", name: "Other codes (not in the codebook)", description: nil, codes: codes,
-                segments: Set(rowsIn.map { "\($0.document)\u{1}\($0.segment)" }).count, codings: rowsIn.count))
+            result.append(
+                CategoryQuotes(
+                    categoryId: "", name: "Other codes (not in the codebook)", description: nil, codes: codes,
+                    segments: Set(rowsIn.map { "\($0.document)\u{1}\($0.segment)" }).count, codings: rowsIn.count))
         }
         return result
     }

@@ -6,7 +6,8 @@ public enum QuoteHTML {
     public static func render(_ collection: QuoteCollection, definitions: Bool = false) -> String {
         let title = "Coded quotes: " + collection.codebook.name
         var out: [String] = [
-            "<!DOCTYPE html>", "<html lang=\"nl\">", "<head>", "<meta charset=\"utf-8\">", "<title>\(escape(title))</title>",
+            "<!DOCTYPE html>", "<html lang=\"nl\">", "<head>", "<meta charset=\"utf-8\">",
+            "<title>\(escape(title))</title>",
             "<style>body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.5;color:#222}"
                 + "blockquote{margin:1em 0;padding:.2em 1em;border-left:4px solid #ccc}"
                 + ".attr{color:#555}.meta{font-size:.85em;color:#777}table{border-collapse:collapse}"
@@ -16,9 +17,13 @@ public enum QuoteHTML {
         let groups = collection.grouped()
         out.append("<table><tr><th>Category / code</th><th>Segments</th><th>Codings</th></tr>")
         for g in groups {
-            out.append("<tr><td><strong>\(escape(g.name))</strong></td><td class=\"n\">\(g.segments)</td><td class=\"n\">\(g.codings)</td></tr>")
+            out.append(
+                "<tr><td><strong>\(escape(g.name))</strong></td><td class=\"n\">\(g.segments)</td><td class=\"n\">\(g.codings)</td></tr>"
+            )
             for c in g.codes where c.depth > 0 {
-                out.append("<tr><td>\(escape(c.name))</td><td class=\"n\">\(c.segments)</td><td class=\"n\">\(c.codings)</td></tr>")
+                out.append(
+                    "<tr><td>\(escape(c.name))</td><td class=\"n\">\(c.segments)</td><td class=\"n\">\(c.codings)</td></tr>"
+                )
             }
         }
         out.append("</table>")
@@ -34,10 +39,13 @@ public enum QuoteHTML {
             for c in g.codes {
                 if c.depth > 0 { out.append("<h\(min(6, 2 + c.depth))>\(escape(c.name))</h\(min(6, 2 + c.depth))>") }
                 for q in c.quotes {
-                    let paragraphs = q.row.text.components(separatedBy: "\n\n").map { "<p>\(escape(Fingerprint.collapseWhitespace($0)))</p>" }
-                    out.append("<blockquote>" + paragraphs.joined() + "<p class=\"attr\">\(escape(q.row.attribution))</p>"
-                        + "<p class=\"meta\">\(escape(q.row.document)) #\(q.row.ordinal) · coded by \(escape(q.coders.joined(separator: ", ")))"
-                        + q.memos.map { " · memo: " + escape($0) }.joined() + "</p></blockquote>")
+                    let paragraphs = q.row.text.components(separatedBy: "\n\n").map {
+                        "<p>\(escape(Fingerprint.collapseWhitespace($0)))</p>"
+                    }
+                    out.append(
+                        "<blockquote>" + paragraphs.joined() + "<p class=\"attr\">\(escape(q.row.attribution))</p>"
+                            + "<p class=\"meta\">\(escape(q.row.document)) #\(q.row.ordinal) · coded by \(escape(q.coders.joined(separator: ", ")))"
+                            + q.memos.map { " · memo: " + escape($0) }.joined() + "</p></blockquote>")
                 }
             }
         }

@@ -18,15 +18,18 @@ public enum QuoteMarkdown {
         if rows.isEmpty {
             out.append("No codings match.")
         } else {
-            out.append("\(rows.count) \(plural(rows.count, "coding")) of \(segments) \(plural(segments, "segment")) in \(docs) \(plural(docs, "document")), "
-                + "by \(plural(coders.count, "coder")) \(list(coders)).")
+            out.append(
+                "\(rows.count) \(plural(rows.count, "coding")) of \(segments) \(plural(segments, "segment")) in \(docs) \(plural(docs, "document")), "
+                    + "by \(plural(coders.count, "coder")) \(list(coders)).")
             out.append("")
             out.append("| Category / code | Segments | Codings | Documents |")
             out.append("|---|---:|---:|---:|")
             for g in groups {
                 out.append("| **\(cell(g.name))** | \(g.segments) | \(g.codings) | |")
                 for c in g.codes where c.depth > 0 {
-                    out.append("| \(String(repeating: "  ", count: c.depth - 1))\(cell(c.name)) | \(c.segments) | \(c.codings) | \(c.documents) |")
+                    out.append(
+                        "| \(String(repeating: "  ", count: c.depth - 1))\(cell(c.name)) | \(c.segments) | \(c.codings) | \(c.documents) |"
+                    )
                 }
             }
         }
@@ -42,8 +45,9 @@ public enum QuoteMarkdown {
                     out.append(String(repeating: "#", count: min(6, 2 + c.depth)) + " \(c.name)")
                 }
                 out.append("")
-                out.append("\(c.quotes.count) \(plural(c.quotes.count, "quote")) from \(c.documents) \(plural(c.documents, "document"))"
-                    + (c.depth == 0 ? " coded with the category itself." : "."))
+                out.append(
+                    "\(c.quotes.count) \(plural(c.quotes.count, "quote")) from \(c.documents) \(plural(c.documents, "document"))"
+                        + (c.depth == 0 ? " coded with the category itself." : "."))
                 for q in c.quotes {
                     out.append("")
                     out.append(blockQuote(q.row.text, attribution: q.row.attribution))

@@ -46,7 +46,8 @@ public struct QuoteRow: Sendable, Hashable, Codable {
     public var cells: [String] {
         [
             document, documentType ?? "", site ?? "", segment, String(ordinal), speaker ?? "", role ?? "",
-            String(start), String(end), timestamp ?? "", category, codeId, codePath, coder, memo ?? "", text, review ? "yes" : "",
+            String(start), String(end), timestamp ?? "", category, codeId, codePath, coder, memo ?? "", text,
+            review ? "yes" : "",
         ]
     }
 

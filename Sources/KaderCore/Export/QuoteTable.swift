@@ -22,11 +22,15 @@ public enum QuoteTable {
     public static func json(_ rows: [QuoteRow]) throws -> Data {
         let objects: [[String: JSONValue]] = rows.map { r in
             [
-                "document": .string(r.document), "document_title": .string(r.documentTitle), "document_type": .optional(r.documentType),
-                "site": .optional(r.site), "segment_id": .string(r.segment), "ordinal": .int(r.ordinal), "speaker": .optional(r.speaker),
+                "document": .string(r.document), "document_title": .string(r.documentTitle),
+                "document_type": .optional(r.documentType),
+                "site": .optional(r.site), "segment_id": .string(r.segment), "ordinal": .int(r.ordinal),
+                "speaker": .optional(r.speaker),
                 "role": .optional(r.role), "start": .int(r.start), "end": .int(r.end), "span": .bool(r.isSpan),
-                "timestamp": .optional(r.timestamp), "category": .string(r.category), "category_id": .string(r.categoryId),
-                "code_id": .string(r.codeId), "code_path": .string(r.codePath), "coder": .string(r.coder), "memo": .optional(r.memo),
+                "timestamp": .optional(r.timestamp), "category": .string(r.category),
+                "category_id": .string(r.categoryId),
+                "code_id": .string(r.codeId), "code_path": .string(r.codePath), "coder": .string(r.coder),
+                "memo": .optional(r.memo),
                 "text": .string(r.text), "review": .bool(r.review),
             ]
         }

@@ -12,7 +12,9 @@ public enum TextTable {
             var line = ""
             for (c, cell) in row.enumerated() {
                 line += cell
-                if c < row.count - 1 { line += String(repeating: " ", count: max(0, (c < widths.count ? widths[c] : 0) + 2 - counts[r][c])) }
+                if c < row.count - 1 {
+                    line += String(repeating: " ", count: max(0, (c < widths.count ? widths[c] : 0) + 2 - counts[r][c]))
+                }
             }
             while let last = line.last, last.isWhitespace { line.removeLast() }
             out += line

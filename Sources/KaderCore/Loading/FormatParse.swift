@@ -19,8 +19,10 @@ struct FormatParse {
     /// The line table over ``bytes``, when the reader already built it.
     var buffer: TextBuffer?
 
-    init(format: String, bytes: [UInt8], turns: [RawTurn], encoding: String, lineEndings: String,
-         labelPattern: String, warnings: [String], frontMatter: DocumentMetadata? = nil) {
+    init(
+        format: String, bytes: [UInt8], turns: [RawTurn], encoding: String, lineEndings: String,
+        labelPattern: String, warnings: [String], frontMatter: DocumentMetadata? = nil
+    ) {
         self.format = format
         self.bytes = bytes
         self.turns = turns

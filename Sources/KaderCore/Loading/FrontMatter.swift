@@ -7,13 +7,16 @@ public enum FrontMatter {
     /// Finds front matter at the very start of `scalars`. Returns the YAML text and the scalar
     /// offset where the body starts (just after the closing `---` line), or nil if there is none.
     public static func split(_ scalars: [Unicode.Scalar]) -> (yaml: String, bodyStart: Int)? {
-        guard scalars.count >= 4, scalars[0] == "-", scalars[1] == "-", scalars[2] == "-", scalars[3] == "\n" else { return nil }
+        guard scalars.count >= 4, scalars[0] == "-", scalars[1] == "-", scalars[2] == "-", scalars[3] == "\n" else {
+            return nil
+        }
         var lineStart = 4
         while lineStart < scalars.count {
             var lineEnd = lineStart
             while lineEnd < scalars.count && scalars[lineEnd] != "\n" { lineEnd += 1 }
             let line = String(String.UnicodeScalarView(scalars[lineStart..<lineEnd]))
-            if line.trimmingCharacters(in: .whitespaces) == "---" || line.trimmingCharacters(in: .whitespaces) == "..." {
+            if line.trimmingCharacters(in: .whitespaces) == "---" || line.trimmingCharacters(in: .whitespaces) == "..."
+            {
                 let yaml = String(String.UnicodeScalarView(scalars[4..<lineStart]))
                 return (yaml, min(lineEnd + 1, scalars.count))
             }
@@ -30,10 +33,13 @@ public enum FrontMatter {
             var lineEnd = lineStart
             while lineEnd < p.count && p[lineEnd] != 0x0A { lineEnd += 1 }
             // The line trimmed of spaces and tabs is `---` or `...`.
-            var a = lineStart, b = lineEnd
+            var a = lineStart
+            var b = lineEnd
             while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }
             while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
-            if b - a == 3 && p[a] == p[a + 1] && p[a] == p[a + 2] && (p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: ".")) {
+            if b - a == 3 && p[a] == p[a + 1] && p[a] == p[a + 2]
+                && (p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "."))
+            {
                 return (String(decoding: p[4..<lineStart], as: UTF8.self), min(lineEnd + 1, p.count))
             }
             lineStart = lineEnd + 1
@@ -117,7 +123,8 @@ public enum FrontMatter {
         if let role = scalarString(node) { return SpeakerSetting(role: role) }
         guard case .mapping(let m)? = node else { return SpeakerSetting() }
         let entries = flattened(m)
-        var setting = SpeakerSetting(role: scalarString(value(entries, "role")), codable: bool(value(entries, "codable")))
+        var setting = SpeakerSetting(
+            role: scalarString(value(entries, "role")), codable: bool(value(entries, "codable")))
         setting.attributes = attributes(entries, skipping: ["role", "codable", "name"])
         return setting
     }
@@ -148,8 +155,12 @@ public enum FrontMatter {
 
     private static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
     // YAML 1.1 booleans, plus Dutch `ja` / `nee` (Kader's users write metadata in Dutch).
-    private static let trueWords: Set<String> = ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "ja", "Ja", "JA"]
-    private static let falseWords: Set<String> = ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "nee", "Nee", "NEE"]
+    private static let trueWords: Set<String> = [
+        "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "ja", "Ja", "JA",
+    ]
+    private static let falseWords: Set<String> = [
+        "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "nee", "Nee", "NEE",
+    ]
 
     /// The text of a scalar node; nil for a plain null (`~`, `null`, empty) and for lists and mappings.
     static func scalarString(_ node: Node?) -> String? {

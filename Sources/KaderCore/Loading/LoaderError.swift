@@ -22,7 +22,8 @@ public enum LoaderError: Error, Equatable, LocalizedError {
         case .malformed(let p, let d): return "\(p): \(d)."
         case .tooLarge(let p, let limit):
             let size = limit % (1024 * 1024) == 0 ? "\(limit / (1024 * 1024)) MiB" : "\(limit) bytes"
-            return "\(p): the file is larger than the limit of \(size) (raise it with max-file-size-mb in kader.yaml, or --max-file-size-mb for kader segments)."
+            return
+                "\(p): the file is larger than the limit of \(size) (raise it with max-file-size-mb in kader.yaml, or --max-file-size-mb for kader segments)."
         case .badMetadata(let p, let d): return "\(p): the metadata cannot be read (\(d))."
         }
     }

@@ -103,7 +103,9 @@ final class SafeXMLParser {
             throw XMLReadFailure(detail: Self.describe(xmlCtxtGetLastError(ctxt)))
         }
         if let e = ctxt.pointee.encoding { return String(cString: e).uppercased() }
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || (data.count > 1 && (data[data.startIndex] == 0 || data[data.startIndex + 1] == 0)) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+            || (data.count > 1 && (data[data.startIndex] == 0 || data[data.startIndex + 1] == 0))
+        {
             return "UTF-16"
         }
         return "UTF-8"
@@ -128,10 +130,12 @@ final class SafeXMLParser {
         var sax = xmlSAXHandler()
         sax.initialized = kader_xml_sax2_magic()
         sax.internalSubset = { ctx, _, _, _ in
-            parserFrom(ctx).stop("it has a document type declaration (DTD), which Kader refuses so that no entity is ever expanded")
+            parserFrom(ctx).stop(
+                "it has a document type declaration (DTD), which Kader refuses so that no entity is ever expanded")
         }
         sax.externalSubset = { ctx, _, _, _ in
-            parserFrom(ctx).stop("it has a document type declaration (DTD), which Kader refuses so that no entity is ever expanded")
+            parserFrom(ctx).stop(
+                "it has a document type declaration (DTD), which Kader refuses so that no entity is ever expanded")
         }
         sax.entityDecl = { ctx, name, _, _, _, _ in
             parserFrom(ctx).stop("it declares the XML entity \(xmlString(name) ?? "?"), which Kader does not expand")
@@ -141,11 +145,13 @@ final class SafeXMLParser {
         }
         sax.getEntity = { ctx, name in
             if let name, let predefined = xmlGetPredefinedEntity(name) { return predefined }
-            parserFrom(ctx).stop("it refers to the undeclared entity &\(xmlString(name) ?? "?");, which Kader does not expand")
+            parserFrom(ctx).stop(
+                "it refers to the undeclared entity &\(xmlString(name) ?? "?");, which Kader does not expand")
             return nil
         }
         sax.getParameterEntity = { ctx, name in
-            parserFrom(ctx).stop("it refers to the parameter entity %\(xmlString(name) ?? "?");, which Kader does not expand")
+            parserFrom(ctx).stop(
+                "it refers to the parameter entity %\(xmlString(name) ?? "?");, which Kader does not expand")
             return nil
         }
         sax.resolveEntity = { ctx, _, _ in

@@ -19,7 +19,10 @@ public struct RawTurn: Sendable, Hashable {
     var startByte = -1
     var endByte = -1
 
-    public init(speaker: String?, role: String? = nil, start: Int, end: Int, timestamp: String? = nil, endTimestamp: String? = nil, paragraphStarts: [Int] = []) {
+    public init(
+        speaker: String?, role: String? = nil, start: Int, end: Int, timestamp: String? = nil,
+        endTimestamp: String? = nil, paragraphStarts: [Int] = []
+    ) {
         self.speaker = speaker
         self.role = role
         self.start = start
@@ -52,7 +55,12 @@ public struct SegmentationOptions: Sendable, Hashable {
     /// Roles whose turns are not codable unless the metadata says otherwise.
     public var nonCodableRoles: Set<String>
 
-    public init(maxSegmentLength: Int = 1500, nonCodableRoles: Set<String> = ["moderator", "interviewer", "gespreksleider", "interviewster", "voorzitter", "chair"]) {
+    public init(
+        maxSegmentLength: Int = 1500,
+        nonCodableRoles: Set<String> = [
+            "moderator", "interviewer", "gespreksleider", "interviewster", "voorzitter", "chair",
+        ]
+    ) {
         self.maxSegmentLength = maxSegmentLength
         self.nonCodableRoles = nonCodableRoles
     }
@@ -82,7 +90,9 @@ public enum SegmentBuilder {
     public static func build(
         text scalars: [Unicode.Scalar], turns: [RawTurn], metadata: DocumentMetadata, options: SegmentationOptions
     ) -> (segments: [Segment], speakers: [Speaker]) {
-        build(buffer: TextBuffer(String(String.UnicodeScalarView(scalars))), turns: turns, metadata: metadata, options: options)
+        build(
+            buffer: TextBuffer(String(String.UnicodeScalarView(scalars))), turns: turns, metadata: metadata,
+            options: options)
     }
 
     /// Segment ids: `s` + 12 hex digits of the SHA-256 of the speaker, U+001F and the segment's
@@ -91,7 +101,8 @@ public enum SegmentBuilder {
     /// `text`, when given, must be the document text whose UTF-8 is `buffer.bytes`; segment texts
     /// are then sliced from it without validating the bytes again.
     static func build(
-        buffer: TextBuffer, text: String? = nil, turns: [RawTurn], metadata: DocumentMetadata, options: SegmentationOptions
+        buffer: TextBuffer, text: String? = nil, turns: [RawTurn], metadata: DocumentMetadata,
+        options: SegmentationOptions
     ) -> (segments: [Segment], speakers: [Speaker]) {
         var state = BuildState(buffer: buffer, text: text, count: turns.count)
         var speakerList: [Speaker] = []
@@ -107,15 +118,19 @@ public enum SegmentBuilder {
                 if last >= known.count || known[last].speaker != turns[i].speaker || known[last].role != turns[i].role {
                     // A short linear search while there are few speakers (cheaper than hashing),
                     // a dictionary beyond that.
-                    let found = known.count <= 16
+                    let found =
+                        known.count <= 16
                         ? known.firstIndex(where: { $0.speaker == turns[i].speaker && $0.role == turns[i].role })
                         : knownIndex[SpeakerKey(speaker: turns[i].speaker, role: turns[i].role)]
                     if let found {
                         last = found
                     } else {
                         let setting = turns[i].speaker.flatMap { metadata.speakers[$0] }
-                        let role = setting?.role ?? turns[i].role ?? turns[i].speaker.flatMap(RoleInference.role(fromLabel:))
-                        let codable = setting?.codable ?? !(role.map { options.nonCodableRoles.contains($0.lowercased()) } ?? false)
+                        let role =
+                            setting?.role ?? turns[i].role ?? turns[i].speaker.flatMap(RoleInference.role(fromLabel:))
+                        let codable =
+                            setting?.codable
+                            ?? !(role.map { options.nonCodableRoles.contains($0.lowercased()) } ?? false)
                         var index = -1
                         if let name = turns[i].speaker {
                             if let existing = speakerIndex[name] {
@@ -126,7 +141,9 @@ public enum SegmentBuilder {
                                 speakerList.append(Speaker(name: name, role: role, codable: codable, turns: 0))
                             }
                         }
-                        let f = SpeakerFacts(role: role, codable: codable, speakerIndex: index, idPrefix: Array((turns[i].speaker ?? "").utf8) + [0x1F])
+                        let f = SpeakerFacts(
+                            role: role, codable: codable, speakerIndex: index,
+                            idPrefix: Array((turns[i].speaker ?? "").utf8) + [0x1F])
                         known.append(KnownSpeaker(speaker: turns[i].speaker, role: turns[i].role, facts: f))
                         last = known.count - 1
                         knownIndex[SpeakerKey(speaker: turns[i].speaker, role: turns[i].role)] = last
@@ -134,10 +151,14 @@ public enum SegmentBuilder {
                 }
                 let f = known[last].facts
                 if f.speakerIndex >= 0 { speakerList[f.speakerIndex].turns += 1 }
-                if turns[i].startByte >= 0 && turns[i].endByte >= 0 && (turns[i].end - turns[i].start <= options.maxSegmentLength || turns[i].paragraphStarts.isEmpty) {
+                if turns[i].startByte >= 0 && turns[i].endByte >= 0
+                    && (turns[i].end - turns[i].start <= options.maxSegmentLength || turns[i].paragraphStarts.isEmpty)
+                {
                     state.emit(turns[i], f, turns[i].start, turns[i].end, turns[i].startByte, turns[i].endByte)
                 } else {
-                    for (start, end, startByte, endByte) in pieces(of: turns[i], buffer: buffer, maxLength: options.maxSegmentLength) {
+                    for (start, end, startByte, endByte) in pieces(
+                        of: turns[i], buffer: buffer, maxLength: options.maxSegmentLength)
+                    {
                         state.emit(turns[i], f, start, end, startByte, endByte)
                     }
                 }
@@ -164,21 +185,32 @@ public enum SegmentBuilder {
 
         init(buffer: TextBuffer, text: String?, count: Int) {
             self.buffer = buffer
-            native = text.map { t -> String in var t = t; t.makeContiguousUTF8(); return t }
+            native = text.map { t -> String in
+                var t = t
+                t.makeContiguousUTF8()
+                return t
+            }
             segments.reserveCapacity(count)
             seenIds.reserveCapacity(count)
         }
 
-        mutating func emit(_ turn: RawTurn, _ f: SpeakerFacts, _ start: Int, _ end: Int, _ startByte: Int, _ endByte: Int) {
-            let segmentText = native.map { SegmentBuilder.slice($0, startByte, endByte) } ?? Substring(buffer.string(bytes: startByte, endByte))
-            let digest = buffer.bytes.withUnsafeBufferPointer { Fingerprint.collapsedDigest($0, startByte, endByte, scratch: &scratch) }
+        mutating func emit(
+            _ turn: RawTurn, _ f: SpeakerFacts, _ start: Int, _ end: Int, _ startByte: Int, _ endByte: Int
+        ) {
+            let segmentText =
+                native.map { SegmentBuilder.slice($0, startByte, endByte) }
+                ?? Substring(buffer.string(bytes: startByte, endByte))
+            let digest = buffer.bytes.withUnsafeBufferPointer {
+                Fingerprint.collapsedDigest($0, startByte, endByte, scratch: &scratch)
+            }
             let print = Fingerprint.hexPrefix(digest, digits: 16)
             idBytes.removeAll(keepingCapacity: true)
             idBytes.append(contentsOf: f.idPrefix)
             idBytes.append(contentsOf: print.utf8)
             let idDigest = idBytes.withUnsafeBytes { Fingerprint.sha256($0) }
             let key = idDigest.withUnsafeBytes { d in
-                UInt64(d[0]) << 40 | UInt64(d[1]) << 32 | UInt64(d[2]) << 24 | UInt64(d[3]) << 16 | UInt64(d[4]) << 8 | UInt64(d[5])
+                UInt64(d[0]) << 40 | UInt64(d[1]) << 32 | UInt64(d[2]) << 24 | UInt64(d[3]) << 16 | UInt64(d[4]) << 8
+                    | UInt64(d[5])
             }
             let base = Fingerprint.hexPrefix(idDigest, digits: 12, prefix: UInt8(ascii: "s"))
             var id = base
@@ -188,10 +220,12 @@ public enum SegmentBuilder {
             } else {
                 seenIds[key] = 1
             }
-            segments.append(Segment(
-                id: id, ordinal: segments.count + 1, speaker: turn.speaker, role: f.role,
-                start: start, end: end, textSlice: segmentText, timestamp: turn.timestamp, endTimestamp: turn.endTimestamp,
-                fingerprint: print, codable: f.codable))
+            segments.append(
+                Segment(
+                    id: id, ordinal: segments.count + 1, speaker: turn.speaker, role: f.role,
+                    start: start, end: end, textSlice: segmentText, timestamp: turn.timestamp,
+                    endTimestamp: turn.endTimestamp,
+                    fingerprint: print, codable: f.codable))
         }
     }
 
@@ -200,7 +234,8 @@ public enum SegmentBuilder {
     @inline(__always)
     static func slice(_ text: String, _ a: Int, _ b: Int) -> Substring {
         let u = text.utf8
-        let i = u.index(u.startIndex, offsetBy: a), j = u.index(u.startIndex, offsetBy: b)
+        let i = u.index(u.startIndex, offsetBy: a)
+        let j = u.index(u.startIndex, offsetBy: b)
         return Substring(u[i..<j])
     }
 
@@ -234,8 +269,10 @@ public enum SegmentBuilder {
 public enum RoleInference {
     static let knownRoles: [String: String] = [
         "moderator": "moderator", "interviewer": "interviewer", "gespreksleider": "moderator",
-        "leerkracht": "leerkracht", "leraar": "leerkracht", "lerares": "leerkracht", "juf": "leerkracht", "meester": "leerkracht",
-        "directeur": "directeur", "directrice": "directeur", "ict-coördinator": "ict-coördinator", "ict-coordinator": "ict-coördinator",
+        "leerkracht": "leerkracht", "leraar": "leerkracht", "lerares": "leerkracht", "juf": "leerkracht",
+        "meester": "leerkracht",
+        "directeur": "directeur", "directrice": "directeur", "ict-coördinator": "ict-coördinator",
+        "ict-coordinator": "ict-coördinator",
         "zorgcoördinator": "zorgcoördinator", "zorgcoordinator": "zorgcoördinator", "expert": "expert",
         "leerling": "leerling", "ouder": "ouder", "beleidsmedewerker": "beleidsmedewerker", "respondent": "respondent",
     ]

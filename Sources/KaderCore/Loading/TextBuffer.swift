@@ -67,7 +67,8 @@ struct TextBuffer {
     func byteOffset(scalar: Int) -> Int {
         if isASCII { return scalar }
         if scalar >= scalarCount { return bytes.count }
-        var lo = 0, hi = lineStartScalar.count - 1
+        var lo = 0
+        var hi = lineStartScalar.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStartScalar[mid] <= scalar { lo = mid } else { hi = mid - 1 }
@@ -126,7 +127,9 @@ struct TextBuffer {
             return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
         }
         if i + 3 < p.count {
-            let v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+            let v =
+                (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                | UInt32(p[i + 3] & 0x3F)
             return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
         }
         return ("\u{FFFD}", 1)

@@ -29,14 +29,19 @@ public struct TranscriptLoader: Sendable {
         let path = displayPath ?? url.path
         let ext = url.pathExtension.lowercased()
         if let name = Self.unsupported[ext] {
-            throw LoaderError.unsupportedFormat(path: path, format: name, advice: "save it as .docx or .txt and load that")
+            throw LoaderError.unsupportedFormat(
+                path: path, format: name, advice: "save it as .docx or .txt and load that")
         }
         guard let format = TranscriptFormat.from(extension: ext) else {
-            throw LoaderError.unsupportedFormat(path: path, format: ext.isEmpty ? "extension-less" : ".\(ext)", advice: "Kader reads .txt, .md, .docx, .vtt, .srt and TEI .xml transcripts")
+            throw LoaderError.unsupportedFormat(
+                path: path, format: ext.isEmpty ? "extension-less" : ".\(ext)",
+                advice: "Kader reads .txt, .md, .docx, .vtt, .srt and TEI .xml transcripts")
         }
         let bytes = try Self.readBytes(url.path, displayPath: path, maxSize: options.maxFileSize)
         let sidecar = try Self.sidecar(of: url, displayPath: path)
-        return try load(bytes: bytes, path: path, id: Self.documentId(forFileName: url.lastPathComponent), format: format, sidecar: sidecar)
+        return try load(
+            bytes: bytes, path: path, id: Self.documentId(forFileName: url.lastPathComponent), format: format,
+            sidecar: sidecar)
     }
 
     /// The metadata of `FILE.meta.yaml` (or `FILE.meta.yml`) next to `url`, if there is one.
@@ -70,8 +75,10 @@ public struct TranscriptLoader: Sendable {
         var before = stat()
         guard stat(path, &before) == 0 else { throw failure(errno) }
         guard before.st_mode & S_IFMT == S_IFREG else {
-            throw LoaderError.unreadable(path: displayPath, reason: before.st_mode & S_IFMT == S_IFDIR
-                ? "it is a folder, not a transcript file" : "it is not a regular file but a pipe, device or socket")
+            throw LoaderError.unreadable(
+                path: displayPath,
+                reason: before.st_mode & S_IFMT == S_IFDIR
+                    ? "it is a folder, not a transcript file" : "it is not a regular file but a pipe, device or socket")
         }
         if Int(before.st_size) > maxSize { throw LoaderError.tooLarge(path: displayPath, limit: maxSize) }
         let fd = open(path, O_RDONLY | O_NONBLOCK)
@@ -83,7 +90,10 @@ public struct TranscriptLoader: Sendable {
             var got = 0
             while got < count {
                 let n = read(fd, p + got, count - got)
-                if n < 0 { if errno == EINTR { continue }; throw failure(errno) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(errno)
+                }
                 if n == 0 { break }
                 got += n
             }
@@ -110,49 +120,64 @@ public struct TranscriptLoader: Sendable {
     /// lines, each starting with its label (`Name: `) outside the segment. A `.txt` that starts with
     /// `WEBVTT` or an SRT cue is read as that format.
     /// - Throws: ``LoaderError`` (one sentence naming `path` and the problem); never anything else.
-    public func load(data: Data, path: String, id: String, format: TranscriptFormat, sidecar: DocumentMetadata? = nil) throws -> Document {
+    public func load(data: Data, path: String, id: String, format: TranscriptFormat, sidecar: DocumentMetadata? = nil)
+        throws -> Document
+    {
         try load(bytes: [UInt8](data), path: path, id: id, format: format, sidecar: sidecar)
     }
 
     /// ``load(data:path:id:format:sidecar:)`` on bytes in an array.
-    func load(bytes data: [UInt8], path: String, id: String, format: TranscriptFormat, sidecar: DocumentMetadata? = nil) throws -> Document {
+    func load(bytes data: [UInt8], path: String, id: String, format: TranscriptFormat, sidecar: DocumentMetadata? = nil)
+        throws -> Document
+    {
         if data.count > options.maxFileSize { throw LoaderError.tooLarge(path: path, limit: options.maxFileSize) }
         var parse: FormatParse
         switch format {
-        case .docx: parse = try DocxTranscript.load(Data(data), path: path, maxEntrySize: options.maxDecompressedSize, options: options)
+        case .docx:
+            parse = try DocxTranscript.load(
+                Data(data), path: path, maxEntrySize: options.maxDecompressedSize, options: options)
         case .tei: parse = try TEITranscript.load(Data(data), path: path)
         case .webVTT, .srt, .plainText, .markdown, .otter:
-            let (bytes, decodedText, encoding, endings) = try TranscriptTextDecoder.decodeToUTF8Text(bytes: data, path: path)
+            let (bytes, decodedText, encoding, endings) = try TranscriptTextDecoder.decodeToUTF8Text(
+                bytes: data, path: path)
             let sniffed = format == .plainText ? Self.sniffCueFormat(bytes) ?? format : format
             if sniffed == .webVTT || sniffed == .srt {
                 let out = CueTranscript.build(String(decoding: bytes, as: UTF8.self), srt: sniffed == .srt)
-                parse = FormatParse(format: sniffed.rawValue, bytes: out.bytes, turns: out.turns, encoding: encoding,
-                                    lineEndings: endings, labelPattern: out.labelPattern, warnings: out.warnings)
+                parse = FormatParse(
+                    format: sniffed.rawValue, bytes: out.bytes, turns: out.turns, encoding: encoding,
+                    lineEndings: endings, labelPattern: out.labelPattern, warnings: out.warnings)
             } else {
-                parse = try plainParse(bytes, format: sniffed, encoding: encoding, lineEndings: endings, path: path, sidecar: sidecar)
+                parse = try plainParse(
+                    bytes, format: sniffed, encoding: encoding, lineEndings: endings, path: path, sidecar: sidecar)
                 parse.text = decodedText
             }
         }
         if parse.encoding.hasPrefix(TranscriptTextDecoder.mixedEncoding) {
-            parse.warnings.append("the file mixes UTF-8 and Windows-1252: valid UTF-8 was kept and every other byte read as Windows-1252"
-                + parse.encoding.dropFirst(TranscriptTextDecoder.mixedEncoding.count) + "; check the accented characters there")
+            parse.warnings.append(
+                "the file mixes UTF-8 and Windows-1252: valid UTF-8 was kept and every other byte read as Windows-1252"
+                    + parse.encoding.dropFirst(TranscriptTextDecoder.mixedEncoding.count)
+                    + "; check the accented characters there")
         }
         var metadata = sidecar ?? DocumentMetadata()
         if let front = parse.frontMatter { metadata = Self.merge(front, over: sidecar) }
         let buffer = parse.buffer ?? TextBuffer(bytes: parse.bytes)
         let text = parse.text ?? String(decoding: parse.bytes, as: UTF8.self)
-        let (segments, speakers) = SegmentBuilder.build(buffer: buffer, text: text, turns: parse.turns, metadata: metadata, options: options.segmentation)
+        let (segments, speakers) = SegmentBuilder.build(
+            buffer: buffer, text: text, turns: parse.turns, metadata: metadata, options: options.segmentation)
         if segments.isEmpty { parse.warnings.append("no text to code was found") }
         let diagnostics = LoadDiagnostics(
             format: parse.format, encoding: parse.encoding, lineEndings: parse.lineEndings,
             labelPattern: parse.labelPattern, warnings: parse.warnings)
         return Document(
             id: id, sourcePath: path, metadata: metadata, text: text,
-            contentHash: Fingerprint.hexPrefix(SHA256.hash(data: parse.bytes), digits: 64), segments: segments, speakers: speakers, diagnostics: diagnostics)
+            contentHash: Fingerprint.hexPrefix(SHA256.hash(data: parse.bytes), digits: 64), segments: segments,
+            speakers: speakers, diagnostics: diagnostics)
     }
 
-    private func plainParse(_ bytes: [UInt8], format: TranscriptFormat, encoding: String, lineEndings: String, path: String,
-                            sidecar: DocumentMetadata?) throws -> FormatParse {
+    private func plainParse(
+        _ bytes: [UInt8], format: TranscriptFormat, encoding: String, lineEndings: String, path: String,
+        sidecar: DocumentMetadata?
+    ) throws -> FormatParse {
         var front: DocumentMetadata?
         var bodyStart = 0
         if let (yaml, start) = FrontMatter.split(bytes: bytes) {
@@ -161,13 +186,15 @@ public struct TranscriptLoader: Sendable {
         }
         let custom = try options.customLabelRegex.map { try CustomLabelMatcher($0, path: path) }
         let known = Set((front?.speakers.keys.map { $0 } ?? []) + (sidecar?.speakers.keys.map { $0 } ?? []))
-        let segmenter = PlainTextSegmenter(forcedPattern: format == .otter ? .nameTime : options.speakerPattern, custom: custom, knownSpeakers: known)
+        let segmenter = PlainTextSegmenter(
+            forcedPattern: format == .otter ? .nameTime : options.speakerPattern, custom: custom, knownSpeakers: known)
         let buffer = TextBuffer(bytes: bytes)
         let result = segmenter.parse(buffer, bodyStart: bodyStart)
         var name = format.rawValue
         if format == .plainText && result.pattern == .nameTime { name = TranscriptFormat.otter.rawValue }
-        var parse = FormatParse(format: name, bytes: bytes, turns: result.turns, encoding: encoding, lineEndings: lineEndings,
-                                labelPattern: result.patternName, warnings: result.warnings)
+        var parse = FormatParse(
+            format: name, bytes: bytes, turns: result.turns, encoding: encoding, lineEndings: lineEndings,
+            labelPattern: result.patternName, warnings: result.warnings)
         parse.frontMatter = front
         parse.buffer = buffer
         return parse
@@ -179,7 +206,9 @@ public struct TranscriptLoader: Sendable {
         let head = String(decoding: bytes.prefix(256), as: UTF8.self)
         if head.hasPrefix("WEBVTT") { return .webVTT }
         let lines = head.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: true)
-        if lines.count >= 2, lines[0].trimmingCharacters(in: .whitespaces).allSatisfy(\.isASCIIDigit), CueParser.timing(lines[1]) != nil {
+        if lines.count >= 2, lines[0].trimmingCharacters(in: .whitespaces).allSatisfy(\.isASCIIDigit),
+            CueParser.timing(lines[1]) != nil
+        {
             return .srt
         }
         return nil
@@ -203,10 +232,13 @@ public struct TranscriptLoader: Sendable {
     public static func documentId(forFileName name: String) -> String {
         let base = (name as NSString).deletingPathExtension
         if base.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }),
-           let first = base.utf8.first, first != 0x2D, base.utf8.last != 0x2D, !base.contains("--") {
+            let first = base.utf8.first, first != 0x2D, base.utf8.last != 0x2D, !base.contains("--")
+        {
             return base
         }
-        let folded = base.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        let folded = base.folding(
+            options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
+            locale: Locale(identifier: "en_US_POSIX"))
         var out = ""
         var lastDash = true
         for s in folded.unicodeScalars {

@@ -20,23 +20,30 @@ public enum TranscriptTextDecoder {
     ///   ``LoaderError/undecodable(path:detail:)`` when no layer decodes the bytes.
     public static func decode(_ data: Data, path: String) throws -> DecodedText {
         let (bytes, text, encoding, endings) = try decodeToUTF8Text(data, path: path)
-        return DecodedText(text: text ?? String(decoding: bytes, as: UTF8.self), encoding: encoding, lineEndings: endings)
+        return DecodedText(
+            text: text ?? String(decoding: bytes, as: UTF8.self), encoding: encoding, lineEndings: endings)
     }
 
     /// Like ``decode(_:path:)`` but returns the normalised text as UTF-8 bytes (no BOM, LF only).
-    static func decodeToUTF8(_ data: Data, path: String) throws -> (bytes: [UInt8], encoding: String, lineEndings: String) {
+    static func decodeToUTF8(_ data: Data, path: String) throws -> (
+        bytes: [UInt8], encoding: String, lineEndings: String
+    ) {
         let (bytes, _, encoding, endings) = try decodeToUTF8Text(data, path: path)
         return (bytes, encoding, endings)
     }
 
     /// ``decodeToUTF8(_:path:)`` that also hands back the text as a `String` when decoding made one
     /// with exactly these bytes (no line endings to normalise), so it need not be validated again.
-    static func decodeToUTF8Text(_ data: Data, path: String) throws -> (bytes: [UInt8], text: String?, encoding: String, lineEndings: String) {
+    static func decodeToUTF8Text(_ data: Data, path: String) throws -> (
+        bytes: [UInt8], text: String?, encoding: String, lineEndings: String
+    ) {
         try decodeToUTF8Text(bytes: [UInt8](data), path: path)
     }
 
     /// ``decodeToUTF8Text(_:path:)`` on bytes already in an array (spares a copy of the file).
-    static func decodeToUTF8Text(bytes: [UInt8], path: String) throws -> (bytes: [UInt8], text: String?, encoding: String, lineEndings: String) {
+    static func decodeToUTF8Text(bytes: [UInt8], path: String) throws -> (
+        bytes: [UInt8], text: String?, encoding: String, lineEndings: String
+    ) {
         if bytes.isEmpty { throw LoaderError.empty(path: path) }
         if let kind = BinarySignature.detect(bytes) {
             throw LoaderError.binary(path: path, detail: "it looks like \(kind)")
@@ -46,7 +53,8 @@ public enum TranscriptTextDecoder {
         var text: String?
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let s = String(validating: bytes[3...], as: UTF8.self) else {
-                throw LoaderError.undecodable(path: path, detail: "it starts with a UTF-8 byte order mark but contains invalid UTF-8")
+                throw LoaderError.undecodable(
+                    path: path, detail: "it starts with a UTF-8 byte order mark but contains invalid UTF-8")
             }
             text = s
             utf8 = Array(bytes[3...])
@@ -118,10 +126,15 @@ public enum TranscriptTextDecoder {
 
     /// Normalises line endings of UTF-8 bytes in place; returns `LF`, `CRLF`, `CR`, `mixed` or `none`.
     static func normaliseLineEndings(_ bytes: inout [UInt8]) -> String {
-        var lf = 0, crlf = 0, cr = 0
-        let hasCR = bytes.withUnsafeBufferPointer { p in p.baseAddress.map { memchr($0, 0x0D, p.count) != nil } ?? false }
+        var lf = 0
+        var crlf = 0
+        var cr = 0
+        let hasCR = bytes.withUnsafeBufferPointer { p in p.baseAddress.map { memchr($0, 0x0D, p.count) != nil } ?? false
+        }
         guard hasCR else {
-            let hasLF = bytes.withUnsafeBufferPointer { p in p.baseAddress.map { memchr($0, 0x0A, p.count) != nil } ?? false }
+            let hasLF = bytes.withUnsafeBufferPointer { p in
+                p.baseAddress.map { memchr($0, 0x0A, p.count) != nil } ?? false
+            }
             return hasLF ? "LF" : "none"
         }
         var out: [UInt8] = []
@@ -131,7 +144,12 @@ public enum TranscriptTextDecoder {
         while i < n {
             let c = bytes[i]
             if c == 0x0D {
-                if i + 1 < n && bytes[i + 1] == 0x0A { crlf += 1; i += 1 } else { cr += 1 }
+                if i + 1 < n && bytes[i + 1] == 0x0A {
+                    crlf += 1
+                    i += 1
+                } else {
+                    cr += 1
+                }
                 out.append(0x0A)
             } else {
                 if c == 0x0A { lf += 1 }
@@ -150,7 +168,8 @@ public enum TranscriptTextDecoder {
         units.reserveCapacity(bytes.count / 2)
         var i = 0
         while i < bytes.count {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            let a = UInt16(bytes[i])
+            let b = UInt16(bytes[i + 1])
             units.append(littleEndian ? (a | b << 8) : (a << 8 | b))
             i += 2
         }
@@ -163,7 +182,9 @@ public enum TranscriptTextDecoder {
         var i = 0
         while i < bytes.count {
             let b = bytes[i..<i + 4].map(UInt32.init)
-            let v = littleEndian ? (b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24) : (b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3])
+            let v =
+                littleEndian
+                ? (b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24) : (b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3])
             guard let s = Unicode.Scalar(v) else { return nil }
             result.append(s)
             i += 4
@@ -227,7 +248,8 @@ public enum TranscriptTextDecoder {
 
     private static let cp1252High: [UInt32] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
+        0x0178,
     ]
 }
 

@@ -14,13 +14,18 @@ public enum YAMLLimits {
 
     /// Why `yaml` is refused, or nil. Syntax errors are left to the real parser.
     public static func problem(_ yaml: String) -> String? {
-        guard yaml.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }) else { return nil }
+        guard
+            yaml.utf8.contains(where: {
+                $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{")
+            })
+        else { return nil }
         guard let node = try? Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return nil }
         let limit = max(maxNodes, yaml.utf8.count)
         var budget = limit
         var complexKey = false
         guard fits(node, &budget, &complexKey) else {
-            return "its YAML aliases expand it to more than \(limit) values (the limit is one value per byte of the file, at least \(maxNodes))"
+            return
+                "its YAML aliases expand it to more than \(limit) values (the limit is one value per byte of the file, at least \(maxNodes))"
         }
         return complexKey ? "it uses a list or a mapping as a key, which Kader does not read" : nil
     }

@@ -58,7 +58,8 @@ public struct ZipReader: Sendable {
         while eocd >= lowest && (try? z.u32(eocd)) != 0x0605_4B50 { eocd -= 1 }
         guard eocd >= lowest else { throw .notZip }
         let count = try z.u16(eocd + 10)
-        let directorySize = try z.u32(eocd + 12), start = try z.u32(eocd + 16)
+        let directorySize = try z.u32(eocd + 12)
+        let start = try z.u32(eocd + 16)
         if count == 0xFFFF || start == 0xFFFF_FFFF || directorySize == 0xFFFF_FFFF { throw .zip64 }
         guard count <= maxEntries else { throw .tooManyEntries(limit: maxEntries) }
         var list: [ZipEntry] = []
@@ -67,16 +68,23 @@ public struct ZipReader: Sendable {
         for _ in 0..<count {
             guard try z.u32(p) == 0x0201_4B50 else { throw .damaged }
             let madeBy = try z.u16(p + 4) >> 8
-            let method = try z.u16(p + 10), crc = try z.u32(p + 16)
-            let compressed = try z.u32(p + 20), size = try z.u32(p + 24)
-            let nameLength = try z.u16(p + 28), extra = try z.u16(p + 30), comment = try z.u16(p + 32)
-            let external = try z.u32(p + 38), local = try z.u32(p + 42)
+            let method = try z.u16(p + 10)
+            let crc = try z.u32(p + 16)
+            let compressed = try z.u32(p + 20)
+            let size = try z.u32(p + 24)
+            let nameLength = try z.u16(p + 28)
+            let extra = try z.u16(p + 30)
+            let comment = try z.u16(p + 32)
+            let external = try z.u32(p + 38)
+            let local = try z.u32(p + 42)
             if compressed == 0xFFFF_FFFF || size == 0xFFFF_FFFF || local == 0xFFFF_FFFF { throw .zip64 }
             let name = String(decoding: try z.slice(p + 46, nameLength), as: UTF8.self)
             let unixMode = madeBy == 3 ? (external >> 16) & 0o170000 : 0
-            list.append(ZipEntry(name: name, method: method, compressedSize: compressed, size: size, crc32: UInt32(crc),
-                                 localHeader: local, isDirectory: name.hasSuffix("/") || unixMode == 0o040000,
-                                 isSymlink: unixMode == 0o120000))
+            list.append(
+                ZipEntry(
+                    name: name, method: method, compressedSize: compressed, size: size, crc32: UInt32(crc),
+                    localHeader: local, isDirectory: name.hasSuffix("/") || unixMode == 0o040000,
+                    isSymlink: unixMode == 0o120000))
             p += 46 + nameLength + extra + comment
         }
         entries = list
@@ -112,20 +120,23 @@ public struct ZipReader: Sendable {
         var served = 0
         let crc: CRC32
         do {
-            crc = try Data.decompress(size: Int64(body.count), bufferSize: 64 * 1024, skipCRC32: !checkCRC, provider: { _, chunk in
-                guard served < body.count else { throw Exhausted() }
-                let end = min(body.count, served + chunk)
-                defer { served = end }
-                // ZIPFoundation tells zlib that every chunk is `chunk` bytes long, so a short last
-                // chunk let zlib read past it on damaged data (a crash found by fuzzing): pad it.
-                var piece = body.subdata(in: served..<end)
-                if piece.count < chunk { piece.append(Data(count: chunk - piece.count)) }
-                return piece
-            }, consumer: { piece in
-                // More than the declared size is damage (the declared size is within `limit`).
-                if out.count + piece.count > entry.size { throw Exhausted() }
-                out.append(piece)
-            })
+            crc = try Data.decompress(
+                size: Int64(body.count), bufferSize: 64 * 1024, skipCRC32: !checkCRC,
+                provider: { _, chunk in
+                    guard served < body.count else { throw Exhausted() }
+                    let end = min(body.count, served + chunk)
+                    defer { served = end }
+                    // ZIPFoundation tells zlib that every chunk is `chunk` bytes long, so a short last
+                    // chunk let zlib read past it on damaged data (a crash found by fuzzing): pad it.
+                    var piece = body.subdata(in: served..<end)
+                    if piece.count < chunk { piece.append(Data(count: chunk - piece.count)) }
+                    return piece
+                },
+                consumer: { piece in
+                    // More than the declared size is damage (the declared size is within `limit`).
+                    if out.count + piece.count > entry.size { throw Exhausted() }
+                    out.append(piece)
+                })
         } catch {
             throw .corrupt(entry: entry.name)
         }

@@ -13,7 +13,9 @@ public struct DocumentBatchLoader: Sendable {
     /// Worker threads: the active processor count, at least 1.
     public let workers: Int
 
-    public init(project: Project, loader: TranscriptLoader? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(
+        project: Project, loader: TranscriptLoader? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.project = project
         self.loader = loader ?? TranscriptLoader(options: project.settings.loadOptions)
         self.workers = max(1, workers)
@@ -35,8 +37,10 @@ public struct DocumentBatchLoader: Sendable {
             for (path, result) in zip(batch, load(batch)) { try body(path, result) }
             if !sizes.isEmpty {
                 bytesDone += sizes[start..<start + batch.count].reduce(0, +)
-                LoadProgress.report(.init(documentsDone: start + batch.count, documentsTotal: all.count,
-                                          bytesDone: bytesDone, bytesTotal: bytesTotal))
+                LoadProgress.report(
+                    .init(
+                        documentsDone: start + batch.count, documentsTotal: all.count,
+                        bytesDone: bytesDone, bytesTotal: bytesTotal))
             }
             start += batch.count
         }
@@ -45,9 +49,12 @@ public struct DocumentBatchLoader: Sendable {
     /// Every document of `paths`, loaded in parallel, in order.
     func load(_ batch: [String]) -> [Result<Document, Error>] {
         let slots = ResultSlots(count: batch.count)
-        let project = project, loader = loader
+        let project = project
+        let loader = loader
         if workers == 1 || batch.count == 1 {
-            for (i, path) in batch.enumerated() { slots.set(i, Result { try project.loadDocument(path: path, loader: loader) }) }
+            for (i, path) in batch.enumerated() {
+                slots.set(i, Result { try project.loadDocument(path: path, loader: loader) })
+            }
         } else {
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
                 slots.set(i, Result { try project.loadDocument(path: batch[i], loader: loader) })

@@ -34,26 +34,32 @@ public struct Project: Sendable {
         // else the oldest file.
         let files = names.filter(TranscriptLoader.isTranscriptFile).sorted()
         unreadableFiles = names.filter { name in
-            !name.hasPrefix(".") && !name.hasSuffix(".meta.yaml") && !name.hasSuffix(".meta.yml") && !TranscriptLoader.isTranscriptFile(name)
+            !name.hasPrefix(".") && !name.hasSuffix(".meta.yaml") && !name.hasSuffix(".meta.yml")
+                && !TranscriptLoader.isTranscriptFile(name)
                 && !Self.isDirectory(transcripts.appendingPathComponent(name).path)
         }.sorted().map { UnreadableTranscript(path: "Transcripts/" + $0) }
         let ids = files.map(TranscriptLoader.documentId(forFileName:))
         let byId = Dictionary(grouping: files.indices, by: { ids[$0] }).mapValues { $0.map { files[$0] } }
-        var kept: [String] = [], duplicates: [DuplicateTranscript] = []
+        var kept: [String] = []
+        var duplicates: [DuplicateTranscript] = []
         for (name, id) in zip(files, ids) {
             let group = byId[id]!
             let exact = group.filter { ($0 as NSString).deletingPathExtension == id }
             let pool = exact.isEmpty ? group : exact
             // Among equals the oldest file stays: the one coders have been working on.
-            let keeper = pool.count == 1 ? pool[0] : pool.min { a, b in
-                let ta = Self.modificationTime(transcripts.appendingPathComponent(a).path)
-                let tb = Self.modificationTime(transcripts.appendingPathComponent(b).path)
-                return ta != tb ? ta < tb : a < b
-            }!
+            let keeper =
+                pool.count == 1
+                ? pool[0]
+                : pool.min { a, b in
+                    let ta = Self.modificationTime(transcripts.appendingPathComponent(a).path)
+                    let tb = Self.modificationTime(transcripts.appendingPathComponent(b).path)
+                    return ta != tb ? ta < tb : a < b
+                }!
             if name == keeper {
                 kept.append("Transcripts/" + name)
             } else {
-                duplicates.append(DuplicateTranscript(path: "Transcripts/" + name, documentId: id, keptPath: "Transcripts/" + keeper))
+                duplicates.append(
+                    DuplicateTranscript(path: "Transcripts/" + name, documentId: id, keptPath: "Transcripts/" + keeper))
             }
         }
         transcriptPaths = kept
@@ -83,7 +89,9 @@ public struct Project: Sendable {
     static func findCodebook(in root: URL) throws -> URL {
         let dir = root.appendingPathComponent("Codebooks")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
-            .filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
+            .filter {
+                ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".")
+            }
             .sorted()
         if names.contains("analysekader.yaml") { return dir.appendingPathComponent("analysekader.yaml") }
         guard let first = names.first else { throw CodebookError.notFound(folder: dir.path) }
@@ -93,7 +101,8 @@ public struct Project: Sendable {
     /// Loads and segments one transcript by its relative path, with the project's settings
     /// unless another `loader` is given.
     public func loadDocument(path: String, loader: TranscriptLoader? = nil) throws -> Document {
-        try (loader ?? TranscriptLoader(options: settings.loadOptions)).load(url: root.appendingPathComponent(path), displayPath: path)
+        try (loader ?? TranscriptLoader(options: settings.loadOptions)).load(
+            url: root.appendingPathComponent(path), displayPath: path)
     }
 
     /// Document ids for the transcript paths, in the same order.
@@ -133,7 +142,9 @@ public struct Project: Sendable {
         for sub in ["Transcripts", "Codebooks", "Codings"] {
             try ProjectPaths.createFolder(root.appendingPathComponent(sub), below: root)
         }
-        try AtomicFile.write(starter.data, to: root.appendingPathComponent("Codebooks").appendingPathComponent(starter.name), inside: root)
+        try AtomicFile.write(
+            starter.data, to: root.appendingPathComponent("Codebooks").appendingPathComponent(starter.name),
+            inside: root)
         let ignore = root.appendingPathComponent(".gitignore")
         if !FileManager.default.fileExists(atPath: ignore.path) {
             try AtomicFile.write(Data(gitignore.utf8), to: ignore, inside: root)
@@ -167,7 +178,8 @@ public struct UnreadableTranscript: Sendable, Hashable {
         case "pdf": return "Kader does not read PDF files; save the transcript as .docx or .txt"
         case "doc": return "Kader does not read legacy Word .doc files; save it as .docx"
         case "odt", "rtf", "pages": return "Kader does not read this word-processor format; save it as .docx or .txt"
-        case "tsv", "csv", "xlsx", "xls": return "Kader does not read spreadsheets; save the transcript as .txt (Name: text lines) or .docx"
+        case "tsv", "csv", "xlsx", "xls":
+            return "Kader does not read spreadsheets; save the transcript as .txt (Name: text lines) or .docx"
         case "": return "it has no extension; name it .txt, .md, .docx, .vtt, .srt or .xml"
         default: return "Kader reads .txt, .md, .docx, .vtt, .srt and TEI .xml"
         }

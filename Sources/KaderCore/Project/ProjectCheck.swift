@@ -5,7 +5,8 @@ import Foundation
 /// transcripts that cannot be loaded. Reads only; nothing is written.
 public struct ProjectCheck: Sendable {
     public enum Kind: String, Sendable, Hashable {
-        case damaged, unknownSchema, orphaned, review, addedAfterDone, unknownCode, documentMissing, transcript, spanOutsideSegment, duplicateDocumentId
+        case damaged, unknownSchema, orphaned, review, addedAfterDone, unknownCode, documentMissing, transcript,
+            spanOutsideSegment, duplicateDocumentId
     }
 
     public struct Finding: Sendable, Hashable {
@@ -28,22 +29,30 @@ public struct ProjectCheck: Sendable {
         let known = Set(project.codebook.entries.map(\.code.id))
         var findings: [Finding] = []
         for d in project.duplicateTranscripts {
-            findings.append(Finding(
-                kind: .duplicateDocumentId, path: d.path,
-                message: "has the same document id \"\(d.documentId)\" as \(d.keptPath), so Kader leaves it out (two transcripts cannot share Codings/<coder>/\(d.documentId).json).",
-                advice: "Rename or remove one of the two files; codings stay with \(d.keptPath)."))
+            findings.append(
+                Finding(
+                    kind: .duplicateDocumentId, path: d.path,
+                    message:
+                        "has the same document id \"\(d.documentId)\" as \(d.keptPath), so Kader leaves it out (two transcripts cannot share Codings/<coder>/\(d.documentId).json).",
+                    advice: "Rename or remove one of the two files; codings stay with \(d.keptPath)."))
         }
         for u in project.unreadableFiles {
-            findings.append(Finding(kind: .transcript, path: u.path, message: "is not read: \(u.advice).",
-                                    advice: "Convert it to a format Kader reads, or move it out of Transcripts/."))
+            findings.append(
+                Finding(
+                    kind: .transcript, path: u.path, message: "is not read: \(u.advice).",
+                    advice: "Convert it to a format Kader reads, or move it out of Transcripts/."))
         }
         for (path, id) in zip(project.transcriptPaths, project.documentIds) {
             if case .failure(let error) = documents.document(id) {
                 // The loader's sentence starts with the file it names; the finding names it already.
                 var message = error.localizedDescription
                 var advice = "Fix or remove the transcript; codings of it are kept."
-                if let named = message.range(of: ": "), message[..<named.lowerBound].hasSuffix(".meta.yaml") || message[..<named.lowerBound].hasSuffix(".meta.yml") {
-                    advice = "Fix or remove the metadata file \(message[..<named.lowerBound]); codings of the transcript are kept."
+                if let named = message.range(of: ": "),
+                    message[..<named.lowerBound].hasSuffix(".meta.yaml")
+                        || message[..<named.lowerBound].hasSuffix(".meta.yml")
+                {
+                    advice =
+                        "Fix or remove the metadata file \(message[..<named.lowerBound]); codings of the transcript are kept."
                 } else if message.hasPrefix(path + ": ") {
                     message.removeFirst(path.count + 2)
                 }
@@ -61,63 +70,98 @@ public struct ProjectCheck: Sendable {
                     findings.append(damaged(error, rel: rel, url: url))
                     continue
                 } catch {
-                    findings.append(Finding(kind: .damaged, path: rel, message: error.localizedDescription, advice: "Check the file's permissions."))
+                    findings.append(
+                        Finding(
+                            kind: .damaged, path: rel, message: error.localizedDescription,
+                            advice: "Check the file's permissions."))
                     continue
                 }
                 var anchored = file
                 switch documents.document(id) {
                 case .none:
                     let n = file.codings.count + (file.orphans?.count ?? 0)
-                    findings.append(Finding(
-                        kind: .documentMissing, path: rel,
-                        message: "\(n) segment codings belong to document \"\(id)\", which is not in Transcripts/.",
-                        advice: "Put the transcript back in Transcripts/ (same file name), or delete \(rel) if the document was dropped on purpose."))
+                    findings.append(
+                        Finding(
+                            kind: .documentMissing, path: rel,
+                            message: "\(n) segment codings belong to document \"\(id)\", which is not in Transcripts/.",
+                            advice:
+                                "Put the transcript back in Transcripts/ (same file name), or delete \(rel) if the document was dropped on purpose."
+                        ))
                 case .some(.failure): break
                 case .some(.success(let doc)):
                     anchored = file.reanchored(to: doc).file
                     if let finding = spansOutside(file, doc, rel: rel) { findings.append(finding) }
                     let added = anchored.segmentsAddedAfterDone(in: doc).map(\.ordinal)
                     if !added.isEmpty {
-                        findings.append(Finding(
-                            kind: .addedAfterDone, path: rel,
-                            message: "\(added.count) segment\(added.count == 1 ? " was" : "s were") added to the transcript after this coder marked it done (segment\(added.count == 1 ? "" : "s") \(added.prefix(8).map(String.init).joined(separator: ", "))\(added.count > 8 ? ", …" : "")); agreement treats them as missing for this coder, not as \"no code\".",
-                            advice: "Open the document in Kader, look at those segments, code them or leave them uncoded, and mark the document done again (D twice)."))
+                        findings.append(
+                            Finding(
+                                kind: .addedAfterDone, path: rel,
+                                message:
+                                    "\(added.count) segment\(added.count == 1 ? " was" : "s were") added to the transcript after this coder marked it done (segment\(added.count == 1 ? "" : "s") \(added.prefix(8).map(String.init).joined(separator: ", "))\(added.count > 8 ? ", …" : "")); agreement treats them as missing for this coder, not as \"no code\".",
+                                advice:
+                                    "Open the document in Kader, look at those segments, code them or leave them uncoded, and mark the document done again (D twice)."
+                            ))
                     }
                 }
                 if let orphans = anchored.orphans, !orphans.isEmpty {
-                    let list = orphans.prefix(5).map { "\($0.segment) (was segment \($0.ordinal): \($0.codes.joined(separator: ", ")))" }
-                    findings.append(Finding(
-                        kind: .orphaned, path: rel,
-                        message: "\(orphans.count) codings lost their segment after the transcript changed: \(list.joined(separator: "; "))\(orphans.count > 5 ? "; …" : "").",
-                        advice: "They are kept under \"orphans\" in the file; re-code those passages in Kader and then delete the entries from \"orphans\", or restore the transcript text."))
+                    let list = orphans.prefix(5).map {
+                        "\($0.segment) (was segment \($0.ordinal): \($0.codes.joined(separator: ", ")))"
+                    }
+                    findings.append(
+                        Finding(
+                            kind: .orphaned, path: rel,
+                            message:
+                                "\(orphans.count) codings lost their segment after the transcript changed: \(list.joined(separator: "; "))\(orphans.count > 5 ? "; …" : "").",
+                            advice:
+                                "They are kept under \"orphans\" in the file; re-code those passages in Kader and then delete the entries from \"orphans\", or restore the transcript text."
+                        ))
                 }
                 let review = anchored.codings.filter { $0.review == true }
                 if !review.isEmpty {
-                    findings.append(Finding(
-                        kind: .review, path: rel,
-                        message: "\(review.count) codings were re-attached to segments whose text changed (segments \(review.prefix(8).map { String($0.ordinal) }.joined(separator: ", "))\(review.count > 8 ? ", …" : "")).",
-                        advice: "Open the document in Kader and confirm or change the codes on those segments; any edit clears the flag."))
+                    findings.append(
+                        Finding(
+                            kind: .review, path: rel,
+                            message:
+                                "\(review.count) codings were re-attached to segments whose text changed (segments \(review.prefix(8).map { String($0.ordinal) }.joined(separator: ", "))\(review.count > 8 ? ", …" : "")).",
+                            advice:
+                                "Open the document in Kader and confirm or change the codes on those segments; any edit clears the flag."
+                        ))
                 }
                 let unknown = Set((file.codings + (file.orphans ?? [])).flatMap(\.codes)).subtracting(known).sorted()
                 if !unknown.isEmpty {
-                    findings.append(Finding(
-                        kind: .unknownCode, path: rel,
-                        message: "uses code ids that are not in \(project.codebookURL.lastPathComponent): \(unknown.joined(separator: ", ")).",
-                        advice: "Add the codes back to the codebook, or move the codings with `kader codebook merge`."))
+                    findings.append(
+                        Finding(
+                            kind: .unknownCode, path: rel,
+                            message:
+                                "uses code ids that are not in \(project.codebookURL.lastPathComponent): \(unknown.joined(separator: ", ")).",
+                            advice:
+                                "Add the codes back to the codebook, or move the codings with `kader codebook merge`."))
                 }
             }
         }
         for error in CodeMemoFile.loadAll(projectRoot: project.root).damaged {
             guard case .damaged(let path, let line, let column, let detail) = error else { continue }
-            let rel = path.hasPrefix(project.root.path + "/") ? String(path.dropFirst(project.root.path.count + 1)) : path
-            findings.append(Finding(kind: .damaged, path: rel, message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.",
-                                    advice: "Repair the file by hand at the position given (a JSON object of code ids to memo texts), or restore it from git (`git checkout -- \(rel)`)."))
+            let rel =
+                path.hasPrefix(project.root.path + "/") ? String(path.dropFirst(project.root.path.count + 1)) : path
+            findings.append(
+                Finding(
+                    kind: .damaged, path: rel,
+                    message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.",
+                    advice:
+                        "Repair the file by hand at the position given (a JSON object of code ids to memo texts), or restore it from git (`git checkout -- \(rel)`)."
+                ))
         }
         for error in ProjectMemoFile.loadAll(projectRoot: project.root).damaged {
             guard case .damaged(let path, let line, let column, let detail) = error else { continue }
-            let rel = path.hasPrefix(project.root.path + "/") ? String(path.dropFirst(project.root.path.count + 1)) : path
-            findings.append(Finding(kind: .damaged, path: rel, message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.",
-                                    advice: "Repair the file by hand at the position given (a JSON object {\"memo\": text, \"modified\": time}), or restore it from git (`git checkout -- \(rel)`)."))
+            let rel =
+                path.hasPrefix(project.root.path + "/") ? String(path.dropFirst(project.root.path.count + 1)) : path
+            findings.append(
+                Finding(
+                    kind: .damaged, path: rel,
+                    message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.",
+                    advice:
+                        "Repair the file by hand at the position given (a JSON object {\"memo\": text, \"modified\": time}), or restore it from git (`git checkout -- \(rel)`)."
+                ))
         }
         return ProjectCheck(findings: findings)
     }
@@ -136,8 +180,11 @@ public struct ProjectCheck: Sendable {
         guard !bad.isEmpty else { return nil }
         return Finding(
             kind: .spanOutsideSegment, path: rel,
-            message: (bad.count == 1 ? "1 quote span lies" : "\(bad.count) quote spans lie") + " outside its segment (segment\(bad.count == 1 ? "" : "s") \(bad.prefix(8).map { String($0.ordinal) }.joined(separator: ", "))\(bad.count > 8 ? ", …" : "")); exports quote the whole segment instead.",
-            advice: "Open the document in Kader and select those quotes again (`s` on the segment), or delete the \"span\" entries from the file.")
+            message: (bad.count == 1 ? "1 quote span lies" : "\(bad.count) quote spans lie")
+                + " outside its segment (segment\(bad.count == 1 ? "" : "s") \(bad.prefix(8).map { String($0.ordinal) }.joined(separator: ", "))\(bad.count > 8 ? ", …" : "")); exports quote the whole segment instead.",
+            advice:
+                "Open the document in Kader and select those quotes again (`s` on the segment), or delete the \"span\" entries from the file."
+        )
     }
 
     static func damaged(_ error: StoreError, rel: String, url: URL) -> Finding {
@@ -146,17 +193,26 @@ public struct ProjectCheck: Sendable {
         var advice = "Repair the file by hand at the position given, or restore it from git (`git checkout -- \(rel)`)."
         if let good = try? CodingStore.readFile(lastGood) {
             let time = (good.codings + (good.orphans ?? [])).map(\.modified).max() ?? "unknown"
-            advice = "Kader kept the last version it wrote (\(good.codings.count) segment codings, last change \(time)): "
+            advice =
+                "Kader kept the last version it wrote (\(good.codings.count) segment codings, last change \(time)): "
                 + "to restore it, move the damaged file aside and copy the last-good one back — "
                 + "`mv \(rel) \(rel).damaged && cp \(relGood) \(rel)` — or repair the file by hand at the position given."
         }
         switch error {
         case .damaged(_, let line, let column, let detail):
-            return Finding(kind: .damaged, path: rel, message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.", advice: advice)
+            return Finding(
+                kind: .damaged, path: rel,
+                message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.",
+                advice: advice)
         case .unknownSchema(_, let version):
-            return Finding(kind: .unknownSchema, path: rel, message: "schema version \(version) is unknown to this Kader; it will not write over it.", advice: "Use the newer Kader that wrote it, or " + advice.prefix(1).lowercased() + advice.dropFirst())
+            return Finding(
+                kind: .unknownSchema, path: rel,
+                message: "schema version \(version) is unknown to this Kader; it will not write over it.",
+                advice: "Use the newer Kader that wrote it, or " + advice.prefix(1).lowercased() + advice.dropFirst())
         default:
-            return Finding(kind: .damaged, path: rel, message: error.errorDescription ?? "\(error)", advice: "Check the file's permissions.")
+            return Finding(
+                kind: .damaged, path: rel, message: error.errorDescription ?? "\(error)",
+                advice: "Check the file's permissions.")
         }
     }
 }

@@ -10,9 +10,11 @@ public enum ProjectError: Error, Equatable, LocalizedError {
 
     public var errorDescription: String? {
         switch self {
-        case .notAProject(let p): return "\(p): not a Kader project (no Transcripts/ folder); run `kader init \(p)` to make one."
+        case .notAProject(let p):
+            return "\(p): not a Kader project (no Transcripts/ folder); run `kader init \(p)` to make one."
         case .alreadyExists(let p): return "\(p): already holds a Kader project; nothing was changed."
-        case .noTranscripts(let p): return "\(p): Transcripts/ holds no transcripts (.txt or .md); copy some there first."
+        case .noTranscripts(let p):
+            return "\(p): Transcripts/ holds no transcripts (.txt or .md); copy some there first."
         case .unknownDocument(let id, let available):
             return "no document \"\(id)\" in this project (available: \(available.joined(separator: ", ")))."
         case .io(let p, let d): return "\(p): \(d)."

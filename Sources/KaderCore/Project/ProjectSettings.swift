@@ -38,18 +38,25 @@ public struct ProjectSettings: Sendable, Hashable {
         settings.codebook = map["codebook"] as? String
         if let name = map["speaker-pattern"] as? String {
             guard let pattern = SpeakerLabelPattern(rawValue: name) else {
-                throw ProjectError.io(path: url.path, detail: "speaker-pattern \"\(name)\" is not one of \(SpeakerLabelPattern.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ProjectError.io(
+                    path: url.path,
+                    detail:
+                        "speaker-pattern \"\(name)\" is not one of \(SpeakerLabelPattern.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             settings.loadOptions.speakerPattern = pattern
         }
         settings.loadOptions.customLabelRegex = map["speaker-regex"] as? String
         if let n = map["max-segment-length"] as? Int {
-            guard n >= 100 else { throw ProjectError.io(path: url.path, detail: "max-segment-length must be at least 100") }
+            guard n >= 100 else {
+                throw ProjectError.io(path: url.path, detail: "max-segment-length must be at least 100")
+            }
             settings.loadOptions.segmentation.maxSegmentLength = n
         }
         if let value = map["max-file-size-mb"] {
             guard let n = value as? Int, (1...65536).contains(n) else {
-                throw ProjectError.io(path: url.path, detail: "max-file-size-mb must be a whole number of MiB from 1 to 65536")
+                throw ProjectError.io(
+                    path: url.path, detail: "max-file-size-mb must be a whole number of MiB from 1 to 65536")
             }
             settings.loadOptions.maxFileSize = n * 1024 * 1024
         }
@@ -59,7 +66,8 @@ public struct ProjectSettings: Sendable, Hashable {
         if let queries = map["queries"] as? [String: Any] {
             for (name, value) in queries {
                 guard let text = value as? String else {
-                    throw ProjectError.io(path: url.path, detail: "query \"\(name)\" must be a text (the query expression)")
+                    throw ProjectError.io(
+                        path: url.path, detail: "query \"\(name)\" must be a text (the query expression)")
                 }
                 settings.queries[name] = text
             }

@@ -38,14 +38,17 @@ public struct ProjectStatus: Sendable {
         let documents = ProjectDocuments(project: project, loader: loader)
         var rows: [Row] = []
         for coder in CodingStore.coders(projectRoot: project.root) {
-            let ids = Set(documents.ids).union(CodingStore.documentIds(projectRoot: project.root, coder: coder)).sorted()
+            let ids = Set(documents.ids).union(CodingStore.documentIds(projectRoot: project.root, coder: coder))
+                .sorted()
             for id in ids {
                 rows.append(row(project: project, coder: coder, documentId: id, documents: documents))
             }
         }
         var unloadable: [(path: String, message: String)] = []
         for (path, id) in zip(project.transcriptPaths, project.documentIds) {
-            if case .failure(let error) = documents.document(id) { unloadable.append((path, error.localizedDescription)) }
+            if case .failure(let error) = documents.document(id) {
+                unloadable.append((path, error.localizedDescription))
+            }
         }
         return ProjectStatus(rows: rows, unloadable: unloadable)
     }
@@ -84,7 +87,9 @@ public struct ProjectStatus: Sendable {
             if orphans > 0 { parts.append("\(orphans) orphaned") }
             if review > 0 { parts.append("\(review) to review") }
             if !row.addedAfterDone.isEmpty {
-                let list = row.addedAfterDone.prefix(8).map(String.init).joined(separator: ", ") + (row.addedAfterDone.count > 8 ? ", …" : "")
+                let list =
+                    row.addedAfterDone.prefix(8).map(String.init).joined(separator: ", ")
+                    + (row.addedAfterDone.count > 8 ? ", …" : "")
                 parts.append("\(row.addedAfterDone.count) new since done (segments \(list))")
             }
             if !parts.isEmpty { row.problem = parts.joined(separator: ", ") }

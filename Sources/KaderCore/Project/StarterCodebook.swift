@@ -42,7 +42,8 @@ public enum StarterCodebook: Sendable, Equatable {
                     throw ExchangeError.io(path: url.path, detail: "cannot read the file")
                 }
                 let codes = try QDACodebookXML.readQDC(data, path: url.path)
-                let book = CodebookMerge.merge(codes, into: nil, name: url.deletingPathExtension().lastPathComponent).codebook
+                let book = CodebookMerge.merge(codes, into: nil, name: url.deletingPathExtension().lastPathComponent)
+                    .codebook
                 let problems = book.validationProblems()
                 if !problems.isEmpty { throw CodebookError.problems(path: url.path, problems: problems) }
                 let name = base + ".yaml"
@@ -57,75 +58,75 @@ public enum StarterCodebook: Sendable, Equatable {
 
     /// An empty codebook, with a comment saying how to add codes.
     static let emptyYAML = """
-    # Kader codebook. Add codes here or in the TUI; each needs an id (stable: codings refer to
-    # it) and a name, optionally a description, a one-key shortcut and children. Example:
-    #
-    #   codes:
-    #     - id: workload
-    #       name: Workload
-    #       description: "Strain caused by the amount of work."
-    #       shortcut: "1"
-    name: Codebook
-    version: 1
-    codes: []
+        # Kader codebook. Add codes here or in the TUI; each needs an id (stable: codings refer to
+        # it) and a name, optionally a description, a one-key shortcut and children. Example:
+        #
+        #   codes:
+        #     - id: workload
+        #       name: Workload
+        #       description: "Strain caused by the amount of work."
+        #       shortcut: "1"
+        name: Codebook
+        version: 1
+        codes: []
 
-    """
+        """
 
     /// The analysis frame of the sample study: four categories with the digitalisation
     /// sub-themes, in Dutch with English glosses.
     static let analysekaderYAML = """
-    name: Analysekader
-    version: 1
-    codes:
-      - id: veranderingsprocessen
-        name: Veranderingsprocessen
-        description: "Hoe de school verandert: visie, leiderschap, professionalisering. EN: How the school changes: vision, leadership, professional development."
-        shortcut: "1"
-        color: "#4e79a7"
-      - id: welbevinden
-        name: Welbevinden
-        description: "Hoe leerlingen en personeel zich voelen. EN: How pupils and staff feel."
-        shortcut: "2"
-        color: "#59a14f"
-      - id: gelijke-onderwijskansen
-        name: Gelijke onderwijskansen
-        description: "Kansen van kwetsbare leerlingen. EN: Opportunities of vulnerable pupils."
-        shortcut: "3"
-        color: "#f28e2b"
-      - id: digitalisering
-        name: Digitalisering
-        description: "Het gebruik van digitale middelen in de school. EN: The use of digital tools in the school."
-        shortcut: "4"
-        color: "#e15759"
-        children:
-          - id: digitale-kloof
-            name: Digitale kloof
-            description: "Ongelijke toegang tot toestellen en internet. EN: Unequal access to devices and internet."
-            shortcut: "a"
-          - id: digitale-vaardigheden
-            name: Digitale vaardigheden
-            description: "Vaardigheden van leerlingen en leerkrachten. EN: Skills of pupils and teachers."
-            shortcut: "b"
-          - id: didactiek
-            name: Didactiek
-            description: "Hoe digitale middelen het lesgeven veranderen. EN: How digital tools change teaching."
-            shortcut: "e"
-          - id: structuur-zelfregulering
-            name: Structuur en zelfregulering
-            description: "Houvast en zelfsturing van leerlingen. EN: Structure and self-regulation of pupils."
-            shortcut: "o"
-          - id: stroomlijning
-            name: Stroomlijning
-            description: "Afspraken over platformen en kanalen. EN: Agreements on platforms and channels."
-            shortcut: "h"
-          - id: werkdruk
-            name: Werkdruk
-            description: "Belasting door digitaal werken. EN: Workload caused by digital work."
-            shortcut: "i"
-          - id: school-teamwerking
-            name: School- en teamwerking
-            description: "Samenwerking in het team rond digitalisering. EN: Team cooperation on digitalisation."
-            shortcut: "l"
+        name: Analysekader
+        version: 1
+        codes:
+          - id: veranderingsprocessen
+            name: Veranderingsprocessen
+            description: "Hoe de school verandert: visie, leiderschap, professionalisering. EN: How the school changes: vision, leadership, professional development."
+            shortcut: "1"
+            color: "#4e79a7"
+          - id: welbevinden
+            name: Welbevinden
+            description: "Hoe leerlingen en personeel zich voelen. EN: How pupils and staff feel."
+            shortcut: "2"
+            color: "#59a14f"
+          - id: gelijke-onderwijskansen
+            name: Gelijke onderwijskansen
+            description: "Kansen van kwetsbare leerlingen. EN: Opportunities of vulnerable pupils."
+            shortcut: "3"
+            color: "#f28e2b"
+          - id: digitalisering
+            name: Digitalisering
+            description: "Het gebruik van digitale middelen in de school. EN: The use of digital tools in the school."
+            shortcut: "4"
+            color: "#e15759"
+            children:
+              - id: digitale-kloof
+                name: Digitale kloof
+                description: "Ongelijke toegang tot toestellen en internet. EN: Unequal access to devices and internet."
+                shortcut: "a"
+              - id: digitale-vaardigheden
+                name: Digitale vaardigheden
+                description: "Vaardigheden van leerlingen en leerkrachten. EN: Skills of pupils and teachers."
+                shortcut: "b"
+              - id: didactiek
+                name: Didactiek
+                description: "Hoe digitale middelen het lesgeven veranderen. EN: How digital tools change teaching."
+                shortcut: "e"
+              - id: structuur-zelfregulering
+                name: Structuur en zelfregulering
+                description: "Houvast en zelfsturing van leerlingen. EN: Structure and self-regulation of pupils."
+                shortcut: "o"
+              - id: stroomlijning
+                name: Stroomlijning
+                description: "Afspraken over platformen en kanalen. EN: Agreements on platforms and channels."
+                shortcut: "h"
+              - id: werkdruk
+                name: Werkdruk
+                description: "Belasting door digitaal werken. EN: Workload caused by digital work."
+                shortcut: "i"
+              - id: school-teamwerking
+                name: School- en teamwerking
+                description: "Samenwerking in het team rond digitalisering. EN: Team cooperation on digitalisation."
+                shortcut: "l"
 
-    """
+        """
 }

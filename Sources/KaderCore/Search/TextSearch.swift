@@ -19,14 +19,20 @@ public struct TextSearch: Sendable, Hashable {
     /// the query and the matches, so a search stays fast on a segment of any length.
     public func matches(in text: String) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        scan(text) { result.append($0); return true }
+        scan(text) {
+            result.append($0)
+            return true
+        }
         return result
     }
 
     /// True if `text` contains the query (stops at the first match).
     public func isFound(in text: String) -> Bool {
         var found = false
-        scan(text) { _ in found = true; return false }
+        scan(text) { _ in
+            found = true
+            return false
+        }
         return found
     }
 
@@ -46,7 +52,9 @@ public struct TextSearch: Sendable, Hashable {
             i += 1
         }
         var starts = [Int](repeating: 0, count: m)  // offsets of the last m units (ring buffer)
-        var seen = 0, q = 0, offset = 0
+        var seen = 0
+        var q = 0
+        var offset = 0
         var pending: (start: Int, end: Int)?  // a match whose end combining marks may still extend
         var pendingEndsLast = false
         var stopped = false
@@ -119,7 +127,9 @@ public struct TextSearch: Sendable, Hashable {
             let v = s.value
             return [v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : s]
         }
-        return Array(String(s).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).unicodeScalars)
+        return Array(
+            String(s).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+                .unicodeScalars)
     }
 
     /// `text` folded for comparisons (case and accents removed).

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Durable atomic file replacement: write a temporary file in the same folder, `fsync` it,
 /// `rename` it over the target, then `fsync` the folder. A reader (or a crash at any instant)
@@ -76,9 +77,13 @@ public enum AtomicFile {
         ok = true
         guard durable else { return }
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard dfd >= 0 else { throw StoreError.io(path: url.path, detail: "cannot open the folder to fsync it: \(errnoText())") }
+        guard dfd >= 0 else {
+            throw StoreError.io(path: url.path, detail: "cannot open the folder to fsync it: \(errnoText())")
+        }
         defer { close(dfd) }
-        guard fsync(dfd) == 0 else { throw StoreError.io(path: url.path, detail: "fsync of the folder failed: \(errnoText())") }
+        guard fsync(dfd) == 0 else {
+            throw StoreError.io(path: url.path, detail: "fsync of the folder failed: \(errnoText())")
+        }
     }
 
     /// Creates `.<name>.<random>.tmp` next to `url` exclusively, never following a link.

@@ -44,13 +44,16 @@ struct CanonicalJSONWriter {
         let old = cache
         var j = 0
         w.openObject()
-        w.key("coder", first: true); w.string(file.coder)
+        w.key("coder", first: true)
+        w.string(file.coder)
         w.key("codings")
         w.array(file.codings) { w, c in
             let start = w.out.count
             if let old {
                 // Both lists are in (ordinal, segment) order: advance to this coding's place.
-                while j < old.codings.count, (old.codings[j].ordinal, old.codings[j].segment) < (c.ordinal, c.segment) { j += 1 }
+                while j < old.codings.count, (old.codings[j].ordinal, old.codings[j].segment) < (c.ordinal, c.segment) {
+                    j += 1
+                }
             }
             if let old, j < old.codings.count, old.codings[j] == c {
                 old.bytes.withUnsafeBytes { w.out.append(UnsafeRawBufferPointer(rebasing: $0[old.ranges[j]])) }
@@ -59,15 +62,34 @@ struct CanonicalJSONWriter {
             }
             ranges.append(start..<w.out.count)
         }
-        w.key("contentHash"); w.string(file.contentHash)
-        if let demo = file.demo { w.key("demo"); w.raw(demo ? "true" : "false") }
-        w.key("document"); w.string(file.document)
-        if let seen = file.doneSegments { w.key("doneSegments"); w.array(seen) { w, id in w.string(id) } }
-        if let memo = file.memo { w.key("memo"); w.string(memo) }
-        if let orphans = file.orphans { w.key("orphans"); w.array(orphans) { w, c in w.coding(c) } }
-        w.key("schema"); w.int(file.schema)
-        if let n = file.segmentCount { w.key("segmentCount"); w.int(n) }
-        w.key("status"); w.string(file.status.rawValue)
+        w.key("contentHash")
+        w.string(file.contentHash)
+        if let demo = file.demo {
+            w.key("demo")
+            w.raw(demo ? "true" : "false")
+        }
+        w.key("document")
+        w.string(file.document)
+        if let seen = file.doneSegments {
+            w.key("doneSegments")
+            w.array(seen) { w, id in w.string(id) }
+        }
+        if let memo = file.memo {
+            w.key("memo")
+            w.string(memo)
+        }
+        if let orphans = file.orphans {
+            w.key("orphans")
+            w.array(orphans) { w, c in w.coding(c) }
+        }
+        w.key("schema")
+        w.int(file.schema)
+        if let n = file.segmentCount {
+            w.key("segmentCount")
+            w.int(n)
+        }
+        w.key("status")
+        w.string(file.status.rawValue)
         w.closeObject()
         w.out.append(0x0A)
         let bytes = w.out.array()
@@ -77,29 +99,53 @@ struct CanonicalJSONWriter {
 
     private mutating func coding(_ c: SegmentCoding) {
         openObject()
-        key("codes", first: true); array(c.applied) { w, a in w.applied(a) }
-        key("created"); string(c.created)
-        key("fingerprint"); string(c.fingerprint)
-        if let memo = c.memo { key("memo"); string(memo) }
-        key("modified"); string(c.modified)
-        key("ordinal"); int(c.ordinal)
-        if let review = c.review { key("review"); raw(review ? "true" : "false") }
-        key("segment"); string(c.segment)
-        if let base = c.segmentStart { key("segmentStart"); int(base) }
+        key("codes", first: true)
+        array(c.applied) { w, a in w.applied(a) }
+        key("created")
+        string(c.created)
+        key("fingerprint")
+        string(c.fingerprint)
+        if let memo = c.memo {
+            key("memo")
+            string(memo)
+        }
+        key("modified")
+        string(c.modified)
+        key("ordinal")
+        int(c.ordinal)
+        if let review = c.review {
+            key("review")
+            raw(review ? "true" : "false")
+        }
+        key("segment")
+        string(c.segment)
+        if let base = c.segmentStart {
+            key("segmentStart")
+            int(base)
+        }
         closeObject()
     }
 
     private mutating func applied(_ a: AppliedCode) {
         openObject()
-        key("code", first: true); string(a.code)
-        if let memo = a.memo { key("memo"); string(memo) }
+        key("code", first: true)
+        string(a.code)
+        if let memo = a.memo {
+            key("memo")
+            string(memo)
+        }
         if !a.spans.isEmpty {
             key("spans")
             array(a.spans) { w, span in
                 w.openObject()
-                w.key("end", first: true); w.int(span.end)
-                w.key("start"); w.int(span.start)
-                if let text = span.text { w.key("text"); w.string(text) }
+                w.key("end", first: true)
+                w.int(span.end)
+                w.key("start")
+                w.int(span.start)
+                if let text = span.text {
+                    w.key("text")
+                    w.string(text)
+                }
                 w.closeObject()
             }
         }
@@ -195,7 +241,9 @@ struct CanonicalJSONWriter {
                 out.append(Self.hexDigits[Int(b >> 4)], Self.hexDigits[Int(b & 0xF)])
             }
         }
-        if runStart < utf8.count { out.append(UnsafeRawBufferPointer(start: base + runStart, count: utf8.count - runStart)) }
+        if runStart < utf8.count {
+            out.append(UnsafeRawBufferPointer(start: base + runStart, count: utf8.count - runStart))
+        }
     }
 }
 

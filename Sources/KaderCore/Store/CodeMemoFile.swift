@@ -22,9 +22,12 @@ public enum CodeMemoFile {
 
     /// Parses the content of a code memo file read from `path`.
     public static func decode(_ data: Data, path: String) throws -> [String: String] {
-        let object = try JSONDuplicateKeys.parse(data, path: path) { key in "the memo of \"\(key)\" is given more than once" }
+        let object = try JSONDuplicateKeys.parse(data, path: path) { key in
+            "the memo of \"\(key)\" is given more than once"
+        }
         guard let memos = object as? [String: String] else {
-            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "expected an object of code ids to memo texts")
+            throw StoreError.damaged(
+                path: path, line: 1, column: 1, detail: "expected an object of code ids to memo texts")
         }
         return memos
     }
@@ -32,7 +35,8 @@ public enum CodeMemoFile {
     /// Every coder's code memos, by coder; coders whose file is damaged are left out and named
     /// in `damaged` (as errors).
     public static func loadAll(projectRoot: URL) -> (memos: [String: [String: String]], damaged: [StoreError]) {
-        var all: [String: [String: String]] = [:], damaged: [StoreError] = []
+        var all: [String: [String: String]] = [:]
+        var damaged: [StoreError] = []
         for coder in CodingStore.coders(projectRoot: projectRoot) {
             do {
                 let m = try load(projectRoot: projectRoot, coder: coder)

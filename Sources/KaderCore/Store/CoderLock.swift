@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 
 /// One writer per coder per project: an advisory `flock` on `Codings/<coder>/.kader.lock`,
 /// held for the life of this object (the kernel releases it when the process dies, even on
@@ -26,7 +27,9 @@ public final class CoderLock: @unchecked Sendable {
         let path = folder.appendingPathComponent(".kader.lock").path
         fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd < 0 && errno == ELOOP { throw StoreError.symlink(path: path) }
-        guard fd >= 0 else { throw StoreError.io(path: path, detail: "cannot open the lock file: \(AtomicFile.errnoText())") }
+        guard fd >= 0 else {
+            throw StoreError.io(path: path, detail: "cannot open the lock file: \(AtomicFile.errnoText())")
+        }
         var info = stat()
         if fstat(fd, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
             close(fd)
@@ -44,9 +47,10 @@ public final class CoderLock: @unchecked Sendable {
         if !args.isEmpty { args[0] = (args[0] as NSString).lastPathComponent }
         let what = purpose ?? args.joined(separator: " ")
         var name = [UInt8](repeating: 0, count: 256)
-        let host = name.withUnsafeMutableBufferPointer { buf in
-            gethostname(UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), 255) == 0
-        } ? String(decoding: name.prefix { $0 != 0 }, as: UTF8.self) : "?"
+        let host =
+            name.withUnsafeMutableBufferPointer { buf in
+                gethostname(UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), 255) == 0
+            } ? String(decoding: name.prefix { $0 != 0 }, as: UTF8.self) : "?"
         let text = Array("\(getpid())\n\(what) on host \(host) since \(Timestamp.now())\n".utf8)
         _ = ftruncate(fd, 0)
         _ = pwrite(fd, text, text.count, 0)

@@ -6,16 +6,20 @@ public enum CoderName {
     /// not starting with `.` or `-`.
     /// - Throws: ``StoreError/unsafeCoderName(_:)``.
     public static func validated(_ name: String) throws -> String {
-        let ok = !name.isEmpty && name.utf8.count <= 64 && !name.hasPrefix(".") && !name.hasPrefix("-")
+        let ok =
+            !name.isEmpty && name.utf8.count <= 64 && !name.hasPrefix(".") && !name.hasPrefix("-")
             && name.unicodeScalars.allSatisfy { s in
-                (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") || s == "." || s == "_" || s == "-"
+                (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") || s == "." || s == "_"
+                    || s == "-"
             }
         guard ok else { throw StoreError.unsafeCoderName(name) }
         return name
     }
 
     /// The coder to use: `explicit`, else `KADER_CODER`, else the login name.
-    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> String
+    {
         if let e = explicit, !e.isEmpty { return try validated(e) }
         if let e = environment["KADER_CODER"], !e.isEmpty { return try validated(e) }
         let login = environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()

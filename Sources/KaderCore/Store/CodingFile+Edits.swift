@@ -36,7 +36,8 @@ extension CodingFile {
     /// whole segment.
     public func settingSpans(_ spans: [QuoteSpan], code: String, on segment: Segment, at time: String) -> CodingFile {
         let clipped = spans.compactMap { s -> QuoteSpan? in
-            let lo = max(s.start, segment.start), hi = min(s.end, segment.end)
+            let lo = max(s.start, segment.start)
+            let hi = min(s.end, segment.end)
             return lo < hi ? QuoteSpan(start: lo, end: hi).quoting(segment) : nil
         }
         return updatingCode(code, on: segment, at: time) { $0.spans = Array(Set(clipped)).sorted() }
@@ -61,7 +62,9 @@ extension CodingFile {
         updatingCode(code, on: segment, at: time) { $0.memo = (memo?.isEmpty ?? true) ? nil : memo }
     }
 
-    func updatingCode(_ code: String, on segment: Segment, at time: String, _ change: @escaping (inout AppliedCode) -> Void) -> CodingFile {
+    func updatingCode(
+        _ code: String, on segment: Segment, at time: String, _ change: @escaping (inout AppliedCode) -> Void
+    ) -> CodingFile {
         updating(segment: segment, at: time) { c in
             if let i = c.applied.firstIndex(where: { $0.code == code }) {
                 change(&c.applied[i])
@@ -85,7 +88,9 @@ extension CodingFile {
             c.segmentStart = c.hasSpans ? segment.start : nil
             if c.isEmpty { copy.codings.remove(at: i) } else { copy.codings[i] = c }
         } else {
-            var c = SegmentCoding(segment: segment.id, ordinal: segment.ordinal, fingerprint: segment.fingerprint, codes: [], created: time, modified: time)
+            var c = SegmentCoding(
+                segment: segment.id, ordinal: segment.ordinal, fingerprint: segment.fingerprint, codes: [],
+                created: time, modified: time)
             change(&c)
             c.segmentStart = c.hasSpans ? segment.start : nil
             if !c.isEmpty {

@@ -81,14 +81,20 @@ public struct SegmentCoding: Sendable, Hashable, Encodable {
     /// find a quote's words again (see ``CodingFile/reanchored(to:)``); cleared by the next edit.
     public var review: Bool?
 
-    public init(segment: String, ordinal: Int, fingerprint: String, codes: [String], memo: String? = nil,
-                created: String, modified: String, review: Bool? = nil) {
-        self.init(segment: segment, ordinal: ordinal, fingerprint: fingerprint, applied: codes.map { AppliedCode(code: $0) },
-                  memo: memo, created: created, modified: modified, review: review)
+    public init(
+        segment: String, ordinal: Int, fingerprint: String, codes: [String], memo: String? = nil,
+        created: String, modified: String, review: Bool? = nil
+    ) {
+        self.init(
+            segment: segment, ordinal: ordinal, fingerprint: fingerprint, applied: codes.map { AppliedCode(code: $0) },
+            memo: memo, created: created, modified: modified, review: review)
     }
 
-    public init(segment: String, ordinal: Int, fingerprint: String, applied: [AppliedCode], memo: String? = nil, segmentStart: Int? = nil,
-                created: String, modified: String, review: Bool? = nil) {
+    public init(
+        segment: String, ordinal: Int, fingerprint: String, applied: [AppliedCode], memo: String? = nil,
+        segmentStart: Int? = nil,
+        created: String, modified: String, review: Bool? = nil
+    ) {
         self.segment = segment
         self.ordinal = ordinal
         self.fingerprint = fingerprint
@@ -175,8 +181,11 @@ public struct CodingFile: Sendable, Hashable, Encodable {
     /// coder, not "no code applies" (docs/statistics.md §1). Absent: every segment counts as seen.
     public var doneSegments: [String]?
 
-    public init(coder: String, document: String, contentHash: String, status: CodingStatus = .notStarted, memo: String? = nil, codings: [SegmentCoding] = [],
-                segmentCount: Int? = nil) {
+    public init(
+        coder: String, document: String, contentHash: String, status: CodingStatus = .notStarted, memo: String? = nil,
+        codings: [SegmentCoding] = [],
+        segmentCount: Int? = nil
+    ) {
         self.schema = Self.currentSchema
         self.segmentCount = segmentCount
         self.coder = coder
@@ -244,7 +253,8 @@ public struct CodingFile: Sendable, Hashable, Encodable {
 extension Segment {
     /// The text of scalars `from..<to` (document offsets) of this segment; empty when outside it.
     public func scalarText(from: Int, to: Int) -> String {
-        let lo = max(from, start) - start, hi = min(to, end) - start
+        let lo = max(from, start) - start
+        let hi = min(to, end) - start
         guard lo < hi else { return "" }
         let scalars = textSlice.unicodeScalars
         guard let a = scalars.index(scalars.startIndex, offsetBy: lo, limitedBy: scalars.endIndex) else { return "" }

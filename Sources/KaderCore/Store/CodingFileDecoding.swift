@@ -13,28 +13,39 @@ extension CodingFile {
     /// - Throws: ``StoreError/damaged(path:line:column:detail:)`` with the 1-based position of the
     ///   problem, or ``StoreError/unknownSchema(path:version:)``.
     public static func decode(_ data: Data, path: String) throws -> CodingFile {
-        let object = try JSONDuplicateKeys.parse(data, path: path) { key in "\"\(key)\" is given more than once in one object" }
+        let object = try JSONDuplicateKeys.parse(data, path: path) { key in
+            "\"\(key)\" is given more than once in one object"
+        }
         guard let dict = object as? [String: Any] else {
             throw StoreError.damaged(path: path, line: 1, column: 1, detail: "expected a JSON object")
         }
         guard let schema = dict["schema"] as? Int else {
             throw StoreError.damaged(path: path, line: 1, column: 1, detail: "missing \"schema\"")
         }
-        guard schema == 1 || schema == currentSchema else { throw StoreError.unknownSchema(path: path, version: schema) }
+        guard schema == 1 || schema == currentSchema else {
+            throw StoreError.unknownSchema(path: path, version: schema)
+        }
         do {
             var file: CodingFile
             if schema == 1 {
                 let v1 = try JSONDecoder().decode(FileV1.self, from: data)
                 if let bad = v1.badSpan() {
                     let (line, column) = JSONPosition.lineAndColumn(of: bad.path, in: data)
-                    throw StoreError.damaged(path: path, line: line, column: column, detail: "a quote span with start \(bad.start) and end \(bad.end); a span needs 0 <= start < end")
+                    throw StoreError.damaged(
+                        path: path, line: line, column: column,
+                        detail: "a quote span with start \(bad.start) and end \(bad.end); a span needs 0 <= start < end"
+                    )
                 }
                 file = v1.migrated()
             } else {
                 let v2 = try JSONDecoder().decode(FileV2.self, from: data)
                 if let bad = v2.badSpan() {
                     let (line, column) = JSONPosition.lineAndColumn(of: bad.path, in: data)
-                    throw StoreError.damaged(path: path, line: line, column: column, detail: "a quote span with start \(bad.span.start) and end \(bad.span.end); a span needs 0 <= start < end")
+                    throw StoreError.damaged(
+                        path: path, line: line, column: column,
+                        detail:
+                            "a quote span with start \(bad.span.start) and end \(bad.span.end); a span needs 0 <= start < end"
+                    )
                 }
                 file = v2.model()
             }
@@ -43,7 +54,9 @@ extension CodingFile {
         } catch let error as DecodingError {
             let codingPath: [CodingKey]
             switch error {
-            case .keyNotFound(_, let ctx), .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx): codingPath = ctx.codingPath
+            case .keyNotFound(_, let ctx), .typeMismatch(_, let ctx), .valueNotFound(_, let ctx),
+                .dataCorrupted(let ctx):
+                codingPath = ctx.codingPath
             @unknown default: codingPath = []
             }
             let (line, column) = JSONPosition.lineAndColumn(of: codingPath, in: data)
@@ -60,8 +73,14 @@ extension CodingFile {
 private struct PathKey: CodingKey {
     var stringValue: String
     var intValue: Int?
-    init(_ s: String) { stringValue = s; intValue = nil }
-    init(_ i: Int) { stringValue = "\(i)"; intValue = i }
+    init(_ s: String) {
+        stringValue = s
+        intValue = nil
+    }
+    init(_ i: Int) {
+        stringValue = "\(i)"
+        intValue = i
+    }
     init?(stringValue: String) { self.init(stringValue) }
     init?(intValue: Int) { self.init(intValue) }
 }
@@ -90,9 +109,14 @@ private struct CodingV2: Decodable {
     var review: Bool?
 
     var model: SegmentCoding {
-        SegmentCoding(segment: segment, ordinal: ordinal, fingerprint: fingerprint,
-                      applied: codes.map { a in AppliedCode(code: a.code, spans: (a.spans ?? []).map { QuoteSpan(start: $0.start, end: $0.end, text: $0.text) }, memo: a.memo) },
-                      memo: memo, segmentStart: segmentStart, created: created, modified: modified, review: review)
+        SegmentCoding(
+            segment: segment, ordinal: ordinal, fingerprint: fingerprint,
+            applied: codes.map { a in
+                AppliedCode(
+                    code: a.code, spans: (a.spans ?? []).map { QuoteSpan(start: $0.start, end: $0.end, text: $0.text) },
+                    memo: a.memo)
+            },
+            memo: memo, segmentStart: segmentStart, created: created, modified: modified, review: review)
     }
 }
 
@@ -114,7 +138,9 @@ private struct FileV2: Decodable {
             for (i, c) in list.enumerated() {
                 for (j, a) in c.codes.enumerated() {
                     for (k, s) in (a.spans ?? []).enumerated() where s.start < 0 || s.start >= s.end {
-                        return ([PathKey(name), PathKey(i), PathKey("codes"), PathKey(j), PathKey("spans"), PathKey(k)], s)
+                        return (
+                            [PathKey(name), PathKey(i), PathKey("codes"), PathKey(j), PathKey("spans"), PathKey(k)], s
+                        )
                     }
                 }
             }
@@ -123,8 +149,9 @@ private struct FileV2: Decodable {
     }
 
     func model() -> CodingFile {
-        var file = CodingFile(coder: coder, document: document, contentHash: contentHash, status: status, memo: memo,
-                              codings: codings.map(\.model), segmentCount: segmentCount)
+        var file = CodingFile(
+            coder: coder, document: document, contentHash: contentHash, status: status, memo: memo,
+            codings: codings.map(\.model), segmentCount: segmentCount)
         file.demo = demo
         file.doneSegments = doneSegments
         file.orphans = orphans.map { $0.map(\.model) }
@@ -159,10 +186,11 @@ private struct CodingV1: Decodable {
                 memo = memo.map { $0 + "\n\n" + note } ?? note
             }
         }
-        return SegmentCoding(segment: segment, ordinal: ordinal, fingerprint: fingerprint,
-                             applied: codes.map { AppliedCode(code: $0, spans: spans) }, memo: memo,
-                             segmentStart: spans.isEmpty ? nil : spanSegmentStart, created: created, modified: modified,
-                             review: review)
+        return SegmentCoding(
+            segment: segment, ordinal: ordinal, fingerprint: fingerprint,
+            applied: codes.map { AppliedCode(code: $0, spans: spans) }, memo: memo,
+            segmentStart: spans.isEmpty ? nil : spanSegmentStart, created: created, modified: modified,
+            review: review)
     }
 }
 
@@ -181,15 +209,18 @@ private struct FileV1: Decodable {
     func badSpan() -> (path: [CodingKey], start: Int, end: Int)? {
         for (list, name) in [(codings, "codings"), (orphans ?? [], "orphans")] {
             for (i, c) in list.enumerated() {
-                if let s = c.span, s.start < 0 || s.start >= s.end { return ([PathKey(name), PathKey(i), PathKey("span")], s.start, s.end) }
+                if let s = c.span, s.start < 0 || s.start >= s.end {
+                    return ([PathKey(name), PathKey(i), PathKey("span")], s.start, s.end)
+                }
             }
         }
         return nil
     }
 
     func migrated() -> CodingFile {
-        var file = CodingFile(coder: coder, document: document, contentHash: contentHash, status: status, memo: memo,
-                              codings: codings.map(\.migrated), segmentCount: segmentCount)
+        var file = CodingFile(
+            coder: coder, document: document, contentHash: contentHash, status: status, memo: memo,
+            codings: codings.map(\.migrated), segmentCount: segmentCount)
         file.demo = demo
         file.doneSegments = doneSegments
         file.orphans = orphans.map { $0.map(\.migrated) }

@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 
 /// One coder's codings in one project: `Codings/<coder>/<document-id>.json`.
 ///
@@ -79,7 +80,11 @@ public final class CodingStore: @unchecked Sendable {
     /// document's content hash matches the file's).
     public func loadReanchored(document: Document) throws -> (file: CodingFile, report: ReanchorReport) {
         guard let file = try loadFile(documentId: document.id) else {
-            return (CodingFile(coder: coder, document: document.id, contentHash: document.contentHash, segmentCount: document.segments.count), ReanchorReport())
+            return (
+                CodingFile(
+                    coder: coder, document: document.id, contentHash: document.contentHash,
+                    segmentCount: document.segments.count), ReanchorReport()
+            )
         }
         return file.reanchored(to: document)
     }
@@ -101,7 +106,9 @@ public final class CodingStore: @unchecked Sendable {
     public static func read(projectRoot: URL, coder: String, document: Document) throws -> CodingFile {
         let url = fileURL(projectRoot: projectRoot, coder: coder, documentId: document.id)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            return CodingFile(coder: coder, document: document.id, contentHash: document.contentHash, segmentCount: document.segments.count)
+            return CodingFile(
+                coder: coder, document: document.id, contentHash: document.contentHash,
+                segmentCount: document.segments.count)
         }
         return try readFile(url).reanchored(to: document).file
     }
@@ -152,7 +159,8 @@ public final class CodingStore: @unchecked Sendable {
         }
         try AtomicFile.write(bytes, to: url)
         if let stamp = FileStamp(path: url.path) { known[file.document] = (stamp, bytes) }
-        if let at = copiedAt[file.document], DispatchTime.now().uptimeNanoseconds - at < UInt64(lastGoodInterval * 1e9) {
+        if let at = copiedAt[file.document], DispatchTime.now().uptimeNanoseconds - at < UInt64(lastGoodInterval * 1e9)
+        {
             behind[file.document] = bytes
         } else {
             copyLastGood(documentId: file.document, bytes)
@@ -171,7 +179,10 @@ public final class CodingStore: @unchecked Sendable {
         copiedAt[documentId] = DispatchTime.now().uptimeNanoseconds
         let url = Self.lastGoodURL(for: fileURL(documentId: documentId))
         if let existing = FileStamp(path: url.path), existing.size == Int64(bytes.count),
-           let data = try? Data(contentsOf: url), data.elementsEqual(bytes) { return }
+            let data = try? Data(contentsOf: url), data.elementsEqual(bytes)
+        {
+            return
+        }
         try? AtomicFile.writeUnsynced(bytes, to: url)
     }
 
@@ -180,7 +191,9 @@ public final class CodingStore: @unchecked Sendable {
     public static func documentIds(projectRoot: URL, coder: String) -> [String] {
         let dir = folder(projectRoot: projectRoot, coder: coder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && $0 != CodeMemoFile.fileName && $0 != ProjectMemoFile.fileName }.map { String($0.dropLast(5)) }.sorted()
+        return names.filter {
+            $0.hasSuffix(".json") && !$0.hasPrefix(".") && $0 != CodeMemoFile.fileName && $0 != ProjectMemoFile.fileName
+        }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// Coders with a folder under `Codings/`, sorted.
@@ -189,7 +202,8 @@ public final class CodingStore: @unchecked Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { (try? CoderName.validated($0)) != nil }.filter { name in
             var isDir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDir) && isDir.boolValue
+            return FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDir)
+                && isDir.boolValue
         }.sorted()
     }
 }

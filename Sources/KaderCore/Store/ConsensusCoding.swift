@@ -36,8 +36,10 @@ public enum ConsensusCoding {
     /// coder's name when the coders wrote different ones; the segment memo is `memo` (the
     /// reconciler's), followed by the coders' segment memo paragraphs it does not contain yet.
     /// - Parameters: `coders` are (coder name, that coder's coding of the segment or nil).
-    public static func merge(codes: [String], memo: String?, coders: [(name: String, coding: SegmentCoding?)], segment: Segment,
-                             created: String, modified: String, spanPicks: [String: SpanPick] = [:]) -> SegmentCoding {
+    public static func merge(
+        codes: [String], memo: String?, coders: [(name: String, coding: SegmentCoding?)], segment: Segment,
+        created: String, modified: String, spanPicks: [String: SpanPick] = [:]
+    ) -> SegmentCoding {
         let applied = Set(codes).sorted().map { code -> AppliedCode in
             var memos: [(String, String)] = []
             for (name, coding) in coders {
@@ -59,9 +61,13 @@ public enum ConsensusCoding {
         for (name, coding) in coders {
             guard let m = coding?.memo, !m.isEmpty else { continue }
             let already = segmentMemo.contains(m)
-            if !already { segmentMemo += (segmentMemo.isEmpty ? "" : "\n\n") + (coders.count > 1 ? "\(name): " : "") + m }
+            if !already {
+                segmentMemo += (segmentMemo.isEmpty ? "" : "\n\n") + (coders.count > 1 ? "\(name): " : "") + m
+            }
         }
-        return SegmentCoding(segment: segment.id, ordinal: segment.ordinal, fingerprint: segment.fingerprint, applied: applied,
-                             memo: segmentMemo.isEmpty ? nil : segmentMemo, segmentStart: segment.start, created: created, modified: modified)
+        return SegmentCoding(
+            segment: segment.id, ordinal: segment.ordinal, fingerprint: segment.fingerprint, applied: applied,
+            memo: segmentMemo.isEmpty ? nil : segmentMemo, segmentStart: segment.start, created: created,
+            modified: modified)
     }
 }

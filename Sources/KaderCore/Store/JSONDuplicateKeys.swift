@@ -55,13 +55,18 @@ enum JSONDuplicateKeys {
                     var j = i + 1
                     var escaped = false
                     while j < n, bytes[j] != UInt8(ascii: "\"") {
-                        if bytes[j] == UInt8(ascii: "\\") { escaped = true; j += 1 }
+                        if bytes[j] == UInt8(ascii: "\\") {
+                            escaped = true
+                            j += 1
+                        }
                         j += 1
                     }
                     if expectKey, !stack.isEmpty {
                         let slice = UnsafeBufferPointer(rebasing: bytes[(begin + 1)..<min(j, n)])
                         var key = String(decoding: slice, as: UTF8.self)
-                        if escaped, let s = unescaped(UnsafeBufferPointer(rebasing: bytes[begin..<min(j + 1, n)])) { key = s }
+                        if escaped, let s = unescaped(UnsafeBufferPointer(rebasing: bytes[begin..<min(j + 1, n)])) {
+                            key = s
+                        }
                         if !stack[stack.count - 1].keys.insert(key).inserted { return (key, begin) }
                         expectKey = false
                     }

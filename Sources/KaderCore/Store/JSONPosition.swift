@@ -28,10 +28,16 @@ enum JSONPosition {
     }
 
     static func lineAndColumn(ofByte index: Int, in data: Data) -> (Int, Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for (i, b) in data.enumerated() {
             if i >= index { break }
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
         }
         return (line, column)
     }
@@ -78,7 +84,10 @@ enum JSONPosition {
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
             var j = i + 1
             while j < bytes.count {
-                if bytes[j] == UInt8(ascii: "\\") { j += 2; continue }
+                if bytes[j] == UInt8(ascii: "\\") {
+                    j += 2
+                    continue
+                }
                 if bytes[j] == UInt8(ascii: "\"") { return j + 1 }
                 j += 1
             }
@@ -91,7 +100,8 @@ enum JSONPosition {
             switch bytes[i] {
             case UInt8(ascii: "\""): return skipString(i)
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                var depth = 0, j = i
+                var depth = 0
+                var j = i
                 while j < bytes.count {
                     switch bytes[j] {
                     case UInt8(ascii: "\""):
@@ -109,7 +119,10 @@ enum JSONPosition {
                 return nil
             default:
                 var j = i
-                while j < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09].contains(bytes[j]) { j += 1 }
+                while j < bytes.count,
+                    ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09].contains(
+                        bytes[j])
+                { j += 1 }
                 return j
             }
         }

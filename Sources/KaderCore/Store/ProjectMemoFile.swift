@@ -37,10 +37,12 @@ public enum ProjectMemoFile {
     public static func decode(_ data: Data, path: String) throws -> ProjectMemo {
         let object = try JSONDuplicateKeys.parse(data, path: path) { key in "\"\(key)\" is given more than once" }
         guard let dict = object as? [String: Any], let memo = dict["memo"] as? String,
-              dict["modified"] == nil || dict["modified"] is String,
-              Set(dict.keys).isSubset(of: ["memo", "modified"])
+            dict["modified"] == nil || dict["modified"] is String,
+            Set(dict.keys).isSubset(of: ["memo", "modified"])
         else {
-            throw StoreError.damaged(path: path, line: 1, column: 1, detail: "expected an object with a text \"memo\" and a time \"modified\"")
+            throw StoreError.damaged(
+                path: path, line: 1, column: 1,
+                detail: "expected an object with a text \"memo\" and a time \"modified\"")
         }
         return ProjectMemo(memo: memo, modified: dict["modified"] as? String)
     }
@@ -48,7 +50,8 @@ public enum ProjectMemoFile {
     /// Every coder's project memo, by coder (empty memos left out); coders whose file is
     /// damaged are left out and named in `damaged`.
     public static func loadAll(projectRoot: URL) -> (memos: [String: ProjectMemo], damaged: [StoreError]) {
-        var all: [String: ProjectMemo] = [:], damaged: [StoreError] = []
+        var all: [String: ProjectMemo] = [:]
+        var damaged: [StoreError] = []
         for coder in CodingStore.coders(projectRoot: projectRoot) {
             do {
                 if let m = try load(projectRoot: projectRoot, coder: coder), !m.memo.isEmpty { all[coder] = m }
@@ -72,7 +75,9 @@ public enum ProjectMemoFile {
         let url = url(projectRoot: projectRoot, coder: coder)
         guard let memo, !memo.memo.isEmpty else {
             guard FileManager.default.fileExists(atPath: url.path) else { return }
-            do { try FileManager.default.removeItem(at: url) } catch { throw StoreError.io(path: url.path, detail: "cannot remove the project memo") }
+            do { try FileManager.default.removeItem(at: url) } catch {
+                throw StoreError.io(path: url.path, detail: "cannot remove the project memo")
+            }
             return
         }
         try ProjectPaths.createFolder(url.deletingLastPathComponent(), below: projectRoot)

@@ -20,7 +20,9 @@ enum QuoteAnchor {
         var flagged = 0
     }
 
-    static func place(_ coding: SegmentCoding, old: SegmentCoding, on segment: Segment, outcome: ReanchorReport.Outcome) -> (SegmentCoding, Counts) {
+    static func place(_ coding: SegmentCoding, old: SegmentCoding, on segment: Segment, outcome: ReanchorReport.Outcome)
+        -> (SegmentCoding, Counts)
+    {
         guard coding.hasSpans else { return (coding, Counts()) }
         var c = coding
         var counts = Counts()
@@ -31,34 +33,43 @@ enum QuoteAnchor {
         for i in c.applied.indices where !c.applied[i].spans.isEmpty {
             var placed: [QuoteSpan] = []
             for span in c.applied[i].spans {
-                let want = span.start + delta - segment.start   // relative to the segment
+                let want = span.start + delta - segment.start  // relative to the segment
                 let length = span.end - span.start
                 if let text = span.text {
                     let words = Array(text.unicodeScalars)
                     if matches(scalars, at: want, words) {
-                        placed.append(QuoteSpan(start: segment.start + want, end: segment.start + want + words.count, text: text))
+                        placed.append(
+                            QuoteSpan(start: segment.start + want, end: segment.start + want + words.count, text: text))
                         continue
                     }
                     if let at = nearest(words, in: scalars, to: want) {
                         counts.followed += 1
-                        placed.append(QuoteSpan(start: segment.start + at, end: segment.start + at + words.count, text: text))
+                        placed.append(
+                            QuoteSpan(start: segment.start + at, end: segment.start + at + words.count, text: text))
                         continue
                     }
                     if let r = nearestIgnoringWhitespace(words, in: scalars, to: want) {
                         counts.followed += 1
-                        placed.append(QuoteSpan(start: segment.start + r.lowerBound, end: segment.start + r.upperBound).quoting(segment))
+                        placed.append(
+                            QuoteSpan(start: segment.start + r.lowerBound, end: segment.start + r.upperBound).quoting(
+                                segment))
                         continue
                     }
                 } else if base != nil || outcome == .unchanged, outcome != .changed,
-                          want >= 0, want + length <= scalars.count {
-                    placed.append(QuoteSpan(start: segment.start + want, end: segment.start + want + length).quoting(segment))
+                    want >= 0, want + length <= scalars.count
+                {
+                    placed.append(
+                        QuoteSpan(start: segment.start + want, end: segment.start + want + length).quoting(segment))
                     continue
                 }
                 // Words not found, or no way to tell: keep the place, flag it.
                 review = true
                 counts.flagged += 1
-                let lo = max(0, want), hi = min(scalars.count, want + length)
-                if lo < hi { placed.append(QuoteSpan(start: segment.start + lo, end: segment.start + hi).quoting(segment)) }
+                let lo = max(0, want)
+                let hi = min(scalars.count, want + length)
+                if lo < hi {
+                    placed.append(QuoteSpan(start: segment.start + lo, end: segment.start + hi).quoting(segment))
+                }
             }
             c.applied[i].spans = Array(Set(placed)).sorted()
         }
@@ -85,24 +96,31 @@ enum QuoteAnchor {
 
     /// Like ``nearest(_:in:to:)`` with runs of whitespace compared as one space; the range in
     /// `text` of the match (from its first to its last non-space scalar).
-    static func nearestIgnoringWhitespace(_ words: [Unicode.Scalar], in text: [Unicode.Scalar], to target: Int) -> Range<Int>? {
+    static func nearestIgnoringWhitespace(_ words: [Unicode.Scalar], in text: [Unicode.Scalar], to target: Int)
+        -> Range<Int>?
+    {
         let (w, _) = collapse(words)
         let (t, map) = collapse(text)
         let trimmed = Array(w.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
         guard let at = nearest(trimmed, in: t, to: target) else { return nil }
-        let lo = map[at], hi = map[at + trimmed.count - 1] + 1
+        let lo = map[at]
+        let hi = map[at + trimmed.count - 1] + 1
         return lo..<hi
     }
 
     /// `text` with whitespace runs as one space, and the original index of each kept scalar.
     static func collapse(_ text: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int]) {
-        var out: [Unicode.Scalar] = [], map: [Int] = []
+        var out: [Unicode.Scalar] = []
+        var map: [Int] = []
         out.reserveCapacity(text.count)
         map.reserveCapacity(text.count)
         var inSpace = false
         for (i, s) in text.enumerated() {
             if s.properties.isWhitespace {
-                if !inSpace { out.append(" "); map.append(i) }
+                if !inSpace {
+                    out.append(" ")
+                    map.append(i)
+                }
                 inSpace = true
             } else {
                 out.append(s)

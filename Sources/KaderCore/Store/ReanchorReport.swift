@@ -38,7 +38,9 @@ public struct ReanchorReport: Sendable, Hashable {
     public func count(_ outcome: Outcome) -> Int { entries.reduce(0) { $0 + ($1.outcome == outcome ? 1 : 0) } }
 
     /// True when nothing moved, changed or is orphaned.
-    public var isClean: Bool { entries.allSatisfy { $0.outcome == .unchanged } && quotesFollowed == 0 && quotesFlagged == 0 }
+    public var isClean: Bool {
+        entries.allSatisfy { $0.outcome == .unchanged } && quotesFollowed == 0 && quotesFlagged == 0
+    }
 
     /// `3 moved, 1 changed (review), 2 orphaned`, or `unchanged`.
     public var summary: String {
@@ -89,11 +91,15 @@ extension CodingFile {
             claimed.insert(i)
             target[k] = i
             let s = segments[i]
-            outcome[k] = s.fingerprint != c.fingerprint ? .changed : (s.ordinal == c.ordinal && k < wasOrphan ? .unchanged : .moved)
+            outcome[k] =
+                s.fingerprint != c.fingerprint
+                ? .changed : (s.ordinal == c.ordinal && k < wasOrphan ? .unchanged : .moved)
         }
         for (k, c) in all.enumerated() where target[k] == nil {
             let free = (byPrint[c.fingerprint] ?? []).filter { !claimed.contains($0) }
-            guard let i = free.min(by: { abs(segments[$0].ordinal - c.ordinal) < abs(segments[$1].ordinal - c.ordinal) }) else { continue }
+            guard
+                let i = free.min(by: { abs(segments[$0].ordinal - c.ordinal) < abs(segments[$1].ordinal - c.ordinal) })
+            else { continue }
             claimed.insert(i)
             target[k] = i
             outcome[k] = .moved
@@ -107,16 +113,20 @@ extension CodingFile {
         }
         // The end of the old document, when its segment count is known, anchors codings after
         // the last matched one.
-        if let n = segmentCount, contentHash != document.contentHash, n + 1 > anchors.last!.old, segments.count + 1 > anchors.last!.new {
+        if let n = segmentCount, contentHash != document.contentHash, n + 1 > anchors.last!.old,
+            segments.count + 1 > anchors.last!.new
+        {
             anchors.append((old: n + 1, new: segments.count + 1))
         }
         for k in 0..<wasOrphan where target[k] == nil {
             let old = all[k].ordinal
             guard let next = anchors.firstIndex(where: { $0.old > old }) else { continue }
-            let lo = anchors[next - 1], hi = anchors[next]
+            let lo = anchors[next - 1]
+            let hi = anchors[next]
             guard hi.old - lo.old == hi.new - lo.new else { continue }
             let i = lo.new + (old - lo.old) - 1
-            guard i >= 0, i < segments.count, segments[i].ordinal == lo.new + (old - lo.old), !claimed.contains(i) else { continue }
+            guard i >= 0, i < segments.count, segments[i].ordinal == lo.new + (old - lo.old), !claimed.contains(i)
+            else { continue }
             claimed.insert(i)
             target[k] = i
             outcome[k] = .changed
@@ -128,7 +138,8 @@ extension CodingFile {
         next.codings = []
         var orphaned: [SegmentCoding] = []
         var entries: [ReanchorReport.Entry] = []
-        var quotesFollowed = 0, quotesFlagged = 0
+        var quotesFollowed = 0
+        var quotesFlagged = 0
         for (k, c) in all.enumerated() {
             guard let i = target[k] else {
                 orphaned.append(c)
@@ -146,7 +157,10 @@ extension CodingFile {
             quotesFollowed += quotes.followed
             quotesFlagged += quotes.flagged
             next.codings.append(moved)
-            entries.append(.init(segment: c.segment, ordinal: c.ordinal, outcome: outcome[k], newSegment: s.id, newOrdinal: s.ordinal))
+            entries.append(
+                .init(
+                    segment: c.segment, ordinal: c.ordinal, outcome: outcome[k], newSegment: s.id, newOrdinal: s.ordinal
+                ))
         }
         next.orphans = orphaned.isEmpty ? nil : orphaned
         next = next.canonical()

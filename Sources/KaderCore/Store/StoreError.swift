@@ -20,21 +20,27 @@ public enum StoreError: Error, Equatable, LocalizedError {
         switch self {
         case .io(let p, let d): return "\(p): \(d)."
         case .damaged(let p, let l, let c, let d):
-            return "\(p): the codings file is damaged at line \(l), column \(c) (\(d)); it was left untouched — run `kader check` to see how to recover."
+            return
+                "\(p): the codings file is damaged at line \(l), column \(c) (\(d)); it was left untouched — run `kader check` to see how to recover."
         case .unknownSchema(let p, let v):
-            return "\(p): the codings file has schema version \(v), which this Kader does not know; it was left untouched."
+            return
+                "\(p): the codings file has schema version \(v), which this Kader does not know; it was left untouched."
         case .unsafeCoderName(let n):
-            return "\"\(n)\" cannot be a coder name: use letters, digits, '.', '_' or '-' (at most 64, not starting with '.' or '-')."
+            return
+                "\"\(n)\" cannot be a coder name: use letters, digits, '.', '_' or '-' (at most 64, not starting with '.' or '-')."
         case .locked(let c, let pid, let holder, let p):
             var who = pid.map { "process \($0)" } ?? "another process"
             if let holder { who += " (\(holder))" }
-            return "coder \"\(c)\" is already coding in this project: \(who) holds \(p); open read-only with --read-only or use another --coder."
+            return
+                "coder \"\(c)\" is already coding in this project: \(who) holds \(p); open read-only with --read-only or use another --coder."
         case .readOnly(let c): return "coder \"\(c)\" is open read-only; changes are not saved."
         case .mismatch(let p, let d): return "\(p): \(d)."
         case .changedOnDisk(let p):
-            return "\(p): the codings file was changed by another program since Kader read it; nothing was saved — reopen the document to see the changes."
+            return
+                "\(p): the codings file was changed by another program since Kader read it; nothing was saved — reopen the document to see the changes."
         case .symlink(let p):
-            return "\(p) is a symbolic link: Kader does not write through links inside a project; replace it with a real file or folder (nothing was written)."
+            return
+                "\(p) is a symbolic link: Kader does not write through links inside a project; replace it with a real file or folder (nothing was written)."
         }
     }
 }

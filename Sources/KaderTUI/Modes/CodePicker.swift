@@ -33,7 +33,9 @@ public struct CodePicker: Hashable, Sendable {
         let q = TextSearch.fold(raw)
         if q.isEmpty {
             let recentSet = Set(recent)
-            results = recent.filter { id in entries.contains { $0.code.id == id } } + entries.map(\.code.id).filter { !recentSet.contains($0) }
+            results =
+                recent.filter { id in entries.contains { $0.code.id == id } }
+                + entries.map(\.code.id).filter { !recentSet.contains($0) }
         } else {
             results = entries.compactMap { e in
                 // An exact shortcut (case as typed) or an exact name ranks first.
@@ -41,7 +43,7 @@ public struct CodePicker: Hashable, Sendable {
                 if TextSearch.fold(e.code.name) == q || e.code.id.lowercased() == q { return (e.code.id, 2000) }
                 return FuzzyMatch.score(query: q, entry: e).map { (e.code.id, $0) }
             }
-                .enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.map(\.element.0)
+            .enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.map(\.element.0)
         }
         selected = min(selected, max(0, results.count - 1))
     }
@@ -59,7 +61,8 @@ public enum FuzzyMatch {
         if path.contains(q) { return 600 - path.count }
         if isSubsequence(q, of: name) { return 400 - name.count }
         if isSubsequence(q, of: path) { return 300 - path.count }
-        let definition = TextSearch.fold([entry.code.description, entry.code.inclusion, entry.code.example].compactMap { $0 }.joined(separator: " "))
+        let definition = TextSearch.fold(
+            [entry.code.description, entry.code.inclusion, entry.code.example].compactMap { $0 }.joined(separator: " "))
         if definition.contains(q) { return 200 }
         return nil
     }

@@ -136,13 +136,29 @@ public struct MemoEditor: Hashable, Sendable {
                 lines.remove(at: row + 1)
             }
         case .left:
-            if column > 0 { column -= 1 } else if row > 0 { row -= 1; column = lines[row].count }
+            if column > 0 {
+                column -= 1
+            } else if row > 0 {
+                row -= 1
+                column = lines[row].count
+            }
         case .right:
-            if column < lines[row].count { column += 1 } else if row + 1 < lines.count { row += 1; column = 0 }
+            if column < lines[row].count {
+                column += 1
+            } else if row + 1 < lines.count {
+                row += 1
+                column = 0
+            }
         case .up:
-            if row > 0 { row -= 1; column = min(column, lines[row].count) }
+            if row > 0 {
+                row -= 1
+                column = min(column, lines[row].count)
+            }
         case .down:
-            if row + 1 < lines.count { row += 1; column = min(column, lines[row].count) }
+            if row + 1 < lines.count {
+                row += 1
+                column = min(column, lines[row].count)
+            }
         case .home, .ctrl("a"): column = 0
         case .end, .ctrl("e"): column = lines[row].count
         default: break
@@ -173,12 +189,17 @@ extension MemoEditor {
         var rows: [VisualRow] = []
         for (l, chars) in lines.enumerated() {
             var start = 0
-            if chars.isEmpty { rows.append(VisualRow(line: l, range: 0..<0)); continue }
+            if chars.isEmpty {
+                rows.append(VisualRow(line: l, range: 0..<0))
+                continue
+            }
             while start < chars.count {
-                var used = 0, end = start, lastBreak: Int?
+                var used = 0
+                var end = start
+                var lastBreak: Int?
                 while end < chars.count {
                     let w = DisplayWidth.of(chars[end])
-                    if used + w > width - 1 { break }       // one cell kept for the cursor
+                    if used + w > width - 1 { break }  // one cell kept for the cursor
                     used += w
                     if chars[end] == " " { lastBreak = end + 1 }
                     end += 1
@@ -189,7 +210,8 @@ extension MemoEditor {
                 start = end
             }
             if chars.count > 0, let last = rows.last, last.range.upperBound == chars.count,
-               DisplayWidth.of(String(chars[last.range])) >= width - 1, row == l, column == chars.count {
+                DisplayWidth.of(String(chars[last.range])) >= width - 1, row == l, column == chars.count
+            {
                 rows.append(VisualRow(line: l, range: chars.count..<chars.count))
             }
         }

@@ -37,7 +37,10 @@ public struct RetrievalRow: Hashable, Sendable {
     public var speaker: String?
     public var role: String?
     public var text: String
-    public init(documentIndex: Int, documentId: String, segmentId: String, ordinal: Int, speaker: String?, role: String?, text: String) {
+    public init(
+        documentIndex: Int, documentId: String, segmentId: String, ordinal: Int, speaker: String?, role: String?,
+        text: String
+    ) {
         self.documentIndex = documentIndex
         self.documentId = documentId
         self.segmentId = segmentId

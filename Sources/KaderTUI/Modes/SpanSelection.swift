@@ -39,7 +39,11 @@ public struct SpanSelection: Hashable, Sendable {
             let last = scalars[i]
             if ".?!…".unicodeScalars.contains(last) { return 2 }
             if ",;:–—".unicodeScalars.contains(last) { return 1 }
-            if scalars[w.lowerBound - segment.start..<w.upperBound - segment.start].allSatisfy({ "-–—".unicodeScalars.contains($0) }) { return 1 }
+            if scalars[w.lowerBound - segment.start..<w.upperBound - segment.start].allSatisfy({
+                "-–—".unicodeScalars.contains($0)
+            }) {
+                return 1
+            }
             return 0
         }
         self.init(segmentId: segment.id, words: words, breaks: breaks)
@@ -49,7 +53,8 @@ public struct SpanSelection: Hashable, Sendable {
     public var span: QuoteSpan? {
         guard !words.isEmpty else { return nil }
         let a = anchor ?? cursor
-        let lo = min(a, cursor), hi = max(a, cursor)
+        let lo = min(a, cursor)
+        let hi = max(a, cursor)
         return QuoteSpan(start: words[lo].lowerBound, end: words[hi].upperBound)
     }
 
@@ -68,7 +73,8 @@ public struct SpanSelection: Hashable, Sendable {
     public mutating func selectUnit(level: UInt8, extend: Bool = false) {
         let u = unit(containing: cursor, level: level)
         if extend, let a = anchor {
-            let lo = min(a, u.lowerBound, cursor), hi = max(a, u.upperBound, cursor)
+            let lo = min(a, u.lowerBound, cursor)
+            let hi = max(a, u.upperBound, cursor)
             anchor = lo
             cursor = hi
         } else {
@@ -80,7 +86,8 @@ public struct SpanSelection: Hashable, Sendable {
     /// Moves `n` units forward (or back) and selects the unit reached.
     public mutating func moveUnit(by n: Int, level: UInt8) {
         guard !words.isEmpty else { return }
-        let lo = min(anchor ?? cursor, cursor), hi = max(anchor ?? cursor, cursor)
+        let lo = min(anchor ?? cursor, cursor)
+        let hi = max(anchor ?? cursor, cursor)
         var u = unit(containing: n >= 0 ? hi : lo, level: level)
         for _ in 0..<abs(n) {
             let next = n > 0 ? u.upperBound + 1 : u.lowerBound - 1
@@ -98,7 +105,10 @@ public struct SpanSelection: Hashable, Sendable {
         guard !typed.isEmpty, !words.isEmpty else { return nil }
         let scalars = Array(text.unicodeScalars)
         func word(_ i: Int) -> String {
-            TextSearch.fold(String(String.UnicodeScalarView(scalars[(words[i].lowerBound - segmentStart)..<(words[i].upperBound - segmentStart)])))
+            TextSearch.fold(
+                String(
+                    String.UnicodeScalarView(
+                        scalars[(words[i].lowerBound - segmentStart)..<(words[i].upperBound - segmentStart)])))
         }
         for step in 0..<words.count {
             let start = (from + step) % words.count
@@ -106,7 +116,10 @@ public struct SpanSelection: Hashable, Sendable {
             var ok = true
             for (k, t) in typed.enumerated() {
                 let w = word(start + k)
-                if k == typed.count - 1 ? !w.hasPrefix(t) : w != t && !w.hasPrefix(t) { ok = false; break }
+                if k == typed.count - 1 ? !w.hasPrefix(t) : w != t && !w.hasPrefix(t) {
+                    ok = false
+                    break
+                }
             }
             if ok { return start...(start + typed.count - 1) }
         }

@@ -25,8 +25,10 @@ public final class ReconcileController {
 
     /// Reads both coders' codings and the consensus file. `store` is the consensus coder's store.
     /// - Throws: ``StoreError`` for a damaged codings file, a loader error for a transcript.
-    public init(project: Project, first: String, second: String, store: CodingStore,
-                loader: TranscriptLoader? = nil, time: @escaping () -> String = Timestamp.now) throws {
+    public init(
+        project: Project, first: String, second: String, store: CodingStore,
+        loader: TranscriptLoader? = nil, time: @escaping () -> String = Timestamp.now
+    ) throws {
         self.project = project
         self.store = store
         self.time = time
@@ -45,12 +47,14 @@ public final class ReconcileController {
             func quotes(_ file: CodingFile, _ s: Segment) -> [String: String] {
                 var out: [String: String] = [:]
                 for applied in file.coding(forSegment: s.id)?.applied ?? [] where !applied.spans.isEmpty {
-                    out[applied.code] = applied.spans.map { $0.text ?? s.scalarText(from: $0.start, to: $0.end) }.joined(separator: " … ")
+                    out[applied.code] = applied.spans.map { $0.text ?? s.scalarText(from: $0.start, to: $0.end) }
+                        .joined(separator: " … ")
                 }
                 return out
             }
             for (k, s) in doc.segments.enumerated() where s.codable {
-                let ca = a.codes(forSegment: s.id), cb = b.codes(forSegment: s.id)
+                let ca = a.codes(forSegment: s.id)
+                let cb = b.codes(forSegment: s.id)
                 if Set(ca) == Set(cb) {
                     if !ca.isEmpty { agreed[doc.id, default: []].append((s, ca)) }
                     continue
@@ -60,7 +64,8 @@ public final class ReconcileController {
                 }
                 var item = ReconcileItem(
                     documentId: doc.id, documentTitle: doc.title, segment: s, first: ca, second: cb,
-                    previous: k > 0 ? doc.segments[k - 1] : nil, next: k + 1 < doc.segments.count ? doc.segments[k + 1] : nil,
+                    previous: k > 0 ? doc.segments[k - 1] : nil,
+                    next: k + 1 < doc.segments.count ? doc.segments[k + 1] : nil,
                     firstMemo: a.coding(forSegment: s.id)?.memo, secondMemo: b.coding(forSegment: s.id)?.memo,
                     firstQuotes: quotes(a, s), secondQuotes: quotes(b, s))
                 item.firstCoding = a.coding(forSegment: s.id)
@@ -68,8 +73,9 @@ public final class ReconcileController {
                 items.append(item)
             }
         }
-        state = ReconcileState(firstCoder: first, secondCoder: second, consensusCoder: store.coder,
-                               codebook: project.codebook, items: items, resolutions: resolutions)
+        state = ReconcileState(
+            firstCoder: first, secondCoder: second, consensusCoder: store.coder,
+            codebook: project.codebook, items: items, resolutions: resolutions)
         if items.isEmpty { state.message = "Nothing to reconcile; q quits." }
     }
 
@@ -101,25 +107,35 @@ public final class ReconcileController {
         let item = state.items[index]
         guard var file = consensus[item.documentId] else { return }
         let now = time()
-        let (a, b) = sources[item.documentId] ?? (CodingFile(coder: "", document: "", contentHash: ""), CodingFile(coder: "", document: "", contentHash: ""))
+        let (a, b) =
+            sources[item.documentId] ?? (
+                CodingFile(coder: "", document: "", contentHash: ""),
+                CodingFile(coder: "", document: "", contentHash: "")
+            )
         func coders(_ s: Segment) -> [(name: String, coding: SegmentCoding?)] {
             [(state.firstCoder, a.coding(forSegment: s.id)), (state.secondCoder, b.coding(forSegment: s.id))]
         }
         if file.codings.isEmpty {
             for (s, codes) in agreed[item.documentId] ?? [] {
-                file.codings.append(ConsensusCoding.merge(codes: codes, memo: nil, coders: coders(s), segment: s, created: now, modified: now))
+                file.codings.append(
+                    ConsensusCoding.merge(
+                        codes: codes, memo: nil, coders: coders(s), segment: s, created: now, modified: now))
             }
         }
         let s = item.segment
         let created = file.coding(forSegment: s.id)?.created ?? now
-        let merged = ConsensusCoding.merge(codes: resolution.codes, memo: resolution.memo, coders: coders(s), segment: s, created: created, modified: now)
+        let merged = ConsensusCoding.merge(
+            codes: resolution.codes, memo: resolution.memo, coders: coders(s), segment: s, created: created,
+            modified: now)
         if let i = file.codings.firstIndex(where: { $0.segment == s.id }) {
             file.codings[i] = merged
         } else {
             file.codings.append(merged)
         }
         file.codings.sort { ($0.ordinal, $0.segment) < ($1.ordinal, $1.segment) }
-        let open = state.items.indices.contains { state.items[$0].documentId == item.documentId && state.resolutions[$0] == nil }
+        let open = state.items.indices.contains {
+            state.items[$0].documentId == item.documentId && state.resolutions[$0] == nil
+        }
         if let doc = documents[item.documentId] {
             file = file.settingStatus(open ? .inProgress : .done, document: doc)
         } else {

@@ -22,7 +22,9 @@ public struct ReconcileBinding: Hashable, Sendable {
     public var mode: Mode
     public var hint: Bool
 
-    public init(_ key: Key, _ action: ReconcileAction, _ title: String, _ help: String, _ mode: Mode, hint: Bool = false) {
+    public init(
+        _ key: Key, _ action: ReconcileAction, _ title: String, _ help: String, _ mode: Mode, hint: Bool = false
+    ) {
         self.key = key
         self.action = action
         self.title = title
@@ -63,36 +65,58 @@ public struct ReconcileKeymap: Sendable {
             out.append((mode.rawValue, true))
             var merged: [(String, String)] = []
             for b in bindings where b.mode == mode {
-                if let i = merged.firstIndex(where: { $0.1 == b.help }) { merged[i].0 += "/" + b.key.displayName } else { merged.append((b.key.displayName, b.help)) }
+                if let i = merged.firstIndex(where: { $0.1 == b.help }) {
+                    merged[i].0 += "/" + b.key.displayName
+                } else {
+                    merged.append((b.key.displayName, b.help))
+                }
             }
-            for (k, h) in merged { out.append(("  " + k.padding(toLength: 12, withPad: " ", startingAt: 0) + h, false)) }
+            for (k, h) in merged {
+                out.append(("  " + k.padding(toLength: 12, withPad: " ", startingAt: 0) + h, false))
+            }
         }
         return out
     }
 
     public static let defaultBindings: [ReconcileBinding] = [
-        ReconcileBinding(.char("a"), .acceptFirst, "accept A", "Take the first coder's codes as the consensus.", .browse, hint: true),
-        ReconcileBinding(.char("b"), .acceptSecond, "accept B", "Take the second coder's codes as the consensus.", .browse, hint: true),
+        ReconcileBinding(
+            .char("a"), .acceptFirst, "accept A", "Take the first coder's codes as the consensus.", .browse, hint: true),
+        ReconcileBinding(
+            .char("b"), .acceptSecond, "accept B", "Take the second coder's codes as the consensus.", .browse,
+            hint: true),
         ReconcileBinding(.char("u"), .union, "union", "Take every code either coder applied.", .browse, hint: true),
-        ReconcileBinding(.char("i"), .intersection, "intersection", "Take only the codes both coders applied.", .browse, hint: true),
-        ReconcileBinding(.char("e"), .edit, "edit", "Edit the consensus codes by toggling code shortcuts.", .browse, hint: true),
-        ReconcileBinding(.char("m"), .memo, "memo", "Write a one-line memo on this segment's consensus.", .browse, hint: true),
+        ReconcileBinding(
+            .char("i"), .intersection, "intersection", "Take only the codes both coders applied.", .browse, hint: true),
+        ReconcileBinding(
+            .char("e"), .edit, "edit", "Edit the consensus codes by toggling code shortcuts.", .browse, hint: true),
+        ReconcileBinding(
+            .char("m"), .memo, "memo", "Write a one-line memo on this segment's consensus.", .browse, hint: true),
         ReconcileBinding(.char("j"), .next, "next", "Go to the next disagreement.", .browse, hint: true),
         ReconcileBinding(.down, .next, "next", "Go to the next disagreement.", .browse),
         ReconcileBinding(.right, .next, "next", "Go to the next disagreement.", .browse),
         ReconcileBinding(.char("k"), .previous, "previous", "Go to the previous disagreement.", .browse, hint: true),
         ReconcileBinding(.up, .previous, "previous", "Go to the previous disagreement.", .browse),
         ReconcileBinding(.left, .previous, "previous", "Go to the previous disagreement.", .browse),
-        ReconcileBinding(.char("n"), .nextUnresolved, "next open", "Go to the next disagreement not yet resolved.", .browse),
+        ReconcileBinding(
+            .char("n"), .nextUnresolved, "next open", "Go to the next disagreement not yet resolved.", .browse),
         ReconcileBinding(.char("?"), .toggleHelp, "help", "Show or hide this help.", .browse, hint: true),
         ReconcileBinding(.escape, .cancel, "close", "Close the help.", .browse),
-        ReconcileBinding(.char("q"), .quit, "quit", "Quit; every resolution is already saved, and reopening continues here.", .browse, hint: true),
+        ReconcileBinding(
+            .char("q"), .quit, "quit", "Quit; every resolution is already saved, and reopening continues here.",
+            .browse, hint: true),
         ReconcileBinding(.enter, .confirm, "save", "Save the edited codes as the consensus.", .edit, hint: true),
         ReconcileBinding(.ctrl("s"), .confirm, "save", "Save the edited codes as the consensus.", .edit),
         ReconcileBinding(.escape, .cancel, "cancel", "Leave editing without saving.", .edit, hint: true),
-        ReconcileBinding(.ctrl("s"), .confirm, "save", "Save the memo (with the consensus once the segment is resolved).", .memo),
-        ReconcileBinding(.enter, .confirm, "save", "Save the memo (with the consensus once the segment is resolved).", .memo, hint: true),
-        ReconcileBinding(.escape, .cancel, "cancel", "Leave the memo unchanged (asks first when you typed something).", .memo, hint: true),
-        ReconcileBinding(.ctrl("c"), .quit, "quit", "Quit; every resolution is already saved, and reopening continues here.", .browse),
+        ReconcileBinding(
+            .ctrl("s"), .confirm, "save", "Save the memo (with the consensus once the segment is resolved).", .memo),
+        ReconcileBinding(
+            .enter, .confirm, "save", "Save the memo (with the consensus once the segment is resolved).", .memo,
+            hint: true),
+        ReconcileBinding(
+            .escape, .cancel, "cancel", "Leave the memo unchanged (asks first when you typed something).", .memo,
+            hint: true),
+        ReconcileBinding(
+            .ctrl("c"), .quit, "quit", "Quit; every resolution is already saved, and reopening continues here.", .browse
+        ),
     ]
 }

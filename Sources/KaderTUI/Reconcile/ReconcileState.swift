@@ -22,9 +22,11 @@ public struct ReconcileItem: Sendable, Hashable {
     public var firstCoding: SegmentCoding?
     public var secondCoding: SegmentCoding?
 
-    public init(documentId: String, documentTitle: String, segment: Segment, first: [String], second: [String],
-                previous: Segment? = nil, next: Segment? = nil, firstMemo: String? = nil, secondMemo: String? = nil,
-                firstQuotes: [String: String] = [:], secondQuotes: [String: String] = [:]) {
+    public init(
+        documentId: String, documentTitle: String, segment: Segment, first: [String], second: [String],
+        previous: Segment? = nil, next: Segment? = nil, firstMemo: String? = nil, secondMemo: String? = nil,
+        firstQuotes: [String: String] = [:], secondQuotes: [String: String] = [:]
+    ) {
         self.documentId = documentId
         self.documentTitle = documentTitle
         self.segment = segment
@@ -88,8 +90,10 @@ public struct ReconcileState: Sendable {
     public var confirmingDiscard = false
     public var keymap: ReconcileKeymap
 
-    public init(firstCoder: String, secondCoder: String, consensusCoder: String, codebook: Codebook,
-                items: [ReconcileItem], resolutions: [Int: Resolution] = [:], keymap: ReconcileKeymap = ReconcileKeymap()) {
+    public init(
+        firstCoder: String, secondCoder: String, consensusCoder: String, codebook: Codebook,
+        items: [ReconcileItem], resolutions: [Int: Resolution] = [:], keymap: ReconcileKeymap = ReconcileKeymap()
+    ) {
         self.firstCoder = firstCoder
         self.secondCoder = secondCoder
         self.consensusCoder = consensusCoder
@@ -119,7 +123,8 @@ public struct ReconcileState: Sendable {
             return first + handle(key: .char(c))
         }
         message = nil
-        let confirmQuit = quitPending, confirmDiscard = confirmingDiscard
+        let confirmQuit = quitPending
+        let confirmDiscard = confirmingDiscard
         quitPending = false
         confirmingDiscard = false
         if showHelp {
@@ -156,29 +161,50 @@ public struct ReconcileState: Sendable {
             if action == .quit, !pendingMemos.isEmpty, !confirmQuit {
                 quitPending = true
                 let n = pendingMemos.count
-                message = "\(n == 1 ? "A memo" : "\(n) memos") on unresolved segments \(n == 1 ? "is" : "are") NOT saved yet (saved when you resolve the segment); q again quits and loses \(n == 1 ? "it" : "them")."
+                message =
+                    "\(n == 1 ? "A memo" : "\(n) memos") on unresolved segments \(n == 1 ? "is" : "are") NOT saved yet (saved when you resolve the segment); q again quits and loses \(n == 1 ? "it" : "them")."
                 return []
             }
-            guard let action else { message = "\(key.displayName) does nothing here; ? shows the keys."; return [] }
+            guard let action else {
+                message = "\(key.displayName) does nothing here; ? shows the keys."
+                return []
+            }
             return perform(action)
         }
     }
 
     mutating func perform(_ action: ReconcileAction) -> [ReconcileEffect] {
         switch action {
-        case .quit: quitRequested = true; return [.quit]
-        case .toggleHelp: showHelp.toggle(); return []
-        case .next: cursor = min(cursor + 1, max(items.count - 1, 0)); return []
-        case .previous: cursor = max(cursor - 1, 0); return []
+        case .quit:
+            quitRequested = true
+            return [.quit]
+        case .toggleHelp:
+            showHelp.toggle()
+            return []
+        case .next:
+            cursor = min(cursor + 1, max(items.count - 1, 0))
+            return []
+        case .previous:
+            cursor = max(cursor - 1, 0)
+            return []
         case .nextUnresolved:
             let order = Array(items.indices[(cursor + 1)...]) + Array(items.indices[..<min(cursor + 1, items.count)])
-            if let i = order.first(where: { resolutions[$0] == nil }) { cursor = i } else { message = "Every disagreement is resolved." }
+            if let i = order.first(where: { resolutions[$0] == nil }) {
+                cursor = i
+            } else {
+                message = "Every disagreement is resolved."
+            }
             return []
-        case .cancel: mode = .browse; return []
+        case .cancel:
+            mode = .browse
+            return []
         case .acceptFirst, .acceptSecond, .union, .intersection:
             guard let item = current else { return [] }
-            let a = Set(item.first), b = Set(item.second)
-            let codes: Set<String> = action == .acceptFirst ? a : action == .acceptSecond ? b : action == .union ? a.union(b) : a.intersection(b)
+            let a = Set(item.first)
+            let b = Set(item.second)
+            let codes: Set<String> =
+                action == .acceptFirst
+                ? a : action == .acceptSecond ? b : action == .union ? a.union(b) : a.intersection(b)
             return resolve(codes)
         case .edit:
             guard let item = current else { return [] }

@@ -24,11 +24,13 @@ public enum ReconcileView {
             if case .edit(let working) = state.mode {
                 drawCodePicker(state, working: working, into: &buf, row: row + 1, bottom: bottom)
             } else {
-                drawDefinitions(Array(Set(item.first).union(item.second)), state, into: &buf, row: row + 1, bottom: bottom)
+                drawDefinitions(
+                    Array(Set(item.first).union(item.second)), state, into: &buf, row: row + 1, bottom: bottom)
             }
         } else {
-            buf.put("No disagreements: \(state.firstCoder) and \(state.secondCoder) code every segment of the documents both marked done alike.",
-                    row: row, column: 1, style: Theme.heading)
+            buf.put(
+                "No disagreements: \(state.firstCoder) and \(state.secondCoder) code every segment of the documents both marked done alike.",
+                row: row, column: 1, style: Theme.heading)
         }
         drawBottom(state, into: &buf)
         if state.showHelp { drawHelp(state, into: &buf) }
@@ -41,12 +43,16 @@ public enum ReconcileView {
         let head = "\(label) #\(s.ordinal) \(s.speaker ?? "(no speaker)"): "
         let text = TextWrap.lines(head + s.text, width: buf.width - 4)
         for (i, line) in text.prefix(lines).enumerated() {
-            buf.put(i == lines - 1 && text.count > lines ? line + " …" : line, row: row + i, column: 3, maxWidth: buf.width - 4, style: Theme.muted)
+            buf.put(
+                i == lines - 1 && text.count > lines ? line + " …" : line, row: row + i, column: 3,
+                maxWidth: buf.width - 4, style: Theme.muted)
         }
         return row + min(lines, text.count)
     }
 
-    static func drawSegment(_ item: ReconcileItem, _ state: ReconcileState, into buf: inout ScreenBuffer, row: Int, bottom: Int) -> Int {
+    static func drawSegment(
+        _ item: ReconcileItem, _ state: ReconcileState, into buf: inout ScreenBuffer, row: Int, bottom: Int
+    ) -> Int {
         let s = item.segment
         let contextLines = buf.height >= 30 ? 2 : 1
         let row = drawContext(item.previous, "before", into: &buf, row: row - 1, lines: contextLines)
@@ -55,7 +61,9 @@ public enum ReconcileView {
         if let t = s.timestamp { header += "  \(t)" }
         buf.put(header, row: row, column: 1, style: Theme.speaker(s.role, s.speaker))
         // At most 8 lines are shown: wrap only a prefix that surely fills them (any segment length).
-        let lines = TextWrap.lines(String(String.UnicodeScalarView(s.text.unicodeScalars.prefix(16 * max(buf.width, 10)))), width: buf.width - 4)
+        let lines = TextWrap.lines(
+            String(String.UnicodeScalarView(s.text.unicodeScalars.prefix(16 * max(buf.width, 10)))),
+            width: buf.width - 4)
         let room = max(2, min(8, (bottom - row) / 3))
         var r = row + 1
         for (i, line) in lines.prefix(room).enumerated() {
@@ -71,43 +79,70 @@ public enum ReconcileView {
         return "[\(e.code.shortcut ?? " ")] " + e.code.name
     }
 
-    static func drawCodings(_ item: ReconcileItem, _ state: ReconcileState, into buf: inout ScreenBuffer, row: Int) -> Int {
+    static func drawCodings(_ item: ReconcileItem, _ state: ReconcileState, into buf: inout ScreenBuffer, row: Int)
+        -> Int
+    {
         let half = (buf.width - 2) / 2
         buf.put("A · \(state.firstCoder)", row: row, column: 1, maxWidth: half - 1, style: Theme.heading)
         buf.put("B · \(state.secondCoder)", row: row, column: 1 + half, maxWidth: half - 1, style: Theme.heading)
         // One row per code either coder applied, in codebook order, so differences line up.
         let order = state.codebook.entries.map(\.code.id)
-        let union = Set(item.first).union(item.second).sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
+        let union = Set(item.first).union(item.second).sorted {
+            (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1)
+        }
         if item.first.isEmpty { buf.put("(no code)", row: row + 1, column: 1, style: Theme.muted) }
         if item.second.isEmpty { buf.put("(no code)", row: row + 1, column: 1 + half, style: Theme.muted) }
         var r = row + ((item.first.isEmpty || item.second.isEmpty) ? 2 : 1)
         for id in union {
-            let inA = item.first.contains(id), inB = item.second.contains(id)
+            let inA = item.first.contains(id)
+            let inB = item.second.contains(id)
             let style = inA && inB ? CellStyle.plain : Theme.chip
             let mark = inA && inB ? "  " : "* "
             if inA { buf.put(mark + label(id, state.codebook), row: r, column: 1, maxWidth: half - 1, style: style) }
-            if inB { buf.put(mark + label(id, state.codebook), row: r, column: 1 + half, maxWidth: half - 1, style: style) }
+            if inB {
+                buf.put(mark + label(id, state.codebook), row: r, column: 1 + half, maxWidth: half - 1, style: style)
+            }
             r += 1
             // Each coder's quote for this code, under it.
-            let qa = inA ? item.firstQuotes[id] : nil, qb = inB ? item.secondQuotes[id] : nil
+            let qa = inA ? item.firstQuotes[id] : nil
+            let qb = inB ? item.secondQuotes[id] : nil
             if qa != nil || qb != nil {
                 var underline = CellStyle.plain
                 underline.underline = true
                 if let qa { buf.put("    “" + qa + "”", row: r, column: 1, maxWidth: half - 1, style: underline) }
-                if let qb { buf.put("    “" + qb + "”", row: r, column: 1 + half, maxWidth: half - 1, style: underline) }
+                if let qb {
+                    buf.put("    “" + qb + "”", row: r, column: 1 + half, maxWidth: half - 1, style: underline)
+                }
                 r += 1
             }
             // Each coder's memo on this code.
-            let ma = inA ? item.firstCoding?.applied(id)?.memo : nil, mb = inB ? item.secondCoding?.applied(id)?.memo : nil
+            let ma = inA ? item.firstCoding?.applied(id)?.memo : nil
+            let mb = inB ? item.secondCoding?.applied(id)?.memo : nil
             if ma != nil || mb != nil {
-                if let ma { buf.put("    ✎ " + ma.replacingOccurrences(of: "\n", with: " "), row: r, column: 1, maxWidth: half - 1, style: Theme.muted) }
-                if let mb { buf.put("    ✎ " + mb.replacingOccurrences(of: "\n", with: " "), row: r, column: 1 + half, maxWidth: half - 1, style: Theme.muted) }
+                if let ma {
+                    buf.put(
+                        "    ✎ " + ma.replacingOccurrences(of: "\n", with: " "), row: r, column: 1, maxWidth: half - 1,
+                        style: Theme.muted)
+                }
+                if let mb {
+                    buf.put(
+                        "    ✎ " + mb.replacingOccurrences(of: "\n", with: " "), row: r, column: 1 + half,
+                        maxWidth: half - 1, style: Theme.muted)
+                }
                 r += 1
             }
         }
         if item.firstMemo != nil || item.secondMemo != nil {
-            if let m = item.firstMemo { buf.put("✎ " + m.replacingOccurrences(of: "\n", with: " "), row: r, column: 1, maxWidth: half - 1, style: Theme.muted) }
-            if let m = item.secondMemo { buf.put("✎ " + m.replacingOccurrences(of: "\n", with: " "), row: r, column: 1 + half, maxWidth: half - 1, style: Theme.muted) }
+            if let m = item.firstMemo {
+                buf.put(
+                    "✎ " + m.replacingOccurrences(of: "\n", with: " "), row: r, column: 1, maxWidth: half - 1,
+                    style: Theme.muted)
+            }
+            if let m = item.secondMemo {
+                buf.put(
+                    "✎ " + m.replacingOccurrences(of: "\n", with: " "), row: r, column: 1 + half, maxWidth: half - 1,
+                    style: Theme.muted)
+            }
             r += 1
         }
         return r
@@ -118,11 +153,18 @@ public enum ReconcileView {
         let style: CellStyle
         switch state.mode {
         case .edit(let working):
-            codes = "editing: " + (working.isEmpty ? "(no code)" : working.sorted().map { state.codebook.entry(id: $0)?.code.name ?? $0 }.joined(separator: ", "))
+            codes =
+                "editing: "
+                + (working.isEmpty
+                    ? "(no code)"
+                    : working.sorted().map { state.codebook.entry(id: $0)?.code.name ?? $0 }.joined(separator: ", "))
             style = Theme.chip
         default:
             if let r = state.resolutions[state.cursor] {
-                codes = r.codes.isEmpty ? "(no code)" : r.codes.map { state.codebook.entry(id: $0)?.code.name ?? $0 }.joined(separator: ", ")
+                codes =
+                    r.codes.isEmpty
+                    ? "(no code)"
+                    : r.codes.map { state.codebook.entry(id: $0)?.code.name ?? $0 }.joined(separator: ", ")
                 style = Theme.good
             } else {
                 codes = "open — a, b, u, i or e decides"
@@ -141,7 +183,9 @@ public enum ReconcileView {
         return row + 1
     }
 
-    static func drawDefinitions(_ ids: [String], _ state: ReconcileState, into buf: inout ScreenBuffer, row: Int, bottom: Int) {
+    static func drawDefinitions(
+        _ ids: [String], _ state: ReconcileState, into buf: inout ScreenBuffer, row: Int, bottom: Int
+    ) {
         var r = row
         buf.put("Definitions", row: r, column: 1, style: Theme.heading)
         r += 1
@@ -161,18 +205,23 @@ public enum ReconcileView {
         }
     }
 
-    static func drawCodePicker(_ state: ReconcileState, working: Set<String>, into buf: inout ScreenBuffer, row: Int, bottom: Int) {
+    static func drawCodePicker(
+        _ state: ReconcileState, working: Set<String>, into buf: inout ScreenBuffer, row: Int, bottom: Int
+    ) {
         buf.put("Toggle codes with their shortcut; Enter saves, Esc cancels", row: row, column: 1, style: Theme.heading)
         let entries = state.codebook.entries
         let columns = max(1, (buf.width - 2) / 36)
         let perColumn = max(1, (entries.count + columns - 1) / columns)
         let colWidth = (buf.width - 2) / columns
         for (i, e) in entries.enumerated() {
-            let r = row + 1 + i % perColumn, c = 1 + (i / perColumn) * colWidth
+            let r = row + 1 + i % perColumn
+            let c = 1 + (i / perColumn) * colWidth
             guard r < bottom else { continue }
             let mark = working.contains(e.code.id) ? "[x]" : "[ ]"
             let text = "\(mark) \(e.code.shortcut ?? " ") " + String(repeating: " ", count: e.depth) + e.code.name
-            buf.put(text, row: r, column: c, maxWidth: colWidth - 1, style: working.contains(e.code.id) ? Theme.chip : .plain)
+            buf.put(
+                text, row: r, column: c, maxWidth: colWidth - 1,
+                style: working.contains(e.code.id) ? Theme.chip : .plain)
         }
     }
 
@@ -191,8 +240,14 @@ public enum ReconcileView {
         parts.append(state.items.isEmpty ? "0/0" : "\(state.cursor + 1)/\(state.items.count)")
         parts.append("\(state.resolvedCount) of \(state.items.count) resolved")
         let unsavedMemo: Bool
-        if case .memo(let text) = state.mode { unsavedMemo = text.trimmingCharacters(in: .whitespaces) != state.memoOriginal } else { unsavedMemo = false }
-        parts.append(state.lastSaveFailed ? "NOT SAVED" : (unsavedMemo || !state.pendingMemos.isEmpty) ? "memo not saved" : "saved")
+        if case .memo(let text) = state.mode {
+            unsavedMemo = text.trimmingCharacters(in: .whitespaces) != state.memoOriginal
+        } else {
+            unsavedMemo = false
+        }
+        parts.append(
+            state.lastSaveFailed
+                ? "NOT SAVED" : (unsavedMemo || !state.pendingMemos.isEmpty) ? "memo not saved" : "saved")
         switch state.mode {
         case .browse: parts.append(state.showHelp ? "HELP" : "RECONCILE")
         case .edit: parts.append("EDIT")
@@ -206,16 +261,21 @@ public enum ReconcileView {
         content.append(("  (code keys)  In edit mode, a code's shortcut toggles it (see the list).", false))
         let width = min(buf.width - 4, 96)
         let height = min(buf.height - 2, content.count + 2)
-        let left = (buf.width - width) / 2, top = max(0, (buf.height - height) / 2)
+        let left = (buf.width - width) / 2
+        let top = max(0, (buf.height - height) / 2)
         for r in top..<(top + height) { buf.fill(row: r, column: left, count: width, style: .plain) }
         buf.put("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: Theme.heading)
-        buf.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: Theme.heading)
+        buf.put(
+            "└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left,
+            style: Theme.heading)
         for r in (top + 1)..<(top + height - 1) {
             buf.put("│", row: r, column: left, style: Theme.heading)
             buf.put("│", row: r, column: left + width - 1, style: Theme.heading)
         }
         for (i, line) in content.prefix(height - 2).enumerated() {
-            buf.put(line.text, row: top + 1 + i, column: left + 2, maxWidth: width - 4, style: line.heading ? Theme.heading : .plain)
+            buf.put(
+                line.text, row: top + 1 + i, column: left + 2, maxWidth: width - 4,
+                style: line.heading ? Theme.heading : .plain)
         }
     }
 }

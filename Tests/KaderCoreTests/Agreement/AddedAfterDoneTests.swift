@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 /// A segment added to a transcript after a coder marked it done is missing data for that coder,
 /// not agreement on "no code", and `kader status` / `kader check` list it.
 @Suite struct AddedAfterDoneTests {
     /// ProjectUnitsTests' transcript with a new turn of Koen's inserted after Els's first one.
-    static let edited = ProjectUnitsTests.text.replacingOccurrences(of: "Els: Eén.\n", with: "Els: Eén.\n\nKoen: Nieuw.\n")
+    static let edited = ProjectUnitsTests.text.replacingOccurrences(
+        of: "Els: Eén.\n", with: "Els: Eén.\n\nKoen: Nieuw.\n")
 
     static func editedDocument() throws -> Document {
         try TranscriptLoader().load(data: Data(edited.utf8), path: "d.md", id: "d", format: .markdown)
@@ -17,7 +19,7 @@ import Testing
         let done = ProjectUnitsTests.file("a", doc, [["x"]], .inProgress).settingStatus(.done, document: doc)
         #expect(done.status == .done)
         #expect(done.doneSegments == doc.segments.filter(\.codable).map(\.id))
-        #expect(done.doneSegments?.count == 3)                       // the moderator turn is not codable
+        #expect(done.doneSegments?.count == 3)  // the moderator turn is not codable
         let back = done.settingStatus(.inProgress, document: doc)
         #expect(back.doneSegments == nil)
         // Written in canonical order after "document" and read back unchanged.
@@ -35,14 +37,18 @@ import Testing
         let edited = try Self.editedDocument()
         #expect(edited.segments.filter(\.codable).count == 4)
         let newSegment = try #require(edited.segments.first { $0.text == "Nieuw." })
-        let a2 = a.reanchored(to: edited).file, b2 = b.reanchored(to: edited).file
+        let a2 = a.reanchored(to: edited).file
+        let b2 = b.reanchored(to: edited).file
         #expect(a2.segmentsAddedAfterDone(in: edited).map(\.id) == [newSegment.id])
         let (part, units) = ProjectUnits.units(document: edited, files: [a2, b2], includeUnfinished: false)
         #expect(part.unitCount == 4)
         let unit = try #require(units.first { $0.segmentId == newSegment.id })
-        #expect(unit.codes == [nil, nil])                            // missing for both, not agreement on "no code"
+        #expect(unit.codes == [nil, nil])  // missing for both, not agreement on "no code"
         #expect(!unit.isDisagreement)
-        #expect(units.filter { $0.segmentId != newSegment.id }.map(\.codes) == [[["x"], ["x"]], [[], ["x"]], [["y"], []]])
+        #expect(
+            units.filter { $0.segmentId != newSegment.id }.map(\.codes) == [
+                [["x"], ["x"]], [[], ["x"]], [["y"], []],
+            ])
         // Once a coder codes the new segment it counts for that coder only.
         let a3 = a2.settingCodes(["x"], on: newSegment, at: "t")
         let (_, units3) = ProjectUnits.units(document: edited, files: [a3, b2], includeUnfinished: false)
@@ -55,7 +61,7 @@ import Testing
 
     @Test func filesWithoutTheRecordKeepTheOldRule() throws {
         let doc = try ProjectUnitsTests.document()
-        let a = ProjectUnitsTests.file("a", doc, [["x"]], .done)        // status set directly: no doneSegments
+        let a = ProjectUnitsTests.file("a", doc, [["x"]], .done)  // status set directly: no doneSegments
         #expect(a.doneSegments == nil)
         let edited = try Self.editedDocument()
         let a2 = a.reanchored(to: edited).file
@@ -72,7 +78,8 @@ import Testing
             try store.save(try store.load(document: doc).settingStatus(.done, document: doc))
         }
         #expect(ProjectCheck.run(project: project).findings == [])
-        #expect(ProjectStatus.gather(project: project).rows.allSatisfy { $0.addedAfterDone.isEmpty && $0.problem == nil })
+        #expect(
+            ProjectStatus.gather(project: project).rows.allSatisfy { $0.addedAfterDone.isEmpty && $0.problem == nil })
         // Insert a turn of Els's before the last one.
         let text = TranscriptLoaderTests.focusGroup.replacingOccurrences(
             of: "\n[00:01:30] Els:", with: "\n[00:01:20] Els: Een nieuwe beurt.\n\n[00:01:30] Els:")
@@ -81,7 +88,10 @@ import Testing
         let newOrdinal = try #require(edited.segments.first { $0.text.hasPrefix("Een nieuwe beurt") }).ordinal
         let findings = ProjectCheck.run(project: project).findings.filter { $0.kind == .addedAfterDone }
         #expect(findings.map(\.path) == ["Codings/ann/fg.json", "Codings/bart/fg.json"])
-        #expect(findings.first?.message.contains("1 segment was added to the transcript after this coder marked it done (segment \(newOrdinal))") == true)
+        #expect(
+            findings.first?.message.contains(
+                "1 segment was added to the transcript after this coder marked it done (segment \(newOrdinal))") == true
+        )
         let status = ProjectStatus.gather(project: project)
         #expect(status.needsAttention)
         #expect(status.rows.map(\.addedAfterDone) == [[newOrdinal], [newOrdinal]])

@@ -17,12 +17,13 @@ extension AgreementTests {
             for _ in 0..<1_000_000 {
                 var truth = Set<String>()
                 for _ in 0..<Int(rng.next() % 3) { truth.insert(codes[Int(rng.next() % 40)]) }
-                units.append((0..<3).map { _ -> Set<String>? in
-                    if rng.nextUnit() < 0.05 { return nil }
-                    var s = truth
-                    if rng.nextUnit() < 0.2 { s.insert(codes[Int(rng.next() % 40)]) }
-                    return s
-                })
+                units.append(
+                    (0..<3).map { _ -> Set<String>? in
+                        if rng.nextUnit() < 0.05 { return nil }
+                        var s = truth
+                        if rng.nextUnit() < 0.2 { s.insert(codes[Int(rng.next() % 40)]) }
+                        return s
+                    })
             }
             let clock = ContinuousClock()
             var report: CodeAgreementReport?

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 extension AgreementTests {
@@ -28,17 +29,23 @@ extension AgreementTests {
 
         @Test func table() throws {
             let (a, cb) = try Self.agreement()
-            try Self.check("agree-table.txt", AgreementReportFormatter(agreement: a, codebook: cb, markdown: false, showDisagreements: true).render() + "\n")
+            try Self.check(
+                "agree-table.txt",
+                AgreementReportFormatter(agreement: a, codebook: cb, markdown: false, showDisagreements: true).render()
+                    + "\n")
         }
 
         @Test func markdown() throws {
             let (a, cb) = try Self.agreement()
-            let md = AgreementReportFormatter(agreement: a, codebook: cb, markdown: true, showDisagreements: true).render() + "\n"
+            let md =
+                AgreementReportFormatter(agreement: a, codebook: cb, markdown: true, showDisagreements: true).render()
+                + "\n"
             try Self.check("agree-md.md", md)
             // Each disagreement is a list item with a quote and one sub-item per coder.
             let item = try #require(md.range(of: "\n- **"))
             let block = md[item.upperBound...].prefix(600)
-            #expect(block.contains("\n\n  > ") && block.contains("\n  - demo-an: ") && block.contains("\n  - demo-bart: "))
+            #expect(
+                block.contains("\n\n  > ") && block.contains("\n  - demo-an: ") && block.contains("\n  - demo-bart: "))
         }
 
         @Test func csv() throws {
@@ -56,7 +63,8 @@ extension AgreementTests {
             // Full precision: the pooled α reads back exactly.
             let obj = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             let pooled = ((obj["overall"] as? [String: Any])?["pooled"] as? [String: Any])?["alpha"] as? [String: Any]
-            #expect(abs((pooled?["value"] as? Double ?? 0) - a.overall.report.overall.pooled.alpha.value.double!) < 1e-12)
+            #expect(
+                abs((pooled?["value"] as? Double ?? 0) - a.overall.report.overall.pooled.alpha.value.double!) < 1e-12)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KaderCore
 
 /// Parent suite of the agreement engine tests (`swift test --filter Agreement`).
@@ -32,9 +33,15 @@ func approx(_ x: Double?, _ expected: Double, _ tol: Double) -> Bool {
 
 /// Expands a two-coder contingency table into reliability data (2 × N).
 func dataFromTable(_ rows: [[Int]]) -> ReliabilityData<Int> {
-    var a: [Int?] = [], b: [Int?] = []
+    var a: [Int?] = []
+    var b: [Int?] = []
     for (i, r) in rows.enumerated() {
-        for (j, n) in r.enumerated() { for _ in 0..<n { a.append(i); b.append(j) } }
+        for (j, n) in r.enumerated() {
+            for _ in 0..<n {
+                a.append(i)
+                b.append(j)
+            }
+        }
     }
     return try! ReliabilityData(coders: [a, b])
 }

@@ -8,8 +8,11 @@ extension AgreementTests {
     struct AlphaBootstrapTests {
 
         @Test func ka1_nominal() throws {
-            let r = try #require(AlphaBootstrap.compute(numeric(Vectors.ka1), metric: .nominal, samples: 20_000, seed: 1,
-                                                        thresholds: [0.667, 0.7, 0.8]).result)
+            let r = try #require(
+                AlphaBootstrap.compute(
+                    numeric(Vectors.ka1), metric: .nominal, samples: 20_000, seed: 1,
+                    thresholds: [0.667, 0.7, 0.8]
+                ).result)
             #expect(r.drawsPerSample == 60)
             #expect(abs(r.alpha - 0.743421052631579) < 1e-12)
             #expect(abs(r.lower - 0.615) <= 0.01)
@@ -20,8 +23,11 @@ extension AgreementTests {
         }
 
         @Test func ka3_ordinal() throws {
-            let r = try #require(AlphaBootstrap.compute(numeric(Vectors.ka3), metric: .ordinal, samples: 20_000, seed: 1,
-                                                        thresholds: [0.667, 0.7, 0.8]).result)
+            let r = try #require(
+                AlphaBootstrap.compute(
+                    numeric(Vectors.ka3), metric: .ordinal, samples: 20_000, seed: 1,
+                    thresholds: [0.667, 0.7, 0.8]
+                ).result)
             #expect(r.drawsPerSample == 318)
             #expect(abs(r.lower - 0.714) <= 0.01)
             #expect(abs(r.upper - 0.802) <= 0.01)
@@ -45,7 +51,8 @@ extension AgreementTests {
         }
 
         @Test func notComputableCases() {
-            #expect(AlphaBootstrap.compute(numeric("1 1 1\n1 1 1"), metric: .nominal).reason?.contains("D_e = 0") == true)
+            #expect(
+                AlphaBootstrap.compute(numeric("1 1 1\n1 1 1"), metric: .nominal).reason?.contains("D_e = 0") == true)
             #expect(AlphaBootstrap.compute(numeric(Vectors.ka1), metric: .nominal, samples: 0).result == nil)
             #expect(AlphaBootstrap.compute(numeric("1 2 3"), metric: .nominal).result == nil)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 extension AgreementTests {
@@ -13,14 +14,15 @@ extension AgreementTests {
     ///   these agree within Monte Carlo error (≈ 0.003 at this B), not digit for digit.
     @Suite struct AlphaIntervalTests {
         static let ka1 = """
-        1 2 3 3 2 1 4 1 2 . . .
-        1 2 3 3 2 2 4 1 2 5 . 3
-        . 3 3 3 2 3 4 2 2 5 1 .
-        1 2 3 3 2 4 4 1 2 5 1 .
-        """
+            1 2 3 3 2 1 4 1 2 . . .
+            1 2 3 3 2 2 4 1 2 5 . 3
+            . 3 3 3 2 3 4 2 2 5 1 .
+            1 2 3 3 2 4 4 1 2 5 1 .
+            """
 
         /// Patterns of numeric data with a metric.
-        static func patterns(_ text: String, _ metric: AlphaMetric) -> (AlphaUnitPatterns, CoincidenceMatrix, [Double]) {
+        static func patterns(_ text: String, _ metric: AlphaMetric) -> (AlphaUnitPatterns, CoincidenceMatrix, [Double])
+        {
             let d = numeric(text)
             let cats = d.sortedCategories()
             let table = d.ratingTable(categories: cats)
@@ -69,7 +71,8 @@ extension AgreementTests {
             #expect(abs(b.lower - 0.430552) < 0.01, "lower \(b.lower)")
             #expect(b.upper == 1)
             #expect(abs(b.standardError - 0.151186) < 0.004, "sd \(b.standardError)")
-            let b150 = try #require(AlphaInterval.compute(Self.binary(50, 80, 12, 8), method: .units, samples: 100_000, seed: 1).result)
+            let b150 = try #require(
+                AlphaInterval.compute(Self.binary(50, 80, 12, 8), method: .units, samples: 100_000, seed: 1).result)
             #expect(abs(b150.lower - 0.602394) < 0.006, "lower \(b150.lower)")
             #expect(abs(b150.upper - 0.828325) < 0.006, "upper \(b150.upper)")
             #expect(abs(b150.standardError - 0.057872) < 0.002, "sd \(b150.standardError)")
@@ -90,23 +93,33 @@ extension AgreementTests {
             let b = try #require(AlphaInterval.compute(big, method: .units, samples: 1000, seed: 1).result)
             #expect(b.units == 1_500_000)
             #expect(b.upper - b.lower < 0.01 && b.lower < b.alpha && b.alpha < b.upper, "\(b.lower) \(b.upper)")
-            let k = try #require(AlphaInterval.compute(big, method: .kalpha, samples: 1000, seed: 1,
-                                                       kalpha: (big.coincidence(), .nominal, nil, 2)).result)
-            #expect(k.upper - k.lower > 0.1, "KALPHA draws a fixed number of pairs, so it stays wide: \(k.lower) \(k.upper)")
+            let k = try #require(
+                AlphaInterval.compute(
+                    big, method: .kalpha, samples: 1000, seed: 1,
+                    kalpha: (big.coincidence(), .nominal, nil, 2)
+                ).result)
+            #expect(
+                k.upper - k.lower > 0.1, "KALPHA draws a fixed number of pairs, so it stays wide: \(k.lower) \(k.upper)"
+            )
         }
 
         @Test func replicatesHaveAnUpperBound() {
             let p = Self.binary(20, 30, 6, 4)
-            #expect(AlphaInterval.compute(p, method: .units, samples: AlphaInterval.maxReplicates + 1).reason?.contains("100000") == true)
+            #expect(
+                AlphaInterval.compute(p, method: .units, samples: AlphaInterval.maxReplicates + 1).reason?.contains(
+                    "100000") == true)
             #expect(AlphaInterval.compute(p, method: .units, samples: 0).result == nil)
-            #expect(AlphaInterval.compute(p, method: .units, samples: 10, seed: 3)
+            #expect(
+                AlphaInterval.compute(p, method: .units, samples: 10, seed: 3)
                     == AlphaInterval.compute(p, method: .units, samples: 10, seed: 3))
         }
 
         @Test func studentTQuantiles() {
             // scipy.stats.t.ppf(0.975, df)
-            for (df, t) in [(1, 12.706204736174694), (4, 2.7764451051977934), (5, 2.5705818356363146), (10, 2.228138851986274),
-                            (19, 2.0930240544083087), (41, 2.019540970441376), (99, 1.9842169515864174)] {
+            for (df, t) in [
+                (1, 12.706204736174694), (4, 2.7764451051977934), (5, 2.5705818356363146), (10, 2.228138851986274),
+                (19, 2.0930240544083087), (41, 2.019540970441376), (99, 1.9842169515864174),
+            ] {
                 #expect(abs(StudentT.quantile975(df: df) - t) < 1e-6 * t, "df \(df)")
             }
         }

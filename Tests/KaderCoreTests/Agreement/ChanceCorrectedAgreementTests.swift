@@ -80,7 +80,9 @@ extension AgreementTests {
             ("gender", Vectors.gender, 0.20808, 0.12889, 0.14341, 0.18333, 0.45556),
             ("g1g2", Vectors.g1g2, 0.68460, 0.65725, 0.63181, 0.67949, -1),
         ])
-        func irrCACRawData(name: String, text: String, ac1: Double, fleiss: Double, alpha: Double, bp: Double, pa: Double) {
+        func irrCACRawData(
+            name: String, text: String, ac1: Double, fleiss: Double, alpha: Double, bp: Double, pa: Double
+        ) {
             let d = labels(text)
             let t = d.ratingTable()
             #expect(approx(ChanceCorrectedAgreement.gwetAC1(t).value, ac1, 1e-5))
@@ -97,7 +99,8 @@ extension AgreementTests {
                 #expect(approx(CohenKappa.compute(d, marginalsFromAllRatings: true).value, 0.65714, 1e-5))
                 // Classic Cohen on the 11 units both rated (COMPUTED here: p_o 8/11, p_e 25/121).
                 let classic = CohenKappa.compute(d)
-                let po: Double = 8.0 / 11.0, pe: Double = 25.0 / 121.0
+                let po: Double = 8.0 / 11.0
+                let pe: Double = 25.0 / 121.0
                 let expected: Double = (po - pe) / (1 - pe)
                 #expect(approx(classic.value, expected, 1e-12))
                 #expect(classic.table.total == 11)

@@ -54,7 +54,8 @@ extension AgreementTests {
         }
 
         @Test func categoryIsAnyOfItsCodes() throws {
-            let report = try CodeAgreement.report(units: Vectors.ml1, categories: [("c12", ["1", "2"])], bootstrapSamples: 100)
+            let report = try CodeAgreement.report(
+                units: Vectors.ml1, categories: [("c12", ["1", "2"])], bootstrapSamples: 100)
             let c = report.perCategory[0]
             // Both: i0 i1 i2 i7 i8 i9 i10; only coder 1: i6; only coder 2: i4; neither: i3 i5.
             let a = try CodeAssignments(units: Vectors.ml1)
@@ -76,17 +77,26 @@ extension AgreementTests {
                 }
             }
             let a = try CodeAssignments(units: units, codes: codes)
-            let report = CodeAgreement.report(a, categories: [("c", ["k1", "k2"])], interval: AlphaIntervalOptions(samples: 50))
+            let report = CodeAgreement.report(
+                a, categories: [("c", ["k1", "k2"])], interval: AlphaIntervalOptions(samples: 50))
             for r in report.perCode + report.perCategory {
                 let ids: Set<String> = r.label == "c" ? ["k1", "k2"] : [r.label]
                 let d = a.binaryData(anyOf: ids)
                 let t = d.ratingTable(categories: [false, true])
                 let alpha = KrippendorffAlpha.nominal(d)
-                #expect(r.alpha.value.double.map { abs($0 - alpha.value.double!) < 1e-12 } ?? (alpha.value.double == nil))
+                #expect(
+                    r.alpha.value.double.map { abs($0 - alpha.value.double!) < 1e-12 } ?? (alpha.value.double == nil))
                 #expect(abs(r.alpha.pairableValues - alpha.pairableValues) < 1e-9)
-                #expect(r.percentAgreement == ChanceCorrectedAgreement.percentAgreement(t) || approx(r.percentAgreement, ChanceCorrectedAgreement.percentAgreement(t).double ?? -9, 1e-12))
-                #expect(approx(r.ac1.value, ChanceCorrectedAgreement.gwetAC1(t, categoryCount: 2).value.double ?? -9, 1e-12) || r.ac1.value.double == nil)
-                #expect(approx(r.brennanPrediger.value, ChanceCorrectedAgreement.brennanPrediger(t, categoryCount: 2).value.double ?? -9, 1e-12))
+                #expect(
+                    r.percentAgreement == ChanceCorrectedAgreement.percentAgreement(t)
+                        || approx(r.percentAgreement, ChanceCorrectedAgreement.percentAgreement(t).double ?? -9, 1e-12))
+                #expect(
+                    approx(r.ac1.value, ChanceCorrectedAgreement.gwetAC1(t, categoryCount: 2).value.double ?? -9, 1e-12)
+                        || r.ac1.value.double == nil)
+                #expect(
+                    approx(
+                        r.brennanPrediger.value,
+                        ChanceCorrectedAgreement.brennanPrediger(t, categoryCount: 2).value.double ?? -9, 1e-12))
                 if coders == 2 {
                     let k = CohenKappa.compute(d, categories: [false, true])
                     #expect(r.cohen?.table == k.table)
@@ -119,8 +129,10 @@ extension AgreementTests {
                 [["a"], ["a"], ["a"]], [["a"], [], ["a"]], [[], [], []], [["a"], ["a"], []], [[], [], []],
             ]
             let r = try CodeAgreement.report(units: units, bootstrapSamples: 100).perCode[0]
-            let d = try ReliabilityData<Bool>(units: [[true, true, true], [true, false, true], [false, false, false],
-                                                      [true, true, false], [false, false, false]])
+            let d = try ReliabilityData<Bool>(units: [
+                [true, true, true], [true, false, true], [false, false, false],
+                [true, true, false], [false, false, false],
+            ])
             let expected = ChanceCorrectedAgreement.fleissKappa(d.ratingTable(categories: [false, true]))
             #expect(r.fleiss?.value == expected.value)
             #expect(r.fleiss?.value.isComputable == true)

@@ -19,13 +19,21 @@ extension AgreementTests {
             Case(id: "CK-3", table: [[80, 10], [5, 5]], po: 0.85, pe: 0.78, kappa: 0.318182, tol: 1e-6),
             Case(id: "CK-4", table: [[45, 15], [25, 15]], po: 0.60, pe: 0.54, kappa: 0.130435, tol: 1e-6),
             Case(id: "CK-5", table: [[25, 35], [5, 35]], po: 0.60, pe: 0.46, kappa: 0.259259, tol: 1e-6),
-            Case(id: "CK-6", table: [[1467, 782], [1309, 16232]], po: 0.8943, pe: 0.7780, kappa: 0.524130, tol: 1e-6),
+            Case(
+                id: "CK-6", table: [[1467, 782], [1309, 16232]], po: 0.8943, pe: 0.7780, kappa: 0.524130, tol: 1e-6),
             Case(id: "CK-7", table: [[20, 20], [10, 50]], po: 0.70, pe: 0.54, kappa: 0.347826, tol: 1e-6),
-            Case(id: "CK-8", table: [[46, 0, 0], [6, 32, 6], [0, 0, 10]], po: 0.88, pe: 0.396, kappa: 0.801325, tol: 1e-6),
-            Case(id: "CK-9", table: [[0, 4, 1], [0, 8, 0], [0, 1, 5]], po: 0.684211, pe: 0.387812, kappa: 0.4842, tol: 1e-4),
-            Case(id: "CK-11", table: [[13, 0, 0], [0, 20, 7], [0, 4, 56]], po: 0.89, pe: 0.4597, kappa: 0.796409, tol: 1e-6),
-            Case(id: "CK-12", table: [[40, 4, 4, 17], [6, 25, 2, 13], [4, 1, 21, 12], [15, 5, 9, 45]],
-                 po: 0.587444, pe: 0.274307, kappa: 0.431501, tol: 1e-6),
+            Case(
+                id: "CK-8", table: [[46, 0, 0], [6, 32, 6], [0, 0, 10]], po: 0.88, pe: 0.396, kappa: 0.801325, tol: 1e-6
+            ),
+            Case(
+                id: "CK-9", table: [[0, 4, 1], [0, 8, 0], [0, 1, 5]], po: 0.684211, pe: 0.387812, kappa: 0.4842,
+                tol: 1e-4),
+            Case(
+                id: "CK-11", table: [[13, 0, 0], [0, 20, 7], [0, 4, 56]], po: 0.89, pe: 0.4597, kappa: 0.796409,
+                tol: 1e-6),
+            Case(
+                id: "CK-12", table: [[40, 4, 4, 17], [6, 25, 2, 13], [4, 1, 21, 12], [15, 5, 9, 45]],
+                po: 0.587444, pe: 0.274307, kappa: 0.431501, tol: 1e-6),
         ]
 
         @Test(arguments: cases)
@@ -42,7 +50,9 @@ extension AgreementTests {
         }
 
         @Test func publishedRoundings() throws {
-            func k(_ rows: [[Double]]) throws -> Double? { CohenKappa.compute(try ContingencyTable(rows: rows)).value.double }
+            func k(_ rows: [[Double]]) throws -> Double? {
+                CohenKappa.compute(try ContingencyTable(rows: rows)).value.double
+            }
             #expect(approx(try k([[40, 9], [6, 45]]), 0.70, 1e-2))
             #expect(approx(try k([[80, 10], [5, 5]]), 0.32, 1e-2))
             #expect(approx(try k([[1467, 782], [1309, 16232]]), 0.524, 1e-3))
@@ -93,7 +103,8 @@ extension AgreementTests {
 
         /// NVivo 85% example splits (docs/statistics.md §3).
         @Test(arguments: [
-            (50, 100, 50, 800, 0.318182), (50, 75, 75, 800, 0.314286), (50, 150, 0, 800, 0.347826), (0, 10, 0, 990, 0.0),
+            (50, 100, 50, 800, 0.318182), (50, 75, 75, 800, 0.314286), (50, 150, 0, 800, 0.347826),
+            (0, 10, 0, 990, 0.0),
         ])
         func nvivoSplits(both: Int, a: Int, b: Int, neither: Int, kappa: Double) throws {
             let t = try ContingencyTable(rows: [[Double(both), Double(a)], [Double(b), Double(neither)]])

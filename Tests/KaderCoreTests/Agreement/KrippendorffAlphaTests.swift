@@ -25,7 +25,8 @@ extension AgreementTests {
         @Test func ka1_coincidenceMatrix() {
             let r = KrippendorffAlpha.compute(numeric(Vectors.ka1), metric: .nominal)
             let o = r.coincidence!
-            let t = 1.0 / 3.0, f = 4.0 / 3.0
+            let t = 1.0 / 3.0
+            let f = 4.0 / 3.0
             let expected: [[Double]] = [
                 [7, f, t, t, 0], [f, 10, f, t, 0], [t, f, 8, t, 0], [t, t, t, 4, 0], [0, 0, 0, 0, 3],
             ]

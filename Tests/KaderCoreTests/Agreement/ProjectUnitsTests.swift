@@ -1,31 +1,32 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 /// Units from a project: which segments count, and missing coders as missing data.
 @Suite struct ProjectUnitsTests {
     static let text = """
-    ---
-    title: T
-    type: focusgroep
-    speakers:
-      Moderator:
-        role: moderator
-        codable: false
-      Els:
-        role: leerkracht
-      Koen:
-        role: directeur
-    ---
+        ---
+        title: T
+        type: focusgroep
+        speakers:
+          Moderator:
+            role: moderator
+            codable: false
+          Els:
+            role: leerkracht
+          Koen:
+            role: directeur
+        ---
 
-    Moderator: Vraag?
+        Moderator: Vraag?
 
-    Els: Eén.
+        Els: Eén.
 
-    Koen: Twee.
+        Koen: Twee.
 
-    Els: Drie.
-    """
+        Els: Drie.
+        """
 
     static func document(_ id: String = "d") throws -> Document {
         try TranscriptLoader().load(data: Data(text.utf8), path: "\(id).md", id: id, format: .markdown)
@@ -44,7 +45,7 @@ import Testing
         let b = Self.file("b", doc, [["x"], ["x"]], .done)
         let (part, units) = ProjectUnits.units(document: doc, files: [a, b], includeUnfinished: false)
         #expect(part.unitCount == 3)
-        #expect(units.map(\.ordinal) == [2, 3, 4])                  // the moderator turn is not a unit
+        #expect(units.map(\.ordinal) == [2, 3, 4])  // the moderator turn is not a unit
         #expect(units.map(\.codes) == [[["x"], ["x"]], [[], ["x"]], [["y"], []]])
         #expect(units.map(\.role) == ["leerkracht", "directeur", "leerkracht"])
         #expect(units.filter(\.isDisagreement).map(\.ordinal) == [3, 4])
@@ -89,7 +90,8 @@ import Testing
         try Self.text.write(to: root.appendingPathComponent("Transcripts/d.md"), atomically: true, encoding: .utf8)
         try Self.text.write(to: root.appendingPathComponent("Transcripts/e.md"), atomically: true, encoding: .utf8)
         let project = try Project(root: root)
-        let d = try project.loadDocument(path: "Transcripts/d.md"), e = try project.loadDocument(path: "Transcripts/e.md")
+        let d = try project.loadDocument(path: "Transcripts/d.md")
+        let e = try project.loadDocument(path: "Transcripts/e.md")
         for (coder, sets) in [("a", [["x"], ["x"], []]), ("b", [["x"], [], []])] {
             let store = try CodingStore(projectRoot: root, coder: coder)
             try store.save(Self.file(coder, d, sets, .done))
@@ -99,11 +101,13 @@ import Testing
         #expect(units.units.count == 3)
         #expect(units.documents.map(\.unitCount) == [3, 0])
         #expect(units.identicalSets == (2, 3))
-        let byRole = try ProjectAgreement(units: units, codebook: project.codebook, breakdown: .role, bootstrapSamples: 10)
+        let byRole = try ProjectAgreement(
+            units: units, codebook: project.codebook, breakdown: .role, bootstrapSamples: 10)
         #expect(byRole.groups.map(\.label) == ["leerkracht", "directeur"])
         #expect(byRole.groups.map(\.unitCount) == [2, 1])
         let all = try ProjectUnits(project: project, coders: ["a", "b"], includeUnfinished: true)
-        let byDoc = try ProjectAgreement(units: all, codebook: project.codebook, breakdown: .document, bootstrapSamples: 10)
+        let byDoc = try ProjectAgreement(
+            units: all, codebook: project.codebook, breakdown: .document, bootstrapSamples: 10)
         #expect(byDoc.groups.map(\.label) == ["d", "e"])
         #expect(byDoc.unknownCodes(project.codebook) == ["x"])
     }

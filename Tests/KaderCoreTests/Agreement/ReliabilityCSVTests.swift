@@ -1,18 +1,24 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 extension AgreementTests {
     /// `kader alpha FILE.csv`: inputs that used to give wrong numbers without a word.
     @Suite struct ReliabilityCSVTests {
-        static func analysis(_ text: String, metric: AlphaMetric = .nominal, transpose: Bool = false,
-                             header: ReliabilityCSV.HeaderRule = .auto) throws -> AlphaAnalysis {
+        static func analysis(
+            _ text: String, metric: AlphaMetric = .nominal, transpose: Bool = false,
+            header: ReliabilityCSV.HeaderRule = .auto
+        ) throws -> AlphaAnalysis {
             let csv = try ReliabilityCSV(text: text, source: "f.csv", transpose: transpose, header: header)
             return try AlphaAnalysis(csv, source: "f.csv", metric: metric, samples: 50)
         }
 
         static func error(_ body: () throws -> Any) -> String? {
-            do { _ = try body(); return nil } catch { return error.localizedDescription }
+            do {
+                _ = try body()
+                return nil
+            } catch { return error.localizedDescription }
         }
 
         @Test func quotedThousandsSeparatorIsNotANumber() throws {
@@ -78,28 +84,38 @@ extension AgreementTests {
         }
 
         @Test func krippendorff2011DataInEveryLayout() throws {
-            let rows = ["A,1,2,3,3,2,1,4,1,2,,,", "B,1,2,3,3,2,2,4,1,2,5,,3", "C,,3,3,3,2,3,4,2,2,5,1,", "D,1,2,3,3,2,4,4,1,2,5,1,"]
+            let rows = [
+                "A,1,2,3,3,2,1,4,1,2,,,", "B,1,2,3,3,2,2,4,1,2,5,,3", "C,,3,3,3,2,3,4,2,2,5,1,",
+                "D,1,2,3,3,2,4,4,1,2,5,1,",
+            ]
             let text = "coder,u1,u2,u3,u4,u5,u6,u7,u8,u9,u10,u11,u12\r\n" + rows.joined(separator: "\r\n") + "\r\n"
-            for (metric, alpha) in [(AlphaMetric.nominal, 0.743421052632), (.ordinal, 0.815388), (.interval, 0.849107142857), (.ratio, 0.797403)] {
+            for (metric, alpha) in [
+                (AlphaMetric.nominal, 0.743421052632), (.ordinal, 0.815388), (.interval, 0.849107142857),
+                (.ratio, 0.797403),
+            ] {
                 let a = try Self.analysis(text, metric: metric)
                 #expect(approx(a.result.value, alpha, 1e-6), "\(metric)")
                 #expect(a.result.pairableValues == 40 && a.unitCount == 12)
             }
             // Semicolons, a byte-order mark, quoted cells and NA.
-            let semi = "\u{FEFF}" + text.replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: ";;", with: ";NA;")
+            let semi =
+                "\u{FEFF}" + text.replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: ";;", with: ";NA;")
             let s = try Self.analysis(semi.replacingOccurrences(of: "B;1;", with: "\"B\";\"1\";"))
             #expect(approx(s.result.value, 0.743421052632, 1e-12))
             #expect(s.notes.first == "separator: semicolon")
             // Transposed.
             let cols = rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            let t = "unit,A,B,C,D\n" + (1...12).map { u in "u\(u)," + cols.map { $0[u] }.joined(separator: ",") }.joined(separator: "\n")
+            let t =
+                "unit,A,B,C,D\n"
+                + (1...12).map { u in "u\(u)," + cols.map { $0[u] }.joined(separator: ",") }.joined(separator: "\n")
             let ta = try Self.analysis(t, transpose: true)
             #expect(approx(ta.result.value, 0.743421052632, 1e-12))
             #expect(ta.notes.contains { $0.hasPrefix("--transpose: rows are units") })
         }
 
         @Test func jsonRoundTripsAlphaExactly() throws {
-            let a = try Self.analysis("coder,1,2,3,4,5,6,7\nA,1,2,3,3,2,1,4\nB,1,2,3,3,2,2,4\nC,2,3,3,3,2,3,1\n", metric: .interval)
+            let a = try Self.analysis(
+                "coder,1,2,3,4,5,6,7\nA,1,2,3,3,2,1,4\nB,1,2,3,3,2,2,4\nC,2,3,3,3,2,3,1\n", metric: .interval)
             let json = try AlphaReport.json(a)
             let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             let alpha = try #require(obj["alpha"] as? Double)

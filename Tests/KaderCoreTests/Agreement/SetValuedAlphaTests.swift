@@ -81,12 +81,16 @@ extension AgreementTests {
         @Test func subsetMomentsEqualPairLoop() throws {
             var rng = SplitMix64(seed: 99)
             var seen = Set<UInt64>()
-            var sets: [UInt64] = [], counts: [Double] = []
+            var sets: [UInt64] = []
+            var counts: [Double] = []
             while sets.count < 300 {
                 var s: UInt64 = 0
                 let size = Int(rng.next() % 6)
                 for _ in 0..<size { s |= 1 << (rng.next() % 20) }
-                if seen.insert(s).inserted { sets.append(s); counts.append(Double(1 + rng.next() % 50)) }
+                if seen.insert(s).inserted {
+                    sets.append(s)
+                    counts.append(Double(1 + rng.next() % 50))
+                }
             }
             let fast = try #require(SetValuedAlpha.expectedBySubsets(sets, counts, [.masi, .jaccard]))
             for (d, dist) in [SetDistance.masi, .jaccard].enumerated() {
@@ -94,8 +98,10 @@ extension AgreementTests {
                 for a in sets.indices {
                     for b in sets.indices where a != b {
                         let i = (sets[a] & sets[b]).nonzeroBitCount
-                        slow += counts[a] * counts[b]
-                            * dist.distance(intersection: i, sizeA: sets[a].nonzeroBitCount, sizeB: sets[b].nonzeroBitCount)
+                        slow +=
+                            counts[a] * counts[b]
+                            * dist.distance(
+                                intersection: i, sizeA: sets[a].nonzeroBitCount, sizeB: sets[b].nonzeroBitCount)
                     }
                 }
                 #expect(abs(fast[d] - slow) <= 1e-9 * slow)
@@ -114,7 +120,8 @@ extension AgreementTests {
             let fast = SetValuedAlpha.compute(a, distances: [.masi, .jaccard])
             // Brute force on the same data.
             for (d, dist) in [SetDistance.masi, .jaccard].enumerated() {
-                var dO = 0.0, n = 0
+                var dO = 0.0
+                var n = 0
                 var values: [Set<String>] = []
                 for u in 0..<a.unitCount {
                     let vs = (0..<3).compactMap { a.codeSet(unit: u, coder: $0) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 @Suite struct AnalysisOutputTests {
@@ -43,7 +44,9 @@ import Testing
         let text = "Café-uitbaters, één ouder: één toestel. De LAPTOPS kwamen; laptop-kar."
         func find(_ term: String, regex: Bool = false) throws -> [String] {
             let scalars = Array(text.unicodeScalars)
-            return try SearchPattern(term, regex: regex).matches(in: text, scanner: &scanner).map { String(String.UnicodeScalarView(scalars[$0])) }
+            return try SearchPattern(term, regex: regex).matches(in: text, scanner: &scanner).map {
+                String(String.UnicodeScalarView(scalars[$0]))
+            }
         }
         #expect(try find("cafe") == ["Café"])
         #expect(try find("een") == ["één", "één"])
@@ -66,29 +69,44 @@ import Testing
         let plan = AutoCoder.plan(corpus, pattern: pattern, filter: nil, code: "digitaal-toegang", coder: "ann")
         // A#2, A#3 (ann has the code already), B#2 (has it too); the moderator is never coded.
         #expect(plan.map(\.present) == [true, true, true])
-        let bartBefore = try Data(contentsOf: CodingStore.fileURL(projectRoot: dir, coder: "bart", documentId: "school-a"))
-        let run = try AutoCoder.apply(corpus, plan: AutoCoder.plan(corpus, pattern: pattern, filter: nil, code: "digitaal-werkdruk", coder: "ann"),
-                                      code: "digitaal-werkdruk", coder: "ann", search: "laptop*")
+        let bartBefore = try Data(
+            contentsOf: CodingStore.fileURL(projectRoot: dir, coder: "bart", documentId: "school-a"))
+        let run = try AutoCoder.apply(
+            corpus,
+            plan: AutoCoder.plan(corpus, pattern: pattern, filter: nil, code: "digitaal-werkdruk", coder: "ann"),
+            code: "digitaal-werkdruk", coder: "ann", search: "laptop*")
         #expect(run.added.map(\.segment).count == 2)
-        let after = try CodingStore.readFile(CodingStore.fileURL(projectRoot: dir, coder: "ann", documentId: "school-b"))
+        let after = try CodingStore.readFile(
+            CodingStore.fileURL(projectRoot: dir, coder: "ann", documentId: "school-b"))
         #expect(after.codings[0].codes == ["digitaal-toegang", "digitaal-werkdruk", "welbevinden-leerlingen"])
         let undone = try AutoCoder.undo(project: project, coder: "ann")
         #expect(undone.removed == 2)
-        let restored = try CodingStore.readFile(CodingStore.fileURL(projectRoot: dir, coder: "ann", documentId: "school-a"))
-        #expect(restored.codings.map(\.codes) == [["digitaal-toegang"], ["digitaal-toegang", "digitaal-werkdruk"], ["digitaal-toegang", "welbevinden-leerlingen"], ["welbevinden"]])
-        #expect(try Data(contentsOf: CodingStore.fileURL(projectRoot: dir, coder: "bart", documentId: "school-a")) == bartBefore)
-        #expect(throws: AnalysisError.nothingToUndo(coder: "ann")) { try AutoCoder.undo(project: project, coder: "ann") }
+        let restored = try CodingStore.readFile(
+            CodingStore.fileURL(projectRoot: dir, coder: "ann", documentId: "school-a"))
+        #expect(
+            restored.codings.map(\.codes) == [
+                ["digitaal-toegang"], ["digitaal-toegang", "digitaal-werkdruk"],
+                ["digitaal-toegang", "welbevinden-leerlingen"], ["welbevinden"],
+            ])
+        #expect(
+            try Data(contentsOf: CodingStore.fileURL(projectRoot: dir, coder: "bart", documentId: "school-a"))
+                == bartBefore)
+        #expect(throws: AnalysisError.nothingToUndo(coder: "ann")) {
+            try AutoCoder.undo(project: project, coder: "ann")
+        }
     }
 
     @Test func savedQueriesAreWrittenIntoKaderYaml() throws {
         let dir = try AnalysisTestProject.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "# settings\nmax-segment-length: 1500\n".write(to: dir.appendingPathComponent("kader.yaml"), atomically: true, encoding: .utf8)
+        try "# settings\nmax-segment-length: 1500\n".write(
+            to: dir.appendingPathComponent("kader.yaml"), atomically: true, encoding: .utf8)
         try QuerySettings.save(name: "q1", expression: "a and role='x'", projectRoot: dir)
         try QuerySettings.save(name: "q2", expression: "b", projectRoot: dir)
         try QuerySettings.save(name: "q1", expression: "c", projectRoot: dir)
         let settings = try ProjectSettings.load(root: dir)
         #expect(settings.queries == ["q1": "c", "q2": "b"])
-        #expect(try String(contentsOf: dir.appendingPathComponent("kader.yaml"), encoding: .utf8).hasPrefix("# settings\n"))
+        #expect(
+            try String(contentsOf: dir.appendingPathComponent("kader.yaml"), encoding: .utf8).hasPrefix("# settings\n"))
     }
 }

@@ -1,69 +1,71 @@
 import Foundation
+
 @testable import KaderCore
 
 /// A small project on disk for the analysis tests: two transcripts with attributes and a coder.
 enum AnalysisTestProject {
     static let codebook = """
-    name: Test
-    codes:
-    - id: digitalisering
-      name: Digitalisering
-      children:
-      - id: digitaal-toegang
-        name: Toegang
-      - id: digitaal-werkdruk
-        name: Werkdruk
-    - id: welbevinden
-      name: Welbevinden
-      children:
-      - id: welbevinden-leerlingen
-        name: Welbevinden van leerlingen
-    """
+        name: Test
+        codes:
+        - id: digitalisering
+          name: Digitalisering
+          children:
+          - id: digitaal-toegang
+            name: Toegang
+          - id: digitaal-werkdruk
+            name: Werkdruk
+        - id: welbevinden
+          name: Welbevinden
+          children:
+          - id: welbevinden-leerlingen
+            name: Welbevinden van leerlingen
+        """
 
     static let schoolA = """
-    ---
-    title: School A
-    type: focusgroep
-    schooltype: secundair
-    leerlingen: 850
-    speakers:
-      Moderator: {role: moderator, codable: false}
-      Els: {role: leerkracht, jaren-ervaring: 12}
-      Koen: {role: ict-coördinator, vak: informatica}
-    ---
+        ---
+        title: School A
+        type: focusgroep
+        schooltype: secundair
+        leerlingen: 850
+        speakers:
+          Moderator: {role: moderator, codable: false}
+          Els: {role: leerkracht, jaren-ervaring: 12}
+          Koen: {role: ict-coördinator, vak: informatica}
+        ---
 
-    Moderator: Hoe ging het?
+        Moderator: Hoe ging het?
 
-    Els: De laptops kwamen te laat. Digitale vaardigheden ontbraken.
+        Els: De laptops kwamen te laat. Digitale vaardigheden ontbraken.
 
-    Koen: Ik heb elke laptop zelf geïnstalleerd, de werkdruk was enorm.
+        Koen: Ik heb elke laptop zelf geïnstalleerd, de werkdruk was enorm.
 
-    Els: Sommige leerlingen zaten thuis zonder internet.
+        Els: Sommige leerlingen zaten thuis zonder internet.
 
-    Koen: Het welbevinden van de leerkrachten kreeg weinig aandacht.
-    """
+        Koen: Het welbevinden van de leerkrachten kreeg weinig aandacht.
+        """
 
     static let schoolB = """
-    ---
-    title: School B
-    type: focusgroep
-    schooltype: basis
-    leerlingen: 210
-    speakers:
-      Moderator: {role: moderator, codable: false}
-      Mieke: {role: leerkracht}
-    ---
+        ---
+        title: School B
+        type: focusgroep
+        schooltype: basis
+        leerlingen: 210
+        speakers:
+          Moderator: {role: moderator, codable: false}
+          Mieke: {role: leerkracht}
+        ---
 
-    Moderator: En bij jullie?
+        Moderator: En bij jullie?
 
-    Mieke: Wij hadden geen laptops, alles ging op papier. Café-uitbaters, één ouder: één toestel.
-    """
+        Mieke: Wij hadden geen laptops, alles ging op papier. Café-uitbaters, één ouder: één toestel.
+        """
 
     /// Creates the project; coder `ann` codes A's segments 2-5 and B's segment 2.
     static func make() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kader-analysis-\(UUID().uuidString)")
         try Project.initialize(at: dir)
-        try codebook.write(to: dir.appendingPathComponent("Codebooks/analysekader.yaml"), atomically: true, encoding: .utf8)
+        try codebook.write(
+            to: dir.appendingPathComponent("Codebooks/analysekader.yaml"), atomically: true, encoding: .utf8)
         try schoolA.write(to: dir.appendingPathComponent("Transcripts/school-a.md"), atomically: true, encoding: .utf8)
         try schoolB.write(to: dir.appendingPathComponent("Transcripts/school-b.md"), atomically: true, encoding: .utf8)
         let project = try Project(root: dir)

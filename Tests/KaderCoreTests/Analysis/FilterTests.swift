@@ -1,22 +1,40 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 @Suite struct FilterExpressionTests {
     @Test func precedenceIsNotThenNearThenAndThenOr() throws {
         let e = try FilterExpression.parse("a or b and not c near/2/speaker d")
-        #expect(e == .or(.code("a", exact: false), .and(.code("b", exact: false), .near(.not(.code("c", exact: false)), .code("d", exact: false), distance: 2, bySpeaker: true))))
-        #expect(try FilterExpression.parse("(a or b) and role!='ict coördinator'")
-            == .and(.or(.code("a", exact: false), .code("b", exact: false)), .compare(field: "role", op: .notEqual, value: "ict coördinator")))
-        #expect(try FilterExpression.parse("jaren-ervaring>=10") == .compare(field: "jaren-ervaring", op: .greaterOrEqual, value: "10"))
+        #expect(
+            e
+                == .or(
+                    .code("a", exact: false),
+                    .and(
+                        .code("b", exact: false),
+                        .near(.not(.code("c", exact: false)), .code("d", exact: false), distance: 2, bySpeaker: true))))
+        #expect(
+            try FilterExpression.parse("(a or b) and role!='ict coördinator'")
+                == .and(
+                    .or(.code("a", exact: false), .code("b", exact: false)),
+                    .compare(field: "role", op: .notEqual, value: "ict coördinator")))
+        #expect(
+            try FilterExpression.parse("jaren-ervaring>=10")
+                == .compare(field: "jaren-ervaring", op: .greaterOrEqual, value: "10"))
         #expect(try FilterExpression.parse("code==x") == .compare(field: "code", op: .exactly, value: "x"))
     }
 
     @Test func errorsNameThePosition() {
-        #expect(throws: AnalysisError.badExpression(expression: "a and (b or c", position: 14, detail: "a \"(\" is not closed")) {
+        #expect(
+            throws: AnalysisError.badExpression(
+                expression: "a and (b or c", position: 14, detail: "a \"(\" is not closed")
+        ) {
             try FilterExpression.parse("a and (b or c")
         }
-        #expect(throws: AnalysisError.badExpression(expression: "a and", position: 6, detail: "the expression ends where a code or a condition is expected")) {
+        #expect(
+            throws: AnalysisError.badExpression(
+                expression: "a and", position: 6, detail: "the expression ends where a code or a condition is expected")
+        ) {
             try FilterExpression.parse("a and")
         }
         #expect(throws: AnalysisError.self) { try FilterExpression.parse("a near/x b") }
@@ -34,7 +52,9 @@ import Testing
     }
 
     @Test func frontMatterKeysBecomeAttributes() throws {
-        let meta = try FrontMatter.parseMetadata("title: X\nschooltype: secundair\nRegio: Gent\nvakken: [wiskunde, fysica]\nspeakers:\n  Els: {role: leerkracht, jaren-ervaring: 12}\n", path: "x.md")
+        let meta = try FrontMatter.parseMetadata(
+            "title: X\nschooltype: secundair\nRegio: Gent\nvakken: [wiskunde, fysica]\nspeakers:\n  Els: {role: leerkracht, jaren-ervaring: 12}\n",
+            path: "x.md")
         #expect(meta.attributes["schooltype"]?.text == "secundair")
         #expect(meta.attributes["regio"]?.text == "Gent")
         #expect(meta.attributes["vakken"]?.text == "wiskunde, fysica")
@@ -47,15 +67,25 @@ import Testing
     @Test func attributesTableFillsGapsAndReportsConflicts() throws {
         let dir = try AnalysisTestProject.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "document;speaker;schooltype;regio;vak\nschool-a;;lager;Gent;\nschool-b.md;;;Brugge;\n;Mieke;;;taal\nschool-a;Els;;;wiskunde\n"
+        try
+            "document;speaker;schooltype;regio;vak\nschool-a;;lager;Gent;\nschool-b.md;;;Brugge;\n;Mieke;;;taal\nschool-a;Els;;;wiskunde\n"
             .write(to: dir.appendingPathComponent("Attributes.csv"), atomically: true, encoding: .utf8)
         let corpus = try AnalysisCorpus.load(project: try Project(root: dir))
-        let a = corpus.documents[0].attributes, b = corpus.documents[1].attributes
+        let a = corpus.documents[0].attributes
+        let b = corpus.documents[1].attributes
         #expect(a.document["schooltype"]?.text == "secundair")
         #expect(a.document["regio"]?.text == "Gent" && b.document["regio"]?.text == "Brugge")
         #expect(a.speakers["Els"]?["vak"]?.text == "wiskunde" && b.speakers["Mieke"]?["vak"]?.text == "taal")
-        #expect(corpus.conflicts == [AttributeConflict(document: "school-a", subject: "document", attribute: "schooltype", frontMatter: "secundair", table: "lager")])
-        #expect(throws: AnalysisError.badAttributesTable(path: "Attributes.csv", detail: "needs a column named document or speaker")) {
+        #expect(
+            corpus.conflicts == [
+                AttributeConflict(
+                    document: "school-a", subject: "document", attribute: "schooltype", frontMatter: "secundair",
+                    table: "lager")
+            ])
+        #expect(
+            throws: AnalysisError.badAttributesTable(
+                path: "Attributes.csv", detail: "needs a column named document or speaker")
+        ) {
             try AttributesTable.parse(Data("name,x\na,b\n".utf8), path: "Attributes.csv")
         }
     }
@@ -70,7 +100,10 @@ import Testing
             }
         }
         #expect(try hits("digitalisering and welbevinden") == ["school-a#4/ann", "school-b#2/ann"])
-        #expect(try hits("Toegang and not schooltype=basis and coder=ann") == ["school-a#2/ann", "school-a#3/ann", "school-a#4/ann"])
+        #expect(
+            try hits("Toegang and not schooltype=basis and coder=ann") == [
+                "school-a#2/ann", "school-a#3/ann", "school-a#4/ann",
+            ])
         #expect(try hits("code==welbevinden") == ["school-a#2/bart", "school-a#5/ann"])
         #expect(try hits("welbevinden and jaren-ervaring>=10") == ["school-a#2/bart", "school-a#4/ann"])
         #expect(try hits("leerlingen<500 and role=leerkracht and coder=ann") == ["school-b#2/ann"])
@@ -80,7 +113,14 @@ import Testing
         #expect(try hits("digitaal-werkdruk near/1/speaker code==welbevinden") == ["school-a#3/ann"])
         #expect(try hits("digitaal-werkdruk near/0 welbevinden").isEmpty)
         #expect(throws: AnalysisError.self) { try hits("nosuchcode") }
-        #expect(throws: AnalysisError.unknownAttribute("regio", known: ["coder", "document", "speaker", "role", "jaren-ervaring", "leerlingen", "role", "schooltype", "title", "type", "vak"])) {
+        #expect(
+            throws: AnalysisError.unknownAttribute(
+                "regio",
+                known: [
+                    "coder", "document", "speaker", "role", "jaren-ervaring", "leerlingen", "role", "schooltype",
+                    "title", "type", "vak",
+                ])
+        ) {
             try hits("regio=gent")
         }
     }

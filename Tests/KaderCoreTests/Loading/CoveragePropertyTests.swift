@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 /// The property every loader keeps (issue 13): the text of all segments plus their speaker labels,
@@ -9,8 +10,11 @@ import Testing
 @Suite struct CoveragePropertyTests {
     private typealias S = LoadingSupport
 
-    static let vocabulary = ["school", "leerkracht", "tablet", "café", "digitalisering", "welbevinden", "kansen", "ja", "ok",
-                             "waarom", "niet", "zeker", "lacht", "onverstaanbaar", "ICT", "coördinator", "één", "budget", "Brussel", "daarna"]
+    static let vocabulary = [
+        "school", "leerkracht", "tablet", "café", "digitalisering", "welbevinden", "kansen", "ja", "ok",
+        "waarom", "niet", "zeker", "lacht", "onverstaanbaar", "ICT", "coördinator", "één", "budget", "Brussel",
+        "daarna",
+    ]
     static let speakers = ["Anna", "Bert", "Moderator", "Leerkracht 2", "Directeur Peeters", "Jan de Vries"]
 
     static func words(_ s: String) -> [String] {
@@ -37,33 +41,64 @@ import Testing
         func label(_ t: (String, String?, [String])) -> String { t.0 + (t.1.map { " (\($0))" } ?? "") }
         func time(_ i: Int) -> String { String(format: "00:%02d:%02d", i / 60, i % 60) }
         switch format {
-        case 0: return (Data(turns.map { "\(label($0)): " + $0.2.joined(separator: "\n") }.joined(separator: "\n\n").utf8), .plainText)
-        case 1: return (Data(turns.map { "[\(label($0))] " + $0.2.joined(separator: "\n\n") }.joined(separator: "\n\n").utf8), .plainText)
-        case 2: return (Data(turns.map { "\(label($0))\n" + $0.2.joined(separator: "\n") }.joined(separator: "\n\n").utf8), .plainText)
-        case 3: return (Data(turns.map { "### \(label($0))\n" + $0.2.joined(separator: "\n") }.joined(separator: "\n").utf8), .markdown)
+        case 0:
+            return (
+                Data(turns.map { "\(label($0)): " + $0.2.joined(separator: "\n") }.joined(separator: "\n\n").utf8),
+                .plainText
+            )
+        case 1:
+            return (
+                Data(turns.map { "[\(label($0))] " + $0.2.joined(separator: "\n\n") }.joined(separator: "\n\n").utf8),
+                .plainText
+            )
+        case 2:
+            return (
+                Data(turns.map { "\(label($0))\n" + $0.2.joined(separator: "\n") }.joined(separator: "\n\n").utf8),
+                .plainText
+            )
+        case 3:
+            return (
+                Data(turns.map { "### \(label($0))\n" + $0.2.joined(separator: "\n") }.joined(separator: "\n").utf8),
+                .markdown
+            )
         case 4:
-            let body = turns.map { t in S.boldParagraph(label(t) + ":", " " + t.2[0]) + t.2.dropFirst().map(S.paragraph).joined() }.joined()
+            let body = turns.map { t in
+                S.boldParagraph(label(t) + ":", " " + t.2[0]) + t.2.dropFirst().map(S.paragraph).joined()
+            }.joined()
             return (try S.docx(body: body), .docx)
         case 5:
             let rows = turns.enumerated().map { i, t in
-                "<w:tr><w:tc>\(S.paragraph(time(i)))</w:tc><w:tc>\(S.paragraph(label(t)))</w:tc><w:tc>" + t.2.map(S.paragraph).joined() + "</w:tc></w:tr>"
+                "<w:tr><w:tc>\(S.paragraph(time(i)))</w:tc><w:tc>\(S.paragraph(label(t)))</w:tc><w:tc>"
+                    + t.2.map(S.paragraph).joined() + "</w:tc></w:tr>"
             }.joined()
             return (try S.docx(body: "<w:tbl>\(rows)</w:tbl>"), .docx)
         case 6:
-            let cues = turns.enumerated().map { i, t in "\(time(i)).000 --> \(time(i)).900\n<v \(t.0)>" + t.2.joined(separator: "\n") + "</v>" }
+            let cues = turns.enumerated().map { i, t in
+                "\(time(i)).000 --> \(time(i)).900\n<v \(t.0)>" + t.2.joined(separator: "\n") + "</v>"
+            }
             return (Data(("WEBVTT\n\n" + cues.joined(separator: "\n\n")).utf8), .webVTT)
         case 7:
-            let cues = turns.enumerated().map { i, t in "\(i + 1)\n\(time(i)),000 --> \(time(i)),900\n\(label(t)): " + t.2.joined(separator: "\n") }
+            let cues = turns.enumerated().map { i, t in
+                "\(i + 1)\n\(time(i)),000 --> \(time(i)),900\n\(label(t)): " + t.2.joined(separator: "\n")
+            }
             return (Data(cues.joined(separator: "\n\n").utf8), .srt)
         default:
-            let us = turns.map { t in "<u who=\"#\(t.0.replacingOccurrences(of: " ", with: "_"))\">" + t.2.map { "<seg>\($0)</seg>" }.joined() + "</u>" }
-            return (Data(("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>" + us.joined() + "</body></text></TEI>").utf8), .tei)
+            let us = turns.map { t in
+                "<u who=\"#\(t.0.replacingOccurrences(of: " ", with: "_"))\">" + t.2.map { "<seg>\($0)</seg>" }.joined()
+                    + "</u>"
+            }
+            return (
+                Data(
+                    ("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>" + us.joined() + "</body></text></TEI>")
+                        .utf8), .tei
+            )
         }
     }
 
     @Test func segmentsAndLabelsCoverEveryWordOfTheSource() throws {
         var rng = SplitMix64(seed: 13)
-        var loaded = 0, attempted = 0
+        var loaded = 0
+        var attempted = 0
         for format in 0...8 {
             for _ in 0..<40 {
                 let turns = Self.turns(&rng)
@@ -79,7 +114,9 @@ import Testing
                 loaded += 1
                 S.checkInvariants(doc)
                 var covered: [String: Int] = [:]
-                var parts = doc.segments.flatMap { [$0.text, $0.speaker ?? "", $0.role ?? "", $0.timestamp ?? "", $0.endTimestamp ?? ""] }
+                var parts = doc.segments.flatMap {
+                    [$0.text, $0.speaker ?? "", $0.role ?? "", $0.timestamp ?? "", $0.endTimestamp ?? ""]
+                }
                 parts += doc.diagnostics.warnings
                 for w in parts.flatMap(Self.words) { covered[w, default: 0] += 1 }
                 // Every word of the turns' text, as a multiset; label words (a speaker's consecutive
@@ -92,8 +129,10 @@ import Testing
                 }
                 let missing = source.filter { covered[$0.key, default: 0] < $0.value }
                 let missingLabels = labelWords.filter { covered[$0, default: 0] == 0 }
-                #expect(missing.isEmpty && missingLabels.isEmpty,
-                        "format \(format) lost \(missing) \(missingLabels) in \(String(decoding: data.prefix(600), as: UTF8.self))")
+                #expect(
+                    missing.isEmpty && missingLabels.isEmpty,
+                    "format \(format) lost \(missing) \(missingLabels) in \(String(decoding: data.prefix(600), as: UTF8.self))"
+                )
             }
         }
         #expect(loaded == attempted && attempted == 9 * 40)

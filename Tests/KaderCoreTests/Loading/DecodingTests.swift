@@ -1,34 +1,44 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 @Suite("Loading: decoding")
 struct LoadingDecodingTests {
     static let dutch = """
-    Moderator: Welkom allemaal. Wie wil beginnen over de ICT-coördinator?
+        Moderator: Welkom allemaal. Wie wil beginnen over de ICT-coördinator?
 
-    Deelnemer 3 (leerkracht): Bij ons is dat “geïnterviewde” werk… eerlijk gezegd – zo’n taak voor ideeën.
-    Het loopt via Smartschool, café-stijl.
+        Deelnemer 3 (leerkracht): Bij ons is dat “geïnterviewde” werk… eerlijk gezegd – zo’n taak voor ideeën.
+        Het loopt via Smartschool, café-stijl.
 
-    DIRECTEUR: Wij hebben daar een werkgroep voor in België.
+        DIRECTEUR: Wij hebben daar een werkgroep voor in België.
 
-    Moderator: Dank je.
-    """
+        Moderator: Dank je.
+        """
 
     static func cp1252(_ s: String) -> Data {
-        let table: [Unicode.Scalar: UInt8] = ["€": 0x80, "‚": 0x82, "„": 0x84, "…": 0x85, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96, "—": 0x97]
+        let table: [Unicode.Scalar: UInt8] = [
+            "€": 0x80, "‚": 0x82, "„": 0x84, "…": 0x85, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96,
+            "—": 0x97,
+        ]
         return Data(s.unicodeScalars.map { table[$0] ?? UInt8($0.value) })
     }
 
     static func utf16LE(_ s: String, bom: Bool = true) -> Data {
         var d = Data(bom ? [0xFF, 0xFE] : [])
-        for u in s.utf16 { d.append(UInt8(u & 0xFF)); d.append(UInt8(u >> 8)) }
+        for u in s.utf16 {
+            d.append(UInt8(u & 0xFF))
+            d.append(UInt8(u >> 8))
+        }
         return d
     }
 
     static func utf16BE(_ s: String) -> Data {
         var d = Data([0xFE, 0xFF])
-        for u in s.utf16 { d.append(UInt8(u >> 8)); d.append(UInt8(u & 0xFF)) }
+        for u in s.utf16 {
+            d.append(UInt8(u >> 8))
+            d.append(UInt8(u & 0xFF))
+        }
         return d
     }
 
@@ -78,7 +88,9 @@ struct LoadingDecodingTests {
 
     @Test func undefinedWindows1252BytesAreRefused() {
         // 0x81 is undefined in Windows-1252 and invalid as UTF-8: no silent replacement.
-        #expect(throws: LoaderError.self) { try LoadingSupport.load(Data([0x41, 0x3A, 0x20, 0x81, 0x42]), format: .plainText) }
+        #expect(throws: LoaderError.self) {
+            try LoadingSupport.load(Data([0x41, 0x3A, 0x20, 0x81, 0x42]), format: .plainText)
+        }
     }
 
     @Test func emptyBinaryAndNulInputsThrowOneSentence() {

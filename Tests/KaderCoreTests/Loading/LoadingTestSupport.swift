@@ -1,17 +1,24 @@
 import Foundation
-import Testing
 import KaderTestSupport
+import Testing
 import ZIPFoundation
+
 @testable import KaderCore
 
 /// Shared helpers for the loader tests.
 enum LoadingSupport {
-    static func load(_ text: String, format: TranscriptFormat = .plainText, options: LoadOptions = LoadOptions(), sidecar: DocumentMetadata? = nil) throws -> Document {
+    static func load(
+        _ text: String, format: TranscriptFormat = .plainText, options: LoadOptions = LoadOptions(),
+        sidecar: DocumentMetadata? = nil
+    ) throws -> Document {
         try load(Data(text.utf8), format: format, options: options, sidecar: sidecar)
     }
 
-    static func load(_ data: Data, format: TranscriptFormat, options: LoadOptions = LoadOptions(), sidecar: DocumentMetadata? = nil) throws -> Document {
-        try TranscriptLoader(options: options).load(data: data, path: "test.\(format)", id: "test", format: format, sidecar: sidecar)
+    static func load(
+        _ data: Data, format: TranscriptFormat, options: LoadOptions = LoadOptions(), sidecar: DocumentMetadata? = nil
+    ) throws -> Document {
+        try TranscriptLoader(options: options).load(
+            data: data, path: "test.\(format)", id: "test", format: format, sidecar: sidecar)
     }
 
     /// The offset contract: segments ordered, non-overlapping, each `text` equal to its scalar
@@ -25,11 +32,11 @@ enum LoadingSupport {
     /// A minimal .docx whose `word/document.xml` has `body` inside `<w:body>`.
     static func docx(body: String, extraEntries: [String: Data] = [:]) throws -> Data {
         let xml = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
-        xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" \
-        xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)</w:body></w:document>
-        """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
+            xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)</w:body></w:document>
+            """
         var entries = extraEntries
         entries["word/document.xml"] = Data(xml.utf8)
         entries["[Content_Types].xml"] = Data("<?xml version=\"1.0\"?><Types/>".utf8)
@@ -39,7 +46,9 @@ enum LoadingSupport {
     static func zip(_ entries: [String: Data], compression: CompressionMethod = .deflate) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (name, data) in entries.sorted(by: { $0.key < $1.key }) {
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: compression) { position, size in
+            try archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: compression
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -51,7 +60,9 @@ enum LoadingSupport {
         "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">\(label)</w:t></w:r><w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
     }
 
-    static func paragraph(_ text: String) -> String { "<w:p><w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>" }
+    static func paragraph(_ text: String) -> String {
+        "<w:p><w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
+    }
 
     /// The directory of the shared real inputs (`../shared/real-inputs` next to the repo root), or nil.
     static func realInputs(filePath: String = #filePath) -> URL? {

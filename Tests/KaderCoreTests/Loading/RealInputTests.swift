@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 /// Third-party files in `../shared/real-inputs/` (not part of the project; skipped when absent).
@@ -28,7 +29,8 @@ struct LoadingRealInputTests {
     @Test func parlaMintTEI() throws {
         guard let doc = try load("ParlaMint-BE_2020-06-17-55-commissie-ic210x.xml") else { return }
         #expect(doc.segments.count == 4)
-        #expect(doc.segments.map(\.speaker) == ["Annick Ponthier", "Sammy Mahdi", "BombledChristophe", "De voorzitter"])
+        #expect(
+            doc.segments.map(\.speaker) == ["Annick Ponthier", "Sammy Mahdi", "BombledChristophe", "De voorzitter"])
         #expect(doc.segments.last?.codable == false)
         #expect(doc.segments[0].text.hasPrefix("Mijnheer de minister"))
         #expect(doc.diagnostics.format == "tei")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 /// Shapes of real third-party transcripts that used to misplace or drop text (issue 13 items
@@ -25,7 +26,8 @@ import Testing
             body += S.paragraph("\(time) \(speaker)")
             for p in paragraphs { body += S.paragraph(p) }
         }
-        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\(body)</w:body></w:document>"
+        let xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\(body)</w:body></w:document>"
         let rels = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -50,7 +52,10 @@ import Testing
             let doc = try S.load(try Self.transcribeDocx(relationships: withRels), format: .docx)
             S.checkInvariants(doc)
             #expect(doc.diagnostics.encoding.contains("word/document2.xml"))
-            #expect(doc.segments.map(\.speaker) == ["Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2"])
+            #expect(
+                doc.segments.map(\.speaker) == [
+                    "Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2",
+                ])
             #expect(doc.segments.map(\.text).joined(separator: "|").contains("OK."))
             #expect(doc.segments[1].text == "OK.")
             #expect(doc.segments.last?.text == "OK.")
@@ -75,7 +80,8 @@ import Testing
             """
         let doc = try S.load(md, format: .markdown)
         S.checkInvariants(doc)
-        #expect(doc.segments.map(\.speaker) == ["Interviewer", "Systems Developer", "Interviewer", "Systems Developer"])
+        #expect(
+            doc.segments.map(\.speaker) == ["Interviewer", "Systems Developer", "Interviewer", "Systems Developer"])
         #expect(doc.segments[1].text == "Ik bouw de systemen voor de scholen.\nVooral de koppelingen.")
     }
 
@@ -117,7 +123,10 @@ import Testing
             Goed, dan ronden we af.
             """
         let doc = try S.load(txt)
-        #expect(doc.segments.map(\.speaker) == ["Moderator", "Leerkracht An", "Moderator", "Directeur Peeters", "Leerkracht An", "Moderator"])
+        #expect(
+            doc.segments.map(\.speaker) == [
+                "Moderator", "Leerkracht An", "Moderator", "Directeur Peeters", "Leerkracht An", "Moderator",
+            ])
         #expect(doc.segments[3].text == "Ik wil kort iets zeggen over het budget.")
     }
 
@@ -142,7 +151,10 @@ import Testing
         for word in ["Druk.", "lacht", "Heel druk eigenlijk.", "onverstaanbaar", "00:00:07"] {
             #expect(second.contains(word), "\(word) missing from \(second)")
         }
-        #expect(doc.diagnostics.warnings.contains { $0.contains("header row skipped") && $0.contains("1 row(s) without a speaker") })
+        #expect(
+            doc.diagnostics.warnings.contains {
+                $0.contains("header row skipped") && $0.contains("1 row(s) without a speaker")
+            })
     }
 
     /// NVivo-style 8 columns: the speaker column is the one the header names, never a notes column.
@@ -150,8 +162,10 @@ import Testing
         let header = ["Timespan", "Content", "Speaker", "Code A", "Code B", "Opmerking", "Status", "Extra"]
         var rows = [header]
         for i in 0..<6 {
-            rows.append(["0:00:\(10 + i).0 - 0:00:\(11 + i).0", "Zin nummer \(i) van het gesprek.", i % 2 == 0 ? "Anna" : "Bert",
-                         "Ja", "Nee", "Ja", "Klaar", "Notitie \(i)"])
+            rows.append([
+                "0:00:\(10 + i).0 - 0:00:\(11 + i).0", "Zin nummer \(i) van het gesprek.", i % 2 == 0 ? "Anna" : "Bert",
+                "Ja", "Nee", "Ja", "Klaar", "Notitie \(i)",
+            ])
         }
         let doc = try S.load(try S.docx(body: "<w:tbl>" + rows.map(Self.row).joined() + "</w:tbl>"), format: .docx)
         #expect(doc.segments.map(\.speaker) == ["Anna", "Bert", "Anna", "Bert", "Anna", "Bert"])
@@ -164,7 +178,10 @@ import Testing
 
     @Test func nonTurnTableReadAsTextWithWarning() throws {
         let meta = "<w:tbl>" + [["Datum", "12 maart"], ["Locatie", "School A"]].map(Self.row).joined() + "</w:tbl>"
-        let turns = "<w:tbl>" + [["Anna", "Eerste beurt."], ["Bert", "Tweede beurt."], ["Anna", "Derde beurt."]].map(Self.row).joined() + "</w:tbl>"
+        let turns =
+            "<w:tbl>"
+            + [["Anna", "Eerste beurt."], ["Bert", "Tweede beurt."], ["Anna", "Derde beurt."]].map(Self.row).joined()
+            + "</w:tbl>"
         let doc = try S.load(try S.docx(body: meta + turns), format: .docx)
         S.checkInvariants(doc)
         #expect(doc.text.contains("12 maart") && doc.text.contains("School A"))
@@ -185,7 +202,9 @@ import Testing
         var payloads = (0..<300).map { "Ondertitel nummer \($0) zonder spreker." }
         payloads[40] = "Une chose en sa faveur: il travaille beaucoup."
         for format in [TranscriptFormat.srt, .webVTT] {
-            let text = (format == .webVTT ? "WEBVTT\n\n" : "") + Self.srt(payloads).replacingOccurrences(of: ",", with: format == .webVTT ? "." : ",")
+            let text =
+                (format == .webVTT ? "WEBVTT\n\n" : "")
+                + Self.srt(payloads).replacingOccurrences(of: ",", with: format == .webVTT ? "." : ",")
             let doc = try S.load(text, format: format)
             #expect(doc.segments.allSatisfy { $0.speaker == nil }, "\(format)")
             #expect(doc.segments.contains { $0.text == "Une chose en sa faveur: il travaille beaucoup." })
@@ -194,7 +213,10 @@ import Testing
     }
 
     @Test func cueSpeakerContinuityIsTheSameForVTTAndSRTAndRolesAreKept() throws {
-        let payloads = ["Anna (moderator): Welkom allemaal.", "Fijn dat jullie er zijn.", "Bert (leerkracht): Dank je.", "- Mag ik iets vragen?", "Anna (moderator): Natuurlijk."]
+        let payloads = [
+            "Anna (moderator): Welkom allemaal.", "Fijn dat jullie er zijn.", "Bert (leerkracht): Dank je.",
+            "- Mag ik iets vragen?", "Anna (moderator): Natuurlijk.",
+        ]
         var results: [[String?]] = []
         for format in [TranscriptFormat.srt, .webVTT] {
             let body = Self.srt(payloads)
@@ -225,8 +247,14 @@ import Testing
 
     @Test func labelStyleChangingMidFileIsReported() throws {
         var txt = ""
-        for i in 0..<60 { txt += "Anna: Eerste deel, beurt \(i) met wat tekst erbij.\n\nBert: Antwoord \(i) met nog wat meer tekst erbij.\n\n" }
-        for i in 0..<60 { txt += "[Anna] Tweede deel, beurt \(i) met wat tekst erbij.\n\n[Bert] Antwoord \(i) met nog wat meer tekst erbij.\n\n" }
+        for i in 0..<60 {
+            txt +=
+                "Anna: Eerste deel, beurt \(i) met wat tekst erbij.\n\nBert: Antwoord \(i) met nog wat meer tekst erbij.\n\n"
+        }
+        for i in 0..<60 {
+            txt +=
+                "[Anna] Tweede deel, beurt \(i) met wat tekst erbij.\n\n[Bert] Antwoord \(i) met nog wat meer tekst erbij.\n\n"
+        }
         let doc = try S.load(txt)
         #expect(doc.diagnostics.warnings.contains { $0.contains("style seems to change") })
     }
@@ -238,11 +266,13 @@ import Testing
         let doc = try S.load(data, format: .plainText)
         #expect(doc.segments.map(\.text) == ["café in UTF-8", "café in Windows-1252"])
         #expect(doc.diagnostics.encoding.hasPrefix("UTF-8 mixed with Windows-1252"))
-        #expect(doc.diagnostics.warnings.contains { $0.contains("mixes UTF-8 and Windows-1252") && $0.contains("line 3") })
+        #expect(
+            doc.diagnostics.warnings.contains { $0.contains("mixes UTF-8 and Windows-1252") && $0.contains("line 3") })
     }
 
     @Test func unreadableFilesInTranscriptsAreListed() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-unreadable-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kader-unreadable-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try Project.initialize(at: root)
         let t = root.appendingPathComponent("Transcripts")
@@ -250,7 +280,10 @@ import Testing
             try Data("Anna: hallo\n".utf8).write(to: t.appendingPathComponent(name))
         }
         let project = try Project(root: root)
-        #expect(project.unreadableFiles.map(\.path) == ["Transcripts/b.pdf", "Transcripts/c.doc", "Transcripts/d.odt", "Transcripts/e.tsv"])
+        #expect(
+            project.unreadableFiles.map(\.path) == [
+                "Transcripts/b.pdf", "Transcripts/c.doc", "Transcripts/d.odt", "Transcripts/e.tsv",
+            ])
         let check = ProjectCheck.run(project: project)
         #expect(check.findings.filter { $0.message.hasPrefix("is not read") }.count == 4)
     }

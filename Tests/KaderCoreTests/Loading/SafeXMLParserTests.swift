@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 /// The shared XML layer (issue 13 item 2, issue 14 item 5): documents over libxml2's 10 MB
@@ -12,7 +13,10 @@ import Testing
     final class Collector: SafeXMLHandler {
         var elements = 0
         var text = ""
-        func start(_ tag: XMLTag) -> String? { elements += 1; return nil }
+        func start(_ tag: XMLTag) -> String? {
+            elements += 1
+            return nil
+        }
         func end(localName: String, qualifiedName: String) {}
         func characters(_ t: String) { text += t }
     }
@@ -24,12 +28,16 @@ import Testing
         var n = 0
         while body.utf8.count < Self.elevenMB {
             n += 1
-            body += S.boldParagraph("Spreker \(n % 3 + 1):", " Dit is beurt \(n) met wat tekst over digitalisering en gelijke kansen op school.")
+            body += S.boldParagraph(
+                "Spreker \(n % 3 + 1):",
+                " Dit is beurt \(n) met wat tekst over digitalisering en gelijke kansen op school.")
         }
         let docx = try S.docx(body: body)
         let doc = try S.load(docx, format: .docx)
         #expect(doc.segments.count == n)
-        #expect(doc.segments.last?.text.hasSuffix("Dit is beurt \(n) met wat tekst over digitalisering en gelijke kansen op school.") == true)
+        #expect(
+            doc.segments.last?.text.hasSuffix(
+                "Dit is beurt \(n) met wat tekst over digitalisering en gelijke kansen op school.") == true)
     }
 
     @Test func elevenMegabyteTEILoads() throws {
@@ -37,21 +45,26 @@ import Testing
         var n = 0
         while xml.utf8.count < Self.elevenMB {
             n += 1
-            xml += "<u who=\"#s\(n % 4)\"><seg>Utterance \(n): een zin met genoeg woorden om de tekst groot te maken &amp; te houden.</seg></u>"
+            xml +=
+                "<u who=\"#s\(n % 4)\"><seg>Utterance \(n): een zin met genoeg woorden om de tekst groot te maken &amp; te houden.</seg></u>"
         }
         xml += "</body></text></TEI>"
         let doc = try S.load(Data(xml.utf8), format: .tei)
         #expect(doc.segments.count == n)
-        #expect(doc.segments.last?.text == "Utterance \(n): een zin met genoeg woorden om de tekst groot te maken & te houden.")
+        #expect(
+            doc.segments.last?.text
+                == "Utterance \(n): een zin met genoeg woorden om de tekst groot te maken & te houden.")
     }
 
     @Test func elevenMegabyteProjectQDEThroughXMLTree() throws {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"big\"><Sources>"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"big\"><Sources>"
         var n = 0
         let content = String(repeating: "Een regel tekst van een bron. ", count: 5_000)
         while xml.utf8.count < Self.elevenMB {
             n += 1
-            xml += "<TextSource guid=\"\(n)\" name=\"doc \(n)\"><PlainTextContent>\(content)</PlainTextContent>"
+            xml +=
+                "<TextSource guid=\"\(n)\" name=\"doc \(n)\"><PlainTextContent>\(content)</PlainTextContent>"
                 + "<PlainTextSelection guid=\"s\(n)\" startPosition=\"0\" endPosition=\"10\"/></TextSource>"
         }
         xml += "</Sources></Project>"
@@ -68,7 +81,8 @@ import Testing
         for bigEndian in [false, true] {
             var data = Data(bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE])
             for unit in xml.utf16 {
-                let bytes = bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+                let bytes =
+                    bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
                 data.append(contentsOf: bytes)
             }
             #expect(throws: XMLReadFailure.self) { try SafeXMLParser.parse(data, handler: Collector()) }
@@ -87,11 +101,18 @@ import Testing
     /// A DTD after more than 64 KiB of leading comment (past the old text scan) is refused.
     @Test func dtdAfterLongCommentRefused() throws {
         let comment = "<!--" + String(repeating: "x", count: 70_000) + "-->"
-        let tei = comment + "<!DOCTYPE TEI [<!ENTITY a \"geheim\">]><TEI><text><u who=\"#a\">voor &a; na</u></text></TEI>"
+        let tei =
+            comment + "<!DOCTYPE TEI [<!ENTITY a \"geheim\">]><TEI><text><u who=\"#a\">voor &a; na</u></text></TEI>"
         #expect(throws: LoaderError.self) { try S.load(Data(tei.utf8), format: .tei) }
-        let qdc = comment + "<!DOCTYPE CodeBook [<!ENTITY a \"x\">]><CodeBook><Codes><Code name=\"&a;\"/></Codes></CodeBook>"
+        let qdc =
+            comment + "<!DOCTYPE CodeBook [<!ENTITY a \"x\">]><CodeBook><Codes><Code name=\"&a;\"/></Codes></CodeBook>"
         #expect(throws: ExchangeError.self) { try XMLTree.parse(Data(qdc.utf8), path: "codebook.qdc") }
-        let docx = try S.zip(["word/document.xml": Data((comment + "<!DOCTYPE d [<!ENTITY a \"x\">]><w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>a &a; b</w:t></w:r></w:p></w:body></w:document>").utf8)])
+        let docx = try S.zip([
+            "word/document.xml": Data(
+                (comment
+                    + "<!DOCTYPE d [<!ENTITY a \"x\">]><w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>a &a; b</w:t></w:r></w:p></w:body></w:document>")
+                    .utf8)
+        ])
         #expect(throws: LoaderError.self) { try S.load(docx, format: .docx) }
     }
 
@@ -126,6 +147,8 @@ import Testing
         let tiny = Collector()
         try SafeXMLParser.parse(Data("<a/>".utf8), handler: tiny)
         #expect(tiny.elements == 1)
-        #expect(throws: XMLReadFailure.self) { try SafeXMLParser.parse(Data([0x3C, 0x61, 0x3E, 0xC3, 0x28, 0x3C, 0x2F, 0x61, 0x3E]), handler: Collector()) }
+        #expect(throws: XMLReadFailure.self) {
+            try SafeXMLParser.parse(Data([0x3C, 0x61, 0x3E, 0xC3, 0x28, 0x3C, 0x2F, 0x61, 0x3E]), handler: Collector())
+        }
     }
 }

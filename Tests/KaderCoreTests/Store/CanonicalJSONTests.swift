@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import KaderTestSupport
+import Testing
+
 @testable import KaderCore
 
 /// The hand-written canonical writer must give exactly what JSONEncoder gives.
@@ -14,16 +15,26 @@ import KaderTestSupport
     }
 
     static func tricky() -> CodingFile {
-        let weird = "quote \" backslash \\ slash / tab \t nl \n cr \r bs \u{08} ff \u{0C} nul \u{00} us \u{1F} del \u{7F} é 😀 \u{2028} end"
+        let weird =
+            "quote \" backslash \\ slash / tab \t nl \n cr \r bs \u{08} ff \u{0C} nul \u{00} us \u{1F} del \u{7F} é 😀 \u{2028} end"
         var file = CodingFile(coder: "ann", document: "doc-1", contentHash: "abc", status: .done, memo: weird)
         file.demo = true
         file.codings = [
-            SegmentCoding(segment: "s2", ordinal: 2, fingerprint: "f2", codes: [], memo: "only a memo", created: "t", modified: "t"),
-            SegmentCoding(segment: "s1", ordinal: 1, fingerprint: "f1",
-                          applied: [AppliedCode(code: "a", spans: [QuoteSpan(start: 3, end: 9, text: weird), QuoteSpan(start: 1, end: 2)], memo: weird), AppliedCode(code: "b/c")],
-                          memo: weird, segmentStart: 0, created: "t0", modified: "t1", review: true),
+            SegmentCoding(
+                segment: "s2", ordinal: 2, fingerprint: "f2", codes: [], memo: "only a memo", created: "t",
+                modified: "t"),
+            SegmentCoding(
+                segment: "s1", ordinal: 1, fingerprint: "f1",
+                applied: [
+                    AppliedCode(
+                        code: "a", spans: [QuoteSpan(start: 3, end: 9, text: weird), QuoteSpan(start: 1, end: 2)],
+                        memo: weird), AppliedCode(code: "b/c"),
+                ],
+                memo: weird, segmentStart: 0, created: "t0", modified: "t1", review: true),
         ]
-        file.orphans = [SegmentCoding(segment: "s9", ordinal: 9, fingerprint: "f9", codes: ["x"], created: "t", modified: "t")]
+        file.orphans = [
+            SegmentCoding(segment: "s9", ordinal: 9, fingerprint: "f9", codes: ["x"], created: "t", modified: "t")
+        ]
         return file
     }
 
@@ -37,7 +48,10 @@ import KaderTestSupport
         for file in files {
             let mine = try file.encoded()
             let reference = try Self.viaJSONEncoder(file)
-            #expect(mine == reference, "differs for \(file.document):\n\(String(decoding: mine.prefix(600), as: UTF8.self))\n---\n\(String(decoding: reference.prefix(600), as: UTF8.self))")
+            #expect(
+                mine == reference,
+                "differs for \(file.document):\n\(String(decoding: mine.prefix(600), as: UTF8.self))\n---\n\(String(decoding: reference.prefix(600), as: UTF8.self))"
+            )
         }
     }
 
@@ -53,7 +67,9 @@ import KaderTestSupport
             case 0: file = file.toggling(code: "werkdruk", on: s, at: "t\(step)")
             case 1: file = file.settingMemo(step % 8 == 1 ? nil : "memo \"\(step)\"", on: s, at: "t\(step)")
             case 2: file = file.settingCodes([], on: s, at: "t\(step)")
-            default: file = file.settingSpans([QuoteSpan(start: s.start, end: s.start + 5)], code: "didactiek", on: s, at: "t\(step)")
+            default:
+                file = file.settingSpans(
+                    [QuoteSpan(start: s.start, end: s.start + 5)], code: "didactiek", on: s, at: "t\(step)")
             }
             #expect(file.encodedBytes(cache: &cache) == file.encodedBytes(), "step \(step)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 @Suite struct CodebookEditsTests {
@@ -19,7 +20,8 @@ import Testing
     }
 
     static func codes(_ project: Project, _ coder: String, _ doc: Document, _ i: Int) throws -> [String] {
-        try CodingStore.read(projectRoot: project.root, coder: coder, document: doc).codes(forSegment: doc.segments[i].id)
+        try CodingStore.read(projectRoot: project.root, coder: coder, document: doc).codes(
+            forSegment: doc.segments[i].id)
     }
 
     @Test func renameKeepsIdsAndCodings() throws {
@@ -52,18 +54,23 @@ import Testing
         }
         #expect(try Project(root: project.root).codebook.entry(id: "welbevinden") != nil)
         _ = try CodebookEdits.delete(project: project, id: "stroomlijning", moveTo: nil)
-        _ = try CodebookEdits.delete(project: try Project(root: project.root), id: "welbevinden", moveTo: "veranderingsprocessen")
+        _ = try CodebookEdits.delete(
+            project: try Project(root: project.root), id: "welbevinden", moveTo: "veranderingsprocessen")
         let reopened = try Project(root: project.root)
         #expect(reopened.codebook.entry(id: "stroomlijning") == nil)
         #expect(try Self.codes(reopened, "ann", doc, 3) == ["veranderingsprocessen"])
-        #expect(throws: CodebookError.self) { try CodebookEdits.delete(project: reopened, id: "digitalisering", moveTo: nil) }
+        #expect(throws: CodebookError.self) {
+            try CodebookEdits.delete(project: reopened, id: "digitalisering", moveTo: nil)
+        }
     }
 
     @Test func aCoderWhoIsCodingBlocksTheChangeAndNothingChanges() throws {
         let (project, doc) = try Self.project()
         defer { try? FileManager.default.removeItem(at: project.root) }
         let busy = try CodingStore(projectRoot: project.root, coder: "bart")
-        #expect(throws: StoreError.self) { try CodebookEdits.merge(project: project, from: "werkdruk", into: "didactiek") }
+        #expect(throws: StoreError.self) {
+            try CodebookEdits.merge(project: project, from: "werkdruk", into: "didactiek")
+        }
         #expect(try Self.codes(project, "ann", doc, 1) == ["didactiek", "werkdruk"])
         #expect(try Project(root: project.root).codebook.entry(id: "werkdruk") != nil)
         _ = busy

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 /// Schema 2: a quote per code, schema-1 migration, duplicate keys, span validation, spans that
@@ -50,12 +51,12 @@ import Testing
 
     @Test func aSharedSchema1SpanGoesToEachCodeAndASpanWithoutCodesToTheMemo() throws {
         let v1 = """
-        {"coder": "ann", "codings": [
-          {"codes": ["didactiek", "werkdruk"], "created": "t", "fingerprint": "f1", "memo": "m", "modified": "t", "ordinal": 1,
-           "segment": "s1", "span": {"end": 20, "start": 10}, "spanSegmentStart": 5},
-          {"codes": [], "created": "t", "fingerprint": "f2", "modified": "t", "ordinal": 2, "segment": "s2", "span": {"end": 40, "start": 30}}
-        ], "contentHash": "h", "document": "d", "schema": 1, "status": "in progress"}
-        """
+            {"coder": "ann", "codings": [
+              {"codes": ["didactiek", "werkdruk"], "created": "t", "fingerprint": "f1", "memo": "m", "modified": "t", "ordinal": 1,
+               "segment": "s1", "span": {"end": 20, "start": 10}, "spanSegmentStart": 5},
+              {"codes": [], "created": "t", "fingerprint": "f2", "modified": "t", "ordinal": 2, "segment": "s2", "span": {"end": 40, "start": 30}}
+            ], "contentHash": "h", "document": "d", "schema": 1, "status": "in progress"}
+            """
         let file = try CodingFile.decode(Data(v1.utf8), path: "d.json")
         let first = try #require(file.codings.first)
         #expect(first.codes == ["didactiek", "werkdruk"])
@@ -87,28 +88,47 @@ import Testing
     }
 
     @Test func aNewerSchemaIsRefused() {
-        let text = #"{"codings": [], "coder": "ann", "contentHash": "x", "document": "d", "schema": 3, "status": "done"}"#
-        #expect(throws: StoreError.unknownSchema(path: "t.json", version: 3)) { try CodingFile.decode(Data(text.utf8), path: "t.json") }
+        let text =
+            #"{"codings": [], "coder": "ann", "contentHash": "x", "document": "d", "schema": 3, "status": "done"}"#
+        #expect(throws: StoreError.unknownSchema(path: "t.json", version: 3)) {
+            try CodingFile.decode(Data(text.utf8), path: "t.json")
+        }
     }
 
     @Test(arguments: [
-        (#"{"codings": [], "codings": [], "coder": "ann", "contentHash": "x", "document": "d", "schema": 2, "status": "done"}"#, "codings", 17),
-        (#"{"codings": [], "coder": "ann", "coder": "bob", "contentHash": "x", "document": "d", "schema": 2, "status": "done"}"#, "coder", 33),
-        ("{\"codings\": [{\"codes\": [{\"code\": \"a\", \"code\": \"b\"}], \"created\": \"t\", \"fingerprint\": \"f\", \"modified\": \"t\", \"ordinal\": 1, \"segment\": \"s\"}],\n \"coder\": \"ann\", \"contentHash\": \"x\", \"document\": \"d\", \"schema\": 2, \"status\": \"done\"}", "code", 39),
+        (
+            #"{"codings": [], "codings": [], "coder": "ann", "contentHash": "x", "document": "d", "schema": 2, "status": "done"}"#,
+            "codings", 17
+        ),
+        (
+            #"{"codings": [], "coder": "ann", "coder": "bob", "contentHash": "x", "document": "d", "schema": 2, "status": "done"}"#,
+            "coder", 33
+        ),
+        (
+            "{\"codings\": [{\"codes\": [{\"code\": \"a\", \"code\": \"b\"}], \"created\": \"t\", \"fingerprint\": \"f\", \"modified\": \"t\", \"ordinal\": 1, \"segment\": \"s\"}],\n \"coder\": \"ann\", \"contentHash\": \"x\", \"document\": \"d\", \"schema\": 2, \"status\": \"done\"}",
+            "code", 39
+        ),
     ])
     func duplicateKeysAnywhereAreDamage(text: String, key: String, column: Int) {
-        #expect(throws: StoreError.damaged(path: "t.json", line: 1, column: column, detail: "\"\(key)\" is given more than once in one object")) {
+        #expect(
+            throws: StoreError.damaged(
+                path: "t.json", line: 1, column: column, detail: "\"\(key)\" is given more than once in one object")
+        ) {
             try CodingFile.decode(Data(text.utf8), path: "t.json")
         }
     }
 
     @Test func aSpanWithStartAfterEndIsDamageWithItsPosition() {
         let text = """
-        {"codings": [{"codes": [{"code": "a",
-          "spans": [{"end": 3, "start": 9}]}], "created": "t", "fingerprint": "f", "modified": "t", "ordinal": 1, "segment": "s"}],
-         "coder": "ann", "contentHash": "x", "document": "d", "schema": 2, "status": "done"}
-        """
-        #expect(throws: StoreError.damaged(path: "t.json", line: 2, column: 13, detail: "a quote span with start 9 and end 3; a span needs 0 <= start < end")) {
+            {"codings": [{"codes": [{"code": "a",
+              "spans": [{"end": 3, "start": 9}]}], "created": "t", "fingerprint": "f", "modified": "t", "ordinal": 1, "segment": "s"}],
+             "coder": "ann", "contentHash": "x", "document": "d", "schema": 2, "status": "done"}
+            """
+        #expect(
+            throws: StoreError.damaged(
+                path: "t.json", line: 2, column: 13,
+                detail: "a quote span with start 9 and end 3; a span needs 0 <= start < end")
+        ) {
             try CodingFile.decode(Data(text.utf8), path: "t.json")
         }
     }
@@ -133,14 +153,16 @@ import Testing
     @Test func codeMemosAreDataNotDamage() throws {
         let (project, _) = try CodebookEditsTests.project()
         defer { try? FileManager.default.removeItem(at: project.root) }
-        try CodeMemoFile.save(["werkdruk": "Let op: \"werkdruk\" overlapt met welbevinden."], projectRoot: project.root, coder: "ann")
+        try CodeMemoFile.save(
+            ["werkdruk": "Let op: \"werkdruk\" overlapt met welbevinden."], projectRoot: project.root, coder: "ann")
         #expect(ProjectCheck.run(project: project).findings.isEmpty)
         #expect(CodingStore.documentIds(projectRoot: project.root, coder: "ann") == ["fg"])
         let status = ProjectStatus.gather(project: project)
         #expect("\(status)".contains("code-memos") == false)
         #expect(try CodeMemoFile.load(projectRoot: project.root, coder: "ann")["werkdruk"]?.hasPrefix("Let op") == true)
         // A hand-damaged memo file is reported, naming the file.
-        try Data(#"{"werkdruk": "a", "werkdruk": "b"}"#.utf8).write(to: CodeMemoFile.url(projectRoot: project.root, coder: "ann"))
+        try Data(#"{"werkdruk": "a", "werkdruk": "b"}"#.utf8).write(
+            to: CodeMemoFile.url(projectRoot: project.root, coder: "ann"))
         let findings = ProjectCheck.run(project: project).findings
         #expect(findings.map(\.path) == ["Codings/ann/code-memos.json"])
     }
@@ -149,7 +171,8 @@ import Testing
         let doc = try ReanchorTests.doc(ReanchorTests.turns)
         let seg = doc.segments[0]  // "De werkdruk is enorm, elke avond nog mails."
         var file = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
-        file = file.settingSpans([QuoteSpan(start: seg.start + 3, end: seg.start + 20)], code: "werkdruk", on: seg, at: "t")
+        file = file.settingSpans(
+            [QuoteSpan(start: seg.start + 3, end: seg.start + 20)], code: "werkdruk", on: seg, at: "t")
         file = file.addingSpan(QuoteSpan(start: seg.start + 22, end: seg.end), code: "didactiek", on: seg, at: "t")
         file = file.settingCodeMemo("avondwerk", code: "didactiek", on: seg, at: "t")
         let c = try #require(file.coding(forSegment: seg.id))
@@ -157,13 +180,16 @@ import Testing
         #expect(c.applied("werkdruk")?.spans.first?.text == "werkdruk is enorm")
         #expect(c.applied("didactiek")?.spans.first?.text == "elke avond nog mails.")
         #expect(c.applied("didactiek")?.memo == "avondwerk")
-        let removed = file.removingSpan(QuoteSpan(start: seg.start + 3, end: seg.start + 20), code: "werkdruk", on: seg, at: "t")
+        let removed = file.removingSpan(
+            QuoteSpan(start: seg.start + 3, end: seg.start + 20), code: "werkdruk", on: seg, at: "t")
         #expect(removed.coding(forSegment: seg.id)?.applied("werkdruk")?.spans == [])
         #expect(try CodingFile.decode(try file.encoded(), path: "x") == file)
     }
 
-    @Test(arguments: ["Els: De  werkdruk is enorm, elke avond nog mails.", "Els: De werkdruk is enorm,  elke avond nog mails.",
-                      "Els: De werkdruk is enorm, elke  avond nog\tmails."])
+    @Test(arguments: [
+        "Els: De  werkdruk is enorm, elke avond nog mails.", "Els: De werkdruk is enorm,  elke avond nog mails.",
+        "Els: De werkdruk is enorm, elke  avond nog\tmails.",
+    ])
     func aWhitespaceEditBeforeOrInsideTheQuoteIsFollowed(edited: String) throws {
         let old = try ReanchorTests.doc(ReanchorTests.turns)
         let seg = old.segments[0]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 @Suite struct CodingStoreTests {
@@ -10,7 +11,8 @@ import Testing
     }
 
     static func document() throws -> Document {
-        try TranscriptLoader().load(data: Data(TranscriptLoaderTests.focusGroup.utf8), path: "fg.md", id: "fg", format: .markdown)
+        try TranscriptLoader().load(
+            data: Data(TranscriptLoaderTests.focusGroup.utf8), path: "fg.md", id: "fg", format: .markdown)
     }
 
     @Test func savedCodingsReloadAndNameCoderDocumentSegmentsAndCodes() throws {
@@ -43,7 +45,8 @@ import Testing
         a = a.toggling(code: "x", on: doc.segments[3], at: "t").toggling(code: "y", on: doc.segments[1], at: "t")
         var b = CodingFile(coder: "ann", document: "fg", contentHash: doc.contentHash)
         b = b.toggling(code: "y", on: doc.segments[1], at: "t").toggling(code: "x", on: doc.segments[3], at: "t")
-        let ea = try a.encoded(), eb = try b.encoded()
+        let ea = try a.encoded()
+        let eb = try b.encoded()
         #expect(ea == eb)
         #expect(a.codings.map(\.ordinal) == [2, 4])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 @Suite struct ProjectCheckTests {
@@ -54,7 +55,11 @@ import Testing
         var file = try CodingStore.read(projectRoot: project.root, coder: "ann", document: doc)
         let seg = doc.segments[1]
         // A hand-edited span that runs into the next segment, without the segment start.
-        var coding = file.coding(forSegment: seg.id) ?? SegmentCoding(segment: seg.id, ordinal: seg.ordinal, fingerprint: seg.fingerprint, codes: ["x"], created: "t", modified: "t")
+        var coding =
+            file.coding(forSegment: seg.id)
+            ?? SegmentCoding(
+                segment: seg.id, ordinal: seg.ordinal, fingerprint: seg.fingerprint, codes: ["x"], created: "t",
+                modified: "t")
         coding.applied = [AppliedCode(code: "x", spans: [QuoteSpan(start: seg.start + 2, end: seg.end + 40)])]
         file.codings.removeAll { $0.segment == seg.id }
         file.codings.append(coding)
@@ -62,7 +67,8 @@ import Testing
         try file.encoded().write(to: CodingStore.fileURL(projectRoot: project.root, coder: "ann", documentId: doc.id))
         let findings = ProjectCheck.run(project: project).findings.filter { $0.kind == .spanOutsideSegment }
         #expect(findings.map(\.path) == ["Codings/ann/\(doc.id).json"])
-        #expect(findings.first?.message.hasPrefix("1 quote span lies outside its segment (segment \(seg.ordinal))") == true)
+        #expect(
+            findings.first?.message.hasPrefix("1 quote span lies outside its segment (segment \(seg.ordinal))") == true)
     }
 
     @Test func aSecondFileWithTheSameDocumentIdIsLeftOutAndReported() throws {
@@ -75,17 +81,20 @@ import Testing
         // A newer file named exactly like the id loses to the older one.
         let junk = project.root.appendingPathComponent("Transcripts/fg.docx")
         try Data("not a zip".utf8).write(to: junk)
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: junk.path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: junk.path)
         let reopened = try Project(root: project.root)
         #expect(reopened.transcriptPaths == ["Transcripts/fg.md", "Transcripts/scan.txt"])
-        #expect(reopened.duplicateTranscripts == [
-            DuplicateTranscript(path: "Transcripts/FG.txt", documentId: doc.id, keptPath: "Transcripts/fg.md"),
-            DuplicateTranscript(path: "Transcripts/fg.docx", documentId: doc.id, keptPath: "Transcripts/fg.md"),
-        ])
+        #expect(
+            reopened.duplicateTranscripts == [
+                DuplicateTranscript(path: "Transcripts/FG.txt", documentId: doc.id, keptPath: "Transcripts/fg.md"),
+                DuplicateTranscript(path: "Transcripts/fg.docx", documentId: doc.id, keptPath: "Transcripts/fg.md"),
+            ])
         let kinds = ProjectCheck.run(project: reopened).findings.map { "\($0.kind) \($0.path)" }
         #expect(kinds.contains("duplicateDocumentId Transcripts/FG.txt"))
         let status = ProjectStatus.gather(project: reopened)
-        #expect(status.rows.filter { $0.document == "scan" }.allSatisfy { $0.problem == "the transcript cannot be loaded" })
+        #expect(
+            status.rows.filter { $0.document == "scan" }.allSatisfy { $0.problem == "the transcript cannot be loaded" })
         #expect(status.rows.contains { $0.document == "scan" })
         #expect(status.needsAttention)
         #expect(status.unloadable.map(\.path) == ["Transcripts/scan.txt"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KaderCore
 
 /// Re-anchoring after the transcript changes: unchanged, moved, changed, orphaned.
@@ -13,12 +14,14 @@ import Testing
     ]
 
     static func doc(_ turns: [String]) throws -> Document {
-        try TranscriptLoader().load(data: Data(turns.joined(separator: "\n\n").utf8), path: "d.txt", id: "d", format: .plainText)
+        try TranscriptLoader().load(
+            data: Data(turns.joined(separator: "\n\n").utf8), path: "d.txt", id: "d", format: .plainText)
     }
 
     /// Codes every segment i with code "c<i+1>".
     static func coded(_ doc: Document) -> CodingFile {
-        var file = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash, segmentCount: doc.segments.count)
+        var file = CodingFile(
+            coder: "ann", document: doc.id, contentHash: doc.contentHash, segmentCount: doc.segments.count)
         for (i, s) in doc.segments.enumerated() { file = file.toggling(code: "c\(i + 1)", on: s, at: "t") }
         return file
     }
@@ -74,7 +77,8 @@ import Testing
         let old = try Self.doc(Self.turns)
         var file = Self.coded(old)
         let seg = old.segments[2]
-        file = file.settingSpans([QuoteSpan(start: seg.start + 30, end: seg.end)], code: "c\(seg.ordinal)", on: seg, at: "t")
+        file = file.settingSpans(
+            [QuoteSpan(start: seg.start + 30, end: seg.end)], code: "c\(seg.ordinal)", on: seg, at: "t")
         var turns = Self.turns
         turns.insert("Mia: Vooraan.", at: 0)
         turns[3] = "Els: De kinderen vielen uit."  // shorter text, same speaker and place
@@ -92,11 +96,14 @@ import Testing
         let old = try Self.doc(Self.turns)
         var file = Self.coded(old)
         let seg = old.segments[2]
-        file = file.settingSpans([QuoteSpan(start: seg.start + 12, end: seg.start + 25)], code: "c\(seg.ordinal)", on: seg, at: "t")
+        file = file.settingSpans(
+            [QuoteSpan(start: seg.start + 12, end: seg.start + 25)], code: "c\(seg.ordinal)", on: seg, at: "t")
         file.codings = file.codings.map { c in  // a schema-1 file from before segment starts were recorded
             var c = c
             c.segmentStart = nil
-            for i in c.applied.indices { c.applied[i].spans = c.applied[i].spans.map { QuoteSpan(start: $0.start, end: $0.end) } }
+            for i in c.applied.indices {
+                c.applied[i].spans = c.applied[i].spans.map { QuoteSpan(start: $0.start, end: $0.end) }
+            }
             return c
         }
         var turns = Self.turns
@@ -111,7 +118,8 @@ import Testing
         let old = try Self.doc(Self.turns)
         var file = Self.coded(old)
         let mid = old.segments[3]  // "Structuur hielp de jongste leerlingen."
-        file = file.settingSpans([QuoteSpan(start: mid.start + 10, end: mid.end)], code: "c\(mid.ordinal)", on: mid, at: "t")
+        file = file.settingSpans(
+            [QuoteSpan(start: mid.start + 10, end: mid.end)], code: "c\(mid.ordinal)", on: mid, at: "t")
         var turns = Self.turns
         turns[3] = "Mia: Structuur hielp."
         let new = try Self.doc(turns)
@@ -190,7 +198,7 @@ import Testing
         let (restored, again) = reloaded.reanchored(to: old)
         #expect(restored.orphans == nil)
         #expect(restored.codes(forSegment: old.segments[2].id) == ["c3"])
-        #expect(again.count(.moved) == 3)   // the orphan, and the two turns after it back in place
+        #expect(again.count(.moved) == 3)  // the orphan, and the two turns after it back in place
     }
 
     @Test func editedTurnWithAnInsertionNextToItIsOrphanedNotGuessed() throws {

@@ -1,10 +1,12 @@
+import Foundation
+import KaderTestSupport
+import Testing
+
+@testable import KaderCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-import Testing
-import KaderTestSupport
-@testable import KaderCore
 
 /// Damage, last-good copies, churn, leftovers, locks.
 @Suite struct StoreSafetyTests {
@@ -77,7 +79,8 @@ import KaderTestSupport
         var file = try store.load(document: doc)
         try store.save(file.toggling(code: "werkdruk", on: doc.segments[1], at: "t"))
         let url = store.fileURL(documentId: doc.id)
-        let theirs = try CodingFile.decode(Data(contentsOf: url), path: url.path).toggling(code: "didactiek", on: doc.segments[2], at: "t9")
+        let theirs = try CodingFile.decode(Data(contentsOf: url), path: url.path).toggling(
+            code: "didactiek", on: doc.segments[2], at: "t9")
         usleep(10_000)
         try theirs.encoded().write(to: url)
         file = file.toggling(code: "welbevinden", on: doc.segments[3], at: "t")
@@ -141,7 +144,10 @@ import KaderTestSupport
         let root = try CodingStoreTests.tempProject()
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try SyntheticCodings.measureSaves(projectRoot: root, saves: 300)
-        print(String(format: "save latency: p50 %.2f ms, p99 %.2f ms, file %d bytes", result.p50, result.p99, result.fileBytes))
+        print(
+            String(
+                format: "save latency: p50 %.2f ms, p99 %.2f ms, file %d bytes", result.p50, result.p99,
+                result.fileBytes))
         #expect(result.p99 <= 10)
     }
 }
@@ -173,8 +179,12 @@ import KaderTestSupport
     }
 
     @Test func aSchemaGivenTwiceIsDamagedNotSilentlyRewritten() throws {
-        let text = #"{"codings": [], "coder": "ann", "contentHash": "x", "document": "d", "schema": 0, "schema": 1, "status": "done"}"#
-        #expect(throws: StoreError.damaged(path: "t.json", line: 1, column: 83, detail: "\"schema\" is given more than once in one object")) {
+        let text =
+            #"{"codings": [], "coder": "ann", "contentHash": "x", "document": "d", "schema": 0, "schema": 1, "status": "done"}"#
+        #expect(
+            throws: StoreError.damaged(
+                path: "t.json", line: 1, column: 83, detail: "\"schema\" is given more than once in one object")
+        ) {
             try CodingFile.decode(Data(text.utf8), path: "t.json")
         }
     }

@@ -30,7 +30,9 @@ public struct AgreementCells: Sendable {
         func v(_ name: String, _ x: AgreementValue, percent: Bool = false) -> String {
             switch x {
             case .value(let d): return percent ? String(format: "%.1f", d * 100) : Self.fmt(d)
-            case .notComputable(let reason): nc.append((name, reason)); return "n/c"
+            case .notComputable(let reason):
+                nc.append((name, reason))
+                return "n/c"
             }
         }
         let c = r.counts
@@ -41,7 +43,13 @@ public struct AgreementCells: Sendable {
             cells += c.appliedByCoder.map(String.init)
         }
         cells.append(v("% agreement", r.percentAgreement, percent: true))
-        if let k = r.cohen { cells.append(v("Cohen κ", k.value)) } else if let f = r.fleiss { cells.append(v("Fleiss κ", f.value)) } else { cells.append("") }
+        if let k = r.cohen {
+            cells.append(v("Cohen κ", k.value))
+        } else if let f = r.fleiss {
+            cells.append(v("Fleiss κ", f.value))
+        } else {
+            cells.append("")
+        }
         cells.append(v("α", r.alpha.value))
         if let ci = r.alphaInterval.result {
             let fellBack = auto && ci.method == .units && ci.units.map { $0 < AlphaInterval.jackknifeBelow } == true
@@ -89,11 +97,21 @@ public struct AgreementCells: Sendable {
     }
 
     /// Rows for every code, every category and the pooled figure of a report.
-    public static func rows(_ report: CodeAgreementReport, agreement: ProjectAgreement, codebook: Codebook, coders: [String])
-        -> (codes: [AgreementCells], categories: [AgreementCells], pooled: AgreementCells) {
+    public static func rows(
+        _ report: CodeAgreementReport, agreement: ProjectAgreement, codebook: Codebook, coders: [String]
+    )
+        -> (codes: [AgreementCells], categories: [AgreementCells], pooled: AgreementCells)
+    {
         let auto = agreement.interval.method == .auto
-        let codes = report.perCode.filter { agreement.isShown($0, codebook: codebook) }.map { AgreementCells(label: codeLabel($0.label, codebook: codebook), $0, coders: coders, auto: auto) }
-        let cats = report.perCategory.map { AgreementCells(label: codebook.entry(id: $0.label)?.code.name ?? $0.label, $0, coders: coders, auto: auto) }
-        return (codes, cats, AgreementCells(label: "pooled (unit × code)", report.overall.pooled, coders: coders, auto: auto))
+        let codes = report.perCode.filter { agreement.isShown($0, codebook: codebook) }.map {
+            AgreementCells(label: codeLabel($0.label, codebook: codebook), $0, coders: coders, auto: auto)
+        }
+        let cats = report.perCategory.map {
+            AgreementCells(label: codebook.entry(id: $0.label)?.code.name ?? $0.label, $0, coders: coders, auto: auto)
+        }
+        return (
+            codes, cats,
+            AgreementCells(label: "pooled (unit × code)", report.overall.pooled, coders: coders, auto: auto)
+        )
     }
 }

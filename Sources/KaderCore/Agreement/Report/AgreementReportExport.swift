@@ -11,7 +11,10 @@ public enum AgreementReportExport {
     struct Value: Encodable {
         var value: Double?
         var reason: String?
-        init(_ v: AgreementValue) { value = v.double; reason = v.reason }
+        init(_ v: AgreementValue) {
+            value = v.double
+            reason = v.reason
+        }
     }
 
     struct Interval: Encodable {
@@ -43,8 +46,10 @@ public enum AgreementReportExport {
             name = codebook.entry(id: r.label)?.pathString ?? r.label
             n = r.pairableUnits
             let c = r.counts
-            counts = coders.count == 2
-                ? ["both": c.bothApplied, "onlyFirst": c.onlyFirst, "onlySecond": c.onlySecond, "neither": c.neither] : nil
+            counts =
+                coders.count == 2
+                ? ["both": c.bothApplied, "onlyFirst": c.onlyFirst, "onlySecond": c.onlySecond, "neither": c.neither]
+                : nil
             appliedByCoder = Dictionary(uniqueKeysWithValues: zip(coders, c.appliedByCoder))
             codedByCoder = Dictionary(uniqueKeysWithValues: zip(coders, c.codedByCoder))
             percentAgreement = Value(r.percentAgreement)
@@ -56,8 +61,9 @@ public enum AgreementReportExport {
             pairableValues = r.alpha.pairableValues
             switch r.alphaInterval {
             case .computed(let b):
-                alphaInterval = Interval(method: b.method.rawValue, lower: b.lower, upper: b.upper, standardError: b.standardError,
-                                         samples: b.replicates, seed: b.seed, units: b.units)
+                alphaInterval = Interval(
+                    method: b.method.rawValue, lower: b.lower, upper: b.upper, standardError: b.standardError,
+                    samples: b.replicates, seed: b.seed, units: b.units)
             case .notComputable(let reason): alphaInterval = Interval(reason: reason)
             }
             ac1 = Value(r.ac1.value)
@@ -67,10 +73,14 @@ public enum AgreementReportExport {
     }
 
     struct SetAlpha: Encodable {
-        var distance: String, alpha: Value, pairableValues: Double, observedDisagreement: Double, expectedDisagreement: Double
+        var distance: String, alpha: Value, pairableValues: Double, observedDisagreement: Double,
+            expectedDisagreement: Double
         init(_ a: AlphaResult) {
-            distance = a.metric; alpha = Value(a.value); pairableValues = a.pairableValues
-            observedDisagreement = a.observedDisagreement; expectedDisagreement = a.expectedDisagreement
+            distance = a.metric
+            alpha = Value(a.value)
+            pairableValues = a.pairableValues
+            observedDisagreement = a.observedDisagreement
+            expectedDisagreement = a.expectedDisagreement
         }
     }
 
@@ -85,7 +95,9 @@ public enum AgreementReportExport {
         init(_ g: AgreementGroup, coders: [String], codebook: Codebook, agreement: ProjectAgreement) {
             label = g.label
             units = g.unitCount
-            perCode = g.report.perCode.filter { agreement.isShown($0, codebook: codebook) }.map { Row($0, coders: coders, codebook: codebook) }
+            perCode = g.report.perCode.filter { agreement.isShown($0, codebook: codebook) }.map {
+                Row($0, coders: coders, codebook: codebook)
+            }
             perCategory = g.report.perCategory.map { Row($0, coders: coders, codebook: codebook) }
             pooled = Row(g.report.overall.pooled, coders: coders, codebook: codebook)
             masi = SetAlpha(g.report.overall.masi)
@@ -93,7 +105,12 @@ public enum AgreementReportExport {
         }
     }
 
-    struct DocumentOut: Encodable { var id: String; var units: Int; var status: [String: String]; var counted: [String: Bool] }
+    struct DocumentOut: Encodable {
+        var id: String
+        var units: Int
+        var status: [String: String]
+        var counted: [String: Bool]
+    }
     struct Disagreement: Encodable {
         var document: String, segment: String, ordinal: Int, speaker: String?, role: String?, text: String
         var codes: [String: [String]?]
@@ -118,20 +135,28 @@ public enum AgreementReportExport {
     public static func json(_ a: ProjectAgreement, codebook: Codebook, disagreements: Bool) throws -> String {
         let coders = a.units.coders
         let docs = a.units.documents.map { d in
-            DocumentOut(id: d.documentId, units: d.unitCount,
-                        status: Dictionary(uniqueKeysWithValues: zip(coders, d.status.map(\.rawValue))),
-                        counted: Dictionary(uniqueKeysWithValues: zip(coders, d.included)))
+            DocumentOut(
+                id: d.documentId, units: d.unitCount,
+                status: Dictionary(uniqueKeysWithValues: zip(coders, d.status.map(\.rawValue))),
+                counted: Dictionary(uniqueKeysWithValues: zip(coders, d.included)))
         }
-        let dis = disagreements ? a.units.disagreements.map { u in
-            Disagreement(document: u.documentId, segment: u.segmentId, ordinal: u.ordinal, speaker: u.speaker, role: u.role, text: u.text,
-                         codes: Dictionary(uniqueKeysWithValues: zip(coders, u.codes.map { $0.map { $0.sorted() } })))
-        } : nil
-        let out = Output(coders: coders, intervalMethod: a.interval.method.rawValue,
-                         intervalDescription: AgreementReportFormatter.intervalSentence(a.interval), includeUnfinished: a.units.includeUnfinished, units: a.overall.unitCount,
-                         identicalSets: a.units.identicalSets.identical, documents: docs,
-                         overall: Group(a.overall, coders: coders, codebook: codebook, agreement: a), breakdown: a.breakdown?.rawValue,
-                         groups: a.groups.map { Group($0, coders: coders, codebook: codebook, agreement: a) },
-                         unknownCodes: a.unknownCodes(codebook), disagreements: dis)
+        let dis =
+            disagreements
+            ? a.units.disagreements.map { u in
+                Disagreement(
+                    document: u.documentId, segment: u.segmentId, ordinal: u.ordinal, speaker: u.speaker, role: u.role,
+                    text: u.text,
+                    codes: Dictionary(uniqueKeysWithValues: zip(coders, u.codes.map { $0.map { $0.sorted() } })))
+            } : nil
+        let out = Output(
+            coders: coders, intervalMethod: a.interval.method.rawValue,
+            intervalDescription: AgreementReportFormatter.intervalSentence(a.interval),
+            includeUnfinished: a.units.includeUnfinished, units: a.overall.unitCount,
+            identicalSets: a.units.identicalSets.identical, documents: docs,
+            overall: Group(a.overall, coders: coders, codebook: codebook, agreement: a),
+            breakdown: a.breakdown?.rawValue,
+            groups: a.groups.map { Group($0, coders: coders, codebook: codebook, agreement: a) },
+            unknownCodes: a.unknownCodes(codebook), disagreements: dis)
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try enc.encode(out), as: UTF8.self)
@@ -143,24 +168,33 @@ public enum AgreementReportExport {
         var header = ["group", "level", "id", "name", "n"]
         if coders.count == 2 { header += ["both", "only_first", "only_second", "neither"] }
         header += coders.map { "applied_\($0)" }
-        header += ["percent_agreement", coders.count == 2 ? "cohen_kappa" : "fleiss_kappa", "alpha", "alpha_lower", "alpha_upper",
-                   "alpha_interval_method", "do", "de", "ac1", "brennan_prediger", "verdict", "not_computable"]
+        header += [
+            "percent_agreement", coders.count == 2 ? "cohen_kappa" : "fleiss_kappa", "alpha", "alpha_lower",
+            "alpha_upper",
+            "alpha_interval_method", "do", "de", "ac1", "brennan_prediger", "verdict", "not_computable",
+        ]
         var rows: [[String]] = []
         func num(_ v: AgreementValue) -> String { v.double.map(full) ?? "" }
         func write(_ group: String, _ level: String, _ r: BinaryAgreementReport) {
-            var row = [group, level, r.label, codebook.entry(id: r.label)?.pathString ?? r.label, String(r.pairableUnits)]
+            var row = [
+                group, level, r.label, codebook.entry(id: r.label)?.pathString ?? r.label, String(r.pairableUnits),
+            ]
             let c = r.counts
             if coders.count == 2 { row += [c.bothApplied, c.onlyFirst, c.onlySecond, c.neither].map(String.init) }
             row += c.appliedByCoder.map(String.init)
             let kappa = r.cohen?.value ?? r.fleiss?.value ?? .notComputable(reason: "no kappa")
             let ci = r.alphaInterval.result
-            row += [num(r.percentAgreement), num(kappa), num(r.alpha.value),
-                    ci.map { full($0.lower) } ?? "", ci.map { full($0.upper) } ?? "", ci?.method.rawValue ?? "",
-                    full(r.alpha.observedDisagreement), full(r.alpha.expectedDisagreement),
-                    num(r.ac1.value), num(r.brennanPrediger.value), r.alpha.verdict.rawValue]
-            var reasons = [("percent agreement", r.percentAgreement), ("kappa", kappa), ("alpha", r.alpha.value),
-                           ("AC1", r.ac1.value), ("Brennan-Prediger", r.brennanPrediger.value)]
-                .compactMap { n, v in v.reason.map { (n, $0) } }
+            row += [
+                num(r.percentAgreement), num(kappa), num(r.alpha.value),
+                ci.map { full($0.lower) } ?? "", ci.map { full($0.upper) } ?? "", ci?.method.rawValue ?? "",
+                full(r.alpha.observedDisagreement), full(r.alpha.expectedDisagreement),
+                num(r.ac1.value), num(r.brennanPrediger.value), r.alpha.verdict.rawValue,
+            ]
+            var reasons = [
+                ("percent agreement", r.percentAgreement), ("kappa", kappa), ("alpha", r.alpha.value),
+                ("AC1", r.ac1.value), ("Brennan-Prediger", r.brennanPrediger.value),
+            ]
+            .compactMap { n, v in v.reason.map { (n, $0) } }
             if r.alpha.value.isComputable, let why = r.alphaInterval.reason { reasons.append(("alpha interval", why)) }
             row.append(AgreementCells.merge(reasons).map { "\($0.0): \($0.1)" }.joined(separator: "; "))
             rows.append(row)

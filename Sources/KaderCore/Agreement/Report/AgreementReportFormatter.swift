@@ -26,26 +26,33 @@ public struct AgreementReportFormatter: Sendable {
         let u = agreement.units
         let counted = u.documents.filter { $0.unitCount > 0 }
         out.append(heading("Agreement of \(coders.joined(separator: ", "))", level: 1))
-        out.append("\(coders.count) coders · \(agreement.overall.unitCount) units (codable segments) in \(counted.count) of \(u.documents.count) documents"
-                   + (u.includeUnfinished ? " · documents in progress included" : ""))
+        out.append(
+            "\(coders.count) coders · \(agreement.overall.unitCount) units (codable segments) in \(counted.count) of \(u.documents.count) documents"
+                + (u.includeUnfinished ? " · documents in progress included" : ""))
         out.append("")
         let sets = u.identicalSets
         if sets.pairable > 0 {
-            out.append("Identical code sets on \(sets.identical) of \(sets.pairable) units (\(String(format: "%.1f", Double(sets.identical) * 100 / Double(sets.pairable)))%); \(sets.pairable - sets.identical) disagreements"
-                       + (showDisagreements ? " (listed below)." : " (--disagreements lists them)."))
+            out.append(
+                "Identical code sets on \(sets.identical) of \(sets.pairable) units (\(String(format: "%.1f", Double(sets.identical) * 100 / Double(sets.pairable)))%); \(sets.pairable - sets.identical) disagreements"
+                    + (showDisagreements ? " (listed below)." : " (--disagreements lists them)."))
             let unpaired = agreement.overall.unitCount - sets.pairable
             if unpaired > 0 {
-                out.append("\(unpaired) unit\(unpaired == 1 ? " has" : "s have") a value from fewer than two coders (a segment without codes in a document in progress, or added after a coder marked the document done, is missing data) and \(unpaired == 1 ? "is" : "are") not compared.")
+                out.append(
+                    "\(unpaired) unit\(unpaired == 1 ? " has" : "s have") a value from fewer than two coders (a segment without codes in a document in progress, or added after a coder marked the document done, is missing data) and \(unpaired == 1 ? "is" : "are") not compared."
+                )
             }
             out.append("")
         }
         out += documentLines()
         out += section(agreement.overall.report, title: nil)
         for g in agreement.groups {
-            out += section(g.report, title: "\(agreement.breakdown?.rawValue ?? "group"): \(g.label) (\(g.unitCount) units)")
+            out += section(
+                g.report, title: "\(agreement.breakdown?.rawValue ?? "group"): \(g.label) (\(g.unitCount) units)")
         }
         let unknown = agreement.unknownCodes(codebook)
-        if !unknown.isEmpty { out.append("Codes in the codings but not in the codebook: \(unknown.joined(separator: ", ")).\n") }
+        if !unknown.isEmpty {
+            out.append("Codes in the codings but not in the codebook: \(unknown.joined(separator: ", ")).\n")
+        }
         if showDisagreements { out += disagreementLines() }
         let notes = footer()
         out += notes.prefix(2)
@@ -54,7 +61,9 @@ public struct AgreementReportFormatter: Sendable {
     }
 
     func heading(_ s: String, level: Int) -> String {
-        markdown ? String(repeating: "#", count: level) + " " + s : (level == 1 ? s : s + "\n" + String(repeating: "─", count: s.count))
+        markdown
+            ? String(repeating: "#", count: level) + " " + s
+            : (level == 1 ? s : s + "\n" + String(repeating: "─", count: s.count))
     }
 
     func documentLines() -> [String] {
@@ -70,7 +79,10 @@ public struct AgreementReportFormatter: Sendable {
 
     func section(_ report: CodeAgreementReport, title: String?) -> [String] {
         var out: [String] = []
-        if let title { out.append(heading(title, level: 2)); out.append("") }
+        if let title {
+            out.append(heading(title, level: 2))
+            out.append("")
+        }
         let rows = AgreementCells.rows(report, agreement: agreement, codebook: codebook, coders: coders)
         out += table("Per code (applied / not applied)", rows.codes)
         out += table("Per category (any code of the category applied)", rows.categories)
@@ -81,7 +93,10 @@ public struct AgreementReportFormatter: Sendable {
         for a in [o.masi, o.jaccard] {
             let v = a.value.double.map(AgreementCells.fmt) ?? "n/c (\(a.value.reason ?? ""))"
             let flag = AgreementCells.flag(a.verdict)
-            out.append((markdown ? "- " : "  ") + "set-valued α, \(a.metric) distance: \(v)  (n = \(Int(a.pairableValues)) pairable values, D_o = \(AgreementCells.fmt(a.observedDisagreement)), D_e = \(AgreementCells.fmt(a.expectedDisagreement)))\(flag.isEmpty || flag == "n/c" ? "" : "  " + flag)")
+            out.append(
+                (markdown ? "- " : "  ")
+                    + "set-valued α, \(a.metric) distance: \(v)  (n = \(Int(a.pairableValues)) pairable values, D_o = \(AgreementCells.fmt(a.observedDisagreement)), D_e = \(AgreementCells.fmt(a.expectedDisagreement)))\(flag.isEmpty || flag == "n/c" ? "" : "  " + flag)"
+            )
         }
         out.append("")
         return out
@@ -89,25 +104,36 @@ public struct AgreementReportFormatter: Sendable {
 
     func table(_ title: String?, _ rows: [AgreementCells]) -> [String] {
         var out: [String] = []
-        if let title { out.append(heading(title, level: 3)); out.append("") }
+        if let title {
+            out.append(heading(title, level: 3))
+            out.append("")
+        }
         let header = [""] + AgreementCells.header(coders: coders)
         let body = rows.map { [$0.label] + $0.cells }
         if markdown {
             out.append("| " + (["code"] + header.dropFirst()).joined(separator: " | ") + " |")
             out.append("|" + header.indices.map { $0 == 0 ? "---|" : "---:|" }.joined())
-            for r in body { out.append("| " + r.map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |") }
+            for r in body {
+                out.append(
+                    "| "
+                        + r.map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "|", with: "\\|") }
+                        .joined(separator: " | ") + " |")
+            }
         } else {
             let widths = header.indices.map { c in ([header] + body).map { $0[c].count }.max() ?? 0 }
             func line(_ cells: [String]) -> String {
                 cells.enumerated().map { c, s in
-                    c == 0 ? s.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                           : String(repeating: " ", count: widths[c] - s.count) + s
+                    c == 0
+                        ? s.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                        : String(repeating: " ", count: widths[c] - s.count) + s
                 }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
             }
             out.append("  " + line(header))
             for r in body { out.append("  " + line(r)) }
         }
-        let reasons = rows.flatMap { r in r.notComputable.map { "\(r.label.trimmingCharacters(in: .whitespaces)) — \($0.0): \($0.1)" } }
+        let reasons = rows.flatMap { r in
+            r.notComputable.map { "\(r.label.trimmingCharacters(in: .whitespaces)) — \($0.0): \($0.1)" }
+        }
         if !reasons.isEmpty {
             out.append("")
             out.append(markdown ? "n/c (not computable):" : "  n/c (not computable):")
@@ -125,14 +151,17 @@ public struct AgreementReportFormatter: Sendable {
             var who = u.speaker ?? "(no speaker)"
             if let r = u.role, r != u.speaker { who += " (\(r))" }
             func codes(_ set: Set<String>?) -> String {
-                set.map { $0.isEmpty ? "(no code)" : $0.sorted(by: codeOrder).map(codeName).joined(separator: ", ") } ?? "(missing)"
+                set.map { $0.isEmpty ? "(no code)" : $0.sorted(by: codeOrder).map(codeName).joined(separator: ", ") }
+                    ?? "(missing)"
             }
             if markdown {
                 out.append("- **\(Self.markdownEscape(u.documentId)) #\(u.ordinal)**, \(Self.markdownEscape(who))")
                 out.append("")
                 out.append("  > " + Self.markdownEscape(Self.excerpt(u.text)))
                 out.append("")
-                for (c, set) in zip(coders, u.codes) { out.append("  - \(Self.markdownEscape(c)): \(Self.markdownEscape(codes(set)))") }
+                for (c, set) in zip(coders, u.codes) {
+                    out.append("  - \(Self.markdownEscape(c)): \(Self.markdownEscape(codes(set)))")
+                }
             } else {
                 out.append("\(u.documentId) #\(u.ordinal) \(who)")
                 out.append("    “" + Self.excerpt(u.text) + "”")
@@ -177,11 +206,14 @@ public struct AgreementReportFormatter: Sendable {
             heading("How these figures are computed", level: 2),
             "",
             "Unit: a codable segment (speaker turn) of a document; a coder counts for a document only when they marked it done"
-                + (agreement.units.includeUnfinished ? " or in progress (there, segments without codes are missing)" : "")
+                + (agreement.units.includeUnfinished
+                    ? " or in progress (there, segments without codes are missing)" : "")
                 + "; other coders are missing data, never zeros. n = units coded by at least 2 coders.",
             "Per code: applied / not applied; per category: any code of its subtree applied (the category's own id included).",
             "Overall, pooled: every unit × code decision counted once, over all \(pooledCount) code ids of the data"
-                + (hidden > 0 ? " (\(hidden) of them categories with sub-codes that no coder applied directly, not shown per code)" : "")
+                + (hidden > 0
+                    ? " (\(hidden) of them categories with sub-codes that no coder applied directly, not shown per code)"
+                    : "")
                 + "; its n is units × codes. Set-valued α compares each unit's whole code set (MASI, Jaccard).",
             coders.count == 2
                 ? "Counts (units both coded): both applied, only one coder applied, neither applied."
@@ -197,14 +229,17 @@ public struct AgreementReportFormatter: Sendable {
 
     /// One sentence naming the interval method of a report and its settings.
     public static func intervalSentence(_ o: AlphaIntervalOptions) -> String {
-        let boot = "bootstrap over units (segments resampled with replacement, percentile interval; \(o.samples) replicates, seed \(o.seed); Efron & Tibshirani 1993); the pooled row resamples segments with all their codes"
+        let boot =
+            "bootstrap over units (segments resampled with replacement, percentile interval; \(o.samples) replicates, seed \(o.seed); Efron & Tibshirani 1993); the pooled row resamples segments with all their codes"
         switch o.method {
         case .auto:
-            return "jackknife with a t interval when n < \(AlphaInterval.jackknifeBelow) (Hughes 2022), otherwise \(boot). † = the jackknife was undefined (leaving out one unit leaves a single value), so the bootstrap was used. Coverage of this rule: bench/results.md."
+            return
+                "jackknife with a t interval when n < \(AlphaInterval.jackknifeBelow) (Hughes 2022), otherwise \(boot). † = the jackknife was undefined (leaving out one unit leaves a single value), so the bootstrap was used. Coverage of this rule: bench/results.md."
         case .units: return boot + "."
         case .jackknife: return "jackknife over units with a t interval (Hughes 2022, arXiv 2210.13265)."
         case .kalpha:
-            return "KALPHA bootstrap of \(o.samples) replicates, seed \(o.seed) (Hayes & Krippendorff 2007: pairs of values drawn from the coincidence matrix). It is too narrow for small samples with 3+ coders and too wide for large ones (Hughes 2022); its lack-of-variation rule can show [0.000, 1.000] for a rare code with perfect agreement."
+            return
+                "KALPHA bootstrap of \(o.samples) replicates, seed \(o.seed) (Hayes & Krippendorff 2007: pairs of values drawn from the coincidence matrix). It is too narrow for small samples with 3+ coders and too wide for large ones (Hughes 2022); its lack-of-variation rule can show [0.000, 1.000] for a rare code with perfect agreement."
         }
     }
 }

@@ -15,20 +15,29 @@ public enum AlphaReport {
         switch r.value {
         case .value(let v):
             let flag = AgreementCells.flag(r.verdict)
-            out.append("α      = \(String(format: "%.6f", v))" + (flag.isEmpty ? "" : "  (\(flag): α \(v < 0.667 ? "< .667" : "< .800"))"))
+            out.append(
+                "α      = \(String(format: "%.6f", v))"
+                    + (flag.isEmpty ? "" : "  (\(flag): α \(v < 0.667 ? "< .667" : "< .800"))"))
         case .notComputable(let reason):
             out.append("α      = n/c (not computable: \(reason))")
         }
         out.append("n      = \(count(r.pairableValues)) pairable values")
         let dropped = a.unitCount - Int(r.pairableUnits.rounded())
-        out.append("units  = \(a.unitCount) (\(count(r.pairableUnits)) pairable\(dropped > 0 ? ", \(dropped) with fewer than 2 values left out" : ""))")
+        out.append(
+            "units  = \(a.unitCount) (\(count(r.pairableUnits)) pairable\(dropped > 0 ? ", \(dropped) with fewer than 2 values left out" : ""))"
+        )
         out.append("D_o    = \(String(format: "%.6f", r.observedDisagreement))  observed disagreement")
         out.append("D_e    = \(String(format: "%.6f", r.expectedDisagreement))  expected disagreement")
         switch a.interval {
         case .computed(let b):
-            out.append("95% CI = [\(String(format: "%.4f", b.lower)), \(String(format: "%.4f", b.upper))]  \(b.methodDescription)")
-            let q = zip(b.thresholds, b.probabilitiesBelow).map { "P(α < \(String(format: "%.3f", $0))) = \(String(format: "%.3f", $1))" }
-            out.append("         " + q.joined(separator: ", ") + (b.method == .jackknife ? " (normal approximation)" : ""))
+            out.append(
+                "95% CI = [\(String(format: "%.4f", b.lower)), \(String(format: "%.4f", b.upper))]  \(b.methodDescription)"
+            )
+            let q = zip(b.thresholds, b.probabilitiesBelow).map {
+                "P(α < \(String(format: "%.3f", $0))) = \(String(format: "%.3f", $1))"
+            }
+            out.append(
+                "         " + q.joined(separator: ", ") + (b.method == .jackknife ? " (normal approximation)" : ""))
         case .notComputable(let reason):
             out.append("95% CI = n/c (\(reason))")
         }
@@ -36,7 +45,9 @@ public enum AlphaReport {
         out.append("Read as:")
         for n in a.notes { out.append("  - " + n) }
         out.append("")
-        out.append("α = 1 − D_o/D_e over the coincidence matrix; units with fewer than 2 values are left out (Krippendorff 2011,")
+        out.append(
+            "α = 1 − D_o/D_e over the coincidence matrix; units with fewer than 2 values are left out (Krippendorff 2011,"
+        )
         out.append("\"Computing Krippendorff's Alpha-Reliability\"). Interval: " + intervalSource(a))
         return out.joined(separator: "\n")
     }
@@ -47,10 +58,13 @@ public enum AlphaReport {
         switch used {
         case .jackknife: s = "jackknife over units, α ± t(0.975, N−1)·SE (Hughes 2022, arXiv 2210.13265)."
         case .units, .auto: s = "bootstrap over units, percentile interval (Efron & Tibshirani 1993)."
-        case .kalpha: s = "KALPHA bootstrap of pairs (Hayes & Krippendorff 2007); too narrow for small samples with 3+ coders, too wide for large N."
+        case .kalpha:
+            s =
+                "KALPHA bootstrap of pairs (Hayes & Krippendorff 2007); too narrow for small samples with 3+ coders, too wide for large N."
         }
         if a.requestedMethod == .auto {
-            s += " Default rule: the jackknife below \(AlphaInterval.jackknifeBelow) pairable units, the bootstrap over units from there on (--interval to choose)."
+            s +=
+                " Default rule: the jackknife below \(AlphaInterval.jackknifeBelow) pairable units, the bootstrap over units from there on (--interval to choose)."
         }
         return s
     }
@@ -88,19 +102,24 @@ public enum AlphaReport {
         var iv = JSONOut.Interval()
         switch a.interval {
         case .computed(let b):
-            iv = .init(method: b.method.rawValue, description: b.methodDescription, lower: b.lower, upper: b.upper,
-                       standardError: b.standardError, replicates: b.replicates, seed: b.seed, units: b.units,
-                       undefinedReplicates: b.replicates == nil ? nil : b.undefinedReplicates, drawsPerSample: b.drawsPerSample,
-                       probabilityBelow: Dictionary(uniqueKeysWithValues: zip(b.thresholds.map { String($0) }, b.probabilitiesBelow)))
+            iv = .init(
+                method: b.method.rawValue, description: b.methodDescription, lower: b.lower, upper: b.upper,
+                standardError: b.standardError, replicates: b.replicates, seed: b.seed, units: b.units,
+                undefinedReplicates: b.replicates == nil ? nil : b.undefinedReplicates,
+                drawsPerSample: b.drawsPerSample,
+                probabilityBelow: Dictionary(
+                    uniqueKeysWithValues: zip(b.thresholds.map { String($0) }, b.probabilitiesBelow)))
         case .notComputable(let reason): iv.reason = reason
         }
         let k = r.coincidence?.categoryCount ?? 0
         let o = (0..<k).map { c in (0..<k).map { r.coincidence![c, $0] } }
-        let out = JSONOut(file: a.source, metric: r.metric, coders: a.coders, units: a.unitCount, pairableUnits: r.pairableUnits,
-                          pairableValues: r.pairableValues, alpha: r.value.double, reason: r.value.reason, verdict: r.verdict.rawValue,
-                          observedDisagreement: r.observedDisagreement, expectedDisagreement: r.expectedDisagreement,
-                          values: r.categoryLabels, valuesAreNumbers: a.numericValues, coincidence: o, interval: iv,
-                          intervalRequested: a.requestedMethod.rawValue, notes: a.notes)
+        let out = JSONOut(
+            file: a.source, metric: r.metric, coders: a.coders, units: a.unitCount, pairableUnits: r.pairableUnits,
+            pairableValues: r.pairableValues, alpha: r.value.double, reason: r.value.reason,
+            verdict: r.verdict.rawValue,
+            observedDisagreement: r.observedDisagreement, expectedDisagreement: r.expectedDisagreement,
+            values: r.categoryLabels, valuesAreNumbers: a.numericValues, coincidence: o, interval: iv,
+            intervalRequested: a.requestedMethod.rawValue, notes: a.notes)
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try enc.encode(out), as: UTF8.self) + "\n"
@@ -112,8 +131,10 @@ public enum AlphaReport {
         let r = a.result
         let b = a.interval.result
         let f = AgreementReportExport.full
-        let header = ["file", "metric", "coders", "units", "pairable_units", "pairable_values", "alpha", "do", "de",
-                      "interval_method", "lower", "upper", "standard_error", "replicates", "seed", "verdict", "not_computable"]
+        let header = [
+            "file", "metric", "coders", "units", "pairable_units", "pairable_values", "alpha", "do", "de",
+            "interval_method", "lower", "upper", "standard_error", "replicates", "seed", "verdict", "not_computable",
+        ]
         var row: [String] = [a.source, r.metric, String(a.coders.count), String(a.unitCount)]
         row += [f(r.pairableUnits), f(r.pairableValues), r.value.double.map(f) ?? ""]
         row += [f(r.observedDisagreement), f(r.expectedDisagreement)]

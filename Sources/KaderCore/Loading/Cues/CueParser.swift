@@ -30,7 +30,10 @@ enum CueParser {
         var block: [Substring] = []
         var isFirstBlock = true
         func flush() {
-            defer { block.removeAll(keepingCapacity: true); isFirstBlock = false }
+            defer {
+                block.removeAll(keepingCapacity: true)
+                isFirstBlock = false
+            }
             guard !block.isEmpty else { return }
             if isFirstBlock, block[0].hasPrefix("WEBVTT") {
                 result.hasHeader = true
@@ -40,7 +43,9 @@ enum CueParser {
                 block.removeFirst(t)
             }
             let first = block[0].trimmingCharacters(in: .whitespaces)
-            if first == "NOTE" || first.hasPrefix("NOTE ") || first.hasPrefix("NOTE\t") || first == "STYLE" || first == "REGION" {
+            if first == "NOTE" || first.hasPrefix("NOTE ") || first.hasPrefix("NOTE\t") || first == "STYLE"
+                || first == "REGION"
+            {
                 result.skippedBlocks += 1
                 return
             }
@@ -81,11 +86,18 @@ enum CueParser {
         guard parts.count == 2 || parts.count == 3 else { return false }
         for (i, part) in parts.enumerated() {
             if i == parts.count - 1 {
-                let secs = part.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
-                guard let whole = secs.first, !whole.isEmpty, whole.count <= 2, whole.allSatisfy(\.isASCIIDigit) else { return false }
-                if secs.count == 2 { guard !secs[1].isEmpty, secs[1].count <= 3, secs[1].allSatisfy(\.isASCIIDigit) else { return false } }
+                let secs = part.split(
+                    maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
+                guard let whole = secs.first, !whole.isEmpty, whole.count <= 2, whole.allSatisfy(\.isASCIIDigit) else {
+                    return false
+                }
+                if secs.count == 2 {
+                    guard !secs[1].isEmpty, secs[1].count <= 3, secs[1].allSatisfy(\.isASCIIDigit) else { return false }
+                }
             } else {
-                guard !part.isEmpty, part.count <= (i == 0 ? 4 : 2), part.allSatisfy(\.isASCIIDigit) else { return false }
+                guard !part.isEmpty, part.count <= (i == 0 ? 4 : 2), part.allSatisfy(\.isASCIIDigit) else {
+                    return false
+                }
             }
         }
         return true

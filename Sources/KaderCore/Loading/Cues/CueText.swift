@@ -30,8 +30,9 @@ enum CueText {
         while i < s.endIndex {
             let c = s[i]
             if c == "<", let next = s.index(i, offsetBy: 1, limitedBy: s.endIndex), next < s.endIndex,
-               s[next].isLetter || s[next] == "/" || s[next].isASCIIDigit,
-               let close = s[next...].firstIndex(where: { $0 == ">" || $0 == "\n" || $0 == "<" }), s[close] == ">" {
+                s[next].isLetter || s[next] == "/" || s[next].isASCIIDigit,
+                let close = s[next...].firstIndex(where: { $0 == ">" || $0 == "\n" || $0 == "<" }), s[close] == ">"
+            {
                 i = s.index(after: close)
                 continue
             }
@@ -42,7 +43,8 @@ enum CueText {
     }
 
     static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "lrm": "\u{200E}", "rlm": "\u{200F}",
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "lrm": "\u{200E}",
+        "rlm": "\u{200F}",
     ]
 
     /// Decodes `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;`, `&lrm;`, `&rlm;`, `&#233;`, `&#xE9;`.

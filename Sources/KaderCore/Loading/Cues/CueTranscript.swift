@@ -40,7 +40,10 @@ enum CueTranscript {
         let parsed = CueParser.parse(text)
         var warnings: [String] = []
         if !srt && !parsed.hasHeader { warnings.append("the file does not start with WEBVTT; read as WebVTT anyway") }
-        if parsed.orphanBlocks > 0 { warnings.append("\(parsed.orphanBlocks) text block(s) without a timing line were joined to the cue before them") }
+        if parsed.orphanBlocks > 0 {
+            warnings.append(
+                "\(parsed.orphanBlocks) text block(s) without a timing line were joined to the cue before them")
+        }
         let matcher = SpeakerLabelMatcher(pattern: .colon)
         var cues: [Labelled] = []
         cues.reserveCapacity(parsed.cues.count)
@@ -63,7 +66,10 @@ enum CueTranscript {
         }
         let labelled = cues.lazy.filter { $0.voice != nil || $0.prefix != nil }.count
         let dense = labelled * 5 >= max(cues.count, 1)
-        var voices = 0, prefixes = 0, empty = 0, carried = 0
+        var voices = 0
+        var prefixes = 0
+        var empty = 0
+        var carried = 0
         var oneOff: [String] = []
         // Each non-empty cue with its accepted speaker, role, label and text.
         var resolved: [(cue: Cue, speaker: String?, role: String?, label: String, body: String, voiced: Bool)] = []
@@ -95,7 +101,9 @@ enum CueTranscript {
         var currentFromPrefix = false
         var open = false
         for r in resolved {
-            var speaker = r.speaker, role = r.role, label = r.label
+            var speaker = r.speaker
+            var role = r.role
+            var label = r.label
             let body = r.body
             if r.voiced { voices += 1 } else if speaker != nil { prefixes += 1 }
             let dash = body.hasPrefix("- ") || body.hasPrefix("– ") || body.hasPrefix("-- ")
@@ -111,8 +119,9 @@ enum CueTranscript {
                 continue
             }
             if !label.hasSuffix(" ") && !label.isEmpty { label += " " }
-            assembler.startTurn(speaker: speaker, role: role, prefix: speaker == nil ? "" : (label.isEmpty ? "\(speaker!): " : label),
-                                timestamp: r.cue.start, endTimestamp: r.cue.end)
+            assembler.startTurn(
+                speaker: speaker, role: role, prefix: speaker == nil ? "" : (label.isEmpty ? "\(speaker!): " : label),
+                timestamp: r.cue.start, endTimestamp: r.cue.end)
             assembler.appendParagraph(body)
             currentSpeaker = speaker
             currentRole = role
@@ -123,11 +132,14 @@ enum CueTranscript {
         if empty > 0 { warnings.append("\(empty) empty cue(s) skipped") }
         if parsed.cues.isEmpty { warnings.append("no cues with a timing line found") }
         if !oneOff.isEmpty {
-            warnings.append("text before a colon used once amid unlabelled cues was kept as text, not taken as a speaker: "
-                + oneOff.map { "\"\($0)\"" }.joined(separator: ", "))
+            warnings.append(
+                "text before a colon used once amid unlabelled cues was kept as text, not taken as a speaker: "
+                    + oneOff.map { "\"\($0)\"" }.joined(separator: ", "))
         }
         if carried > 0 {
-            warnings.append("\(carried) cue(s) without a speaker continue the speaker before them (Name: labels mark a change of speaker)")
+            warnings.append(
+                "\(carried) cue(s) without a speaker continue the speaker before them (Name: labels mark a change of speaker)"
+            )
         }
         let pattern: String
         switch (voices > 0, prefixes > 0) {

@@ -15,11 +15,13 @@ enum DocxArchive {
     static func mainDocument(_ data: Data, path: String, limit: Int) throws -> (part: String, xml: Data) {
         guard data.starts(with: [0x50, 0x4B]) else {
             if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-                throw LoaderError.unsupportedFormat(path: path, format: "legacy Word .doc", advice: "save it as .docx or .txt and load that")
+                throw LoaderError.unsupportedFormat(
+                    path: path, format: "legacy Word .doc", advice: "save it as .docx or .txt and load that")
             }
             throw LoaderError.malformed(path: path, detail: "this is not a .docx file (it is not a zip archive)")
         }
-        let damaged = LoaderError.malformed(path: path, detail: "the .docx archive is damaged or truncated and cannot be opened")
+        let damaged = LoaderError.malformed(
+            path: path, detail: "the .docx archive is damaged or truncated and cannot be opened")
         let zip: ZipReader
         do throws(ZipError) {
             zip = try ZipReader(data)
@@ -38,9 +40,11 @@ enum DocxArchive {
             } catch .tooLarge {
                 throw bomb(path, name, limit)
             } catch .unsupportedMethod(_, let method) {
-                throw LoaderError.malformed(path: path, detail: "\(name) uses an unsupported zip compression method (\(method))")
+                throw LoaderError.malformed(
+                    path: path, detail: "\(name) uses an unsupported zip compression method (\(method))")
             } catch .corrupt {
-                throw LoaderError.malformed(path: path, detail: "\(name) in the .docx is damaged and cannot be decompressed")
+                throw LoaderError.malformed(
+                    path: path, detail: "\(name) in the .docx is damaged and cannot be decompressed")
             } catch {
                 throw damaged
             }
@@ -55,14 +59,17 @@ enum DocxArchive {
         }
         var main: String?
         if let rels = entryName("_rels/.rels") {
-            let finder = PartFinder(element: "Relationship", key: "Type", value: "Target") { $0.hasSuffix("/officeDocument") }
+            let finder = PartFinder(element: "Relationship", key: "Type", value: "Target") {
+                $0.hasSuffix("/officeDocument")
+            }
             try? SafeXMLParser.parse(try read(rels), handler: finder)
             main = finder.found.flatMap(entryName)
         }
         if main == nil, let types = entryName("[Content_Types].xml") {
             let finder = PartFinder(element: "Override", key: "ContentType", value: "PartName") {
                 $0.contains("wordprocessingml.document.main+xml") || $0.contains("wordprocessingml.template.main+xml")
-                    || $0.contains("ms-word.document.macroEnabled.main+xml") || $0.contains("ms-word.template.macroEnabledTemplate.main+xml")
+                    || $0.contains("ms-word.document.macroEnabled.main+xml")
+                    || $0.contains("ms-word.template.macroEnabledTemplate.main+xml")
             }
             try? SafeXMLParser.parse(try read(types), handler: finder)
             main = finder.found.flatMap(entryName)
@@ -70,9 +77,14 @@ enum DocxArchive {
         if main == nil { main = entryName("word/document.xml") }
         if let main { return (main, try read(main)) }
         if byName["mimetype"] != nil || byName["content.xml"] != nil {
-            throw LoaderError.unsupportedFormat(path: path, format: "OpenDocument .odt", advice: "save it as .docx or .txt and load that")
+            throw LoaderError.unsupportedFormat(
+                path: path, format: "OpenDocument .odt", advice: "save it as .docx or .txt and load that")
         }
-        throw LoaderError.malformed(path: path, detail: "the .docx has no main document part (no officeDocument relationship and no word/document.xml), so it is not a Word document")
+        throw LoaderError.malformed(
+            path: path,
+            detail:
+                "the .docx has no main document part (no officeDocument relationship and no word/document.xml), so it is not a Word document"
+        )
     }
 
     /// Finds the first `element` whose `key` attribute satisfies `matches` and keeps its `value` attribute.
@@ -89,7 +101,9 @@ enum DocxArchive {
         }
 
         func start(_ tag: XMLTag) -> String? {
-            if found == nil, tag.localName == element, let k = tag.attribute(key), matches(k), let v = tag.attribute(value) {
+            if found == nil, tag.localName == element, let k = tag.attribute(key), matches(k),
+                let v = tag.attribute(value)
+            {
                 // Relationship targets are relative to the package root for `_rels/.rels`.
                 found = v.hasPrefix("./") ? String(v.dropFirst(2)) : v
             }
@@ -101,6 +115,8 @@ enum DocxArchive {
     }
 
     private static func bomb(_ path: String, _ part: String, _ limit: Int) -> LoaderError {
-        .malformed(path: path, detail: "\(part) expands to more than \(limit) bytes, the limit for a transcript (a possible zip bomb)")
+        .malformed(
+            path: path,
+            detail: "\(part) expands to more than \(limit) bytes, the limit for a transcript (a possible zip bomb)")
     }
 }

@@ -26,9 +26,15 @@ struct DocxTable {
     /// Rows that continued the turn before them.
     var continuationRows = 0
 
-    private static let speakerHeaders: Set<String> = ["spreker", "speaker", "naam", "name", "wie", "deelnemer", "participant", "persoon", "who", "spreker/naam"]
-    private static let timeHeaders: Set<String> = ["tijd", "time", "timespan", "tijdstip", "timestamp", "tijdcode", "timecode", "start", "begin"]
-    private static let textHeaders: Set<String> = ["tekst", "text", "content", "inhoud", "transcript", "transcriptie", "uitspraak", "utterance"]
+    private static let speakerHeaders: Set<String> = [
+        "spreker", "speaker", "naam", "name", "wie", "deelnemer", "participant", "persoon", "who", "spreker/naam",
+    ]
+    private static let timeHeaders: Set<String> = [
+        "tijd", "time", "timespan", "tijdstip", "timestamp", "tijdcode", "timecode", "start", "begin",
+    ]
+    private static let textHeaders: Set<String> = [
+        "tekst", "text", "content", "inhoud", "transcript", "transcriptie", "uitspraak", "utterance",
+    ]
 
     init?(_ rows: [[[String]]]) {
         let width = rows.map(\.count).max() ?? 0
@@ -47,7 +53,9 @@ struct DocxTable {
             guard let (_, end) = TimestampScanner.scan(b, 0, b.count) else { return false }
             return end == b.count || b[end] == 0x20 || b[end] == UInt8(ascii: "-")
         }
-        let first = (0..<width).map { cell(rows[0], $0).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":")) }
+        let first = (0..<width).map {
+            cell(rows[0], $0).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+        }
         var timeCol = first.firstIndex { Self.timeHeaders.contains($0) }
         var speakerCol = first.firstIndex { Self.speakerHeaders.contains($0) }
         var textCol = first.firstIndex { Self.textHeaders.contains($0) }
@@ -56,7 +64,10 @@ struct DocxTable {
         if timeCol == nil {
             for c in 0..<width where c != speakerCol && c != textCol {
                 let values = body.map { cell($0, c) }.filter { !$0.isEmpty }
-                if values.count >= 2, values.filter(isTime).count * 10 >= values.count * 6 { timeCol = c; break }
+                if values.count >= 2, values.filter(isTime).count * 10 >= values.count * 6 {
+                    timeCol = c
+                    break
+                }
             }
         }
         if speakerCol == nil {
@@ -67,7 +78,9 @@ struct DocxTable {
                 let labels = values.compactMap(label)
                 let distinct = Set(labels.map(\.speaker)).count
                 let repeats = labels.count - distinct
-                if labels.count * 10 >= values.count * 7, distinct >= 2 || values.count <= 3, repeats > 0, repeats > best {
+                if labels.count * 10 >= values.count * 7, distinct >= 2 || values.count <= 3, repeats > 0,
+                    repeats > best
+                {
                     speakerCol = c
                     best = repeats
                 }
@@ -83,7 +96,9 @@ struct DocxTable {
         let extra = (0..<width).filter { $0 != sc && $0 != tc && $0 != timeCol }
         if hasHeader { header = first.indices.map { cell(rows[0], $0) } }
         var parts = [timeCol.map { "time \($0 + 1)" }, "speaker \(sc + 1)", "text \(tc + 1)"].compactMap { $0 }
-        if !extra.isEmpty { parts.append("kept as text: column " + extra.map { String($0 + 1) }.joined(separator: ", ")) }
+        if !extra.isEmpty {
+            parts.append("kept as text: column " + extra.map { String($0 + 1) }.joined(separator: ", "))
+        }
         reading = parts.joined(separator: ", ")
         for r in body {
             var paragraphs = tc < r.count ? r[tc] : []

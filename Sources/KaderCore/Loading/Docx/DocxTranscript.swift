@@ -11,7 +11,9 @@ import Foundation
 /// Constructed text in structured mode (``TextAssembler``): a bold-label turn starts with the label
 /// as written (`Interviewer: `), a table turn with `[time] Speaker: `; the segment is the turn text.
 enum DocxTranscript {
-    static func load(_ data: Data, path: String, maxEntrySize: Int, options: LoadOptions = LoadOptions()) throws -> FormatParse {
+    static func load(_ data: Data, path: String, maxEntrySize: Int, options: LoadOptions = LoadOptions()) throws
+        -> FormatParse
+    {
         let (part, xml) = try DocxArchive.mainDocument(data, path: path, limit: maxEntrySize)
         let blocks = try DocxXMLReader.read(xml, path: path, part: part)
         let bold = blocks.map { block -> BoldLabel? in
@@ -35,7 +37,10 @@ enum DocxTranscript {
         for (i, block) in blocks.enumerated() {
             switch block {
             case .paragraph(let runs):
-                if boldMode, let label = bold[i], labelCounts[label.speaker, default: 0] >= 2 || (label.hasText && SpeakerLabelMatcher.nameLike(label.speaker)) {
+                if boldMode, let label = bold[i],
+                    labelCounts[label.speaker, default: 0] >= 2
+                        || (label.hasText && SpeakerLabelMatcher.nameLike(label.speaker))
+                {
                     a.startTurn(speaker: label.speaker, role: label.role, prefix: label.prefix)
                     a.appendParagraph(label.rest)
                 } else {
@@ -46,7 +51,9 @@ enum DocxTranscript {
                 if let table = tables[i] {
                     for turn in table.turns {
                         if let speaker = turn.speaker {
-                            let prefix = (turn.time.map { "[\($0)] " } ?? "") + "\(speaker)\(turn.role.map { " (\($0))" } ?? ""): "
+                            let prefix =
+                                (turn.time.map { "[\($0)] " } ?? "")
+                                + "\(speaker)\(turn.role.map { " (\($0))" } ?? ""): "
                             a.startTurn(speaker: speaker, role: turn.role, prefix: prefix, timestamp: turn.time)
                         } else {
                             a.startTurn(speaker: nil, timestamp: turn.time)
@@ -54,14 +61,19 @@ enum DocxTranscript {
                         for p in turn.paragraphs { a.appendParagraph(p) }
                     }
                     a.finishTurn()
-                    tableNotes.append("table \(tableNumber) read as turns (\(table.reading))"
-                        + (table.continuationRows > 0 ? "; \(table.continuationRows) row(s) without a speaker joined the turn before them" : "")
-                        + (table.header.map { "; header row skipped: " + $0.joined(separator: " | ") } ?? ""))
+                    tableNotes.append(
+                        "table \(tableNumber) read as turns (\(table.reading))"
+                            + (table.continuationRows > 0
+                                ? "; \(table.continuationRows) row(s) without a speaker joined the turn before them"
+                                : "")
+                            + (table.header.map { "; header row skipped: " + $0.joined(separator: " | ") } ?? ""))
                 } else {
                     a.finishTurn()
                     for row in rows { a.appendParagraph(row.map { $0.joined(separator: " ") }.joined(separator: "\t")) }
                     a.finishTurn()
-                    warnings.append("table \(tableNumber) (\(rows.count) rows × \(rows.map(\.count).max() ?? 0) columns) is not a turn table (no speaker column); read as text, one unlabelled segment")
+                    warnings.append(
+                        "table \(tableNumber) (\(rows.count) rows × \(rows.map(\.count).max() ?? 0) columns) is not a turn table (no speaker column); read as text, one unlabelled segment"
+                    )
                 }
             }
         }
@@ -71,28 +83,39 @@ enum DocxTranscript {
         if tableMode { names.append("table rows (time | speaker | text, further columns kept)") }
         warnings += tableNotes + PlainTextSegmenter.labelVariantWarnings(turns)
         if let first = turns.first, first.speaker == nil {
-            warnings.append("text before the first speaker label (\(first.end - first.start) characters) is kept as an unlabelled segment")
+            warnings.append(
+                "text before the first speaker label (\(first.end - first.start) characters) is kept as an unlabelled segment"
+            )
         }
-        return FormatParse(format: "docx", bytes: bytes, turns: turns, encoding: "UTF-8 (docx part \(part))", lineEndings: "n/a (docx)",
-                           labelPattern: names.joined(separator: " and "), warnings: warnings)
+        return FormatParse(
+            format: "docx", bytes: bytes, turns: turns, encoding: "UTF-8 (docx part \(part))",
+            lineEndings: "n/a (docx)",
+            labelPattern: names.joined(separator: " and "), warnings: warnings)
     }
 
     /// Renders the blocks as plain text and segments it like a `.txt` file.
-    private static func plain(_ blocks: [DocxBlock], path: String, part: String, options: LoadOptions) throws -> FormatParse {
+    private static func plain(_ blocks: [DocxBlock], path: String, part: String, options: LoadOptions) throws
+        -> FormatParse
+    {
         var paragraphs: [String] = []
         for block in blocks {
             switch block {
             case .paragraph(let runs): paragraphs.append(TextAssembler.clean(runs.map(\.text).joined()))
             case .table(let rows):
-                for row in rows { paragraphs.append(TextAssembler.clean(row.map { $0.joined(separator: " ") }.joined(separator: "\t"))) }
+                for row in rows {
+                    paragraphs.append(
+                        TextAssembler.clean(row.map { $0.joined(separator: " ") }.joined(separator: "\t")))
+                }
             }
         }
         let bytes = Array(paragraphs.filter { !$0.isEmpty }.joined(separator: "\n\n").utf8)
         let custom = try options.customLabelRegex.map { try CustomLabelMatcher($0, path: path) }
         let result = PlainTextSegmenter(forcedPattern: options.speakerPattern, custom: custom, knownSpeakers: [])
             .parse(TextBuffer(bytes: bytes), bodyStart: 0)
-        return FormatParse(format: "docx", bytes: bytes, turns: result.turns, encoding: "UTF-8 (docx part \(part))", lineEndings: "n/a (docx)",
-                           labelPattern: result.patternName, warnings: result.warnings)
+        return FormatParse(
+            format: "docx", bytes: bytes, turns: result.turns, encoding: "UTF-8 (docx part \(part))",
+            lineEndings: "n/a (docx)",
+            labelPattern: result.patternName, warnings: result.warnings)
     }
 }
 
@@ -114,11 +137,16 @@ struct BoldLabel {
         var label = boldText.trimmingCharacters(in: .whitespaces)
         var rest = restRuns
         // `**Name**: text` — the colon in the plain run.
-        if !label.hasSuffix(":"), rest.hasPrefix(":") { label += ":"; rest.removeFirst() }
+        if !label.hasSuffix(":"), rest.hasPrefix(":") {
+            label += ":"
+            rest.removeFirst()
+        }
         if label.hasSuffix(":") { label.removeLast() }
         let bytes = Array(label.utf8)
         let matcher = SpeakerLabelMatcher(pattern: .ownLine)
-        guard case .label(let m) = matcher.match(bytes, 0, bytes.count), label.count <= SpeakerLabelMatcher.maxLabelScalars else { return nil }
+        guard case .label(let m) = matcher.match(bytes, 0, bytes.count),
+            label.count <= SpeakerLabelMatcher.maxLabelScalars
+        else { return nil }
         speaker = m.speaker
         role = m.role
         let restTrimmed = String(rest.drop { $0 == " " || $0 == "\t" })

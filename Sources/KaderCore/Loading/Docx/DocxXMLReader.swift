@@ -43,7 +43,9 @@ final class DocxXMLReader: SafeXMLHandler {
         return reader.blocks
     }
 
-    private static let skipped: Set<String> = ["del", "moveFrom", "delText", "instrText", "Fallback", "txbxContent", "pict", "comment"]
+    private static let skipped: Set<String> = [
+        "del", "moveFrom", "delText", "instrText", "Fallback", "txbxContent", "pict", "comment",
+    ]
 
     func start(_ tag: XMLTag) -> String? {
         let local = tag.localName
@@ -60,7 +62,9 @@ final class DocxXMLReader: SafeXMLHandler {
             runBold = !(v == "0" || v == "false" || v == "off")
         case "rStyle" where inPPr == 0:
             let v = tag.attribute("val") ?? ""
-            if v.localizedCaseInsensitiveContains("strong") || v.localizedCaseInsensitiveContains("bold") { runBold = true }
+            if v.localizedCaseInsensitiveContains("strong") || v.localizedCaseInsensitiveContains("bold") {
+                runBold = true
+            }
         case "t": inText = true
         case "tab" where inPPr == 0: append("\t")
         case "br", "cr": if inPPr == 0 { append("\n") }

@@ -20,10 +20,13 @@ struct CustomLabelMatcher: @unchecked Sendable {
         do {
             regex = try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
         } catch {
-            throw LoaderError.malformed(path: path, detail: "the custom speaker-label regex \"\(pattern)\" does not compile")
+            throw LoaderError.malformed(
+                path: path, detail: "the custom speaker-label regex \"\(pattern)\" does not compile")
         }
         guard regex.numberOfCaptureGroups >= 1 else {
-            throw LoaderError.malformed(path: path, detail: "the custom speaker-label regex \"\(pattern)\" needs a capture group for the speaker")
+            throw LoaderError.malformed(
+                path: path,
+                detail: "the custom speaker-label regex \"\(pattern)\" needs a capture group for the speaker")
         }
         source = pattern
         hasSpeakerGroup = pattern.contains("?<speaker>")
@@ -36,13 +39,16 @@ struct CustomLabelMatcher: @unchecked Sendable {
     func match(_ p: [UInt8], _ lineStart: Int, _ lineEnd: Int) -> SpeakerLabelMatcher.Result {
         let line = String(decoding: p[lineStart..<lineEnd], as: UTF8.self)
         let ns = line as NSString
-        guard let m = regex.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: ns.length)) else { return .none }
+        guard let m = regex.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: ns.length))
+        else { return .none }
         func group(_ name: String?, _ index: Int) -> String? {
             let r = name.map { m.range(withName: $0) } ?? m.range(at: index)
             guard r.location != NSNotFound, r.length > 0 else { return nil }
             return ns.substring(with: r).trimmingCharacters(in: .whitespaces)
         }
-        guard let speaker = hasSpeakerGroup ? group("speaker", 0) : group(nil, 1), !speaker.isEmpty else { return .none }
+        guard let speaker = hasSpeakerGroup ? group("speaker", 0) : group(nil, 1), !speaker.isEmpty else {
+            return .none
+        }
         let role = hasRoleGroup ? group("role", 0) : nil
         let time = hasTimeGroup ? group("time", 0) : nil
         // Convert the match end (UTF-16 units) to a byte offset in the line.

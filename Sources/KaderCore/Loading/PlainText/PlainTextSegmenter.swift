@@ -43,7 +43,9 @@ struct PlainTextSegmenter {
     }
 
     /// Tries every pattern on the lines in the first `bytes` of the body.
-    private func detect(_ buf: TextBuffer, firstLine: Int, bodyStart: Int, bytes: Int) -> (SpeakerLabelPattern, Detection, Range<Int>) {
+    private func detect(_ buf: TextBuffer, firstLine: Int, bodyStart: Int, bytes: Int) -> (
+        SpeakerLabelPattern, Detection, Range<Int>
+    ) {
         var sampleEnd = firstLine
         while sampleEnd < buf.lineCount && buf.lineStartByte[sampleEnd] - bodyStart < bytes { sampleEnd += 1 }
         let sample = firstLine..<sampleEnd
@@ -51,7 +53,9 @@ struct PlainTextSegmenter {
         var scans: [(SpeakerLabelPattern, [Int])] = []
         for candidate in SpeakerLabelPattern.allCases {
             let matcher = SpeakerLabelMatcher(pattern: candidate, known: knownSpeakers)
-            let scan = LabelScan(buf, sample, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+            let scan = LabelScan(buf, sample, known: knownSpeakers, ownLine: candidate == .ownLine) {
+                matcher.match(buf.bytes, $0, $1)
+            }
             scans.append((candidate, scan.lines))
             // Labels of speakers who speak again count first (a header of one-off `Key: value`
             // lines loses to real turns), then all labels.
@@ -84,13 +88,17 @@ struct PlainTextSegmenter {
         } else if let forced = forcedPattern {
             pattern = forced
             let matcher = SpeakerLabelMatcher(pattern: forced, known: knownSpeakers)
-            found = LabelScan(buf, all, known: knownSpeakers, ownLine: forced == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+            found = LabelScan(buf, all, known: knownSpeakers, ownLine: forced == .ownLine) {
+                matcher.match(buf.bytes, $0, $1)
+            }
             patternName = forced.displayName
         } else {
             // A short sample decides most files; a close or thin result looks at the longer one.
-            var (candidate, scan, sample) = detect(buf, firstLine: firstLine, bodyStart: bodyStart, bytes: Self.quickDetectionBytes)
+            var (candidate, scan, sample) = detect(
+                buf, firstLine: firstLine, bodyStart: bodyStart, bytes: Self.quickDetectionBytes)
             if !Self.decisive(scan) {
-                (candidate, scan, sample) = detect(buf, firstLine: firstLine, bodyStart: bodyStart, bytes: Self.detectionBytes)
+                (candidate, scan, sample) = detect(
+                    buf, firstLine: firstLine, bodyStart: bodyStart, bytes: Self.detectionBytes)
             }
             // No label of a recurring speaker in the sample (a long preamble, maybe after a header):
             // look at the whole body.
@@ -101,13 +109,16 @@ struct PlainTextSegmenter {
             found = scan.best
             let labels = scan.best.lines.count
             if labels > 0 && (labels < 3 || scan.runnerUp * 10 >= labels * 7) {
-                weakEvidence = "the label style \"\(candidate.displayName)\" was chosen on weak evidence (\(labels) label(s) in the sample"
+                weakEvidence =
+                    "the label style \"\(candidate.displayName)\" was chosen on weak evidence (\(labels) label(s) in the sample"
                     + (scan.runnerUpPattern.map { ", \"\($0.displayName)\" found \(scan.runnerUp)" } ?? "")
                     + "); check the turns, or choose the style with --speaker-pattern"
             }
             if sample != all {
                 let matcher = SpeakerLabelMatcher(pattern: candidate, known: knownSpeakers)
-                found = LabelScan(buf, all, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+                found = LabelScan(buf, all, known: knownSpeakers, ownLine: candidate == .ownLine) {
+                    matcher.match(buf.bytes, $0, $1)
+                }
             }
             patternName = pattern!.displayName
         }
@@ -134,13 +145,18 @@ struct PlainTextSegmenter {
         var warnings = found.warnings
         if found.lines.isEmpty {
             warnings.append("no speaker labels found; each paragraph is a segment")
-            return PlainTextParse(turns: builder.paragraphTurns(), pattern: nil, patternName: patternName, warnings: warnings)
+            return PlainTextParse(
+                turns: builder.paragraphTurns(), pattern: nil, patternName: patternName, warnings: warnings)
         }
         if let f = footer {
-            warnings.append("the last line \"\(buf.string(bytes: buf.lineStartByte[f], buf.lineEndByte(f)))\" is an export footer, not part of any turn")
+            warnings.append(
+                "the last line \"\(buf.string(bytes: buf.lineStartByte[f], buf.lineEndByte(f)))\" is an export footer, not part of any turn"
+            )
         }
         if let first = builder.turns.first, first.speaker == nil {
-            warnings.append("text before the first speaker label (\(first.end - first.start) characters) is kept as an unlabelled segment")
+            warnings.append(
+                "text before the first speaker label (\(first.end - first.start) characters) is kept as an unlabelled segment"
+            )
         }
         warnings += builder.warnings + Self.labelVariantWarnings(found.speakers)
         if let styleWarning { warnings.append(styleWarning) }
@@ -151,7 +167,9 @@ struct PlainTextSegmenter {
     /// A warning when the label style changes mid-file: the longest stretch without a label of the
     /// chosen style (over 4 KiB and a quarter of the body) holds recurring labels of another style.
     /// Costs one scan per other style over that stretch only.
-    private func styleChange(_ buf: TextBuffer, _ all: Range<Int>, found: LabelScan, chosen: SpeakerLabelPattern) -> String? {
+    private func styleChange(_ buf: TextBuffer, _ all: Range<Int>, found: LabelScan, chosen: SpeakerLabelPattern)
+        -> String?
+    {
         guard !all.isEmpty else { return nil }
         let bodyBytes = buf.lineEndByte(all.upperBound - 1) - buf.lineStartByte[all.lowerBound]
         var gap = all.lowerBound..<all.lowerBound
@@ -165,9 +183,12 @@ struct PlainTextSegmenter {
         guard gapBytes > 4096, gapBytes * 4 > bodyBytes else { return nil }
         for candidate in SpeakerLabelPattern.allCases where candidate != chosen {
             let matcher = SpeakerLabelMatcher(pattern: candidate, known: knownSpeakers)
-            let scan = LabelScan(buf, gap, known: knownSpeakers, ownLine: candidate == .ownLine) { matcher.match(buf.bytes, $0, $1) }
+            let scan = LabelScan(buf, gap, known: knownSpeakers, ownLine: candidate == .ownLine) {
+                matcher.match(buf.bytes, $0, $1)
+            }
             if scan.recurring >= 3 {
-                return "the speaker-label style seems to change at line \(gap.lowerBound + 1): \(scan.lines.count) \"\(candidate.displayName)\" labels "
+                return
+                    "the speaker-label style seems to change at line \(gap.lowerBound + 1): \(scan.lines.count) \"\(candidate.displayName)\" labels "
                     + "in lines \(gap.lowerBound + 1)–\(gap.upperBound) were read as text of the turn before them (the file's style is \"\(chosen.displayName)\"); "
                     + "split the file or choose the style with --speaker-pattern"
             }
@@ -178,7 +199,8 @@ struct PlainTextSegmenter {
     /// The last non-blank line when it is an export footer such as `Transcribed by https://otter.ai`.
     private func footerLine(_ buf: TextBuffer, _ lines: Range<Int>) -> Int? {
         for l in lines.reversed() {
-            let a = buf.lineStartByte[l], b = buf.lineEndByte(l)
+            let a = buf.lineStartByte[l]
+            let b = buf.lineEndByte(l)
             guard buf.contentEnd(a, b) != nil else { continue }
             let text = buf.string(bytes: buf.contentStart(a, b), b).lowercased()
             return text.hasPrefix("transcribed by") || text.hasPrefix("getranscribeerd door") ? l : nil
@@ -199,7 +221,8 @@ struct PlainTextSegmenter {
             byKey[key, default: []].insert(name)
         }
         return byKey.values.filter { $0.count > 1 }.map { variants in
-            "speaker labels differ only in case or spacing: " + variants.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            "speaker labels differ only in case or spacing: "
+                + variants.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
         }.sorted()
     }
 }
@@ -236,8 +259,10 @@ struct LabelScan {
         var textFollows: Bool
     }
 
-    init(_ buf: TextBuffer, _ range: Range<Int>, known: Set<String>, ownLine: Bool,
-         match: (Int, Int) -> SpeakerLabelMatcher.Result) {
+    init(
+        _ buf: TextBuffer, _ range: Range<Int>, known: Set<String>, ownLine: Bool,
+        match: (Int, Int) -> SpeakerLabelMatcher.Result
+    ) {
         // Speakers are numbered on first sight so that counting needs one lookup per label.
         var numbers: [String: Int] = [:]
         var names: [String] = []
@@ -248,7 +273,8 @@ struct LabelScan {
         var previousBlank = true
         var previousLabel = false
         for l in range {
-            let a = buf.lineStartByte[l], b = buf.lineEndByte(l)
+            let a = buf.lineStartByte[l]
+            let b = buf.lineEndByte(l)
             let blank = buf.contentEnd(a, b) == nil
             var isLabel = false
             if !blank {
@@ -270,8 +296,10 @@ struct LabelScan {
                         let na = buf.lineStartByte[l + 1]
                         textFollows = buf.contentEnd(na, buf.lineEndByte(l + 1)) != nil
                     }
-                    candidates.append(Candidate(line: l, speaker: number, match: m, opensBlock: previousBlank,
-                                                acceptSingle: previousBlank || previousLabel, heading: heading, textFollows: textFollows))
+                    candidates.append(
+                        Candidate(
+                            line: l, speaker: number, match: m, opensBlock: previousBlank,
+                            acceptSingle: previousBlank || previousLabel, heading: heading, textFollows: textFollows))
                     isLabel = true
                 case .rejected(let word) where previousBlank:
                     rejected[word, default: 0] += 1
@@ -293,8 +321,11 @@ struct LabelScan {
             if isKnown[c.speaker] || c.heading {
                 keep = true
             } else if ownLine {
-                keep = n > 1 ? (c.opensBlock || c.textFollows)
-                    : (c.opensBlock && c.textFollows && recurringSpeakers >= 2 && SpeakerLabelMatcher.nameLike(c.match.speaker))
+                keep =
+                    n > 1
+                    ? (c.opensBlock || c.textFollows)
+                    : (c.opensBlock && c.textFollows && recurringSpeakers >= 2
+                        && SpeakerLabelMatcher.nameLike(c.match.speaker))
             } else {
                 keep = n > 1 || (c.acceptSingle && SpeakerLabelMatcher.nameLike(c.match.speaker))
             }
@@ -309,12 +340,14 @@ struct LabelScan {
             }
         }
         if lines.count >= 4 && !singles.isEmpty {
-            warnings.append("possible false-positive speaker labels (used only once): "
-                + singles.prefix(8).map { "\"\($0)\"" }.joined(separator: ", "))
+            warnings.append(
+                "possible false-positive speaker labels (used only once): "
+                    + singles.prefix(8).map { "\"\($0)\"" }.joined(separator: ", "))
         }
         if !lines.isEmpty && !rejected.isEmpty {
-            warnings.append("lines starting with " + rejected.keys.sorted().prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
-                + " look like labels but were kept inside turns")
+            warnings.append(
+                "lines starting with " + rejected.keys.sorted().prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
+                    + " look like labels but were kept inside turns")
         }
     }
 }

@@ -7,11 +7,14 @@ extension SpeakerLabelMatcher {
     static let stopWords: Set<String> = [
         "bijvoorbeeld", "vraag", "antwoord", "let op", "opmerking", "noot", "nota", "tip", "conclusie", "dus", "maar",
         "en", "want", "ook", "toen", "nu", "daarna", "eerst", "ten eerste", "ten tweede", "samengevat", "kortom",
-        "note", "example", "question", "answer", "e.g", "i.e", "ps", "nb", "zie", "thema", "onderwerp", "stelling", "opdracht",
+        "note", "example", "question", "answer", "e.g", "i.e", "ps", "nb", "zie", "thema", "onderwerp", "stelling",
+        "opdracht",
         "http", "https", "ftp", "mailto", "www", "om", "tot", "van", "dat", "wat", "hoe", "waarom", "punt", "vb",
         "ik", "je", "jij", "wij", "we", "hij", "zij", "ze", "het", "dit", "die", "er", "zo", "ja", "nee", "oké", "ok",
-        "datum", "date", "tijd", "time", "duur", "plaats", "locatie", "transcribed by", "bron", "source", "titel", "title",
-        "stap", "deel", "hoofdstuk", "bijlage", "figuur", "tabel", "advies", "probleem", "oplossing", "resultaat", "doel",
+        "datum", "date", "tijd", "time", "duur", "plaats", "locatie", "transcribed by", "bron", "source", "titel",
+        "title",
+        "stap", "deel", "hoofdstuk", "bijlage", "figuur", "tabel", "advies", "probleem", "oplossing", "resultaat",
+        "doel",
     ]
     /// Bracketed words that are transcription marks, not speakers.
     static let transcriptionMarks: Set<String> = [
@@ -21,7 +24,8 @@ extension SpeakerLabelMatcher {
     ]
     /// Short replies that can stand alone on a line and must not become speakers.
     static let ownLineStopWords: Set<String> = [
-        "ja", "nee", "oké", "ok", "okay", "juist", "inderdaad", "precies", "goed", "zeker", "klopt", "yes", "no", "right",
+        "ja", "nee", "oké", "ok", "okay", "juist", "inderdaad", "precies", "goed", "zeker", "klopt", "yes", "no",
+        "right",
         "mmm", "hm", "hmm", "euh", "uh", "ah", "oh", "allez", "bon", "dank je", "dankjewel", "bedankt", "einde", "end",
     ]
 
@@ -46,7 +50,8 @@ extension SpeakerLabelMatcher {
 
     /// Lower-case name particles (`Jan de Vries`, `Ludwig van Beethoven`).
     static let nameParticles: Set<String> = [
-        "de", "den", "der", "van", "von", "het", "'t", "ten", "ter", "la", "le", "du", "da", "di", "del", "della", "dos", "el", "al", "bin", "y", "e",
+        "de", "den", "der", "van", "von", "het", "'t", "ten", "ter", "la", "le", "du", "da", "di", "del", "della",
+        "dos", "el", "al", "bin", "y", "e",
     ]
 
     /// True when a label used only once reads as a name, not a sentence: at most four words, and

@@ -57,11 +57,18 @@ struct SpeakerLabelMatcher {
         case .ownLine:
             var j = i
             while j < lineEnd && p[j] == UInt8(ascii: "#") { j += 1 }
-            if j > i { guard j < lineEnd, p[j] == 0x20 else { return .none }; j = skipBlanks(p, j, lineEnd) }
+            if j > i {
+                guard j < lineEnd, p[j] == 0x20 else { return .none }
+                j = skipBlanks(p, j, lineEnd)
+            }
             if case .label(let m) = labelToLineEnd(p, j, lineEnd, timestamp: timestamp) {
                 if known.contains(m.speaker) { return .label(m) }
                 // A reply alone on its line (`OK.`, `Ja.`, `Dank u.`) ends like a sentence.
-                if m.speaker.hasSuffix(".") && m.speaker.split(separator: " ").count <= 2 && !m.speaker.dropLast().contains(".") { return .none }
+                if m.speaker.hasSuffix(".") && m.speaker.split(separator: " ").count <= 2
+                    && !m.speaker.dropLast().contains(".")
+                {
+                    return .none
+                }
                 let bare = m.speaker.hasSuffix(".") ? String(m.speaker.dropLast()) : m.speaker
                 return Self.ownLineStopWords.contains(bare.lowercased()) ? .none : .label(m)
             }
@@ -88,7 +95,9 @@ struct SpeakerLabelMatcher {
     }
 
     /// `[Name] text` or `{Name} text`, optionally `[Name]: text`.
-    private func delimited(_ p: [UInt8], _ from: Int, _ lineEnd: Int, open: UInt8, close: UInt8, _ timestamp: String?) -> Result {
+    private func delimited(_ p: [UInt8], _ from: Int, _ lineEnd: Int, open: UInt8, close: UInt8, _ timestamp: String?)
+        -> Result
+    {
         guard from < lineEnd, p[from] == open else { return .none }
         let name = scanName(p, from + 1, lineEnd)
         let j = skipBlanks(p, name.next, lineEnd)
@@ -142,16 +151,24 @@ struct SpeakerLabelMatcher {
     func scanName(_ p: [UInt8], _ from: Int, _ lineEnd: Int) -> (end: Int, role: String?, next: Int) {
         var i = from
         var count = 0
-        guard i < lineEnd, isLetter(p, i) || (!known.isEmpty && TimestampScanner.isDigit(p[i])) else { return (from, nil, from) }
+        guard i < lineEnd, isLetter(p, i) || (!known.isEmpty && TimestampScanner.isDigit(p[i])) else {
+            return (from, nil, from)
+        }
         while i < lineEnd, count <= Self.maxLabelScalars {
             let c = p[i]
             if c < 0x80 {
-                guard TimestampScanner.isASCIILetter(c) || TimestampScanner.isDigit(c) || c == 0x20 || c == UInt8(ascii: ".")
-                    || c == UInt8(ascii: "-") || c == UInt8(ascii: "'") || c == UInt8(ascii: "&") || c == UInt8(ascii: "_") else { break }
+                guard
+                    TimestampScanner.isASCIILetter(c) || TimestampScanner.isDigit(c) || c == 0x20
+                        || c == UInt8(ascii: ".")
+                        || c == UInt8(ascii: "-") || c == UInt8(ascii: "'") || c == UInt8(ascii: "&")
+                        || c == UInt8(ascii: "_")
+                else { break }
                 i += 1
             } else {
                 let (s, len) = TextBuffer.scalar(p, i)
-                guard s.properties.isAlphabetic || s == "’" || s.properties.generalCategory == .nonspacingMark else { break }
+                guard s.properties.isAlphabetic || s == "’" || s.properties.generalCategory == .nonspacingMark else {
+                    break
+                }
                 i += len
             }
             count += 1
@@ -163,7 +180,8 @@ struct SpeakerLabelMatcher {
         var j = i + 1
         while j < lineEnd && p[j] != UInt8(ascii: ")") && j - i <= Self.maxLabelScalars * 2 { j += 1 }
         guard j < lineEnd, p[j] == UInt8(ascii: ")") else { return (from, nil, from) }
-        var ra = i + 1, rb = j
+        var ra = i + 1
+        var rb = j
         while ra < rb && p[ra] == 0x20 { ra += 1 }
         while rb > ra && p[rb - 1] == 0x20 { rb -= 1 }
         let role = String(decoding: p[ra..<rb], as: UTF8.self)

@@ -73,7 +73,9 @@ enum TimestampScanner {
         if closer != nil { j += 1 }
         let start = j
         guard j < end, isDigit(p[j]) else { return nil }
-        var colons = 0, digits = 0, lastWasColon = false
+        var colons = 0
+        var digits = 0
+        var lastWasColon = false
         while j < end {
             let c = p[j]
             if isDigit(c) {
@@ -83,7 +85,9 @@ enum TimestampScanner {
                 if lastWasColon { return nil }
                 colons += 1
                 lastWasColon = true
-            } else if c == UInt8(ascii: ".") || c == UInt8(ascii: ",") || (closer == UInt8(ascii: "#") && c == UInt8(ascii: "-")) {
+            } else if c == UInt8(ascii: ".") || c == UInt8(ascii: ",")
+                || (closer == UInt8(ascii: "#") && c == UInt8(ascii: "-"))
+            {
                 lastWasColon = false
             } else {
                 break

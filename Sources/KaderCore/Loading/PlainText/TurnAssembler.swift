@@ -31,7 +31,8 @@ struct TurnAssembler {
     }
 
     mutating func addLine(_ l: Int) {
-        let a = buf.lineStartByte[l], b = buf.lineEndByte(l)
+        let a = buf.lineStartByte[l]
+        let b = buf.lineEndByte(l)
         guard let e = buf.contentEnd(a, b) else {
             pendingParagraph = true
             return
@@ -69,7 +70,8 @@ struct TurnAssembler {
         if awaitingText {
             if emptyLabels.count < 8, let s = current!.speaker { emptyLabels.append(s) }
             if emptyLabels.count == 1 { warnings.append("") }
-            warnings[warnings.count - 1] = "speaker labels without text were skipped: "
+            warnings[warnings.count - 1] =
+                "speaker labels without text were skipped: "
                 + emptyLabels.map { "\"\($0)\"" }.joined(separator: ", ")
             awaitingText = false
             current = nil
@@ -88,7 +90,9 @@ struct TurnAssembler {
         guard e > 0, p[e - 1] == UInt8(ascii: "#") else { return nil }
         var h = e - 2
         while h >= 0 && e - h < 20 && p[h] != UInt8(ascii: "#") { h -= 1 }
-        guard h >= 0, p[h] == UInt8(ascii: "#"), let (ts, after) = TimestampScanner.scan(p, h, e), after == e else { return nil }
+        guard h >= 0, p[h] == UInt8(ascii: "#"), let (ts, after) = TimestampScanner.scan(p, h, e), after == e else {
+            return nil
+        }
         return ts
     }
 

@@ -16,11 +16,16 @@ struct TextAssembler {
     private var currentHasText = false
 
     /// Starts a turn, writing `prefix` (e.g. `Name: ` or `[00:01:02] Name: `) before its text.
-    mutating func startTurn(speaker: String?, role: String? = nil, prefix: String = "", timestamp: String? = nil, endTimestamp: String? = nil) {
+    mutating func startTurn(
+        speaker: String?, role: String? = nil, prefix: String = "", timestamp: String? = nil,
+        endTimestamp: String? = nil
+    ) {
         finishTurn()
         if !bytes.isEmpty { append("\n\n") }
         append(prefix)
-        current = RawTurn(speaker: speaker, role: role, start: scalars, end: scalars, timestamp: timestamp, endTimestamp: endTimestamp)
+        current = RawTurn(
+            speaker: speaker, role: role, start: scalars, end: scalars, timestamp: timestamp, endTimestamp: endTimestamp
+        )
         current!.startByte = bytes.count
         current!.endByte = bytes.count
         currentHasText = false
@@ -78,7 +83,8 @@ struct TextAssembler {
         if t.utf8.contains(0) { t = t.replacingOccurrences(of: "\u{0}", with: "") }
         let scalars = t.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

@@ -46,9 +46,10 @@ final class TEITranscript: SafeXMLHandler {
         let (bytes, turns) = reader.assembler.finish()
         var warnings = PlainTextSegmenter.labelVariantWarnings(turns)
         if reader.utterances == 0 { warnings.append("no <u> utterances found in the TEI text") }
-        return FormatParse(format: "tei", bytes: bytes, turns: turns, encoding: encoding, lineEndings: "n/a (XML)",
-                           labelPattern: "TEI <u who> with <note type=\"speaker\">", warnings: warnings,
-                           frontMatter: reader.title.map { DocumentMetadata(title: $0) })
+        return FormatParse(
+            format: "tei", bytes: bytes, turns: turns, encoding: encoding, lineEndings: "n/a (XML)",
+            labelPattern: "TEI <u who> with <note type=\"speaker\">", warnings: warnings,
+            frontMatter: reader.title.map { DocumentMetadata(title: $0) })
     }
 
     func start(_ tag: XMLTag) -> String? {
@@ -115,7 +116,9 @@ final class TEITranscript: SafeXMLHandler {
     private func speakerName() -> (String?, String) {
         if let note = speakerNote, !note.isEmpty {
             var n = Substring(note.hasSuffix(":") ? String(note.dropLast()) : note)
-            if let first = n.split(separator: " ").first, first.allSatisfy({ $0.isNumber || $0 == "." }), first.count < n.count {
+            if let first = n.split(separator: " ").first, first.allSatisfy({ $0.isNumber || $0 == "." }),
+                first.count < n.count
+            {
                 n = n.dropFirst(first.count).drop { $0 == " " }
             }
             if n.hasSuffix(")"), let open = n.lastIndex(of: "(") { n = n[..<open] }
