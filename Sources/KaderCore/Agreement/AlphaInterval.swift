@@ -51,6 +51,19 @@ public enum AlphaIntervalMethod: String, Sendable, CaseIterable, Codable {
 ///   coverage simulation in `make bench` (bench/results.md) backs this rule.
 /// q(α_min) = P(α < α_min): the share of replicates below α_min (bootstrap methods), or
 /// Φ((α_min − α)/SE) (jackknife, normal approximation).
+///
+/// No observed disagreement (every pairable unit's values agree, α = 1): every resample and
+/// every leave-one-out estimate is 1 too, so the bootstrap and the jackknife would report the
+/// zero-width interval [1, 1], which misses the true α whenever the sample was merely lucky (with
+/// 3 coders, 25% missing values, true α = 0.81 and 20 units that happens in about 7% of samples).
+/// For `auto`, `units` and `jackknife` the interval is then [L, 1] with the zero-event bound
+/// L = 1 − δ²_max · (1 − 0.025^{1/N}) / D_e: each of the N pairable units holds at least one pair
+/// of values, a pair differs with probability p ≥ D_o/δ²_max, and 1 − 0.025^{1/N} is the exact
+/// one-sided 97.5% upper limit of p after N trials without an event (Clopper & Pearson 1934;
+/// the "rule of three", Hanley & Lippman-Hand 1983, JAMA 249, 1743–1745); D_e is taken from the
+/// data. q(α_min) is then the largest chance of seeing no disagreement in N units were α equal
+/// to α_min, (1 − (1 − α_min)·D_e/δ²_max)^N. The bound is conservative for units with 3 or more
+/// values.
 public struct AlphaInterval: Sendable, Equatable {
     /// The method used (never `.auto`).
     public let method: AlphaIntervalMethod
@@ -70,6 +83,10 @@ public struct AlphaInterval: Sendable, Equatable {
     public let units: Int?
     public let thresholds: [Double]
     public let probabilitiesBelow: [Double]
+    /// True when no pairable unit shows a disagreement (α = 1): resampling then gives the empty
+    /// interval [1, 1], so the lower limit is the zero-disagreement bound instead (see
+    /// ``AlphaInterval``).
+    public var withoutObservedDisagreement: Bool = false
 
     /// The largest number of bootstrap replicates accepted (`--bootstrap`): 100,000.
     public static let maxReplicates = 100_000
@@ -84,6 +101,10 @@ public struct AlphaInterval: Sendable, Equatable {
     /// One phrase naming the method and its settings, e.g.
     /// "bootstrap over units (N = 240), 1000 replicates, seed 1".
     public var methodDescription: String {
+        if withoutObservedDisagreement {
+            return
+                "no disagreement in N = \(units ?? 0) units: lower limit from the zero-event bound (Clopper & Pearson 1934)"
+        }
         switch method {
         case .jackknife: return "jackknife over units (N = \(units ?? 0)), t interval"
         case .kalpha:
@@ -111,6 +132,11 @@ public struct AlphaInterval: Sendable, Equatable {
         }
         let n = patterns.unitCount
         let ts = thresholds.sorted()
+        if method != .kalpha, patterns.hasNoObservedDisagreement, n >= 1 {
+            let resolved: AlphaIntervalMethod = method == .auto ? (n < jackknifeBelow ? .jackknife : .units) : method
+            return withoutDisagreement(
+                patterns, alpha: alpha, method: resolved, samples: samples, seed: seed, thresholds: ts)
+        }
         switch method {
         case .kalpha:
             guard let k = kalpha else { return .notComputable(reason: "KALPHA needs the coincidence matrix") }
@@ -137,6 +163,29 @@ public struct AlphaInterval: Sendable, Equatable {
             }
             return bootstrap(patterns, alpha: alpha, samples: samples, seed: seed, thresholds: ts)
         }
+    }
+
+    static func withoutDisagreement(
+        _ patterns: AlphaUnitPatterns, alpha: Double, method: AlphaIntervalMethod, samples: Int, seed: UInt64,
+        thresholds ts: [Double]
+    ) -> Computed<AlphaInterval> {
+        let n = patterns.unitCount
+        guard let (expected, maxDelta) = patterns.expectedDisagreement(), expected > 0, maxDelta > 0 else {
+            return .notComputable(reason: "only one value occurs, so α is undefined")
+        }
+        let pairLimit = 1 - pow(0.025, 1 / Double(n))
+        let lower = max(-1, 1 - maxDelta * pairLimit / expected)
+        let probs = ts.map { t -> Double in
+            guard t < 1 else { return 1 }
+            let p = min(1, max(0, (1 - t) * expected / maxDelta))
+            return pow(1 - p, Double(n))
+        }
+        return .computed(
+            AlphaInterval(
+                method: method, alpha: alpha, lower: lower, upper: 1, standardError: 0,
+                replicates: method == .jackknife ? nil : samples, seed: method == .jackknife ? nil : seed,
+                undefinedReplicates: 0, drawsPerSample: nil, units: n, thresholds: ts, probabilitiesBelow: probs,
+                withoutObservedDisagreement: true))
     }
 
     static func jackknife(_ patterns: AlphaUnitPatterns, alpha: Double, thresholds ts: [Double]) -> Computed<

@@ -184,4 +184,28 @@ public struct AlphaUnitPatterns: Sendable {
             return 1 - (n1 - 1) * d1 / e1
         }
     }
+
+    /// Whether no pairable unit shows any disagreement (D_o = 0, so α = 1 wherever it is defined).
+    public var hasNoObservedDisagreement: Bool { d.allSatisfy { $0 <= 1e-12 } }
+
+    /// Expected disagreement D_e = Σ_ck n_c n_k δ²_ck / (n(n − 1)) and the largest δ² between two
+    /// categories that occur, over all units; nil when n < 2.
+    func expectedDisagreement() -> (expected: Double, maxDelta: Double)? {
+        let k = categoryCount
+        var marg = [Double](repeating: 0, count: k)
+        for p in weights.indices {
+            for e in starts[p]..<starts[p + 1] { marg[entries[e].category] += Double(weights[p]) * entries[e].count }
+        }
+        let n = marg.reduce(0, +)
+        guard n >= 2 - 1e-9 else { return nil }
+        var sumE = 0.0
+        var maxDelta = 0.0
+        for c in 0..<k where marg[c] > 0 {
+            for j in 0..<k where marg[j] > 0 {
+                sumE += marg[c] * marg[j] * delta[c * k + j]
+                maxDelta = max(maxDelta, delta[c * k + j])
+            }
+        }
+        return (sumE / (n * (n - 1)), maxDelta)
+    }
 }

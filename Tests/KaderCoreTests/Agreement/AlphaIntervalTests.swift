@@ -81,10 +81,15 @@ extension AgreementTests {
         @Test func autoPicksTheJackknifeForSmallSamplesOnly() throws {
             #expect(AlphaInterval.compute(Self.binary(20, 30, 6, 4), method: .auto).result?.method == .jackknife)
             #expect(AlphaInterval.compute(Self.binary(50, 80, 12, 8), method: .auto).result?.method == .units)
-            // A code applied once: leaving that unit out leaves one value, so the jackknife is
-            // undefined and auto falls back to the bootstrap only if that is defined.
-            let rare = Self.binary(1, 60, 0, 0)
+            // A code applied once, by one coder: leaving that unit out leaves one value, so the
+            // jackknife is undefined and auto falls back to the bootstrap only if that is defined.
+            let rare = Self.binary(0, 60, 1, 0)
             #expect(AlphaInterval.compute(rare, method: .jackknife).reason?.contains("single value") == true)
+            // Applied once by both coders: no disagreement, and the zero-event bound says how
+            // little one agreed unit proves (D_e = 2·2·120/(122·121), N = 61).
+            let once = try #require(AlphaInterval.compute(Self.binary(1, 60, 0, 0), method: .jackknife).result)
+            #expect(once.withoutObservedDisagreement && once.upper == 1)
+            #expect(abs(once.lower - -0.804692141018) < 1e-9)
         }
 
         @Test func largeSamplesGetNarrowIntervalsAtConstantCost() throws {
@@ -147,6 +152,33 @@ extension AgreementTests {
             #expect(abs(try #require(p.alpha) - pooled) < 1e-12)
             #expect(p.unitCount == report.overall.pooled.pairableUnits / a.codes.count)
             #expect(report.overall.pooled.alphaInterval.result != nil)
+        }
+
+        /// No unit shows a disagreement: resampling would give [1, 1]; the lower limit is the
+        /// zero-event bound 1 − (1 − 0.025^{1/N})/D_e (values computed by hand with Python:
+        /// D_e = 2·16·24/(40·39), q(α_min) = (1 − (1 − α_min)·D_e)^N).
+        @Test func withoutDisagreementTheLowerLimitIsTheZeroEventBound() throws {
+            let perfect = Self.binary(8, 12, 0, 0)
+            for method in [AlphaIntervalMethod.auto, .jackknife, .units] {
+                let i = try #require(AlphaInterval.compute(perfect, method: method).result)
+                #expect(i.withoutObservedDisagreement)
+                #expect(i.alpha == 1 && i.upper == 1)
+                #expect(abs(i.lower - 0.657869512066) < 1e-9)
+                #expect(i.units == 20)
+                #expect(abs((i.probabilityBelow(0.8) ?? -1) - 0.125801316939) < 1e-9)
+                #expect(abs((i.probabilityBelow(0.667) ?? -1) - 0.027846133365) < 1e-9)
+                #expect(i.methodDescription.contains("no disagreement in N = 20 units"))
+            }
+            #expect(try #require(AlphaInterval.compute(perfect, method: .auto).result).method == .jackknife)
+            // One disagreement is enough for the ordinary interval.
+            let one = try #require(AlphaInterval.compute(Self.binary(8, 11, 1, 0), method: .jackknife).result)
+            #expect(!one.withoutObservedDisagreement && one.lower < 1)
+            // Units of three values are bounded through one of their pairs.
+            var three = AlphaUnitPatterns(categoryCount: 2, delta: [0, 1, 1, 0])
+            three.add(weight: 5, values: [(1, 3)])
+            three.add(weight: 10, values: [(0, 2)])
+            let t = try #require(AlphaInterval.compute(three, method: .auto).result)
+            #expect(abs(t.lower - 0.567594934194) < 1e-9 && t.upper == 1)
         }
     }
 }
