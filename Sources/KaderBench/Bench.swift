@@ -10,9 +10,9 @@ struct BenchContext: Sendable {
     let quick: Bool
 
     /// Corpus sizes in bytes for the load measurements.
-    var corpusSizes: [Int] { quick ? [1_000_000, 10_000_000] : [1_000_000, 10_000_000, 100_000_000] }
-    /// The "large project" for first frame and exports.
-    var largeSize: Int { corpusSizes.last! }
+    var corpusSizes: [Int] { quick ? [1_000_000, 10_000_000] : [1_000_000, 10_000_000, largeSize] }
+    /// The "large project" for first frame and exports: the largest of `corpusSizes`.
+    var largeSize: Int { quick ? 10_000_000 : 100_000_000 }
     var agreementUnits: Int { quick ? 100_000 : 1_000_000 }
 
     static func fromEnvironment() -> BenchContext {

@@ -178,9 +178,10 @@ extension AppState {
                     search = nil
                     return []
                 }
-                search = TextSearch(query: text, insensitive: search?.insensitive ?? true)
-                if let s = currentSegment, search!.isFound(in: s.text) {
-                    reportMatchCount(search!)
+                let newSearch = TextSearch(query: text, insensitive: search?.insensitive ?? true)
+                search = newSearch
+                if let s = currentSegment, newSearch.isFound(in: s.text) {
+                    reportMatchCount(newSearch)
                     return []
                 }
                 jumpToMatch(forward: true)
@@ -227,10 +228,11 @@ extension AppState {
                 message = StatusMessage(text.isEmpty ? "Memo removed." : "Memo saved.")
                 return commit(file, file.settingMemo(text, on: seg, at: clock()))
             case .document:
-                guard var next = codings, !readOnly else { return [] }
+                guard let file = codings, !readOnly else { return [] }
+                var next = file
                 next.memo = text.isEmpty ? nil : text
                 message = StatusMessage("Document memo saved.")
-                return commit(codings!, next)
+                return commit(file, next)
             case .code(let id):
                 codeMemos[id] = text.isEmpty ? nil : text
                 return [.saveCodeMemos(codeMemos)]
@@ -394,10 +396,12 @@ extension AppState {
     /// Puts the cursor on a visible segment after the filter changed.
     mutating func moveIntoFilter() {
         let visible = visibleIndices
-        if visible.isEmpty {
+        guard let last = visible.last else {
             message = StatusMessage("No segment passes the filter (F clears it).", isError: true)
-        } else if !visible.contains(cursor) {
-            cursor = visible.first { $0 > cursor } ?? visible.last!
+            return
+        }
+        if !visible.contains(cursor) {
+            cursor = visible.first { $0 > cursor } ?? last
         }
     }
 

@@ -163,16 +163,17 @@ public struct KeyDecoder: Sendable {
         case 90: return [.backTab]
         case 80...83 where params.isEmpty || first == 1: return [.function(Int(final) - 79)]
         case 126:  // ~
-            switch first ?? 0 {
+            let code = first ?? 0
+            switch code {
             case 1, 7: return [.home]
             case 2: return [.insert]
             case 3: return [.delete]
             case 4, 8: return [.end]
             case 5: return [.pageUp]
             case 6: return [.pageDown]
-            case 11...15: return [.function(first! - 10)]
-            case 17...21: return [.function(first! - 11)]
-            case 23, 24: return [.function(first! - 12)]
+            case 11...15: return [.function(code - 10)]
+            case 17...21: return [.function(code - 11)]
+            case 23, 24: return [.function(code - 12)]
             case 200:
                 state = .paste("", tail: [])
                 return []
@@ -190,7 +191,7 @@ public struct KeyDecoder: Sendable {
         case 8, 127: return .backspace
         case 0: return nil
         case 3: return .ctrl("c")
-        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(v + 96))))
         case 28...31: return nil
         default:
             guard let s = Unicode.Scalar(v) else { return nil }

@@ -25,7 +25,8 @@ public struct Keymap: Sendable {
             if keys[b.title] == nil { order.append(b.title) }
             keys[b.title, default: []].append(b.key.displayName)
         }
-        return order.map { (keys[$0]!.joined(separator: "/"), $0) }
+        // `order` holds exactly the keys of `keys`.
+        return order.map { (keys[$0, default: []].joined(separator: "/"), $0) }
     }
 
     public static let defaultBindings: [KeyBinding] = [

@@ -37,6 +37,12 @@ struct AnalysisOptions: ParsableArguments {
         guard let first = parts.first else { return nil }
         return try SegmentFilter(parts.dropFirst().reduce(first) { .and($0, $1) }, corpus: corpus)
     }
+
+    /// ``filter(_:and:)`` with one required expression, so there always is a filter.
+    func filter(_ corpus: AnalysisCorpus, requiring extra: FilterExpression) throws -> SegmentFilter {
+        let combined = try whereExpression.map { FilterExpression.and(try FilterExpression.parse($0), extra) } ?? extra
+        return try SegmentFilter(combined, corpus: corpus)
+    }
 }
 
 /// Says on stderr where `Attributes.csv` and the front matter disagree.

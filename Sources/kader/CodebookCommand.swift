@@ -59,12 +59,13 @@ extension CodebookCommand {
                     )
                 }
                 let reserved = Keymap().reservedCharacters
-                let clashes = project.codebook.entries.filter { e in
-                    e.code.shortcut.map { $0.count == 1 && reserved.contains(Character($0)) } ?? false
+                let clashes = project.codebook.entries.compactMap { e -> (id: String, shortcut: String)? in
+                    guard let s = e.code.shortcut, s.count == 1, reserved.contains(Character(s)) else { return nil }
+                    return (e.code.id, s)
                 }
-                for e in clashes {
+                for c in clashes {
                     print(
-                        "\(project.codebookURL.lastPathComponent): code \"\(e.code.id)\" has shortcut \"\(e.code.shortcut!)\", which is a Kader key; choose another key."
+                        "\(project.codebookURL.lastPathComponent): code \"\(c.id)\" has shortcut \"\(c.shortcut)\", which is a Kader key; choose another key."
                     )
                 }
                 guard unknown.isEmpty, clashes.isEmpty else {

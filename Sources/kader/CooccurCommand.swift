@@ -6,6 +6,16 @@ extension Cooccurrence.Level: ExpressibleByArgument {}
 
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case md, csv, json, html
+
+    /// The same format for quotes.
+    var quoteFormat: QuoteFormat {
+        switch self {
+        case .md: return .md
+        case .csv: return .csv
+        case .json: return .json
+        case .html: return .html
+        }
+    }
 }
 
 /// `kader cooccur`: which codes (or categories) are applied to the same segments.
@@ -52,11 +62,10 @@ struct CooccurCommand: ParsableCommand {
                 let ids = pair.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 guard ids.count == 2 else { throw ValidationError("--pair takes two code ids: --pair A,B") }
                 let both = FilterExpression.and(.code(ids[0], exact: false), .code(ids[1], exact: false))
-                let filter = try analysis.filter(corpus, and: [both])!
+                let filter = try analysis.filter(corpus, requiring: both)
                 let units = filter.matches(in: corpus)
                 let quotes = try corpus.quotes(of: units, codes: both.positiveCodes(corpus.tree))
-                let qf = QuoteFormat(rawValue: format.rawValue)!
-                try emit(try renderQuotes(quotes, format: qf, excel: excel), to: output)
+                try emit(try renderQuotes(quotes, format: format.quoteFormat, excel: excel), to: output)
                 return
             }
             let units = corpus.units(where: try analysis.filter(corpus))

@@ -30,7 +30,7 @@ struct AgreeEndToEndTests {
     static func code(
         _ root: URL, _ project: Project, doc id: String, coder: String, _ sets: [[String]], status: CodingStatus
     ) throws {
-        let path = project.transcriptPaths[project.documentIds.firstIndex(of: id)!]
+        let path = project.transcriptPaths[try #require(project.documentIds.firstIndex(of: id))]
         let doc = try project.loadDocument(path: path)
         let store = try CodingStore(projectRoot: root, coder: coder)
         var file = try store.load(document: doc)

@@ -50,11 +50,11 @@ import Testing
         let r = try Harness.run(kader, ["export", "quotes", "--project", dir.path, "--format", "json", "--all-coders"])
         #expect(r.status == 0, "\(r.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
-        return rows.map {
+        return try rows.map {
             Row(
-                document: $0["document"] as! String, segment: $0["segment_id"] as! String,
-                coder: $0["coder"] as! String,
-                code: $0["code_id"] as! String, category: $0["category_id"] as! String,
+                document: try #require($0["document"] as? String), segment: try #require($0["segment_id"] as? String),
+                coder: try #require($0["coder"] as? String),
+                code: try #require($0["code_id"] as? String), category: try #require($0["category_id"] as? String),
                 role: $0["role"] as? String ?? "")
         }
         .filter { !["moderator", "interviewer"].contains($0.role) }

@@ -10,7 +10,8 @@ import Testing
     @discardableResult
     static func git(_ dir: URL, _ args: String...) throws -> Harness.Result {
         let r = try Harness.run(
-            git!, ["-C", dir.path] + args, environment: ["GIT_CONFIG_NOSYSTEM": "1", "HOME": dir.path], timeout: 30)
+            try #require(git), ["-C", dir.path] + args, environment: ["GIT_CONFIG_NOSYSTEM": "1", "HOME": dir.path],
+            timeout: 30)
         #expect(r.status == 0, "git \(args.joined(separator: " ")): \(r.stderr)")
         return r
     }

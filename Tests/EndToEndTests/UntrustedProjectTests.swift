@@ -19,8 +19,9 @@ import Glibc
         let base = [
             "HOME": box.home.path, "TMPDIR": box.tmp.path, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "KADER_CODER": "ann",
         ]
+        let kader = try #require(Self.kader)
         return try Harness.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["-C", box.project.path, Self.kader!.path] + args,
+            URL(fileURLWithPath: "/usr/bin/env"), ["-C", box.project.path, kader.path] + args,
             environment: base.merging(env) { _, n in n }, timeout: timeout)
     }
 
@@ -35,7 +36,9 @@ import Glibc
     static func terminalBytes(_ args: [String], cwd: URL, scratch: URL, env: [String: String]) throws -> [UInt8] {
         let log = scratch.appendingPathComponent("typescript-\(UUID().uuidString.prefix(6))")
         defer { unlink(log.path) }
-        let command = ([kader!.path] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(
+        let command = ([try #require(kader).path] + args).map {
+            "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }.joined(
             separator: " ")
         _ = try Harness.run(
             URL(fileURLWithPath: "/usr/bin/script"), ["-q", "-e", "-c", "cd '\(cwd.path)' && " + command, log.path],
@@ -76,7 +79,7 @@ import Glibc
 
     /// Demo codings for the sandbox's document (`kader-dev demo-codings`, next to the binary).
     func demoCodings(_ box: BadInputSandbox) throws -> Int32 {
-        let dev = Self.kader!.deletingLastPathComponent().appendingPathComponent("kader-dev")
+        let dev = try #require(Self.kader).deletingLastPathComponent().appendingPathComponent("kader-dev")
         return try Harness.run(
             URL(fileURLWithPath: "/usr/bin/env"),
             [

@@ -66,7 +66,8 @@ import Testing
         #expect(md.contains("## 4. Digitalisering"))
         #expect(md.contains("### Werkdruk"))
         // Two coders on the same text: one quote.
-        #expect(md.components(separatedBy: "> Als directeur zag ik vooral").count == 3)  // Werkdruk (ann, ben) and Welbevinden (ben)
+        // Werkdruk (ann, ben) and Welbevinden (ben)
+        #expect(md.components(separatedBy: "> Als directeur zag ik vooral").count == 3)
         #expect(md.contains("> Voor kinderen zonder laptop was het drama. (leerkracht, focusgroep school B, 00:13:50)"))
         #expect(
             md.contains("> Thuis leren mag nooit hetzelfde worden als uit beeld verdwijnen. (expert, interview online)")

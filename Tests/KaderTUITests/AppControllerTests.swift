@@ -152,14 +152,14 @@ import Testing
 
 @Suite struct QuitAfterFailedSaveTests {
     @Test func quitAsksOnceWhenTheLastSaveFailed() throws {
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         state.saveState = .failed
         state.lastSaveError = "disk full"
         #expect(state.handle(key: .char("q")).isEmpty)
         #expect(state.message?.text.contains("NOT saved (disk full)") == true)
         #expect(state.mode == .normal)
         #expect(state.handle(key: .char("q")) == [.quit])
-        var again = Fixtures.codingState()
+        var again = try Fixtures.codingState()
         again.saveState = .failed
         _ = again.handle(key: .char("q"))
         _ = again.handle(key: .char("j"))

@@ -7,13 +7,13 @@ import Testing
 /// The per-segment indexes ``AppState`` keeps in step with its codings (updated in place on
 /// toggles, undo and redo) must always equal what a full scan of the codings gives.
 @Suite struct AppStateIndexTests {
-    static func expectConsistent(_ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectConsistent(_ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let file = state.codings
         #expect(state.codesBySegment == AppState.index(file), sourceLocation: sourceLocation)
         var counts: [String: Int] = [:]
         for c in file?.codings ?? [] { for id in c.codes { counts[id, default: 0] += 1 } }
         #expect(state.codeCounts == counts, sourceLocation: sourceLocation)
-        let doc = state.document!
+        let doc = try #require(state.document, sourceLocation: sourceLocation)
         let coded = doc.segments.reduce(0) {
             $0 + ($1.codable && file?.codes(forSegment: $1.id).isEmpty == false ? 1 : 0)
         }
@@ -24,9 +24,9 @@ import Testing
         }
     }
 
-    @Test func indexesFollowTogglesUndoRedoAndMemos() {
-        var state = Fixtures.codingState()
-        Self.expectConsistent(state)
+    @Test func indexesFollowTogglesUndoRedoAndMemos() throws {
+        var state = try Fixtures.codingState()
+        try Self.expectConsistent(state)
         let keys: [Key] = [
             .char("i"), .char("e"), .char("j"), .char("2"), .char("i"), .char("k"), .char("i"), .char("u"),
             .char("u"), .ctrl("r"), .char("j"), .char("4"), .char("."), .char("e"), .char("g"), .char("j"), .char("2"),
@@ -34,18 +34,18 @@ import Testing
         ]
         for key in keys {
             _ = state.handle(key: key)
-            Self.expectConsistent(state)
+            try Self.expectConsistent(state)
         }
         // A memo without codes is a coding (found by coding(forSegment:)) that counts for nothing.
         let seg = state.currentSegment!
         state.codings = state.codings!.settingMemo("nota", on: seg, at: "2026-03-12T10:00:00Z")
-        Self.expectConsistent(state)
+        try Self.expectConsistent(state)
         state.codings = nil
         #expect(state.codesBySegment.isEmpty && state.codeCounts.isEmpty && state.progress.coded == 0)
     }
 
-    @Test func duplicateSegmentIdsInAFileFallBackToAFullScan() {
-        var state = Fixtures.codingState()
+    @Test func duplicateSegmentIdsInAFileFallBackToAFullScan() throws {
+        var state = try Fixtures.codingState()
         let seg = state.document!.segments[1]
         let a = SegmentCoding(
             segment: seg.id, ordinal: seg.ordinal, fingerprint: seg.fingerprint, codes: ["werkdruk"], created: "t",
@@ -53,15 +53,15 @@ import Testing
         var b = a
         b.codes = ["didactiek"]
         state.codings!.codings = [a, b]
-        Self.expectConsistent(state)
+        try Self.expectConsistent(state)
         state.codings!.codings = [b]
-        Self.expectConsistent(state)
+        try Self.expectConsistent(state)
         state.codings!.codings = [b, a]
-        Self.expectConsistent(state)
+        try Self.expectConsistent(state)
     }
 
-    @Test func codebookLookupsMatchTheTree() {
-        let state = Fixtures.codingState()
+    @Test func codebookLookupsMatchTheTree() throws {
+        let state = try Fixtures.codingState()
         for e in state.codebook.entries {
             #expect(state.entry(id: e.code.id) == state.codebook.entry(id: e.code.id))
             #expect(state.codebook.entry(id: e.code.id) == e)

@@ -5,8 +5,8 @@ import Testing
 @testable import KaderTUI
 
 @Suite struct AppStateTests {
-    @Test func codeShortcutTogglesTheCodeAndAsksToPersist() {
-        var state = Fixtures.codingState()
+    @Test func codeShortcutTogglesTheCodeAndAsksToPersist() throws {
+        var state = try Fixtures.codingState()
         let seg = state.currentSegment!
         let effects = state.handle(key: .char("i"))
         #expect(state.codes(for: seg.id) == ["werkdruk"])
@@ -20,8 +20,8 @@ import Testing
         #expect(state.codes(for: seg.id).isEmpty)
     }
 
-    @Test func undoAndRedoRestoreCodings() {
-        var state = Fixtures.codingState()
+    @Test func undoAndRedoRestoreCodings() throws {
+        var state = try Fixtures.codingState()
         let seg = state.currentSegment!
         _ = state.handle(key: .char("i"))
         _ = state.handle(key: .char("e"))
@@ -35,8 +35,8 @@ import Testing
         #expect(state.codes(for: seg.id) == ["werkdruk"])
     }
 
-    @Test func moderatorTurnsAreNotCodable() {
-        var state = Fixtures.codingState()
+    @Test func moderatorTurnsAreNotCodable() throws {
+        var state = try Fixtures.codingState()
         state.cursor = 0
         let effects = state.handle(key: .char("i"))
         #expect(effects.isEmpty)
@@ -44,8 +44,8 @@ import Testing
         #expect(state.codings?.codings.isEmpty == true)
     }
 
-    @Test func nextUncodedSkipsCodedAndNonCodableSegments() {
-        var state = Fixtures.codingState()
+    @Test func nextUncodedSkipsCodedAndNonCodableSegments() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("i"))  // code segment 2
         _ = state.handle(key: .char("n"))
         #expect(state.cursor == 2)
@@ -57,8 +57,8 @@ import Testing
         #expect(state.message?.text == "Every codable segment has a code.")
     }
 
-    @Test func movementIsClamped() {
-        var state = Fixtures.codingState()
+    @Test func movementIsClamped() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("G"))
         #expect(state.cursor == 3)
         _ = state.handle(key: .char("j"))
@@ -69,8 +69,8 @@ import Testing
         #expect(state.cursor == 0)
     }
 
-    @Test func repeatLastCodeAndMarkDone() {
-        var state = Fixtures.codingState()
+    @Test func repeatLastCodeAndMarkDone() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("e"))
         _ = state.handle(key: .char("j"))
         _ = state.handle(key: .char("."))
@@ -84,16 +84,16 @@ import Testing
         #expect(state.codings?.status == .inProgress && state.codings?.doneSegments == nil)
     }
 
-    @Test func documentListOpensTheSelectedDocument() {
-        var state = Fixtures.codingState()
+    @Test func documentListOpensTheSelectedDocument() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("d"))
         #expect(state.screen == .documents)
         _ = state.handle(key: .char("j"))
         #expect(state.handle(key: .enter) == [.openDocument(1)])
     }
 
-    @Test func quitAndHelp() {
-        var state = Fixtures.codingState()
+    @Test func quitAndHelp() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("?"))
         #expect(state.showHelp)
         _ = state.handle(key: .escape)

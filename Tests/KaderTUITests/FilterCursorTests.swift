@@ -6,8 +6,8 @@ import Testing
 
 /// Defect 1 of issue 15: with a filter on, every key acts on the segment the screen highlights.
 @Suite struct FilterCursorTests {
-    @Test func codeKeyUnderUncodedFilterMovesToTheHighlightedSegment() {
-        var state = Fixtures.codingState()
+    @Test func codeKeyUnderUncodedFilterMovesToTheHighlightedSegment() throws {
+        var state = try Fixtures.codingState()
         let segs = state.document!.segments
         for key: Key in [.char("f"), .char("u"), .enter] { _ = state.handle(key: key) }
         #expect(state.filter.uncodedOnly)
@@ -24,8 +24,8 @@ import Testing
         #expect(state.cursor == 3)
     }
 
-    @Test func codedByMeFilterRemovingTheLastCodeMovesOn() {
-        var state = Fixtures.codingState()
+    @Test func codedByMeFilterRemovingTheLastCodeMovesOn() throws {
+        var state = try Fixtures.codingState()
         let segs = state.document!.segments
         _ = state.handle(key: .char("i"))  // #2
         _ = state.handle(key: .char("j"))
@@ -40,8 +40,8 @@ import Testing
         #expect(state.codes(for: segs[2].id).isEmpty)
     }
 
-    @Test func undoOnAHiddenSegmentSaysSo() {
-        var state = Fixtures.codingState()
+    @Test func undoOnAHiddenSegmentSaysSo() throws {
+        var state = try Fixtures.codingState()
         let segs = state.document!.segments
         _ = state.handle(key: .char("i"))  // codes #2 (Anaïs)
         state.filter.speaker = "王芳"
@@ -53,8 +53,8 @@ import Testing
         #expect(state.message?.text == "Undone on segment #2, which the filter hides (F shows all segments).")
     }
 
-    @Test func undoMovesToTheSegmentItChanged() {
-        var state = Fixtures.codingState()
+    @Test func undoMovesToTheSegmentItChanged() throws {
+        var state = try Fixtures.codingState()
         let segs = state.document!.segments
         _ = state.handle(key: .char("i"))
         _ = state.handle(key: .char("j"))

@@ -27,14 +27,14 @@ enum Fixtures {
 
     static let transcript = SampleTranscripts.multilingualFocusGroup
 
-    static func document() -> Document {
-        try! TranscriptLoader().load(
+    static func document() throws -> Document {
+        try TranscriptLoader().load(
             data: Data(transcript.utf8), path: "Transcripts/focusgroep-een.md", id: "focusgroep-een", format: .markdown)
     }
 
     /// A state with the fixture document open for coder `ann`.
-    static func codingState() -> AppState {
-        let doc = document()
+    static func codingState() throws -> AppState {
+        let doc = try document()
         var state = AppState(
             projectName: "demo", coder: "ann", codebook: codebook,
             documents: [

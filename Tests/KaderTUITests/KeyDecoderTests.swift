@@ -82,8 +82,8 @@ import Testing
         #expect(decode([bytes("ë王")]) == [.char("ë"), .char("王")])
     }
 
-    @Test func sequencesNeverToggleCodes() {
-        var state = Fixtures.codingState()
+    @Test func sequencesNeverToggleCodes() throws {
+        var state = try Fixtures.codingState()
         var d = KeyDecoder()
         for input in bytes("\u{1B}[1~\u{1B}[4~\u{1B}[2~\u{1B}[3~\u{1B}[15~\u{1B}OP\u{1B}[99~") {
             for key in d.feed(input) { _ = state.handle(key: key) }
@@ -93,8 +93,8 @@ import Testing
         #expect(state.codings?.codings.isEmpty == true)
     }
 
-    @Test func unboundAltIsEscapeThenTheLetter() {
-        var state = Fixtures.codingState()
+    @Test func unboundAltIsEscapeThenTheLetter() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("f"))
         _ = state.handle(key: .char("m"))
         _ = state.handle(key: .alt("F"))  // Esc closes the menu, F clears the filter

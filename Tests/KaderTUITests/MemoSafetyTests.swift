@@ -6,8 +6,8 @@ import Testing
 
 /// Defect 3 of issue 15: memos wrap, Esc with unsaved text asks, Ctrl-S saves everywhere.
 @Suite struct MemoSafetyTests {
-    @Test func escWithTypedTextAsksThenDiscards() {
-        var state = Fixtures.codingState()
+    @Test func escWithTypedTextAsksThenDiscards() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("m"))
         for c in "belangrijk" { _ = state.handle(key: .char(c)) }
         _ = state.handle(key: .escape)
@@ -25,8 +25,8 @@ import Testing
         #expect(state.codings?.codings.isEmpty == true)
     }
 
-    @Test func escOnAnUnchangedMemoClosesAtOnceAndCtrlSSaves() {
-        var state = Fixtures.codingState()
+    @Test func escOnAnUnchangedMemoClosesAtOnceAndCtrlSSaves() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("m"))
         _ = state.handle(key: .escape)
         #expect(state.mode == .normal)
@@ -37,8 +37,8 @@ import Testing
         #expect(state.coding(forSegment: state.currentSegment!.id)?.memo == "twee\nregels")
     }
 
-    @Test func endKeyInTheMemoEditorMovesTheCursorAndKeepsTheText() {
-        var state = Fixtures.codingState()
+    @Test func endKeyInTheMemoEditorMovesTheCursorAndKeepsTheText() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("m"))
         for c in "abc" { _ = state.handle(key: .char(c)) }
         _ = state.handle(key: .home)
@@ -51,9 +51,9 @@ import Testing
         #expect(m.text == "abcd")
     }
 
-    @Test func memoEditorWrapsLongLines() {
+    @Test func memoEditorWrapsLongLines() throws {
         DisplayWidth.prepareLocale()
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("m"))
         let long =
             "de werkdruk was enorm en elke avond kwamen er nog berichten binnen op het platform van de school zodat niemand nog rust had"
@@ -69,8 +69,8 @@ import Testing
         #expect(m.cursorPosition(width: 76).row == 1)
     }
 
-    @Test func reconcileMemoEscAsksAndQuitWithAPendingMemoAsks() {
-        var s = ReconcileTests.state()
+    @Test func reconcileMemoEscAsksAndQuitWithAPendingMemoAsks() throws {
+        var s = try ReconcileTests.state()
         _ = s.handle(key: .char("m"))
         for c in "twijfel" { _ = s.handle(key: .char(c)) }
         #expect(s.handle(key: .escape).isEmpty)

@@ -12,8 +12,8 @@ import Testing
         return effects
     }
 
-    @Test func pickerFindsCodesByNamePathAndDefinitionAndToggles() {
-        var state = Fixtures.codingState()
+    @Test func pickerFindsCodesByNamePathAndDefinitionAndToggles() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("c"))
         guard case .picker = state.mode else {
             Issue.record("picker did not open")
@@ -36,8 +36,8 @@ import Testing
         #expect(state.mode == .normal)
     }
 
-    @Test func pickerCanCreateANewCodeUnderACategory() {
-        var state = Fixtures.codingState()
+    @Test func pickerCanCreateANewCodeUnderACategory() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("c"))
         _ = type("lege batterij", into: &state)
         _ = state.handle(key: .ctrl("n"))
@@ -52,8 +52,8 @@ import Testing
         #expect(effects == [.createCode(name: "lege batterij", parent: "digitalisering", span: nil)])
     }
 
-    @Test func searchIgnoresCaseAndAccentsAndJumpsBetweenMatches() {
-        var state = Fixtures.codingState()
+    @Test func searchIgnoresCaseAndAccentsAndJumpsBetweenMatches() throws {
+        var state = try Fixtures.codingState()
         state.cursor = 0
         _ = state.handle(key: .char("/"))
         _ = type("EEN PLATFORM", into: &state)
@@ -71,8 +71,8 @@ import Testing
         #expect(TextSearch(query: "een").matches(in: "één keer") == [0..<3])
     }
 
-    @Test func filtersByRoleSpeakerUncodedAndCode() {
-        var state = Fixtures.codingState()
+    @Test func filtersByRoleSpeakerUncodedAndCode() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("i"))
         _ = state.handle(key: .char("f"))
         _ = state.handle(key: .char("r"))  // first role alphabetically: ict-coördinator
@@ -93,8 +93,8 @@ import Testing
         #expect(state.visibleIndices == [1])
     }
 
-    @Test func segmentMemoTakesUTF8AndIsSaved() {
-        var state = Fixtures.codingState()
+    @Test func segmentMemoTakesUTF8AndIsSaved() throws {
+        var state = try Fixtures.codingState()
         let seg = state.currentSegment!
         _ = state.handle(key: .char("m"))
         _ = type("Één zin met ë en ’", into: &state)
@@ -110,8 +110,8 @@ import Testing
         #expect(next.coding(forSegment: seg.id)?.memo?.hasPrefix("Één") == true)
     }
 
-    @Test func quoteSpanSelectsExactWordsForTheOnlyCode() {
-        var state = Fixtures.codingState()
+    @Test func quoteSpanSelectsExactWordsForTheOnlyCode() throws {
+        var state = try Fixtures.codingState()
         let seg = state.currentSegment!
         _ = state.update(.toggleCode("werkdruk"))
         _ = state.handle(key: .char("s"))
@@ -127,8 +127,8 @@ import Testing
         #expect(span?.text == "simpel: de werkdruk.")
     }
 
-    @Test func quoteWithSeveralCodesAsksWhichCodeAndKeepsTheOthersWhole() {
-        var state = Fixtures.codingState()
+    @Test func quoteWithSeveralCodesAsksWhichCodeAndKeepsTheOthersWhole() throws {
+        var state = try Fixtures.codingState()
         let seg = state.currentSegment!
         _ = state.update(.toggleCode("werkdruk"))
         _ = state.update(.toggleCode("welbevinden"))
@@ -148,8 +148,8 @@ import Testing
         #expect(coding?.applied("werkdruk")?.spans.isEmpty == true)
     }
 
-    @Test func jumpToSegmentNumberAndNextWithCode() {
-        var state = Fixtures.codingState()
+    @Test func jumpToSegmentNumberAndNextWithCode() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char(":"))
         _ = type("4", into: &state)
         _ = state.handle(key: .enter)
@@ -160,8 +160,8 @@ import Testing
         #expect(state.cursor == 3)
     }
 
-    @Test func otherCodersStayHiddenUntilDone() {
-        var state = Fixtures.codingState()
+    @Test func otherCodersStayHiddenUntilDone() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .ctrl("o"))
         #expect(!state.othersVisible)
         #expect(state.message?.isError == true)
@@ -172,8 +172,8 @@ import Testing
         #expect(state.othersVisible)
     }
 
-    @Test func mouseClickSelectsTheSegmentUnderIt() {
-        var state = Fixtures.codingState()
+    @Test func mouseClickSelectsTheSegmentUnderIt() throws {
+        var state = try Fixtures.codingState()
         let frame = Renderer.render(state, width: 80, height: 24)
         state.segmentRows = frame.segmentRows
         let row = frame.segmentRows.first { $0.value == 3 }!.key

@@ -14,9 +14,9 @@ import Testing
         [00:00:05] Els (leerkracht): Eerst dit. Dan het tweede punt, met een komma. En ten slotte dit, zei ze. Nog iets!
         """
 
-    static func state() -> AppState {
+    static func state() throws -> AppState {
         DisplayWidth.prepareLocale()
-        let doc = try! TranscriptLoader().load(
+        let doc = try TranscriptLoader().load(
             data: Data(transcript.utf8), path: "Transcripts/q.md", id: "q", format: .markdown)
         var state = AppState(
             projectName: "demo", coder: "ann", codebook: Fixtures.codebook,
@@ -37,50 +37,51 @@ import Testing
     }
 
     /// Presses `keys` after coding the segment with Werkdruk (key i), the code the quote is for.
-    func press(_ state: inout AppState, _ keys: [Key]) {
-        if state.codes(for: state.currentSegment!.id).isEmpty { _ = state.handle(key: .char("i")) }
+    func press(_ state: inout AppState, _ keys: [Key]) throws {
+        let segment = try #require(state.currentSegment)
+        if state.codes(for: segment.id).isEmpty { _ = state.handle(key: .char("i")) }
         for k in keys { _ = state.handle(key: k) }
     }
 
-    @Test func middleSentenceInFourKeys() {
-        var state = Self.state()
-        press(&state, [.char("s"), .char("2"), .char(")"), .enter])
+    @Test func middleSentenceInFourKeys() throws {
+        var state = try Self.state()
+        try press(&state, [.char("s"), .char("2"), .char(")"), .enter])
         #expect(quoted(state) == "En ten slotte dit, zei ze.")
     }
 
-    @Test func sentenceKeyAndNextSentence() {
-        var state = Self.state()
-        press(&state, [.char("S"), .char(")"), .enter])
+    @Test func sentenceKeyAndNextSentence() throws {
+        var state = try Self.state()
+        try press(&state, [.char("S"), .char(")"), .enter])
         #expect(quoted(state) == "Dan het tweede punt, met een komma.")
     }
 
-    @Test func clauseUnderTheCursorAndPreviousSentence() {
-        var state = Self.state()
-        press(&state, [.char("s"), .char("l"), .char("l"), .char(","), .enter])
+    @Test func clauseUnderTheCursorAndPreviousSentence() throws {
+        var state = try Self.state()
+        try press(&state, [.char("s"), .char("l"), .char("l"), .char(","), .enter])
         #expect(quoted(state) == "Dan het tweede punt,")
-        press(&state, [.char("s"), .char("("), .enter])
+        try press(&state, [.char("s"), .char("("), .enter])
         #expect(quoted(state) == "Eerst dit.")
         // One code, one quote set: the new quote replaced the first one.
         #expect(state.coding(forSegment: state.currentSegment!.id)?.applied("werkdruk")?.spans.count == 1)
     }
 
-    @Test func typedFirstWordsThenSentence() {
-        var state = Self.state()
-        press(&state, [.char("s"), .char("/")])
+    @Test func typedFirstWordsThenSentence() throws {
+        var state = try Self.state()
+        try press(&state, [.char("s"), .char("/")])
         for c in "ten sl" { _ = state.handle(key: .char(c)) }
-        press(&state, [.enter])
+        try press(&state, [.enter])
         guard case .span(let sel) = state.mode else {
             Issue.record("quote selection closed")
             return
         }
         #expect(sel.query == nil)
-        press(&state, [.char("e"), .enter])
+        try press(&state, [.char("e"), .enter])
         #expect(quoted(state) == "ten slotte dit, zei ze.")
     }
 
-    @Test func underlineIsInTheSnapshotStyles() {
-        var state = Self.state()
-        press(&state, [.char("S"), .enter])
+    @Test func underlineIsInTheSnapshotStyles() throws {
+        var state = try Self.state()
+        try press(&state, [.char("S"), .enter])
         let screen = Renderer.render(state, width: 80, height: 24).screen
         let styles = screen.styleText.attributes.split(separator: "\n", omittingEmptySubsequences: false)
         let row = screen.lines.firstIndex { $0.contains("Eerst dit.") }!

@@ -8,7 +8,7 @@ import Testing
 @Suite struct ReconcileContextTests {
     @Test func contextQuotesAndMemosAreShown() throws {
         DisplayWidth.prepareLocale()
-        let doc = Fixtures.document()
+        let doc = try Fixtures.document()
         let s = doc.segments
         let item = ReconcileItem(
             documentId: doc.id, documentTitle: doc.title, segment: s[2], first: ["didactiek"], second: ["werkdruk"],

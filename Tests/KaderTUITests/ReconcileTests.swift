@@ -7,8 +7,8 @@ import Testing
 /// `kader reconcile`: state transitions, the rendered screen, and the controller writing only
 /// the consensus coder.
 @Suite struct ReconcileTests {
-    static func state() -> ReconcileState {
-        let doc = Fixtures.document()
+    static func state() throws -> ReconcileState {
+        let doc = try Fixtures.document()
         let segs = doc.segments.filter(\.codable)
         let items = [
             ReconcileItem(
@@ -25,13 +25,14 @@ import Testing
             items: items)
     }
 
-    @Test func acceptUnionIntersectionEditAndMemo() {
-        var s = Self.state()
+    @Test func acceptUnionIntersectionEditAndMemo() throws {
+        var s = try Self.state()
         #expect(s.handle(key: .char("b")) == [.save(item: 0, Resolution(codes: ["werkdruk"]))])
         #expect(s.cursor == 1)  // moves on to the next open one
         #expect(s.handle(key: .char("u")) == [.save(item: 1, Resolution(codes: ["didactiek", "werkdruk"]))])
         _ = s.handle(key: .char("k"))
-        #expect(s.handle(key: .char("i")) == [.save(item: 1, Resolution(codes: []))])  // "no code applies" is a resolution
+        // "no code applies" is a resolution
+        #expect(s.handle(key: .char("i")) == [.save(item: 1, Resolution(codes: []))])
         #expect(s.resolutions[1] == Resolution(codes: []))
         #expect(s.cursor == 2)
         _ = s.handle(key: .char("k"))
@@ -60,8 +61,8 @@ import Testing
         #expect(s.handle(key: .char("q")) == [.quit])
     }
 
-    @Test func reopeningStartsAtTheFirstOpenItem() {
-        var s = Self.state()
+    @Test func reopeningStartsAtTheFirstOpenItem() throws {
+        var s = try Self.state()
         s = ReconcileState(
             firstCoder: "ann", secondCoder: "bart", consensusCoder: "consensus", codebook: Fixtures.codebook,
             items: s.items, resolutions: [0: Resolution(codes: ["werkdruk"])])
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func screen100x30() throws {
-        var s = Self.state()
+        var s = try Self.state()
         _ = s.handle(key: .char("m"))
         for c in "te bespreken" { _ = s.handle(key: .char(c)) }
         _ = s.handle(key: .enter)
@@ -89,8 +90,8 @@ import Testing
         #expect(edit.text.contains("[x] i  Werkdruk"))
     }
 
-    @Test func helpIsGeneratedFromTheKeymap() {
-        var s = Self.state()
+    @Test func helpIsGeneratedFromTheKeymap() throws {
+        var s = try Self.state()
         _ = s.handle(key: .char("?"))
         let screen = ReconcileView.render(s, width: 100, height: 40)
         for help in Set(ReconcileKeymap.defaultBindings.map(\.help)) {

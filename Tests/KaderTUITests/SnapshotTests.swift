@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func codingScreen80x24() throws {
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("i"))
         _ = state.handle(key: .char("4"))
         let screen = Renderer.render(state, width: 80, height: 24).screen
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func codingScreen160x48WithWideCharacters() throws {
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         state.cursor = 2
         let screen = Renderer.render(state, width: 160, height: 48).screen
         try assertSnapshot(screen, "coding-160x48")
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func documentList80x24() throws {
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         state.screen = .documents
         let screen = Renderer.render(state, width: 80, height: 24).screen
         try assertSnapshot(screen, "documents-80x24")
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func helpListsEveryBindingAndScrolls() throws {
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("?"))
         let screen = Renderer.render(state, width: 100, height: 40).screen
         try assertSnapshot(screen, "help-100x40")
@@ -75,8 +75,8 @@ import Testing
         #expect(!state.showHelp)
     }
 
-    @Test func tooSmallTerminalShowsAMessage() {
-        let screen = Renderer.render(Fixtures.codingState(), width: 40, height: 10).screen
+    @Test func tooSmallTerminalShowsAMessage() throws {
+        let screen = Renderer.render(try Fixtures.codingState(), width: 40, height: 10).screen
         #expect(screen.text.contains("Terminal too small"))
     }
 
@@ -92,7 +92,7 @@ import Testing
     let snapshots = SnapshotTests()
 
     @Test func pickerAndSearchHighlight() throws {
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("/"))
         for c in "werkdruk" { _ = state.handle(key: .char(c)) }
         _ = state.handle(key: .enter)
@@ -106,7 +106,7 @@ import Testing
     }
 
     @Test func memoEditor() throws {
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("m"))
         for c in "Belangrijk: één platform." { _ = state.handle(key: .char(c)) }
         try snapshots.assertSnapshot(Renderer.render(state, width: 80, height: 24).screen, "memo-80x24")

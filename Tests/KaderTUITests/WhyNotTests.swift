@@ -7,8 +7,8 @@ import Testing
 /// "Why not now": an action that cannot be done says why, and is greyed in the help; the
 /// keymap override file reaches code toggles and scrolling too; the clock is injected.
 @Suite struct WhyNotTests {
-    @Test func unavailableActionsSayWhyAndAreGreyedInHelp() {
-        var state = Fixtures.codingState()
+    @Test func unavailableActionsSayWhyAndAreGreyedInHelp() throws {
+        var state = try Fixtures.codingState()
         state.cursor = 0  // the moderator: not codable
         _ = state.handle(key: .char("s"))
         #expect(state.mode == .normal)
@@ -29,7 +29,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         try "toggle-code:werkdruk: Alt-w\nscroll-down: Ins\n".write(to: url, atomically: true, encoding: .utf8)
         let keymap = try KeymapOverrides.apply(url, to: Keymap())
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         state.keymap = keymap
         state.clock = { "2026-01-01T00:00:00Z" }
         _ = state.handle(key: .alt("w"))

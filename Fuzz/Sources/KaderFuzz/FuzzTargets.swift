@@ -98,8 +98,12 @@ enum FuzzTargets {
     static let renderDocument: Document = {
         let text =
             "Els: een\u{0301} twee drie 🎉\n\nKoen: \u{202E}vier\u{9B} vijf\n\nEls: zes zeven acht negen tien elf twaalf dertien\n"
-        return try! TranscriptLoader().load(
-            data: Data(text.utf8), path: "Transcripts/fuzz.txt", id: "fuzz", format: .plainText)
+        do {
+            return try TranscriptLoader().load(
+                data: Data(text.utf8), path: "Transcripts/fuzz.txt", id: "fuzz", format: .plainText)
+        } catch {
+            fatalError("the fixed render document does not load: \(error)")
+        }
     }()
 
     /// Loads `data` as a hostile codings file of the render document (as the TUI does:

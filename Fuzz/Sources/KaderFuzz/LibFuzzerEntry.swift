@@ -34,6 +34,8 @@ public func fuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> 
 }
 
 /// libFuzzer's driver (in the fuzzer runtime that `-sanitize=fuzzer` links).
+// The Swift name is the C symbol libFuzzer exports, so it keeps the C spelling.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<Int32>,

@@ -17,8 +17,9 @@ enum AgreementVsPython {
         // and adds a stray code 20% of the time.
         var masks = [UInt64](repeating: 0, count: n * coders)
         for u in 0..<n {
-            var truth = Set<String>()
-            for _ in 0..<rng.int(3) { truth.insert(codes[rng.int(codeCount)]) }
+            // Codes as indices into `codes`; a coder's mask bit i stands for codes[i].
+            var truth = Set<Int>()
+            for _ in 0..<rng.int(3) { truth.insert(rng.int(codeCount)) }
             var row: [Set<String>?] = []
             for j in 0..<coders {
                 if rng.chance(0.05) {
@@ -27,9 +28,9 @@ enum AgreementVsPython {
                     continue
                 }
                 var s = truth
-                if rng.chance(0.2) { s.insert(codes[rng.int(codeCount)]) }
-                for c in s { masks[u * coders + j] |= 1 << UInt64(Int(c.dropFirst(5))!) }
-                row.append(s)
+                if rng.chance(0.2) { s.insert(rng.int(codeCount)) }
+                for i in s { masks[u * coders + j] |= 1 << UInt64(i) }
+                row.append(Set(s.map { codes[$0] }))
             }
             units.append(row)
         }
@@ -38,7 +39,7 @@ enum AgreementVsPython {
         let samples = try repeatTimed(minRuns: 3, maxRuns: 3, budget: 0) {
             report = try CodeAgreement.report(units: units, coderCount: coders, codes: codes)
         }
-        let r = report!
+        guard let r = report else { throw BenchError.check("agreement report was not computed") }
         let stats = Stats(samples)
         let peak = peakRSSBytes()
         let masi = r.overall.masi.value

@@ -49,15 +49,16 @@ public struct AlphaAnalysis: Sendable {
         if let numbers {
             var distinct: [Double: [Int]] = [:]
             for (i, x) in numbers.enumerated() where usedLabel[i] { distinct[x == 0 ? 0 : x, default: []].append(i) }
-            let sorted = distinct.keys.sorted()
-            for (c, x) in sorted.enumerated() { for i in distinct[x]! { labelToCategory[i] = Int32(c) } }
+            // (value, label indices) in ascending order of value.
+            let groups = distinct.sorted { $0.key < $1.key }
+            let sorted = groups.map(\.key)
+            for (c, group) in groups.enumerated() { for i in group.value { labelToCategory[i] = Int32(c) } }
             categoryValues = sorted
-            categoryLabels = sorted.map { x in
-                distinct[x]!.count == 1 ? csv.labels[distinct[x]![0]] : ChanceCorrectedAgreement.fmt(x)
+            categoryLabels = groups.map { x, ls in
+                ls.count == 1 ? csv.labels[ls[0]] : ChanceCorrectedAgreement.fmt(x)
             }
-            let merged = sorted.compactMap { x -> String? in
-                let ls = distinct[x]!
-                return ls.count > 1 ? ls.map { "\"\(csv.labels[$0])\"" }.joined(separator: " = ") : nil
+            let merged = groups.compactMap { _, ls -> String? in
+                ls.count > 1 ? ls.map { "\"\(csv.labels[$0])\"" }.joined(separator: " = ") : nil
             }
             notes.append(
                 "values read as numbers (\(sorted.count) distinct)"
@@ -212,17 +213,23 @@ struct PatternCounter {
         }
         if packs {
             let mask = (UInt64(1) << UInt64(bits)) - 1
+            // `order` holds exactly the keys of `small`.
             for key in order {
+                guard let w = small[key] else { continue }
                 var cats: [Int32] = []
                 var x = key
                 while x != 0 {
                     cats.append(Int32(x & mask) - 1)
                     x >>= UInt64(bits)
                 }
-                add(cats.reversed(), small[key]!)
+                add(cats.reversed(), w)
             }
         } else {
-            for a in largeOrder { add(a, large[a]!) }
+            // `largeOrder` holds exactly the keys of `large`.
+            for a in largeOrder {
+                guard let w = large[a] else { continue }
+                add(a, w)
+            }
         }
         return out
     }

@@ -195,16 +195,19 @@ public struct AlphaInterval: Sendable, Equatable {
         guard n >= 3 else { return .notComputable(reason: "the jackknife needs at least 3 pairable units") }
         let loo = patterns.leaveOneOut()
         var mean = 0.0
+        var values: [Double] = []
+        values.reserveCapacity(loo.count)
         for (p, a) in loo.enumerated() {
             guard let a else {
                 return .notComputable(
                     reason: "leaving out one unit leaves a single value, so the jackknife is undefined")
             }
             mean += Double(patterns.weights[p]) * a
+            values.append(a)
         }
         mean /= Double(n)
         var ss = 0.0
-        for (p, a) in loo.enumerated() { ss += Double(patterns.weights[p]) * (a! - mean) * (a! - mean) }
+        for (p, a) in values.enumerated() { ss += Double(patterns.weights[p]) * (a - mean) * (a - mean) }
         let se = (Double(n - 1) / Double(n) * ss).squareRoot()
         let t = StudentT.quantile975(df: n - 1)
         let probs = ts.map { se > 0 ? 0.5 * erfc(-(($0 - alpha) / se) / 2.0.squareRoot()) : ($0 > alpha ? 1 : 0) }

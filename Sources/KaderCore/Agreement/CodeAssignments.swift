@@ -24,12 +24,19 @@ public struct CodeAssignments: Sendable, Equatable {
     /// Throws `AgreementError.tooManyCoders` if a row is longer than `coderCount`.
     public init(units: [[Set<String>?]], coderCount: Int? = nil, codes: [String]? = nil) throws {
         let m = coderCount ?? units.first?.count ?? 0
+        for (u, row) in units.enumerated() where row.count > m {
+            throw AgreementError.tooManyCoders(unit: u, coderCount: m)
+        }
+        self.init(checkedUnits: units, coderCount: m, codes: codes)
+    }
+
+    /// As `init(units:coderCount:codes:)` for rows already known to be no longer than `m`.
+    init(checkedUnits units: [[Set<String>?]], coderCount m: Int, codes: [String]?) {
         var order = codes ?? []
         var index: [String: Int] = [:]
         for (i, c) in order.enumerated() where index[c] == nil { index[c] = i }
         var extra = Set<String>()
-        for (u, row) in units.enumerated() {
-            guard row.count <= m else { throw AgreementError.tooManyCoders(unit: u, coderCount: m) }
+        for row in units {
             for s in row { if let s { for c in s where index[c] == nil { extra.insert(c) } } }
         }
         for c in extra.sorted() {
@@ -44,8 +51,9 @@ public struct CodeAssignments: Sendable, Equatable {
                 guard let s else { continue }
                 let slot = u * m + j
                 present[slot] = true
+                // Every code of the data is in `index` (listed or appended above).
                 for c in s {
-                    let b = index[c]!
+                    guard let b = index[c] else { continue }
                     masks[slot * w + (b >> 6)] |= 1 << UInt64(b & 63)
                 }
             }
@@ -96,7 +104,7 @@ public struct CodeAssignments: Sendable, Equatable {
                 rows[j][u] = hit
             }
         }
-        return try! ReliabilityData(coders: rows)
+        return ReliabilityData(rectangular: rows, unitCount: unitCount)
     }
 
     /// Binary applied/not-applied data for one code (coders × units, nil = missing).
@@ -106,6 +114,6 @@ public struct CodeAssignments: Sendable, Equatable {
     public func setData() -> ReliabilityData<Set<String>> {
         var rows = [[Set<String>?]](repeating: .init(repeating: nil, count: unitCount), count: coderCount)
         for u in 0..<unitCount { for j in 0..<coderCount { rows[j][u] = codeSet(unit: u, coder: j) } }
-        return try! ReliabilityData(coders: rows)
+        return ReliabilityData(rectangular: rows, unitCount: unitCount)
     }
 }

@@ -72,8 +72,9 @@ public struct ProjectAgreement: Sendable {
             members[key, default: []].append(u)
         }
         let codeOrder = all.codes
+        // `order` holds exactly the keys of `members`.
         groups = try order.map { key in
-            let us = members[key]!
+            let us = members[key, default: []]
             let a = try CodeAssignments(units: us.map(\.codes), coderCount: units.coders.count, codes: codeOrder)
             return AgreementGroup(
                 label: key, unitCount: us.count,

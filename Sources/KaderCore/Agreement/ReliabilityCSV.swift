@@ -258,7 +258,9 @@ public struct ReliabilityCSV: Sendable {
 
     /// The values as text (for the nominal metric on text labels).
     public var textData: ReliabilityData<String> {
-        try! ReliabilityData(coders: (0..<coders.count).map { c in (0..<unitCount).map { value(coder: c, unit: $0) } })
+        ReliabilityData(
+            rectangular: (0..<coders.count).map { c in (0..<unitCount).map { value(coder: c, unit: $0) } },
+            unitCount: unitCount)
     }
 
     /// The values as numbers.

@@ -24,6 +24,13 @@ public struct ReliabilityData<Value: Hashable> {
         unitCount = n
     }
 
+    /// Coders as rows for rows built with `unitCount` values each (not checked again).
+    init(rectangular rows: [[Value?]], unitCount n: Int) {
+        values = rows
+        coderCount = rows.count
+        unitCount = n
+    }
+
     /// Units as rows, coders as columns (the transpose of `init(coders:)`).
     public init(units rows: [[Value?]]) throws {
         let m = rows.first?.count ?? 0

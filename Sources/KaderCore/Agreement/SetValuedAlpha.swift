@@ -17,7 +17,8 @@ public enum SetValuedAlpha {
     public static func compute(_ data: ReliabilityData<Set<String>>, distance: SetDistance) -> AlphaResult {
         var units = [[Set<String>?]](repeating: [], count: data.unitCount)
         for u in 0..<data.unitCount { units[u] = data.values.map { $0[u] } }
-        let a = try! CodeAssignments(units: units, coderCount: data.coderCount)
+        // Every row has exactly `data.coderCount` values.
+        let a = CodeAssignments(checkedUnits: units, coderCount: data.coderCount, codes: nil)
         return compute(a, distance: distance)
     }
 

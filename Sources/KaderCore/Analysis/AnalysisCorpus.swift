@@ -143,10 +143,11 @@ public struct AnalysisCorpus: Sendable {
 
 /// One result per document, each written by exactly one worker and read after all finished.
 final class AnalysisSlots: @unchecked Sendable {
-    private var slots: [Result<AnalysisDocument, Error>?]
+    /// Starts as `.failure(SlotNotFilled())`, which no reader sees: every slot is set first.
+    private var slots: [Result<AnalysisDocument, Error>]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Array(repeating: .failure(SlotNotFilled()), count: count) }
 
     func set(_ i: Int, _ value: Result<AnalysisDocument, Error>) {
         lock.lock()
@@ -157,6 +158,6 @@ final class AnalysisSlots: @unchecked Sendable {
     func values() -> [Result<AnalysisDocument, Error>] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.map { $0! }
+        return slots
     }
 }

@@ -57,7 +57,9 @@ public struct AttributeMatrix: Sendable, Hashable {
             }
         }
         let sorted = AnalysisCorpus.sortedValues(Set(keys))
-        let remap = keys.map { k in sorted.firstIndex(of: k)! }
+        // `sorted` is a permutation of `keys`: remap[column of first appearance] = sorted position.
+        var remap = [Int](repeating: 0, count: keys.count)
+        for (position, k) in sorted.enumerated() { if let c = columnOf[k] { remap[c] = position } }
         let rowIndex = Dictionary(uniqueKeysWithValues: tree.order.enumerated().map { ($0.element, $0.offset) })
         var segs = [[Set<Int>]](repeating: [Set<Int>](repeating: [], count: sorted.count), count: tree.order.count)
         var cods = [[Int]](repeating: [Int](repeating: 0, count: sorted.count), count: tree.order.count)
@@ -163,40 +165,61 @@ public struct AttributeMatrix: Sendable, Hashable {
         struct Cell: Encodable {
             var segments: Int
             var codings: Int
-            var row_percent: Double?
-            var column_percent: Double?
+            var rowPercent: Double?
+            var columnPercent: Double?
+            enum CodingKeys: String, CodingKey {
+                case segments, codings
+                case rowPercent = "row_percent"
+                case columnPercent = "column_percent"
+            }
         }
         struct JRow: Encodable {
-            var code_id: String
-            var code_path: String
+            var codeId: String
+            var codePath: String
             var depth: Int
             var cells: [Cell]
-            var total_segments: Int
-            var total_codings: Int
+            var totalSegments: Int
+            var totalCodings: Int
+            enum CodingKeys: String, CodingKey {
+                case codeId = "code_id"
+                case codePath = "code_path"
+                case depth, cells
+                case totalSegments = "total_segments"
+                case totalCodings = "total_codings"
+            }
         }
         struct Column: Encodable {
             var value: String
-            var codable_segments: Int
+            var codableSegments: Int
+            enum CodingKeys: String, CodingKey {
+                case value
+                case codableSegments = "codable_segments"
+            }
         }
         struct Doc: Encodable {
             var axis: String
             var columns: [Column]
-            var codable_segments: Int
+            var codableSegments: Int
             var rows: [JRow]
+            enum CodingKeys: String, CodingKey {
+                case axis, columns
+                case codableSegments = "codable_segments"
+                case rows
+            }
         }
         let round: (Double?) -> Double? = { $0.map { ($0 * 10).rounded() / 10 } }
         let doc = Doc(
-            axis: axis, columns: columns.indices.map { Column(value: columns[$0], codable_segments: base[$0]) },
-            codable_segments: totalBase,
+            axis: axis, columns: columns.indices.map { Column(value: columns[$0], codableSegments: base[$0]) },
+            codableSegments: totalBase,
             rows: rows.map { r in
                 JRow(
-                    code_id: r.codeId, code_path: r.path, depth: r.depth,
+                    codeId: r.codeId, codePath: r.path, depth: r.depth,
                     cells: columns.indices.map {
                         Cell(
-                            segments: r.segments[$0], codings: r.codings[$0], row_percent: round(rowPercent(r, $0)),
-                            column_percent: round(columnPercent(r, $0)))
+                            segments: r.segments[$0], codings: r.codings[$0], rowPercent: round(rowPercent(r, $0)),
+                            columnPercent: round(columnPercent(r, $0)))
                     },
-                    total_segments: r.totalSegments, total_codings: r.totalCodings)
+                    totalSegments: r.totalSegments, totalCodings: r.totalCodings)
             })
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -82,13 +82,16 @@ public struct AttributeValue: Sendable, Hashable, Codable, CustomStringConvertib
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
             return nil
         }
+        // Digits only, but a part too long for an Int is no date either.
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
         let y: Int
         let m: Int
         let d: Int
         if parts[0].count == 4 && t.contains("-") && !t.contains("/") {
-            (y, m, d) = (Int(parts[0])!, Int(parts[1])!, Int(parts[2])!)
+            (y, m, d) = (numbers[0], numbers[1], numbers[2])
         } else if parts[2].count == 4 && parts[0].count <= 2 && parts[1].count <= 2 {
-            (y, m, d) = (Int(parts[2])!, Int(parts[1])!, Int(parts[0])!)
+            (y, m, d) = (numbers[2], numbers[1], numbers[0])
         } else {
             return nil
         }

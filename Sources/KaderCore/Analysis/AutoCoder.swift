@@ -62,10 +62,10 @@ public enum AutoCoder {
         let time = Timestamp.now()
         var run = AutocodeRun(time: time, search: search, code: code, added: [])
         let byDocument = Dictionary(grouping: plan.filter { !$0.present }, by: \.document)
-        for d in byDocument.keys.sorted() {
+        for (d, planned) in byDocument.sorted(by: { $0.key < $1.key }) {
             let doc = corpus.documents[d].document
             var file = try store.load(document: doc)
-            for p in byDocument[d]! {
+            for p in planned {
                 let seg = doc.segments[p.segment]
                 let codes = file.codes(forSegment: seg.id)
                 guard !codes.contains(code) else { continue }

@@ -66,26 +66,25 @@ public struct Cooccurrence: Sendable {
     {
         let tree = corpus.tree
         // Group key -> (segment key -> code set)
-        var groupOrder: [String] = []
-        var groupInfo: [String: (coder: String, value: String?)] = [:]
+        var groupOrder: [(key: String, coder: String, value: String?)] = []
+        var seenGroups: Set<String> = []
         var sets: [String: [Int: Set<String>]] = [:]
         for u in units where u.coder != nil {
             let coder = pooled ? "pooled" : (u.coder ?? "(no coder)")
             let value = by.map { corpus.value(of: u, on: $0) ?? AttributeMatrix.none }
             let gk = coder + "\u{1}" + (value ?? "")
-            if groupInfo[gk] == nil {
-                groupInfo[gk] = (coder, value)
-                groupOrder.append(gk)
-            }
+            if seenGroups.insert(gk).inserted { groupOrder.append((gk, coder, value)) }
             var mapped: Set<String> = []
-            for c in corpus.codes(of: u) where tree.contains(c) {
-                mapped.insert(level == .category ? tree.category[c]! : c)
+            // `tree.category` has exactly the codes of the codebook (those `tree.contains`).
+            for c in corpus.codes(of: u) {
+                guard let category = tree.category[c] else { continue }
+                mapped.insert(level == .category ? category : c)
             }
             sets[gk, default: [:]][u.document << 32 | u.segment, default: []].formUnion(mapped)
         }
         var groups: [Group] = []
-        for gk in groupOrder {
-            let segs = sets[gk] ?? [:]
+        for info in groupOrder {
+            let segs = sets[info.key] ?? [:]
             var used: Set<String> = []
             for (_, s) in segs { used.formUnion(s) }
             let codes = (level == .category ? tree.categories : tree.order).filter(used.contains)
@@ -95,7 +94,6 @@ public struct Cooccurrence: Sendable {
                 let ids = s.compactMap { index[$0] }
                 for i in ids { for j in ids { both[i][j] += 1 } }
             }
-            let info = groupInfo[gk]!
             groups.append(
                 Group(
                     coder: info.coder, value: info.value, segments: segs.count, codes: codes,
@@ -157,10 +155,12 @@ public struct Cooccurrence: Sendable {
         ]
         var rows: [[String]] = []
         for g in groups {
+            // Pairs are built from `g.codes`, so both ends are keys of `n`.
             let n = Dictionary(uniqueKeysWithValues: zip(g.codes, g.counts))
             for p in g.pairs {
                 rows.append([
-                    g.coder, g.value ?? "", p.a, name(p.a), p.b, name(p.b), String(n[p.a]!), String(n[p.b]!),
+                    g.coder, g.value ?? "", p.a, name(p.a), p.b, name(p.b), String(n[p.a, default: 0]),
+                    String(n[p.b, default: 0]),
                     String(p.both),
                     Self.num(p.jaccard), p.shareOfA.map { String(format: "%.4f", $0) } ?? "",
                     p.shareOfB.map { String(format: "%.4f", $0) } ?? "",
@@ -182,8 +182,13 @@ public struct Cooccurrence: Sendable {
             var b: String
             var both: Int
             var jaccard: Double?
-            var share_of_a: Double?
-            var share_of_b: Double?
+            var shareOfA: Double?
+            var shareOfB: Double?
+            enum CodingKeys: String, CodingKey {
+                case a, b, both, jaccard
+                case shareOfA = "share_of_a"
+                case shareOfB = "share_of_b"
+            }
         }
         struct JGroup: Encodable {
             var coder: String
@@ -208,8 +213,8 @@ public struct Cooccurrence: Sendable {
                     },
                     pairs: g.pairs.map {
                         JPair(
-                            a: $0.a, b: $0.b, both: $0.both, jaccard: r4($0.jaccard), share_of_a: r4($0.shareOfA),
-                            share_of_b: r4($0.shareOfB))
+                            a: $0.a, b: $0.b, both: $0.both, jaccard: r4($0.jaccard), shareOfA: r4($0.shareOfA),
+                            shareOfB: r4($0.shareOfB))
                     })
             })
         let enc = JSONEncoder()

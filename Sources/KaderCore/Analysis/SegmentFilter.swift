@@ -157,7 +157,11 @@ public struct SegmentFilter: Sendable {
                 // prefix[j] = number of right-hand hits among the group's first j units.
                 var prefix = [0]
                 prefix.reserveCapacity(g.count + 1)
-                for u in g { prefix.append(prefix.last! + (right[u] ? 1 : 0)) }
+                var hits = 0
+                for u in g {
+                    if right[u] { hits += 1 }
+                    prefix.append(hits)
+                }
                 for (j, u) in g.enumerated() where left[u] {
                     let lo = max(0, j - k)
                     let hi = min(g.count, j + k + 1)
@@ -196,14 +200,16 @@ struct Glob {
     init(_ pattern: String) { parts = pattern.split(separator: "*", omittingEmptySubsequences: false) }
 
     func matches(_ text: String) -> Bool {
-        guard parts.count > 1 else { return text == parts.first.map(String.init) ?? "" }
+        guard parts.count > 1, let first = parts.first, let last = parts.last else {
+            return text == parts.first.map(String.init) ?? ""
+        }
         var rest = Substring(text)
-        guard rest.hasPrefix(parts[0]) else { return false }
-        rest = rest.dropFirst(parts[0].count)
+        guard rest.hasPrefix(first) else { return false }
+        rest = rest.dropFirst(first.count)
         for p in parts.dropFirst().dropLast() where !p.isEmpty {
             guard let r = rest.range(of: p) else { return false }
             rest = rest[r.upperBound...]
         }
-        return rest.hasSuffix(parts.last!)
+        return rest.hasSuffix(last)
     }
 }

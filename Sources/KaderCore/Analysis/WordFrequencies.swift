@@ -55,7 +55,8 @@ public struct WordFrequencies: Sendable {
             }
         }
         let order = AnalysisCorpus.sortedValues(Set(columns))
-        let remap = order.map { columnIndex[$0]! }
+        // `order` is a permutation of `columns`, the keys of `columnIndex`: nothing is dropped.
+        let remap = order.compactMap { columnIndex[$0] }
         var entries = counts.map { w, row -> Entry in
             let full = row + Array(repeating: 0, count: columns.count - row.count)
             return Entry(word: w, total: full.reduce(0, +), counts: remap.map { full[$0] })
@@ -90,8 +91,13 @@ public struct WordFrequencies: Sendable {
     public func json() throws -> Data {
         struct J: Encodable {
             var columns: [String]
-            var words_counted: [Int]
+            var wordsCounted: [Int]
             var words: [W]
+            enum CodingKeys: String, CodingKey {
+                case columns
+                case wordsCounted = "words_counted"
+                case words
+            }
         }
         struct W: Encodable {
             var word: String
@@ -102,7 +108,7 @@ public struct WordFrequencies: Sendable {
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try enc.encode(
             J(
-                columns: columns, words_counted: totals,
+                columns: columns, wordsCounted: totals,
                 words: entries.map { W(word: $0.word, total: $0.total, counts: $0.counts) })) + Data([0x0A])
     }
 

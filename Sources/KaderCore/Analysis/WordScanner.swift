@@ -30,7 +30,7 @@ public struct WordScanner {
                 let isWord = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A)
                 if isWord {
                     if wordStart < 0 { wordStart = folded.count }
-                    folded.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : s)
+                    folded.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : s)
                     origin.append(offset)
                 } else if wordStart >= 0 {
                     words.append(wordStart..<folded.count)

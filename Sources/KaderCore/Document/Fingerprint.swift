@@ -120,19 +120,21 @@ public enum Fingerprint {
     private static func collapseRaw(
         _ src: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ dst: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
+        // An empty buffer means an empty range (`dst` is at least `b - a` long): nothing to write.
+        guard let srcBase = src.baseAddress, let dstBase = dst.baseAddress else { return 0 }
         var k = 0
         var pendingSpace = false
         var i = a
         while i < b {
             // Block path: 16 bytes without whitespace other than single spaces before ordinary
             // characters are copied as they are (the byte after the block is looked at too).
-            if i + 17 <= b && src[i] > 0x20 && !hasIrregularWhitespace(src.baseAddress! + i) {
+            if i + 17 <= b && src[i] > 0x20 && !hasIrregularWhitespace(srcBase + i) {
                 if pendingSpace {
                     dst[k] = 0x20
                     k &+= 1
                     pendingSpace = false
                 }
-                UnsafeMutableRawPointer(dst.baseAddress! + k).copyMemory(from: src.baseAddress! + i, byteCount: 16)
+                UnsafeMutableRawPointer(dstBase + k).copyMemory(from: srcBase + i, byteCount: 16)
                 k &+= 16
                 i &+= 16
                 continue

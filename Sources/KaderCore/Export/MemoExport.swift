@@ -45,11 +45,8 @@ public enum MemoExport {
     ) -> [MemoRow] {
         let entries = Dictionary(codebook.entries.map { ($0.code.id, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [MemoRow] = []
-        for coder in projectMemos.keys.sorted() where !(projectMemos[coder]?.memo.isEmpty ?? true) {
-            out.append(
-                MemoRow(
-                    kind: "project", coder: coder, modified: projectMemos[coder]!.modified,
-                    memo: projectMemos[coder]!.memo))
+        for (coder, memo) in projectMemos.sorted(by: { $0.key < $1.key }) where !memo.memo.isEmpty {
+            out.append(MemoRow(kind: "project", coder: coder, modified: memo.modified, memo: memo.memo))
         }
         for doc in documents {
             let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -91,8 +88,8 @@ public enum MemoExport {
         }
         let order = Dictionary(
             codebook.entries.enumerated().map { ($0.element.code.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        for coder in codeMemos.keys.sorted() {
-            for (id, text) in codeMemos[coder]!.sorted(by: {
+        for (coder, memos) in codeMemos.sorted(by: { $0.key < $1.key }) {
+            for (id, text) in memos.sorted(by: {
                 (order[$0.key] ?? Int.max, $0.key) < (order[$1.key] ?? Int.max, $1.key)
             }) where !text.isEmpty {
                 out.append(

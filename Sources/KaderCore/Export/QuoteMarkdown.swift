@@ -97,10 +97,8 @@ public enum QuoteMarkdown {
     static func plural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }
 
     static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
+        guard let last = items.last else { return "" }
+        if items.count == 1 { return last }
+        return items.dropLast().joined(separator: ", ") + " and " + last
     }
 }

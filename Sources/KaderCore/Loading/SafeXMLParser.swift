@@ -78,7 +78,9 @@ final class SafeXMLParser {
         // Hand the first bytes to the context so libxml2 can detect the encoding (BOM or `<?xm`).
         let head = min(4, data.count)
         let ctxt: xmlParserCtxtPtr? = data.withUnsafeBytes { raw in
-            raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: head) {
+            // Not empty (checked above), so there is a base address.
+            guard let base = raw.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: head) {
                 xmlCreatePushParserCtxt(&sax, me, $0, Int32(head), nil)
             }
         }
@@ -89,7 +91,8 @@ final class SafeXMLParser {
         xmlCtxtUseOptions(ctxt, options)
         var status: Int32 = 0
         data.withUnsafeBytes { raw in
-            let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+            guard let start = raw.baseAddress else { return }
+            let base = start.assumingMemoryBound(to: CChar.self)
             var offset = head
             repeat {
                 let n = min(Self.chunkSize, data.count - offset)
@@ -130,37 +133,36 @@ final class SafeXMLParser {
         var sax = xmlSAXHandler()
         sax.initialized = kader_xml_sax2_magic()
         sax.internalSubset = { ctx, _, _, _ in
-            parserFrom(ctx).stop(
+            parserFrom(ctx)?.stop(
                 "it has a document type declaration (DTD), which Kader refuses so that no entity is ever expanded")
         }
         sax.externalSubset = { ctx, _, _, _ in
-            parserFrom(ctx).stop(
+            parserFrom(ctx)?.stop(
                 "it has a document type declaration (DTD), which Kader refuses so that no entity is ever expanded")
         }
         sax.entityDecl = { ctx, name, _, _, _, _ in
-            parserFrom(ctx).stop("it declares the XML entity \(xmlString(name) ?? "?"), which Kader does not expand")
+            parserFrom(ctx)?.stop("it declares the XML entity \(xmlString(name) ?? "?"), which Kader does not expand")
         }
         sax.unparsedEntityDecl = { ctx, name, _, _, _ in
-            parserFrom(ctx).stop("it declares the XML entity \(xmlString(name) ?? "?"), which Kader does not expand")
+            parserFrom(ctx)?.stop("it declares the XML entity \(xmlString(name) ?? "?"), which Kader does not expand")
         }
         sax.getEntity = { ctx, name in
             if let name, let predefined = xmlGetPredefinedEntity(name) { return predefined }
-            parserFrom(ctx).stop(
+            parserFrom(ctx)?.stop(
                 "it refers to the undeclared entity &\(xmlString(name) ?? "?");, which Kader does not expand")
             return nil
         }
         sax.getParameterEntity = { ctx, name in
-            parserFrom(ctx).stop(
+            parserFrom(ctx)?.stop(
                 "it refers to the parameter entity %\(xmlString(name) ?? "?");, which Kader does not expand")
             return nil
         }
         sax.resolveEntity = { ctx, _, _ in
-            parserFrom(ctx).stop("it refers to an external entity, which Kader never loads")
+            parserFrom(ctx)?.stop("it refers to an external entity, which Kader never loads")
             return nil
         }
         sax.startElementNs = { ctx, localname, prefix, uri, _, _, nbAttributes, _, attributes in
-            let me = parserFrom(ctx)
-            guard me.problem == nil, let localname else { return }
+            guard let me = parserFrom(ctx), me.problem == nil, let localname else { return }
             let local = String(cString: localname)
             let qualified = prefix.map { String(cString: $0) + ":" + local } ?? local
             var attrs: [String: String] = [:]
@@ -181,14 +183,12 @@ final class SafeXMLParser {
             if let stop = me.handler.start(tag) { me.stop(stop) }
         }
         sax.endElementNs = { ctx, localname, prefix, _ in
-            let me = parserFrom(ctx)
-            guard me.problem == nil, let localname else { return }
+            guard let me = parserFrom(ctx), me.problem == nil, let localname else { return }
             let local = String(cString: localname)
             me.handler.end(localName: local, qualifiedName: prefix.map { String(cString: $0) + ":" + local } ?? local)
         }
         let characters: charactersSAXFunc = { ctx, ch, len in
-            let me = parserFrom(ctx)
-            guard me.problem == nil, let ch, len > 0 else { return }
+            guard let me = parserFrom(ctx), me.problem == nil, let ch, len > 0 else { return }
             me.handler.characters(String(decoding: UnsafeBufferPointer(start: ch, count: Int(len)), as: UTF8.self))
         }
         sax.characters = characters
@@ -200,8 +200,9 @@ final class SafeXMLParser {
 }
 
 /// The parser behind a libxml2 callback's context pointer (C callbacks cannot capture context).
-private func parserFrom(_ ctx: UnsafeMutableRawPointer?) -> SafeXMLParser {
-    Unmanaged<SafeXMLParser>.fromOpaque(ctx!).takeUnretainedValue()
+/// Nil only for a nil `ctx`, which libxml2 never passes (the context is set at creation).
+private func parserFrom(_ ctx: UnsafeMutableRawPointer?) -> SafeXMLParser? {
+    ctx.map { Unmanaged<SafeXMLParser>.fromOpaque($0).takeUnretainedValue() }
 }
 
 private func xmlString(_ p: UnsafePointer<xmlChar>?) -> String? {

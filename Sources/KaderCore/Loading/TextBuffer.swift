@@ -97,7 +97,10 @@ struct TextBuffer {
 
     static func countScalars(_ bytes: [UInt8], _ a: Int, _ b: Int) -> Int {
         guard a < b else { return 0 }
-        return bytes.withUnsafeBufferPointer { (b - a) - countContinuation($0.baseAddress!, a, b) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            return (b - a) - countContinuation(base, a, b)
+        }
     }
 
     /// Number of UTF-8 continuation bytes in `base[a..<b]` (branch-free, vectorisable).

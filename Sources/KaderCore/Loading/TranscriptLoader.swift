@@ -102,12 +102,20 @@ public struct TranscriptLoader: Sendable {
         // One read of the size fstat reports (plus one byte to see the end); more if the file grew.
         let size = max(Int(info.st_size), 0) + 1
         var result = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = try readInto(buffer.baseAddress!, size)
+            // `size` is at least 1, so the buffer has a base address.
+            guard let base = buffer.baseAddress else {
+                count = 0
+                return
+            }
+            count = try readInto(base, size)
         }
         guard result.count == size else { return result }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = try chunk.withUnsafeMutableBytes { try readInto($0.baseAddress!, $0.count) }
+            let n = try chunk.withUnsafeMutableBytes { raw in
+                guard let base = raw.baseAddress else { return 0 }
+                return try readInto(base, raw.count)
+            }
             result.append(contentsOf: chunk[0..<n])
             if n < chunk.count { return result }
         }

@@ -76,7 +76,10 @@ public enum TranscriptTextDecoder {
             utf8 = Array(s.utf8)
             encoding = le ? "UTF-16LE with BOM" : "UTF-16BE with BOM"
         } else {
-            if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
+            let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+            }
+            if hasNUL {
                 throw LoaderError.binary(path: path, detail: "it contains NUL bytes")
             }
             if let s = String(validating: bytes, as: UTF8.self) {

@@ -67,10 +67,11 @@ public struct DocumentBatchLoader: Sendable {
 /// One result slot per batch index; each slot is written by exactly one worker, then read after
 /// all workers finished (the lock orders the writes before the read).
 private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<Document, Error>?]
+    /// Starts as `.failure(SlotNotFilled())`, which no reader sees: every slot is set first.
+    private var slots: [Result<Document, Error>]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Array(repeating: .failure(SlotNotFilled()), count: count) }
 
     func set(_ i: Int, _ value: Result<Document, Error>) {
         lock.lock()
@@ -81,6 +82,9 @@ private final class ResultSlots: @unchecked Sendable {
     func values() -> [Result<Document, Error>] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.map { $0! }
+        return slots
     }
 }
+
+/// The placeholder of a result slot before its worker writes it.
+struct SlotNotFilled: Error {}

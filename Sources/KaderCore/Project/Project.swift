@@ -43,18 +43,20 @@ public struct Project: Sendable {
         var kept: [String] = []
         var duplicates: [DuplicateTranscript] = []
         for (name, id) in zip(files, ids) {
-            let group = byId[id]!
+            // `byId` groups `files` by these ids: every id has a non-empty group.
+            guard let group = byId[id] else { continue }
             let exact = group.filter { ($0 as NSString).deletingPathExtension == id }
             let pool = exact.isEmpty ? group : exact
             // Among equals the oldest file stays: the one coders have been working on.
-            let keeper =
+            let oldest =
                 pool.count == 1
-                ? pool[0]
+                ? pool.first
                 : pool.min { a, b in
                     let ta = Self.modificationTime(transcripts.appendingPathComponent(a).path)
                     let tb = Self.modificationTime(transcripts.appendingPathComponent(b).path)
                     return ta != tb ? ta < tb : a < b
-                }!
+                }
+            guard let keeper = oldest else { continue }
             if name == keeper {
                 kept.append("Transcripts/" + name)
             } else {

@@ -87,7 +87,7 @@ public struct TextSearch: Sendable, Hashable {
             if !insensitive {
                 feed(s)
             } else if s.isASCII {
-                feed(s.value >= 65 && s.value <= 90 ? Unicode.Scalar(s.value + 32)! : s)
+                feed(s.value >= 65 && s.value <= 90 ? Unicode.Scalar(UInt8(s.value + 32)) : s)
             } else {
                 for f in Self.fold(s) { feed(f) }
             }
@@ -125,7 +125,7 @@ public struct TextSearch: Sendable, Hashable {
     static func fold(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
         if s.isASCII {
             let v = s.value
-            return [v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : s]
+            return [v >= 65 && v <= 90 ? Unicode.Scalar(UInt8(v + 32)) : s]
         }
         return Array(
             String(s).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)

@@ -54,8 +54,9 @@ public enum AtomicFile {
             if !ok { unlink(tmp) }
         }
         var offset = 0
-        while offset < buf.count {
-            let n = FaultInjection.diskFull ? -1 : Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+        // A non-empty buffer has a base address.
+        while offset < buf.count, let base = buf.baseAddress {
+            let n = FaultInjection.diskFull ? -1 : Glibc.write(fd, base + offset, buf.count - offset)
             if n < 0 {
                 if FaultInjection.diskFull { errno = ENOSPC }
                 if errno == EINTR { continue }

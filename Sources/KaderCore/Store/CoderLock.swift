@@ -49,7 +49,9 @@ public final class CoderLock: @unchecked Sendable {
         var name = [UInt8](repeating: 0, count: 256)
         let host =
             name.withUnsafeMutableBufferPointer { buf in
-                gethostname(UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), 255) == 0
+                buf.baseAddress.map {
+                    gethostname(UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self), 255) == 0
+                } ?? false
             } ? String(decoding: name.prefix { $0 != 0 }, as: UTF8.self) : "?"
         let text = Array("\(getpid())\n\(what) on host \(host) since \(Timestamp.now())\n".utf8)
         _ = ftruncate(fd, 0)

@@ -57,7 +57,7 @@ public enum ConsensusCoding {
             let text = distinct.count <= 1 ? memos.first?.1 : memos.map { "\($0.0): \($0.1)" }.joined(separator: "\n\n")
             return AppliedCode(code: code, spans: picked, memo: text)
         }
-        var segmentMemo = memo?.isEmpty == false ? memo! : ""
+        var segmentMemo = memo ?? ""
         for (name, coding) in coders {
             guard let m = coding?.memo, !m.isEmpty else { continue }
             let already = segmentMemo.contains(m)

@@ -89,7 +89,7 @@ enum QuoteAnchor {
         guard !words.isEmpty, words.count <= text.count else { return nil }
         var best: Int?
         for i in 0...(text.count - words.count) where text[i] == words[0] && matches(text, at: i, words) {
-            if best == nil || abs(i - target) < abs(best! - target) { best = i }
+            if best.map({ abs(i - target) < abs($0 - target) }) ?? true { best = i }
         }
         return best
     }

@@ -105,17 +105,20 @@ extension CodingFile {
             outcome[k] = .moved
         }
         // Anchors: attached codings matched above, as (old ordinal, new ordinal), increasing in both.
-        var anchors: [(old: Int, new: Int)] = [(0, 0)]
+        // `last` is always `anchors.last`.
+        var last = (old: 0, new: 0)
+        var anchors: [(old: Int, new: Int)] = [last]
         for k in (0..<wasOrphan).sorted(by: { all[$0].ordinal < all[$1].ordinal }) {
             guard let i = target[k] else { continue }
             let pair = (old: all[k].ordinal, new: segments[i].ordinal)
-            if pair.old > anchors.last!.old && pair.new > anchors.last!.new { anchors.append(pair) }
+            if pair.old > last.old && pair.new > last.new {
+                anchors.append(pair)
+                last = pair
+            }
         }
         // The end of the old document, when its segment count is known, anchors codings after
         // the last matched one.
-        if let n = segmentCount, contentHash != document.contentHash, n + 1 > anchors.last!.old,
-            segments.count + 1 > anchors.last!.new
-        {
+        if let n = segmentCount, contentHash != document.contentHash, n + 1 > last.old, segments.count + 1 > last.new {
             anchors.append((old: n + 1, new: segments.count + 1))
         }
         for k in 0..<wasOrphan where target[k] == nil {

@@ -54,7 +54,8 @@ public struct ReconcileKeymap: Sendable {
             if keys[b.title] == nil { order.append(b.title) }
             keys[b.title, default: []].append(b.key.displayName)
         }
-        return order.map { "\(keys[$0]!.joined(separator: "/")) \($0)" }.joined(separator: "  ")
+        // `order` holds exactly the keys of `keys`.
+        return order.map { "\(keys[$0, default: []].joined(separator: "/")) \($0)" }.joined(separator: "  ")
     }
 
     /// Help lines: per mode, keys sharing a help sentence merged.

@@ -13,12 +13,12 @@ func parseMatrix(_ text: String) -> [[String?]] {
     }.filter { !$0.isEmpty }
 }
 
-func numeric(_ text: String) -> ReliabilityData<Double> {
-    try! ReliabilityData(coders: parseMatrix(text).map { $0.map { $0.map { Double($0)! } } })
+func numeric(_ text: String) throws -> ReliabilityData<Double> {
+    try ReliabilityData(coders: parseMatrix(text).map { try $0.map { try $0.map { try #require(Double($0)) } } })
 }
 
-func labels(_ text: String) -> ReliabilityData<String> {
-    try! ReliabilityData(coders: parseMatrix(text))
+func labels(_ text: String) throws -> ReliabilityData<String> {
+    try ReliabilityData(coders: parseMatrix(text))
 }
 
 func approx(_ v: AgreementValue, _ expected: Double, _ tol: Double) -> Bool {
@@ -32,7 +32,7 @@ func approx(_ x: Double?, _ expected: Double, _ tol: Double) -> Bool {
 }
 
 /// Expands a two-coder contingency table into reliability data (2 × N).
-func dataFromTable(_ rows: [[Int]]) -> ReliabilityData<Int> {
+func dataFromTable(_ rows: [[Int]]) throws -> ReliabilityData<Int> {
     var a: [Int?] = []
     var b: [Int?] = []
     for (i, r) in rows.enumerated() {
@@ -43,7 +43,7 @@ func dataFromTable(_ rows: [[Int]]) -> ReliabilityData<Int> {
             }
         }
     }
-    return try! ReliabilityData(coders: [a, b])
+    return try ReliabilityData(coders: [a, b])
 }
 
 enum Vectors {

@@ -10,7 +10,7 @@ extension AgreementTests {
         @Test func ka1_nominal() throws {
             let r = try #require(
                 AlphaBootstrap.compute(
-                    numeric(Vectors.ka1), metric: .nominal, samples: 20_000, seed: 1,
+                    try numeric(Vectors.ka1), metric: .nominal, samples: 20_000, seed: 1,
                     thresholds: [0.667, 0.7, 0.8]
                 ).result)
             #expect(r.drawsPerSample == 60)
@@ -25,7 +25,7 @@ extension AgreementTests {
         @Test func ka3_ordinal() throws {
             let r = try #require(
                 AlphaBootstrap.compute(
-                    numeric(Vectors.ka3), metric: .ordinal, samples: 20_000, seed: 1,
+                    try numeric(Vectors.ka3), metric: .ordinal, samples: 20_000, seed: 1,
                     thresholds: [0.667, 0.7, 0.8]
                 ).result)
             #expect(r.drawsPerSample == 318)
@@ -37,7 +37,7 @@ extension AgreementTests {
         }
 
         @Test func deterministicForASeed() throws {
-            let d = numeric(Vectors.ka2)
+            let d = try numeric(Vectors.ka2)
             let a = AlphaBootstrap.compute(d, metric: .interval, samples: 500, seed: 42)
             let b = AlphaBootstrap.compute(d, metric: .interval, samples: 500, seed: 42)
             let c = AlphaBootstrap.compute(d, metric: .interval, samples: 500, seed: 43)
@@ -50,11 +50,12 @@ extension AgreementTests {
             #expect(x.lower <= x.alpha + 0.05 && x.alpha - 0.05 <= x.upper && x.lower <= x.upper && x.lower >= -1)
         }
 
-        @Test func notComputableCases() {
+        @Test func notComputableCases() throws {
             #expect(
-                AlphaBootstrap.compute(numeric("1 1 1\n1 1 1"), metric: .nominal).reason?.contains("D_e = 0") == true)
-            #expect(AlphaBootstrap.compute(numeric(Vectors.ka1), metric: .nominal, samples: 0).result == nil)
-            #expect(AlphaBootstrap.compute(numeric("1 2 3"), metric: .nominal).result == nil)
+                AlphaBootstrap.compute(try numeric("1 1 1\n1 1 1"), metric: .nominal).reason?.contains("D_e = 0")
+                    == true)
+            #expect(AlphaBootstrap.compute(try numeric(Vectors.ka1), metric: .nominal, samples: 0).result == nil)
+            #expect(AlphaBootstrap.compute(try numeric("1 2 3"), metric: .nominal).result == nil)
         }
 
         @Test func splitMix64ReferenceSequence() {

@@ -21,13 +21,14 @@ extension AgreementTests {
             """
 
         /// Patterns of numeric data with a metric.
-        static func patterns(_ text: String, _ metric: AlphaMetric) -> (AlphaUnitPatterns, CoincidenceMatrix, [Double])
-        {
-            let d = numeric(text)
+        static func patterns(_ text: String, _ metric: AlphaMetric) throws -> (
+            AlphaUnitPatterns, CoincidenceMatrix, [Double]
+        ) {
+            let d = try numeric(text)
             let cats = d.sortedCategories()
             let table = d.ratingTable(categories: cats)
             let o = CoincidenceMatrix(table)
-            let delta = metric.squaredDifferences(values: cats, marginals: o.marginals)!
+            let delta = try #require(metric.squaredDifferences(values: cats, marginals: o.marginals))
             return (AlphaUnitPatterns(table, delta: delta), o, cats)
         }
 
@@ -41,14 +42,14 @@ extension AgreementTests {
         }
 
         @Test func jackknifeMatchesPythonOnKA1() throws {
-            let (nominal, _, _) = Self.patterns(Self.ka1, .nominal)
+            let (nominal, _, _) = try Self.patterns(Self.ka1, .nominal)
             let j = try #require(AlphaInterval.compute(nominal, method: .jackknife).result)
             #expect(j.method == .jackknife && j.units == 11)
             #expect(abs(j.alpha - 0.743421052632) < 1e-11)
             #expect(abs(j.standardError - 0.146326652201) < 1e-11)
             #expect(abs(j.lower - 0.417384953782) < 1e-6)
             #expect(j.upper == 1)
-            let (interval, _, _) = Self.patterns(Self.ka1, .interval)
+            let (interval, _, _) = try Self.patterns(Self.ka1, .interval)
             let ji = try #require(AlphaInterval.compute(interval, method: .jackknife).result)
             #expect(abs(ji.standardError - 0.140839831381) < 1e-11)
             #expect(abs(ji.lower - 0.535296442649) < 1e-6)
@@ -65,7 +66,7 @@ extension AgreementTests {
         }
 
         @Test func bootstrapOverUnitsMatchesPython() throws {
-            let (interval, _, _) = Self.patterns(Self.ka1, .interval)
+            let (interval, _, _) = try Self.patterns(Self.ka1, .interval)
             let b = try #require(AlphaInterval.compute(interval, method: .units, samples: 100_000, seed: 1).result)
             #expect(b.method == .units && b.replicates == 100_000)
             #expect(abs(b.lower - 0.430552) < 0.01, "lower \(b.lower)")

@@ -43,8 +43,8 @@ extension AgreementTests {
             #expect(approx(ChanceCorrectedAgreement.brennanPrediger(t).value, 1, 1e-12))
         }
 
-        @Test func fleissNeedsEqualRaters() {
-            let t = numeric(Vectors.ka1).ratingTable()
+        @Test func fleissNeedsEqualRaters() throws {
+            let t = try numeric(Vectors.ka1).ratingTable()
             let strict = ChanceCorrectedAgreement.fleissKappa(t)
             #expect(strict.value.reason?.contains("same number of ratings") == true)
             // Gwet's generalisation (irrCAC) on KA-1: PUBLISHED 0.76117, p_a 0.81818, p_e 0.23872.
@@ -54,8 +54,8 @@ extension AgreementTests {
             #expect(approx(g.chanceAgreement, 0.23872, 1e-5))
         }
 
-        @Test func ka1_gwetFamily() {
-            let t = numeric(Vectors.ka1).ratingTable()
+        @Test func ka1_gwetFamily() throws {
+            let t = try numeric(Vectors.ka1).ratingTable()
             let ac1 = ChanceCorrectedAgreement.gwetAC1(t)
             #expect(approx(ac1.value, 0.77544, 1e-5))
             #expect(approx(ac1.observedAgreement, 0.81818, 1e-5))
@@ -67,8 +67,8 @@ extension AgreementTests {
             #expect(ac1.pairableUnits == 11)
         }
 
-        @Test func ka2_gwetFamily() {
-            let t = numeric(Vectors.ka2).ratingTable()
+        @Test func ka2_gwetFamily() throws {
+            let t = try numeric(Vectors.ka2).ratingTable()
             #expect(approx(ChanceCorrectedAgreement.gwetAC1(t).value, 0.70916, 1e-5))
             #expect(approx(ChanceCorrectedAgreement.fleissKappa(t, allowUnequalRaters: true).value, 0.68602, 1e-5))
             #expect(approx(ChanceCorrectedAgreement.brennanPrediger(t).value, 0.7037, 1e-4))
@@ -82,8 +82,8 @@ extension AgreementTests {
         ])
         func irrCACRawData(
             name: String, text: String, ac1: Double, fleiss: Double, alpha: Double, bp: Double, pa: Double
-        ) {
-            let d = labels(text)
+        ) throws {
+            let d = try labels(text)
             let t = d.ratingTable()
             #expect(approx(ChanceCorrectedAgreement.gwetAC1(t).value, ac1, 1e-5))
             #expect(approx(ChanceCorrectedAgreement.fleissKappa(t, allowUnequalRaters: true).value, fleiss, 1e-5))
@@ -107,8 +107,8 @@ extension AgreementTests {
             }
         }
 
-        @Test func codebookSizeChangesQ() {
-            let t = numeric(Vectors.ka1).ratingTable()
+        @Test func codebookSizeChangesQ() throws {
+            let t = try numeric(Vectors.ka1).ratingTable()
             let bp = ChanceCorrectedAgreement.brennanPrediger(t, categoryCount: 10)
             #expect(bp.categoryCount == 10)
             #expect(approx(bp.value, (9.0 / 11.0 - 0.1) / 0.9, 1e-9))

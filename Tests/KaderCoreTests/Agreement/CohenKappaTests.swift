@@ -44,7 +44,7 @@ extension AgreementTests {
             #expect(approx(r.observedAgreement, c.po, 1e-4))
             #expect(approx(r.chanceAgreement, c.pe, 1e-4))
             // Same result from raw two-coder data; the table is exposed.
-            let raw = CohenKappa.compute(dataFromTable(c.table), categories: Array(0..<c.table.count))
+            let raw = CohenKappa.compute(try dataFromTable(c.table), categories: Array(0..<c.table.count))
             #expect(approx(raw.value, c.kappa, c.tol))
             #expect(raw.table == t)
         }

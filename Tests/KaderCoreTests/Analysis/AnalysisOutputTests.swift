@@ -39,6 +39,32 @@ import Testing
         #expect(html.contains("<svg class=\"chart heatmap\"") && !html.contains("<script"))
     }
 
+    /// The JSON keys users' scripts read (snake_case, unlike the Swift names behind them).
+    @Test func jsonOutputKeysAreSnakeCase() throws {
+        let dir = try AnalysisTestProject.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = try AnalysisCorpus.load(project: try Project(root: dir))
+        func object(_ data: Data) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        func first(_ value: Any?) throws -> [String: Any] {
+            try #require((value as? [[String: Any]])?.first)
+        }
+        let matrix = try object(AttributeMatrix.build(corpus, units: corpus.units(), by: "schooltype").json())
+        #expect(Set(matrix.keys) == ["axis", "columns", "codable_segments", "rows"])
+        #expect(Set(try first(matrix["columns"]).keys) == ["value", "codable_segments"])
+        let row = try first(matrix["rows"])
+        #expect(Set(row.keys) == ["code_id", "code_path", "depth", "cells", "total_segments", "total_codings"])
+        #expect(Set(try first(row["cells"]).keys) == ["segments", "codings", "row_percent", "column_percent"])
+        let cooccur = try object(
+            Cooccurrence.build(corpus, units: corpus.units(), level: .category, by: nil, pooled: false).json())
+        let pair = try first(try first(cooccur["groups"])["pairs"])
+        #expect(Set(pair.keys) == ["a", "b", "both", "jaccard", "share_of_a", "share_of_b"])
+        let words = try object(
+            WordFrequencies.build(corpus, units: corpus.units(), by: nil, top: 5, stopWords: true).json())
+        #expect(Set(words.keys) == ["columns", "words_counted", "words"])
+    }
+
     @Test func searchFoldsAccentsMatchesWholeWordsPhrasesAndWildcards() throws {
         var scanner = WordScanner()
         let text = "Café-uitbaters, één ouder: één toestel. De LAPTOPS kwamen; laptop-kar."

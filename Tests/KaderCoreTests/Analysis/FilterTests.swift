@@ -45,6 +45,8 @@ import Testing
         #expect(AttributeValue("12").kind == .number && AttributeValue("4,5").number == 4.5)
         #expect(AttributeValue("2026-03-12").isoDate == "2026-03-12")
         #expect(AttributeValue("12/03/2026").isoDate == "2026-03-12")
+        // A date part too long for an Int is text (it used to crash the parser).
+        #expect(AttributeValue("2026-03-99999999999999999999").kind == .text)
         #expect(AttributeValue("school A").kind == .text && AttributeValue("1.2.3").kind == .text)
         #expect(AttributeValue("9").compare(AttributeValue("10")) == .orderedAscending)
         #expect(AttributeValue("Secundair").matches(AttributeValue("secundair")))

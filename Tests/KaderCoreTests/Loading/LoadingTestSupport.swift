@@ -52,7 +52,7 @@ enum LoadingSupport {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        return archive.data!
+        return try #require(archive.data)
     }
 
     /// `w:p` with a bold run `label` and a plain run `text`.

@@ -14,21 +14,21 @@ import Testing
     static func schema1(from data: Data) throws -> Data {
         var top = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         top["schema"] = 1
-        func down(_ list: Any?) -> [[String: Any]]? {
-            (list as? [[String: Any]])?.map { c in
+        func down(_ list: Any?) throws -> [[String: Any]]? {
+            try (list as? [[String: Any]])?.map { c in
                 var c = c
                 let codes = (c["codes"] as? [[String: Any]]) ?? []
-                c["codes"] = codes.map { $0["code"] as! String }
+                c["codes"] = try codes.map { try #require($0["code"] as? String) }
                 if let span = codes.compactMap({ ($0["spans"] as? [[String: Any]])?.first }).first {
-                    c["span"] = ["start": span["start"]!, "end": span["end"]!]
+                    c["span"] = ["start": try #require(span["start"]), "end": try #require(span["end"])]
                     c["spanSegmentStart"] = c["segmentStart"]
                 }
                 c["segmentStart"] = nil
                 return c
             }
         }
-        top["codings"] = down(top["codings"])
-        if let o = down(top["orphans"]) { top["orphans"] = o }
+        top["codings"] = try down(top["codings"])
+        if let o = try down(top["orphans"]) { top["orphans"] = o }
         return try JSONSerialization.data(withJSONObject: top, options: [.prettyPrinted, .sortedKeys])
     }
 
@@ -194,7 +194,8 @@ import Testing
         let old = try ReanchorTests.doc(ReanchorTests.turns)
         let seg = old.segments[0]
         var file = ReanchorTests.coded(old)
-        file = file.settingSpans([QuoteSpan(start: seg.start + 22, end: seg.end)], code: "c1", on: seg, at: "t")  // "elke avond nog mails."
+        // "elke avond nog mails."
+        file = file.settingSpans([QuoteSpan(start: seg.start + 22, end: seg.end)], code: "c1", on: seg, at: "t")
         var turns = ReanchorTests.turns
         turns[0] = edited
         let new = try ReanchorTests.doc(turns)

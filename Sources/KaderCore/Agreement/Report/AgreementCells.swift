@@ -72,7 +72,8 @@ public struct AgreementCells: Sendable {
             if names[r] == nil { order.append(r) }
             names[r, default: []].append(n)
         }
-        return order.map { (names[$0]!.joined(separator: ", "), $0) }
+        // `order` holds exactly the keys of `names`.
+        return order.map { (names[$0, default: []].joined(separator: ", "), $0) }
     }
 
     public static func flag(_ v: ReliabilityVerdict) -> String {

@@ -111,8 +111,11 @@ public enum AlphaReport {
                     uniqueKeysWithValues: zip(b.thresholds.map { String($0) }, b.probabilitiesBelow)))
         case .notComputable(let reason): iv.reason = reason
         }
-        let k = r.coincidence?.categoryCount ?? 0
-        let o = (0..<k).map { c in (0..<k).map { r.coincidence![c, $0] } }
+        var o: [[Double]] = []
+        if let m = r.coincidence {
+            let k = m.categoryCount
+            o = (0..<k).map { c in (0..<k).map { m[c, $0] } }
+        }
         let out = JSONOut(
             file: a.source, metric: r.metric, coders: a.coders, units: a.unitCount, pairableUnits: r.pairableUnits,
             pairableValues: r.pairableValues, alpha: r.value.double, reason: r.value.reason,

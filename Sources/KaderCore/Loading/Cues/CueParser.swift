@@ -49,9 +49,11 @@ enum CueParser {
                 result.skippedBlocks += 1
                 return
             }
-            if let t = block.firstIndex(where: { timing($0) != nil }) {
-                let (start, end) = timing(block[t])!
-                result.cues.append(Cue(start: start, end: end, lines: block[(t + 1)...].map(String.init)))
+            let firstTiming = block.indices.lazy.compactMap { i in timing(block[i]).map { (index: i, times: $0) } }
+                .first
+            if let found = firstTiming {
+                let (start, end) = found.times
+                result.cues.append(Cue(start: start, end: end, lines: block[(found.index + 1)...].map(String.init)))
             } else if !result.cues.isEmpty {
                 result.cues[result.cues.count - 1].lines += block.map(String.init)
                 result.orphanBlocks += 1

@@ -120,7 +120,7 @@ enum CueTranscript {
             }
             if !label.hasSuffix(" ") && !label.isEmpty { label += " " }
             assembler.startTurn(
-                speaker: speaker, role: role, prefix: speaker == nil ? "" : (label.isEmpty ? "\(speaker!): " : label),
+                speaker: speaker, role: role, prefix: speaker.map { label.isEmpty ? "\($0): " : label } ?? "",
                 timestamp: r.cue.start, endTimestamp: r.cue.end)
             assembler.appendParagraph(body)
             currentSpeaker = speaker

@@ -113,12 +113,14 @@ final class DocxXMLReader: SafeXMLHandler {
     }
 
     private func append(_ s: String) {
-        guard runs != nil, skipDepth == 0 else { return }
-        if let last = runs!.last, last.bold == runBold {
-            runs![runs!.count - 1].text += s
+        // Taken out and put back so the array is changed in place, not copied.
+        guard skipDepth == 0, var current = runs.take() else { return }
+        if let last = current.last, last.bold == runBold {
+            current[current.count - 1].text += s
         } else {
-            runs!.append(DocxRun(text: s, bold: runBold))
+            current.append(DocxRun(text: s, bold: runBold))
         }
+        runs = current
     }
 
     private func addToCell(_ text: String) {

@@ -49,7 +49,7 @@ struct PlainTextSegmenter {
         var sampleEnd = firstLine
         while sampleEnd < buf.lineCount && buf.lineStartByte[sampleEnd] - bodyStart < bytes { sampleEnd += 1 }
         let sample = firstLine..<sampleEnd
-        var best: (SpeakerLabelPattern, LabelScan)?
+        var best: (pattern: SpeakerLabelPattern, scan: LabelScan)?
         var scans: [(SpeakerLabelPattern, [Int])] = []
         for candidate in SpeakerLabelPattern.allCases {
             let matcher = SpeakerLabelMatcher(pattern: candidate, known: knownSpeakers)
@@ -59,19 +59,20 @@ struct PlainTextSegmenter {
             scans.append((candidate, scan.lines))
             // Labels of speakers who speak again count first (a header of one-off `Key: value`
             // lines loses to real turns), then all labels.
-            if best == nil || (scan.recurring, scan.lines.count) > (best!.1.recurring, best!.1.lines.count) {
-                best = (candidate, scan)
-            }
+            let beatsBest = best.map { (scan.recurring, scan.lines.count) > ($0.scan.recurring, $0.scan.lines.count) }
+            if beatsBest ?? true { best = (candidate, scan) }
         }
+        guard let best else { preconditionFailure("SpeakerLabelPattern.allCases is empty") }
         // The runner-up is the best style that would cut the sample differently (`00:00:03 Name`
         // is also a label alone on its line: the same reading is no competitor).
         var runnerUp = 0
         var runnerUpPattern: SpeakerLabelPattern?
-        for (pattern, lines) in scans where pattern != best!.0 && lines != best!.1.lines && lines.count > runnerUp {
+        for (pattern, lines) in scans
+        where pattern != best.pattern && lines != best.scan.lines && lines.count > runnerUp {
             runnerUp = lines.count
             runnerUpPattern = pattern
         }
-        return (best!.0, Detection(best: best!.1, runnerUp: runnerUp, runnerUpPattern: runnerUpPattern), sample)
+        return (best.pattern, Detection(best: best.scan, runnerUp: runnerUp, runnerUpPattern: runnerUpPattern), sample)
     }
 
     func parse(_ buf: TextBuffer, bodyStart: Int) -> PlainTextParse {
@@ -120,7 +121,7 @@ struct PlainTextSegmenter {
                     matcher.match(buf.bytes, $0, $1)
                 }
             }
-            patternName = pattern!.displayName
+            patternName = candidate.displayName
         }
         if found.lines.isEmpty {
             pattern = nil

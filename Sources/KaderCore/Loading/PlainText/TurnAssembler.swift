@@ -43,14 +43,18 @@ struct TurnAssembler {
     private mutating func addText(_ a: Int, _ e: Int, line l: Int) {
         let start = buf.scalarOffset(byte: a, line: l)
         let end = buf.scalarOffset(byte: e, line: l)
-        if current == nil {
-            current = RawTurn(speaker: nil, start: start, end: end)
-            current!.startByte = a
-        } else if awaitingText {
-            current!.start = start
-            current!.startByte = a
-        } else if pendingParagraph {
-            current!.paragraphStarts.append(start)
+        if var turn = current.take() {
+            if awaitingText {
+                turn.start = start
+                turn.startByte = a
+            } else if pendingParagraph {
+                turn.paragraphStarts.append(start)
+            }
+            current = turn
+        } else {
+            var turn = RawTurn(speaker: nil, start: start, end: end)
+            turn.startByte = a
+            current = turn
         }
         if pendingParagraph {
             paragraphs.append((start, end, a, e))
@@ -66,21 +70,20 @@ struct TurnAssembler {
 
     /// Ends the current turn. A label with no text is dropped and reported.
     mutating func close() {
-        guard current != nil else { return }
+        guard var turn = current.take() else { return }
         if awaitingText {
-            if emptyLabels.count < 8, let s = current!.speaker { emptyLabels.append(s) }
+            if emptyLabels.count < 8, let s = turn.speaker { emptyLabels.append(s) }
             if emptyLabels.count == 1 { warnings.append("") }
             warnings[warnings.count - 1] =
                 "speaker labels without text were skipped: "
                 + emptyLabels.map { "\"\($0)\"" }.joined(separator: ", ")
             awaitingText = false
-            current = nil
             return
         }
-        current!.end = lastContentEnd
-        current!.endByte = lastContentEndByte
-        current!.endTimestamp = trailingF4Timestamp(before: lastContentEndByte)
-        turns.append(current.take()!)
+        turn.end = lastContentEnd
+        turn.endByte = lastContentEndByte
+        turn.endTimestamp = trailingF4Timestamp(before: lastContentEndByte)
+        turns.append(turn)
     }
 
     /// An f4/ATLAS.ti timestamp `#00:01:23-4#` ending the turn (kept in the text; also reported

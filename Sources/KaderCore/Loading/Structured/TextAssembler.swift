@@ -20,15 +20,25 @@ struct TextAssembler {
         speaker: String?, role: String? = nil, prefix: String = "", timestamp: String? = nil,
         endTimestamp: String? = nil
     ) {
+        current = openTurn(
+            speaker: speaker, role: role, prefix: prefix, timestamp: timestamp, endTimestamp: endTimestamp)
+    }
+
+    /// `startTurn` without storing the new turn in `current` (the caller does).
+    private mutating func openTurn(
+        speaker: String?, role: String? = nil, prefix: String = "", timestamp: String? = nil,
+        endTimestamp: String? = nil
+    ) -> RawTurn {
         finishTurn()
         if !bytes.isEmpty { append("\n\n") }
         append(prefix)
-        current = RawTurn(
+        var turn = RawTurn(
             speaker: speaker, role: role, start: scalars, end: scalars, timestamp: timestamp, endTimestamp: endTimestamp
         )
-        current!.startByte = bytes.count
-        current!.endByte = bytes.count
+        turn.startByte = bytes.count
+        turn.endByte = bytes.count
         currentHasText = false
+        return turn
     }
 
     /// Sets the end time of the current turn (merged cues).
@@ -41,17 +51,18 @@ struct TextAssembler {
     mutating func appendParagraph(_ raw: String, separator: String = "\n", newParagraph: Bool = true) {
         let text = Self.clean(raw)
         guard !text.isEmpty else { return }
-        if current == nil { startTurn(speaker: nil) }
+        var turn = current.take() ?? openTurn(speaker: nil)
         if currentHasText {
             append(separator)
-            if newParagraph { current!.paragraphStarts.append(scalars) }
+            if newParagraph { turn.paragraphStarts.append(scalars) }
         } else {
-            current!.start = scalars
-            current!.startByte = bytes.count
+            turn.start = scalars
+            turn.startByte = bytes.count
         }
         append(text)
-        current!.end = scalars
-        current!.endByte = bytes.count
+        turn.end = scalars
+        turn.endByte = bytes.count
+        current = turn
         currentHasText = true
     }
 
