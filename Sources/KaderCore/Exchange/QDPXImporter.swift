@@ -10,8 +10,10 @@ import Foundation
 ///   `Codebooks/<project name>.yaml` when the project has none.
 /// - Codings: every `Coding` becomes a coding of its `creatingUser` (the selection's, else
 ///   `imported`), named by the `User` name made safe (``safeCoderName(_:)``). A selection covers
-///   the segments it overlaps; a partly covered segment gets a span. CRLF counting is detected
-///   per source (``SourceText/detectCounting(_:origin:)``). Each selection is kept exactly: a
+///   the segments it overlaps; a partly covered segment gets a span. CRLF counting and the unit
+///   (Unicode scalars or UTF-16 code units) are detected per source
+///   (``SourceText/detectReading(_:origin:)``); a selection whose start lies after its end is
+///   refused (``QDPXImportReport/refused``). Each selection is kept exactly: a
 ///   code gets one quote span per selection (none when its only selection is the whole segment);
 ///   a selection over several segments is cut at segment bounds. Existing coding files are merged
 ///   (codes united, existing spans and memos kept).
@@ -22,6 +24,8 @@ import Foundation
 ///   never replacing one the coder has; several notes of one user are joined by a blank line).
 ///
 /// Everything is staged first: an archive or XML that cannot be used throws and writes nothing.
+/// An archive without a usable source still makes a working project (with an empty
+/// `Transcripts/`), and the report warns that no transcript was imported.
 public enum QDPXImporter {
     /// - Throws: ``ExchangeError`` for the archive and XML, ``CodebookError``, ``StoreError`` (a damaged project memo file, or
     ///   a coder who is coding right now holds a lock) — always before anything is written.
@@ -94,15 +98,18 @@ public enum QDPXImporter {
                 try staging.add(Data(decoded.text.utf8), at: "Transcripts/\(id).txt")
                 report.documentsAdded.append(id)
             }
-            let (counting, reason) = text.detectCounting(source.selections, origin: model.origin)
-            if text.hasCRLF { report.counting.append("\"\(source.name)\": \(counting.rawValue) (\(reason)).") }
+            let reading = text.detectReading(source.selections, origin: model.origin)
+            report.noteReading(reading, of: source.name, text: text)
             for ref in source.noteRefs {
                 guard let note = notes[ref], !note.text.isEmpty else { continue }
                 collected.documentMemo(note.text, coder: users.name(for: note.creatingUser), document: doc.id)
             }
             for sel in source.selections {
-                let a = text.normalised(sel.start, counting)
-                let b = text.normalised(sel.end, counting)
+                guard report.accepts(sel, of: source.name, length: text.length(reading.counting, reading.unit)) else {
+                    continue
+                }
+                let a = text.normalised(sel.start, reading.counting, reading.unit)
+                let b = text.normalised(sel.end, reading.counting, reading.unit)
                 let hits = a < b ? SelectionMapper.hits(a, b, in: doc, scalars: text.scalars) : []
                 let memo = (sel.noteRefs.compactMap { notes[$0]?.text } + [sel.description].compactMap { $0 })
                     .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(
@@ -175,7 +182,17 @@ public enum QDPXImporter {
         }
         .map { try CoderLock(folder: CodingStore.folder(projectRoot: root, coder: $0), coder: $0) }
         try staging.commit()
-        if report.createdProject { try? ProjectPaths.createFolder(root.appendingPathComponent("Codings"), below: root) }
+        if report.createdProject {
+            // A new project works even when no source was usable: every command needs Transcripts/.
+            for sub in ["Transcripts", "Codings"] {
+                try? ProjectPaths.createFolder(root.appendingPathComponent(sub), below: root)
+            }
+        }
+        if report.documentsAdded.isEmpty && report.documentsMatched.isEmpty {
+            report.warnings.append(
+                "no source of the archive could be used, so no transcript was imported; add transcripts to "
+                    + "\(root.appendingPathComponent("Transcripts").path) yourself")
+        }
         _ = locks
         // Variables and cases become rows of Attributes.csv (documents by their source names).
         if let node = try? XMLTree.parse(try reader.data(qde), path: qde) {
