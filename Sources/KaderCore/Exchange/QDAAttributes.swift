@@ -94,7 +94,10 @@ public enum QDAAttributes {
         }
         var sourceNames: [String: String] = [:]
         for s in root.first("Sources")?.children ?? [] {
-            if let g = s["guid"] { sourceNames[g.uppercased()] = s["name"] ?? g }
+            if let g = s["guid"] {
+                sourceNames[g.uppercased()] = QDAProjectXML.sourceName(
+                    s["name"], plainTextPath: s["plainTextPath"], guid: g)
+            }
         }
         func values(_ node: XMLElementNode) -> [String: String] {
             var out: [String: String] = [:]
@@ -112,7 +115,8 @@ public enum QDAAttributes {
         var rows: [Row] = []
         for s in root.first("Sources")?.children ?? [] {
             let v = values(s)
-            if !v.isEmpty { rows.append(Row(source: s["name"] ?? s["guid"], speaker: nil, values: v)) }
+            let name = QDAProjectXML.sourceName(s["name"], plainTextPath: s["plainTextPath"], guid: s["guid"])
+            if !v.isEmpty { rows.append(Row(source: name, speaker: nil, values: v)) }
         }
         for c in root.first("Cases")?.all("Case") ?? [] {
             let v = values(c)
