@@ -60,7 +60,7 @@ import Testing
     /// Every quoted text of the imported codings, in document order.
     func quotes(_ root: URL) throws -> [String] {
         let doc = try Project(root: root).loadDocument(path: "Transcripts/comments.txt")
-        let file = try CodingStore.read(projectRoot: root, coder: "ann", document: doc)
+        let file = try CodingStore.read(projectRoot: root, coder: "Ann", document: doc)
         let scalars = Array(doc.text.unicodeScalars)
         return file.codings.flatMap { c in
             c.allSpans.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
@@ -78,7 +78,8 @@ import Testing
         let text = crlf ? Self.comments.replacingOccurrences(of: "\n", with: "\r\n") : Self.comments
         let (report, root) = try run(Self.projectXML(origin: "NVivo 14 (Windows)", selections: sels), text: text)
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        #expect(try quotes(root) == Self.targets)
+        let got = try quotes(root)
+        #expect(got == Self.targets, "\(got) \(report.lines)")
         let line = try #require(report.counting.first)
         #expect(line.contains("UTF-16 code units"))
         #expect(line.contains("CRLF counted as 2") == crlf)

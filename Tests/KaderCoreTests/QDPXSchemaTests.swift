@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func kaderExportWithEmojiWritesUTF16AndReimportsIdentically() throws {
-        let root = try emojiProject()
+        let root = try Self.emojiProject()
         defer { try? FileManager.default.removeItem(at: root) }
         let url = root.appendingPathComponent("out.qdpx")
         _ = try QDPXExporter.export(project: try Project(root: root), to: url, date: Self.date)
@@ -99,7 +99,8 @@ import Testing
             // Code ids may differ in a new project's codebook: compare segments and quotes.
             func shape(_ all: [String: [SegmentCoding]]) -> [String] {
                 all.sorted { $0.key < $1.key }.flatMap { key, list in
-                    list.map { c in "\(key) \(c.segment) \(c.applied.map { $0.spans.map { "\($0.start)-\($0.end)" } })" }
+                    list.map { c in "\(key) \(c.segment) \(c.applied.map { $0.spans.map { "\($0.start)-\($0.end)" } })"
+                    }
                 }
             }
             #expect(try shape(ExportFixture.codings(copy)) == shape(ExportFixture.codings(root)))
@@ -167,7 +168,9 @@ import Testing
         #expect(
             QDAProjectXML.sourceName(
                 "3d2f8a8e-1c1b-4f3e-9a51-0c6d8e7f1a2b", plainTextPath: "internal://bob.txt", guid: nil) == "bob.txt")
-        #expect(QDAProjectXML.sourceName("Interview Carla", plainTextPath: "internal://c.txt", guid: nil) == "Interview Carla")
+        #expect(
+            QDAProjectXML.sourceName("Interview Carla", plainTextPath: "internal://c.txt", guid: nil)
+                == "Interview Carla")
         let g = "3D2F8A8E-1C1B-4F3E-9A51-0C6D8E7F1A2B"
         #expect(QDAProjectXML.sourceName(nil, plainTextPath: "internal://\(g).txt", guid: g) == "\(g).txt")
         let dir = Self.folder("qc")

@@ -37,8 +37,11 @@ extension SourceText {
     public func detectReading(_ selections: [QDASelection], origin: String?) -> PositionReading {
         let (scalarCounting, scalarWhy) = detectCounting(selections, origin: origin, unit: .scalar)
         func reading(_ unit: OffsetUnit, _ why: String, weak: Bool = false) -> PositionReading {
-            let (c, cWhy) = unit == .scalar ? (scalarCounting, scalarWhy) : detectCounting(
-                selections, origin: origin, unit: .utf16)
+            let (c, cWhy) =
+                unit == .scalar
+                ? (scalarCounting, scalarWhy)
+                : detectCounting(
+                    selections, origin: origin, unit: .utf16)
             return PositionReading(counting: c, countingReason: cWhy, unit: unit, unitReason: why, weak: weak)
         }
         guard hasAstral else { return reading(.scalar, "no characters outside the BMP") }

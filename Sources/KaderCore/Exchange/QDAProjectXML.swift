@@ -173,7 +173,7 @@ public enum QDAProjectXML {
                     detail: "a PlainTextSelection in source \"\(name)\" lacks an integer startPosition or endPosition")
             }
             var selection = QDASelection(
-                guid: sel["guid"], name: sel["name"], start: min(a, b), end: max(a, b),
+                guid: sel["guid"], name: sel["name"], start: a, end: b,
                 creatingUser: sel["creatingUser"],
                 creationDateTime: sel["creationDateTime"], modifiedDateTime: sel["modifiedDateTime"],
                 description: sel.first("Description")?.text)

@@ -100,7 +100,7 @@ public enum QDPXExporter {
                     guid: StableGUID.make("selection", docId, coder, seg.id, tag), start: u16(r.start), end: u16(r.end),
                     creatingUser: user,
                     creationDateTime: c.created, modifiedDateTime: c.modified)
-                for a in ranges[r]! {
+                for a in ranges[r] ?? [] {
                     var coding = QDACoding(
                         guid: StableGUID.make("coding", docId, coder, seg.id, a.code, tag),
                         codeGUID: StableGUID.code(a.code),
@@ -141,7 +141,7 @@ public enum QDPXExporter {
         public mutating func addCodeMemos(_ memos: [String: [String: String]]) {
             var refs: [String: [String]] = [:]
             for coder in memos.keys.sorted() {
-                for (id, text) in memos[coder]!.sorted(by: { $0.key < $1.key }) where !text.isEmpty {
+                for (id, text) in (memos[coder] ?? [:]).sorted(by: { $0.key < $1.key }) where !text.isEmpty {
                     let note = StableGUID.make("code-note", coder, id)
                     project.notes.append(
                         QDANote(

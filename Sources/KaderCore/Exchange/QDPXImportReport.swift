@@ -62,13 +62,14 @@ public struct QDPXImportReport: Sendable, Hashable {
             out.append("No codings were imported.")
         } else {
             out.append(
-                "Codings: " + codings.keys.sorted().map { "\($0) \(codings[$0]!)" }.joined(separator: ", ")
+                "Codings: " + codings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                     + " (segment codings per coder).")
         }
         if !projectMemos.isEmpty { out.append("Project memos: " + projectMemos.joined(separator: ", ") + ".") }
         if !codeMemos.isEmpty {
             out.append(
-                "Code memos: " + codeMemos.keys.sorted().map { "\($0) \(codeMemos[$0]!)" }.joined(separator: ", ") + "."
+                "Code memos: "
+                    + codeMemos.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "."
             )
         }
         if split > 0 {

@@ -98,7 +98,7 @@ public enum QDPXImporter {
                 try staging.add(Data(decoded.text.utf8), at: "Transcripts/\(id).txt")
                 report.documentsAdded.append(id)
             }
-            let reading = text.detectReading(source.selections, origin: model.origin)
+            let reading = text.detectReading(source.selections.filter { $0.start <= $0.end }, origin: model.origin)
             report.noteReading(reading, of: source.name, text: text)
             for ref in source.noteRefs {
                 guard let note = notes[ref], !note.text.isEmpty else { continue }

@@ -114,8 +114,10 @@ public struct SourceText: Sendable {
             func score(_ c: OffsetCounting) -> Int {
                 named.filter { sel in
                     let want = String(Fingerprint.collapseWhitespace(sel.name ?? "").prefix(40))
-                    return Fingerprint.collapseWhitespace(text(normalised(sel.start, c, unit)..<normalised(sel.end, c, unit)))
-                        .hasPrefix(want)
+                    return Fingerprint.collapseWhitespace(
+                        text(normalised(sel.start, c, unit)..<normalised(sel.end, c, unit))
+                    )
+                    .hasPrefix(want)
                 }.count
             }
             let one = score(.lineEndAsOne)
