@@ -14,7 +14,9 @@ import Foundation
 /// - memos become `Notes/Note`s: a code-on-segment memo referenced by `NoteRef` from its
 ///   `Coding`, a segment memo from a whole-segment selection without codings, a document memo
 ///   from the source, a code memo from the `Code`, a project memo from the `Project`
-///   (`creationDateTime` = the memo's last change).
+///   (`creationDateTime` = the memo's last change);
+/// - the codebook name, code shortcut keys and each coder's done documents go into one
+///   unreferenced note (``KaderProjectNote``) that Kader's import reads back.
 ///
 /// All GUIDs derive from ids (``StableGUID``), so exporting twice gives the same GUIDs.
 public enum QDPXExporter {
@@ -200,6 +202,7 @@ public enum QDPXExporter {
         var writer = try QDPXArchiveWriter(to: url, date: date)
         do {
             var used: Set<String> = []
+            var done: [String: [String]] = [:]
             let attributesTable = try AttributesTable.load(projectRoot: project.root)
             var attributes: [QDADocumentAttributes] = []
             try DocumentBatchLoader(project: project).forEach { _, result in
@@ -212,8 +215,10 @@ public enum QDPXExporter {
                 for coder in coders {
                     let codingURL = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)
                     guard FileManager.default.fileExists(atPath: codingURL.path) else { continue }
-                    files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
+                    let file = try CodingStore.read(projectRoot: project.root, coder: coder, document: doc)
+                    files.append(file)
                     used.insert(coder)
+                    if file.status == .done { done[coder, default: []].append(doc.id) }
                 }
                 let (entry, data) = builder.add(doc, codings: files)
                 try writer.add(path: entry, data: data)
@@ -225,6 +230,7 @@ public enum QDPXExporter {
             builder.setUsers(Array(used.union(memos.keys).union(projectMemos.keys)))
             var model = builder.project
             model.documentAttributes = attributes
+            model.notes.append(KaderProjectNote.of(project.codebook, done: done).note(date: builder.date))
             try writer.finish(projectXML: QDAProjectXML.write(model))
         } catch {
             writer.abandon()

@@ -12,6 +12,8 @@ public struct QDPXImportReport: Sendable, Hashable {
     public var skipped: [String] = []
     /// How positions were read for sources with CRLF line ends or characters outside the BMP.
     public var counting: [String] = []
+    /// Documents marked done from Kader's settings note, as `coder document`.
+    public var done: [String] = []
     /// Selections reaching outside their source's text (the part inside is coded).
     public var outside: [String] = []
     /// Selections not coded because their start lies after their end, naming GUID and source.
@@ -65,6 +67,7 @@ public struct QDPXImportReport: Sendable, Hashable {
                 "Codings: " + codings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                     + " (segment codings per coder).")
         }
+        if !done.isEmpty { out.append("Marked done: " + done.joined(separator: ", ") + ".") }
         if !projectMemos.isEmpty { out.append("Project memos: " + projectMemos.joined(separator: ", ") + ".") }
         if !codeMemos.isEmpty {
             out.append(

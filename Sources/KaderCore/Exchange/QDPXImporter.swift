@@ -23,6 +23,10 @@ import Foundation
 ///   the project, the project memo of the note's `creatingUser` (`Codings/<coder>/project-memo.json`,
 ///   never replacing one the coder has; several notes of one user are joined by a blank line).
 ///
+/// - Kader's own settings note (``KaderProjectNote``): the codebook name of a new codebook, the
+///   shortcut keys of added codes (other added codes get the first free key, as in the TUI), and
+///   the documents each coder marked done.
+///
 /// Everything is staged first: an archive or XML that cannot be used throws and writes nothing.
 /// An archive without a usable source still makes a working project (with an empty
 /// `Transcripts/`), and the report warns that no transcript was imported.
@@ -44,7 +48,9 @@ public enum QDPXImporter {
         report.project = root.path
         let target = try ProjectSnapshot(root: root)
         report.createdProject = !target.exists
-        let merge = CodebookMerge.merge(model.codes, into: target.codebook, name: model.name)
+        let settings = KaderProjectNote.find(in: model.notes)
+        let merge = CodebookMerge.merge(
+            model.codes, into: target.codebook, name: settings?.codebook ?? model.name, keys: settings?.shortcuts ?? [:])
         let staging = try ImportStaging(root: root)
         if target.codebook == nil || !merge.added.isEmpty {
             let file =
@@ -61,6 +67,7 @@ public enum QDPXImporter {
         let notes = Dictionary(model.notes.map { ($0.guid, $0) }, uniquingKeysWith: { a, _ in a })
         var takenIds = Set(target.documents.map(\.id))
         var collected = CodingCollector(now: now)
+        var docsBySource: [String: Document] = [:]
         for source in model.sources {
             guard let (data, where_) = sourceData(source, reader: reader) else {
                 report.skipped.append(
@@ -98,6 +105,7 @@ public enum QDPXImporter {
                 try staging.add(Data(decoded.text.utf8), at: "Transcripts/\(id).txt")
                 report.documentsAdded.append(id)
             }
+            docsBySource[source.guid.uppercased()] = doc
             let reading = text.detectReading(source.selections.filter { $0.start <= $0.end }, origin: model.origin)
             report.noteReading(reading, of: source.name, text: text)
             for ref in source.noteRefs {
@@ -144,6 +152,13 @@ public enum QDPXImporter {
                             modified: sel.modifiedDateTime)
                     }
                 }
+            }
+        }
+        for (user, sources) in (settings?.done ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let coder = users.name(for: user)
+            for doc in sources.compactMap({ docsBySource[$0.uppercased()] }) {
+                collected.markDone(coder: coder, document: doc)
+                report.done.append("\(coder) \(doc.id)")
             }
         }
         report.renamedUsers = users.renamed
