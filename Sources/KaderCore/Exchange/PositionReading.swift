@@ -76,7 +76,10 @@ extension SourceText {
         }
         let bs = boundaryScore(differing.map { range($0, .scalar) })
         let bu = boundaryScore(differing.map { range($0, .utf16) })
-        let scores = "\(max(bs, bu)) vs \(min(bs, bu)) of \(2 * differing.count) selection ends on word boundaries"
+        let other: OffsetUnit = bu > bs ? .scalar : .utf16
+        let scores =
+            "\(max(bs, bu)) of \(2 * differing.count) selection ends on word boundaries, "
+            + "\(min(bs, bu)) read as \(other.rawValue)"
         guard bs != bu else {
             let why = prior.map { $0.why } ?? "the default for \(origin ?? "unnamed tools")"
             return reading(

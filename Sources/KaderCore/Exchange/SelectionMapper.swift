@@ -1,10 +1,11 @@
 import Foundation
 
-/// How an exporting tool counted positions in a source's plain text.
+/// How an exporting tool counted line ends in a source's plain text (the unit, scalars or
+/// UTF-16 code units, is decided separately: ``OffsetUnit``).
 public enum OffsetCounting: String, Sendable, Hashable {
-    /// One per Unicode scalar of the text with line ends as one character (Kader, ATLAS.ti, QualCoder).
+    /// Line ends as one position (Kader, ATLAS.ti, QualCoder).
     case lineEndAsOne = "each line end counted as 1"
-    /// One per Unicode scalar of the raw text, `\r\n` counted as 2 (NVivo and some MAXQDA exports).
+    /// The raw text's line ends, `\r\n` counted as 2 (NVivo and some MAXQDA exports).
     case crlfAsTwo = "CRLF counted as 2"
 }
 
