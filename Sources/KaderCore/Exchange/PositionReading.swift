@@ -20,6 +20,30 @@ public struct PositionReading: Sendable, Hashable {
     public var weak = false
 }
 
+/// Converts Unicode scalar offsets of a text to UTF-16 offsets (what Kader's exports write),
+/// holding only the offsets of the text's astral scalars.
+public struct UTF16Offsets: Sendable {
+    /// Scalar offset of each scalar above U+FFFF, ascending.
+    let astral: [Int]
+
+    public init(_ text: String) {
+        var out: [Int] = []
+        for (i, s) in text.unicodeScalars.enumerated() where s.value > 0xFFFF { out.append(i) }
+        astral = out
+    }
+
+    /// The UTF-16 offset of scalar offset `offset`: `offset` plus the astral scalars before it.
+    public func utf16(_ offset: Int) -> Int {
+        var lo = 0
+        var hi = astral.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if astral[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return offset + lo
+    }
+}
+
 extension SourceText {
     /// The origin Kader writes in `.qdpx` exports: it names the unit, so Kader's own import reads
     /// positions back exactly.

@@ -55,7 +55,7 @@ public enum QDPXExporter {
                 guid: guid, name: doc.id, plainTextPath: "internal://\(guid).txt", description: doc.metadata.title,
                 creationDateTime: date)
             let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let text = SourceText(raw: doc.text)
+            let text = UTF16Offsets(doc.text)
             for file in codings.filter({ $0.document == doc.id }).sorted(by: { $0.coder < $1.coder }) {
                 let user = StableGUID.user(file.coder)
                 if let memo = file.memo, !memo.isEmpty {
@@ -81,10 +81,10 @@ public enum QDPXExporter {
         /// holding a `Coding` per code quoted there; a code's memo is a note on its first
         /// `Coding`; the segment memo is a note on a selection of the whole segment without codes.
         mutating func add(
-            _ c: SegmentCoding, of coder: String, on seg: Segment, in docId: String, text: SourceText,
+            _ c: SegmentCoding, of coder: String, on seg: Segment, in docId: String, text: UTF16Offsets,
             to source: inout QDATextSource
         ) {
-            func u16(_ offset: Int) -> Int { text.utf16Offset(ofScalar: offset) }
+            func u16(_ offset: Int) -> Int { text.utf16(offset) }
             let user = StableGUID.user(coder)
             var ranges: [QuoteSpan: [AppliedCode]] = [:]
             for a in c.applied {

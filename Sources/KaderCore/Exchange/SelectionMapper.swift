@@ -75,17 +75,6 @@ public struct SourceText: Sendable {
         return max(0, min(n, scalars.count))
     }
 
-    /// The UTF-16 offset of the normalised scalar offset `offset` (what Kader writes in exports).
-    public func utf16Offset(ofScalar offset: Int) -> Int {
-        var lo = 0
-        var hi = astral.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if astral[mid] < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return offset + lo
-    }
-
     /// How many entries `p` of the ascending `table` have `p + 1 < offset` (two-unit items wholly before it).
     static func countBefore(_ offset: Int, in table: [Int]) -> Int {
         var lo = 0
