@@ -145,6 +145,29 @@ import Testing
         #expect(!early.weak)
     }
 
+    /// Every boundary of a text with emoji and CRLF, written in each of the four readings, maps back
+    /// to its scalar offset in the LF text; Kader's own UTF-16 conversion is the inverse.
+    @Test func everyReadingMapsEveryOffsetBack() {
+        let raw = "😀a\r\n𝔘b🍕\r\n\r\nc d👍🏽e\r\n"
+        let t = SourceText(raw: raw)
+        let lf = raw.replacingOccurrences(of: "\r\n", with: "\n")
+        let lfScalars = Array(lf.unicodeScalars)
+        let offsets = UTF16Offsets(lf)
+        for i in 0...lfScalars.count {
+            let prefix = String(String.UnicodeScalarView(lfScalars[0..<i]))
+            let rawPrefix = prefix.replacingOccurrences(of: "\n", with: "\r\n")
+            let written: [(Int, OffsetCounting, OffsetUnit)] = [
+                (prefix.unicodeScalars.count, .lineEndAsOne, .scalar), (prefix.utf16.count, .lineEndAsOne, .utf16),
+                (rawPrefix.unicodeScalars.count, .crlfAsTwo, .scalar), (rawPrefix.utf16.count, .crlfAsTwo, .utf16),
+            ]
+            for (offset, counting, unit) in written {
+                #expect(t.normalised(offset, counting, unit) == i, "\(offset) as \(counting), \(unit)")
+            }
+            #expect(offsets.utf16(i) == prefix.utf16.count)
+        }
+        #expect(t.length(.crlfAsTwo, .utf16) == raw.utf16.count)
+    }
+
     @Test func startAfterEndIsRefusedNamingItsGUID() throws {
         let (a, b) = Self.utf16("never again")
         let (report, root) = try run(
