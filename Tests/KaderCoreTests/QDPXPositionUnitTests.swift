@@ -136,6 +136,15 @@ import Testing
         }
         let r = SourceText(raw: Self.comments).detectReading(sels, origin: "SomeTool 2")
         #expect(r.unit == .utf16 && !r.weak && r.unitReason.contains("word boundaries"))
+        // Word boundaries against what the origin is known to write: they win, with a warning.
+        let scalarSels = Self.targets.map { t in
+            let (a, b) = Self.utf16(t)
+            let prefix = String(Self.comments.utf16.prefix(a)) ?? ""
+            let shift = prefix.unicodeScalars.filter { $0.value > 0xFFFF }.count
+            return QDASelection(start: a - shift, end: b - shift)
+        }
+        let against = SourceText(raw: Self.comments).detectReading(scalarSels, origin: "NVivo 14")
+        #expect(against.unit == .scalar && against.weak && against.unitReason.contains("against"))
         // Positions past the scalar text prove UTF-16.
         let n = Self.comments.utf16.count
         let end = SourceText(raw: Self.comments).detectReading([QDASelection(start: n - 3, end: n)], origin: nil)
