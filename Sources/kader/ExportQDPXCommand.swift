@@ -10,7 +10,8 @@ struct ExportQDPXCommand: ParsableCommand {
             "Export the project with every coder as a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder.",
         discussion: """
             Writes project.qde and sources/<guid>.txt (the normalised text, UTF-8, LF line ends). Positions are \
-            Unicode scalar offsets; each coder is a User and every Coding names its creatingUser. GUIDs derive \
+            UTF-16 code units, as NVivo, MAXQDA and ATLAS.ti count (the Project origin says so); each coder \
+            is a User and every Coding names its creatingUser. GUIDs derive \
             from Kader ids, so exporting again gives the same GUIDs.
             """
     )

@@ -20,8 +20,10 @@ struct ImportQDPXCommand: ParsableCommand {
             Sources become Transcripts/<name>.txt (a text equal to an existing transcript is matched instead). \
             Codes are merged into the project's codebook (matched by GUID, then by name path; new codes are \
             added) or written to Codebooks/ when the project has none. Each selection codes the segments it \
-            overlaps, with a span when it covers part of a segment; selections that fit no segment are listed. \
-            Nothing is written when the archive or its XML cannot be used.
+            overlaps, with a span when it covers part of a segment; selections that fit no segment are listed, \
+            a selection whose start lies after its end is refused. Per source, the report says how positions \
+            were read (CRLF as 1 or 2; Unicode scalars or UTF-16 code units) and why, and warns when the \
+            evidence was weak. Nothing is written when the archive or its XML cannot be used.
             """
     )
 

@@ -54,7 +54,8 @@ import Testing
         #expect(codes.all("Code").count == 4 && codeGUIDs.count == 11)
         #expect(codes.all("Code")[3].all("Code").first?.first("Description") != nil)
         let noteGUIDs = Set((xml.first("Notes")?.all("Note") ?? []).compactMap { $0["guid"] })
-        #expect(noteGUIDs.count == 3)
+        // Three memos and Kader's settings note.
+        #expect(noteGUIDs.count == 4 && noteGUIDs.contains(KaderProjectNote.guid))
         guids += noteGUIDs
         let sources = try #require(xml.first("Sources")).all("TextSource")
         #expect(sources.count == 2)

@@ -10,11 +10,14 @@ public enum CodebookExchange {
     /// The codebook as `format` bytes (UTF-8). `codeMemos` (coder → code id → text) go into
     /// `.qdc` descriptions as `Memo by <coder>: …` paragraphs (a `.qdc` has no notes) and into
     /// Markdown under each code; the YAML export is the codebook file alone.
+    /// - Throws: ``ExchangeError/emptyCodebook(name:)`` for a `.qdc` of a codebook without codes
+    ///   (the REFI-QDA schema requires at least one `Code`); ``CodebookError`` for YAML.
     public static func export(_ codebook: Codebook, format: Format, codeMemos: [String: [String: String]] = [:]) throws
         -> Data
     {
         switch format {
         case .qdc:
+            guard !codebook.codes.isEmpty else { throw ExchangeError.emptyCodebook(name: codebook.name) }
             return Data(
                 QDACodebookXML.writeQDC(codebook, origin: "Kader \(KaderInfo.version)", codeMemos: codeMemos).utf8)
         case .md: return Data(markdown(codebook, codeMemos: codeMemos).utf8)

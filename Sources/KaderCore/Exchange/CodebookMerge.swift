@@ -5,8 +5,9 @@ import Foundation
 /// Each imported code is matched to an existing code by GUID (the stable GUID of its id, so
 /// codes exported by Kader come home), then by its name path (`Category/Sub-code`, compared
 /// case-insensitively). Unmatched codes are added under their (matched or added) parent with an
-/// id made from the name (`Werkdruk` → `werkdruk`, `werkdruk-2` when taken). Existing codes are
-/// never changed or removed.
+/// id made from the name (`Werkdruk` → `werkdruk`, `werkdruk-2` when taken) and a shortcut key:
+/// the one `keys` gives its GUID when free, else the first free key the TUI would give a new code
+/// (``Codebook/candidateKeys``). Existing codes are never changed or removed.
 public struct CodebookMerge: Sendable {
     /// The merged codebook.
     public var codebook: Codebook
@@ -17,11 +18,21 @@ public struct CodebookMerge: Sendable {
 
     /// Cost: linear in the number of existing and imported codes (each is visited once; added
     /// codes are attached to their parents in one final pass).
-    public static func merge(_ imported: [QDACode], into existing: Codebook?, name: String) -> CodebookMerge {
+    public static func merge(
+        _ imported: [QDACode], into existing: Codebook?, name: String, keys: [String: String] = [:]
+    ) -> CodebookMerge {
         var book = existing ?? Codebook(name: name, version: 1, codes: [])
         var byGUID: [String: String] = [:]
         var byPath: [String: String] = [:]
         var ids = UniqueIds()
+        var usedKeys = Set(book.entries.compactMap(\.code.shortcut))
+        func freeKey(for guid: String) -> String? {
+            let k =
+                keys[guid].flatMap { usedKeys.contains($0) || $0.count != 1 ? nil : $0 }
+                ?? Codebook.candidateKeys.map(String.init).first { !usedKeys.contains($0) }
+            if let k { usedKeys.insert(k) }
+            return k
+        }
         for e in book.entries {
             byGUID[StableGUID.code(e.code.id)] = e.code.id
             byPath[e.path.map { $0.lowercased() }.joined(separator: "\u{1}")] = e.code.id
@@ -43,7 +54,7 @@ public struct CodebookMerge: Sendable {
                 let f = QDACodebookXML.fields(of: c.description)
                 let code = Code(
                     id: id, name: c.name, description: f.description, inclusion: f.inclusion, exclusion: f.exclusion,
-                    example: f.example, color: c.color.map { $0.lowercased() })
+                    example: f.example, shortcut: freeKey(for: c.guid), color: c.color.map { $0.lowercased() })
                 additions[parentId ?? "", default: []].append(code)
                 byPath[key] = id
                 added.append(path.joined(separator: "/"))

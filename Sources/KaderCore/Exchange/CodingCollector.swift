@@ -22,6 +22,8 @@ struct CodingCollector {
     private var pending: [String: [String: [String: Pending]]] = [:]
     private var documents: [String: Document] = [:]
     private var docMemos: [String: [String: [String]]] = [:]
+    /// Coder → documents to mark done.
+    private var done: [String: Set<String>] = [:]
 
     init(now: String) { self.now = now }
 
@@ -48,6 +50,13 @@ struct CodingCollector {
         pending[coder, default: [:]][document.id, default: [:]][hit.segment.id] = p
     }
 
+    /// Marks `document` done for `coder` (a coding file is written even without codings).
+    mutating func markDone(coder: String, document: Document) {
+        documents[document.id] = document
+        if pending[coder]?[document.id] == nil { pending[coder, default: [:]][document.id] = [:] }
+        done[coder, default: []].insert(document.id)
+    }
+
     mutating func documentMemo(_ text: String, coder: String, document: String) {
         docMemos[coder, default: [:]][document, default: []].append(text)
     }
@@ -69,8 +78,8 @@ struct CodingCollector {
     func files(projectRoot: URL, existing: Bool) throws -> [CodingFile] {
         var out: [CodingFile] = []
         for coder in pending.keys.sorted() {
-            for (docId, segments) in pending[coder]!.sorted(by: { $0.key < $1.key }) {
-                let doc = documents[docId]!
+            for (docId, segments) in (pending[coder] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard let doc = documents[docId] else { continue }
                 var file =
                     existing
                     ? try CodingStore.read(projectRoot: projectRoot, coder: coder, document: doc)
@@ -100,7 +109,11 @@ struct CodingCollector {
                     }
                 }
                 if let memos = docMemos[coder]?[docId], file.memo == nil { file.memo = memos.joined(separator: "\n\n") }
-                if file.status == .notStarted { file.status = .inProgress }
+                if done[coder]?.contains(docId) == true {
+                    file = file.settingStatus(.done, document: doc)
+                } else if file.status == .notStarted {
+                    file.status = .inProgress
+                }
                 out.append(file)
             }
         }

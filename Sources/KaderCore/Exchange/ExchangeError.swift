@@ -12,6 +12,8 @@ public enum ExchangeError: Error, Equatable, LocalizedError {
     case badXML(path: String, detail: String)
     case missing(path: String, detail: String)
     case io(path: String, detail: String)
+    /// A `.qdc` export of a codebook without codes (the schema needs at least one `Code`).
+    case emptyCodebook(name: String)
 
     public var errorDescription: String? {
         switch self {
@@ -23,6 +25,9 @@ public enum ExchangeError: Error, Equatable, LocalizedError {
         case .badXML(let p, let d): return "\(p): the XML cannot be used (\(d)); nothing was imported."
         case .missing(let p, let d): return "\(p): \(d); nothing was imported."
         case .io(let p, let d): return "\(p): \(d)."
+        case .emptyCodebook(let n):
+            return
+                "The codebook \"\(n)\" has no codes, and a REFI-QDA .qdc needs at least one; nothing was written."
         }
     }
 }

@@ -31,8 +31,8 @@ public enum QDAAttributes {
         guard !kinds.isEmpty else { return }
         let names = kinds.keys.sorted()
         func type(_ name: String) -> String {
-            guard let k = kinds[name], k.count == 1 else { return "Text" }
-            switch k.first! {
+            guard let k = kinds[name], k.count == 1, let kind = k.first else { return "Text" }
+            switch kind {
             case .number:
                 let integral = documents.allSatisfy { d in
                     ([d.attributes.document[name]] + d.attributes.speakers.values.map { $0[name] }).compactMap {
@@ -48,17 +48,19 @@ public enum QDAAttributes {
         w.element("Variables") { w in
             for n in names {
                 w.element(
-                    "Variable", [("guid", StableGUID.make("variable", n)), ("name", n), ("typeOfVariable", types[n]!)])
+                    "Variable",
+                    [("guid", StableGUID.make("variable", n)), ("name", n), ("typeOfVariable", types[n] ?? "Text")])
             }
         }
         func values(_ attributes: Attributes, into w: inout XMLWriter) {
-            for (k, v) in attributes.sorted(by: { $0.key < $1.key }) where types[k] != nil {
+            for (k, v) in attributes.sorted(by: { $0.key < $1.key }) {
+                guard let type = types[k] else { continue }
                 w.element("VariableValue") { w in
                     w.element("VariableRef", [("targetGUID", StableGUID.make("variable", k))])
-                    switch types[k]! {
-                    case "Integer": w.textElement("IntegerValue", String(Int(v.number!)))
-                    case "Float": w.textElement("FloatValue", String(v.number!))
-                    case "Date": w.textElement("DateValue", v.isoDate!)
+                    switch (type, v.number, v.isoDate) {
+                    case ("Integer", let n?, _): w.textElement("IntegerValue", String(Int(n)))
+                    case ("Float", let n?, _): w.textElement("FloatValue", String(n))
+                    case ("Date", _, let d?): w.textElement("DateValue", d)
                     default: w.textElement("TextValue", v.text)
                     }
                 }
@@ -94,7 +96,10 @@ public enum QDAAttributes {
         }
         var sourceNames: [String: String] = [:]
         for s in root.first("Sources")?.children ?? [] {
-            if let g = s["guid"] { sourceNames[g.uppercased()] = s["name"] ?? g }
+            if let g = s["guid"] {
+                sourceNames[g.uppercased()] = QDAProjectXML.sourceName(
+                    s["name"], plainTextPath: s["plainTextPath"], guid: g)
+            }
         }
         func values(_ node: XMLElementNode) -> [String: String] {
             var out: [String: String] = [:]
@@ -112,7 +117,8 @@ public enum QDAAttributes {
         var rows: [Row] = []
         for s in root.first("Sources")?.children ?? [] {
             let v = values(s)
-            if !v.isEmpty { rows.append(Row(source: s["name"] ?? s["guid"], speaker: nil, values: v)) }
+            let name = QDAProjectXML.sourceName(s["name"], plainTextPath: s["plainTextPath"], guid: s["guid"])
+            if !v.isEmpty { rows.append(Row(source: name, speaker: nil, values: v)) }
         }
         for c in root.first("Cases")?.all("Case") ?? [] {
             let v = values(c)

@@ -8,7 +8,7 @@ public enum QDAProjectXML {
         "Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Links", "Sets", "Graphs", "Description",
     ]
 
-    /// The XML of `project` (UTF-8 text, children in schema order).
+    /// The XML of `project` (UTF-8 text, children in schema order; no `CodeBook` when there are no codes).
     public static func write(_ project: QDAProject) -> String {
         var w = XMLWriter()
         w.element(
@@ -23,8 +23,11 @@ public enum QDAProjectXML {
                     for u in project.users { w.element("User", [("guid", u.guid), ("name", u.name)]) }
                 }
             }
-            w.element("CodeBook") { w in
-                w.element("Codes") { w in QDACodebookXML.writeCodes(project.codes, into: &w) }
+            // The schema's CodeBook is optional but needs a Codes with at least one Code.
+            if !project.codes.isEmpty {
+                w.element("CodeBook") { w in
+                    w.element("Codes") { w in QDACodebookXML.writeCodes(project.codes, into: &w) }
+                }
             }
             QDAAttributes.write(
                 project.documentAttributes.map { ($0.documentId, $0.attributes) }, sourceGUID: StableGUID.source,
@@ -131,8 +134,30 @@ public enum QDAProjectXML {
         return project
     }
 
+    /// A source's display name: its `name` unless missing, empty or only a GUID (qc writes no
+    /// name), else the file name of its plain-text path unless that is a GUID, else either of
+    /// them, else the source GUID.
+    static func sourceName(_ name: String?, plainTextPath: String?, guid: String?) -> String {
+        let given = name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var file = plainTextPath ?? ""
+        for prefix in ["internal://", "internal:/", "relative://", "file://"] where file.hasPrefix(prefix) {
+            file = String(file.dropFirst(prefix.count))
+        }
+        file = file.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        for candidate in [given, file] where !candidate.isEmpty && !isGUIDLike(candidate) { return candidate }
+        return [given, file, guid ?? ""].first { !$0.isEmpty } ?? "source"
+    }
+
+    /// True for a GUID, with or without braces and a file extension (`{…}`, `….txt`).
+    static func isGUIDLike(_ s: String) -> Bool {
+        var t = Substring(s)
+        if let dot = t.lastIndex(of: "."), t.distance(from: dot, to: t.endIndex) <= 6 { t = t[..<dot] }
+        if t.hasPrefix("{") && t.hasSuffix("}") { t = t.dropFirst().dropLast() }
+        return UUID(uuidString: String(t)) != nil
+    }
+
     static func readSource(_ s: XMLElementNode, path: String) throws -> QDATextSource {
-        let name = s["name"] ?? s["guid"] ?? "source"
+        let name = sourceName(s["name"], plainTextPath: s["plainTextPath"], guid: s["guid"])
         var src = QDATextSource(
             guid: s["guid"] ?? StableGUID.make("import-source", name), name: name, plainTextPath: s["plainTextPath"],
             richTextPath: s["richTextPath"],
@@ -148,7 +173,7 @@ public enum QDAProjectXML {
                     detail: "a PlainTextSelection in source \"\(name)\" lacks an integer startPosition or endPosition")
             }
             var selection = QDASelection(
-                guid: sel["guid"], name: sel["name"], start: min(a, b), end: max(a, b),
+                guid: sel["guid"], name: sel["name"], start: a, end: b,
                 creatingUser: sel["creatingUser"],
                 creationDateTime: sel["creationDateTime"], modifiedDateTime: sel["modifiedDateTime"],
                 description: sel.first("Description")?.text)

@@ -7,15 +7,21 @@ import Foundation
 /// - each document becomes a `TextSource` named by its id (title in `Description`) whose
 ///   normalised text (LF line ends, UTF-8, no BOM) is `sources/<guid>.txt`;
 /// - each coder's coding of a segment becomes one `PlainTextSelection` per quote span (the
-///   segment for codes without a span; Unicode scalar offsets, `creatingUser` = the coder),
+///   segment for codes without a span; positions in UTF-16 code units of the LF text, as NVivo,
+///   MAXQDA and ATLAS.ti index text, `creatingUser` = the coder; the `Project` origin
+///   ``origin`` says so, so Kader's import reads them back exactly),
 ///   holding one `Coding` per code quoted exactly there;
 /// - memos become `Notes/Note`s: a code-on-segment memo referenced by `NoteRef` from its
 ///   `Coding`, a segment memo from a whole-segment selection without codings, a document memo
 ///   from the source, a code memo from the `Code`, a project memo from the `Project`
-///   (`creationDateTime` = the memo's last change).
+///   (`creationDateTime` = the memo's last change);
+/// - the codebook name, code shortcut keys and each coder's done documents go into one
+///   unreferenced note (``KaderProjectNote``) that Kader's import reads back.
 ///
 /// All GUIDs derive from ids (``StableGUID``), so exporting twice gives the same GUIDs.
 public enum QDPXExporter {
+    /// The `Project` `origin` of Kader exports: names the position unit (see ``SourceText/detectReading(_:origin:)``).
+    public static let origin = "Kader \(KaderInfo.version); \(SourceText.kaderOriginUnitMark)"
     public struct Summary: Sendable, Hashable {
         public var documents = 0
         public var coders: [String] = []
@@ -34,7 +40,7 @@ public enum QDPXExporter {
         /// `coders` are every coder with codings (each becomes a `User`).
         public init(name: String, codebook: Codebook, coders: [String], date: String) {
             self.date = date
-            project = QDAProject(name: name, origin: "Kader \(KaderInfo.version)", creationDateTime: date)
+            project = QDAProject(name: name, origin: QDPXExporter.origin, creationDateTime: date)
             let sorted = Array(Set(coders)).sorted()
             project.users = sorted.map { QDAUser(guid: StableGUID.user($0), name: $0) }
             project.codes = QDACodebookXML.codes(from: codebook)
@@ -49,6 +55,7 @@ public enum QDPXExporter {
                 guid: guid, name: doc.id, plainTextPath: "internal://\(guid).txt", description: doc.metadata.title,
                 creationDateTime: date)
             let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let text = UTF16Offsets(doc.text)
             for file in codings.filter({ $0.document == doc.id }).sorted(by: { $0.coder < $1.coder }) {
                 let user = StableGUID.user(file.coder)
                 if let memo = file.memo, !memo.isEmpty {
@@ -61,7 +68,7 @@ public enum QDPXExporter {
                 }
                 for c in file.codings {
                     guard let seg = segments[c.segment] else { continue }
-                    add(c, of: file.coder, on: seg, in: doc.id, to: &source)
+                    add(c, of: file.coder, on: seg, in: doc.id, text: text, to: &source)
                 }
             }
             project.sources.append(source)
@@ -74,8 +81,10 @@ public enum QDPXExporter {
         /// holding a `Coding` per code quoted there; a code's memo is a note on its first
         /// `Coding`; the segment memo is a note on a selection of the whole segment without codes.
         mutating func add(
-            _ c: SegmentCoding, of coder: String, on seg: Segment, in docId: String, to source: inout QDATextSource
+            _ c: SegmentCoding, of coder: String, on seg: Segment, in docId: String, text: UTF16Offsets,
+            to source: inout QDATextSource
         ) {
+            func u16(_ offset: Int) -> Int { text.utf16(offset) }
             let user = StableGUID.user(coder)
             var ranges: [QuoteSpan: [AppliedCode]] = [:]
             for a in c.applied {
@@ -90,10 +99,10 @@ public enum QDPXExporter {
             for r in ranges.keys.sorted() {
                 let tag = "\(r.start)-\(r.end)"
                 var sel = QDASelection(
-                    guid: StableGUID.make("selection", docId, coder, seg.id, tag), start: r.start, end: r.end,
+                    guid: StableGUID.make("selection", docId, coder, seg.id, tag), start: u16(r.start), end: u16(r.end),
                     creatingUser: user,
                     creationDateTime: c.created, modifiedDateTime: c.modified)
-                for a in ranges[r]! {
+                for a in ranges[r] ?? [] {
                     var coding = QDACoding(
                         guid: StableGUID.make("coding", docId, coder, seg.id, a.code, tag),
                         codeGUID: StableGUID.code(a.code),
@@ -121,7 +130,7 @@ public enum QDPXExporter {
                         guid: note, name: "Memo by \(coder) on \(docId) #\(seg.ordinal)", creatingUser: user,
                         creationDateTime: c.modified, text: memo))
                 var sel = QDASelection(
-                    guid: StableGUID.make("selection", docId, coder, seg.id), start: seg.start, end: seg.end,
+                    guid: StableGUID.make("selection", docId, coder, seg.id), start: u16(seg.start), end: u16(seg.end),
                     creatingUser: user,
                     creationDateTime: c.created, modifiedDateTime: c.modified)
                 sel.noteRefs.append(note)
@@ -134,7 +143,7 @@ public enum QDPXExporter {
         public mutating func addCodeMemos(_ memos: [String: [String: String]]) {
             var refs: [String: [String]] = [:]
             for coder in memos.keys.sorted() {
-                for (id, text) in memos[coder]!.sorted(by: { $0.key < $1.key }) where !text.isEmpty {
+                for (id, text) in (memos[coder] ?? [:]).sorted(by: { $0.key < $1.key }) where !text.isEmpty {
                     let note = StableGUID.make("code-note", coder, id)
                     project.notes.append(
                         QDANote(
@@ -193,6 +202,7 @@ public enum QDPXExporter {
         var writer = try QDPXArchiveWriter(to: url, date: date)
         do {
             var used: Set<String> = []
+            var done: [String: [String]] = [:]
             let attributesTable = try AttributesTable.load(projectRoot: project.root)
             var attributes: [QDADocumentAttributes] = []
             try DocumentBatchLoader(project: project).forEach { _, result in
@@ -205,8 +215,10 @@ public enum QDPXExporter {
                 for coder in coders {
                     let codingURL = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)
                     guard FileManager.default.fileExists(atPath: codingURL.path) else { continue }
-                    files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
+                    let file = try CodingStore.read(projectRoot: project.root, coder: coder, document: doc)
+                    files.append(file)
                     used.insert(coder)
+                    if file.status == .done { done[coder, default: []].append(doc.id) }
                 }
                 let (entry, data) = builder.add(doc, codings: files)
                 try writer.add(path: entry, data: data)
@@ -218,6 +230,7 @@ public enum QDPXExporter {
             builder.setUsers(Array(used.union(memos.keys).union(projectMemos.keys)))
             var model = builder.project
             model.documentAttributes = attributes
+            model.notes.append(KaderProjectNote.of(project.codebook, done: done).note(date: builder.date))
             try writer.finish(projectXML: QDAProjectXML.write(model))
         } catch {
             writer.abandon()

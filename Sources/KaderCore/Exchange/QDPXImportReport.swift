@@ -10,8 +10,14 @@ public struct QDPXImportReport: Sendable, Hashable {
     public var documentsMatched: [String] = []
     /// Sources not imported, each with the reason.
     public var skipped: [String] = []
-    /// How positions were read for sources with CRLF line ends.
+    /// How positions were read for sources with CRLF line ends or characters outside the BMP.
     public var counting: [String] = []
+    /// Documents marked done from Kader's settings note, as `coder document`.
+    public var done: [String] = []
+    /// Selections reaching outside their source's text (the part inside is coded).
+    public var outside: [String] = []
+    /// Selections not coded because their start lies after their end, naming GUID and source.
+    public var refused: [String] = []
     /// The codebook file written, if any, and the code paths added to it.
     public var codebookFile: String?
     public var codesAdded: [String] = []
@@ -58,17 +64,24 @@ public struct QDPXImportReport: Sendable, Hashable {
             out.append("No codings were imported.")
         } else {
             out.append(
-                "Codings: " + codings.keys.sorted().map { "\($0) \(codings[$0]!)" }.joined(separator: ", ")
+                "Codings: " + codings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                     + " (segment codings per coder).")
         }
+        if !done.isEmpty { out.append("Marked done: " + done.joined(separator: ", ") + ".") }
         if !projectMemos.isEmpty { out.append("Project memos: " + projectMemos.joined(separator: ", ") + ".") }
         if !codeMemos.isEmpty {
             out.append(
-                "Code memos: " + codeMemos.keys.sorted().map { "\($0) \(codeMemos[$0]!)" }.joined(separator: ", ") + "."
+                "Code memos: "
+                    + codeMemos.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "."
             )
         }
         if split > 0 {
             out.append("\(split) selection(s) reach over several segments: each was cut into one quote per segment.")
+        }
+        for r in refused { out.append("Refused: \(r)") }
+        if !outside.isEmpty {
+            out.append("\(outside.count) selection(s) reach outside their text (only the part inside is coded):")
+            out += outside.map { "  " + $0 }
         }
         if !unmatched.isEmpty {
             out.append("\(unmatched.count) selection(s) fit no segment:")
@@ -76,5 +89,37 @@ public struct QDPXImportReport: Sendable, Hashable {
         }
         for w in warnings { out.append("Warning: \(w)") }
         return out
+    }
+}
+
+extension QDPXImportReport {
+    /// Records how `source`'s positions are read (only when a reading had to be chosen) and
+    /// warns when the unit was decided on weak evidence.
+    mutating func noteReading(_ r: PositionReading, of source: String, text: SourceText) {
+        var parts: [String] = []
+        if text.hasCRLF { parts.append("\(r.counting.rawValue) (\(r.countingReason))") }
+        if text.hasAstral { parts.append("\(r.unit.rawValue) (\(r.unitReason))") }
+        guard !parts.isEmpty else { return }
+        counting.append("\"\(source)\": " + parts.joined(separator: "; ") + ".")
+        if r.weak {
+            warnings.append(
+                "\"\(source)\": positions were read as \(r.unit.rawValue) on weak evidence (\(r.unitReason)); "
+                    + "check a few selections after the first emoji or other character outside the BMP")
+        }
+    }
+
+    /// False (and the selection refused, naming its GUID) when its start lies after its end;
+    /// a selection reaching past the text (`length` positions) is listed and still mapped.
+    mutating func accepts(_ sel: QDASelection, of source: String, length: Int) -> Bool {
+        let guid = sel.guid ?? "(no GUID)"
+        if sel.start > sel.end {
+            refused.append(
+                "selection \(guid) in \"\(source)\" starts at \(sel.start), after its end \(sel.end); not coded.")
+            return false
+        }
+        if sel.start < 0 || sel.end > length {
+            outside.append("\"\(source)\" selection \(guid) \(sel.start)–\(sel.end), text 0–\(length)")
+        }
+        return true
     }
 }

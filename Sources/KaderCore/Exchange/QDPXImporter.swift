@@ -10,8 +10,10 @@ import Foundation
 ///   `Codebooks/<project name>.yaml` when the project has none.
 /// - Codings: every `Coding` becomes a coding of its `creatingUser` (the selection's, else
 ///   `imported`), named by the `User` name made safe (``safeCoderName(_:)``). A selection covers
-///   the segments it overlaps; a partly covered segment gets a span. CRLF counting is detected
-///   per source (``SourceText/detectCounting(_:origin:)``). Each selection is kept exactly: a
+///   the segments it overlaps; a partly covered segment gets a span. CRLF counting and the unit
+///   (Unicode scalars or UTF-16 code units) are detected per source
+///   (``SourceText/detectReading(_:origin:)``); a selection whose start lies after its end is
+///   refused (``QDPXImportReport/refused``). Each selection is kept exactly: a
 ///   code gets one quote span per selection (none when its only selection is the whole segment);
 ///   a selection over several segments is cut at segment bounds. Existing coding files are merged
 ///   (codes united, existing spans and memos kept).
@@ -21,7 +23,13 @@ import Foundation
 ///   the project, the project memo of the note's `creatingUser` (`Codings/<coder>/project-memo.json`,
 ///   never replacing one the coder has; several notes of one user are joined by a blank line).
 ///
+/// - Kader's own settings note (``KaderProjectNote``): the codebook name of a new codebook, the
+///   shortcut keys of added codes (other added codes get the first free key, as in the TUI), and
+///   the documents each coder marked done.
+///
 /// Everything is staged first: an archive or XML that cannot be used throws and writes nothing.
+/// An archive without a usable source still makes a working project (with an empty
+/// `Transcripts/`), and the report warns that no transcript was imported.
 public enum QDPXImporter {
     /// - Throws: ``ExchangeError`` for the archive and XML, ``CodebookError``, ``StoreError`` (a damaged project memo file, or
     ///   a coder who is coding right now holds a lock) — always before anything is written.
@@ -40,7 +48,10 @@ public enum QDPXImporter {
         report.project = root.path
         let target = try ProjectSnapshot(root: root)
         report.createdProject = !target.exists
-        let merge = CodebookMerge.merge(model.codes, into: target.codebook, name: model.name)
+        let settings = KaderProjectNote.find(in: model.notes)
+        let merge = CodebookMerge.merge(
+            model.codes, into: target.codebook, name: settings?.codebook ?? model.name, keys: settings?.shortcuts ?? [:]
+        )
         let staging = try ImportStaging(root: root)
         if target.codebook == nil || !merge.added.isEmpty {
             let file =
@@ -57,6 +68,7 @@ public enum QDPXImporter {
         let notes = Dictionary(model.notes.map { ($0.guid, $0) }, uniquingKeysWith: { a, _ in a })
         var takenIds = Set(target.documents.map(\.id))
         var collected = CodingCollector(now: now)
+        var docsBySource: [String: Document] = [:]
         for source in model.sources {
             guard let (data, where_) = sourceData(source, reader: reader) else {
                 report.skipped.append(
@@ -94,15 +106,19 @@ public enum QDPXImporter {
                 try staging.add(Data(decoded.text.utf8), at: "Transcripts/\(id).txt")
                 report.documentsAdded.append(id)
             }
-            let (counting, reason) = text.detectCounting(source.selections, origin: model.origin)
-            if text.hasCRLF { report.counting.append("\"\(source.name)\": \(counting.rawValue) (\(reason)).") }
+            docsBySource[source.guid.uppercased()] = doc
+            let reading = text.detectReading(source.selections.filter { $0.start <= $0.end }, origin: model.origin)
+            report.noteReading(reading, of: source.name, text: text)
             for ref in source.noteRefs {
                 guard let note = notes[ref], !note.text.isEmpty else { continue }
                 collected.documentMemo(note.text, coder: users.name(for: note.creatingUser), document: doc.id)
             }
             for sel in source.selections {
-                let a = text.normalised(sel.start, counting)
-                let b = text.normalised(sel.end, counting)
+                guard report.accepts(sel, of: source.name, length: text.length(reading.counting, reading.unit)) else {
+                    continue
+                }
+                let a = text.normalised(sel.start, reading.counting, reading.unit)
+                let b = text.normalised(sel.end, reading.counting, reading.unit)
                 let hits = a < b ? SelectionMapper.hits(a, b, in: doc, scalars: text.scalars) : []
                 let memo = (sel.noteRefs.compactMap { notes[$0]?.text } + [sel.description].compactMap { $0 })
                     .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(
@@ -137,6 +153,13 @@ public enum QDPXImporter {
                             modified: sel.modifiedDateTime)
                     }
                 }
+            }
+        }
+        for (user, sources) in (settings?.done ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let coder = users.name(for: user)
+            for doc in sources.compactMap({ docsBySource[$0.uppercased()] }) {
+                collected.markDone(coder: coder, document: doc)
+                report.done.append("\(coder) \(doc.id)")
             }
         }
         report.renamedUsers = users.renamed
@@ -175,7 +198,17 @@ public enum QDPXImporter {
         }
         .map { try CoderLock(folder: CodingStore.folder(projectRoot: root, coder: $0), coder: $0) }
         try staging.commit()
-        if report.createdProject { try? ProjectPaths.createFolder(root.appendingPathComponent("Codings"), below: root) }
+        if report.createdProject {
+            // A new project works even when no source was usable: every command needs Transcripts/.
+            for sub in ["Transcripts", "Codings"] {
+                try? ProjectPaths.createFolder(root.appendingPathComponent(sub), below: root)
+            }
+        }
+        if report.documentsAdded.isEmpty && report.documentsMatched.isEmpty {
+            report.warnings.append(
+                "no source of the archive could be used, so no transcript was imported; add transcripts to "
+                    + "\(root.appendingPathComponent("Transcripts").path) yourself")
+        }
         _ = locks
         // Variables and cases become rows of Attributes.csv (documents by their source names).
         if let node = try? XMLTree.parse(try reader.data(qde), path: qde) {

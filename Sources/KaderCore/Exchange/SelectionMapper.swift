@@ -1,28 +1,42 @@
 import Foundation
 
-/// How an exporting tool counted positions in a source's plain text.
+/// How an exporting tool counted line ends in a source's plain text (the unit, scalars or
+/// UTF-16 code units, is decided separately: ``OffsetUnit``).
 public enum OffsetCounting: String, Sendable, Hashable {
-    /// One per Unicode scalar of the text with line ends as one character (Kader, ATLAS.ti, QualCoder).
+    /// Line ends as one position (Kader, ATLAS.ti, QualCoder).
     case lineEndAsOne = "each line end counted as 1"
-    /// One per Unicode scalar of the raw text, `\r\n` counted as 2 (NVivo and some MAXQDA exports).
+    /// The raw text's line ends, `\r\n` counted as 2 (NVivo and some MAXQDA exports).
     case crlfAsTwo = "CRLF counted as 2"
 }
 
-/// A source's text with its CRLF positions, mapping selection offsets onto Kader's
-/// normalised text (LF line ends, Unicode scalar offsets).
+/// A source's text with its CRLF and astral-character positions, mapping selection offsets onto
+/// Kader's normalised text (LF line ends, Unicode scalar offsets).
 public struct SourceText: Sendable {
     /// The normalised text's scalars.
     public let scalars: [Unicode.Scalar]
     /// Raw (CRLF-as-two) offset of each `\r` that was followed by `\n`, ascending.
     let crlfRaw: [Int]
+    /// Normalised scalar offset of each astral scalar (above U+FFFF: two UTF-16 units), ascending.
+    let astral: [Int]
+    /// UTF-16 offset of each astral scalar in the normalised text, and in the raw (CRLF) text.
+    let astral16Normalised: [Int]
+    let astral16Raw: [Int]
 
     /// `raw` is the decoded text before line ends were normalised (BOM already removed).
     public init(raw: String) {
         var out: [Unicode.Scalar] = []
         var crlf: [Int] = []
+        var astral: [Int] = []
+        var astral16Normalised: [Int] = []
+        var astral16Raw: [Int] = []
         let r = Array(raw.unicodeScalars)
         var i = 0
         while i < r.count {
+            if r[i].value > 0xFFFF {
+                astral16Normalised.append(out.count + astral.count)
+                astral16Raw.append(i + astral.count)
+                astral.append(out.count)
+            }
             if r[i] == "\r" {
                 if i + 1 < r.count && r[i + 1] == "\n" {
                     crlf.append(i)
@@ -36,32 +50,53 @@ public struct SourceText: Sendable {
         }
         scalars = out
         crlfRaw = crlf
+        self.astral = astral
+        self.astral16Normalised = astral16Normalised
+        self.astral16Raw = astral16Raw
     }
 
     public var hasCRLF: Bool { !crlfRaw.isEmpty }
+    /// True when the text has characters outside the Basic Multilingual Plane (emoji and the like),
+    /// where UTF-16 and Unicode-scalar positions differ.
+    public var hasAstral: Bool { !astral.isEmpty }
     public var rawCount: Int { scalars.count + crlfRaw.count }
 
-    /// `offset` counted as `counting`, as an offset into ``scalars`` (clamped to the text).
-    public func normalised(_ offset: Int, _ counting: OffsetCounting) -> Int {
+    /// The text's length in positions read as `counting` and `unit`.
+    public func length(_ counting: OffsetCounting, _ unit: OffsetUnit = .scalar) -> Int {
+        scalars.count + (counting == .crlfAsTwo ? crlfRaw.count : 0) + (unit == .utf16 ? astral.count : 0)
+    }
+
+    /// `offset` counted as `counting` in `unit`s, as an offset into ``scalars`` (clamped to the
+    /// text). A UTF-16 offset inside a surrogate pair maps to after the character.
+    public func normalised(_ offset: Int, _ counting: OffsetCounting, _ unit: OffsetUnit = .scalar) -> Int {
         var n = offset
-        if counting == .crlfAsTwo {
-            var lo = 0
-            var hi = crlfRaw.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if crlfRaw[mid] + 1 < offset { lo = mid + 1 } else { hi = mid }
-            }
-            n -= lo
-        }
+        if unit == .utf16 { n -= Self.countBefore(n, in: counting == .crlfAsTwo ? astral16Raw : astral16Normalised) }
+        if counting == .crlfAsTwo { n -= Self.countBefore(n, in: crlfRaw) }
         return max(0, min(n, scalars.count))
     }
 
-    /// Decides how `selections` count, with the reason: positions past the normalised end prove
-    /// CRLF-as-2; otherwise selection names (the quoted text some tools write) decide; otherwise
-    /// NVivo exports are taken as CRLF-as-2 and every other tool as line-end-as-1.
-    public func detectCounting(_ selections: [QDASelection], origin: String?) -> (OffsetCounting, String) {
+    /// How many entries `p` of the ascending `table` have `p + 1 < offset` (two-unit items wholly before it).
+    static func countBefore(_ offset: Int, in table: [Int]) -> Int {
+        var lo = 0
+        var hi = table.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if table[mid] + 1 < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Decides how `selections` (counted in `unit`s) count line ends, with the reason: positions
+    /// past the normalised end prove CRLF-as-2; otherwise selection names (the quoted text some
+    /// tools write) decide; otherwise NVivo exports are taken as CRLF-as-2 and every other tool as
+    /// line-end-as-1.
+    public func detectCounting(_ selections: [QDASelection], origin: String?, unit: OffsetUnit = .scalar)
+        -> (OffsetCounting, String)
+    {
         guard hasCRLF else { return (.lineEndAsOne, "no CRLF line ends") }
-        if selections.contains(where: { $0.end > scalars.count && $0.end <= rawCount }) {
+        let oneEnd = length(.lineEndAsOne, unit)
+        let twoEnd = length(.crlfAsTwo, unit)
+        if selections.contains(where: { $0.end > oneEnd && $0.end <= twoEnd }) {
             return (.crlfAsTwo, "selections end past the text when CRLF counts as 1")
         }
         let named = selections.filter { !Fingerprint.collapseWhitespace($0.name ?? "").isEmpty }
@@ -69,8 +104,10 @@ public struct SourceText: Sendable {
             func score(_ c: OffsetCounting) -> Int {
                 named.filter { sel in
                     let want = String(Fingerprint.collapseWhitespace(sel.name ?? "").prefix(40))
-                    return Fingerprint.collapseWhitespace(text(normalised(sel.start, c)..<normalised(sel.end, c)))
-                        .hasPrefix(want)
+                    return Fingerprint.collapseWhitespace(
+                        text(normalised(sel.start, c, unit)..<normalised(sel.end, c, unit))
+                    )
+                    .hasPrefix(want)
                 }.count
             }
             let one = score(.lineEndAsOne)
