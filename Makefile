@@ -84,8 +84,8 @@ dist-check: dist
 	man -l dist/check/$(DIST_NAME)/share/man/man1/kader.1 >/dev/null
 	@echo "dist-check: bin/kader runs without $(SWIFT_ROOT)"
 
-## make lint: swift-format (configuration .swift-format) on the files in scripts/lint-files.txt,
-## as CI runs it. make format: rewrite files in place (FILES=… or the whole tree; see scripts/format.sh).
+## make lint: swift-format (configuration .swift-format) on every Swift file of the tree, as CI
+## runs it. make format: rewrite files in place (FILES=… or the whole tree; see scripts/format.sh).
 lint:
 	scripts/lint.sh
 

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # make format [FILES="a.swift b.swift"]: rewrite Swift files in place with swift-format and the
 # rules in .swift-format. Without FILES it rewrites the whole tree (Package.swift, Sources/,
-# Tests/, Fuzz/): do that only in a quiet moment (it touches nearly every file), then commit it
-# alone and add the files to scripts/lint-files.txt (or drop the list; see docs/ARCHITECTURE.md).
+# Tests/, Fuzz/); `make lint` checks the same files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then
