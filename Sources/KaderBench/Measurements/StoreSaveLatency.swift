@@ -2,10 +2,16 @@ import Foundation
 import KaderCore
 
 /// Save latency per change: one code toggled on a document of 5,000 segments carrying 20,000
-/// codings, then `CodingStore.save` (what the TUI does before it shows "saved"). Schema 2: every
-/// code has its own quote span (with its words) and every tenth code its own memo.
+/// codings, then `CodingStore.save` (what the TUI does before it shows "saved"). Two files: codes
+/// without quote spans (the case), and schema 2 at its heaviest: every code with its own
+/// quote span of half its turn (with its words, so the file holds the transcript twice over) and
+/// every tenth code its own memo.
 enum StoreSaveLatency {
     static func run(_ ctx: BenchContext) throws -> [Row] {
+        try [false, true].map { try run(ctx, withSpans: $0) }
+    }
+
+    static func run(_ ctx: BenchContext, withSpans: Bool) throws -> Row {
         let segmentCount = 5_000
         let codingsPerSegment = 4
         let root = ctx.outDir.appendingPathComponent("store-project")
@@ -30,7 +36,7 @@ enum StoreSaveLatency {
                 let length = max(1, (s.end - s.start) / 2)
                 let start = s.start + (s.end - s.start - length) * i / codingsPerSegment
                 return AppliedCode(
-                    code: code, spans: [QuoteSpan(start: start, end: start + length).quoting(s)],
+                    code: code, spans: withSpans ? [QuoteSpan(start: start, end: start + length).quoting(s)] : [],
                     memo: (s.ordinal + i) % 10 == 0 ? "Waarom \(code) hier: zie het citaat." : nil)
             }
             return SegmentCoding(
@@ -53,10 +59,11 @@ enum StoreSaveLatency {
             samples.append(s)
         }
         let stats = Stats(samples)
-        return [
+        return
             Row(
                 measurement:
-                    "store: save per change, \(segmentCount.formatted()) segments / \((segmentCount * codingsPerSegment).formatted()) codings with a quote span each",
+                    "store: save per change, \(segmentCount.formatted()) segments / \((segmentCount * codingsPerSegment).formatted()) codings"
+                    + (withSpans ? " with a quote span each (half its turn)" : ", no quote spans"),
                 median: Format.ms(stats.median),
                 p99: Format.ms(stats.p99),
                 comparison: "file \(Format.mb(fileBytes)); \(changes) changes",
@@ -64,6 +71,5 @@ enum StoreSaveLatency {
                 target: "p99 ≤ 10 ms",
                 verdict: Verdict(stats.p99 <= 0.010),
                 note: "CodingStore.save: canonical JSON encode + temp file + fsync + rename + folder fsync")
-        ]
     }
 }
