@@ -35,7 +35,13 @@ struct AgreeCommand: ParsableCommand {
         }
     }
 
-    @Option(name: .long, help: "Also report per document or per speaker role.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also report per document, per speaker role, or per value of an attribute.",
+            discussion:
+                "document, role, or an attribute name such as schooltype (the speaker's value, else the document's).",
+            valueName: "document|role|attribute"))
     var by: AgreementBreakdown?
 
     @Option(name: .long, help: "Output format.")
@@ -79,7 +85,10 @@ struct AgreeCommand: ParsableCommand {
                     "no codings for coder \"\(missing)\" in \(project.root.path)/Codings (coders: \(known.isEmpty ? "none" : known.joined(separator: ", ")))."
                 )
             }
-            let units = try ProjectUnits(project: project, coders: names, includeUnfinished: includeUnfinished)
+            var withAttributes = false
+            if case .attribute = by { withAttributes = true }
+            let units = try ProjectUnits(
+                project: project, coders: names, includeUnfinished: includeUnfinished, withAttributes: withAttributes)
             let agreement = try ProjectAgreement(
                 units: units, codebook: project.codebook, breakdown: by,
                 bootstrapSamples: bootstrap, seed: seed, method: interval)
@@ -104,7 +113,13 @@ struct AgreeCommand: ParsableCommand {
     }
 }
 
-extension AgreementBreakdown: ExpressibleByArgument {}
+extension AgreementBreakdown: ExpressibleByArgument {
+    public init?(argument: String) {
+        let word = argument.trimmingCharacters(in: .whitespaces)
+        guard !word.isEmpty else { return nil }
+        self.init(word)
+    }
+}
 
 /// A command-line usage error: one sentence.
 struct CLIError: Error, LocalizedError {

@@ -1,11 +1,33 @@
 import Foundation
 
 /// How to split an agreement report into groups of units.
-public enum AgreementBreakdown: String, Sendable, CaseIterable {
+public enum AgreementBreakdown: Sendable, Hashable {
     /// One report per document.
     case document
     /// One report per speaker role (`leerkracht`, `directeur`, …; "(no role)" when unknown).
     case role
+    /// One report per value of a document or speaker attribute (`schooltype`, …): the speaker's
+    /// value, else the document's (as in `kader export matrix --by`); "(no NAME)" when neither
+    /// has one. Needs ``ProjectUnits/attributes``.
+    case attribute(String)
+
+    /// `document`, `role`, or any other word as an attribute name (compared in lowercase).
+    public init(_ text: String) {
+        switch text.lowercased() {
+        case "document": self = .document
+        case "role": self = .role
+        default: self = .attribute(text.lowercased())
+        }
+    }
+
+    /// The word a report prints for the breakdown: "document", "role" or the attribute name.
+    public var rawValue: String {
+        switch self {
+        case .document: return "document"
+        case .role: return "role"
+        case .attribute(let name): return name
+        }
+    }
 }
 
 /// A report for a group of units (all units, one document, or one role).
@@ -43,12 +65,18 @@ public struct ProjectAgreement: Sendable {
 
     /// Computes the reports. `bootstrapSamples` B and `seed` for the α interval, `method` its
     /// method (``AlphaInterval``).
+    /// - Throws: ``AnalysisError/unknownAttribute(_:known:)`` when `breakdown` names an attribute
+    ///   no document or speaker has; errors of ``CodeAssignments``.
     public init(
         units: ProjectUnits, codebook: Codebook, breakdown: AgreementBreakdown? = nil,
         bootstrapSamples: Int = 1000, seed: UInt64 = 1, method: AlphaIntervalMethod = .auto
     ) throws {
         self.units = units
         self.breakdown = breakdown
+        if case .attribute(let name) = breakdown {
+            let known = units.attributeNames
+            guard known.contains(name) else { throw AnalysisError.unknownAttribute(name, known: known) }
+        }
         let interval = AlphaIntervalOptions(method: method, samples: bootstrapSamples, seed: seed)
         self.interval = interval
         let categories = Self.categories(codebook)
@@ -67,7 +95,14 @@ public struct ProjectAgreement: Sendable {
         var order: [String] = []
         var members: [String: [ProjectUnit]] = [:]
         for u in units.units {
-            let key = breakdown == .document ? u.documentId : (u.role ?? "(no role)")
+            let key: String
+            switch breakdown {
+            case .document: key = u.documentId
+            case .role:
+                key = u.role ?? units.attributes[u.documentId]?.value("role", speaker: u.speaker)?.text ?? "(no role)"
+            case .attribute(let name):
+                key = units.attributes[u.documentId]?.value(name, speaker: u.speaker)?.text ?? "(no \(name))"
+            }
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(u)
         }

@@ -50,17 +50,25 @@ public struct ProjectUnits: Sendable {
     /// Every document of the project with who counts for it, in project order.
     public let documents: [DocumentParticipation]
     public let includeUnfinished: Bool
+    /// Document and speaker attributes by document id (front matter, sidecars and
+    /// `Attributes.csv`), read only when asked for (`withAttributes`), else empty.
+    public private(set) var attributes: [String: ResolvedAttributes] = [:]
 
-    /// Builds the units from codings on disk (read only; takes no lock).
-    /// - Throws: ``StoreError`` for a damaged codings file, ``LoaderError`` for a transcript.
+    /// Builds the units from codings on disk (read only; takes no lock). `withAttributes` also
+    /// reads the attributes of every document (for ``AgreementBreakdown/attribute(_:)``).
+    /// - Throws: ``StoreError`` for a damaged codings file, ``LoaderError`` for a transcript,
+    ///   ``AnalysisError`` for a bad `Attributes.csv` (only with `withAttributes`).
     public init(
         project: Project, coders: [String], includeUnfinished: Bool = false,
-        loader: TranscriptLoader? = nil
+        loader: TranscriptLoader? = nil, withAttributes: Bool = false
     ) throws {
         var units: [ProjectUnit] = []
         var docs: [DocumentParticipation] = []
+        var attributes: [String: ResolvedAttributes] = [:]
+        let table = withAttributes ? try AttributesTable.load(projectRoot: project.root) : nil
         try DocumentBatchLoader(project: project, loader: loader).forEach { _, result in
             let doc = try result.get()
+            if withAttributes { attributes[doc.id] = table?.resolve(doc) ?? ResolvedAttributes(document: doc) }
             var files: [CodingFile?] = []
             for coder in coders {
                 let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)
@@ -73,6 +81,17 @@ public struct ProjectUnits: Sendable {
             units += docUnits
         }
         self.init(coders: coders, units: units, documents: docs, includeUnfinished: includeUnfinished)
+        self.attributes = attributes
+    }
+
+    /// Attribute names of the documents and speakers read (lowercase, sorted), `role` included.
+    public var attributeNames: [String] {
+        var names = Set<String>()
+        for a in attributes.values {
+            names.formUnion(a.document.keys)
+            for s in a.speakers.values { names.formUnion(s.keys) }
+        }
+        return names.map { $0.lowercased() }.sorted()
     }
 
     public init(coders: [String], units: [ProjectUnit], documents: [DocumentParticipation], includeUnfinished: Bool) {
@@ -118,8 +137,10 @@ public struct ProjectUnits: Sendable {
 
     /// The units for which `include` holds (same coders and documents).
     public func filtered(_ include: (ProjectUnit) -> Bool) -> ProjectUnits {
-        ProjectUnits(
+        var out = ProjectUnits(
             coders: coders, units: units.filter(include), documents: documents, includeUnfinished: includeUnfinished)
+        out.attributes = attributes
+        return out
     }
 
     /// The units that some coders code differently, in project order.

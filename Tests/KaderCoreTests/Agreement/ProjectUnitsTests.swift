@@ -111,4 +111,43 @@ import Testing
         #expect(byDoc.groups.map(\.label) == ["d", "e"])
         #expect(byDoc.unknownCodes(project.codebook) == ["x"])
     }
+
+    /// `kader agree --by ATTRIBUTE`: groups by the speaker's value, else the document's;
+    /// "(no NAME)" when neither has one; an attribute nobody has is refused with the known names.
+    @Test func breaksDownByAnAttribute() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-units-\(UUID().uuidString)")
+        try Project.initialize(at: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        func text(_ school: String) -> String {
+            Self.text.replacingOccurrences(of: "type: focusgroep\n", with: "type: focusgroep\nschooltype: \(school)\n")
+                .replacingOccurrences(of: "role: leerkracht\n", with: "role: leerkracht\n    vak: wiskunde\n")
+        }
+        try text("secundair").write(
+            to: root.appendingPathComponent("Transcripts/d.md"), atomically: true, encoding: .utf8)
+        try text("basis").write(to: root.appendingPathComponent("Transcripts/e.md"), atomically: true, encoding: .utf8)
+        let project = try Project(root: root)
+        let d = try project.loadDocument(path: "Transcripts/d.md")
+        let e = try project.loadDocument(path: "Transcripts/e.md")
+        for (coder, sets) in [("a", [["x"], ["x"], []]), ("b", [["x"], [], []])] {
+            let store = try CodingStore(projectRoot: root, coder: coder)
+            try store.save(Self.file(coder, d, sets, .done))
+            try store.save(Self.file(coder, e, sets, .done))
+        }
+        let units = try ProjectUnits(project: project, coders: ["a", "b"], withAttributes: true)
+        #expect(units.attributeNames.contains("schooltype") && units.attributeNames.contains("vak"))
+        let bySchool = try ProjectAgreement(
+            units: units, codebook: project.codebook, breakdown: AgreementBreakdown("Schooltype"), bootstrapSamples: 10)
+        #expect(bySchool.groups.map(\.label) == ["secundair", "basis"])
+        #expect(bySchool.groups.map(\.unitCount) == [3, 3])
+        #expect(bySchool.breakdown?.rawValue == "schooltype")
+        // Els (two turns per document) teaches wiskunde; Koen has no `vak` (and the document neither).
+        let bySubject = try ProjectAgreement(
+            units: units, codebook: project.codebook, breakdown: .attribute("vak"), bootstrapSamples: 10)
+        #expect(bySubject.groups.map(\.label) == ["wiskunde", "(no vak)"])
+        #expect(bySubject.groups.map(\.unitCount) == [4, 2])
+        #expect(throws: AnalysisError.self) {
+            try ProjectAgreement(units: units, codebook: project.codebook, breakdown: .attribute("regio"))
+        }
+        #expect(AgreementBreakdown("document") == .document && AgreementBreakdown("ROLE") == .role)
+    }
 }

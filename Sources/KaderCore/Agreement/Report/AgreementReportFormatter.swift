@@ -229,6 +229,12 @@ public struct AgreementReportFormatter: Sendable {
 
     /// One sentence naming the interval method of a report and its settings.
     public static func intervalSentence(_ o: AlphaIntervalOptions) -> String {
+        let perfect =
+            " When no unit shows a disagreement (α = 1) resampling cannot vary, so the interval is [L, 1.000] with L the zero-event bound of the pair disagreement (Clopper & Pearson 1934; docs/statistics.md)."
+        return intervalMethodSentence(o) + (o.method == .kalpha ? "" : perfect)
+    }
+
+    static func intervalMethodSentence(_ o: AlphaIntervalOptions) -> String {
         let boot =
             "bootstrap over units (segments resampled with replacement, percentile interval; \(o.samples) replicates, seed \(o.seed); Efron & Tibshirani 1993); the pooled row resamples segments with all their codes"
         switch o.method {
