@@ -199,6 +199,16 @@ extension AppController {
         }
     }
 
+    func saveProjectMemo(_ memo: String?) {
+        do {
+            try ProjectMemoFile.save(
+                memo.map { ProjectMemo(memo: $0, modified: state.clock()) }, projectRoot: project.root, coder: state.coder)
+            state.message = StatusMessage(memo == nil ? "Project memo removed." : "Project memo saved.")
+        } catch {
+            state.message = StatusMessage("Project memo not saved: " + error.localizedDescription, isError: true)
+        }
+    }
+
     /// Every segment this coder coded with `codeId` (or a sub-code), across documents.
     func loadRetrieval(_ codeId: String) {
         let ids = SegmentFilter.subtree(codeId, state.codebook)

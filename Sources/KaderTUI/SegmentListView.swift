@@ -14,6 +14,8 @@ enum SegmentListView {
         var styles: [CellStyle]
         var indent: Int
         var isHeader = false
+        /// For a line of the segment's text: each character's scalar offset in the document.
+        var offsets: [Int]?
 
         init(_ text: String, _ style: CellStyle, indent: Int, isHeader: Bool = false) {
             self.text = Array(text)
@@ -49,6 +51,7 @@ enum SegmentListView {
         if current, case .span(let sel) = state.mode, sel.segmentId == s.id, let span = sel.span {
             selection = span.start..<span.end
         }
+        if current, let drag = state.drag, drag.segmentId == s.id, drag.moved { selection = drag.range }
         // Each code's quotes, underlined in the code's colour (the first code in codebook order
         // wins where quotes of several codes overlap).
         let quotes: [(Range<Int>, CellColor)] = (coding?.applied ?? [])
@@ -61,6 +64,7 @@ enum SegmentListView {
             }
         for line in TextWrap.wrap(shown, width: max(10, width - 3)) {
             var row = Row(line.text, textStyle, indent: 2)
+            row.offsets = line.offsets.map { $0 + s.start }
             for (k, rel) in line.offsets.enumerated() {
                 let o = rel + s.start
                 if let q = quotes.first(where: { $0.0.contains(o) }) {
@@ -148,6 +152,8 @@ enum SegmentListView {
         var first: Int
         var rows: [Int: Int]
         var overflow: Int
+        /// Screen row → the cells of segment text drawn on it (for selecting a quote by mouse).
+        var textRows: [Int: TextRow] = [:]
     }
 
     static func draw(
@@ -190,6 +196,7 @@ enum SegmentListView {
             overflow = currentHeight - skip - height
         }
         var rowMap: [Int: Int] = [:]
+        var textRows: [Int: TextRow] = [:]
         var row = top
         var k = first
         while row < top + height && k < visible.count {
@@ -201,14 +208,20 @@ enum SegmentListView {
                 if current && !line.text.isEmpty { buf.put("▌", row: row, column: left, style: Theme.cursorMarker) }
                 var col = left + 1 + line.indent
                 let limit = left + width
-                for (c, style) in zip(line.text, line.styles) {
+                var cells: [TextCell] = []
+                for (k, (c, style)) in zip(line.text, line.styles).enumerated() {
                     var st = style
                     if current && line.isHeader { st.reverse = true }
                     let shown = c == "\u{A0}" ? " " : String(c)
                     let next = buf.put(shown, row: row, column: col, maxWidth: limit - col, style: st)
                     if next == col && DisplayWidth.of(c) > 0 { break }
+                    if let offsets = line.offsets, next > col {
+                        let start = offsets[k]
+                        cells.append(TextCell(column: col, width: next - col, start: start, end: start + c.unicodeScalars.count))
+                    }
                     col = next
                 }
+                if line.offsets != nil { textRows[row] = TextRow(segment: index, cells: cells) }
                 row += 1
             }
             k += 1
@@ -222,6 +235,6 @@ enum SegmentListView {
             buf.put(
                 " ↑ \(skip) lines above: PgUp ", row: top, column: left + 2, maxWidth: width - 2, style: Theme.selected)
         }
-        return Layout(first: visible[first], rows: rowMap, overflow: overflow)
+        return Layout(first: visible[first], rows: rowMap, overflow: overflow, textRows: textRows)
     }
 }

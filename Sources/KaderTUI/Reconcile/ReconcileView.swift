@@ -23,6 +23,8 @@ public enum ReconcileView {
             row = drawConsensus(state, into: &buf, row: row + 1)
             if case .edit(let working) = state.mode {
                 drawCodePicker(state, working: working, into: &buf, row: row + 1, bottom: bottom)
+            } else if case .pick(let index) = state.mode {
+                drawPick(state, index: index, into: &buf, row: row + 1, bottom: bottom)
             } else {
                 drawDefinitions(
                     Array(Set(item.first).union(item.second)), state, into: &buf, row: row + 1, bottom: bottom)
@@ -172,7 +174,13 @@ public enum ReconcileView {
             }
         }
         buf.put("Consensus (\(state.consensusCoder)): ", row: row, column: 1, style: Theme.heading)
-        buf.put(codes, row: row, column: 15 + state.consensusCoder.count, style: style)
+        let end = buf.put(codes, row: row, column: 15 + state.consensusCoder.count, style: style)
+        if let picks = state.resolutions[state.cursor]?.picks, !picks.isEmpty {
+            let text = picks.keys.sorted().map {
+                (state.codebook.entry(id: $0)?.code.name ?? $0) + ": " + state.pickName(picks[$0]) + " quotes"
+            }
+            buf.put("  (" + text.joined(separator: ", ") + ")", row: row, column: end, style: Theme.muted)
+        }
         var memo = state.resolutions[state.cursor]?.memo ?? state.pendingMemos[state.cursor]
         if case .memo(let text) = state.mode { memo = text + "▏" }
         if let memo {
@@ -252,6 +260,7 @@ public enum ReconcileView {
         case .browse: parts.append(state.showHelp ? "HELP" : "RECONCILE")
         case .edit: parts.append("EDIT")
         case .memo: parts.append("MEMO")
+        case .pick: parts.append("PICK QUOTES")
         }
         Renderer.bar(parts.joined(separator: " │ "), row: buf.height - 1, style: Theme.statusBar, into: &buf)
     }
