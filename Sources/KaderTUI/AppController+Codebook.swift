@@ -202,7 +202,8 @@ extension AppController {
     func saveProjectMemo(_ memo: String?) {
         do {
             try ProjectMemoFile.save(
-                memo.map { ProjectMemo(memo: $0, modified: state.clock()) }, projectRoot: project.root, coder: state.coder)
+                memo.map { ProjectMemo(memo: $0, modified: state.clock()) }, projectRoot: project.root,
+                coder: state.coder)
             state.message = StatusMessage(memo == nil ? "Project memo removed." : "Project memo saved.")
         } catch {
             state.message = StatusMessage("Project memo not saved: " + error.localizedDescription, isError: true)

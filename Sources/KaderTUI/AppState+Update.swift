@@ -85,9 +85,12 @@ extension AppState {
             return nil
         case .editCodingMemo:
             guard coding else { return "Open a document first (Enter on the list)." }
-            if readOnly { return "Read-only: nothing is saved (another Kader holds this coder's lock, or --read-only)." }
+            if readOnly {
+                return "Read-only: nothing is saved (another Kader holds this coder's lock, or --read-only)."
+            }
             if let s = currentSegment, codes(for: s.id).isEmpty {
-                return "Segment \(s.ordinal) has no code yet; a coding memo belongs to one of its codes (m: segment memo)."
+                return
+                    "Segment \(s.ordinal) has no code yet; a coding memo belongs to one of its codes (m: segment memo)."
             }
             return nil
         case .editProjectMemo:
@@ -113,7 +116,8 @@ extension AppState {
 
     private mutating func apply(_ action: Action) -> [Effect] {
         message = nil
-        if screen == .coding || action == .openDocument || action == .editProjectMemo, let reason = whyNot(action), action != .undo, action != .redo,
+        if screen == .coding || action == .openDocument || action == .editProjectMemo, let reason = whyNot(action),
+            action != .undo, action != .redo,
             action != .nextWithCode, action != .previousWithCode
         {
             message = StatusMessage(reason, isError: true)

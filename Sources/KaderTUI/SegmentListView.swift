@@ -217,7 +217,8 @@ enum SegmentListView {
                     if next == col && DisplayWidth.of(c) > 0 { break }
                     if let offsets = line.offsets, next > col {
                         let start = offsets[k]
-                        cells.append(TextCell(column: col, width: next - col, start: start, end: start + c.unicodeScalars.count))
+                        cells.append(
+                            TextCell(column: col, width: next - col, start: start, end: start + c.unicodeScalars.count))
                     }
                     col = next
                 }

@@ -47,7 +47,10 @@ import Testing
         let expected = Resolution(codes: ["welbevinden", "werkdruk"], picks: ["werkdruk": .coder("bart")])
         #expect(effects == [.save(item: 0, expected)])
         #expect(s.keptQuote(code: "werkdruk") == seg.scalarText(from: seg.end - 10, to: seg.end))
-        #expect(s.handle(key: .char("w")) == [.save(item: 0, Resolution(codes: ["welbevinden", "werkdruk"], picks: ["werkdruk": .wholeSegment]))])
+        #expect(
+            s.handle(key: .char("w")) == [
+                .save(item: 0, Resolution(codes: ["welbevinden", "werkdruk"], picks: ["werkdruk": .wholeSegment]))
+            ])
         #expect(s.keptQuote(code: "werkdruk") == nil)
         #expect(s.handle(key: .char("u")) == [.save(item: 0, Resolution(codes: ["welbevinden", "werkdruk"]))])
         _ = s.handle(key: .char("a"))
@@ -55,7 +58,10 @@ import Testing
         // Changing the codes keeps the picks of codes that stay.
         _ = s.handle(key: .escape)
         #expect(s.mode == .browse)
-        #expect(s.handle(key: .char("b")) == [.save(item: 0, Resolution(codes: ["werkdruk"], picks: ["werkdruk": .coder("ann")]))])
+        #expect(
+            s.handle(key: .char("b")) == [
+                .save(item: 0, Resolution(codes: ["werkdruk"], picks: ["werkdruk": .coder("ann")]))
+            ])
     }
 
     @Test func screenShowsBothCodersQuotesAndTheKeptOne() throws {
@@ -84,7 +90,10 @@ import Testing
         let project = try Project(root: root)
         let doc = try project.loadDocument(path: "Transcripts/focusgroep-een.md")
         let seg = doc.segments.filter(\.codable)[0]
-        let spans = ["ann": QuoteSpan(start: seg.start, end: seg.start + 5), "bart": QuoteSpan(start: seg.start + 6, end: seg.start + 12)]
+        let spans = [
+            "ann": QuoteSpan(start: seg.start, end: seg.start + 5),
+            "bart": QuoteSpan(start: seg.start + 6, end: seg.start + 12),
+        ]
         for (coder, codes) in [("ann", ["x"]), ("bart", ["x", "y"])] {
             let store = try CodingStore(projectRoot: root, coder: coder)
             var f = try store.load(document: doc).settingCodes(codes, on: seg, at: "t")

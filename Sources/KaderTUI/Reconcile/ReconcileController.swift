@@ -61,7 +61,8 @@ public final class ReconcileController {
                 }
                 if let existing = c.coding(forSegment: s.id) {
                     let picks = ReconcileState.inferredPicks(
-                        of: existing, coders: [(first, a.coding(forSegment: s.id)), (second, b.coding(forSegment: s.id))],
+                        of: existing,
+                        coders: [(first, a.coding(forSegment: s.id)), (second, b.coding(forSegment: s.id))],
                         segment: s)
                     resolutions[items.count] = Resolution(codes: existing.codes, memo: existing.memo, picks: picks)
                 }

@@ -95,13 +95,13 @@ public struct ReconcileKeymap: Sendable {
         ReconcileBinding(
             .char("m"), .memo, "memo", "Write a one-line memo on this segment's consensus.", .browse, hint: true),
         ReconcileBinding(
-            .char("p"), .pickQuotes, "pick quotes",
-            "Pick, code by code, whose quotes the consensus keeps (A's, B's, both, or the whole segment).", .browse,
+            .char("p"), .pickQuotes, "quotes",
+            "Pick, code by code, whose quotes the consensus keeps (A's, B's, both or none).", .browse,
             hint: true),
-        ReconcileBinding(.char("j"), .next, "next", "Go to the next disagreement.", .browse, hint: true),
+        ReconcileBinding(.char("j"), .next, "move", "Go to the next disagreement.", .browse, hint: true),
         ReconcileBinding(.down, .next, "next", "Go to the next disagreement.", .browse),
         ReconcileBinding(.right, .next, "next", "Go to the next disagreement.", .browse),
-        ReconcileBinding(.char("k"), .previous, "previous", "Go to the previous disagreement.", .browse, hint: true),
+        ReconcileBinding(.char("k"), .previous, "move", "Go to the previous disagreement.", .browse, hint: true),
         ReconcileBinding(.up, .previous, "previous", "Go to the previous disagreement.", .browse),
         ReconcileBinding(.left, .previous, "previous", "Go to the previous disagreement.", .browse),
         ReconcileBinding(
@@ -118,12 +118,14 @@ public struct ReconcileKeymap: Sendable {
         ReconcileBinding(
             .char("w"), .pickWhole, "whole segment", "Keep no quote: the code covers the whole segment.", .pick,
             hint: true),
-        ReconcileBinding(.char("j"), .next, "next code", "Go to the next code of the consensus.", .pick, hint: true),
-        ReconcileBinding(.down, .next, "next code", "Go to the next code of the consensus.", .pick),
         ReconcileBinding(
-            .char("k"), .previous, "previous code", "Go to the previous code of the consensus.", .pick, hint: true),
-        ReconcileBinding(.up, .previous, "previous code", "Go to the previous code of the consensus.", .pick),
-        ReconcileBinding(.escape, .cancel, "done", "Close the quote pick (each pick is saved at once).", .pick, hint: true),
+            .char("j"), .next, "code", "Go to the next or previous code of the consensus.", .pick, hint: true),
+        ReconcileBinding(
+            .char("k"), .previous, "code", "Go to the next or previous code of the consensus.", .pick, hint: true),
+        ReconcileBinding(.down, .next, "code", "Go to the next or previous code of the consensus.", .pick),
+        ReconcileBinding(.up, .previous, "code", "Go to the next or previous code of the consensus.", .pick),
+        ReconcileBinding(
+            .escape, .cancel, "done", "Close the quote pick (each pick is saved at once).", .pick, hint: true),
         ReconcileBinding(.enter, .cancel, "done", "Close the quote pick (each pick is saved at once).", .pick),
         ReconcileBinding(.char("p"), .cancel, "done", "Close the quote pick (each pick is saved at once).", .pick),
         ReconcileBinding(.enter, .confirm, "save", "Save the edited codes as the consensus.", .edit, hint: true),

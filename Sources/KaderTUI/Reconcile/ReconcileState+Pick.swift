@@ -73,7 +73,9 @@ extension ReconcileState {
         of existing: SegmentCoding, coders: [(name: String, coding: SegmentCoding?)], segment: Segment
     ) -> [String: ConsensusCoding.SpanPick] {
         var out: [String: ConsensusCoding.SpanPick] = [:]
-        func bounds(_ spans: [QuoteSpan]) -> [[Int]] { spans.map { [$0.start, $0.end] }.sorted { $0.lexicographicallyPrecedes($1) } }
+        func bounds(_ spans: [QuoteSpan]) -> [[Int]] {
+            spans.map { [$0.start, $0.end] }.sorted { $0.lexicographicallyPrecedes($1) }
+        }
         for applied in existing.applied {
             let have = bounds(applied.spans)
             let candidates: [ConsensusCoding.SpanPick] =

@@ -15,7 +15,8 @@ extension ReconcileView {
         for (i, code) in r.codes.enumerated() {
             guard line + 2 < bottom else { return }
             let selected = i == index
-            let head = (selected ? "› " : "  ") + label(code, state.codebook) + " — keeps " + state.pickName(r.picks[code])
+            let head =
+                (selected ? "› " : "  ") + label(code, state.codebook) + " — keeps " + state.pickName(r.picks[code])
             buf.put(head, row: line, column: 1, maxWidth: buf.width - 2, style: selected ? Theme.chip : .plain)
             line += 1
             let each = ConsensusCoding.spans(of: code, coders: state.currentCoders, segment: item.segment)
