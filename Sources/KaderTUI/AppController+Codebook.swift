@@ -84,7 +84,7 @@ extension AppController {
         let changed = undo.after.keys.filter { now[$0] != undo.after[$0] } + now.keys.filter { undo.after[$0] == nil }
         guard changed.isEmpty else {
             state.message = StatusMessage(
-                "Cannot undo the \(what): \(changed.count) files changed since (\(changed.first!.lastPathComponent)…).",
+                "Cannot undo the \(what): \(changed.count) files changed since (\(changed.first?.lastPathComponent ?? "")…).",
                 isError: true)
             return
         }
@@ -221,7 +221,12 @@ extension AppController {
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             do {
                 let doc = try document(at: index)
-                let file = doc.id == state.codings?.document ? state.codings! : try store.load(document: doc)
+                let file: CodingFile
+                if let open = state.codings, open.document == doc.id {
+                    file = open
+                } else {
+                    file = try store.load(document: doc)
+                }
                 let byId = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
                 for c in file.codings where c.codes.contains(where: ids.contains) {
                     guard let s = byId[c.segment] else { continue }

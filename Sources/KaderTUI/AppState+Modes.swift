@@ -181,9 +181,10 @@ extension AppState {
                     search = nil
                     return []
                 }
-                search = TextSearch(query: text, insensitive: search?.insensitive ?? true)
-                if let s = currentSegment, search!.isFound(in: s.text) {
-                    reportMatchCount(search!)
+                let query = TextSearch(query: text, insensitive: search?.insensitive ?? true)
+                search = query
+                if let s = currentSegment, query.isFound(in: s.text) {
+                    reportMatchCount(query)
                     return []
                 }
                 jumpToMatch(forward: true)
@@ -230,10 +231,11 @@ extension AppState {
                 message = StatusMessage(text.isEmpty ? "Memo removed." : "Memo saved.")
                 return commit(file, file.settingMemo(text, on: seg, at: clock()))
             case .document:
-                guard var next = codings, !readOnly else { return [] }
+                guard let file = codings, !readOnly else { return [] }
+                var next = file
                 next.memo = text.isEmpty ? nil : text
                 message = StatusMessage("Document memo saved.")
-                return commit(codings!, next)
+                return commit(file, next)
             case .code(let id):
                 codeMemos[id] = text.isEmpty ? nil : text
                 return [.saveCodeMemos(codeMemos)]
@@ -410,7 +412,7 @@ extension AppState {
         if visible.isEmpty {
             message = StatusMessage("No segment passes the filter (F clears it).", isError: true)
         } else if !visible.contains(cursor) {
-            cursor = visible.first { $0 > cursor } ?? visible.last!
+            cursor = visible.first { $0 > cursor } ?? visible[visible.count - 1]
         }
     }
 

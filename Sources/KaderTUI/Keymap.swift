@@ -25,7 +25,7 @@ public struct Keymap: Sendable {
             if keys[b.title] == nil { order.append(b.title) }
             keys[b.title, default: []].append(b.key.displayName)
         }
-        return order.map { (keys[$0]!.joined(separator: "/"), $0) }
+        return order.map { ((keys[$0] ?? []).joined(separator: "/"), $0) }
     }
 
     public static let defaultBindings: [KeyBinding] = [

@@ -57,7 +57,7 @@ public struct ReconcileKeymap: Sendable {
             if keys[b.title] == nil { order.append(b.title) }
             keys[b.title, default: []].append(b.key.displayName)
         }
-        return order.map { "\(keys[$0]!.joined(separator: "/")) \($0)" }.joined(separator: "  ")
+        return order.map { "\((keys[$0] ?? []).joined(separator: "/")) \($0)" }.joined(separator: "  ")
     }
 
     /// Help lines: per mode, keys sharing a help sentence merged.
