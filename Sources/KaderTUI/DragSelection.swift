@@ -37,8 +37,8 @@ public struct TextRow: Hashable, Sendable {
     }
 }
 
-/// A quote being selected with the mouse: button 1 went down on `anchor` and is now over
-/// `current` (characters of the same segment).
+/// A quote being selected with the mouse: button 1 went down on `anchor` (a character of the
+/// current segment) and is now over `current` (a character of the same segment).
 public struct DragSelection: Hashable, Sendable {
     public var segmentId: String
     public var anchor: TextCell
@@ -69,8 +69,8 @@ extension AppState {
         return nil
     }
 
-    /// Button 1 press, drag and release on the coding screen. A press moves the cursor like a
-    /// click and, on segment text, starts a selection; dragging extends it over whole characters;
+    /// Button 1 press, drag and release on the coding screen. A press on another segment moves
+    /// the cursor like a click; on the current segment's text it starts a selection; dragging extends it over whole characters;
     /// the release keeps it as a quote (one code on the segment: for that code; else the picker
     /// asks which code, as `s … Enter` does). A press and release on one character is a click.
     mutating func dragMouse(_ m: MouseEvent) -> [Effect] {
@@ -78,7 +78,12 @@ extension AppState {
         case .press:
             drag = nil
             guard segmentColumns.contains(m.column), let i = segmentRows[m.row] else { return [] }
-            cursor = i
+            // A press on another segment selects it (the screen may scroll); only a press on the
+            // current segment's text starts a selection.
+            guard i == cursor else {
+                cursor = i
+                return []
+            }
             if let d = document, let r = textRows[m.row], r.segment == i, let cell = r.cell(at: m.column) {
                 drag = DragSelection(segmentId: d.segments[i].id, anchor: cell)
             }

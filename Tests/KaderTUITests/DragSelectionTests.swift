@@ -58,14 +58,24 @@ import Testing
     @Test func aPlainClickOnlyMovesTheCursor() throws {
         var state = Fixtures.codingState()
         _ = state.handle(key: .char("i"))
-        let frame = Self.draw(&state)
+        var frame = Self.draw(&state)
         let other = try #require(frame.textRows.first { $0.value.segment == 3 })
         let column = try #require(other.value.cells.first?.column) + 2
         _ = Self.mouse(&state, .press, other.key, column)
         #expect(state.cursor == 3)
+        #expect(state.drag == nil)  // a press on another segment only selects it
+        // The controller draws between events; the screen may have scrolled under the pointer.
+        frame = Self.draw(&state)
         #expect(Self.mouse(&state, .release, other.key, column).isEmpty)
         #expect(state.mode == .normal && state.drag == nil)
         #expect(state.codings?.codings.count == 1)  // only the code applied before
+        // Press and release on one character of the current segment: a click, no quote.
+        let here = try #require(frame.textRows.first { $0.value.segment == 3 })
+        let cell = try #require(here.value.cells.dropFirst(4).first)
+        _ = Self.mouse(&state, .press, here.key, cell.column)
+        #expect(state.drag != nil)
+        #expect(Self.mouse(&state, .release, here.key, cell.column).isEmpty)
+        #expect(state.mode == .normal && state.drag == nil && state.codings?.codings.count == 1)
     }
 
     @Test func severalCodesAskWhichCodeLikeSelectQuote() throws {

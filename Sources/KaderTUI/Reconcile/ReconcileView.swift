@@ -177,7 +177,8 @@ public enum ReconcileView {
         let end = buf.put(codes, row: row, column: 15 + state.consensusCoder.count, style: style)
         if let picks = state.resolutions[state.cursor]?.picks, !picks.isEmpty {
             let text = picks.keys.sorted().map {
-                (state.codebook.entry(id: $0)?.code.name ?? $0) + ": " + state.pickName(picks[$0]) + " quotes"
+                (state.codebook.entry(id: $0)?.code.name ?? $0) + ": "
+                    + (picks[$0] == .wholeSegment ? "whole segment" : state.pickName(picks[$0]) + " quotes")
             }
             buf.put("  (" + text.joined(separator: ", ") + ")", row: row, column: end, style: Theme.muted)
         }
