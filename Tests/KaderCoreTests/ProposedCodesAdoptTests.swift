@@ -7,7 +7,9 @@ import Testing
 @Suite struct ProposedCodesAdoptTests {
     static let team = Codebook(
         name: "Team",
-        codes: [Code(id: "werk", name: "Werk", shortcut: "1", children: [Code(id: "druk", name: "Druk", shortcut: "a")])])
+        codes: [
+            Code(id: "werk", name: "Werk", shortcut: "1", children: [Code(id: "druk", name: "Druk", shortcut: "a")])
+        ])
 
     @Test func aCodeUnderATeamCategoryGoesUnderItAndLosesATakenShortcut() throws {
         let proposals = Codebook(
