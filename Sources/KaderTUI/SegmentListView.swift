@@ -119,9 +119,12 @@ enum SegmentListView {
                 tokens.append((c.code.name + ":", Theme.code(c, in: state, bold: false)))
             }
             category = e.map { $0.depth == 0 ? $0.code.id : $0.categoryId }
-            // A code with quotes shows ❝n❞ (its quotes are underlined in the same colour).
+            // A code with quotes shows ❝n❞ (its quotes are underlined in the same colour); one with
+            // a coding memo (its memo on this segment) shows ✎.
             let n = coding(state, segment: segmentId, code: id)
-            tokens.append(("[" + (e?.code.name ?? "?\(id)") + (n > 0 ? " ❝\(n)❞" : "") + "]", Theme.code(e, in: state)))
+            let memo = state.coding(forSegment: segmentId)?.applied(id)?.memo?.isEmpty == false ? " ✎" : ""
+            tokens.append(
+                ("[" + (e?.code.name ?? "?\(id)") + (n > 0 ? " ❝\(n)❞" : "") + memo + "]", Theme.code(e, in: state)))
         }
         var rows: [Row] = []
         var row = Row("", .plain, indent: 2)

@@ -26,6 +26,7 @@ import Testing
         #expect(state.coding(forSegment: seg.id)?.applied("werkdruk")?.memo == "avondwerk")
         #expect(state.coding(forSegment: seg.id)?.memo == nil)  // not the segment memo
         #expect(state.message?.text.contains("Memo on Werkdruk saved") == true)
+        #expect(Renderer.render(state, width: 100, height: 30).screen.text.contains("[Werkdruk ✎]"))
         _ = state.handle(key: .char("u"))
         #expect(state.coding(forSegment: seg.id)?.applied("werkdruk")?.memo == nil)
         #expect(state.codes(for: seg.id) == ["werkdruk"])
