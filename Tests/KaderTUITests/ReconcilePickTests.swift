@@ -114,4 +114,18 @@ import Testing
         let c = try ReconcileController(project: project, first: "ann", second: "bart", store: store)
         #expect(c.state.resolutions[0]?.picks == ["x": .coder("bart")])
     }
+
+    @Test func helpScrollsToThePickKeysOnA30RowScreen() {
+        var (s, _) = Self.state()
+        _ = s.handle(key: .char("?"))
+        var text = ReconcileView.render(s, width: 100, height: 30).text
+        #expect(!text.contains("Keep only B's quotes for this code."))
+        #expect(text.contains("j/k scroll"))
+        for _ in 0..<20 { _ = s.handle(key: .char("j")) }
+        text = ReconcileView.render(s, width: 100, height: 30).text
+        #expect(text.contains("Keep only B's quotes for this code."))
+        #expect(text.contains("Enter/Ctrl-S Save the edited codes"))  // keys never run into the text
+        _ = s.handle(key: .escape)
+        #expect(!s.showHelp)
+    }
 }

@@ -62,7 +62,7 @@ public struct ReconcileKeymap: Sendable {
 
     /// Help lines: per mode, keys sharing a help sentence merged.
     public func helpLines() -> [(text: String, heading: Bool)] {
-        var out: [(String, Bool)] = [("Reconcile keys (Esc or ? closes)", true)]
+        var out: [(String, Bool)] = [("Reconcile keys (Esc or ? closes; j/k scroll)", true)]
         for mode in ReconcileBinding.Mode.allCases {
             out.append(("", false))
             out.append((mode.rawValue, true))
@@ -75,7 +75,7 @@ public struct ReconcileKeymap: Sendable {
                 }
             }
             for (k, h) in merged {
-                out.append(("  " + k.padding(toLength: 12, withPad: " ", startingAt: 0) + h, false))
+                out.append(("  " + k.padding(toLength: max(12, k.count + 1), withPad: " ", startingAt: 0) + h, false))
             }
         }
         return out

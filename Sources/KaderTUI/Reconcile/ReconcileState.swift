@@ -85,6 +85,8 @@ public struct ReconcileState: Sendable {
     public var pendingMemos: [Int: String] = [:]
     public var mode: Mode = .browse
     public var showHelp = false
+    /// First help line shown (the help scrolls with j/k, ↓/↑, PgDn/PgUp when taller than the screen).
+    public var helpScroll = 0
     public var message: String?
     public var lastSaveFailed = false
     public var quitRequested = false
@@ -134,7 +136,15 @@ public struct ReconcileState: Sendable {
         quitPending = false
         confirmingDiscard = false
         if showHelp {
-            if key == .escape || key == .char("?") || key == .char("q") { showHelp = false }
+            let lines = keymap.helpLines().count
+            switch key {
+            case .char("j"), .down: helpScroll = min(helpScroll + 1, lines)
+            case .char("k"), .up: helpScroll = max(0, helpScroll - 1)
+            case .pageDown, .char(" "): helpScroll = min(helpScroll + 10, lines)
+            case .pageUp: helpScroll = max(0, helpScroll - 10)
+            case .escape, .char("?"), .char("q"): showHelp = false
+            default: break
+            }
             return []
         }
         let action = keymap.action(for: key, in: bindingMode)
@@ -192,6 +202,7 @@ public struct ReconcileState: Sendable {
             return [.quit]
         case .toggleHelp:
             showHelp.toggle()
+            helpScroll = 0
             return []
         case .next, .previous:
             if case .pick(let i) = mode {

@@ -282,7 +282,13 @@ public enum ReconcileView {
             buf.put("│", row: r, column: left, style: Theme.heading)
             buf.put("│", row: r, column: left + width - 1, style: Theme.heading)
         }
-        for (i, line) in content.prefix(height - 2).enumerated() {
+        let room = height - 2
+        let first = min(state.helpScroll, max(0, content.count - room))
+        if content.count > room {
+            let more = " \(first + 1)–\(first + room) of \(content.count) lines · j/k scroll "
+            buf.put(more, row: top + height - 1, column: left + 2, style: Theme.heading)
+        }
+        for (i, line) in content.dropFirst(first).prefix(room).enumerated() {
             buf.put(
                 line.text, row: top + 1 + i, column: left + 2, maxWidth: width - 4,
                 style: line.heading ? Theme.heading : .plain)
