@@ -66,7 +66,7 @@ extension CodebookCommand {
                 }
                 for e in clashes {
                     print(
-                        "\(project.codebookURL.lastPathComponent): code \"\(e.code.id)\" has shortcut \"\(e.code.shortcut!)\", which is a Kader key; choose another key."
+                        "\(project.codebookURL.lastPathComponent): code \"\(e.code.id)\" has shortcut \"\(e.code.shortcut ?? "")\", which is a Kader key; choose another key."
                     )
                 }
                 guard unknown.isEmpty, clashes.isEmpty else {
