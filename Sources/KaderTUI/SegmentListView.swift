@@ -64,7 +64,8 @@ enum SegmentListView {
             }
         for line in TextWrap.wrap(shown, width: max(10, width - 3)) {
             var row = Row(line.text, textStyle, indent: 2)
-            row.offsets = line.offsets.map { $0 + s.start }
+            // Only the current segment's text can be selected by mouse (a drag starts on it).
+            if current { row.offsets = line.offsets.map { $0 + s.start } }
             for (k, rel) in line.offsets.enumerated() {
                 let o = rel + s.start
                 if let q = quotes.first(where: { $0.0.contains(o) }) {
@@ -155,7 +156,7 @@ enum SegmentListView {
         var first: Int
         var rows: [Int: Int]
         var overflow: Int
-        /// Screen row → the cells of segment text drawn on it (for selecting a quote by mouse).
+        /// Screen row → the cells of the current segment's text drawn on it (selecting a quote by mouse).
         var textRows: [Int: TextRow] = [:]
     }
 
