@@ -59,14 +59,17 @@ import Testing
         var state = Fixtures.codingState()
         _ = state.handle(key: .char("i"))
         var frame = Self.draw(&state)
-        let other = try #require(frame.textRows.first { $0.value.segment == 3 })
-        let column = try #require(other.value.cells.first?.column) + 2
-        _ = Self.mouse(&state, .press, other.key, column)
+        // Only the current segment's text is laid out for selection.
+        #expect(Set(frame.textRows.values.map(\.segment)) == [state.cursor])
+        // The second text line of segment 3 (its first row is the header).
+        let row = try #require(frame.segmentRows.filter { $0.value == 3 }.keys.sorted().dropFirst().first)
+        let column = 6
+        _ = Self.mouse(&state, .press, row, column)
         #expect(state.cursor == 3)
         #expect(state.drag == nil)  // a press on another segment only selects it
         // The controller draws between events; the screen may have scrolled under the pointer.
         frame = Self.draw(&state)
-        #expect(Self.mouse(&state, .release, other.key, column).isEmpty)
+        #expect(Self.mouse(&state, .release, row, column).isEmpty)
         #expect(state.mode == .normal && state.drag == nil)
         #expect(state.codings?.codings.count == 1)  // only the code applied before
         // Press and release on one character of the current segment: a click, no quote.
