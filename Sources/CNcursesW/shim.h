@@ -14,6 +14,8 @@ static inline attr_t kader_attr_dim(void) { return A_DIM; }
 static inline mmask_t kader_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
 static inline mmask_t kader_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t kader_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t kader_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t kader_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
 static inline mmask_t kader_button4_pressed(void) { return BUTTON4_PRESSED; }
 #if defined(BUTTON5_PRESSED)
 static inline mmask_t kader_button5_pressed(void) { return BUTTON5_PRESSED; }

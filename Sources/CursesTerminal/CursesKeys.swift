@@ -37,8 +37,19 @@ enum CursesKeys {
         if kader_button5_pressed() != 0 && event.bstate & kader_button5_pressed() != 0 {
             return .mouse(MouseEvent(kind: .wheelDown, row: row, column: col))
         }
-        if event.bstate & (kader_button1_pressed() | kader_button1_clicked()) != 0 {
+        // Button 1 down, moved while down (xterm mode 1002 reports motion only then), and up:
+        // the reducer selects a quote from a press-drag-release and takes a press-release as a click.
+        if event.bstate & kader_button1_pressed() != 0 {
+            return .mouse(MouseEvent(kind: .press, row: row, column: col))
+        }
+        if event.bstate & kader_button1_released() != 0 {
+            return .mouse(MouseEvent(kind: .release, row: row, column: col))
+        }
+        if event.bstate & kader_button1_clicked() != 0 {
             return .mouse(MouseEvent(kind: .click, row: row, column: col))
+        }
+        if event.bstate & kader_report_mouse_position() != 0 {
+            return .mouse(MouseEvent(kind: .drag, row: row, column: col))
         }
         return nil
     }

@@ -63,8 +63,10 @@ public final class CursesTerminal: Terminal {
             CursesPalette.install()
         }
         CursesTerminal.installSignalHandlers()
-        // Bracketed paste: pasted text arrives between ESC [ 200 ~ and ESC [ 201 ~.
-        fputs("\u{1B}[?2004h", stdout)
+        // Bracketed paste: pasted text arrives between ESC [ 200 ~ and ESC [ 201 ~. Mouse mode
+        // 1002 (after curses turned on 1000) adds motion reports while a button is down, for
+        // selecting a quote by dragging.
+        fputs("\u{1B}[?2004h\u{1B}[?1002h", stdout)
         fflush(stdout)
     }
 
@@ -74,7 +76,7 @@ public final class CursesTerminal: Terminal {
     public func shutdown() {
         guard active else { return }
         active = false
-        fputs("\u{1B}[?2004l", stdout)
+        fputs("\u{1B}[?1002l\u{1B}[?2004l", stdout)
         fflush(stdout)
         endwin()
     }

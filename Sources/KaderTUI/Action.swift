@@ -17,6 +17,10 @@ public enum Action: Hashable, Sendable {
     case openFilter
     case clearFilter
     case editSegmentMemo, editDocumentMemo
+    /// The memo of one code on the current segment (asks which code when it has several).
+    case editCodingMemo
+    /// This coder's memo on the whole project.
+    case editProjectMemo
     case selectQuote
     case quoteSentence
     case jumpToSegment
@@ -59,7 +63,7 @@ extension Action {
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .nextUncoded, .previousUncoded, .repeatLastCode,
         .undo, .redo, .openDocument, .showDocuments, .toggleHelp, .markDone, .quit, .cancel, .openCodePicker, .search,
         .nextMatch, .previousMatch, .openFilter, .clearFilter, .editSegmentMemo, .editDocumentMemo, .selectQuote,
-        .quoteSentence,
+        .quoteSentence, .editCodingMemo, .editProjectMemo,
         .jumpToSegment, .nextWithCode, .previousWithCode, .codedSegments, .toggleOtherCoders, .scrollDown, .scrollUp,
     ]
 
@@ -92,6 +96,8 @@ extension Action {
         case .clearFilter: return "clear-filter"
         case .editSegmentMemo: return "memo"
         case .editDocumentMemo: return "document-memo"
+        case .editCodingMemo: return "coding-memo"
+        case .editProjectMemo: return "project-memo"
         case .selectQuote: return "select-quote"
         case .quoteSentence: return "quote-sentence"
         case .jumpToSegment: return "go-to-segment"

@@ -146,45 +146,11 @@ extension AppController {
     /// codebook as it is on disk now; a shortcut taken meanwhile is dropped.
     func adoptCode(_ id: String) {
         do {
-            var team = try teamCodebookOnDisk()
-            var proposals = try ProposedCodes.load(projectRoot: project.root, coder: state.coder)
-            guard let entry = proposals.entry(id: id) else { throw CodebookError.unknownCode(id: id) }
-            let taken = Set(team.entries.compactMap(\.code.shortcut))
-            func clean(_ c: Code) -> Code {
-                var c = c
-                if let k = c.shortcut, taken.contains(k) { c.shortcut = nil }
-                c.children = c.children.map(clean)
-                return c
-            }
-            var adopted: [String] = []
-            if entry.depth == 0 {
-                team.codes.append(clean(entry.code))
-                adopted = [entry.code.id] + entry.code.children.map(\.id)
-                proposals.codes.removeAll { $0.id == id }
-            } else if team.codes.contains(where: { $0.id == entry.categoryId }) {
-                _ = team.codes.appendChild(clean(entry.code), under: entry.categoryId)
-                adopted = [id]
-                proposals = proposals.removingProposal(id, team: team)
-            } else {
-                // A proposed code in a proposed category: the category comes along, with this code only.
-                guard let cat = proposals.codes.first(where: { $0.id == entry.categoryId }) else {
-                    throw CodebookError.unknownCode(id: entry.categoryId)
-                }
-                var c = clean(cat)
-                c.children = [clean(entry.code)]
-                team.codes.append(c)
-                adopted = [cat.id, id]
-                proposals = proposals.removingProposal(id, team: team)
-                if let i = proposals.codes.firstIndex(where: { $0.id == cat.id }), proposals.codes[i].children.isEmpty {
-                    proposals.codes.remove(at: i)
-                }
-            }
-            try CodebookFile.save(team, to: project.codebookURL)
-            try ProposedCodes.save(proposals, projectRoot: project.root, coder: state.coder)
-            showCodebook(team: team, proposals: proposals)
+            let result = try ProposedCodes.adopt(id, coder: state.coder, project: project)
+            showCodebook(team: result.team, proposals: result.proposals)
             state.message = StatusMessage(
                 "Adopted into the team codebook: "
-                    + adopted.compactMap { state.entry(id: $0)?.code.name }.joined(separator: ", ") + ".")
+                    + result.adopted.compactMap { state.entry(id: $0)?.code.name }.joined(separator: ", ") + ".")
         } catch {
             state.message = StatusMessage("Not adopted: " + error.localizedDescription, isError: true)
         }
@@ -196,6 +162,17 @@ extension AppController {
             state.message = StatusMessage("Code memo saved.")
         } catch {
             state.message = StatusMessage("Code memo not saved: " + error.localizedDescription, isError: true)
+        }
+    }
+
+    func saveProjectMemo(_ memo: String?) {
+        do {
+            try ProjectMemoFile.save(
+                memo.map { ProjectMemo(memo: $0, modified: state.clock()) }, projectRoot: project.root,
+                coder: state.coder)
+            state.message = StatusMessage(memo == nil ? "Project memo removed." : "Project memo saved.")
+        } catch {
+            state.message = StatusMessage("Project memo not saved: " + error.localizedDescription, isError: true)
         }
     }
 

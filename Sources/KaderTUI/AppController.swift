@@ -34,6 +34,7 @@ public final class AppController {
         state.showOthers = showOthers
         do {
             state.codeMemos = try CodeMemoFile.load(projectRoot: project.root, coder: store.coder)
+            state.projectMemo = try ProjectMemoFile.load(projectRoot: project.root, coder: store.coder)?.memo
             let proposals = try ProposedCodes.load(projectRoot: project.root, coder: store.coder)
             state.proposedCodes = ProposedCodes.proposedIds(proposals, team: project.codebook)
             if !state.proposedCodes.isEmpty { state.codebook = project.codebook.overlaying(proposals) }
@@ -123,6 +124,7 @@ public final class AppController {
         state.scrollTop = frame.scrollTop
         state.segmentRows = frame.segmentRows
         state.segmentColumns = frame.segmentColumns
+        state.textRows = frame.textRows
         state.segmentOverflow = frame.segmentOverflow
         return frame.screen
     }
@@ -150,6 +152,7 @@ public final class AppController {
             case .renameCode(let id, let name): renameCode(id, to: name)
             case .mergeCodes(let from, let into): mergeCodes(from, into: into)
             case .saveCodeMemos(let memos): saveCodeMemos(memos)
+            case .saveProjectMemo(let memo): saveProjectMemo(memo)
             case .loadRetrieval(let id): loadRetrieval(id)
             case .loadOtherCoders: loadOtherCoders()
             }

@@ -82,6 +82,8 @@ extension AppState {
                     p.refresh(entries: codeEntries.filter { $0.depth == 0 }, recent: [])
                 } else if case .quote = p.purpose {
                     p.refresh(entries: quoteCodeEntries, recent: recentCodes)
+                } else if case .codingMemo = p.purpose {
+                    p.refresh(entries: segmentCodeEntries, recent: recentCodes)
                 } else if case .mergeInto(let from) = p.purpose {
                     p.refresh(entries: codeEntries.filter { $0.code.id != from }, recent: recentCodes)
                 } else {
@@ -114,6 +116,7 @@ extension AppState {
         case .quote(let span):
             message = StatusMessage("Quote kept for \"\(entry(id: id)?.code.name ?? id)\".")
             return change { file, seg in file.settingSpans([span], code: id, on: seg, at: Timestamp.now()) }
+        case .codingMemo: openCodingMemo(code: id)
         }
         return []
     }
@@ -236,6 +239,16 @@ extension AppState {
             case .code(let id):
                 codeMemos[id] = text.isEmpty ? nil : text
                 return [.saveCodeMemos(codeMemos)]
+            case .coding(let id, _, let code):
+                guard let d = document, let seg = d.segments.first(where: { $0.id == id }) else { return [] }
+                guard let file = codings, !readOnly, file.codes(forSegment: id).contains(code) else { return [] }
+                let name = entry(id: code)?.code.name ?? code
+                message = StatusMessage(text.isEmpty ? "Memo on \(name) removed." : "Memo on \(name) saved; u undoes.")
+                return commit(file, file.settingCodeMemo(text, code: code, on: seg, at: clock()))
+            case .project:
+                guard !readOnly else { return [] }
+                projectMemo = text.isEmpty ? nil : text
+                return [.saveProjectMemo(projectMemo)]
             }
         }
     }
@@ -433,7 +446,7 @@ extension AppState {
 
     mutating func mouse(_ m: MouseEvent) -> [Effect] {
         guard mode == .normal, screen == .coding else {
-            if screen == .documents, m.kind == .click, m.row >= 3, m.row - 3 < documents.count {
+            if screen == .documents, m.kind == .click || m.kind == .press, m.row >= 3, m.row - 3 < documents.count {
                 documentCursor = m.row - 3
             }
             return []
@@ -442,7 +455,9 @@ extension AppState {
         case .wheelDown: return update(.scrollDown)
         case .wheelUp: return update(.scrollUp)
         case .click:
+            drag = nil
             if segmentColumns.contains(m.column), let i = segmentRows[m.row] { cursor = i }
+        case .press, .drag, .release: return dragMouse(m)
         }
         return []
     }

@@ -83,6 +83,18 @@ extension AppState {
             }
             if action == .repeatLastCode && lastCode == nil { return "No code used yet; press a code's key first." }
             return nil
+        case .editCodingMemo:
+            guard coding else { return "Open a document first (Enter on the list)." }
+            if readOnly {
+                return "Read-only: nothing is saved (another Kader holds this coder's lock, or --read-only)."
+            }
+            if let s = currentSegment, codes(for: s.id).isEmpty {
+                return
+                    "Segment \(s.ordinal) has no code yet; a coding memo belongs to one of its codes (m: segment memo)."
+            }
+            return nil
+        case .editProjectMemo:
+            return readOnly ? "Read-only: the project memo is not saved." : nil
         case .undo: return coding && undoStack.isEmpty && codebookUndo == nil ? "Nothing to undo." : nil
         case .redo: return coding && redoStack.isEmpty ? "Nothing to redo." : nil
         case .markDone:
@@ -104,7 +116,8 @@ extension AppState {
 
     private mutating func apply(_ action: Action) -> [Effect] {
         message = nil
-        if screen == .coding || action == .openDocument, let reason = whyNot(action), action != .undo, action != .redo,
+        if screen == .coding || action == .openDocument || action == .editProjectMemo, let reason = whyNot(action),
+            action != .undo, action != .redo,
             action != .nextWithCode, action != .previousWithCode
         {
             message = StatusMessage(reason, isError: true)
@@ -192,6 +205,21 @@ extension AppState {
                 MemoEditor(
                     target: .segment(id: s.id, ordinal: s.ordinal), text: codings?.coding(forSegment: s.id)?.memo ?? "")
             )
+        case .editCodingMemo:
+            guard let s = currentSegment else { return [] }
+            let codes = codes(for: s.id)
+            if codes.count == 1 {
+                openCodingMemo(code: codes[0])
+            } else {
+                openPicker(.codingMemo)
+                if case .picker(var p) = mode {
+                    p.refresh(entries: segmentCodeEntries, recent: recentCodes)
+                    mode = .picker(p)
+                }
+                message = StatusMessage("Choose the code whose memo on this segment you write and press Enter.")
+            }
+        case .editProjectMemo:
+            mode = .memo(MemoEditor(target: .project, text: projectMemo ?? ""))
         case .editDocumentMemo:
             guard let d = document else { return [] }
             mode = .memo(MemoEditor(target: .document(id: d.id), text: codings?.memo ?? ""))

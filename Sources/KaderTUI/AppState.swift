@@ -94,6 +94,8 @@ public struct AppState: Sendable {
     public var recentCodes: [String] = []
     /// Code memos of this coder, by code id.
     public var codeMemos: [String: String] = [:]
+    /// This coder's project memo (`Codings/<coder>/project-memo.json`).
+    public var projectMemo: String?
     /// Ids of codes this coder proposed that the team codebook does not have yet (shown only to
     /// this coder, marked `+`; Ctrl-A in the picker adopts one).
     public var proposedCodes: Set<String> = []
@@ -105,6 +107,10 @@ public struct AppState: Sendable {
     public var segmentRows: [Int: Int] = [:]
     /// Columns of the segment list in the last frame (clicks outside it move no cursor).
     public var segmentColumns: Range<Int> = 0..<Int.max
+    /// Screen row → segment text cells of the last frame, for selecting a quote by mouse drag.
+    public var textRows: [Int: TextRow] = [:]
+    /// The mouse drag in progress (button 1 pressed on segment text).
+    public var drag: DragSelection?
     /// Index of the current segment in `document.segments`.
     public var cursor = 0
     /// First segment shown; kept by the renderer so the cursor stays visible.

@@ -21,6 +21,8 @@ public enum Effect: Hashable, Sendable {
     case mergeCodes(from: String, into: String)
     /// Save this coder's code memos.
     case saveCodeMemos([String: String])
+    /// Save this coder's project memo (nil or empty removes it).
+    case saveProjectMemo(String?)
     /// Collect every segment coded with this code (and sub-codes) across documents.
     case loadRetrieval(codeId: String)
     /// Load the other coders' codings of the open document.

@@ -44,8 +44,8 @@ enum HelpOverlay {
             "In the code picker (c): type to search (an exact shortcut or name comes first); ↑/↓ choose; ● marks codes already applied; Enter toggles the code and closes; Tab toggles and stays open; Ctrl-N proposes a code named after what you typed (then choose its category, or type a new category's name and Ctrl-N); + marks your proposed codes, which only you see until Ctrl-A adopts them into the team codebook; Ctrl-R renames the selected code; Ctrl-G merges it into another code (asks; every coder's codings move; u undoes it); Ctrl-E writes a memo on it; Esc closes.",
             "Selecting a quote (s, or S for the sentence): . sentence, , clause under the cursor; ) ( next/previous sentence, } { clause, a count first (2)); ←/→ or h/l word by word; / type the first words of the quote; e extends to the end of the sentence; Space anchors; Enter or Ctrl-S keeps the words as the quote; x clears it; v makes an in-vivo code named after the words; Esc cancels.",
             "In the filter menu (f): c code, s speaker, r role, u uncoded, m coded by me, x clear; Enter or Esc closes.",
-            "Memos (m, M, Ctrl-E in the picker): a small editor that wraps; Enter starts a new line; Ctrl-S (or F2) saves; Esc closes, and asks first when you typed something (Esc again discards).",
-            "Mouse: click a segment to select it; the wheel scrolls. A segment longer than the screen scrolls with PgDn/PgUp.",
+            "Memos (m segment, M document, Ctrl-E one code on the segment, Ctrl-P project, Ctrl-E in the picker a code): a small editor that wraps; Enter starts a new line; Ctrl-S (or F2) saves; Esc closes, and asks first when you typed something (Esc again discards).",
+            "Mouse: click a segment to select it; drag over its words to quote them (one code on the segment: for that code; several: the picker asks which); the wheel scrolls. A segment longer than the screen scrolls with PgDn/PgUp.",
         ]
         for note in notes {
             for (i, line) in TextWrap.lines(note, width: max(20, width - 2)).enumerated() {

@@ -45,7 +45,9 @@ public enum Key: Hashable, Sendable {
 
 /// A mouse event in screen cells.
 public struct MouseEvent: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case click, wheelUp, wheelDown }
+    /// `press`, `drag` (moved with button 1 down) and `release` are button 1; `click` is a
+    /// press and release in one report (terminals that send no separate release).
+    public enum Kind: Hashable, Sendable { case click, press, drag, release, wheelUp, wheelDown }
     public var kind: Kind
     public var row: Int
     public var column: Int

@@ -73,6 +73,11 @@ public struct Keymap: Sendable {
             .char("m"), .editSegmentMemo, "memo", "Write a memo on this segment (Ctrl-S saves, Esc cancels).", .coding),
         KeyBinding(.char("M"), .editDocumentMemo, "document memo", "Write a memo on this document.", .coding),
         KeyBinding(
+            .ctrl("e"), .editCodingMemo, "coding memo",
+            "Write the memo of one code on this segment (asks which code when it has several; u undoes).", .coding),
+        KeyBinding(
+            .ctrl("p"), .editProjectMemo, "project memo", "Write your memo on the whole project.", .everywhere),
+        KeyBinding(
             .char("s"), .selectQuote, "select quote",
             "Select the exact words to quote: ←/→ word, ./, sentence/clause under the cursor, )/( next/previous sentence, }/{ clause, a count first (3) ), / types the first words, e extends to the sentence end, Space anchors, Enter keeps, x clears, v makes an in-vivo code.",
             .coding),

@@ -15,6 +15,7 @@ enum PickerView {
         case .newCodeParent(let name):
             title = "Category for \"\(name)\" — Enter puts it there · type a name + Ctrl-N: new category · Esc"
         case .quote: title = "The quote is for which code? — Enter · Esc cancels"
+        case .codingMemo: title = "Memo on which code of this segment? — Enter writes it · Esc cancels"
         }
         let (top, left, width, height) = Renderer.box(title, width: 90, height: max(12, buf.height - 6), into: &buf)
         buf.put("> " + p.query.text + "▏", row: top, column: left, maxWidth: width, style: Theme.heading)
@@ -58,6 +59,9 @@ enum MemoView {
         case .segment(_, let ordinal): what = "segment #\(ordinal)"
         case .document(let id): what = "document \(id)"
         case .code(let id): what = "code " + (state.entry(id: id)?.code.name ?? id)
+        case .coding(_, let ordinal, let code):
+            what = (state.entry(id: code)?.code.name ?? code) + " on segment #\(ordinal)"
+        case .project: what = "the project (\(state.coder))"
         }
         let title = "Memo on \(what) — Ctrl-S saves · Esc " + (m.isDirty ? "asks, then discards" : "closes")
         let (top, left, width, height) = Renderer.box(title, width: 84, height: 16, into: &buf)

@@ -11,6 +11,8 @@ public struct Frame: Sendable {
     public var segmentOverflow = 0
     /// Columns of the segment list (a click elsewhere, in the codebook panel, moves no cursor).
     public var segmentColumns: Range<Int> = 0..<0
+    /// Screen row → the segment text cells drawn on it (mouse selection of a quote).
+    public var textRows: [Int: TextRow] = [:]
 }
 
 /// Renders the whole screen for a state. Pure: the same state and size give the same cells.
@@ -44,7 +46,7 @@ public enum Renderer {
         if state.showHelp { HelpOverlay.draw(state, into: &buf) }
         return Frame(
             screen: buf, scrollTop: layout.first, segmentRows: layout.rows, segmentOverflow: layout.overflow,
-            segmentColumns: columns)
+            segmentColumns: columns, textRows: layout.textRows)
     }
 
     /// Rows available for the body between the title bar and the two bottom lines.

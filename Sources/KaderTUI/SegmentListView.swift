@@ -14,6 +14,8 @@ enum SegmentListView {
         var styles: [CellStyle]
         var indent: Int
         var isHeader = false
+        /// For a line of the segment's text: each character's scalar offset in the document.
+        var offsets: [Int]?
 
         init(_ text: String, _ style: CellStyle, indent: Int, isHeader: Bool = false) {
             self.text = Array(text)
@@ -49,6 +51,7 @@ enum SegmentListView {
         if current, case .span(let sel) = state.mode, sel.segmentId == s.id, let span = sel.span {
             selection = span.start..<span.end
         }
+        if current, let drag = state.drag, drag.segmentId == s.id, drag.moved { selection = drag.range }
         // Each code's quotes, underlined in the code's colour (the first code in codebook order
         // wins where quotes of several codes overlap).
         let quotes: [(Range<Int>, CellColor)] = (coding?.applied ?? [])
@@ -61,6 +64,8 @@ enum SegmentListView {
             }
         for line in TextWrap.wrap(shown, width: max(10, width - 3)) {
             var row = Row(line.text, textStyle, indent: 2)
+            // Only the current segment's text can be selected by mouse (a drag starts on it).
+            if current { row.offsets = line.offsets.map { $0 + s.start } }
             for (k, rel) in line.offsets.enumerated() {
                 let o = rel + s.start
                 if let q = quotes.first(where: { $0.0.contains(o) }) {
@@ -115,9 +120,12 @@ enum SegmentListView {
                 tokens.append((c.code.name + ":", Theme.code(c, in: state, bold: false)))
             }
             category = e.map { $0.depth == 0 ? $0.code.id : $0.categoryId }
-            // A code with quotes shows ❝n❞ (its quotes are underlined in the same colour).
+            // A code with quotes shows ❝n❞ (its quotes are underlined in the same colour); one with
+            // a coding memo (its memo on this segment) shows ✎.
             let n = coding(state, segment: segmentId, code: id)
-            tokens.append(("[" + (e?.code.name ?? "?\(id)") + (n > 0 ? " ❝\(n)❞" : "") + "]", Theme.code(e, in: state)))
+            let memo = state.coding(forSegment: segmentId)?.applied(id)?.memo?.isEmpty == false ? " ✎" : ""
+            tokens.append(
+                ("[" + (e?.code.name ?? "?\(id)") + (n > 0 ? " ❝\(n)❞" : "") + memo + "]", Theme.code(e, in: state)))
         }
         var rows: [Row] = []
         var row = Row("", .plain, indent: 2)
@@ -148,6 +156,8 @@ enum SegmentListView {
         var first: Int
         var rows: [Int: Int]
         var overflow: Int
+        /// Screen row → the cells of the current segment's text drawn on it (selecting a quote by mouse).
+        var textRows: [Int: TextRow] = [:]
     }
 
     static func draw(
@@ -190,6 +200,7 @@ enum SegmentListView {
             overflow = currentHeight - skip - height
         }
         var rowMap: [Int: Int] = [:]
+        var textRows: [Int: TextRow] = [:]
         var row = top
         var k = first
         while row < top + height && k < visible.count {
@@ -201,14 +212,21 @@ enum SegmentListView {
                 if current && !line.text.isEmpty { buf.put("▌", row: row, column: left, style: Theme.cursorMarker) }
                 var col = left + 1 + line.indent
                 let limit = left + width
-                for (c, style) in zip(line.text, line.styles) {
+                var cells: [TextCell] = []
+                for (k, (c, style)) in zip(line.text, line.styles).enumerated() {
                     var st = style
                     if current && line.isHeader { st.reverse = true }
                     let shown = c == "\u{A0}" ? " " : String(c)
                     let next = buf.put(shown, row: row, column: col, maxWidth: limit - col, style: st)
                     if next == col && DisplayWidth.of(c) > 0 { break }
+                    if let offsets = line.offsets, next > col {
+                        let start = offsets[k]
+                        cells.append(
+                            TextCell(column: col, width: next - col, start: start, end: start + c.unicodeScalars.count))
+                    }
                     col = next
                 }
+                if line.offsets != nil { textRows[row] = TextRow(segment: index, cells: cells) }
                 row += 1
             }
             k += 1
@@ -222,6 +240,6 @@ enum SegmentListView {
             buf.put(
                 " ↑ \(skip) lines above: PgUp ", row: top, column: left + 2, maxWidth: width - 2, style: Theme.selected)
         }
-        return Layout(first: visible[first], rows: rowMap, overflow: overflow)
+        return Layout(first: visible[first], rows: rowMap, overflow: overflow, textRows: textRows)
     }
 }

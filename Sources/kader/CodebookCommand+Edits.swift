@@ -70,4 +70,39 @@ extension CodebookCommand {
             }
         }
     }
+
+    /// `kader codebook adopt CODE --coder NAME`: the picker's `Ctrl-A` from the command line.
+    struct Adopt: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Adopt a code a coder proposed while coding (Codings/<coder>/proposed-codes.yaml) into the team codebook.",
+            discussion: """
+                The same operation as Ctrl-A in the TUI's code picker: a proposed category comes with its \
+                sub-codes; a proposed code under a team category goes under it; a proposed code in a \
+                proposed category brings that category along. A shortcut the team codebook already uses \
+                is dropped. The coder's codings already use the code's id, so nothing else changes.
+                """)
+
+        @OptionGroup var options: ProjectOptions
+        @Argument(help: "Id of the proposed code.") var code: String
+        @Option(name: .long, help: "The coder who proposed it.", completion: Completions.coders) var coder: String
+
+        func run() throws {
+            let project = try options.open()
+            let proposals = try ProposedCodes.load(projectRoot: project.root, coder: coder)
+            let proposed = ProposedCodes.proposedIds(proposals, team: project.codebook)
+            guard proposed.contains(code) else {
+                let list = proposed.sorted().joined(separator: ", ")
+                throw CLIError(
+                    project.codebook.entry(id: code) != nil
+                        ? "\"\(code)\" is already in the team codebook."
+                        : "\(coder) proposed no code \"\(code)\" (proposed: \(list.isEmpty ? "none" : list)).")
+            }
+            let result = try ProposedCodes.adopt(code, coder: coder, project: project)
+            let names = result.adopted.compactMap { id in result.team.entry(id: id).map { "\($0.pathString) (\(id))" } }
+            print(
+                "Adopted into \(project.codebookURL.lastPathComponent): \(names.joined(separator: ", ")); "
+                    + "removed from \(coder)'s proposed codes.")
+        }
+    }
 }

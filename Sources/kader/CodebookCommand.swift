@@ -10,7 +10,9 @@ struct CodebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codebook",
         abstract: "Show, check and change the codebook (rename, merge and delete codes without losing codings).",
-        subcommands: [Show.self, Check.self, Rename.self, Merge.self, Delete.self, Export.self, Import.self]
+        subcommands: [
+            Show.self, Check.self, Rename.self, Merge.self, Delete.self, Adopt.self, Export.self, Import.self,
+        ]
     )
 }
 

@@ -109,4 +109,32 @@ struct StoreEndToEndTests {
         let unknown = try Harness.run(kader, ["codebook", "merge", "nope", "digitalisering"] + p)
         #expect(unknown.stderr == "kader: there is no code with id \"nope\" in the codebook.\n")
     }
+
+    @Test func codebookAdoptMovesAProposedCodeIntoTheTeamCodebook() throws {
+        let kader = try #require(Harness.binary)
+        let dir = try project(kader)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let p = ["--project", dir.path]
+        let folder = dir.appendingPathComponent("Codings/ann")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try """
+        name: Proposed by ann
+        codes:
+          - id: welbevinden
+            name: Welbevinden
+            children:
+              - id: avondwerk
+                name: Avondwerk
+        """.write(to: folder.appendingPathComponent("proposed-codes.yaml"), atomically: true, encoding: .utf8)
+        let none = try Harness.run(kader, ["codebook", "adopt", "nope", "--coder", "ann"] + p)
+        #expect(none.status == 1)
+        #expect(none.stderr == "kader: ann proposed no code \"nope\" (proposed: avondwerk).\n")
+        let adopted = try Harness.run(kader, ["codebook", "adopt", "avondwerk", "--coder", "ann"] + p)
+        #expect(adopted.status == 0, "\(adopted.stderr)")
+        #expect(adopted.stdout.contains("Welbevinden/Avondwerk (avondwerk)"))
+        #expect(try Harness.run(kader, ["codebook", "show"] + p).stdout.contains("avondwerk"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("proposed-codes.yaml").path))
+        let again = try Harness.run(kader, ["codebook", "adopt", "avondwerk", "--coder", "ann"] + p)
+        #expect(again.stderr == "kader: \"avondwerk\" is already in the team codebook.\n")
+    }
 }

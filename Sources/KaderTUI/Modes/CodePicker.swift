@@ -13,6 +13,8 @@ public struct CodePicker: Hashable, Sendable {
         case newCodeParent(name: String)
         /// Which code a selected quote is for (the segment's codes; all codes when it has none).
         case quote(span: QuoteSpan)
+        /// Which of the segment's codes the coding memo is for.
+        case codingMemo
     }
 
     public var purpose: Purpose

@@ -57,6 +57,10 @@ public struct MemoEditor: Hashable, Sendable {
         case segment(id: String, ordinal: Int)
         case document(id: String)
         case code(id: String)
+        /// The memo of `code` on one segment (the coding memo).
+        case coding(segmentId: String, ordinal: Int, code: String)
+        /// The coder's project memo.
+        case project
     }
 
     public var target: Target

@@ -60,7 +60,11 @@ public final class ReconcileController {
                     continue
                 }
                 if let existing = c.coding(forSegment: s.id) {
-                    resolutions[items.count] = Resolution(codes: existing.codes, memo: existing.memo)
+                    let picks = ReconcileState.inferredPicks(
+                        of: existing,
+                        coders: [(first, a.coding(forSegment: s.id)), (second, b.coding(forSegment: s.id))],
+                        segment: s)
+                    resolutions[items.count] = Resolution(codes: existing.codes, memo: existing.memo, picks: picks)
                 }
                 var item = ReconcileItem(
                     documentId: doc.id, documentTitle: doc.title, segment: s, first: ca, second: cb,
@@ -126,7 +130,7 @@ public final class ReconcileController {
         let created = file.coding(forSegment: s.id)?.created ?? now
         let merged = ConsensusCoding.merge(
             codes: resolution.codes, memo: resolution.memo, coders: coders(s), segment: s, created: created,
-            modified: now)
+            modified: now, spanPicks: resolution.picks)
         if let i = file.codings.firstIndex(where: { $0.segment == s.id }) {
             file.codings[i] = merged
         } else {

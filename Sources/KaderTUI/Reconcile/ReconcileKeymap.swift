@@ -2,6 +2,8 @@
 public enum ReconcileAction: Hashable, Sendable {
     case acceptFirst, acceptSecond, union, intersection
     case edit, memo
+    /// Open the quote pick; then take A's, B's, both coders' quotes or the whole segment for one code.
+    case pickQuotes, pickFirst, pickSecond, pickAll, pickWhole
     case next, previous, nextUnresolved
     case confirm, cancel
     case toggleHelp, quit
@@ -13,6 +15,7 @@ public struct ReconcileBinding: Hashable, Sendable {
         case browse = "Reconciling"
         case edit = "Editing the consensus codes"
         case memo = "Typing a memo"
+        case pick = "Picking the quotes the consensus keeps"
     }
 
     public var key: Key
@@ -60,7 +63,7 @@ public struct ReconcileKeymap: Sendable {
 
     /// Help lines: per mode, keys sharing a help sentence merged.
     public func helpLines() -> [(text: String, heading: Bool)] {
-        var out: [(String, Bool)] = [("Reconcile keys (Esc or ? closes)", true)]
+        var out: [(String, Bool)] = [("Reconcile keys (Esc or ? closes; j/k scroll)", true)]
         for mode in ReconcileBinding.Mode.allCases {
             out.append(("", false))
             out.append((mode.rawValue, true))
@@ -73,7 +76,7 @@ public struct ReconcileKeymap: Sendable {
                 }
             }
             for (k, h) in merged {
-                out.append(("  " + k.padding(toLength: 12, withPad: " ", startingAt: 0) + h, false))
+                out.append(("  " + k.padding(toLength: max(12, k.count + 1), withPad: " ", startingAt: 0) + h, false))
             }
         }
         return out
@@ -92,10 +95,14 @@ public struct ReconcileKeymap: Sendable {
             .char("e"), .edit, "edit", "Edit the consensus codes by toggling code shortcuts.", .browse, hint: true),
         ReconcileBinding(
             .char("m"), .memo, "memo", "Write a one-line memo on this segment's consensus.", .browse, hint: true),
-        ReconcileBinding(.char("j"), .next, "next", "Go to the next disagreement.", .browse, hint: true),
+        ReconcileBinding(
+            .char("p"), .pickQuotes, "quotes",
+            "Pick, code by code, whose quotes the consensus keeps (A's, B's, both or none).", .browse,
+            hint: true),
+        ReconcileBinding(.char("j"), .next, "move", "Go to the next disagreement.", .browse, hint: true),
         ReconcileBinding(.down, .next, "next", "Go to the next disagreement.", .browse),
         ReconcileBinding(.right, .next, "next", "Go to the next disagreement.", .browse),
-        ReconcileBinding(.char("k"), .previous, "previous", "Go to the previous disagreement.", .browse, hint: true),
+        ReconcileBinding(.char("k"), .previous, "move", "Go to the previous disagreement.", .browse, hint: true),
         ReconcileBinding(.up, .previous, "previous", "Go to the previous disagreement.", .browse),
         ReconcileBinding(.left, .previous, "previous", "Go to the previous disagreement.", .browse),
         ReconcileBinding(
@@ -105,6 +112,23 @@ public struct ReconcileKeymap: Sendable {
         ReconcileBinding(
             .char("q"), .quit, "quit", "Quit; every resolution is already saved, and reopening continues here.",
             .browse, hint: true),
+        ReconcileBinding(.char("a"), .pickFirst, "A's", "Keep only A's quotes for this code.", .pick, hint: true),
+        ReconcileBinding(.char("b"), .pickSecond, "B's", "Keep only B's quotes for this code.", .pick, hint: true),
+        ReconcileBinding(
+            .char("u"), .pickAll, "both", "Keep both coders' quotes for this code (the default).", .pick, hint: true),
+        ReconcileBinding(
+            .char("w"), .pickWhole, "whole segment", "Keep no quote: the code covers the whole segment.", .pick,
+            hint: true),
+        ReconcileBinding(
+            .char("j"), .next, "code", "Go to the next or previous code of the consensus.", .pick, hint: true),
+        ReconcileBinding(
+            .char("k"), .previous, "code", "Go to the next or previous code of the consensus.", .pick, hint: true),
+        ReconcileBinding(.down, .next, "code", "Go to the next or previous code of the consensus.", .pick),
+        ReconcileBinding(.up, .previous, "code", "Go to the next or previous code of the consensus.", .pick),
+        ReconcileBinding(
+            .escape, .cancel, "done", "Close the quote pick (each pick is saved at once).", .pick, hint: true),
+        ReconcileBinding(.enter, .cancel, "done", "Close the quote pick (each pick is saved at once).", .pick),
+        ReconcileBinding(.char("p"), .cancel, "done", "Close the quote pick (each pick is saved at once).", .pick),
         ReconcileBinding(.enter, .confirm, "save", "Save the edited codes as the consensus.", .edit, hint: true),
         ReconcileBinding(.ctrl("s"), .confirm, "save", "Save the edited codes as the consensus.", .edit),
         ReconcileBinding(.escape, .cancel, "cancel", "Leave editing without saving.", .edit, hint: true),

@@ -46,9 +46,12 @@ public struct Resolution: Sendable, Hashable {
     /// Sorted code ids (may be empty: "no code applies").
     public var codes: [String]
     public var memo: String?
-    public init(codes: [String], memo: String? = nil) {
+    /// Whose quote spans the consensus keeps, per code id (absent: every coder's, the default).
+    public var picks: [String: ConsensusCoding.SpanPick]
+    public init(codes: [String], memo: String? = nil, picks: [String: ConsensusCoding.SpanPick] = [:]) {
         self.codes = Array(Set(codes)).sorted()
         self.memo = memo
+        self.picks = picks.filter { codes.contains($0.key) }
     }
 }
 
@@ -66,6 +69,8 @@ public struct ReconcileState: Sendable {
         case edit(working: Set<String>)
         /// Typing a memo.
         case memo(text: String)
+        /// Picking whose quotes the consensus keeps; `code` indexes the resolution's codes.
+        case pick(code: Int)
     }
 
     public var firstCoder: String
@@ -80,6 +85,8 @@ public struct ReconcileState: Sendable {
     public var pendingMemos: [Int: String] = [:]
     public var mode: Mode = .browse
     public var showHelp = false
+    /// First help line shown (the help scrolls with j/k, ↓/↑, PgDn/PgUp when taller than the screen).
+    public var helpScroll = 0
     public var message: String?
     public var lastSaveFailed = false
     public var quitRequested = false
@@ -112,6 +119,7 @@ public struct ReconcileState: Sendable {
         case .browse: return .browse
         case .edit: return .edit
         case .memo: return .memo
+        case .pick: return .pick
         }
     }
 
@@ -128,7 +136,15 @@ public struct ReconcileState: Sendable {
         quitPending = false
         confirmingDiscard = false
         if showHelp {
-            if key == .escape || key == .char("?") || key == .char("q") { showHelp = false }
+            let lines = keymap.helpLines().count
+            switch key {
+            case .char("j"), .down: helpScroll = min(helpScroll + 1, lines)
+            case .char("k"), .up: helpScroll = max(0, helpScroll - 1)
+            case .pageDown, .char(" "): helpScroll = min(helpScroll + 10, lines)
+            case .pageUp: helpScroll = max(0, helpScroll - 10)
+            case .escape, .char("?"), .char("q"): showHelp = false
+            default: break
+            }
             return []
         }
         let action = keymap.action(for: key, in: bindingMode)
@@ -157,6 +173,12 @@ public struct ReconcileState: Sendable {
             }
             mode = .memo(text: text)
             return []
+        case .pick:
+            guard let action else {
+                message = "\(key.displayName) picks nothing: a, b, u or w picks, j/k moves, Esc closes."
+                return []
+            }
+            return perform(action)
         case .browse:
             if action == .quit, !pendingMemos.isEmpty, !confirmQuit {
                 quitPending = true
@@ -180,13 +202,20 @@ public struct ReconcileState: Sendable {
             return [.quit]
         case .toggleHelp:
             showHelp.toggle()
+            helpScroll = 0
             return []
-        case .next:
-            cursor = min(cursor + 1, max(items.count - 1, 0))
+        case .next, .previous:
+            if case .pick(let i) = mode {
+                let count = resolutions[cursor]?.codes.count ?? 1
+                mode = .pick(code: action == .next ? min(i + 1, max(count - 1, 0)) : max(i - 1, 0))
+            } else {
+                cursor = action == .next ? min(cursor + 1, max(items.count - 1, 0)) : max(cursor - 1, 0)
+            }
             return []
-        case .previous:
-            cursor = max(cursor - 1, 0)
-            return []
+        case .pickQuotes:
+            return openPick()
+        case .pickFirst, .pickSecond, .pickAll, .pickWhole:
+            return pick(action)
         case .nextUnresolved:
             let order = Array(items.indices[(cursor + 1)...]) + Array(items.indices[..<min(cursor + 1, items.count)])
             if let i = order.first(where: { resolutions[$0] == nil }) {
@@ -232,7 +261,8 @@ public struct ReconcileState: Sendable {
                 pendingMemos[cursor] = memo.isEmpty ? nil : memo
                 message = "Memo kept, NOT saved yet: it is saved with the consensus once you resolve this segment."
                 return []
-            case .browse:
+            case .browse, .pick:
+                mode = .browse
                 return []
             }
         }
@@ -241,7 +271,9 @@ public struct ReconcileState: Sendable {
     /// Records `codes` as the consensus of the current item, then moves to the next open one.
     mutating func resolve(_ codes: Set<String>) -> [ReconcileEffect] {
         let index = cursor
-        let r = Resolution(codes: Array(codes), memo: resolutions[index]?.memo ?? pendingMemos[index])
+        let r = Resolution(
+            codes: Array(codes), memo: resolutions[index]?.memo ?? pendingMemos[index],
+            picks: resolutions[index]?.picks ?? [:])
         resolutions[index] = r
         pendingMemos[index] = nil
         if let next = items.indices.first(where: { $0 > index && resolutions[$0] == nil }) {

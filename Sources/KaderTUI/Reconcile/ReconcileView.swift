@@ -23,6 +23,8 @@ public enum ReconcileView {
             row = drawConsensus(state, into: &buf, row: row + 1)
             if case .edit(let working) = state.mode {
                 drawCodePicker(state, working: working, into: &buf, row: row + 1, bottom: bottom)
+            } else if case .pick(let index) = state.mode {
+                drawPick(state, index: index, into: &buf, row: row + 1, bottom: bottom)
             } else {
                 drawDefinitions(
                     Array(Set(item.first).union(item.second)), state, into: &buf, row: row + 1, bottom: bottom)
@@ -172,7 +174,14 @@ public enum ReconcileView {
             }
         }
         buf.put("Consensus (\(state.consensusCoder)): ", row: row, column: 1, style: Theme.heading)
-        buf.put(codes, row: row, column: 15 + state.consensusCoder.count, style: style)
+        let end = buf.put(codes, row: row, column: 15 + state.consensusCoder.count, style: style)
+        if let picks = state.resolutions[state.cursor]?.picks, !picks.isEmpty {
+            let text = picks.keys.sorted().map {
+                (state.codebook.entry(id: $0)?.code.name ?? $0) + ": "
+                    + (picks[$0] == .wholeSegment ? "whole segment" : state.pickName(picks[$0]) + " quotes")
+            }
+            buf.put("  (" + text.joined(separator: ", ") + ")", row: row, column: end, style: Theme.muted)
+        }
         var memo = state.resolutions[state.cursor]?.memo ?? state.pendingMemos[state.cursor]
         if case .memo(let text) = state.mode { memo = text + "▏" }
         if let memo {
@@ -252,6 +261,7 @@ public enum ReconcileView {
         case .browse: parts.append(state.showHelp ? "HELP" : "RECONCILE")
         case .edit: parts.append("EDIT")
         case .memo: parts.append("MEMO")
+        case .pick: parts.append("PICK QUOTES")
         }
         Renderer.bar(parts.joined(separator: " │ "), row: buf.height - 1, style: Theme.statusBar, into: &buf)
     }
@@ -272,7 +282,13 @@ public enum ReconcileView {
             buf.put("│", row: r, column: left, style: Theme.heading)
             buf.put("│", row: r, column: left + width - 1, style: Theme.heading)
         }
-        for (i, line) in content.prefix(height - 2).enumerated() {
+        let room = height - 2
+        let first = min(state.helpScroll, max(0, content.count - room))
+        if content.count > room {
+            let more = " \(first + 1)–\(first + room) of \(content.count) lines · j/k scroll "
+            buf.put(more, row: top + height - 1, column: left + 2, style: Theme.heading)
+        }
+        for (i, line) in content.dropFirst(first).prefix(room).enumerated() {
             buf.put(
                 line.text, row: top + 1 + i, column: left + 2, maxWidth: width - 4,
                 style: line.heading ? Theme.heading : .plain)
