@@ -37,6 +37,10 @@ import Testing
         let keys: (Codebook) -> [String] = { book in book.entries.map { "\($0.pathString)=\($0.code.shortcut ?? "-")" }
         }
         #expect(keys(new.codebook) == keys(old.codebook))
+        // Code ids come back too (codings keep their ids), even where the name's slug differs.
+        let ids: (Codebook) -> [String] = { book in book.entries.map { "\($0.pathString)=\($0.code.id)" } }
+        #expect(ids(new.codebook) == ids(old.codebook))
+        #expect(old.codebook.entries.contains { $0.code.id != Codebook.slug($0.code.name) })
         let doc = try new.loadDocument(path: "Transcripts/focusgroep-school-b.txt")
         let ann = try CodingStore.read(projectRoot: target, coder: "ann", document: doc)
         #expect(ann.status == .done && ann.doneSegments == doc.segments.filter(\.codable).map(\.id))
@@ -93,5 +97,15 @@ import Testing
         let x = merged.codebook.entry(id: "x")?.code.shortcut
         let y = merged.codebook.entry(id: "y")?.code.shortcut
         #expect(x == free[3] && y == free[0])
+        // An id carried by Kader's note is kept when usable and free; else one is made.
+        let named = CodebookMerge.merge(
+            [
+                QDACode(guid: "G3", name: "Z", isCodable: true), QDACode(guid: "G4", name: "W", isCodable: true),
+                QDACode(guid: "G5", name: "V", isCodable: true),
+            ],
+            into: before, name: "b", ids: ["G3": "mijn-code", "G4": "met spatie", "G5": "mijn-code"])
+        #expect(named.idsByGUID["G3"] == "mijn-code")
+        #expect(named.idsByGUID["G4"] == "w")
+        #expect(named.idsByGUID["G5"] == "mijn-code-2")
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// Ctrl-P writes the coder's project memo. Same memo editor as `m`; the coding memo is undoable.
 @Suite struct CodingMemoTests {
     @Test func oneCodeOpensItsMemoAtOnceAndUndoRemovesIt() throws {
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         let seg = try #require(state.currentSegment)
         _ = state.handle(key: .ctrl("e"))
         #expect(state.mode == .normal)
@@ -34,7 +34,7 @@ import Testing
 
     @Test func severalCodesAskWhichThenEscAsksBeforeDiscarding() throws {
         DisplayWidth.prepareLocale()
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         let seg = try #require(state.currentSegment)
         _ = state.handle(key: .char("i"))
         _ = state.handle(key: .char("2"))
@@ -62,8 +62,8 @@ import Testing
         #expect(state.coding(forSegment: seg.id)?.applied("welbevinden")?.memo == nil)
     }
 
-    @Test func projectMemoFromTheDocumentListAndTheCodingScreen() {
-        var state = Fixtures.codingState()
+    @Test func projectMemoFromTheDocumentListAndTheCodingScreen() throws {
+        var state = try Fixtures.codingState()
         state.screen = .documents
         _ = state.handle(key: .ctrl("p"))
         guard case .memo(let m) = state.mode else {
@@ -83,8 +83,8 @@ import Testing
         #expect(again.text == "analyseplan")
     }
 
-    @Test func helpListsBothMemoKeys() {
-        var state = Fixtures.codingState()
+    @Test func helpListsBothMemoKeys() throws {
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("?"))
         let text = Renderer.render(state, width: 120, height: 60).screen.text
         #expect(text.contains("Write the memo of one code on this segment"))

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func dragOverWordsKeepsThemAsTheQuoteOfTheOnlyCode() throws {
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("i"))  // werkdruk
         let seg = try #require(state.currentSegment)
         let frame = Self.draw(&state)
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func aPlainClickOnlyMovesTheCursor() throws {
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("i"))
         var frame = Self.draw(&state)
         // Only the current segment's text is laid out for selection.
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func severalCodesAskWhichCodeLikeSelectQuote() throws {
-        var state = Fixtures.codingState()
+        var state = try Fixtures.codingState()
         _ = state.handle(key: .char("i"))
         _ = state.handle(key: .char("2"))
         let seg = try #require(state.currentSegment)

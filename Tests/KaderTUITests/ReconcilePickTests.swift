@@ -9,8 +9,8 @@ import Testing
 @Suite struct ReconcilePickTests {
     /// Segment 3 of the fixture: ann quotes its start for werkdruk, bart its end; ann also applies
     /// welbevinden to the whole segment.
-    static func state() -> (ReconcileState, Segment) {
-        let doc = Fixtures.document()
+    static func state() throws -> (ReconcileState, Segment) {
+        let doc = try Fixtures.document()
         let seg = doc.segments.filter(\.codable)[1]
         func coding(_ applied: [AppliedCode]) -> SegmentCoding {
             SegmentCoding(
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func pickNeedsAResolutionThenSavesEachPick() throws {
-        var (s, seg) = Self.state()
+        var (s, seg) = try Self.state()
         #expect(s.handle(key: .char("p")).isEmpty)
         #expect(s.message?.contains("Decide the codes first") == true)
         _ = s.handle(key: .char("a"))  // ann's codes: welbevinden, werkdruk
@@ -66,7 +66,7 @@ import Testing
 
     @Test func screenShowsBothCodersQuotesAndTheKeptOne() throws {
         DisplayWidth.prepareLocale()
-        var (s, seg) = Self.state()
+        var (s, seg) = try Self.state()
         _ = s.handle(key: .char("a"))
         _ = s.handle(key: .char("p"))
         _ = s.handle(key: .char("j"))
@@ -115,8 +115,8 @@ import Testing
         #expect(c.state.resolutions[0]?.picks == ["x": .coder("bart")])
     }
 
-    @Test func helpScrollsToThePickKeysOnA30RowScreen() {
-        var (s, _) = Self.state()
+    @Test func helpScrollsToThePickKeysOnA30RowScreen() throws {
+        var (s, _) = try Self.state()
         _ = s.handle(key: .char("?"))
         var text = ReconcileView.render(s, width: 100, height: 30).text
         #expect(!text.contains("Keep only B's quotes for this code."))

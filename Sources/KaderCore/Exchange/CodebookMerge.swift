@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Each imported code is matched to an existing code by GUID (the stable GUID of its id, so
 /// codes exported by Kader come home), then by its name path (`Category/Sub-code`, compared
-/// case-insensitively). Unmatched codes are added under their (matched or added) parent with an
-/// id made from the name (`Werkdruk` → `werkdruk`, `werkdruk-2` when taken) and a shortcut key:
+/// case-insensitively). Unmatched codes are added under their (matched or added) parent with the
+/// id `ids` gives their GUID (Kader's own exports carry it) when it is a valid, free id, else an
+/// id made from the name (`Werkdruk` → `werkdruk`, `werkdruk-2` when taken), and a shortcut key:
 /// the one `keys` gives its GUID when free, else the first free key the TUI would give a new code
 /// (``Codebook/candidateKeys``). Existing codes are never changed or removed.
 public struct CodebookMerge: Sendable {
@@ -19,7 +20,8 @@ public struct CodebookMerge: Sendable {
     /// Cost: linear in the number of existing and imported codes (each is visited once; added
     /// codes are attached to their parents in one final pass).
     public static func merge(
-        _ imported: [QDACode], into existing: Codebook?, name: String, keys: [String: String] = [:]
+        _ imported: [QDACode], into existing: Codebook?, name: String, keys: [String: String] = [:],
+        ids preferredIds: [String: String] = [:]
     ) -> CodebookMerge {
         var book = existing ?? Codebook(name: name, version: 1, codes: [])
         var byGUID: [String: String] = [:]
@@ -50,7 +52,8 @@ public struct CodebookMerge: Sendable {
             if let known = byGUID[c.guid] ?? byPath[key] {
                 id = known
             } else {
-                id = ids.make(Codebook.slug(c.name))
+                let preferred = preferredIds[c.guid].flatMap { Self.isUsableId($0) ? $0 : nil }
+                id = ids.make(preferred ?? Codebook.slug(c.name))
                 let f = QDACodebookXML.fields(of: c.description)
                 let code = Code(
                     id: id, name: c.name, description: f.description, inclusion: f.inclusion, exclusion: f.exclusion,
@@ -71,6 +74,15 @@ public struct CodebookMerge: Sendable {
             book.codes = (book.codes + (additions.removeValue(forKey: "") ?? [])).map(attach)
         }
         return CodebookMerge(codebook: book, idsByGUID: result, added: added)
+    }
+
+    /// Whether an id carried in from a Kader export can be kept: 1–200 characters, none of them
+    /// whitespace or control characters.
+    static func isUsableId(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 200
+            && id.unicodeScalars.allSatisfy {
+                !$0.properties.isWhitespace && !(0...0x1F).contains($0.value) && $0.value != 0x7F
+            }
     }
 
     /// A lowercase ASCII id from `name`, unique among `taken` (which it joins).

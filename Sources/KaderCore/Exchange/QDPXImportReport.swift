@@ -37,16 +37,27 @@ public struct QDPXImportReport: Sendable, Hashable {
     public var unmatched: [String] = []
     public var warnings: [String] = []
 
+    /// "1 transcript", "3 transcripts".
+    static func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// Names joined with commas; beyond 20, the first 20 and how many more (the full lists are in
+    /// the project: Transcripts/ and the codebook).
+    static func list(_ names: [String]) -> String {
+        names.count <= 20
+            ? names.joined(separator: ", ")
+            : names.prefix(20).joined(separator: ", ") + " and \(names.count - 20) more"
+    }
+
     /// A human-readable summary, one fact per line.
     public var lines: [String] {
         var out: [String] = []
         out.append(createdProject ? "Created the project \(project)." : "Imported into \(project).")
         if !documentsAdded.isEmpty {
-            out.append("Added \(documentsAdded.count) transcript(s): \(documentsAdded.joined(separator: ", ")).")
+            out.append("Added \(Self.counted(documentsAdded.count, "transcript")): \(Self.list(documentsAdded)).")
         }
         if !documentsMatched.isEmpty {
             out.append(
-                "Matched \(documentsMatched.count) existing transcript(s): \(documentsMatched.joined(separator: ", "))."
+                "Matched \(Self.counted(documentsMatched.count, "existing transcript")): \(Self.list(documentsMatched))."
             )
         }
         for s in skipped { out.append("Skipped: \(s)") }
@@ -54,8 +65,8 @@ public struct QDPXImportReport: Sendable, Hashable {
         if let f = codebookFile {
             out.append(
                 codebookCreated
-                    ? "Codebook \(f): written with \(codesAdded.count) code(s)."
-                    : "Codebook \(f): added \(codesAdded.count) code(s): \(codesAdded.joined(separator: ", ")).")
+                    ? "Codebook \(f): written with \(Self.counted(codesAdded.count, "code"))."
+                    : "Codebook \(f): added \(Self.counted(codesAdded.count, "code")): \(Self.list(codesAdded)).")
         } else {
             out.append("Codebook: every imported code matched an existing code.")
         }

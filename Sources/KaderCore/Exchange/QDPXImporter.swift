@@ -50,8 +50,9 @@ public enum QDPXImporter {
         report.createdProject = !target.exists
         let settings = KaderProjectNote.find(in: model.notes)
         let merge = CodebookMerge.merge(
-            model.codes, into: target.codebook, name: settings?.codebook ?? model.name, keys: settings?.shortcuts ?? [:]
-        )
+            model.codes, into: target.codebook, name: settings?.codebook ?? model.name,
+            keys: settings?.shortcuts ?? [:],
+            ids: settings?.ids ?? [:])
         let staging = try ImportStaging(root: root)
         if target.codebook == nil || !merge.added.isEmpty {
             let file =

@@ -60,6 +60,21 @@ public struct ProjectCheck: Sendable {
             }
         }
         for coder in CodingStore.coders(projectRoot: project.root) {
+            // Codes the coder proposed while coding are known for their own codings (they wait
+            // for `kader codebook adopt`); a proposals file that does not parse is a finding.
+            var proposed = Set<String>()
+            let proposalsRel = "Codings/\(coder)/proposed-codes.yaml"
+            do {
+                proposed = Set(try ProposedCodes.load(projectRoot: project.root, coder: coder).entries.map(\.code.id))
+            } catch {
+                findings.append(
+                    Finding(
+                        kind: .damaged, path: proposalsRel,
+                        message: "cannot be read: \(error.localizedDescription)",
+                        advice:
+                            "Fix the YAML (it is in the codebook format), or restore it with `git checkout \(proposalsRel)`."
+                    ))
+            }
             for id in CodingStore.documentIds(projectRoot: project.root, coder: coder) {
                 let rel = "Codings/\(coder)/\(id).json"
                 let url = project.root.appendingPathComponent(rel)
@@ -127,7 +142,8 @@ public struct ProjectCheck: Sendable {
                                 "Open the document in Kader and confirm or change the codes on those segments; any edit clears the flag."
                         ))
                 }
-                let unknown = Set((file.codings + (file.orphans ?? [])).flatMap(\.codes)).subtracting(known).sorted()
+                let unknown = Set((file.codings + (file.orphans ?? [])).flatMap(\.codes)).subtracting(known)
+                    .subtracting(proposed).sorted()
                 if !unknown.isEmpty {
                     findings.append(
                         Finding(

@@ -49,6 +49,28 @@ import Testing
         #expect(kinds.contains("unknownCode Codings/ann/gone.json"))
     }
 
+    /// A code the coder proposed while coding (Codings/<coder>/proposed-codes.yaml) is known for
+    /// that coder's codings, not for another coder's; a proposals file that does not parse is
+    /// reported as damaged.
+    @Test func proposedCodesAreKnownForTheirCoderOnly() throws {
+        let (project, doc) = try CodebookEditsTests.project()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try ProposedCodes.save(
+            Codebook(name: "Proposed by ann", codes: [Code(id: "ann-idee", name: "Idee")]),
+            projectRoot: project.root, coder: "ann")
+        for coder in ["ann", "bart"] {
+            var file = try CodingStore.read(projectRoot: project.root, coder: coder, document: doc)
+            file = file.toggling(code: "ann-idee", on: doc.segments[1], at: "t")
+            try CodingStore(projectRoot: project.root, coder: coder).save(file)
+        }
+        var kinds = ProjectCheck.run(project: project).findings.map { "\($0.kind) \($0.path)" }
+        #expect(!kinds.contains("unknownCode Codings/ann/fg.json"))
+        #expect(kinds.contains("unknownCode Codings/bart/fg.json"))
+        try Data("codes: [\n".utf8).write(to: ProposedCodes.url(projectRoot: project.root, coder: "ann"))
+        kinds = ProjectCheck.run(project: project).findings.map { "\($0.kind) \($0.path)" }
+        #expect(kinds.contains("damaged Codings/ann/proposed-codes.yaml"))
+    }
+
     @Test func quoteSpansOutsideTheirSegmentAreFlagged() throws {
         let (project, doc) = try CodebookEditsTests.project()
         defer { try? FileManager.default.removeItem(at: project.root) }
