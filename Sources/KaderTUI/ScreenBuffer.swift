@@ -137,11 +137,14 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     /// Replaces control characters (C0, C1, DEL, ESC) with `�`.
     static func safe(_ ch: Character) -> Character {
-        for s in ch.unicodeScalars
-        where s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)
-            || s.properties.generalCategory == .format && s.value != 0x200D
-        {
-            return "\u{FFFD}"
+        for s in ch.unicodeScalars {
+            let v = s.value
+            // Printable ASCII, and everything below U+0600 except U+00AD (the only format
+            // character there), needs no property lookup: the common case on every frame.
+            if v >= 0x20 && v < 0x7F { continue }
+            if v < 0xA0 { return "\u{FFFD}" }  // C0 controls, DEL and C1 controls
+            if v < 0x600 && v != 0xAD { continue }
+            if v != 0x200D && s.properties.generalCategory == .format { return "\u{FFFD}" }
         }
         return ch
     }

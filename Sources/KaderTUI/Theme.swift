@@ -25,11 +25,40 @@ enum Theme {
         return CellStyle(color: roleColors[Int(h % UInt32(roleColors.count))], bold: true)
     }
 
+    /// `#rrggbb` (spaces or tabs around it allowed) as 0xRRGGBB, read byte by byte (it runs for
+    /// every code of the codebook panel on every frame); nil for anything else.
+    static func rgb(_ text: String) -> UInt32? {
+        var value: UInt32 = 0
+        var digits = -1  // -1 until the '#'
+        var trailing = false
+        for b in text.utf8 {
+            if b == 0x20 || b == 0x09 {
+                if digits >= 0 { trailing = true }
+                continue
+            }
+            if trailing { return nil }
+            if digits < 0 {
+                guard b == UInt8(ascii: "#") else { return nil }
+                digits = 0
+                continue
+            }
+            let d: UInt32
+            switch b {
+            case 0x30...0x39: d = UInt32(b - 0x30)
+            case 0x41...0x46: d = UInt32(b - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(b - 0x61 + 10)
+            default: return nil
+            }
+            guard digits < 6 else { return nil }
+            value = value << 4 | d
+            digits += 1
+        }
+        return digits == 6 ? value : nil
+    }
+
     /// The terminal colour nearest in hue to a codebook colour (`#rrggbb`), or nil.
     static func color(hex: String?) -> CellColor? {
-        guard var h = hex?.trimmingCharacters(in: .whitespaces), h.hasPrefix("#"), h.count == 7 else { return nil }
-        h.removeFirst()
-        guard let v = UInt32(h, radix: 16) else { return nil }
+        guard let hex, let v = rgb(hex) else { return nil }
         let r = Double((v >> 16) & 0xFF) / 255
         let g = Double((v >> 8) & 0xFF) / 255
         let b = Double(v & 0xFF) / 255
