@@ -1,4 +1,5 @@
 import Foundation
+import KaderTestSupport
 import Testing
 
 /// Issue 15, defect 2: in tmux with TERM=xterm-256color, Home/End/Insert/Delete/PgUp/PgDn and
@@ -38,12 +39,8 @@ import Testing
         #expect(shot.found, "memo not saved:\n\(shot.screen)")
         try session.send("q")
         #expect(try session.waitForExit(), "kader did not quit on q")
-        let url = project.appendingPathComponent("Codings/ann/focusgroep-e2e.json")
-        let json = try String(contentsOf: url, encoding: .utf8)
-        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        let codings = object?["codings"] as? [[String: Any]] ?? []
-        let codes = codings.flatMap { ($0["codes"] as? [Any]) ?? [] }
-        #expect(codes.isEmpty, "a key sequence applied codes: \(json)")
-        #expect(codings.contains { ($0["memo"] as? String) == "abcd" }, "memo text lost: \(json)")
+        let file = try CodingsOnDisk(project: project, coder: "ann", document: "focusgroep-e2e")
+        #expect(file.appliedCodes.isEmpty, "a key sequence applied codes: \(file.text)")
+        #expect(file.codings.contains { ($0["memo"] as? String) == "abcd" }, "memo text lost: \(file.text)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KaderTestSupport
 import Testing
 
 /// Selecting a quote by mouse drag through curses in tmux (xterm SGR mouse reports: press,
@@ -41,13 +42,9 @@ import Testing
         #expect(shot.found, "the drag kept no quote:\n\(shot.screen)")
         try session.send("q")
         #expect(try session.waitForExit(), "kader did not quit on q")
-        let url = project.appendingPathComponent("Codings/ann/focusgroep-e2e.json")
-        let json = try String(contentsOf: url, encoding: .utf8)
-        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        let codings = object?["codings"] as? [[String: Any]] ?? []
-        let applied = codings.flatMap { ($0["codes"] as? [[String: Any]]) ?? [] }
-        let spans = applied.flatMap { ($0["spans"] as? [[String: Any]]) ?? [] }
-        #expect(spans.count == 1, "expected one quote span: \(json)")
+        let file = try CodingsOnDisk(project: project, coder: "ann", document: "focusgroep-e2e")
+        let spans = file.appliedCodes.flatMap { ($0["spans"] as? [[String: Any]]) ?? [] }
+        #expect(spans.count == 1, "expected one quote span: \(file.text)")
         let quoted = spans.first?["text"] as? String ?? ""
         let shown = String(lines[row].dropFirst(3).prefix(12)).trimmingCharacters(in: .whitespaces)
         #expect(!quoted.isEmpty && shown.hasPrefix(quoted.trimmingCharacters(in: .punctuationCharacters)))

@@ -6,13 +6,7 @@ import Testing
 
 /// The controller against a real project folder: saving, new codes, rename and merge.
 @Suite struct AppControllerTests {
-    static func project() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-ctl-\(UUID().uuidString)")
-        try Project.initialize(at: root)
-        try Fixtures.transcript.write(
-            to: root.appendingPathComponent("Transcripts/focusgroep-een.md"), atomically: true, encoding: .utf8)
-        return root
-    }
+    static func project() throws -> URL { try Fixtures.projectRoot() }
 
     @Test func codingsAreOnDiskWhenTheScreenSaysSaved() throws {
         let root = try Self.project()

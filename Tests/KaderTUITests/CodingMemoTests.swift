@@ -92,11 +92,8 @@ import Testing
     }
 
     @Test func controllerWritesTheProjectMemoFile() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-pmemo-\(UUID().uuidString)")
-        try Project.initialize(at: root)
+        let root = try Fixtures.projectRoot()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.transcript.write(
-            to: root.appendingPathComponent("Transcripts/focusgroep-een.md"), atomically: true, encoding: .utf8)
         let project = try Project(root: root)
         do {
             let c = AppController(project: project, store: try CodingStore(projectRoot: root, coder: "ann"))

@@ -27,6 +27,16 @@ enum Fixtures {
 
     static let transcript = SampleTranscripts.multilingualFocusGroup
 
+    /// A new project in a temporary folder holding ``transcript`` as
+    /// `Transcripts/focusgroep-een.md`; the caller removes it.
+    static func projectRoot() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-tui-\(UUID().uuidString)")
+        try Project.initialize(at: root)
+        try transcript.write(
+            to: root.appendingPathComponent("Transcripts/focusgroep-een.md"), atomically: true, encoding: .utf8)
+        return root
+    }
+
     static func document() throws -> Document {
         try TranscriptLoader().load(
             data: Data(transcript.utf8), path: "Transcripts/focusgroep-een.md", id: "focusgroep-een", format: .markdown)

@@ -100,11 +100,8 @@ import Testing
     }
 
     @Test func controllerWritesOnlyTheConsensusAndKeepsProgress() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kader-reconcile-\(UUID().uuidString)")
-        try Project.initialize(at: root)
+        let root = try Fixtures.projectRoot()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.transcript.write(
-            to: root.appendingPathComponent("Transcripts/focusgroep-een.md"), atomically: true, encoding: .utf8)
         let project = try Project(root: root)
         let doc = try project.loadDocument(path: "Transcripts/focusgroep-een.md")
         let segs = doc.segments.filter(\.codable)

@@ -85,14 +85,7 @@ public struct ProjectUnits: Sendable {
     }
 
     /// Attribute names of the documents and speakers read (lowercase, sorted), `role` included.
-    public var attributeNames: [String] {
-        var names = Set<String>()
-        for a in attributes.values {
-            names.formUnion(a.document.keys)
-            for s in a.speakers.values { names.formUnion(s.keys) }
-        }
-        return names.map { $0.lowercased() }.sorted()
-    }
+    public var attributeNames: [String] { attributes.values.attributeNames }
 
     public init(coders: [String], units: [ProjectUnit], documents: [DocumentParticipation], includeUnfinished: Bool) {
         self.coders = coders

@@ -131,14 +131,7 @@ public struct AnalysisCorpus: Sendable {
     }
 
     /// Every attribute name used by a document or speaker, sorted.
-    public var attributeNames: [String] {
-        var names: Set<String> = []
-        for d in documents {
-            names.formUnion(d.attributes.document.keys)
-            for (_, a) in d.attributes.speakers { names.formUnion(a.keys) }
-        }
-        return names.sorted()
-    }
+    public var attributeNames: [String] { documents.map(\.attributes).attributeNames }
 }
 
 /// One result per document, each written by exactly one worker and read after all finished.

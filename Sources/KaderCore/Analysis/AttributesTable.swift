@@ -166,6 +166,18 @@ public struct ResolvedAttributes: Sendable, Hashable {
     }
 }
 
+extension Sequence where Element == ResolvedAttributes {
+    /// Every attribute name used by a document or speaker, sorted (names are stored in lowercase).
+    public var attributeNames: [String] {
+        var names: Set<String> = []
+        for a in self {
+            names.formUnion(a.document.keys)
+            for (_, s) in a.speakers { names.formUnion(s.keys) }
+        }
+        return names.sorted()
+    }
+}
+
 /// An attribute that the front matter (or sidecar) and `Attributes.csv` give different values.
 public struct AttributeConflict: Sendable, Hashable, Codable {
     public var document: String

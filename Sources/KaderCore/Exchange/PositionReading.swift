@@ -59,19 +59,20 @@ extension SourceText {
     /// weighed with what the creating software (`origin`) is known to write. Weak: the scores tie,
     /// or contradict the origin, or differ by one with an unknown origin.
     public func detectReading(_ selections: [QDASelection], origin: String?) -> PositionReading {
-        let (scalarCounting, scalarWhy) = detectCounting(selections, origin: origin, unit: .scalar)
+        let scalar = detectCounting(selections, origin: origin, unit: .scalar)
+        guard hasAstral else {
+            return PositionReading(
+                counting: scalar.0, countingReason: scalar.1, unit: .scalar,
+                unitReason: "no characters outside the BMP")
+        }
+        // Only a text with astral characters needs the UTF-16 reading's line-end counting.
+        let utf = detectCounting(selections, origin: origin, unit: .utf16)
         func reading(_ unit: OffsetUnit, _ why: String, weak: Bool = false) -> PositionReading {
-            let (c, cWhy) =
-                unit == .scalar
-                ? (scalarCounting, scalarWhy)
-                : detectCounting(
-                    selections, origin: origin, unit: .utf16)
+            let (c, cWhy) = unit == .scalar ? scalar : utf
             return PositionReading(counting: c, countingReason: cWhy, unit: unit, unitReason: why, weak: weak)
         }
-        guard hasAstral else { return reading(.scalar, "no characters outside the BMP") }
-        let utfCounting = detectCounting(selections, origin: origin, unit: .utf16).0
         func range(_ s: QDASelection, _ u: OffsetUnit) -> Range<Int> {
-            let c = u == .scalar ? scalarCounting : utfCounting
+            let c = u == .scalar ? scalar.0 : utf.0
             let a = normalised(s.start, c, u)
             return a..<max(a, normalised(s.end, c, u))
         }

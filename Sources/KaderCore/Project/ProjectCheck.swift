@@ -155,31 +155,27 @@ public struct ProjectCheck: Sendable {
                 }
             }
         }
-        for error in CodeMemoFile.loadAll(projectRoot: project.root).damaged {
-            guard case .damaged(let path, let line, let column, let detail) = error else { continue }
-            let rel =
-                path.hasPrefix(project.root.path + "/") ? String(path.dropFirst(project.root.path.count + 1)) : path
-            findings.append(
-                Finding(
-                    kind: .damaged, path: rel,
-                    message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.",
-                    advice:
-                        "Repair the file by hand at the position given (a JSON object of code ids to memo texts), or restore it from git (`git checkout -- \(rel)`)."
-                ))
-        }
-        for error in ProjectMemoFile.loadAll(projectRoot: project.root).damaged {
-            guard case .damaged(let path, let line, let column, let detail) = error else { continue }
-            let rel =
-                path.hasPrefix(project.root.path + "/") ? String(path.dropFirst(project.root.path.count + 1)) : path
-            findings.append(
-                Finding(
-                    kind: .damaged, path: rel,
-                    message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.",
-                    advice:
-                        "Repair the file by hand at the position given (a JSON object {\"memo\": text, \"modified\": time}), or restore it from git (`git checkout -- \(rel)`)."
-                ))
-        }
+        findings += damagedMemoFiles(
+            CodeMemoFile.loadAll(projectRoot: project.root).damaged, root: project.root,
+            shape: "a JSON object of code ids to memo texts")
+        findings += damagedMemoFiles(
+            ProjectMemoFile.loadAll(projectRoot: project.root).damaged, root: project.root,
+            shape: "a JSON object {\"memo\": text, \"modified\": time}")
         return ProjectCheck(findings: findings)
+    }
+
+    /// One finding per damaged memo file (code memos, project memos); `shape` says what the file holds.
+    static func damagedMemoFiles(_ errors: [StoreError], root: URL, shape: String) -> [Finding] {
+        errors.compactMap { error in
+            guard case .damaged(let path, let line, let column, let detail) = error else { return nil }
+            let rel = path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) : path
+            return Finding(
+                kind: .damaged, path: rel,
+                message: "damaged at line \(line), column \(column) (\(detail)); Kader will not write over it.",
+                advice:
+                    "Repair the file by hand at the position given (\(shape)), or restore it from git (`git checkout -- \(rel)`)."
+            )
+        }
     }
 
     /// Quote spans of the file as stored that reach outside their segment (a hand-edited file):
