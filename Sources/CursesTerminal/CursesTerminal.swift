@@ -93,7 +93,10 @@ public final class CursesTerminal: Terminal {
     /// knows; everything else goes through ``KeyDecoder`` (sequences tmux or another terminal
     /// sends that the entry lacks, Alt+key, bracketed paste). While a sequence is incomplete the
     /// read waits at most the escape delay for its next byte (longer inside a paste).
-    public func readKey() -> Key? {
+    public func readKey() -> Key? { readKey(onIdle: {}) }
+
+    /// ``readKey()``, calling `onIdle` each time 0.4 s pass without input.
+    public func readKey(onIdle: () -> Void) -> Key? {
         while true {
             if !queued.isEmpty { return queued.removeFirst() }
             wtimeout(window, decoder.isPending ? (decoder.isInsideSequence ? 150 : Self.escapeDelay) : 400)
@@ -107,6 +110,7 @@ public final class CursesTerminal: Terminal {
                 // Timed out (or input closed): catch a resize whose SIGWINCH curses missed.
                 if inputClosed() { return nil }
                 if let key = checkSize() { return key }
+                onIdle()
                 continue
             }
             if r == KEY_CODE_YES {

@@ -68,8 +68,8 @@ public final class AppController {
     /// Reads the coder's file for a document (without loading the transcript) for the list.
     static func entry(path: String, id: String, project: Project, coder: String) -> DocumentEntry {
         let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
-        guard let data = try? Data(contentsOf: url) else { return DocumentEntry(path: path, id: id) }
-        guard let file = try? CodingFile.decode(data, path: url.path) else {
+        guard FileManager.default.fileExists(atPath: url.path) else { return DocumentEntry(path: path, id: id) }
+        guard let file = try? CodingStore.readFile(url) else {
             var entry = DocumentEntry(path: path, id: id)
             entry.damaged = true
             return entry
@@ -134,8 +134,20 @@ public final class AppController {
         while true {
             let (w, h) = terminal.size
             terminal.draw(frame(width: w, height: h))
-            guard let key = terminal.readKey() else { return }
+            guard let key = terminal.readKey(onIdle: foldJournals) else { return }
             if !handle(key) { return }
+        }
+    }
+
+    /// While the coder pauses: fold the codings journal into the codings file, so the file in
+    /// the project (and in git) is complete again within a second of the last change.
+    func foldJournals() {
+        guard store.hasJournaledChanges else { return }
+        do {
+            try store.compactJournals()
+        } catch {
+            state.message = StatusMessage(
+                "Saved, but the codings file could not be rewritten: " + error.localizedDescription, isError: true)
         }
     }
 

@@ -4,6 +4,14 @@ public protocol Terminal: AnyObject {
     var size: (width: Int, height: Int) { get }
     /// Waits for the next key or event; nil when input has ended.
     func readKey() -> Key?
+    /// Like ``readKey()``, calling `onIdle` whenever no input came for a moment (about 0.4 s
+    /// with curses) while waiting.
+    func readKey(onIdle: () -> Void) -> Key?
     /// Shows `screen` (same size as ``size``).
     func draw(_ screen: ScreenBuffer)
+}
+
+extension Terminal {
+    /// Terminals without a notion of idle time never call `onIdle`.
+    public func readKey(onIdle: () -> Void) -> Key? { readKey() }
 }

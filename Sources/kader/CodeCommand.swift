@@ -42,7 +42,7 @@ struct CodeCommand: ParsableCommand {
             if !readOnly {
                 for note in ImportStaging.recover(root: project.root) { TerminalSafe.error("note: " + note) }
             }
-            let store = try CodingStore(projectRoot: project.root, coder: name, readOnly: readOnly)
+            let store = try CodingStore(projectRoot: project.root, coder: name, readOnly: readOnly, journal: true)
             try CursesTerminal.checkAvailable()
             var keys = Keymap()
             if let url = keymap.map(URL.init(fileURLWithPath:)) ?? KeymapOverrides.defaultURL() {
@@ -53,6 +53,13 @@ struct CodeCommand: ParsableCommand {
             let terminal = try CursesTerminal()
             controller.run(on: terminal)
             terminal.shutdown()
+            do {
+                try store.compactJournals()
+            } catch {
+                TerminalSafe.error(
+                    "note: every change is saved, but in the journal beside the codings file: "
+                        + error.localizedDescription)
+            }
             if controller.state.saveState == .failed {
                 let reason = controller.state.lastSaveError ?? "unknown error"
                 throw CLIError("the last change was not saved: \(reason)")

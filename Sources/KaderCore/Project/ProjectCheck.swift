@@ -221,6 +221,15 @@ public struct ProjectCheck: Sendable {
                 kind: .unknownSchema, path: rel,
                 message: "schema version \(version) is unknown to this Kader; it will not write over it.",
                 advice: "Use the newer Kader that wrote it, or " + advice.prefix(1).lowercased() + advice.dropFirst())
+        case .journalConflict(let journal, _):
+            let relJournal = (rel as NSString).deletingLastPathComponent + "/" + (journal as NSString).lastPathComponent
+            return Finding(
+                kind: .damaged, path: rel,
+                message:
+                    "the file was replaced (by git?) while saved changes were still in its journal \(relJournal); Kader uses neither until this is settled.",
+                advice:
+                    "To keep those changes, put back the version of the file they were made on (e.g. `git checkout HEAD@{1} -- \(rel)`), open the document in Kader so it folds the journal in, then merge again with git; to drop them, delete the journal (`rm \(relJournal)`)."
+            )
         default:
             return Finding(
                 kind: .damaged, path: rel, message: error.errorDescription ?? "\(error)",

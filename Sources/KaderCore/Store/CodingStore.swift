@@ -6,9 +6,13 @@ import Glibc
 
 /// One coder's codings in one project: `Codings/<coder>/<document-id>.json`.
 ///
-/// Durability: every ``save(_:)`` replaces the file atomically (temporary file, fsync, rename,
-/// fsync of the folder; see ``AtomicFile``) before returning, so a caller that shows "saved"
-/// after `save` returns never shows anything that a crash could lose.
+/// Durability: every ``save(_:)`` is on disk before it returns, so a caller that shows "saved"
+/// after `save` returns never shows anything that a crash could lose. Without a journal each
+/// save replaces the file atomically (temporary file, fsync, rename, fsync of the folder; see
+/// ``AtomicFile``). With `journal: true` (the coding screen) a save appends the changed segment
+/// codings to the document's ``CodingJournal`` and `fdatasync`s it, and the whole file is
+/// rewritten only by ``compactJournals()`` (when the coder pauses), ``flush()``, reopening, or
+/// after ``journalLimit`` records; readers apply the journal, so nothing saved is ever invisible.
 ///
 /// Damage: a file that does not parse or has an unknown schema is never overwritten — `save`
 /// checks the file on disk unless it is exactly the one this store last read or wrote.
@@ -25,8 +29,8 @@ public final class CodingStore: @unchecked Sendable {
     public let readOnly: Bool
     private let lock: CoderLock?
     /// Stamp and bytes of each file as this store last read or wrote it, by document id.
-    private var known: [String: (stamp: FileStamp, bytes: [UInt8]?)] = [:]
-    private var folderExists = false
+    var known: [String: (stamp: FileStamp, bytes: [UInt8]?)] = [:]
+    var folderExists = false
     /// When each document's last-good copy was written (uptime ns), and which are behind.
     private var copiedAt: [String: UInt64] = [:]
     private var behind: [String: [UInt8]] = [:]
@@ -34,20 +38,36 @@ public final class CodingStore: @unchecked Sendable {
     private var encodings: [String: CanonicalJSONWriter.Cache] = [:]
     /// Seconds between last-good copies while saving (default 10).
     public var lastGoodInterval: Double = 10
+    /// True when saves go to a ``CodingJournal`` (see the type's documentation).
+    public let journaling: Bool
+    /// Records after which a save compacts the journal itself (default 1,000).
+    public var journalLimit = 1000
+    /// The canonical content of each document as last saved or loaded (journaling stores).
+    var current: [String: CodingFile] = [:]
+    /// The journal each document is appending to.
+    var openJournals: [String: OpenJournal] = [:]
+    /// Documents whose journal this store read or created: writing their file whole removes it.
+    var journaled: Set<String> = []
+    /// Tests: the next journal append writes half its record and fails, as on a full disk.
+    var simulatePartialAppend = false
 
-    /// Opens the store for `coder`. Unless `readOnly`, takes the coder's lock and removes
-    /// temporary files a crashed writer left behind.
+    /// Opens the store for `coder`. Unless `readOnly`, takes the coder's lock, removes
+    /// temporary files a crashed writer left behind and folds journals left by a crash into their
+    /// codings files (a journal that cannot be folded stays and is reported when its document is
+    /// opened and by `kader check`). `journal`: save through a ``CodingJournal``.
     /// - Throws: ``StoreError/unsafeCoderName(_:)``, ``StoreError/locked(coder:pid:holder:lockPath:)``.
-    public init(projectRoot: URL, coder: String, readOnly: Bool = false) throws {
+    public init(projectRoot: URL, coder: String, readOnly: Bool = false, journal: Bool = false) throws {
         self.projectRoot = projectRoot
         self.coder = try CoderName.validated(coder)
         self.readOnly = readOnly
+        self.journaling = journal && !readOnly
         let folder = Self.folder(projectRoot: projectRoot, coder: coder)
         if !readOnly { try ProjectPaths.refuseLinks(folder, below: projectRoot) }
         self.lock = readOnly ? nil : try CoderLock(folder: folder, coder: coder)
         if !readOnly {
             AtomicFile.removeLeftovers(in: folder)
             folderExists = true
+            foldLeftoverJournals()
         }
     }
 
@@ -94,12 +114,21 @@ public final class CodingStore: @unchecked Sendable {
     public func loadFile(documentId: String) throws -> CodingFile? {
         let url = fileURL(documentId: documentId)
         guard let stamp = FileStamp(path: url.path) else { return nil }
-        let data = try Self.readData(url)
-        let file = try CodingFile.decode(data, path: url.path)
-        let bytes = Array(data)
+        let read = try Self.readReplaying(url)
+        let bytes = Array(read.data)
         known[documentId] = (stamp, bytes)
-        if !readOnly { copyLastGood(documentId: documentId, bytes) }
-        return file
+        guard !readOnly else { return read.file }
+        copyLastGood(documentId: documentId, bytes)
+        if journaling { current[documentId] = read.file.canonical() }
+        switch read.journal {
+        case .none: break
+        case .stale: Self.removeJournal(of: url)
+        case .applied:
+            journaled.insert(documentId)
+            // Fold the journal in now: the file on disk is complete again before coding goes on.
+            try writeWhole(read.file, documentId: documentId)
+        }
+        return read.file
     }
 
     /// Reads any coder's file for `document` (read-only; no lock), re-anchored to the document.
@@ -113,11 +142,12 @@ public final class CodingStore: @unchecked Sendable {
         return try readFile(url).reanchored(to: document).file
     }
 
-    /// Parses the codings file at `url` as stored.
+    /// Parses the codings file at `url` with the saved changes of its journal applied.
     /// - Throws: ``StoreError/damaged(path:line:column:detail:)``, ``StoreError/unknownSchema(path:version:)``,
     ///   ``StoreError/io(path:detail:)``.
+    ///   ``StoreError/journalConflict(path:codings:)`` (the file's ``CodingJournal`` is applied).
     public static func readFile(_ url: URL) throws -> CodingFile {
-        try CodingFile.decode(readData(url), path: url.path)
+        try readReplaying(url).file
     }
 
     static func readData(_ url: URL) throws -> Data {
@@ -137,18 +167,35 @@ public final class CodingStore: @unchecked Sendable {
     public func save(_ file: CodingFile) throws {
         guard !readOnly else { throw StoreError.readOnly(coder: coder) }
         let url = fileURL(documentId: file.document)
-        var cache = encodings.removeValue(forKey: file.document)
+        if journaling, let saved = try appendToJournal(file, url: url) {
+            current[file.document] = saved
+            if let j = openJournals[file.document], j.records >= journalLimit {
+                try writeWhole(saved, documentId: file.document)
+            }
+            return
+        }
+        try writeWhole(file, documentId: file.document)
+    }
+
+    /// Writes `file` whole and atomically (see ``save(_:)``), then removes its journal.
+    func writeWhole(_ file: CodingFile, documentId: String) throws {
+        let url = fileURL(documentId: documentId)
+        var cache = encodings.removeValue(forKey: documentId)
         let bytes = file.encodedBytes(cache: &cache)
-        encodings[file.document] = cache
+        encodings[documentId] = cache
         if let stamp = FileStamp(path: url.path) {
-            if let k = known[file.document], k.stamp == stamp {
-                if let previous = k.bytes, previous == bytes { return }
+            if let k = known[documentId], k.stamp == stamp {
+                if let previous = k.bytes, previous == bytes {
+                    finishWhole(file, documentId: documentId, url: url)
+                    return
+                }
             } else {
                 let data = try Self.readData(url)
                 _ = try CodingFile.decode(data, path: url.path)
-                if known[file.document] != nil { throw StoreError.changedOnDisk(path: url.path) }
+                if known[documentId] != nil { throw StoreError.changedOnDisk(path: url.path) }
                 if data.elementsEqual(bytes) {
-                    known[file.document] = (stamp, bytes)
+                    known[documentId] = (stamp, bytes)
+                    finishWhole(file, documentId: documentId, url: url)
                     return
                 }
             }
@@ -158,23 +205,31 @@ public final class CodingStore: @unchecked Sendable {
             folderExists = true
         }
         try AtomicFile.write(bytes, to: url)
-        if let stamp = FileStamp(path: url.path) { known[file.document] = (stamp, bytes) }
-        if let at = copiedAt[file.document], DispatchTime.now().uptimeNanoseconds - at < UInt64(lastGoodInterval * 1e9)
-        {
-            behind[file.document] = bytes
+        if let stamp = FileStamp(path: url.path) { known[documentId] = (stamp, bytes) }
+        finishWhole(file, documentId: documentId, url: url)
+        if let at = copiedAt[documentId], DispatchTime.now().uptimeNanoseconds - at < UInt64(lastGoodInterval * 1e9) {
+            behind[documentId] = bytes
         } else {
-            copyLastGood(documentId: file.document, bytes)
+            copyLastGood(documentId: documentId, bytes)
         }
     }
 
-    /// Brings every last-good copy up to date with the last save.
+    /// Folds every journal into its codings file (``compactJournals()``, errors left for the
+    /// next open to report) and brings every last-good copy up to date with the last save.
     public func flush() {
+        try? compactJournals()
         for (id, bytes) in behind { copyLastGood(documentId: id, bytes) }
     }
 
-    deinit { flush() }
+    deinit {
+        flush()
+        for (id, open) in openJournals {
+            close(open.fd)
+            if open.records == 0 { Self.removeJournal(of: fileURL(documentId: id)) }
+        }
+    }
 
-    private func copyLastGood(documentId: String, _ bytes: [UInt8]) {
+    func copyLastGood(documentId: String, _ bytes: [UInt8]) {
         behind[documentId] = nil
         copiedAt[documentId] = DispatchTime.now().uptimeNanoseconds
         let url = Self.lastGoodURL(for: fileURL(documentId: documentId))

@@ -15,6 +15,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case changedOnDisk(path: String)
     /// A file or folder Kader would write is a symbolic link (see ``ProjectPaths``).
     case symlink(path: String)
+    /// The codings file was replaced (e.g. by `git pull`) while saved changes were still in its
+    /// journal (``CodingJournal``): neither is applied to the other; both are kept.
+    case journalConflict(path: String, codings: String)
 
     public var errorDescription: String? {
         switch self {
@@ -41,6 +44,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
         case .symlink(let p):
             return
                 "\(p) is a symbolic link: Kader does not write through links inside a project; replace it with a real file or folder (nothing was written)."
+        case .journalConflict(let p, let c):
+            return
+                "\(p): saved changes in this journal were made on another version of \(c), which was replaced since (by git?); both were left untouched — run `kader check` to see how to recover."
         }
     }
 }
