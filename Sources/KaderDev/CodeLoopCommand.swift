@@ -15,6 +15,7 @@ struct CodeLoopCommand: ParsableCommand {
     @Option(name: .long, help: "Coder name.") var coder: String
     @Option(name: .long, help: "Stop after this many codings (default: every code on every codable segment).")
     var count: Int?
+    @Flag(name: .long, help: "Save through the journal, as the coding screen does.") var journal = false
     @Argument(help: "Document id.") var document: String
 
     func run() throws {
@@ -23,7 +24,7 @@ struct CodeLoopCommand: ParsableCommand {
             throw ProjectError.unknownDocument(id: document, available: project.documentIds)
         }
         let doc = try project.loadDocument(path: project.transcriptPaths[index])
-        let store = try CodingStore(projectRoot: project.root, coder: coder)
+        let store = try CodingStore(projectRoot: project.root, coder: coder, journal: journal)
         var file = try store.load(document: doc)
         let codes = project.codebook.entries.map(\.code.id)
         var done = 0

@@ -1,4 +1,5 @@
 import Foundation
+import KaderCore
 import KaderTestSupport
 import Testing
 
@@ -18,7 +19,10 @@ struct CrashTests {
             .joined(separator: "\n\n")
     }
 
-    @Test func sigkillNeverLosesAnAcknowledgedCodingNorTearsAFile() throws {
+    /// Without the journal every save replaces the file; with it (as the coding screen saves)
+    /// saves append to the journal, and what counts is the file with its journal applied.
+    @Test(arguments: [false, true])
+    func sigkillNeverLosesAnAcknowledgedCodingNorTearsAFile(journal: Bool) throws {
         let kader = try #require(Harness.binary)
         let dev = try #require(Harness.dev)
         let project = try Harness.tempDir("kader-crash")
@@ -35,7 +39,9 @@ struct CrashTests {
         var ackedRuns = 0
         while kills < 60, Date().timeIntervalSince(started) < 50 {
             let pid = try ProcessRunner.spawn(
-                dev, ["code-loop", "--project", project.path, "--coder", "ann", "crash"], stdout: out,
+                dev,
+                ["code-loop", "--project", project.path, "--coder", "ann", "crash"] + (journal ? ["--journal"] : []),
+                stdout: out,
                 stderr: out + ".err")
             if kills % 3 == 0 {
                 // Blind: any moment from start-up on.
@@ -69,11 +75,16 @@ struct CrashTests {
                     (try? JSONSerialization.jsonObject(with: copy)) != nil, "torn last-good copy after kill \(kills)")
             }
             var onDisk = Set<String>()
-            for coding in (object?["codings"] as? [[String: Any]]) ?? [] {
-                let segment = coding["segment"] as? String ?? "?"
-                // Schema 2: each code is an object with its id, quote spans and memo.
-                for code in (coding["codes"] as? [[String: Any]] ?? []).compactMap({ $0["code"] as? String }) {
-                    onDisk.insert("\(segment) \(code)")
+            if journal {
+                let saved = try CodingStore.readFile(file)
+                for coding in saved.codings { for code in coding.codes { onDisk.insert("\(coding.segment) \(code)") } }
+            } else {
+                for coding in (object?["codings"] as? [[String: Any]]) ?? [] {
+                    let segment = coding["segment"] as? String ?? "?"
+                    // Schema 2: each code is an object with its id, quote spans and memo.
+                    for code in (coding["codes"] as? [[String: Any]] ?? []).compactMap({ $0["code"] as? String }) {
+                        onDisk.insert("\(segment) \(code)")
+                    }
                 }
             }
             let lost = acknowledged.subtracting(onDisk)
@@ -83,7 +94,7 @@ struct CrashTests {
             if !lost.isEmpty { break }
         }
         print(
-            "crash test: \(kills) kills, \(ackedRuns) runs with acknowledgements, \(acknowledged.count) codings acknowledged, \(Int(Date().timeIntervalSince(started))) s"
+            "crash test (journal: \(journal)): \(kills) kills, \(ackedRuns) runs with acknowledgements, \(acknowledged.count) codings acknowledged, \(Int(Date().timeIntervalSince(started))) s"
         )
         #expect(kills >= 50)
         #expect(acknowledged.count > 50)

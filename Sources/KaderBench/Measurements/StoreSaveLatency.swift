@@ -5,13 +5,15 @@ import KaderCore
 /// codings, then `CodingStore.save` (what the TUI does before it shows "saved"). Two files: codes
 /// without quote spans (the issue's case), and schema 2 at its heaviest: every code with its own
 /// quote span of half its turn (with its words, so the file holds the transcript twice over) and
-/// every tenth code its own memo.
+/// every tenth code its own memo. Each through the journal (what the coding screen does: append
+/// the change and `fdatasync`, the file folded whole while the coder pauses — here after every
+/// 25 changes, timed apart) and by rewriting the whole file per save (the other writers).
 enum StoreSaveLatency {
     static func run(_ ctx: BenchContext) throws -> [Row] {
-        try [false, true].map { try run(ctx, withSpans: $0) }
+        try [true, false].flatMap { journal in try [false, true].map { try run(ctx, withSpans: $0, journal: journal) } }
     }
 
-    static func run(_ ctx: BenchContext, withSpans: Bool) throws -> Row {
+    static func run(_ ctx: BenchContext, withSpans: Bool, journal: Bool) throws -> Row {
         let segmentCount = 5_000
         let codingsPerSegment = 4
         let root = ctx.outDir.appendingPathComponent("store-project")
@@ -45,13 +47,18 @@ enum StoreSaveLatency {
         }
         var file = CodingFile(
             coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: codings)
-        let store = try CodingStore(projectRoot: root, coder: "bench")
+        let store = try CodingStore(projectRoot: root, coder: "bench", journal: journal)
         try store.save(file)
         let fileBytes = (try? Data(contentsOf: store.fileURL(documentId: doc.id)).count) ?? 0
 
         let changes = ctx.quick ? 100 : 300
         var samples: [Double] = []
+        var folds: [Double] = []
         for i in 0..<changes {
+            if journal, i > 0, i % 25 == 0 {
+                let (_, f) = try timed { try store.compactJournals() }
+                folds.append(f)
+            }
             let seg = doc.segments[rng.int(segmentCount)]
             file = file.toggling(
                 code: rng.pick(codeIds), on: seg, at: "2026-03-12T10:\(String(format: "%02d", i % 60)):00Z")
@@ -59,17 +66,24 @@ enum StoreSaveLatency {
             samples.append(s)
         }
         let stats = Stats(samples)
+        let foldNote =
+            folds.isEmpty
+            ? ""
+            : "; folding the journal into the file (on a pause): median \(Format.ms(Stats(folds).median)), max \(Format.ms(Stats(folds).maximum))"
         return
             Row(
                 measurement:
                     "store: save per change, \(segmentCount.formatted()) segments / \((segmentCount * codingsPerSegment).formatted()) codings"
-                    + (withSpans ? " with a quote span each (half its turn)" : ", no quote spans"),
+                    + (withSpans ? " with a quote span each (half its turn)" : ", no quote spans")
+                    + (journal ? ", through the journal (coding screen)" : ", whole file per save"),
                 median: Format.ms(stats.median),
                 p99: Format.ms(stats.p99),
-                comparison: "file \(Format.mb(fileBytes)); \(changes) changes",
+                comparison: "file \(Format.mb(fileBytes)); \(changes) changes" + foldNote,
                 peakMemory: Format.mb(peakRSSBytes()),
                 target: "p99 ≤ 10 ms",
                 verdict: Verdict(stats.p99 <= 0.010),
-                note: "CodingStore.save: canonical JSON encode + temp file + fsync + rename + folder fsync")
+                note: journal
+                    ? "CodingStore.save: changed segment codings appended to the journal + fdatasync (a new journal: + fsync of file and folder)"
+                    : "CodingStore.save: canonical JSON encode + temp file + fsync + rename + folder fsync")
     }
 }

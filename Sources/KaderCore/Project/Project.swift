@@ -112,12 +112,13 @@ public struct Project: Sendable {
         transcriptPaths.map { TranscriptLoader.documentId(forFileName: ($0 as NSString).lastPathComponent) }
     }
 
-    /// What `kader init` puts in `.gitignore`: lock files, last-good copies and temporary files
-    /// are per machine, never shared.
+    /// What `kader init` puts in `.gitignore`: lock files, last-good copies, journals of saved
+    /// changes not yet folded into their file, and temporary files are per machine, never shared.
     public static let gitignore = """
         # Kader: per-machine files, never committed
         **/.kader.lock
         Codings/**/.*.last-good
+        Codings/**/.*.journal
         Codings/**/.*.tmp
         /.kader-import-*/
 
