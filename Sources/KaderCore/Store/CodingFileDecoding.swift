@@ -13,6 +13,13 @@ extension CodingFile {
     /// - Throws: ``StoreError/damaged(path:line:column:detail:)`` with the 1-based position of the
     ///   problem, or ``StoreError/unknownSchema(path:version:)``.
     public static func decode(_ data: Data, path: String) throws -> CodingFile {
+        if let file = CodingFileFastReader.decode(data) { return file }
+        return try decodeFully(data, path: path)
+    }
+
+    /// ``decode(_:path:)`` without the one-pass reader (``CodingFileFastReader``): what decides
+    /// every file that reader gives up on.
+    static func decodeFully(_ data: Data, path: String) throws -> CodingFile {
         let object = try JSONDuplicateKeys.parse(data, path: path) { key in
             "\"\(key)\" is given more than once in one object"
         }

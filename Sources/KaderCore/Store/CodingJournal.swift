@@ -69,13 +69,27 @@ public struct CodingJournal: Sendable {
     static func record(from old: CodingFile, to new: CodingFile) -> [UInt8]? {
         var changed: [SegmentCoding] = []
         var removed: [String] = []
-        let before = Dictionary(old.codings.map { ($0.segment, $0) }, uniquingKeysWith: { a, _ in a })
-        var seen = Set<String>()
-        for c in new.codings {
-            seen.insert(c.segment)
-            if before[c.segment] != c { changed.append(c) }
+        // Both lists are in canonical (ordinal, segment) order: walk them side by side.
+        let before = old.codings
+        let after = new.codings
+        var a = 0
+        var b = 0
+        while a < before.count || b < after.count {
+            if b == after.count
+                || (a < before.count && (before[a].ordinal, before[a].segment) < (after[b].ordinal, after[b].segment))
+            {
+                removed.append(before[a].segment)
+                a += 1
+            } else if a == before.count || (before[a].ordinal, before[a].segment) > (after[b].ordinal, after[b].segment)
+            {
+                changed.append(after[b])
+                b += 1
+            } else {
+                if before[a] != after[b] { changed.append(after[b]) }
+                a += 1
+                b += 1
+            }
         }
-        for c in old.codings where !seen.contains(c.segment) { removed.append(c.segment) }
         var fields = new
         fields.codings = changed
         var oldFields = old

@@ -74,7 +74,10 @@ extension CodingStore {
         if let open = openJournals[id] {
             journal = open
         } else {
-            guard let created = try createJournal(journalURL, base: base) else { return nil }
+            // Records are keyed by segment id: a file that lists a segment twice is written whole.
+            guard Set(last.codings.map(\.segment)).count == last.codings.count,
+                let created = try createJournal(journalURL, base: base)
+            else { return nil }
             journal = created
             journaled.insert(id)
         }
