@@ -70,17 +70,8 @@ extension CodingStore {
             closeJournal(id, removing: nil)
             return nil
         }
-        var journal: OpenJournal
-        if let open = openJournals[id] {
-            journal = open
-        } else {
-            // Records are keyed by segment id: a file that lists a segment twice is written whole.
-            guard Set(last.codings.map(\.segment)).count == last.codings.count,
-                let created = try createJournal(journalURL, base: base)
-            else { return nil }
-            journal = created
-            journaled.insert(id)
-        }
+        if openJournals[id] == nil { try startJournal(id, url: url, base: base) }
+        guard var journal = openJournals[id] else { return nil }
         do {
             if simulatePartialAppend {
                 simulatePartialAppend = false
@@ -101,6 +92,19 @@ extension CodingStore {
         journal.stamp = FileStamp(path: journalURL.path)
         openJournals[id] = journal
         return next
+    }
+
+    /// Opens an empty journal for the document, so that its next save only appends: called when
+    /// the document is loaded and after its file was written whole (off the coder's keys, except
+    /// for the first save of a new document). Does nothing unless journaling, or when the
+    /// file lists a segment twice (records are keyed by segment id: such a file is written whole).
+    func startJournal(_ id: String, url: URL, base: [UInt8]) throws {
+        guard journaling, openJournals[id] == nil, let last = current[id],
+            Set(last.codings.map(\.segment)).count == last.codings.count,
+            let created = try createJournal(CodingJournal.url(for: url), base: base)
+        else { return }
+        openJournals[id] = created
+        journaled.insert(id)
     }
 
     /// Creates the journal exclusively with its header, durable (file and folder). Nil when a
@@ -153,6 +157,7 @@ extension CodingStore {
         if journaling { current[documentId] = file.canonical() }
         closeJournal(documentId, removing: journaled.contains(documentId) ? url : nil)
         journaled.remove(documentId)
+        if let base = known[documentId]?.bytes { try? startJournal(documentId, url: url, base: base) }
     }
 
     /// Closes the document's open journal; with `url`, removes the journal of that codings file.

@@ -121,8 +121,10 @@ public final class CodingStore: @unchecked Sendable {
         copyLastGood(documentId: documentId, bytes)
         if journaling { current[documentId] = read.file.canonical() }
         switch read.journal {
-        case .none: break
-        case .stale: Self.removeJournal(of: url)
+        case .none: try startJournal(documentId, url: url, base: bytes)
+        case .stale:
+            Self.removeJournal(of: url)
+            try startJournal(documentId, url: url, base: bytes)
         case .applied:
             journaled.insert(documentId)
             // Fold the journal in now: the file on disk is complete again before coding goes on.

@@ -25,6 +25,13 @@ import Testing
         }
     }
 
+    /// Records waiting in the journal of the codings file at `url` (0 when there is none).
+    static func pending(_ url: URL) throws -> Int {
+        let journal = CodingJournal.url(for: url)
+        guard let data = FileManager.default.contents(atPath: journal.path) else { return 0 }
+        return try CodingJournal.parse(Array(data), path: journal.path)?.records.count ?? 0
+    }
+
     static func setUp() throws -> (URL, Document, URL) {
         let root = try CodingStoreTests.tempProject()
         let doc = try CodingStoreTests.document()
@@ -44,11 +51,11 @@ import Testing
             #expect(try CodingStore.readFile(url) == file.canonical(), "step \(step)")
         }
         #expect(try Data(contentsOf: url) == firstWrite, "saves after the first go to the journal")
-        #expect(FileManager.default.fileExists(atPath: CodingJournal.url(for: url).path))
+        #expect(try Self.pending(url) == 60)
         #expect(store.hasJournaledChanges)
         try store.compactJournals()
         #expect(!store.hasJournaledChanges)
-        #expect(!FileManager.default.fileExists(atPath: CodingJournal.url(for: url).path))
+        #expect(try Self.pending(url) == 0, "folded; an empty journal waits for the next save")
         #expect(try Data(contentsOf: url) == Data(file.encodedBytes()))
         // Journaling goes on after folding.
         file = Self.edit(file, doc, step: 61)
@@ -185,10 +192,10 @@ import Testing
                 file = Self.edit(file, doc, step: step)
                 try store.save(file)
             }
-            #expect(!FileManager.default.fileExists(atPath: journal.path), "folded at the limit")
+            #expect(try Self.pending(url) == 0, "folded at the limit")
             file = Self.edit(file, doc, step: 4)
             try store.save(file)
-            #expect(FileManager.default.fileExists(atPath: journal.path))
+            #expect(try Self.pending(url) == 1)
         }
         #expect(!FileManager.default.fileExists(atPath: journal.path), "folded when the store closes")
         #expect(try CodingFile.decode(Data(contentsOf: url), path: url.path) == file.canonical())
