@@ -90,6 +90,8 @@ public struct AppState: Sendable {
     public var mode: Mode = .normal
     public var filter = SegmentFilter()
     public var search: TextSearch?
+    /// The hits of the last search across documents (`*`).
+    public var corpusHits: CorpusHits?
     /// Most recently used code ids, newest first (at most 8).
     public var recentCodes: [String] = []
     /// Code memos of this coder, by code id.
@@ -278,8 +280,10 @@ public struct AppState: Sendable {
         guard let d = document else { return [] }
         guard filter.isActive else { return Array(d.segments.indices) }
         let subtree = filter.code.map { SegmentFilter.subtree($0, codebook) }
+        let passing = filter.expression?.passing(codings: codings, coder: coder)
         return d.segments.indices.filter {
-            filter.accepts(d.segments[$0], codes: codes(for: d.segments[$0].id), subtree: subtree)
+            (passing?.contains($0) ?? true)
+                && filter.accepts(d.segments[$0], codes: codes(for: d.segments[$0].id), subtree: subtree)
         }
     }
 
