@@ -27,12 +27,22 @@ extension AppController {
             }
             state.filter.expression = ExpressionFilter(
                 text: text, filter: filter, document: ExpressionFilter.analysisDocument(base, for: doc))
-            state.message = nil
+            state.message = StatusMessage("Where \(text): \(state.visibleIndices.count) segments shown.")
             state.moveIntoFilter()
             state.keepCursorVisible()
         } catch {
             state.mode = .prompt(Prompt(kind: .whereFilter, text: text))
             state.message = StatusMessage("Not filtered: " + error.localizedDescription, isError: true)
+        }
+    }
+
+    /// Re-reads every document's status and coded count for the list (after files changed).
+    func refreshDocumentEntries() {
+        for i in state.documents.indices {
+            let e = state.documents[i]
+            var fresh = Self.entry(path: e.path, id: e.id, project: project, coder: state.coder)
+            fresh.codable = e.codable
+            state.documents[i] = fresh
         }
     }
 

@@ -7,7 +7,7 @@ extension AppState {
     mutating func openWherePrompt() {
         mode = .prompt(Prompt(kind: .whereFilter, text: filter.expression?.text ?? ""))
         message = StatusMessage(
-            "e.g. role=leerkracht and not werkdruk · site='school A' · welbevinden or didactiek; empty clears it; Enter applies, Esc returns."
+            "Codes (yours), role, speaker, document and attribute fields with and/or/not, e.g. role=leerkracht and not werkdruk, site='school A'. Empty clears it."
         )
     }
 
@@ -36,6 +36,9 @@ extension AppState {
     /// `*`: the prompt for a search across documents, holding the last term.
     mutating func openCorpusSearchPrompt() {
         mode = .prompt(Prompt(kind: .corpusSearch, text: corpusHits?.term ?? ""))
+        message = StatusMessage(
+            "Words, case and accents ignored; * is a wildcard (werk*); a phrase is words in a row. Enter searches, Esc cancels."
+        )
     }
 
     /// Enter in the search-across-documents prompt.

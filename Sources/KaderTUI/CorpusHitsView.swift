@@ -23,7 +23,7 @@ enum CorpusHitsView {
         guard let h = state.corpusHits else { return }
         let segments = h.segments.count
         Renderer.bar(
-            " Search all documents · \"\(h.term)\" · \(h.rows.count) hits in \(segments) segments of \(h.documentCount) documents · Enter opens · c codes all · Esc returns",
+            " \"\(h.term)\" in all documents · \(h.rows.count) hits, \(segments) segments, \(h.documentCount) documents · Enter opens · c codes all · Esc",
             row: 0, style: Theme.titleBar, into: &buf)
         let height = Renderer.bodyHeight(forTerminalHeight: buf.height)
         guard !h.rows.isEmpty else {
@@ -34,7 +34,8 @@ enum CorpusHitsView {
         }
         let listHeight = max(1, height - previewRows)
         let first = max(0, h.selected - listHeight + 1)
-        let whoWidth = min(30, buf.width / 3)
+        let widest = h.rows.map { DisplayWidth.of(Self.who($0)) }.max() ?? 0
+        let whoWidth = min(widest + 2, buf.width / 3)
         for (k, row) in h.rows.enumerated().dropFirst(first).prefix(listHeight) {
             drawRow(row, at: 1 + k - first, selected: k == h.selected, whoWidth: whoWidth, into: &buf)
         }
@@ -43,7 +44,7 @@ enum CorpusHitsView {
         let who = [sel.speaker, sel.role.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
         buf.put(
             "── \(sel.documentId) #\(sel.ordinal) \(who) " + String(repeating: "─", count: buf.width), row: top,
-            column: 0, style: Theme.muted)
+            column: 0, style: Theme.muted, ellipsis: false)
         for (i, line) in TextWrap.lines(sel.text, width: buf.width - 4).prefix(previewRows - 1).enumerated() {
             buf.put(line, row: top + 1 + i, column: 2)
         }
@@ -53,8 +54,7 @@ enum CorpusHitsView {
     static func drawRow(_ row: CorpusHitRow, at y: Int, selected: Bool, whoWidth: Int, into buf: inout ScreenBuffer) {
         let base = selected ? Theme.selected : CellStyle.plain
         if selected { buf.fill(row: y, style: base) }
-        let who = "\(row.documentId) #\(row.ordinal) \(row.speaker ?? "")"
-        buf.put(" " + who, row: y, column: 0, maxWidth: whoWidth, style: selected ? base : Theme.heading)
+        buf.put(" " + Self.who(row), row: y, column: 0, maxWidth: whoWidth, style: selected ? base : Theme.heading)
         let kwicLeft = whoWidth + 1
         let kwicWidth = buf.width - kwicLeft
         guard kwicWidth > 10 else { return }
@@ -66,6 +66,8 @@ enum CorpusHitsView {
         let end = buf.put(row.match, row: y, column: kwicLeft + leftWidth, style: matchStyle)
         buf.put(row.right, row: y, column: end, maxWidth: max(0, buf.width - end), style: base)
     }
+
+    static func who(_ row: CorpusHitRow) -> String { "\(row.documentId) #\(row.ordinal) \(row.speaker ?? "")" }
 
     /// The end of `text` that fits in `width` cells, starting with `…` when cut.
     static func tail(_ text: String, width: Int) -> String {

@@ -30,8 +30,8 @@ public struct Prompt: Hashable, Sendable {
         case .jump: return "Go to segment number: "
         case .renameCode: return "Rename code to: "
         case .confirmMerge: return "Merge? y merges (u undoes it), any other key cancels: "
-        case .whereFilter: return "Where (codes, role, speaker, attributes; and/or/not): "
-        case .corpusSearch: return "Search all documents (words, case and accents ignored, * wildcard): "
+        case .whereFilter: return "Where: "
+        case .corpusSearch: return "Search all documents: "
         case .confirmCodeHits: return "Code them? y codes (u undoes it), any other key cancels: "
         }
     }
