@@ -166,9 +166,10 @@ import Testing
         #expect(app.state.mode == .corpusHits)
         let hits = try #require(app.state.corpusHits)
         // Codable segments only: the interviewer's "Werkdruk dus." is not listed.
-        #expect(hits.rows.map { "\($0.documentId) #\($0.ordinal) \($0.match)" } == [
-            "focusgroep-een #2 werkdruk", "interview-twee #2 WERKDRÚK", "interview-twee #3 werkdruk",
-        ])
+        #expect(
+            hits.rows.map { "\($0.documentId) #\($0.ordinal) \($0.match)" } == [
+                "focusgroep-een #2 werkdruk", "interview-twee #2 WERKDRÚK", "interview-twee #3 werkdruk",
+            ])
         #expect(hits.segments.count == 3 && hits.documentCount == 2)
         app.handle(.char("j"))
         app.handle(.enter)
@@ -205,7 +206,9 @@ import Testing
         app.handle(.char("c"))
         Self.type("werkdruk", into: app)
         app.handle(.enter)
-        #expect(app.state.message?.text.hasPrefix("Code 3 segments in 2 documents with Werkdruk? y codes them for ann") == true)
+        #expect(
+            app.state.message?.text.hasPrefix("Code 3 segments in 2 documents with Werkdruk? y codes them for ann")
+                == true)
         app.handle(.char("n"))
         #expect(app.state.mode == .corpusHits)
         #expect(app.state.message?.text == "Nothing coded.")

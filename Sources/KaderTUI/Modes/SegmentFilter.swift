@@ -12,7 +12,9 @@ public struct SegmentFilter: Hashable, Sendable {
 
     public init() {}
 
-    public var isActive: Bool { code != nil || speaker != nil || role != nil || uncodedOnly || codedByMe || expression != nil }
+    public var isActive: Bool {
+        code != nil || speaker != nil || role != nil || uncodedOnly || codedByMe || expression != nil
+    }
 
     /// Short description for the status line, e.g. `code Werkdruk · role leerkracht`.
     public func summary(_ codebook: Codebook) -> String {
