@@ -231,8 +231,15 @@ import Testing
         #expect(annTwee.codes(forSegment: twee.segments[3].id).isEmpty)
         #expect(app.state.codes(for: een.segments[1].id) == ["werkdruk"])
         #expect(try Data(contentsOf: bartURL) == bartBefore)
-        // u in the coding screen takes the whole run back, and only the run.
+        // u in the coding screen takes the whole run back, and only the run; a coding made after
+        // it is undone first.
         app.handle(.escape)
+        app.handle(.char("k"))
+        app.handle(.char("a"))
+        #expect(app.state.codes(for: een.segments[2].id) == ["digitale-kloof"])
+        app.handle(.char("u"))
+        #expect(app.state.codes(for: een.segments[2].id).isEmpty)
+        #expect(app.state.codes(for: een.segments[1].id) == ["werkdruk"])
         app.handle(.char("u"))
         #expect(app.state.message?.text.hasPrefix("Undone: the coding of 3 segments") == true)
         let after = try CodingStore.read(projectRoot: root, coder: "ann", document: een)
