@@ -59,10 +59,11 @@ extension AppController {
                 guard let d = documentIndex[hit.document], let c = corpusIndex[hit.document],
                     let s = corpus.documents[c].segmentIndex[hit.segment]
                 else { return nil }
+                let segment = corpus.documents[c].document.segments[s]
                 return CorpusHitRow(
                     documentIndex: d, documentId: hit.document, segmentId: hit.segment, ordinal: hit.ordinal,
                     speaker: hit.speaker, role: hit.role, left: hit.left, match: hit.match, right: hit.right,
-                    text: corpus.documents[c].document.segments[s].text)
+                    text: segment.text, matchOffset: hit.start - segment.start)
             }
             let found = CorpusHits(term: term, rows: rows)
             state.corpusHits = found
@@ -70,7 +71,7 @@ extension AppController {
             state.message = StatusMessage(
                 rows.isEmpty
                     ? "No codable segment has \"\(term)\"."
-                    : "\(rows.count) hits in \(found.segments.count) segments of \(found.documentCount) documents. Enter opens · c codes them all · Esc returns."
+                    : "\(CorpusHitsView.count(rows.count, "hit")) in \(CorpusHitsView.count(found.segments.count, "segment")) of \(CorpusHitsView.count(found.documentCount, "document")). Enter opens · c codes them all · Esc returns."
             )
         } catch {
             state.mode = .prompt(Prompt(kind: .corpusSearch, text: term))

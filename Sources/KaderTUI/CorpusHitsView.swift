@@ -23,7 +23,7 @@ enum CorpusHitsView {
         guard let h = state.corpusHits else { return }
         let segments = h.segments.count
         Renderer.bar(
-            " \"\(h.term)\" in all documents · \(h.rows.count) hits, \(segments) segments, \(h.documentCount) documents · Enter opens · c codes all · Esc",
+            " \"\(h.term)\" · \(count(h.rows.count, "hit")) in \(count(segments, "segment")), \(count(h.documentCount, "document")) · Enter open · c code all · Esc",
             row: 0, style: Theme.titleBar, into: &buf)
         let height = Renderer.bodyHeight(forTerminalHeight: buf.height)
         guard !h.rows.isEmpty else {
@@ -45,7 +45,11 @@ enum CorpusHitsView {
         buf.put(
             "── \(sel.documentId) #\(sel.ordinal) \(who) " + String(repeating: "─", count: buf.width), row: top,
             column: 0, style: Theme.muted, ellipsis: false)
-        for (i, line) in TextWrap.lines(sel.text, width: buf.width - 4).prefix(previewRows - 1).enumerated() {
+        // The lines around the match: from the line before the one it starts on.
+        let before = String(String.UnicodeScalarView(sel.text.unicodeScalars.prefix(max(0, sel.matchOffset))))
+        let skip = max(0, TextWrap.lines(before + "x", width: buf.width - 4).count - 2)
+        let lines = TextWrap.lines(sel.text, width: buf.width - 4).dropFirst(skip)
+        for (i, line) in lines.prefix(previewRows - 1).enumerated() {
             buf.put(line, row: top + 1 + i, column: 2)
         }
     }
@@ -66,6 +70,9 @@ enum CorpusHitsView {
         let end = buf.put(row.match, row: y, column: kwicLeft + leftWidth, style: matchStyle)
         buf.put(row.right, row: y, column: end, maxWidth: max(0, buf.width - end), style: base)
     }
+
+    /// `1 hit`, `3 hits`.
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     static func who(_ row: CorpusHitRow) -> String { "\(row.documentId) #\(row.ordinal) \(row.speaker ?? "")" }
 

@@ -288,7 +288,7 @@ import Testing
         app.handle(.char("j"))
         let screen = app.frame(width: 100, height: 30)
         try SnapshotTests().assertSnapshot(screen, "search-all-100x30")
-        #expect(screen.lines[0].contains("\"werkdruk\" in all documents · 3 hits, 3 segments, 2 documents"))
+        #expect(screen.lines[0].contains("\"werkdruk\" · 3 hits in 3 segments, 2 documents"))
         #expect(screen.text.contains("interview-twee #2 Lien"))
         #expect(screen.lines[29].hasSuffix("SEARCH ALL"))
         app.handle(.char("c"))

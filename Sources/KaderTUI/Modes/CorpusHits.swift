@@ -15,10 +15,12 @@ public struct CorpusHitRow: Hashable, Sendable {
     public var right: String
     /// The whole segment text (for the preview under the list).
     public var text: String
+    /// Unicode scalar offset of the match in ``text``.
+    public var matchOffset: Int
 
     public init(
         documentIndex: Int, documentId: String, segmentId: String, ordinal: Int, speaker: String?, role: String?,
-        left: String, match: String, right: String, text: String
+        left: String, match: String, right: String, text: String, matchOffset: Int = 0
     ) {
         self.documentIndex = documentIndex
         self.documentId = documentId
@@ -30,6 +32,7 @@ public struct CorpusHitRow: Hashable, Sendable {
         self.match = match
         self.right = right
         self.text = text
+        self.matchOffset = matchOffset
     }
 }
 
