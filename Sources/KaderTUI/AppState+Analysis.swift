@@ -63,6 +63,7 @@ extension AppState {
         }
         let last = max(0, h.rows.count - 1)
         let page = max(1, viewHeight - 7)
+        message = nil
         switch key {
         case .down, .char("j"): h.selected = min(h.selected + 1, last)
         case .up, .char("k"): h.selected = max(h.selected - 1, 0)

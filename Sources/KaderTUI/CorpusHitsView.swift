@@ -5,6 +5,9 @@ import KaderCore
 /// selected hit's whole segment underneath. Shows behind the picker and the confirmation of
 /// coding the hits too.
 enum CorpusHitsView {
+    /// The hint line while the list has the keyboard.
+    static let hints = ["j/k move", "Enter open", "c code all listed", "/ search again", "Esc back"]
+
     /// Rows of the segment preview under the list (a rule and the text).
     static let previewRows = 5
 

@@ -291,6 +291,7 @@ import Testing
         #expect(screen.lines[0].contains("\"werkdruk\" · 3 hits in 3 segments, 2 documents"))
         #expect(screen.text.contains("interview-twee #2 Lien"))
         #expect(screen.lines[29].hasSuffix("SEARCH ALL"))
+        #expect(screen.lines[28].contains("j/k move  Enter open  c code all listed"))
         app.handle(.char("c"))
         Self.type("werkdruk", into: app)
         app.handle(.enter)
