@@ -15,7 +15,8 @@ public final class AppController {
     private(set) var failedSaves = 0
     /// The last frame was the "terminal too small" screen.
     private(set) var tooSmall = false
-    /// Every file's bytes before and after the last merge, for `u` (see ``undoCodebookEdit()``).
+    /// Every file's bytes before and after the last merge (or coding of search hits), for `u`
+    /// (see ``undoCodebookEdit()``).
     var mergeUndo: (before: [URL: Data], after: [URL: Data])?
     /// Every document's attributes and text, loaded without codings for the `where` filter and
     /// the search across documents (see ``analysisCorpus()``).

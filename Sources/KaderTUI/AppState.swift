@@ -101,7 +101,8 @@ public struct AppState: Sendable {
     /// Ids of codes this coder proposed that the team codebook does not have yet (shown only to
     /// this coder, marked `+`; Ctrl-A in the picker adopts one).
     public var proposedCodes: Set<String> = []
-    /// What `u` undoes once the coding history is empty: the last codebook edit (a merge).
+    /// What `u` undoes once the coding history is empty: the last codebook edit (a merge) or coding
+    /// the hits of a search across documents (the run as a whole).
     public var codebookUndo: String?
     /// A quote span waiting for its in-vivo code to be created.
     public var pendingSpan: QuoteSpan?

@@ -1,6 +1,7 @@
 import KaderCore
 
-/// Which segments the coding screen shows: by code, speaker, role, uncoded, coded by me.
+/// Which segments the coding screen shows: by code, speaker, role, uncoded, coded by me, and a
+/// `where` expression; all of them must hold.
 public struct SegmentFilter: Hashable, Sendable {
     public var code: String?
     public var speaker: String?
