@@ -26,6 +26,8 @@ public enum Action: Hashable, Sendable {
     case jumpToSegment
     case nextWithCode, previousWithCode
     case codedSegments
+    /// Search every document and list the hits in context (`*`).
+    case searchAllDocuments
     case toggleOtherCoders
     case scrollDown, scrollUp
 }
@@ -65,6 +67,7 @@ extension Action {
         .nextMatch, .previousMatch, .openFilter, .clearFilter, .editSegmentMemo, .editDocumentMemo, .selectQuote,
         .quoteSentence, .editCodingMemo, .editProjectMemo,
         .jumpToSegment, .nextWithCode, .previousWithCode, .codedSegments, .toggleOtherCoders, .scrollDown, .scrollUp,
+        .searchAllDocuments,
     ]
 
     /// The action's name in the keymap override file (`next-uncoded`, `pick-code`, …).
@@ -104,6 +107,7 @@ extension Action {
         case .nextWithCode: return "next-with-code"
         case .previousWithCode: return "previous-with-code"
         case .codedSegments: return "coded-segments"
+        case .searchAllDocuments: return "search-all"
         case .toggleOtherCoders: return "other-coders"
         case .scrollDown: return "scroll-down"
         case .scrollUp: return "scroll-up"

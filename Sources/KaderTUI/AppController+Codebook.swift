@@ -92,12 +92,17 @@ extension AppController {
             for (url, data) in undo.before where undo.after[url] != data {
                 try AtomicFile.write(data, to: url)
             }
+            // Files the edit created (coding search hits in a document not started) go again.
+            for url in undo.after.keys where undo.before[url] == nil {
+                try FileManager.default.removeItem(at: url)
+            }
             showCodebook(
                 team: try teamCodebookOnDisk(),
                 proposals: try ProposedCodes.load(projectRoot: project.root, coder: state.coder))
             if let doc = state.document { state.codings = try store.load(document: doc) }
             mergeUndo = nil
             state.codebookUndo = nil
+            refreshDocumentEntries()
             state.message = StatusMessage("Undone: the \(what); the codebook and every coder's codings are as before.")
         } catch {
             state.message = StatusMessage("Undo failed: " + error.localizedDescription, isError: true)

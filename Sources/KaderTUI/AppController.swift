@@ -15,8 +15,12 @@ public final class AppController {
     private(set) var failedSaves = 0
     /// The last frame was the "terminal too small" screen.
     private(set) var tooSmall = false
-    /// Every file's bytes before and after the last merge, for `u` (see ``undoCodebookEdit()``).
+    /// Every file's bytes before and after the last merge (or coding of search hits), for `u`
+    /// (see ``undoCodebookEdit()``).
     var mergeUndo: (before: [URL: Data], after: [URL: Data])?
+    /// Every document's attributes and text, loaded without codings for the `where` filter and
+    /// the search across documents (see ``analysisCorpus()``).
+    var analysisCache: AnalysisCorpus?
 
     public init(
         project: Project, store: CodingStore, loader: TranscriptLoader? = nil, keymap: Keymap = Keymap(),
@@ -167,6 +171,9 @@ public final class AppController {
             case .saveProjectMemo(let memo): saveProjectMemo(memo)
             case .loadRetrieval(let id): loadRetrieval(id)
             case .loadOtherCoders: loadOtherCoders()
+            case .applyWhere(let text): applyWhere(text)
+            case .searchCorpus(let term): searchCorpus(term)
+            case .codeHits(let code, let segments): codeHits(code, segments)
             }
         }
     }

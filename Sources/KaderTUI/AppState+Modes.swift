@@ -5,6 +5,7 @@ import KaderCore
 /// selection, filter menu and the coded-segments view.
 extension AppState {
     mutating func pickerKey(_ p: inout CodePicker, _ key: Key) -> [Effect] {
+        if p.purpose == .codeHits { return codeHitsPickerKey(&p, key) }
         switch key {
         case .escape:
             mode = .normal
@@ -117,6 +118,7 @@ extension AppState {
             message = StatusMessage("Quote kept for \"\(entry(id: id)?.code.name ?? id)\".")
             return change { file, seg in file.settingSpans([span], code: id, on: seg, at: Timestamp.now()) }
         case .codingMemo: openCodingMemo(code: id)
+        case .codeHits: break
         }
         return []
     }
@@ -151,6 +153,7 @@ extension AppState {
             }
             return [.mergeCodes(from: from, into: into)]
         }
+        if case .confirmCodeHits(let code) = p.kind { return confirmCodeHitsKey(code: code, key) }
         if p.kind == .search, key == .ctrl("t") {
             let insensitive = !(search?.insensitive ?? true)
             search = TextSearch(query: p.editor.text, insensitive: insensitive)
@@ -163,7 +166,7 @@ extension AppState {
         switch outcome {
         case .cancel:
             if p.kind == .search { search = nil }
-            mode = .normal
+            mode = p.kind == .whereFilter ? .filterMenu : .normal
             return []
         case .editing, .unhandled:
             if p.kind == .search {
@@ -199,7 +202,9 @@ extension AppState {
             case .renameCode(let id):
                 guard !text.isEmpty, !readOnly else { return [] }
                 return [.renameCode(id: id, name: text)]
-            case .confirmMerge:
+            case .whereFilter: return submitWhere(text)
+            case .corpusSearch: return submitCorpusSearch(text)
+            case .confirmMerge, .confirmCodeHits:
                 return []
             }
             return []
@@ -395,6 +400,9 @@ extension AppState {
         case .char("u"): filter.uncodedOnly.toggle()
         case .char("m"): filter.codedByMe.toggle()
         case .char("x"): filter = SegmentFilter()
+        case .char("w"):
+            openWherePrompt()
+            return []
         case .escape, .enter:
             mode = .normal
             moveIntoFilter()

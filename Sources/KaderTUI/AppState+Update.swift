@@ -24,6 +24,7 @@ extension AppState {
         case .span(var s): return spanKey(&s, key)
         case .filterMenu: return filterKey(key)
         case .retrieval(var r): return retrievalKey(&r, key)
+        case .corpusHits: return corpusHitsKey(key)
         }
         if showHelp {
             switch key {
@@ -251,6 +252,7 @@ extension AppState {
                 codes.contains(where: ids.contains)
             }
         case .codedSegments: openPicker(.retrieval)
+        case .searchAllDocuments: openCorpusSearchPrompt()
         case .toggleOtherCoders:
             guard codings?.status == .done else {
                 message = StatusMessage(

@@ -90,6 +90,8 @@ public struct AppState: Sendable {
     public var mode: Mode = .normal
     public var filter = SegmentFilter()
     public var search: TextSearch?
+    /// The hits of the last search across documents (`*`).
+    public var corpusHits: CorpusHits?
     /// Most recently used code ids, newest first (at most 8).
     public var recentCodes: [String] = []
     /// Code memos of this coder, by code id.
@@ -99,7 +101,8 @@ public struct AppState: Sendable {
     /// Ids of codes this coder proposed that the team codebook does not have yet (shown only to
     /// this coder, marked `+`; Ctrl-A in the picker adopts one).
     public var proposedCodes: Set<String> = []
-    /// What `u` undoes once the coding history is empty: the last codebook edit (a merge).
+    /// What `u` undoes once the coding history is empty: the last codebook edit (a merge) or coding
+    /// the hits of a search across documents (the run as a whole).
     public var codebookUndo: String?
     /// A quote span waiting for its in-vivo code to be created.
     public var pendingSpan: QuoteSpan?
@@ -278,8 +281,10 @@ public struct AppState: Sendable {
         guard let d = document else { return [] }
         guard filter.isActive else { return Array(d.segments.indices) }
         let subtree = filter.code.map { SegmentFilter.subtree($0, codebook) }
+        let passing = filter.expression?.passing(codings: codings, coder: coder)
         return d.segments.indices.filter {
-            filter.accepts(d.segments[$0], codes: codes(for: d.segments[$0].id), subtree: subtree)
+            (passing?.contains($0) ?? true)
+                && filter.accepts(d.segments[$0], codes: codes(for: d.segments[$0].id), subtree: subtree)
         }
     }
 

@@ -25,6 +25,13 @@ public enum Effect: Hashable, Sendable {
     case saveProjectMemo(String?)
     /// Collect every segment coded with this code (and sub-codes) across documents.
     case loadRetrieval(codeId: String)
+    /// Resolve this `where` expression (already parsed once) and filter the open document by it;
+    /// on an error, show it and reopen the prompt, keeping the previous filter.
+    case applyWhere(String)
+    /// Search every document for this term and show the hit list.
+    case searchCorpus(String)
+    /// Add `code` to these segments for this coder through the store; `u` undoes it.
+    case codeHits(code: String, segments: [HitSegment])
     /// Load the other coders' codings of the open document.
     case loadOtherCoders
     case quit

@@ -64,7 +64,8 @@ public struct Keymap: Sendable {
         KeyBinding(.char("]"), .nextMatch, "next match", "Go to the next search match.", .coding),
         KeyBinding(.char("["), .previousMatch, "previous match", "Go to the previous search match.", .coding),
         KeyBinding(
-            .char("f"), .openFilter, "filter", "Filter segments by code, speaker, role, uncoded or coded by me.",
+            .char("f"), .openFilter, "filter",
+            "Filter segments by code, speaker, role, uncoded, coded by me, or a where expression (w: role=leerkracht and not werkdruk, any attribute; your own codings only).",
             .coding),
         KeyBinding(
             .char("F"), .clearFilter, "clear filter", "Show all segments again (clears the filter and the search).",
@@ -95,6 +96,10 @@ public struct Keymap: Sendable {
         KeyBinding(
             .char("r"), .codedSegments, "coded segments",
             "List every segment of a code across all documents; Enter opens one.", .coding),
+        KeyBinding(
+            .char("*"), .searchAllDocuments, "search all",
+            "Search all documents (words, case and accents ignored, * wildcard: werk*): the hits in context; Enter opens one, c codes every listed segment with a code (asks first; u undoes).",
+            .everywhere),
         KeyBinding(
             .ctrl("o"), .toggleOtherCoders, "other coders",
             "Show or hide other coders' codings (only once you marked the document done).", .coding),

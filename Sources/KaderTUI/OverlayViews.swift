@@ -16,6 +16,7 @@ enum PickerView {
             title = "Category for \"\(name)\" — Enter puts it there · type a name + Ctrl-N: new category · Esc"
         case .quote: title = "The quote is for which code? — Enter · Esc cancels"
         case .codingMemo: title = "Memo on which code of this segment? — Enter writes it · Esc cancels"
+        case .codeHits: title = "Code every listed segment with which code? — Enter, then y confirms · Esc cancels"
         }
         let (top, left, width, height) = Renderer.box(title, width: 90, height: max(12, buf.height - 6), into: &buf)
         buf.put("> " + p.query.text + "▏", row: top, column: left, maxWidth: width, style: Theme.heading)
@@ -91,6 +92,7 @@ enum FilterMenuView {
             "r  by role (cycles) … " + (f.role ?? "(any)"),
             "u  uncoded only … " + (f.uncodedOnly ? "on" : "off"),
             "m  coded by me … " + (f.codedByMe ? "on" : "off"),
+            "w  where … " + (f.expression?.text ?? "(none; e.g. role=leerkracht and not werkdruk)"),
             "x  clear all filters",
             "",
             "Enter or Esc closes; \(state.visibleIndices.count) segments shown.",

@@ -31,6 +31,7 @@ public enum Renderer {
         var columns = 0..<0
         switch (state.screen, state.mode) {
         case (_, .retrieval(let r)): RetrievalView.draw(state, r, into: &buf)
+        case (_, _) where CorpusHitsView.isShowing(state): CorpusHitsView.draw(state, into: &buf)
         case (.documents, _): DocumentListView.draw(state, into: &buf)
         case (.coding, _):
             layout = CodingView.draw(state, into: &buf)

@@ -8,14 +8,22 @@ enum StatusBar {
         let statusRow = buf.height - 1
         var hints = state.keymap.hints(for: state.keyContext).map { "\($0.keys) \($0.title)" }
         if state.screen == .coding { hints.insert("1-4,a… code", at: 1) }
+        if state.mode == .corpusHits { hints = CorpusHitsView.hints }
         if case .prompt(let p) = state.mode {
             if let m = state.message {
+                // A message too long for one line (a parser's error) takes the line above too.
                 let style = m.isError ? Theme.error : Theme.heading
-                buf.fill(row: hintRow - 1, style: style)
-                buf.put(" " + m.text, row: hintRow - 1, column: 0, style: style)
+                for (i, line) in TextWrap.lines(m.text, width: buf.width - 2).prefix(2).reversed().enumerated() {
+                    buf.fill(row: hintRow - 1 - i, style: style)
+                    buf.put(" " + line, row: hintRow - 1 - i, column: 0, style: style)
+                }
             }
             buf.fill(row: hintRow, style: Theme.heading)
-            let end = buf.put(" " + p.label + p.editor.text, row: hintRow, column: 0, style: Theme.heading)
+            // A long text shows its end, where the typing is.
+            var text = p.editor.text
+            let room = buf.width - 3 - DisplayWidth.of(p.label)
+            if DisplayWidth.of(text) > room, room > 1 { text = CorpusHitsView.tail(text, width: room) }
+            let end = buf.put(" " + p.label + text, row: hintRow, column: 0, style: Theme.heading)
             buf.put("▏", row: hintRow, column: end, style: Theme.heading)
         } else if case .span(let s) = state.mode, let q = s.query {
             buf.fill(row: hintRow, style: Theme.heading)

@@ -15,6 +15,8 @@ public struct CodePicker: Hashable, Sendable {
         case quote(span: QuoteSpan)
         /// Which of the segment's codes the coding memo is for.
         case codingMemo
+        /// Which code every listed hit of the search across documents gets.
+        case codeHits
     }
 
     public var purpose: Purpose

@@ -8,6 +8,12 @@ public struct Prompt: Hashable, Sendable {
         case renameCode(id: String)
         /// y confirms merging `from` into `into` (every coder's codings move); any other key cancels.
         case confirmMerge(from: String, into: String)
+        /// The `where` expression of the filter (`f`, `w`).
+        case whereFilter
+        /// A search across documents (`*`).
+        case corpusSearch
+        /// y confirms coding every listed hit's segment with `code`; any other key cancels.
+        case confirmCodeHits(code: String)
     }
 
     public var kind: Kind
@@ -24,6 +30,9 @@ public struct Prompt: Hashable, Sendable {
         case .jump: return "Go to segment number: "
         case .renameCode: return "Rename code to: "
         case .confirmMerge: return "Merge? y merges (u undoes it), any other key cancels: "
+        case .whereFilter: return "Where: "
+        case .corpusSearch: return "Search all documents: "
+        case .confirmCodeHits: return "Code them? y codes (u undoes it), any other key cancels: "
         }
     }
 }
@@ -71,6 +80,8 @@ public enum Mode: Hashable, Sendable {
     case span(SpanSelection)
     case filterMenu
     case retrieval(Retrieval)
+    /// The hit list of the search across documents (``AppState/corpusHits``).
+    case corpusHits
 
     public var name: String {
         switch self {
@@ -81,6 +92,7 @@ public enum Mode: Hashable, Sendable {
         case .span: return "QUOTE"
         case .filterMenu: return "FILTER"
         case .retrieval: return "CODED SEGMENTS"
+        case .corpusHits: return "SEARCH ALL"
         }
     }
 }

@@ -1,16 +1,21 @@
 import KaderCore
 
-/// Which segments the coding screen shows: by code, speaker, role, uncoded, coded by me.
+/// Which segments the coding screen shows: by code, speaker, role, uncoded, coded by me, and a
+/// `where` expression; all of them must hold.
 public struct SegmentFilter: Hashable, Sendable {
     public var code: String?
     public var speaker: String?
     public var role: String?
     public var uncodedOnly = false
     public var codedByMe = false
+    /// A `where` expression (`f`, `w`), evaluated against this coder's codings only.
+    public var expression: ExpressionFilter?
 
     public init() {}
 
-    public var isActive: Bool { code != nil || speaker != nil || role != nil || uncodedOnly || codedByMe }
+    public var isActive: Bool {
+        code != nil || speaker != nil || role != nil || uncodedOnly || codedByMe || expression != nil
+    }
 
     /// Short description for the status line, e.g. `code Werkdruk · role leerkracht`.
     public func summary(_ codebook: Codebook) -> String {
@@ -20,6 +25,7 @@ public struct SegmentFilter: Hashable, Sendable {
         if let r = role { parts.append("role " + r) }
         if uncodedOnly { parts.append("uncoded") }
         if codedByMe { parts.append("coded by me") }
+        if let e = expression { parts.append("where " + e.text) }
         return parts.joined(separator: " · ")
     }
 
