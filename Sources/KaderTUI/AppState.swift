@@ -136,6 +136,9 @@ public struct AppState: Sendable {
     public var quitPending = false
     /// Why the last save failed, until a later save succeeds.
     public var lastSaveError: String?
+    /// Wrapped segment texts of earlier frames (a memo of ``TextWrap/wrap(_:width:)`` keyed on the
+    /// text and the width, so it needs no invalidation). A reference: copies of the state share it.
+    public var wrapCache = WrapCache()
 
     public init(
         projectName: String, coder: String, codebook: Codebook, documents: [DocumentEntry], readOnly: Bool = false,

@@ -18,8 +18,12 @@ enum SegmentListView {
         var offsets: [Int]?
 
         init(_ text: String, _ style: CellStyle, indent: Int, isHeader: Bool = false) {
-            self.text = Array(text)
-            styles = Array(repeating: style, count: self.text.count)
+            self.init(Array(text), style, indent: indent, isHeader: isHeader)
+        }
+
+        init(_ text: [Character], _ style: CellStyle, indent: Int, isHeader: Bool = false) {
+            self.text = text
+            styles = Array(repeating: style, count: text.count)
             self.indent = indent
             self.isHeader = isHeader
         }
@@ -62,8 +66,8 @@ enum SegmentListView {
                 let color = Theme.code(state.entry(id: a.code), in: state).color
                 return a.spans.filter { $0.start < $0.end }.map { ($0.start..<$0.end, color) }
             }
-        for line in TextWrap.wrap(shown, width: max(10, width - 3)) {
-            var row = Row(line.text, textStyle, indent: 2)
+        for line in state.wrapCache.wrap(shown, width: max(10, width - 3)) {
+            var row = Row(line.characters, textStyle, indent: 2)
             // Only the current segment's text can be selected by mouse (a drag starts on it).
             if current { row.offsets = line.offsets.map { $0 + s.start } }
             for (k, rel) in line.offsets.enumerated() {
