@@ -220,11 +220,18 @@ public struct AppState: Sendable {
     /// a larger change, or a segment id that occurs twice.
     private mutating func updateIndexes(from old: [SegmentCoding], to new: [SegmentCoding]) -> Bool {
         guard codingIndexesUnique else { return false }
-        var prefix = 0
         let shorter = min(old.count, new.count)
-        while prefix < shorter && old[prefix] == new[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < shorter - prefix && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        // Through buffer pointers the elements are compared in place: subscripting the arrays
+        // copied every coding (a retain and release of each string), most of a toggle's cost.
+        let (prefix, suffix) = old.withUnsafeBufferPointer { o in
+            new.withUnsafeBufferPointer { n in
+                var prefix = 0
+                while prefix < shorter && o[prefix] == n[prefix] { prefix += 1 }
+                var suffix = 0
+                while suffix < shorter - prefix && o[o.count - 1 - suffix] == n[n.count - 1 - suffix] { suffix += 1 }
+                return (prefix, suffix)
+            }
+        }
         let removed = old[prefix..<(old.count - suffix)]
         let added = new[prefix..<(new.count - suffix)]
         guard removed.count <= 8, added.count <= 8 else { return false }

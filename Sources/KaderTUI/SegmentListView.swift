@@ -58,7 +58,7 @@ enum SegmentListView {
         if current, let drag = state.drag, drag.segmentId == s.id, drag.moved { selection = drag.range }
         // Each code's quotes, underlined in the code's colour (the first code in codebook order
         // wins where quotes of several codes overlap).
-        let quotes: [(Range<Int>, CellColor)] = (coding?.applied ?? [])
+        let quotes: [(Range<Int>, CellColor)] = (coding?.applied ?? []).filter { !$0.spans.isEmpty }
             .sorted {
                 (state.entryPosition($0.code) ?? Int.max, $0.code) < (state.entryPosition($1.code) ?? Int.max, $1.code)
             }
