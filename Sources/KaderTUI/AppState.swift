@@ -220,18 +220,7 @@ public struct AppState: Sendable {
     /// a larger change, or a segment id that occurs twice.
     private mutating func updateIndexes(from old: [SegmentCoding], to new: [SegmentCoding]) -> Bool {
         guard codingIndexesUnique else { return false }
-        let shorter = min(old.count, new.count)
-        // Through buffer pointers the elements are compared in place: subscripting the arrays
-        // copied every coding (a retain and release of each string), most of a toggle's cost.
-        let (prefix, suffix) = old.withUnsafeBufferPointer { o in
-            new.withUnsafeBufferPointer { n in
-                var prefix = 0
-                while prefix < shorter && o[prefix] == n[prefix] { prefix += 1 }
-                var suffix = 0
-                while suffix < shorter - prefix && o[o.count - 1 - suffix] == n[n.count - 1 - suffix] { suffix += 1 }
-                return (prefix, suffix)
-            }
-        }
+        let (prefix, suffix) = CodingDiff.commonEnds(old, new)
         let removed = old[prefix..<(old.count - suffix)]
         let added = new[prefix..<(new.count - suffix)]
         guard removed.count <= 8, added.count <= 8 else { return false }
