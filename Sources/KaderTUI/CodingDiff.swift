@@ -1,7 +1,8 @@
+import KaderCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import KaderCore
 
 /// Where two versions of a codings list differ, found fast enough for every toggle on a
 /// document of thousands of codings.
