@@ -14,6 +14,7 @@ enum CodingDiff {
     /// strings and arrays: their bytes are compared first (equal bytes are equal codings), and
     /// only codings whose bytes differ are compared with `==` (which copies each coding out of
     /// the array, a retain and release of every string: most of a toggle's cost on 2,500 codings).
+    /// Bytes that differ only in padding, or equal codings in other storage, just go to `==`.
     static func commonEnds(_ old: [SegmentCoding], _ new: [SegmentCoding]) -> (prefix: Int, suffix: Int) {
         let shorter = min(old.count, new.count)
         let size = MemoryLayout<SegmentCoding>.size
