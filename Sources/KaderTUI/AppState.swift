@@ -139,6 +139,9 @@ public struct AppState: Sendable {
     public var quitPending = false
     /// Why the last save failed, until a later save succeeds.
     public var lastSaveError: String?
+    /// Wrapped segment texts of earlier frames (a memo of ``TextWrap/wrap(_:width:)`` keyed on the
+    /// text and the width, so it needs no invalidation). A reference: copies of the state share it.
+    public var wrapCache = WrapCache()
 
     public init(
         projectName: String, coder: String, codebook: Codebook, documents: [DocumentEntry], readOnly: Bool = false,
@@ -220,11 +223,7 @@ public struct AppState: Sendable {
     /// a larger change, or a segment id that occurs twice.
     private mutating func updateIndexes(from old: [SegmentCoding], to new: [SegmentCoding]) -> Bool {
         guard codingIndexesUnique else { return false }
-        var prefix = 0
-        let shorter = min(old.count, new.count)
-        while prefix < shorter && old[prefix] == new[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < shorter - prefix && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        let (prefix, suffix) = CodingDiff.commonEnds(old, new)
         let removed = old[prefix..<(old.count - suffix)]
         let added = new[prefix..<(new.count - suffix)]
         guard removed.count <= 8, added.count <= 8 else { return false }

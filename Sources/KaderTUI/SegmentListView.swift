@@ -18,8 +18,12 @@ enum SegmentListView {
         var offsets: [Int]?
 
         init(_ text: String, _ style: CellStyle, indent: Int, isHeader: Bool = false) {
-            self.text = Array(text)
-            styles = Array(repeating: style, count: self.text.count)
+            self.init(Array(text), style, indent: indent, isHeader: isHeader)
+        }
+
+        init(_ text: [Character], _ style: CellStyle, indent: Int, isHeader: Bool = false) {
+            self.text = text
+            styles = Array(repeating: style, count: text.count)
             self.indent = indent
             self.isHeader = isHeader
         }
@@ -54,16 +58,19 @@ enum SegmentListView {
         if current, let drag = state.drag, drag.segmentId == s.id, drag.moved { selection = drag.range }
         // Each code's quotes, underlined in the code's colour (the first code in codebook order
         // wins where quotes of several codes overlap).
-        let quotes: [(Range<Int>, CellColor)] = (coding?.applied ?? [])
-            .sorted {
-                (state.entryPosition($0.code) ?? Int.max, $0.code) < (state.entryPosition($1.code) ?? Int.max, $1.code)
-            }
-            .flatMap { a in
-                let color = Theme.code(state.entry(id: a.code), in: state).color
-                return a.spans.filter { $0.start < $0.end }.map { ($0.start..<$0.end, color) }
-            }
-        for line in TextWrap.wrap(shown, width: max(10, width - 3)) {
-            var row = Row(line.text, textStyle, indent: 2)
+        // (No closure here captures `state`: such a capture copied the whole state on every block.)
+        var quoted: [(position: Int, applied: AppliedCode)] = []
+        for a in coding?.applied ?? [] where !a.spans.isEmpty {
+            quoted.append((state.entryPosition(a.code) ?? Int.max, a))
+        }
+        quoted.sort { ($0.position, $0.applied.code) < ($1.position, $1.applied.code) }
+        var quotes: [(Range<Int>, CellColor)] = []
+        for (_, a) in quoted {
+            let color = Theme.code(state.entry(id: a.code), in: state).color
+            for span in a.spans where span.start < span.end { quotes.append((span.start..<span.end, color)) }
+        }
+        for line in state.wrapCache.wrap(shown, width: max(10, width - 3)) {
+            var row = Row(line.characters, textStyle, indent: 2)
             // Only the current segment's text can be selected by mouse (a drag starts on it).
             if current { row.offsets = line.offsets.map { $0 + s.start } }
             for (k, rel) in line.offsets.enumerated() {
@@ -109,9 +116,9 @@ enum SegmentListView {
     }
 
     static func chipRows(_ state: AppState, _ codes: [String], segmentId: String, width: Int) -> [Row] {
-        let ordered = codes.sorted {
-            (state.entryPosition($0) ?? Int.max, $0) < (state.entryPosition($1) ?? Int.max, $1)
-        }
+        var keyed: [(position: Int, id: String)] = []
+        for id in codes { keyed.append((state.entryPosition(id) ?? Int.max, id)) }
+        let ordered = keyed.sorted { ($0.position, $0.id) < ($1.position, $1.id) }.map(\.id)
         var tokens: [(String, CellStyle)] = []
         var category: String?
         for id in ordered {
@@ -216,7 +223,8 @@ enum SegmentListView {
                 for (k, (c, style)) in zip(line.text, line.styles).enumerated() {
                     var st = style
                     if current && line.isHeader { st.reverse = true }
-                    let shown = c == "\u{A0}" ? " " : String(c)
+                    // (ASCII first: comparing every Character with U+00A0 took the slow string path.)
+                    let shown = c.isASCII || c != "\u{A0}" ? String(c) : " "
                     let next = buf.put(shown, row: row, column: col, maxWidth: limit - col, style: st)
                     if next == col && DisplayWidth.of(c) > 0 { break }
                     if let offsets = line.offsets, next > col {
