@@ -33,8 +33,10 @@ extension AppController {
         }
     }
 
-    /// Every file a merge may write: the codebook and each coder's codings, with their bytes.
+    /// Every file a merge may write: the codebook and each coder's codings, with their bytes
+    /// (this coder's journals folded in and closed first, so the files hold every saved change).
     func codebookSnapshot() -> [URL: Data] {
+        try? store.suspendJournals()
         var files: [URL: Data] = [:]
         files[project.codebookURL] = FileManager.default.contents(atPath: project.codebookURL.path)
         for coder in CodingStore.coders(projectRoot: project.root) {

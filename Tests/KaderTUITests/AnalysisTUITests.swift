@@ -37,7 +37,8 @@ import Testing
     }
 
     static func app(_ root: URL, coder: String = "ann") throws -> AppController {
-        AppController(project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: coder))
+        AppController(
+            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: coder, journal: true))
     }
 
     static func type(_ text: String, into app: AppController) {

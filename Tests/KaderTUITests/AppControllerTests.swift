@@ -11,7 +11,7 @@ import Testing
     @Test func codingsAreOnDiskWhenTheScreenSaysSaved() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
-        let store = try CodingStore(projectRoot: root, coder: "ann")
+        let store = try CodingStore(projectRoot: root, coder: "ann", journal: true)
         let app = AppController(project: try Project(root: root), store: store)
         try app.open(documentNamed: "focusgroep-een")
         app.handle(.char("i"))
@@ -28,7 +28,7 @@ import Testing
         let codebookURL = root.appendingPathComponent("Codebooks/analysekader.yaml")
         let teamBefore = try Data(contentsOf: codebookURL)
         let app = AppController(
-            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann", journal: true))
         try app.open(documentNamed: "focusgroep-een")
         app.handle(.char("c"))
         for c in "avondwerk" { app.handle(.char(c)) }
@@ -43,7 +43,7 @@ import Testing
         #expect(app.state.codes(for: app.state.currentSegment!.id) == [entry.code.id])
         // Another coder coding blind does not see it.
         let bart = AppController(
-            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "bart"))
+            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "bart", journal: true))
         #expect(bart.state.codebook.entry(id: entry.code.id) == nil)
         // Meanwhile someone else changes the team codebook on disk: adopting keeps their change.
         var team = try CodebookFile.load(codebookURL)
@@ -63,7 +63,7 @@ import Testing
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
         let app = AppController(
-            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann", journal: true))
         try app.open(documentNamed: "focusgroep-een")
         app.handle(.char("c"))
         for c in "avondwerk" { app.handle(.char(c)) }
@@ -81,7 +81,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let codebookURL = root.appendingPathComponent("Codebooks/analysekader.yaml")
         let app = AppController(
-            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann", journal: true))
         try app.open(documentNamed: "focusgroep-een")
         app.handle(.char("i"))  // werkdruk on segment 2
         app.handle(.char("c"))
@@ -128,7 +128,7 @@ import Testing
         let root = try AppControllerTests.project()
         defer { try? FileManager.default.removeItem(at: root) }
         let app = AppController(
-            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann"))
+            project: try Project(root: root), store: try CodingStore(projectRoot: root, coder: "ann", journal: true))
         try app.open(documentNamed: "focusgroep-een")
         app.handle(.char("i"))
         #expect(app.state.undoStack.count == 1)

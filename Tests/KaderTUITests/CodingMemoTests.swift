@@ -96,13 +96,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let project = try Project(root: root)
         do {
-            let c = AppController(project: project, store: try CodingStore(projectRoot: root, coder: "ann"))
+            let c = AppController(
+                project: project, store: try CodingStore(projectRoot: root, coder: "ann", journal: true))
             c.handle(.ctrl("p"))
             c.handle(.paste("eerst thema's"))
             c.handle(.ctrl("s"))
         }
         #expect(try ProjectMemoFile.load(projectRoot: root, coder: "ann")?.memo == "eerst thema's")
-        let again = AppController(project: project, store: try CodingStore(projectRoot: root, coder: "ann"))
+        let again = AppController(
+            project: project, store: try CodingStore(projectRoot: root, coder: "ann", journal: true))
         #expect(again.state.projectMemo == "eerst thema's")
     }
 }

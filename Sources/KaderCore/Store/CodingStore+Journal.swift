@@ -187,6 +187,19 @@ extension CodingStore {
         if let first { throw first }
     }
 
+    /// Folds every journal and closes it, so that the codings files on disk hold every saved
+    /// change and no journal is left beside them: for callers that read or write the files
+    /// themselves (the TUI's whole-project undo). Journaling starts again at the next load or
+    /// save of a document.
+    /// - Throws: as ``compactJournals()`` (a journal that could not be folded stays open).
+    public func suspendJournals() throws {
+        try compactJournals()
+        for (id, open) in openJournals where open.records == 0 {
+            closeJournal(id, removing: fileURL(documentId: id))
+            journaled.remove(id)
+        }
+    }
+
     /// True when some saved change is still only in a journal.
     public var hasJournaledChanges: Bool { openJournals.values.contains { $0.records > 0 } }
 
