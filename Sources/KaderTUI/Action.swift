@@ -28,6 +28,10 @@ public enum Action: Hashable, Sendable {
     case codedSegments
     case toggleOtherCoders
     case scrollDown, scrollUp
+    /// The overview screen: progress, code frequencies, category co-occurrence.
+    case overview
+    /// The query prompt: run a query over this coder's codings across documents.
+    case query
 }
 
 /// One row of the keymap: a key, the action, a short title and a help sentence.
@@ -65,6 +69,7 @@ extension Action {
         .nextMatch, .previousMatch, .openFilter, .clearFilter, .editSegmentMemo, .editDocumentMemo, .selectQuote,
         .quoteSentence, .editCodingMemo, .editProjectMemo,
         .jumpToSegment, .nextWithCode, .previousWithCode, .codedSegments, .toggleOtherCoders, .scrollDown, .scrollUp,
+        .overview, .query,
     ]
 
     /// The action's name in the keymap override file (`next-uncoded`, `pick-code`, …).
@@ -107,6 +112,8 @@ extension Action {
         case .toggleOtherCoders: return "other-coders"
         case .scrollDown: return "scroll-down"
         case .scrollUp: return "scroll-up"
+        case .overview: return "overview"
+        case .query: return "query"
         }
     }
 

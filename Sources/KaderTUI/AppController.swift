@@ -17,6 +17,9 @@ public final class AppController {
     private(set) var tooSmall = false
     /// Every file's bytes before and after the last merge, for `u` (see ``undoCodebookEdit()``).
     var mergeUndo: (before: [URL: Data], after: [URL: Data])?
+    /// Transcripts and attributes for the overview and queries, loaded on first use (codings
+    /// are read afresh each time).
+    var analysisBase: AnalysisCorpus?
 
     public init(
         project: Project, store: CodingStore, loader: TranscriptLoader? = nil, keymap: Keymap = Keymap(),
@@ -155,6 +158,9 @@ public final class AppController {
             case .saveProjectMemo(let memo): saveProjectMemo(memo)
             case .loadRetrieval(let id): loadRetrieval(id)
             case .loadOtherCoders: loadOtherCoders()
+            case .loadOverview: loadOverview()
+            case .openQuery(let text): openQuery(text)
+            case .runQuery(let expression, let name): runQuery(expression, name: name)
             }
         }
     }

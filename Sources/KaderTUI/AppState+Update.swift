@@ -24,6 +24,9 @@ extension AppState {
         case .span(var s): return spanKey(&s, key)
         case .filterMenu: return filterKey(key)
         case .retrieval(var r): return retrievalKey(&r, key)
+        case .overview(var o): return overviewKey(&o, key)
+        case .queryPrompt(var p): return queryPromptKey(&p, key)
+        case .queryResults(var r): return queryResultsKey(&r, key)
         }
         if showHelp {
             switch key {
@@ -259,6 +262,8 @@ extension AppState {
             }
             showOthers.toggle()
             if showOthers { return [.loadOtherCoders] }
+        case .overview: return [.loadOverview]
+        case .query: return [.openQuery(text: "")]
         }
         return []
     }

@@ -29,6 +29,9 @@ public struct Keymap: Sendable {
         return order.map { (keys[$0, default: []].joined(separator: "/"), $0) }
     }
 
+    static let overviewHelp =
+        "Overview: progress per document and coder, your code frequencies as bars and the category co-occurrence grid (your codings only; j/k scroll, Esc closes)."
+
     public static let defaultBindings: [KeyBinding] = [
         KeyBinding(.char("j"), .moveDown, "move", "Move to the next segment or document.", .everywhere, hint: true),
         KeyBinding(.char("k"), .moveUp, "move", "Move to the previous segment or document.", .everywhere, hint: true),
@@ -95,6 +98,13 @@ public struct Keymap: Sendable {
         KeyBinding(
             .char("r"), .codedSegments, "coded segments",
             "List every segment of a code across all documents; Enter opens one.", .coding),
+        KeyBinding(
+            .char("o"), .overview, "overview", Keymap.overviewHelp, .documents, hint: true),
+        KeyBinding(.char("O"), .overview, "overview", Keymap.overviewHelp, .everywhere),
+        KeyBinding(
+            .char("Q"), .query, "query",
+            "Query your codings across documents: type an expression (digitalisering and role=leerkracht, A or B, A and not B, A near B) or choose one saved in kader.yaml with ↓; Enter runs it and opens a segment; Q in the results edits the query.",
+            .everywhere),
         KeyBinding(
             .ctrl("o"), .toggleOtherCoders, "other coders",
             "Show or hide other coders' codings (only once you marked the document done).", .coding),

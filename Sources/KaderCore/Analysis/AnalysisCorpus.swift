@@ -7,6 +7,11 @@ public struct CoderCodes: Sendable {
     public var coder: String
     /// Sorted code ids by index into ``Document/segments``; segments without codes are absent.
     public var codes: [Int: [String]]
+
+    public init(coder: String, codes: [Int: [String]]) {
+        self.coder = coder
+        self.codes = codes
+    }
 }
 
 /// The single place where the analysis commands read codings files: which codes each coder

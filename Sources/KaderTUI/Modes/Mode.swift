@@ -71,6 +71,11 @@ public enum Mode: Hashable, Sendable {
     case span(SpanSelection)
     case filterMenu
     case retrieval(Retrieval)
+    /// The overview screen (`o`, `O`).
+    case overview(Overview)
+    /// The query prompt (`Q`) and the query results.
+    case queryPrompt(QueryPrompt)
+    case queryResults(QueryResults)
 
     public var name: String {
         switch self {
@@ -81,6 +86,9 @@ public enum Mode: Hashable, Sendable {
         case .span: return "QUOTE"
         case .filterMenu: return "FILTER"
         case .retrieval: return "CODED SEGMENTS"
+        case .overview: return "OVERVIEW"
+        case .queryPrompt: return "QUERY"
+        case .queryResults: return "QUERY RESULTS"
         }
     }
 }
