@@ -66,7 +66,7 @@ extension AppController {
             state.mode = .overview(Overview.build(corpus, coder: state.coder))
             state.message = StatusMessage(
                 failures.isEmpty
-                    ? "Your codings only (blind coding); other coders show as progress. j/k PgDn scroll, Esc closes."
+                    ? "Your own codings only (blind coding). j/k PgDn scroll, Esc closes."
                     : "Could not read \(Self.list(failures)); the overview leaves them out.",
                 isError: !failures.isEmpty)
         } catch {

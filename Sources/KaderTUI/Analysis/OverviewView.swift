@@ -12,7 +12,7 @@ enum OverviewView {
         let first = min(o.scroll, max(0, content.count - height))
         let last = min(content.count, first + height)
         Renderer.bar(
-            " Overview · your codings (\(o.coder)) · \(o.documents) documents · lines \(first + 1)–\(last) of \(content.count) · j/k PgDn scroll · Esc closes",
+            " Overview — your codings (\(o.coder)) · \(first + 1)–\(last) of \(content.count) · j/k PgDn scroll · Esc closes",
             row: 0, style: Theme.titleBar, into: &buf)
         for (i, line) in content.dropFirst(first).prefix(height).enumerated() {
             var column = 1
@@ -35,13 +35,13 @@ enum OverviewView {
 
     static func progressLines(_ state: AppState, _ o: Overview, width: Int) -> [[Run]] {
         var out: [[Run]] = [
-            [("Progress — codable segments with a code, per document and coder (others: counts only)", Theme.heading)]
+            [("Progress — coded/codable segments per document and coder", Theme.heading)]
         ]
         let dw = min(max(8, o.progress.map { DisplayWidth.of($0.document) }.max() ?? 0), max(12, width / 3))
         let cw = min(max(5, o.progress.map { DisplayWidth.of($0.coder) }.max() ?? 0), 16)
         let nw = max(5, o.progress.map { "\($0.codable)/\($0.codable)".count }.max() ?? 0)
         out.append([
-            (pad("document", dw) + "  " + pad("coder", cw) + "  " + pad("coded", nw, right: true) + "        status",
+            (pad("document", dw) + "  " + pad("coder", cw) + "  " + pad("coded", nw, right: true) + "    %  progress   status",
                 Theme.muted)
         ])
         if o.progress.isEmpty { out.append([("No transcripts in Transcripts/.", Theme.muted)]) }
@@ -64,7 +64,7 @@ enum OverviewView {
 
     static func frequencyLines(_ state: AppState, _ o: Overview, width: Int) -> [[Run]] {
         var out: [[Run]] = [
-            [("Code frequencies — your codings: segments per code (sub-codes counted in their category)", Theme.heading)]
+            [("Code frequencies — your codings, segments per code (with its sub-codes)", Theme.heading)]
         ]
         if o.frequencies.isEmpty { out.append([("The codebook has no codes.", Theme.muted)]) }
         let labels = o.frequencies.map { String(repeating: "  ", count: $0.depth) + name(state, $0.code) }
@@ -86,7 +86,7 @@ enum OverviewView {
 
     static func gridLines(_ state: AppState, _ o: Overview, width: Int) -> [[Run]] {
         var out: [[Run]] = [
-            [("Category co-occurrence — your codings: segments coded with both (diagonal: the category's)", Theme.heading)]
+            [("Category co-occurrence — your codings, segments coded with both", Theme.heading)]
         ]
         let labels = o.categories.enumerated().map { "\($0.offset + 1) " + name(state, $0.element) }
         let lw = min(max(4, labels.map { DisplayWidth.of($0) }.max() ?? 0), max(14, width / 3))

@@ -36,7 +36,7 @@ enum QueryView {
         let documents = Set(r.rows.map(\.documentId)).count
         let what = r.name.map { "\($0): \(r.expression)" } ?? r.expression
         Renderer.bar(
-            " Query · \(what) · your codings · \(r.segments) segments in \(documents) documents · Enter opens · Q edits · Esc returns",
+            " Query · \(what) · your codings · \(r.segments) segment\(r.segments == 1 ? "" : "s"), \(documents) document\(documents == 1 ? "" : "s") · Enter opens · Q edits · Esc",
             row: 0, style: Theme.titleBar, into: &buf)
         let height = Renderer.bodyHeight(forTerminalHeight: buf.height)
         let perRow = 3
