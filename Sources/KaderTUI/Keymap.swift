@@ -12,9 +12,14 @@ public struct Keymap: Sendable {
             ?? bindings.first { $0.key == key && $0.context == .everywhere }?.action
     }
 
-    /// Keys taken by the keymap, which code shortcuts may not use.
+    /// Keys taken by the keymap where code shortcuts work (the coding screen), which code
+    /// shortcuts may not use. A key bound on the document list only (`o`) stays free for codes.
     public var reservedCharacters: Set<Character> {
-        Set(bindings.compactMap { if case .char(let c) = $0.key { return c } else { return nil } })
+        Set(
+            bindings.compactMap {
+                guard $0.context != .documents, case .char(let c) = $0.key else { return nil }
+                return c
+            })
     }
 
     /// Short hints for the status bar in `context`: `j/k move  n next uncoded  ? help`.
