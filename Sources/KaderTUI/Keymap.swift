@@ -35,7 +35,7 @@ public struct Keymap: Sendable {
     }
 
     static let overviewHelp =
-        "Overview: progress per document and coder, your code frequencies as bars and the category co-occurrence grid (your codings only; j/k scroll, Esc closes)."
+        "Overview: progress per document and coder, your code frequencies as bars, the category co-occurrence grid (your codings only)."
 
     public static let defaultBindings: [KeyBinding] = [
         KeyBinding(.char("j"), .moveDown, "move", "Move to the next segment or document.", .everywhere, hint: true),
@@ -108,7 +108,7 @@ public struct Keymap: Sendable {
         KeyBinding(.char("O"), .overview, "overview", Keymap.overviewHelp, .everywhere),
         KeyBinding(
             .char("Q"), .query, "query",
-            "Query your codings across documents: type an expression (digitalisering and role=leerkracht, A or B, A and not B, A near B) or choose one saved in kader.yaml with ↓; Enter runs it and opens a segment; Q in the results edits the query.",
+            "Query your codings across documents: type an expression (digitalisering and role=leerkracht; or, not, near) or pick one saved in kader.yaml (↓); Enter opens a segment.",
             .everywhere),
         KeyBinding(
             .ctrl("o"), .toggleOtherCoders, "other coders",

@@ -8,6 +8,7 @@ enum StatusBar {
         let statusRow = buf.height - 1
         var hints = state.keymap.hints(for: state.keyContext).map { "\($0.keys) \($0.title)" }
         if state.screen == .coding { hints.insert("1-4,a… code", at: 1) }
+        if let own = state.mode.analysisHints { hints = own }
         if case .prompt(let p) = state.mode {
             if let m = state.message {
                 let style = m.isError ? Theme.error : Theme.heading

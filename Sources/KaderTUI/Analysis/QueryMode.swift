@@ -54,3 +54,16 @@ public struct QueryResults: Hashable, Sendable {
         self.segments = segments
     }
 }
+
+extension Mode {
+    /// Key hints for the status bar in the analysis views (nil in other modes): their keys are
+    /// not the screen's.
+    var analysisHints: [String]? {
+        switch self {
+        case .overview: return ["j/k scroll", "PgDn/PgUp page", "g/G top/bottom", "Esc close"]
+        case .queryPrompt: return ["Enter run", "↓/↑ saved queries", "Ctrl-U clear", "Esc close"]
+        case .queryResults: return ["j/k move", "Enter open", "Q edit query", "Esc back"]
+        default: return nil
+        }
+    }
+}
