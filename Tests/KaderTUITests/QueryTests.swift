@@ -37,7 +37,9 @@ import Testing
         _ = state.handle(key: .backspace)
         for c in "didactiek" { _ = state.handle(key: .char(c)) }
         #expect(
-            state.handle(key: .enter) == [.runQuery(expression: "werkdruk and role=leerkracht and didactiek", name: nil)])
+            state.handle(key: .enter) == [
+                .runQuery(expression: "werkdruk and role=leerkracht and didactiek", name: nil)
+            ])
         // A saved query's name typed on the line runs it; an empty line says what to do.
         state.mode = .queryPrompt(QueryPrompt(saved: Self.saved, text: "zorg"))
         #expect(state.handle(key: .enter) == [.runQuery(expression: "welbevinden or didactiek", name: "zorg")])

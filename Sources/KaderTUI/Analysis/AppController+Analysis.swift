@@ -44,7 +44,8 @@ extension AppController {
                     }
                 }
                 files.append(file)
-                codes.append(CoderCodes(coder: coder, codes: CodingAccess.codes(of: file, segmentIndex: doc.segmentIndex)))
+                codes.append(
+                    CoderCodes(coder: coder, codes: CodingAccess.codes(of: file, segmentIndex: doc.segmentIndex)))
             }
             slots.set(n, (files, codes, failures))
         }

@@ -17,7 +17,8 @@ enum OverviewView {
         for (i, line) in content.dropFirst(first).prefix(height).enumerated() {
             var column = 1
             for run in line {
-                column = buf.put(run.text, row: 1 + i, column: column, maxWidth: buf.width - 1 - column, style: run.style)
+                column = buf.put(
+                    run.text, row: 1 + i, column: column, maxWidth: buf.width - 1 - column, style: run.style)
             }
         }
     }
@@ -41,8 +42,11 @@ enum OverviewView {
         let cw = min(max(5, o.progress.map { DisplayWidth.of($0.coder) }.max() ?? 0), 16)
         let nw = max(5, o.progress.map { "\($0.codable)/\($0.codable)".count }.max() ?? 0)
         out.append([
-            (pad("document", dw) + "  " + pad("coder", cw) + "  " + pad("coded", nw, right: true) + "    %  progress   status",
-                Theme.muted)
+            (
+                pad("document", dw) + "  " + pad("coder", cw) + "  " + pad("coded", nw, right: true)
+                    + "    %  progress   status",
+                Theme.muted
+            )
         ])
         if o.progress.isEmpty { out.append([("No transcripts in Transcripts/.", Theme.muted)]) }
         for p in o.progress {
@@ -52,8 +56,10 @@ enum OverviewView {
             out.append([
                 (pad(p.document, dw) + "  ", .plain),
                 (pad(p.coder, cw), mine ? Theme.heading : .plain),
-                ("  " + pad("\(p.coded)/\(p.codable)", nw, right: true) + " " + pad("\(pct)%", 4, right: true) + " ",
-                    .plain),
+                (
+                    "  " + pad("\(p.coded)/\(p.codable)", nw, right: true) + " " + pad("\(pct)%", 4, right: true) + " ",
+                    .plain
+                ),
                 (String(repeating: "█", count: filled), Theme.good),
                 (String(repeating: "░", count: 10 - filled) + " ", Theme.muted),
                 (p.status == .done ? "done ✓" : p.status.rawValue, p.status == .done ? Theme.good : Theme.muted),
@@ -74,7 +80,8 @@ enum OverviewView {
         let barWidth = max(1, width - lw - nw - 3)
         for (f, label) in zip(o.frequencies, labels) {
             let entry = state.entry(id: f.code)
-            let length = f.segments == 0 ? 0 : max(1, Int((Double(f.segments) * Double(barWidth) / Double(top)).rounded()))
+            let length =
+                f.segments == 0 ? 0 : max(1, Int((Double(f.segments) * Double(barWidth) / Double(top)).rounded()))
             out.append([
                 (pad(label, lw), Theme.code(entry, in: state, bold: f.depth == 0)),
                 ("  " + pad(String(f.segments), nw, right: true) + " ", f.segments == 0 ? Theme.muted : .plain),
