@@ -11,9 +11,10 @@ extension SnapshotTests {
         state.mode = .overview(OverviewTests.sample())
         let screen = Renderer.render(state, width: 80, height: 24).screen
         try assertSnapshot(screen, "overview-80x24")
-        #expect(screen.lines[0].hasPrefix(" Overview — your codings (ann) · 1–16 of 16"))
+        #expect(screen.lines[0].hasPrefix(" Overview — your codings (ann) · 1–21 of 21"))
         #expect(screen.text.contains("focusgroep-een  bart"))
         #expect(screen.text.contains("  Werkdruk"))
+        #expect(screen.text.contains("ann     1/2  42/43  98% █████████░"))
         #expect(screen.lines[23].hasSuffix("OVERVIEW"))
         // The bars are in the code's colour and as long as the counts say (12 the longest).
         let row = try #require(screen.lines.firstIndex { $0.hasPrefix(" Digitalisering") })
@@ -24,16 +25,16 @@ extension SnapshotTests {
         #expect(abs(ratio - 7.0 / 12.0) < 0.05)
     }
 
-    @Test func overviewScrolledToTheGridAtTheSmallestSize() throws {
+    @Test func overviewScrolledToTheEndAtTheSmallestSize() throws {
         var state = try Fixtures.codingState()
         var o = OverviewTests.sample()
         o.scroll = 99  // past the end: the last screenful shows
         state.mode = .overview(o)
         let screen = Renderer.render(state, width: 60, height: 16).screen
-        try assertSnapshot(screen, "overview-grid-60x16")
-        #expect(screen.lines[0].contains("4–16 of 16"))
-        #expect(screen.text.contains("1 Welbevinden"))
-        #expect(screen.text.contains("2 Digitalisering"))
+        try assertSnapshot(screen, "overview-end-60x16")
+        #expect(screen.lines[0].contains("9–21 of 21"))
+        #expect(screen.text.contains("2 Digitalisering   3  12"))
+        #expect(screen.text.contains("interview       ann    40/40 100% ██████████ done ✓"))
     }
 
     @Test func queryPromptAndResults80x24() throws {

@@ -108,6 +108,8 @@ import Testing
                 .init(document: "focusgroep-een", coder: "ann", coded: 2, codable: 3, status: .inProgress),
                 .init(document: "focusgroep-een", coder: "bart", coded: 3, codable: 3, status: .done),
             ])
+        #expect(o.totals == [.init(coder: "ann", done: 0, coded: 2), .init(coder: "bart", done: 1, coded: 3)])
+        #expect(o.codable == 3)
         let counts = Dictionary(uniqueKeysWithValues: o.frequencies.map { ($0.code, $0.segments) })
         #expect(counts["digitalisering"] == 2)
         #expect(counts["werkdruk"] == 1)

@@ -61,11 +61,41 @@ public struct Overview: Hashable, Sendable {
         self.grid = grid
     }
 
+    /// One coder's progress over the whole project.
+    public struct Total: Hashable, Sendable {
+        public var coder: String
+        /// Documents marked done, and codable segments with a code in all documents.
+        public var done: Int
+        public var coded: Int
+    }
+
+    /// Codable segments of the project (every document's, from this coder's rows, which cover
+    /// every document).
+    public var codable: Int { progress.filter { $0.coder == coder }.reduce(0) { $0 + $1.codable } }
+
+    /// Per coder (this coder first, then the others by name): documents done and segments coded.
+    public var totals: [Total] {
+        var order: [String] = []
+        var byCoder: [String: Total] = [:]
+        for p in progress {
+            if byCoder[p.coder] == nil {
+                order.append(p.coder)
+                byCoder[p.coder] = Total(coder: p.coder, done: 0, coded: 0)
+            }
+            byCoder[p.coder]?.done += p.status == .done ? 1 : 0
+            byCoder[p.coder]?.coded += p.coded
+        }
+        let sorted = order.filter { $0 == coder } + order.filter { $0 != coder }.sorted()
+        return sorted.compactMap { byCoder[$0] }
+    }
+
     /// Lines of the screen (``OverviewView/lines(_:_:width:)`` makes exactly this many at any width).
     public var lineCount: Int {
-        // Progress: heading, column header, rows (or a note), blank; frequencies: heading, rows
-        // (or a note), blank; grid: heading, column header, rows (or a note).
-        7 + max(1, progress.count) + max(1, frequencies.count) + max(1, categories.count)
+        // Totals: heading, column header, rows (or a note), blank; frequencies: heading, rows (or
+        // a note), blank; grid: heading, column header, rows (or a note), blank; per document:
+        // heading, column header, rows (or a note).
+        10 + max(1, Set(progress.map(\.coder)).count) + max(1, frequencies.count) + max(1, categories.count)
+            + max(1, progress.count)
     }
 
     /// Builds the overview of `corpus` for `coder`: progress of every coder with a codings file

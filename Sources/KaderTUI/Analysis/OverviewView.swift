@@ -25,18 +25,59 @@ enum OverviewView {
 
     /// The screen's lines at `width` cells; always ``Overview/lineCount`` of them.
     static func lines(_ state: AppState, _ o: Overview, width: Int) -> [[Run]] {
+        // The per-document table comes last: on a large project it is long.
         var out: [[Run]] = []
-        out += progressLines(state, o, width: width)
+        out += totalLines(state, o, width: width)
         out.append([])
         out += frequencyLines(state, o, width: width)
         out.append([])
         out += gridLines(state, o, width: width)
+        out.append([])
+        out += progressLines(state, o, width: width)
         return out
+    }
+
+    static func totalLines(_ state: AppState, _ o: Overview, width: Int) -> [[Run]] {
+        let totals = o.totals
+        var out: [[Run]] = [
+            [("Progress — every coder over all \(o.documents) documents (details at the end)", Theme.heading)]
+        ]
+        let cw = min(max(5, totals.map { DisplayWidth.of($0.coder) }.max() ?? 0), 16)
+        let dw = max(4, "\(o.documents)/\(o.documents)".count)
+        let nw = max(5, "\(o.codable)/\(o.codable)".count)
+        out.append([
+            (
+                pad("coder", cw) + "  " + pad("done", dw, right: true) + "  " + pad("coded", nw, right: true)
+                    + "    %  progress",
+                Theme.muted
+            )
+        ])
+        if totals.isEmpty { out.append([("No transcripts in Transcripts/.", Theme.muted)]) }
+        for t in totals {
+            out.append(
+                [
+                    (pad(t.coder, cw), t.coder == o.coder ? Theme.heading : .plain),
+                    ("  " + pad("\(t.done)/\(o.documents)", dw, right: true) + "  ", .plain),
+                ] + share(t.coded, of: o.codable, width: nw))
+        }
+        return out
+    }
+
+    /// `coded/codable  pct% ██████░░░░` as runs, the count right-aligned in `width` cells (the bar
+    /// is full only when every segment is coded).
+    static func share(_ coded: Int, of codable: Int, width: Int) -> [Run] {
+        let pct = codable == 0 ? 0 : Int((Double(coded) * 100 / Double(codable)).rounded())
+        let filled = codable == 0 ? 0 : max(0, min(10, coded * 10 / codable))
+        return [
+            (pad("\(coded)/\(codable)", width, right: true) + " " + pad("\(pct)%", 4, right: true) + " ", .plain),
+            (String(repeating: "█", count: filled), Theme.good),
+            (String(repeating: "░", count: 10 - filled) + " ", Theme.muted),
+        ]
     }
 
     static func progressLines(_ state: AppState, _ o: Overview, width: Int) -> [[Run]] {
         var out: [[Run]] = [
-            [("Progress — coded/codable segments per document and coder", Theme.heading)]
+            [("Progress per document and coder (others: counts only)", Theme.heading)]
         ]
         let dw = min(max(8, o.progress.map { DisplayWidth.of($0.document) }.max() ?? 0), max(12, width / 3))
         let cw = min(max(5, o.progress.map { DisplayWidth.of($0.coder) }.max() ?? 0), 16)
@@ -50,20 +91,13 @@ enum OverviewView {
         ])
         if o.progress.isEmpty { out.append([("No transcripts in Transcripts/.", Theme.muted)]) }
         for p in o.progress {
-            let pct = p.codable == 0 ? 0 : Int((Double(p.coded) * 100 / Double(p.codable)).rounded())
-            let filled = p.codable == 0 ? 0 : min(10, Int((Double(p.coded) * 10 / Double(p.codable)).rounded()))
-            let mine = p.coder == o.coder
-            out.append([
-                (pad(p.document, dw) + "  ", .plain),
-                (pad(p.coder, cw), mine ? Theme.heading : .plain),
-                (
-                    "  " + pad("\(p.coded)/\(p.codable)", nw, right: true) + " " + pad("\(pct)%", 4, right: true) + " ",
-                    .plain
-                ),
-                (String(repeating: "█", count: filled), Theme.good),
-                (String(repeating: "░", count: 10 - filled) + " ", Theme.muted),
-                (p.status == .done ? "done ✓" : p.status.rawValue, p.status == .done ? Theme.good : Theme.muted),
-            ])
+            out.append(
+                [
+                    (pad(p.document, dw) + "  ", .plain),
+                    (pad(p.coder, cw), p.coder == o.coder ? Theme.heading : .plain), ("  ", .plain),
+                ] + share(p.coded, of: p.codable, width: nw) + [
+                    (p.status == .done ? "done ✓" : p.status.rawValue, p.status == .done ? Theme.good : Theme.muted)
+                ])
         }
         return out
     }
