@@ -17,9 +17,9 @@ public final class AppController {
     private(set) var tooSmall = false
     /// Every file's bytes before and after the last merge, for `u` (see ``undoCodebookEdit()``).
     var mergeUndo: (before: [URL: Data], after: [URL: Data])?
-    /// Transcripts and attributes for the overview and queries, loaded on first use (codings
-    /// are read afresh each time).
-    var analysisBase: AnalysisCorpus?
+    /// Transcripts, attributes and codings read for the overview and queries, kept between
+    /// openings.
+    let analysisCache = AnalysisCache()
 
     public init(
         project: Project, store: CodingStore, loader: TranscriptLoader? = nil, keymap: Keymap = Keymap(),

@@ -125,7 +125,12 @@ import Testing
         app.handle(.escape)
         #expect(app.state.mode == .normal)
 
-        // Coding more shows on the next opening (codings are read afresh, the open file from memory).
+        // Coding more shows on the next opening (the open file from memory), and so does a file
+        // another coder changed on disk meanwhile (read again as its size or time changed).
+        let bart = try CodingStore(projectRoot: root, coder: "bart")
+        var bartFile = try bart.load(document: doc)
+        bartFile.status = .inProgress
+        try bart.save(bartFile)
         try app.open(documentNamed: "focusgroep-een")
         app.state.cursor = try #require(doc.segments.firstIndex { $0.id == segs[2].id })
         app.perform(app.state.update(.toggleCode("didactiek")))
@@ -136,5 +141,6 @@ import Testing
         }
         #expect(again.frequencies.first { $0.code == "digitalisering" }?.segments == 3)
         #expect(again.progress.first?.coded == 3)
+        #expect(again.progress.last?.status == .inProgress)
     }
 }

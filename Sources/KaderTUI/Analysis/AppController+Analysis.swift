@@ -5,17 +5,20 @@ import KaderCore
 /// The analysis effects: the overview screen and queries, computed from the project once per
 /// request (never per key).
 extension AppController {
-    /// The project for analysis with codings read now: every coder's (`allCoders`) or only this
-    /// coder's. Transcripts and attributes are loaded once and kept; the open document's codings
-    /// come from memory. Returns the files that could not be read (`coder/document`) too.
+    /// The project for analysis with the codings as they are now: every coder's (`allCoders`)
+    /// or only this coder's. Transcripts and attributes are loaded once and kept; a codings file
+    /// is read again only when it changed on disk (see ``AnalysisCache``), and the open
+    /// document's codings come from memory. Returns the files that could not be read
+    /// (`coder/document`) too.
     /// - Throws: what ``AnalysisCorpus/load(project:coders:documents:codings:)`` throws.
     func analysisCorpus(allCoders: Bool) throws -> (corpus: AnalysisCorpus, failures: [String]) {
+        let cache = analysisCache
         let base: AnalysisCorpus
-        if let cached = analysisBase {
+        if let cached = cache.base {
             base = cached
         } else {
             base = try AnalysisCorpus.load(project: project, codings: false)
-            analysisBase = base
+            cache.base = base
         }
         var corpus = base
         corpus.tree = CodeTree(state.codebook)
@@ -28,26 +31,23 @@ extension AppController {
         let slots = CodingSlots(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { n in
             let doc = documents[n]
-            var files: [CodingFile] = []
-            var codes: [CoderCodes] = []
-            var failures: [String] = []
+            var slot: CodingSlots.Slot = ([], [], [])
             for (coder, ids) in zip(coders, filesOf) where ids.contains(doc.document.id) {
-                let file: CodingFile
                 if coder == me, let open, open.document == doc.document.id {
-                    file = open
-                } else {
-                    do {
-                        file = try CodingStore.read(projectRoot: root, coder: coder, document: doc.document)
-                    } catch {
-                        failures.append("\(coder)/\(doc.document.id)")
-                        continue
-                    }
+                    slot.files.append(open)
+                    slot.codes.append(
+                        CoderCodes(coder: coder, codes: CodingAccess.codes(of: open, segmentIndex: doc.segmentIndex)))
+                    continue
                 }
-                files.append(file)
-                codes.append(
-                    CoderCodes(coder: coder, codes: CodingAccess.codes(of: file, segmentIndex: doc.segmentIndex)))
+                do {
+                    let entry = try cache.read(root: root, coder: coder, document: doc, full: coder == me)
+                    slot.files.append(entry.file)
+                    slot.codes.append(entry.codes)
+                } catch {
+                    slot.failures.append("\(coder)/\(doc.document.id)")
+                }
             }
-            slots.set(n, (files, codes, failures))
+            slots.set(n, slot)
         }
         var failures: [String] = []
         var used: Set<String> = []
@@ -121,26 +121,5 @@ extension AppController {
 
     static func list(_ names: [String]) -> String {
         names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
-    }
-}
-
-/// One result per document, each written by exactly one worker and read after all finished.
-final class CodingSlots: @unchecked Sendable {
-    typealias Slot = (files: [CodingFile], codes: [CoderCodes], failures: [String])
-    private var slots: [Slot]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: ([], [], []), count: count) }
-
-    func set(_ i: Int, _ value: Slot) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    func values() -> [Slot] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }
