@@ -93,11 +93,20 @@ extension AppController {
             let indexOf = Dictionary(
                 state.documents.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
             var rows: [RetrievalRow] = []
+            // This coder's codings of the document at hand by segment id (units come in document order).
+            var codings: (document: Int, bySegment: [String: SegmentCoding]) = (-1, [:])
             for u in units {
                 let doc = corpus.documents[u.document]
                 guard let index = indexOf[doc.document.id] else { continue }
                 let s = doc.document.segments[u.segment]
-                let applied = doc.files.first?.coding(forSegment: s.id)?.applied ?? []
+                if codings.document != u.document {
+                    var bySegment: [String: SegmentCoding] = [:]
+                    for c in doc.files.first?.codings ?? [] where bySegment[c.segment] == nil {
+                        bySegment[c.segment] = c
+                    }
+                    codings = (u.document, bySegment)
+                }
+                let applied = codings.bySegment[s.id]?.applied ?? []
                 let spans = Array(Set(applied.filter { codes.contains($0.code) }.flatMap(\.spans))).sorted()
                 let texts = spans.isEmpty ? [s.text] : spans.map { s.scalarText(from: $0.start, to: $0.end) }
                 for text in texts {
