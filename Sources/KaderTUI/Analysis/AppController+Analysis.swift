@@ -122,7 +122,7 @@ extension AppController {
             state.message = StatusMessage(
                 "\(segments) segment\(segments == 1 ? "" : "s") match\(segments == 1 ? "es" : "") in your codings"
                     + (failures.isEmpty ? "" : "; could not read \(Self.list(failures))")
-                    + ". Enter opens, Q edits the query, Esc returns.", isError: !failures.isEmpty)
+                    + "; Enter opens, Q edits, Esc returns.", isError: !failures.isEmpty)
         } catch {
             state.message = StatusMessage("Query: " + error.localizedDescription, isError: true)
         }
