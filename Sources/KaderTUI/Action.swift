@@ -30,6 +30,10 @@ public enum Action: Hashable, Sendable {
     case searchAllDocuments
     case toggleOtherCoders
     case scrollDown, scrollUp
+    /// The overview screen: progress, code frequencies, category co-occurrence.
+    case overview
+    /// The query prompt: run a query over this coder's codings across documents.
+    case query
 }
 
 /// One row of the keymap: a key, the action, a short title and a help sentence.
@@ -68,6 +72,7 @@ extension Action {
         .quoteSentence, .editCodingMemo, .editProjectMemo,
         .jumpToSegment, .nextWithCode, .previousWithCode, .codedSegments, .toggleOtherCoders, .scrollDown, .scrollUp,
         .searchAllDocuments,
+        .overview, .query,
     ]
 
     /// The action's name in the keymap override file (`next-uncoded`, `pick-code`, …).
@@ -111,6 +116,8 @@ extension Action {
         case .toggleOtherCoders: return "other-coders"
         case .scrollDown: return "scroll-down"
         case .scrollUp: return "scroll-up"
+        case .overview: return "overview"
+        case .query: return "query"
         }
     }
 

@@ -20,7 +20,10 @@ public final class AppController {
     var mergeUndo: (before: [URL: Data], after: [URL: Data])?
     /// Every document's attributes and text, loaded without codings for the `where` filter and
     /// the search across documents (see ``analysisCorpus()``).
-    var analysisCache: AnalysisCorpus?
+    var filterCorpus: AnalysisCorpus?
+    /// Transcripts, attributes and codings read for the overview and queries, kept between
+    /// openings.
+    let analysisCache = AnalysisCache()
 
     public init(
         project: Project, store: CodingStore, loader: TranscriptLoader? = nil, keymap: Keymap = Keymap(),
@@ -174,6 +177,9 @@ public final class AppController {
             case .applyWhere(let text): applyWhere(text)
             case .searchCorpus(let term): searchCorpus(term)
             case .codeHits(let code, let segments): codeHits(code, segments)
+            case .loadOverview: loadOverview()
+            case .openQuery(let text): openQuery(text)
+            case .runQuery(let expression, let name): runQuery(expression, name: name)
             }
         }
     }

@@ -25,6 +25,9 @@ extension AppState {
         case .filterMenu: return filterKey(key)
         case .retrieval(var r): return retrievalKey(&r, key)
         case .corpusHits: return corpusHitsKey(key)
+        case .overview(var o): return overviewKey(&o, key)
+        case .queryPrompt(var p): return queryPromptKey(&p, key)
+        case .queryResults(var r): return queryResultsKey(&r, key)
         }
         if showHelp {
             switch key {
@@ -261,6 +264,8 @@ extension AppState {
             }
             showOthers.toggle()
             if showOthers { return [.loadOtherCoders] }
+        case .overview: return [.loadOverview]
+        case .query: return [.openQuery(text: "")]
         }
         return []
     }

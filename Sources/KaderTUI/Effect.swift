@@ -34,5 +34,11 @@ public enum Effect: Hashable, Sendable {
     case codeHits(code: String, segments: [HitSegment])
     /// Load the other coders' codings of the open document.
     case loadOtherCoders
+    /// Compute the overview screen from the project (codings read afresh).
+    case loadOverview
+    /// Open the query prompt with `text` on its line and the queries saved in `kader.yaml`.
+    case openQuery(text: String)
+    /// Run a query (already parsed once) over this coder's codings and show the results.
+    case runQuery(expression: String, name: String?)
     case quit
 }

@@ -12,9 +12,14 @@ public struct Keymap: Sendable {
             ?? bindings.first { $0.key == key && $0.context == .everywhere }?.action
     }
 
-    /// Keys taken by the keymap, which code shortcuts may not use.
+    /// Keys taken by the keymap where code shortcuts work (the coding screen), which code
+    /// shortcuts may not use. A key bound on the document list only (`o`) stays free for codes.
     public var reservedCharacters: Set<Character> {
-        Set(bindings.compactMap { if case .char(let c) = $0.key { return c } else { return nil } })
+        Set(
+            bindings.compactMap {
+                guard $0.context != .documents, case .char(let c) = $0.key else { return nil }
+                return c
+            })
     }
 
     /// Short hints for the status bar in `context`: `j/k move  n next uncoded  ? help`.
@@ -28,6 +33,9 @@ public struct Keymap: Sendable {
         // `order` holds exactly the keys of `keys`.
         return order.map { (keys[$0, default: []].joined(separator: "/"), $0) }
     }
+
+    static let overviewHelp =
+        "Overview: progress per document and coder, your code frequencies as bars, the category co-occurrence grid (your codings only)."
 
     public static let defaultBindings: [KeyBinding] = [
         KeyBinding(.char("j"), .moveDown, "move", "Move to the next segment or document.", .everywhere, hint: true),
@@ -99,6 +107,13 @@ public struct Keymap: Sendable {
         KeyBinding(
             .char("*"), .searchAllDocuments, "search all",
             "Search all documents (words, case and accents ignored, * wildcard: werk*): the hits in context; Enter opens one, c codes every listed segment with a code (asks first; u undoes).",
+            .everywhere),
+        KeyBinding(
+            .char("o"), .overview, "overview", Keymap.overviewHelp, .documents, hint: true),
+        KeyBinding(.char("O"), .overview, "overview", Keymap.overviewHelp, .everywhere),
+        KeyBinding(
+            .char("Q"), .query, "query",
+            "Query your codings across documents: type an expression (digitalisering and role=leerkracht; or, not, near) or pick one saved in kader.yaml (↓); Enter opens a segment.",
             .everywhere),
         KeyBinding(
             .ctrl("o"), .toggleOtherCoders, "other coders",

@@ -32,6 +32,8 @@ public enum Renderer {
         switch (state.screen, state.mode) {
         case (_, .retrieval(let r)): RetrievalView.draw(state, r, into: &buf)
         case (_, _) where CorpusHitsView.isShowing(state): CorpusHitsView.draw(state, into: &buf)
+        case (_, .overview(let o)): OverviewView.draw(state, o, into: &buf)
+        case (_, .queryResults(let r)): QueryView.drawResults(state, r, into: &buf)
         case (.documents, _): DocumentListView.draw(state, into: &buf)
         case (.coding, _):
             layout = CodingView.draw(state, into: &buf)
@@ -42,6 +44,7 @@ public enum Renderer {
         case .picker(let p): PickerView.draw(state, p, into: &buf)
         case .memo(let m): MemoView.draw(state, m, into: &buf)
         case .filterMenu: FilterMenuView.draw(state, into: &buf)
+        case .queryPrompt(let p): QueryView.drawPrompt(state, p, into: &buf)
         default: break
         }
         if state.showHelp { HelpOverlay.draw(state, into: &buf) }

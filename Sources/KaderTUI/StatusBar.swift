@@ -9,6 +9,7 @@ enum StatusBar {
         var hints = state.keymap.hints(for: state.keyContext).map { "\($0.keys) \($0.title)" }
         if state.screen == .coding { hints.insert("1-4,a… code", at: 1) }
         if state.mode == .corpusHits { hints = CorpusHitsView.hints }
+        if let own = state.mode.analysisHints { hints = own }
         if case .prompt(let p) = state.mode {
             if let m = state.message {
                 // A message too long for one line (a parser's error) takes the line above too.

@@ -122,14 +122,27 @@ public struct SegmentFilter: Sendable {
                 let ok = Self.compare(v.map(AttributeValue.init), op, target)
                 return Array(repeating: ok, count: units.count)
             }
+            // A document has few distinct speakers, roles and values: each is typed and compared
+            // once (folding text per segment took most of a query's time on a large corpus).
+            let missing = Self.compare(nil, op, target)
+            var byText: [String: Bool] = [:]
+            var byValue: [AttributeValue: Bool] = [:]
             return units.map { i in
-                let v: AttributeValue?
                 switch field {
-                case "speaker": v = doc.document.segments[i].speaker.map(AttributeValue.init)
-                case "role": v = doc.role(segment: i).map(AttributeValue.init)
-                default: v = doc.attribute(field, segment: i)
+                case "speaker", "role":
+                    guard let text = field == "speaker" ? doc.document.segments[i].speaker : doc.role(segment: i)
+                    else { return missing }
+                    if let known = byText[text] { return known }
+                    let ok = Self.compare(AttributeValue(text), op, target)
+                    byText[text] = ok
+                    return ok
+                default:
+                    guard let v = doc.attribute(field, segment: i) else { return missing }
+                    if let known = byValue[v] { return known }
+                    let ok = Self.compare(v, op, target)
+                    byValue[v] = ok
+                    return ok
                 }
-                return Self.compare(v, op, target)
             }
         case .not(let a): return eval(a, doc, view).map { !$0 }
         case .and(let a, let b): return zip(eval(a, doc, view), eval(b, doc, view)).map { $0 && $1 }

@@ -82,6 +82,11 @@ public enum Mode: Hashable, Sendable {
     case retrieval(Retrieval)
     /// The hit list of the search across documents (``AppState/corpusHits``).
     case corpusHits
+    /// The overview screen (`o`, `O`).
+    case overview(Overview)
+    /// The query prompt (`Q`) and the query results.
+    case queryPrompt(QueryPrompt)
+    case queryResults(QueryResults)
 
     public var name: String {
         switch self {
@@ -93,6 +98,9 @@ public enum Mode: Hashable, Sendable {
         case .filterMenu: return "FILTER"
         case .retrieval: return "CODED SEGMENTS"
         case .corpusHits: return "SEARCH ALL"
+        case .overview: return "OVERVIEW"
+        case .queryPrompt: return "QUERY"
+        case .queryResults: return "QUERY RESULTS"
         }
     }
 }

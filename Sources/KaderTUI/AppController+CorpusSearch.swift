@@ -7,10 +7,10 @@ extension AppController {
     /// Every document with its attributes, no codings; loaded once, at the first use.
     /// - Throws: ``LoaderError``, ``AnalysisError`` (a bad `Attributes.csv`).
     func analysisCorpus() throws -> AnalysisCorpus {
-        if let c = analysisCache { return c }
+        if let c = filterCorpus { return c }
         var c = try AnalysisCorpus.load(project: project, codings: false)
         c.tree = CodeTree(state.codebook)
-        analysisCache = c
+        filterCorpus = c
         return c
     }
 
