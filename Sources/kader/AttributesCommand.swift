@@ -76,8 +76,10 @@ enum AttributeSummary {
     /// For `kader status`: each document's attributes (title, type, site and date left out, as
     /// the table above names the document) and its speakers' own attributes; conflicts with
     /// Attributes.csv on stderr. Prints nothing when there are none.
-    static func printTable(_ project: Project) {
-        guard let corpus = try? AnalysisCorpus.load(project: project, codings: false) else { return }
+    static func printTable(_ project: Project, documents: [Document]? = nil) {
+        guard let corpus = try? AnalysisCorpus.load(project: project, codings: false, loaded: documents) else {
+            return
+        }
         var rows: [[String]] = []
         for d in corpus.documents {
             let own = describe(d.attributes.document, skipping: ["title", "type", "site", "date"])

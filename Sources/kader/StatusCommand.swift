@@ -47,7 +47,7 @@ struct StatusCommand: ParsableCommand {
                     }))
             ProgressReporter.shared.finish(
                 "status: \(counted(status.rows.count, "row")) for \(counted(project.documentIds.count, "document"))")
-            AttributeSummary.printTable(project)
+            AttributeSummary.printTable(project, documents: status.documents)
             if status.needsAttention || !project.duplicateTranscripts.isEmpty || !project.unreadableFiles.isEmpty {
                 CLI.warn("some codings need attention; run `kader check` for details and how to fix them.")
                 throw ExitCode(1)

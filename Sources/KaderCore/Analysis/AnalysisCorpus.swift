@@ -70,12 +70,15 @@ public struct AnalysisCorpus: Sendable {
 
     /// Loads the project. `coders` empty: every coder with a codings file; `documents` empty:
     /// every document (ids compared case-insensitively). `codings: false` reads no codings files.
+    /// `loaded`: the project's transcripts already loaded by the caller (e.g. `kader status`),
+    /// used instead of reading them again; documents missing from it are left out.
     /// - Throws: ``LoaderError``, ``StoreError`` for unreadable files; ``AnalysisError`` for a bad
     ///   `Attributes.csv`; ``ExportError/unknownCoder(name:available:)`` and
     ///   ``ExportError/unknownDocument(id:available:)`` for names that match nothing.
-    public static func load(project: Project, coders: [String] = [], documents: [String] = [], codings: Bool = true)
-        throws -> AnalysisCorpus
-    {
+    public static func load(
+        project: Project, coders: [String] = [], documents: [String] = [], codings: Bool = true,
+        loaded preloaded: [Document]? = nil
+    ) throws -> AnalysisCorpus {
         let ids = project.documentIds
         for d in documents where !ids.contains(where: { $0.lowercased() == d.lowercased() }) {
             throw ExportError.unknownDocument(id: d, available: ids)
@@ -96,7 +99,16 @@ public struct AnalysisCorpus: Sendable {
         let paths = zip(project.transcriptPaths, ids).filter { wanted.isEmpty || wanted.contains($0.1.lowercased()) }
             .map(\.0)
         var loaded: [Document] = []
-        try DocumentBatchLoader(project: project).forEach(paths: paths) { _, result in loaded.append(try result.get()) }
+        if let preloaded {
+            let byId = Dictionary(preloaded.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            loaded = paths.compactMap {
+                byId[TranscriptLoader.documentId(forFileName: ($0 as NSString).lastPathComponent)]
+            }
+        } else {
+            try DocumentBatchLoader(project: project).forEach(paths: paths) { _, result in
+                loaded.append(try result.get())
+            }
+        }
         let docs = loaded
         // Codings files are read and re-anchored on every core, each document by one worker.
         let slots = AnalysisSlots(count: docs.count)

@@ -30,6 +30,10 @@ public struct ProjectStatus: Sendable {
     /// whether or not anyone has coded them.
     public var unloadable: [(path: String, message: String)] = []
 
+    /// The transcripts that loaded, in project order (for callers that need them too, such as
+    /// the attribute table of `kader status`, so they are not read twice).
+    public var documents: [Document] = []
+
     /// True when some row has a problem or a transcript cannot be loaded.
     public var needsAttention: Bool { rows.contains { $0.problem != nil } || !unloadable.isEmpty }
 
@@ -50,7 +54,11 @@ public struct ProjectStatus: Sendable {
                 unloadable.append((path, error.localizedDescription))
             }
         }
-        return ProjectStatus(rows: rows, unloadable: unloadable)
+        let loaded = project.documentIds.compactMap { id -> Document? in
+            if case .success(let d) = documents.document(id) { return d }
+            return nil
+        }
+        return ProjectStatus(rows: rows, unloadable: unloadable, documents: loaded)
     }
 
     static func row(project: Project, coder: String, documentId id: String, documents: ProjectDocuments) -> Row {
