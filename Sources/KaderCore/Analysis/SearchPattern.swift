@@ -9,6 +9,9 @@ public struct SearchPattern: Sendable {
     /// One entry per word of the phrase: the literal pieces between `*`.
     let words: [[[Unicode.Scalar]]]
     let regex: NSRegularExpression?
+    /// The longest literal piece of the pattern that is plain lowercase ASCII letters and digits:
+    /// a text of ASCII only that lacks it (ignoring case) cannot match, so it is not scanned.
+    let requiredASCII: [UInt8]?
 
     /// - Throws: ``AnalysisError/badSearch(term:detail:)`` for an empty term or a bad regular expression.
     public init(_ term: String, regex: Bool = false) throws {
@@ -20,6 +23,7 @@ public struct SearchPattern: Sendable {
                 throw AnalysisError.badSearch(term: term, detail: "not a valid regular expression")
             }
             words = []
+            requiredASCII = nil
         } else {
             self.regex = nil
             // Words of the term: runs of letters, digits and `*`; anything else separates them.
@@ -36,13 +40,49 @@ public struct SearchPattern: Sendable {
             if words.isEmpty {
                 throw AnalysisError.badSearch(term: term, detail: "it has no letters or digits to look for")
             }
+            let ascii = words.joined().filter { piece in
+                !piece.isEmpty
+                    && piece.allSatisfy {
+                        ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0x30 && $0.value <= 0x39)
+                    }
+            }
+            requiredASCII = ascii.max { $0.count < $1.count }.map { $0.map { UInt8($0.value) } }
         }
+    }
+
+    /// True when `text` is ASCII only and does not contain ``requiredASCII`` in any case, so it
+    /// cannot hold a match; false when it may (or the text is not contiguous UTF-8).
+    func cannotMatch<S: StringProtocol>(_ text: S) -> Bool {
+        guard let need = requiredASCII, let first = need.first else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { buf -> Bool in
+            let n = buf.count
+            let m = need.count
+            var i = 0
+            while i < n {
+                let b = buf[i]
+                if b >= 0x80 { return false }
+                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                if lower == first, i + m <= n {
+                    var k = 1
+                    while k < m {
+                        let c = buf[i + k]
+                        let lower = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                        if lower != need[k] { break }
+                        k += 1
+                    }
+                    if k == m { return false }
+                }
+                i += 1
+            }
+            return true
+        } ?? false
     }
 
     /// Scalar ranges of the matches in `text` (offsets relative to `text`), in order. `scanner`
     /// is reused scratch space.
     public func matches<S: StringProtocol>(in text: S, scanner: inout WordScanner) -> [Range<Int>] {
         if let regex { return regexMatches(String(text), regex) }
+        if cannotMatch(text) { return [] }
         scanner.scan(text)
         let n = words.count
         guard scanner.words.count >= n else { return [] }

@@ -82,6 +82,21 @@ import Testing
         #expect(try find("*uit*") == ["uitbaters"])
         #expect(try find("caf\u{E9} uitbaters") == ["Café-uitbaters"])
         #expect(try find("lap.op", regex: true) == ["LAPTOP", "laptop"])
+        // ASCII-only texts that lack the pattern's longest ASCII piece are skipped unscanned;
+        // everything that can match still does (case, accents, ASCII or not).
+        let phrase = try SearchPattern("gelijke kans*")
+        #expect(phrase.requiredASCII == Array("gelijke".utf8))
+        for (t, hits) in [
+            ("Over GELIJKE Kansen gesproken.", 1), ("gelíjke kansen", 1), ("ongelijke kansen", 0),
+            ("gelijk, kansen", 0), ("niets hier", 0), ("Gelijke kansrijk en gelijke kansen", 2),
+        ] {
+            #expect(phrase.matches(in: t, scanner: &scanner).count == hits, "\(t)")
+        }
+        #expect(phrase.cannotMatch("niets hier, alleen ascii"))
+        #expect(!phrase.cannotMatch("één gelijk"))
+        #expect(!phrase.cannotMatch("de GELIJKE"))
+        #expect(try SearchPattern("één").requiredASCII == Array("een".utf8))
+        #expect(try SearchPattern("*").requiredASCII == nil)
         #expect(throws: AnalysisError.self) { try SearchPattern("((", regex: true) }
         #expect(throws: AnalysisError.self) { try SearchPattern(" -- ") }
     }
