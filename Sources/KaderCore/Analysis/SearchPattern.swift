@@ -50,32 +50,74 @@ public struct SearchPattern: Sendable {
         }
     }
 
-    /// True when `text` is ASCII only and does not contain ``requiredASCII`` in any case, so it
-    /// cannot hold a match; false when it may (or the text is not contiguous UTF-8).
+    /// True when `text` cannot hold a match because it lacks ``requiredASCII``: the text is
+    /// projected onto what the word scanner folds it to — ASCII lowercased, the accented Latin-1
+    /// letters that fold to one ASCII letter (é → e, Ï → i …), Latin-1 symbols and General
+    /// Punctuation (quotes, dashes, …) as separators — and searched for the piece. Any other
+    /// character (a combining mark, ß, æ, ø, other scripts …) means "may match": the caller scans.
     func cannotMatch<S: StringProtocol>(_ text: S) -> Bool {
-        guard let need = requiredASCII, let first = need.first else { return false }
-        return text.utf8.withContiguousStorageIfAvailable { buf -> Bool in
-            let n = buf.count
-            let m = need.count
-            var i = 0
-            while i < n {
-                let b = buf[i]
-                if b >= 0x80 { return false }
-                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                if lower == first, i + m <= n {
-                    var k = 1
-                    while k < m {
-                        let c = buf[i + k]
-                        let lower = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
-                        if lower != need[k] { break }
-                        k += 1
+        guard let need = requiredASCII, !need.isEmpty else { return false }
+        let projected: [UInt8]? =
+            text.utf8.withContiguousStorageIfAvailable { buf -> [UInt8]? in
+                var out: [UInt8] = []
+                out.reserveCapacity(buf.count)
+                var i = 0
+                let n = buf.count
+                while i < n {
+                    let b = buf[i]
+                    if b < 0x80 {
+                        out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                        i += 1
+                    } else if b == 0xC2 || b == 0xC3, i + 1 < n {
+                        let v = Int(b & 0x1F) << 6 | Int(buf[i + 1] & 0x3F)
+                        guard let f = Self.latin1Fold(v) else { return nil }
+                        out.append(f)
+                        i += 2
+                    } else if b == 0xE2, i + 2 < n, buf[i + 1] == 0x80 || buf[i + 1] == 0x81 {
+                        // U+2000–U+207F; General Punctuation is U+2000–U+206F.
+                        let v = 0x2000 | Int(buf[i + 1] & 0x3F) << 6 | Int(buf[i + 2] & 0x3F)
+                        guard v <= 0x206F else { return nil }
+                        out.append(0x20)
+                        i += 3
+                    } else {
+                        return nil
                     }
-                    if k == m { return false }
                 }
-                i += 1
+                return out
+            } ?? nil
+        guard let hay = projected, hay.count >= need.count else { return projected != nil }
+        let first = need[0]
+        var i = 0
+        let last = hay.count - need.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < need.count, hay[i + k] == need[k] { k += 1 }
+                if k == need.count { return false }
             }
-            return true
-        } ?? false
+            i += 1
+        }
+        return true
+    }
+
+    /// What the word scanner folds the Latin-1 scalar `v` (U+0080–U+00FF) to when that is one
+    /// ASCII letter, a space for a symbol or punctuation mark (a word separator), or nil when it
+    /// is a letter or digit that folds otherwise (æ, ß, ø, ð, þ, ª, º, µ, ², ¼ …).
+    static func latin1Fold(_ v: Int) -> UInt8? {
+        switch v {
+        case 0xC0...0xC5, 0xE0...0xE5: return UInt8(ascii: "a")
+        case 0xC7, 0xE7: return UInt8(ascii: "c")
+        case 0xC8...0xCB, 0xE8...0xEB: return UInt8(ascii: "e")
+        case 0xCC...0xCF, 0xEC...0xEF: return UInt8(ascii: "i")
+        case 0xD1, 0xF1: return UInt8(ascii: "n")
+        case 0xD2...0xD6, 0xF2...0xF6: return UInt8(ascii: "o")
+        case 0xD9...0xDC, 0xF9...0xFC: return UInt8(ascii: "u")
+        case 0xDD, 0xFD, 0xFF: return UInt8(ascii: "y")
+        case 0xD7, 0xF7: return 0x20
+        case 0xAA, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE: return nil
+        case 0xA0...0xBF: return 0x20
+        default: return nil
+        }
     }
 
     /// Scalar ranges of the matches in `text` (offsets relative to `text`), in order. `scanner`

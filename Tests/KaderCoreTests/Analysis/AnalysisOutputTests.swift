@@ -93,8 +93,28 @@ import Testing
             #expect(phrase.matches(in: t, scanner: &scanner).count == hits, "\(t)")
         }
         #expect(phrase.cannotMatch("niets hier, alleen ascii"))
-        #expect(!phrase.cannotMatch("één gelijk"))
+        #expect(phrase.cannotMatch("één idee… “gelijk” – ÏJ"), "accents and punctuation are projected")
+        #expect(!phrase.cannotMatch("GELÍJKE"), "í folds to i")
+        #expect(!phrase.cannotMatch("gel\u{301}ijke"), "a combining mark: scan")
+        #expect(!phrase.cannotMatch("straße"), "ß: scan")
         #expect(!phrase.cannotMatch("de GELIJKE"))
+        // The projection agrees with the scanner on every Latin-1 and General Punctuation scalar.
+        for v in Array(0xA0...0xFF) + Array(0x2000...0x206F) {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let text = "gel\(u)jke"
+            let scans = !phrase.matches(in: text + " kansen", scanner: &scanner).isEmpty
+            if phrase.cannotMatch(text + " kansen") { #expect(!scans, "U+\(String(v, radix: 16))") }
+        }
+        for x in "abcdefghijklmnopqrstuvwxyz0123456789" {
+            let p = try SearchPattern("qq\(x)qq")
+            for v in 0xA0...0xFF {
+                guard let u = Unicode.Scalar(v) else { continue }
+                let text = "qq\(u)qq"
+                if p.cannotMatch(text) {
+                    #expect(p.matches(in: text, scanner: &scanner).isEmpty, "\(x) against U+\(String(v, radix: 16))")
+                }
+            }
+        }
         #expect(try SearchPattern("één").requiredASCII == Array("een".utf8))
         #expect(try SearchPattern("*").requiredASCII == nil)
         #expect(throws: AnalysisError.self) { try SearchPattern("((", regex: true) }
