@@ -104,26 +104,32 @@ enum FilterMenuView {
 
 /// The coded-segments view: every segment of one code across documents.
 enum RetrievalView {
+    /// Segments listed under the title bar, three lines each (document, number, speaker and role;
+    /// two lines of text), scrolled so that `selected` shows: the `r` view and the query results.
+    static func drawRows(_ rows: [RetrievalRow], selected: Int, into buf: inout ScreenBuffer) {
+        let height = Renderer.bodyHeight(forTerminalHeight: buf.height)
+        let perRow = 3
+        let visibleRows = max(1, height / perRow)
+        let first = max(0, selected - visibleRows + 1)
+        for (k, row) in rows.enumerated().dropFirst(first).prefix(visibleRows) {
+            let y = 1 + (k - first) * perRow
+            let isSelected = k == selected
+            let head = "\(row.documentId) #\(row.ordinal) \(row.speaker ?? "")\(row.role.map { " · \($0)" } ?? "")"
+            if isSelected { buf.fill(row: y, style: Theme.selected) }
+            buf.put(" " + head, row: y, column: 0, style: isSelected ? Theme.selected : Theme.heading)
+            for (i, line) in TextWrap.lines(row.text, width: buf.width - 4).prefix(perRow - 1).enumerated() {
+                buf.put(line, row: y + 1 + i, column: 3)
+            }
+        }
+    }
+
     static func draw(_ state: AppState, _ r: Retrieval, into buf: inout ScreenBuffer) {
         let name = state.entry(id: r.codeId)?.pathString ?? r.codeId
         let documents = Set(r.rows.map(\.documentId)).count
         Renderer.bar(
             " Coded segments · \(name) · \(r.rows.count) segments in \(documents) documents · Enter opens · Esc returns",
             row: 0, style: Theme.titleBar, into: &buf)
-        let height = Renderer.bodyHeight(forTerminalHeight: buf.height)
-        let perRow = 3
-        let visibleRows = max(1, height / perRow)
-        let first = max(0, r.selected - visibleRows + 1)
-        for (k, row) in r.rows.enumerated().dropFirst(first).prefix(visibleRows) {
-            let y = 1 + (k - first) * perRow
-            let selected = k == r.selected
-            let head = "\(row.documentId) #\(row.ordinal) \(row.speaker ?? "")\(row.role.map { " · \($0)" } ?? "")"
-            if selected { buf.fill(row: y, style: Theme.selected) }
-            buf.put(" " + head, row: y, column: 0, style: selected ? Theme.selected : Theme.heading)
-            for (i, line) in TextWrap.lines(row.text, width: buf.width - 4).prefix(perRow - 1).enumerated() {
-                buf.put(line, row: y + 1 + i, column: 3)
-            }
-        }
+        drawRows(r.rows, selected: r.selected, into: &buf)
         if r.rows.isEmpty {
             buf.put(
                 "  You have not coded a segment with this code yet (other coders' codings are not shown: blind coding).",

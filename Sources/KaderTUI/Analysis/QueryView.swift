@@ -38,20 +38,7 @@ enum QueryView {
         Renderer.bar(
             " Query · \(what) · your codings · \(r.segments) segment\(r.segments == 1 ? "" : "s"), \(documents) document\(documents == 1 ? "" : "s") · Enter opens · Q edits · Esc",
             row: 0, style: Theme.titleBar, into: &buf)
-        let height = Renderer.bodyHeight(forTerminalHeight: buf.height)
-        let perRow = 3
-        let visibleRows = max(1, height / perRow)
-        let first = max(0, r.selected - visibleRows + 1)
-        for (k, row) in r.rows.enumerated().dropFirst(first).prefix(visibleRows) {
-            let y = 1 + (k - first) * perRow
-            let selected = k == r.selected
-            let head = "\(row.documentId) #\(row.ordinal) \(row.speaker ?? "")\(row.role.map { " · \($0)" } ?? "")"
-            if selected { buf.fill(row: y, style: Theme.selected) }
-            buf.put(" " + head, row: y, column: 0, style: selected ? Theme.selected : Theme.heading)
-            for (i, line) in TextWrap.lines(row.text, width: buf.width - 4).prefix(perRow - 1).enumerated() {
-                buf.put(line, row: y + 1 + i, column: 3)
-            }
-        }
+        RetrievalView.drawRows(r.rows, selected: r.selected, into: &buf)
         if r.rows.isEmpty {
             buf.put(
                 "  No segment matches in your codings (other coders' codings are not searched: blind coding).",
