@@ -32,6 +32,20 @@ import Testing
         return try CodingJournal.parse(Array(data), path: journal.path)?.records.count ?? 0
     }
 
+    /// Saves `steps` edits through a journaling store and returns the last state and the bytes
+    /// of the codings file and its journal just before the store closed (what a SIGKILL leaves).
+    static func savedBeforeClose(_ root: URL, _ doc: Document, _ url: URL, steps: Int) throws -> (
+        file: CodingFile, codings: Data, journal: Data
+    ) {
+        let store = try CodingStore(projectRoot: root, coder: "ann", journal: true)
+        var file = try store.load(document: doc)
+        for step in 0..<steps {
+            file = Self.edit(file, doc, step: step)
+            try store.save(file)
+        }
+        return (file, try Data(contentsOf: url), try Data(contentsOf: CodingJournal.url(for: url)))
+    }
+
     static func setUp() throws -> (URL, Document, URL) {
         let root = try CodingStoreTests.tempProject()
         let doc = try CodingStoreTests.document()
@@ -67,18 +81,8 @@ import Testing
         let (root, doc, url) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: root) }
         let journal = CodingJournal.url(for: url)
-        var file: CodingFile
-        var saved = (Data(), Data())
-        do {
-            let store = try CodingStore(projectRoot: root, coder: "ann", journal: true)
-            file = try store.load(document: doc)
-            for step in 0..<20 {
-                file = Self.edit(file, doc, step: step)
-                try store.save(file)
-            }
-            // What a SIGKILL would leave: the file and the journal as they are now.
-            saved = (try Data(contentsOf: url), try Data(contentsOf: journal))
-        }
+        let (file, codings, journalBytes) = try Self.savedBeforeClose(root, doc, url, steps: 20)
+        let saved = (codings, journalBytes)
         try saved.0.write(to: url)
         try saved.1.write(to: journal)
         #expect(try CodingStore.readFile(url) == file.canonical(), "readers apply the journal")
@@ -94,17 +98,8 @@ import Testing
         let (root, doc, url) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: root) }
         let journal = CodingJournal.url(for: url)
-        var file: CodingFile
-        var saved = (Data(), Data())
-        do {
-            let store = try CodingStore(projectRoot: root, coder: "ann", journal: true)
-            file = try store.load(document: doc)
-            for step in 0..<6 {
-                file = Self.edit(file, doc, step: step)
-                try store.save(file)
-            }
-            saved = (try Data(contentsOf: url), try Data(contentsOf: journal))
-        }
+        let (file, codings, journalBytes) = try Self.savedBeforeClose(root, doc, url, steps: 6)
+        let saved = (codings, journalBytes)
         try saved.0.write(to: url)
         // An append cut short by a crash: part of a record header, or a whole header and half a payload.
         for tail in ["rec", "record 400 0123456789abcdef\n[]\n{\"co", String(repeating: "\0", count: 64)] {
