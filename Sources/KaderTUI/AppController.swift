@@ -21,6 +21,9 @@ public final class AppController {
     /// Every document's attributes and text, loaded without codings for the `where` filter and
     /// the search across documents (see ``analysisCorpus()``).
     var filterCorpus: AnalysisCorpus?
+    /// The terminal while ``run(on:)`` runs, so that work reading every transcript can show a
+    /// line saying so before it starts instead of leaving the screen still.
+    weak var terminal: Terminal?
     /// Transcripts, attributes and codings read for the overview and queries, kept between
     /// openings.
     let analysisCache = AnalysisCache()
@@ -138,6 +141,8 @@ public final class AppController {
 
     /// The main loop: draw, read a key, handle it, until quit or end of input.
     public func run(on terminal: Terminal) {
+        self.terminal = terminal
+        defer { self.terminal = nil }
         while true {
             let (w, h) = terminal.size
             terminal.draw(frame(width: w, height: h))
@@ -158,6 +163,19 @@ public final class AppController {
         }
     }
 
+    /// Runs `work`; when `reading`, first draws the screen with a status line saying that every
+    /// transcript is being read (the first overview, query or search across documents of a large
+    /// project takes seconds). The line goes when the work leaves no message of its own.
+    func busy(_ reading: Bool, _ work: () -> Void) {
+        guard reading, let terminal else { return work() }
+        let note = StatusMessage("Reading every transcript and your codings… (\(state.documents.count) documents)")
+        state.message = note
+        let (w, h) = terminal.size
+        terminal.draw(frame(width: w, height: h))
+        work()
+        if state.message == note { state.message = nil }
+    }
+
     func perform(_ effects: [Effect]) {
         for effect in effects {
             switch effect {
@@ -174,12 +192,14 @@ public final class AppController {
             case .saveProjectMemo(let memo): saveProjectMemo(memo)
             case .loadRetrieval(let id): loadRetrieval(id)
             case .loadOtherCoders: loadOtherCoders()
-            case .applyWhere(let text): applyWhere(text)
-            case .searchCorpus(let term): searchCorpus(term)
+            case .applyWhere(let text):
+                busy(filterCorpus == nil) { applyWhere(text) }
+            case .searchCorpus(let term):
+                busy(filterCorpus == nil) { searchCorpus(term) }
             case .codeHits(let code, let segments): codeHits(code, segments)
-            case .loadOverview: loadOverview()
+            case .loadOverview: busy(true) { loadOverview() }
             case .openQuery(let text): openQuery(text)
-            case .runQuery(let expression, let name): runQuery(expression, name: name)
+            case .runQuery(let expression, let name): busy(true) { runQuery(expression, name: name) }
             }
         }
     }
