@@ -86,7 +86,7 @@ extension AppController {
         let changed = undo.after.keys.filter { now[$0] != undo.after[$0] } + now.keys.filter { undo.after[$0] == nil }
         if let first = changed.first {
             state.message = StatusMessage(
-                "Cannot undo the \(what): \(changed.count) files changed since (\(first.lastPathComponent)…).",
+                "Cannot undo the \(what): \(CorpusHitsView.count(changed.count, "file")) changed since (\(first.lastPathComponent)\(changed.count > 1 ? ", …" : "")).",
                 isError: true)
             return
         }

@@ -27,7 +27,8 @@ extension AppController {
             }
             state.filter.expression = ExpressionFilter(
                 text: text, filter: filter, document: ExpressionFilter.analysisDocument(base, for: doc))
-            state.message = StatusMessage("Where \(text): \(state.visibleIndices.count) segments shown.")
+            state.message = StatusMessage(
+                "Where \(text): \(CorpusHitsView.count(state.visibleIndices.count, "segment")) shown.")
             state.moveIntoFilter()
             state.keepCursorVisible()
         } catch {
@@ -132,11 +133,12 @@ extension AppController {
             state.undoStack = []
             state.redoStack = []
             mergeUndo = (before: before, after: codebookSnapshot())
-            state.codebookUndo = "coding of \(added) segments with \"\(name)\""
+            state.codebookUndo = "coding of \(CorpusHitsView.count(added, "segment")) with \"\(name)\""
         }
         let note = already > 0 ? " (\(already) had it already)" : ""
         let undo = documents > 0 ? "; u in the coding screen undoes it" : ""
-        let text = "Coded \(added) segments in \(documents) documents with \(name) for \(state.coder)\(note)\(undo)."
+        let counts = "\(CorpusHitsView.count(added, "segment")) in \(CorpusHitsView.count(documents, "document"))"
+        let text = "Coded \(counts) with \(name) for \(state.coder)\(note)\(undo)."
         if let failure {
             state.message = StatusMessage(text + " Stopped at " + failure, isError: true)
         } else {

@@ -78,8 +78,9 @@ public final class AppController {
     /// Reads the coder's file for a document (without loading the transcript) for the list.
     static func entry(path: String, id: String, project: Project, coder: String) -> DocumentEntry {
         let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
-        guard FileManager.default.fileExists(atPath: url.path) else { return DocumentEntry(path: path, id: id) }
-        guard let file = try? CodingStore.readFile(url) else {
+        let exists = FileManager.default.fileExists(atPath: url.path)
+        guard exists || CodingStore.orphanJournalRecords(url) != nil else { return DocumentEntry(path: path, id: id) }
+        guard exists, let file = try? CodingStore.readFile(url) else {
             var entry = DocumentEntry(path: path, id: id)
             entry.damaged = true
             return entry

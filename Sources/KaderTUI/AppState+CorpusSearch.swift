@@ -115,7 +115,9 @@ extension AppState {
         var p = CodePicker(purpose: .codeHits)
         p.refresh(entries: codeEntries, recent: recentCodes)
         mode = .picker(p)
-        message = StatusMessage("Code the \(h.segments.count) listed segments with which code? Enter, then y confirms.")
+        message = StatusMessage(
+            "Code the \(h.segments.count) listed \(h.segments.count == 1 ? "segment" : "segments") with which code? Enter, then y confirms."
+        )
     }
 
     /// Keys in the picker for coding the hits: Esc returns to the list; Enter asks to confirm.
@@ -134,7 +136,7 @@ extension AppState {
             mode = .prompt(Prompt(kind: .confirmCodeHits(code: id)))
             let name = entry(id: id)?.code.name ?? id
             message = StatusMessage(
-                "Code \(h.segments.count) segments in \(h.documentCount) documents with \(name)? y codes them for \(coder) (u in the coding screen undoes it), any other key cancels.",
+                "Code \(CorpusHitsView.count(h.segments.count, "segment")) in \(CorpusHitsView.count(h.documentCount, "document")) with \(name)? y codes them for \(coder) (u in the coding screen undoes it), any other key cancels.",
                 isError: true)
             return []
         default:

@@ -61,7 +61,9 @@ enum CorpusHitsView {
     static func drawRow(_ row: CorpusHitRow, at y: Int, selected: Bool, whoWidth: Int, into buf: inout ScreenBuffer) {
         let base = selected ? Theme.selected : CellStyle.plain
         if selected { buf.fill(row: y, style: base) }
-        buf.put(" " + Self.who(row), row: y, column: 0, maxWidth: whoWidth, style: selected ? base : Theme.heading)
+        buf.put(
+            " " + Self.who(row, width: whoWidth - 2), row: y, column: 0, maxWidth: whoWidth,
+            style: selected ? base : Theme.heading)
         let kwicLeft = whoWidth + 1
         let kwicWidth = buf.width - kwicLeft
         guard kwicWidth > 10 else { return }
@@ -78,6 +80,33 @@ enum CorpusHitsView {
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     static func who(_ row: CorpusHitRow) -> String { "\(row.documentId) #\(row.ordinal) \(row.speaker ?? "")" }
+
+    /// ``who(_:)`` in at most `width` cells: a long document id is cut first (`focusgroep-sch… #12
+    /// Els`), so the segment number stays in sight; then the speaker.
+    static func who(_ row: CorpusHitRow, width: Int) -> String {
+        let full = who(row)
+        guard DisplayWidth.of(full) > width else { return full }
+        let number = " #\(row.ordinal)"
+        let speaker = row.speaker.map { " " + $0 } ?? ""
+        let documentWidth = width - DisplayWidth.of(number + speaker)
+        if documentWidth >= 6 { return head(row.documentId, width: documentWidth) + number + speaker }
+        let shortDocument = head(row.documentId, width: 6)
+        return head(shortDocument + number + speaker, width: width)
+    }
+
+    /// The start of `text` that fits in `width` cells, ending with `…` when cut.
+    static func head(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        var out = ""
+        var w = 1
+        for c in text {
+            let cw = DisplayWidth.of(c)
+            if w + cw > width { break }
+            out.append(c)
+            w += cw
+        }
+        return out + "…"
+    }
 
     /// The end of `text` that fits in `width` cells, starting with `…` when cut.
     static func tail(_ text: String, width: Int) -> String {

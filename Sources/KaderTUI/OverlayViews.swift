@@ -95,7 +95,7 @@ enum FilterMenuView {
             "w  where … " + (f.expression?.text ?? "(none; e.g. role=leerkracht and not werkdruk)"),
             "x  clear all filters",
             "",
-            "Enter or Esc closes; \(state.visibleIndices.count) segments shown.",
+            "Enter or Esc closes; \(CorpusHitsView.count(state.visibleIndices.count, "segment")) shown.",
         ]
         let (top, left, width, _) = Renderer.box("Filter segments", width: 60, height: lines.count + 2, into: &buf)
         for (i, line) in lines.enumerated() { buf.put(line, row: top + i, column: left, maxWidth: width) }
@@ -127,7 +127,7 @@ enum RetrievalView {
         let name = state.entry(id: r.codeId)?.pathString ?? r.codeId
         let documents = Set(r.rows.map(\.documentId)).count
         Renderer.bar(
-            " Coded segments · \(name) · \(r.rows.count) segments in \(documents) documents · Enter opens · Esc returns",
+            " Coded segments · \(name) · \(CorpusHitsView.count(r.rows.count, "segment")) in \(CorpusHitsView.count(documents, "document")) · Enter opens · Esc returns",
             row: 0, style: Theme.titleBar, into: &buf)
         drawRows(r.rows, selected: r.selected, into: &buf)
         if r.rows.isEmpty {

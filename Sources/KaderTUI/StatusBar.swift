@@ -59,7 +59,7 @@ enum StatusBar {
             parts.append(state.codings?.status.rawValue ?? "not started")
         } else {
             parts.append(state.projectName)
-            parts.append("\(state.documents.count) documents")
+            parts.append(CorpusHitsView.count(state.documents.count, "document"))
         }
         switch state.saveState {
         case .saved: parts.append("saved")

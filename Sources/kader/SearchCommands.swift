@@ -198,21 +198,24 @@ struct AutocodeCommand: ParsableCommand {
             }
             let plan = AutoCoder.plan(corpus, pattern: pattern, filter: filter, code: code, coder: coder)
             let new = plan.filter { !$0.present }
-            for p in plan {
+            // Listed after the run (a refused lock or a failed save codes nothing, so "coded"
+            // lines printed first would be false).
+            let listing = plan.map { p in
                 let doc = corpus.documents[p.document].document
                 let s = doc.segments[p.segment]
                 let text = Fingerprint.collapseWhitespace(s.text)
-                print(
+                return
                     "\(p.present ? "has " : dryRun ? "would code" : "coded")  \(doc.id) #\(s.ordinal) \(s.speaker ?? "")  \(text.count > 70 ? String(text.prefix(69)) + "…" : text)"
-                )
             }
             if dryRun {
+                listing.forEach { print($0) }
                 print(
                     "Dry run: \(new.count) segment\(new.count == 1 ? "" : "s") would get \(code) for \(coder) (\(plan.count - new.count) already have it); nothing written."
                 )
                 return
             }
             let run = try AutoCoder.apply(corpus, plan: plan, code: code, coder: coder, search: search)
+            listing.forEach { print($0) }
             print(
                 "Coded \(run.added.count) segment\(run.added.count == 1 ? "" : "s") with \(code) for \(coder) (\(plan.count - new.count) already had it). Undo with: kader autocode --undo --coder \(coder)"
             )

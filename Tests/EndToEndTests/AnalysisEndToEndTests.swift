@@ -188,4 +188,24 @@ import Testing
         let undo = try Harness.run(kader, ["autocode", "--project", dir.path, "--undo", "--coder", "ann"])
         #expect(undo.status == 0 && undo.stdout.contains("smartschool"))
     }
+
+    @Test(.enabled(if: Harness.binary != nil)) func autocodeRefusedByTheLockListsNothingAsCoded() throws {
+        let kader = try #require(Harness.binary)
+        let dir = try Harness.tempDir("kader-autocode-lock")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for sub in ["Transcripts", "Codebooks"] {
+            try FileManager.default.copyItem(
+                at: Self.repo.appendingPathComponent(sub), to: dir.appendingPathComponent(sub))
+        }
+        // Another Kader (here: this process) is coding as ann.
+        let holder = try CodingStore(projectRoot: dir, coder: "ann")
+        let r = try Harness.run(
+            kader,
+            ["autocode", "--project", dir.path, "--search", "tablet*", "--code", "digitaal-toegang", "--coder", "ann"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("already coding"))
+        #expect(!r.stdout.contains("coded"), "nothing was coded: \(r.stdout)")
+        #expect(CodingStore.documentIds(projectRoot: dir, coder: "ann").isEmpty)
+        _ = holder
+    }
 }

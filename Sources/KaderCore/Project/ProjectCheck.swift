@@ -75,6 +75,7 @@ public struct ProjectCheck: Sendable {
                             "Fix the YAML (it is in the codebook format), or restore it with `git checkout \(proposalsRel)`."
                     ))
             }
+            findings += orphanJournals(project: project, coder: coder)
             for id in CodingStore.documentIds(projectRoot: project.root, coder: coder) {
                 let rel = "Codings/\(coder)/\(id).json"
                 let url = project.root.appendingPathComponent(rel)
@@ -197,6 +198,31 @@ public struct ProjectCheck: Sendable {
             advice:
                 "Open the document in Kader and select those quotes again (`s` on the segment), or delete the \"span\" entries from the file."
         )
+    }
+
+    /// Journals holding saved changes whose codings file is gone (see
+    /// ``CodingStore/orphanJournalRecords(_:)``).
+    static func orphanJournals(project: Project, coder: String) -> [Finding] {
+        let folder = "Codings/\(coder)"
+        let names =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: project.root.appendingPathComponent(folder).path)) ?? []
+        return names.sorted().compactMap { name -> Finding? in
+            guard name.hasPrefix("."), name.hasSuffix(".json.journal") else { return nil }
+            let file = String(name.dropFirst().dropLast(".journal".count))
+            let rel = "\(folder)/\(file)"
+            guard !file.hasPrefix("."),
+                let records = CodingStore.orphanJournalRecords(project.root.appendingPathComponent(rel))
+            else { return nil }
+            let relJournal = "\(folder)/\(name)"
+            return Finding(
+                kind: .damaged, path: rel,
+                message:
+                    "is gone (deleted, or removed by git?) while \(records == 1 ? "a saved change was" : "\(records) saved changes were") still in its journal \(relJournal); Kader does not open the document for \(coder) until this is settled.",
+                advice:
+                    "To keep those changes, put the file back (e.g. `git checkout HEAD@{1} -- \(rel)`, or from a stash) and open the document in Kader so it folds the journal in; to drop them, delete the journal (`rm \(relJournal)`)."
+            )
+        }
     }
 
     static func damaged(_ error: StoreError, rel: String, url: URL) -> Finding {

@@ -67,7 +67,13 @@ public struct ProjectStatus: Sendable {
         if case .success(let doc) = loaded { row.codable = doc.codableSegmentCount }
         if case .some(.failure) = loaded { row.problem = "the transcript cannot be loaded" }
         let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
-        guard FileManager.default.fileExists(atPath: url.path) else { return row }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if CodingStore.orphanJournalRecords(url) != nil {
+                row.status = nil
+                row.problem = "file gone, changes in journal"
+            }
+            return row
+        }
         let file: CodingFile
         do {
             file = try CodingStore.readFile(url)

@@ -53,6 +53,31 @@ extension CodingStore {
         }
     }
 
+    /// Saved changes in the journal of a codings file that is not there: a journal is only ever
+    /// started beside an existing file, so the file was deleted (or removed by git) after a crash
+    /// left the journal. Nil when there is no journal or it holds no change.
+    public static func orphanJournalRecords(_ url: URL) -> Int? {
+        let journalURL = CodingJournal.url(for: url)
+        guard !FileManager.default.fileExists(atPath: url.path),
+            let bytes = try? Data(contentsOf: journalURL)
+        else { return nil }
+        do {
+            // A torn header (nil) is a journal that never held a change.
+            guard let journal = try CodingJournal.parse(Array(bytes), path: journalURL.path) else { return nil }
+            return journal.records.isEmpty ? nil : journal.records.count
+        } catch {
+            return 1  // damaged: it may still hold changes nobody has seen
+        }
+    }
+
+    /// Throws ``StoreError/journalWithoutFile(path:codings:)`` when the missing codings file at
+    /// `url` left saved changes in its journal (see ``orphanJournalRecords(_:)``).
+    static func checkNoOrphanJournal(_ url: URL) throws {
+        if orphanJournalRecords(url) != nil {
+            throw StoreError.journalWithoutFile(path: CodingJournal.url(for: url).path, codings: url.path)
+        }
+    }
+
     /// Appends the change from the last saved state to `file` to the document's journal and waits
     /// for the disk. Nil when the journal cannot be used (nothing known about the file, the file
     /// or the journal changed on disk, no file yet): the caller writes the file whole.

@@ -113,7 +113,10 @@ public final class CodingStore: @unchecked Sendable {
     /// - Throws: as ``load(document:)``.
     public func loadFile(documentId: String) throws -> CodingFile? {
         let url = fileURL(documentId: documentId)
-        guard let stamp = FileStamp(path: url.path) else { return nil }
+        guard let stamp = FileStamp(path: url.path) else {
+            try Self.checkNoOrphanJournal(url)
+            return nil
+        }
         let read = try Self.readReplaying(url)
         let bytes = Array(read.data)
         known[documentId] = (stamp, bytes)
@@ -137,6 +140,7 @@ public final class CodingStore: @unchecked Sendable {
     public static func read(projectRoot: URL, coder: String, document: Document) throws -> CodingFile {
         let url = fileURL(projectRoot: projectRoot, coder: coder, documentId: document.id)
         guard FileManager.default.fileExists(atPath: url.path) else {
+            try checkNoOrphanJournal(url)
             return CodingFile(
                 coder: coder, document: document.id, contentHash: document.contentHash,
                 segmentCount: document.segments.count)

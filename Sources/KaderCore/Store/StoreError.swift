@@ -18,6 +18,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
     /// The codings file was replaced (e.g. by `git pull`) while saved changes were still in its
     /// journal (``CodingJournal``): neither is applied to the other; both are kept.
     case journalConflict(path: String, codings: String)
+    /// The codings file is gone (deleted, or removed by git) while saved changes were still in
+    /// its journal: the journal is kept and the document is not opened for writing.
+    case journalWithoutFile(path: String, codings: String)
 
     public var errorDescription: String? {
         switch self {
@@ -47,6 +50,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
         case .journalConflict(let p, let c):
             return
                 "\(p): saved changes in this journal were made on another version of \(c), which was replaced since (by git?); both were left untouched — run `kader check` to see how to recover."
+        case .journalWithoutFile(let p, let c):
+            return
+                "\(p): this journal holds saved changes, but the codings file \(c) is gone (deleted, or removed by git?); the journal was left untouched — run `kader check` to see how to recover."
         }
     }
 }

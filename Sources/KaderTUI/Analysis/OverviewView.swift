@@ -40,7 +40,12 @@ enum OverviewView {
     static func totalLines(_ state: AppState, _ o: Overview, width: Int) -> [[Run]] {
         let totals = o.totals
         var out: [[Run]] = [
-            [("Progress — every coder over all \(o.documents) documents (details at the end)", Theme.heading)]
+            [
+                (
+                    "Progress — every coder over \(o.documents == 1 ? "the 1 document" : "all \(o.documents) documents") (details at the end)",
+                    Theme.heading
+                )
+            ]
         ]
         let cw = min(max(5, totals.map { DisplayWidth.of($0.coder) }.max() ?? 0), 16)
         let dw = max(4, "\(o.documents)/\(o.documents)".count)

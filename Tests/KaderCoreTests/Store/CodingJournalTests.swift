@@ -149,6 +149,42 @@ import Testing
         #expect(findings.contains { $0.kind == .damaged && $0.advice.contains("journal") })
     }
 
+    @Test func aDeletedFileWithChangesInTheJournalIsReportedAndTheJournalKept() throws {
+        let (root, doc, url) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let journal = CodingJournal.url(for: url)
+        var saved = Data()
+        do {
+            let store = try CodingStore(projectRoot: root, coder: "ann", journal: true)
+            var file = try store.load(document: doc).toggling(code: "werkdruk", on: doc.segments[1], at: "t")
+            try store.save(file)
+            file = file.toggling(code: "didactiek", on: doc.segments[3], at: "t")
+            try store.save(file)
+            saved = try Data(contentsOf: journal)
+        }
+        // A crash left the journal; then the file went (deleted, `git stash -u`, `git clean`).
+        try FileManager.default.removeItem(at: url)
+        try saved.write(to: journal)
+        #expect(CodingStore.orphanJournalRecords(url) == 1)
+        let error = StoreError.journalWithoutFile(path: journal.path, codings: url.path)
+        #expect(throws: error) { try CodingStore.read(projectRoot: root, coder: "ann", document: doc) }
+        let writer = try CodingStore(projectRoot: root, coder: "ann", journal: true)
+        #expect(throws: error) { try writer.load(document: doc) }
+        #expect(try Data(contentsOf: journal) == saved, "never touched")
+        #expect(!FileManager.default.fileExists(atPath: url.path), "no new file written over the changes")
+        let findings = ProjectCheck.run(project: try Project(root: root)).findings
+        #expect(
+            findings.contains {
+                $0.kind == .damaged && $0.path == "Codings/ann/fg.json" && $0.message.hasPrefix("is gone")
+                    && $0.advice.contains("rm Codings/ann/.fg.json.journal")
+            })
+        // A journal holding no change (a header only) is no problem.
+        let header = CodingJournal.header(base: [])
+        try Data(header).write(to: journal)
+        #expect(CodingStore.orphanJournalRecords(url) == nil)
+        #expect(try writer.load(document: doc).codings.isEmpty)
+    }
+
     @Test func aJournalAlreadyFoldedInIsDroppedNotAConflict() throws {
         let (root, doc, url) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: root) }
