@@ -35,10 +35,20 @@ extension AppState {
 
     /// `*`: the prompt for a search across documents, holding the last term.
     mutating func openCorpusSearchPrompt() {
-        mode = .prompt(Prompt(kind: .corpusSearch, text: corpusHits?.term ?? ""))
+        mode = .prompt(Prompt(kind: .corpusSearch))
+        let last = corpusHits.map { " Last: \($0.term)." } ?? ""
         message = StatusMessage(
             "Words, case and accents ignored; * is a wildcard (werk*); a phrase is words in a row. Enter searches, Esc cancels."
-        )
+                + last)
+    }
+
+    /// What the coding screen's search (`/`, `]`) looks for after a hit of `term` is opened:
+    /// the term itself, or for a term with `*` its longest piece without one (`tablet*` → `tablet`),
+    /// which finds at least every hit of the term in the text.
+    static func textQuery(forTerm term: String) -> String {
+        guard term.contains("*") else { return term }
+        let pieces = term.split(separator: "*").map { $0.trimmingCharacters(in: .whitespaces) }
+        return pieces.max { $0.count < $1.count } ?? term
     }
 
     /// Enter in the search-across-documents prompt.
@@ -79,8 +89,8 @@ extension AppState {
             guard h.rows.indices.contains(h.selected) else { return [] }
             let row = h.rows[h.selected]
             // The term stays the search of the opened document: its matches are highlighted
-            // and ] goes to the next one.
-            search = TextSearch(query: row.match)
+            // and ] goes to the next one (for `werk*`, every text with "werk").
+            search = TextSearch(query: Self.textQuery(forTerm: h.term))
             return [.openDocument(row.documentIndex, segmentId: row.segmentId)]
         case .char("c"):
             corpusHits = h

@@ -177,14 +177,17 @@ import Testing
         #expect(app.state.screen == .coding)
         #expect(app.state.document?.id == "interview-twee")
         #expect(app.state.currentSegment?.ordinal == 2)
-        #expect(app.state.search?.query == "WERKDRÚK")
-        // `*` again offers the last term.
+        #expect(app.state.search?.query == "werkdruk", "the term, so ] goes to every hit")
+        #expect(AppState.textQuery(forTerm: "tablet*") == "tablet")
+        #expect(AppState.textQuery(forTerm: "*vaardig* kind") == "vaardig")
+        // `*` again opens an empty prompt (typing does not append to the old term) and names the last term.
         app.handle(.char("*"))
         guard case .prompt(let p) = app.state.mode else {
             Issue.record("no prompt")
             return
         }
-        #expect(p.kind == .corpusSearch && p.editor.text == "werkdruk")
+        #expect(p.kind == .corpusSearch && p.editor.text.isEmpty)
+        #expect(app.state.message?.text.contains("Last: werkdruk.") == true)
     }
 
     @Test func codingTheHitsAsksWithTheCountWritesOnlyThisCoderAndUndoes() throws {

@@ -37,7 +37,8 @@ public struct SearchPattern: Sendable {
                 }
             }
             .filter { !$0.allSatisfy(\.isEmpty) || $0.count > 1 }
-            if words.isEmpty {
+            // `*` alone (or `* *`) would match every word of the corpus: refused like a term without letters.
+            if words.allSatisfy({ $0.allSatisfy(\.isEmpty) }) {
                 throw AnalysisError.badSearch(term: term, detail: "it has no letters or digits to look for")
             }
             let ascii = words.joined().filter { piece in

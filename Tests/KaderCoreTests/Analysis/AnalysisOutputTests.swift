@@ -116,7 +116,9 @@ import Testing
             }
         }
         #expect(try SearchPattern("één").requiredASCII == Array("een".utf8))
-        #expect(try SearchPattern("*").requiredASCII == nil)
+        #expect(throws: AnalysisError.self) { try SearchPattern("*") }
+        #expect(throws: AnalysisError.self) { try SearchPattern("** *") }
+        #expect(try SearchPattern("werk *").requiredASCII == Array("werk".utf8))
         #expect(throws: AnalysisError.self) { try SearchPattern("((", regex: true) }
         #expect(throws: AnalysisError.self) { try SearchPattern(" -- ") }
     }
