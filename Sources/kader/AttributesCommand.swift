@@ -9,9 +9,9 @@ struct AttributesCommand: ParsableCommand {
         abstract:
             "Show the attributes of documents and speakers (front matter, sidecars, Attributes.csv); exit 1 on conflicts.",
         discussion: """
-            Any key of a transcript's front matter or sidecar is a document attribute; keys under a speaker
-            (besides role and codable) are speaker attributes. Attributes.csv at the project root adds more: a
-            document column (id or file name) and/or a speaker column, one column per attribute. Where it
+            Any key of a transcript's front matter or sidecar is a document attribute; keys under a speaker \
+            (besides role and codable) are speaker attributes. Attributes.csv at the project root adds more: a \
+            document column (id or file name) and/or a speaker column, one column per attribute. Where it \
             disagrees with the front matter, the front matter is used and the conflict is listed.
             """
     )

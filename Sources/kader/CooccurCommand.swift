@@ -24,9 +24,9 @@ struct CooccurCommand: ParsableCommand {
         commandName: "cooccur",
         abstract: "Co-occurrence of codes or categories per segment: counts, Jaccard, share of each code's segments.",
         discussion: """
-            The unit is a segment as coded by one coder; each coder is a group of their own (--coder consensus
-            for the reconciled coding), or --pooled counts a segment for every code any selected coder applied.
-            --by ATTRIBUTE splits the groups by a document or speaker attribute (or document, role, speaker).
+            The unit is a segment as coded by one coder; each coder is a group of their own (--coder consensus \
+            for the reconciled coding), or --pooled counts a segment for every code any selected coder applied. \
+            --by ATTRIBUTE splits the groups by a document or speaker attribute (or document, role, speaker). \
             --pair A,B lists the quotes of segments coded with both A and B (with their sub-codes) instead.
             """
     )

@@ -135,7 +135,7 @@ struct ExportQuotesCommand: ParsableCommand {
             Each quote is a span the coder selected for that code, else the whole segment: one row per code \
             and quote span. CSV and JSON have document, document type, site, segment id, ordinal, speaker, \
             role, start and end (Unicode scalar offsets), timestamp, category, code id and path, coder, memo \
-            (the memo on the code there, then the segment memo) and text.
+            (the memo on the code there, then the segment memo) and text. \
             Coders: with several coders, the consensus coder by default when there is one; otherwise name \
             them with --coder or take all with --all-coders. Which coders were included is said on stderr \
             (and in the Markdown/HTML header).
@@ -175,9 +175,9 @@ struct ExportMatrixCommand: ParsableCommand {
         abstract:
             "Export code × document, role, speaker, coder or attribute counts of segments and codings, with row and column percentages.",
         discussion: """
-            Each row counts the code and its sub-codes; a cell gives distinct segments and coder × segment × code
-            codings. Column % is the share of the column's codable segments coded with the code; row % the share
-            of the code's segments in the column. --by takes document, role, speaker, coder or any attribute
+            Each row counts the code and its sub-codes; a cell gives distinct segments and coder × segment × code \
+            codings. Column % is the share of the column's codable segments coded with the code; row % the share \
+            of the code's segments in the column. --by takes document, role, speaker, coder or any attribute \
             (front matter, sidecar or Attributes.csv). HTML adds bar charts (inline SVG) above the tables.
             """
     )
@@ -239,8 +239,8 @@ struct ExportMemosCommand: ParsableCommand {
         commandName: "memos",
         abstract: "Export every memo: on the project, documents, segments, codes on segments, and codes.",
         discussion: """
-            One row per memo: kind (project, document, segment, coding, code), coder, when (the last change of the
-            coding or project memo that holds it), document, segment id and ordinal, speaker, role, code id and path, the
+            One row per memo: kind (project, document, segment, coding, code), coder, when (the last change of the \
+            coding or project memo that holds it), document, segment id and ordinal, speaker, role, code id and path, the \
             quoted text (the code's quote spans, else the segment) and the memo. Every coder by default.
             """
     )

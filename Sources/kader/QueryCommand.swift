@@ -8,16 +8,16 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Find segments by codes and attributes: 'digitalisering and welbevinden and role=leerkracht'.",
         discussion: """
-            A bare word is a code (id or name) with its sub-codes; code=ID is the same, code==ID the code alone.
-            Fields: coder, document, speaker, role, and any attribute of the document or speaker. Operators =, !=,
-            <, <=, >, >= (numbers and dates compare as such; * is a wildcard in = and !=). Combine with and, or,
-            not, parentheses, and A near B (within 1 codable segment of the same document), near/K (within K),
+            A bare word is a code (id or name) with its sub-codes; code=ID is the same, code==ID the code alone. \
+            Fields: coder, document, speaker, role, and any attribute of the document or speaker. Operators =, !=, \
+            <, <=, >, >= (numbers and dates compare as such; * is a wildcard in = and !=). Combine with and, or, \
+            not, parentheses, and A near B (within 1 codable segment of the same document), near/K (within K), \
             near/K/speaker (within K of the same speaker's segments).
 
-            The unit is one coder's coding of a segment: 'A and B' needs one coder to apply both. Quotes are
+            The unit is one coder's coding of a segment: 'A and B' needs one coder to apply both. Quotes are \
             that coder's codings of the codes the query names (all codes when it names none).
 
-            Named queries live in kader.yaml (queries: {name: expression}); run one by its name, list them
+            Named queries live in kader.yaml (queries: {name: expression}); run one by its name, list them \
             with --list, save one with --save NAME.
             """
     )

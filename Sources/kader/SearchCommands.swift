@@ -12,8 +12,8 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search every transcript: keyword-in-context lines with document, segment, speaker and role.",
         discussion: """
-            Case and accents are ignored (e matches é, ë), as in the coding screen's search. A term matches whole
-            words; several words are a phrase; * stands for any letters within a word (leerkracht*, *vaardig*).
+            Case and accents are ignored (e matches é, ë), as in the coding screen's search. A term matches whole \
+            words; several words are a phrase; * stands for any letters within a word (leerkracht*, *vaardig*). \
             --regex takes a regular expression instead (ICU syntax, case-insensitive, accents significant).
             """
     )
@@ -137,8 +137,8 @@ struct AutocodeCommand: ParsableCommand {
         abstract:
             "Apply a code to every codable segment a search finds, for one coder (--dry-run shows what it would do; --undo takes the last run back).",
         discussion: """
-            Writes only the named coder's files, through the same store as the coding screen (lock, atomic saves).
-            Each run is logged in Codings/<coder>/.autocode-log.json with the segments it coded; `kader autocode
+            Writes only the named coder's files, through the same store as the coding screen (lock, atomic saves). \
+            Each run is logged in Codings/<coder>/.autocode-log.json with the segments it coded; `kader autocode \
             --undo --coder NAME` removes the code from exactly those segments (where it is still applied).
             """
     )
