@@ -22,6 +22,7 @@ extension AppController {
             var corpus = try analysisCorpus()
             corpus.tree = CodeTree(state.codebook)
             let filter = try KaderCore.SegmentFilter(parsing: text, corpus: corpus)
+            _ = try filter.expression.refusingCoderField()
             guard let base = corpus.documents.first(where: { $0.document.id == doc.id }) else {
                 throw AnalysisError.io(path: doc.sourcePath, detail: "is not among the project's transcripts")
             }

@@ -134,6 +134,30 @@ import Testing
 
     /// Issue 15's defect with an expression filter: a code key that hides the current segment
     /// moves the cursor to the highlighted one, and the next key acts there.
+    /// Only the coder's own codings count in the coding screen: `coder=` is refused with why,
+    /// in the filter and in the query view alike.
+    @Test func coderFieldIsRefusedWithTheReason() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = try Self.app(root)
+        try app.open(documentNamed: "focusgroep-een")
+        for key: Key in [.char("f"), .char("w")] { app.handle(key) }
+        Self.type("werkdruk and not coder=bart", into: app)
+        app.handle(.enter)
+        #expect(app.state.filter.expression == nil)
+        #expect(app.state.message?.text.contains("counts only your own codings") == true)
+        app.handle(.escape)
+        app.handle(.escape)
+        app.handle(.char("Q"))
+        Self.type("coder=ann", into: app)
+        app.handle(.enter)
+        #expect(app.state.message?.text.contains("counts only your own codings") == true)
+        guard case .queryPrompt = app.state.mode else {
+            Issue.record("the query prompt closed: \(app.state.mode)")
+            return
+        }
+    }
+
     @Test func codeKeyUnderExpressionFilterActsOnTheHighlightedSegment() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -88,6 +88,7 @@ extension AppController {
         do {
             let (corpus, failures) = try analysisCorpus(allCoders: false)
             let filter = try KaderCore.SegmentFilter(parsing: expression, corpus: corpus)
+            _ = try filter.expression.refusingCoderField()
             let units = filter.matches(in: corpus)
             let codes = filter.expression.positiveCodes(corpus.tree)
             let indexOf = Dictionary(

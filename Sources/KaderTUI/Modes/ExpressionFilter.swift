@@ -53,3 +53,29 @@ public struct ExpressionFilter: Sendable, Hashable {
         hasher.combine(document.document.id)
     }
 }
+
+extension FilterExpression {
+    /// True when the expression compares the `coder` field anywhere.
+    var mentionsCoder: Bool {
+        switch self {
+        case .code: return false
+        case .compare(let field, _, _): return field.lowercased() == "coder"
+        case .not(let e): return e.mentionsCoder
+        case .and(let a, let b), .or(let a, let b), .near(let a, let b, _, _): return a.mentionsCoder || b.mentionsCoder
+        }
+    }
+
+    /// The coding screen's filter and query view count only the coder's own codings, so `coder=`
+    /// could only mean "all" or "nothing": refused with the reason.
+    /// - Throws: ``AnalysisError/unknownName(_:detail:)``.
+    func refusingCoderField() throws -> FilterExpression {
+        guard !mentionsCoder else {
+            throw AnalysisError.unknownName(
+                "coder",
+                detail:
+                    "not used here: the coding screen counts only your own codings (kader query --coder compares coders)"
+            )
+        }
+        return self
+    }
+}
