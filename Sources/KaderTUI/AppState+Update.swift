@@ -265,7 +265,10 @@ extension AppState {
             showOthers.toggle()
             if showOthers { return [.loadOtherCoders] }
         case .overview: return [.loadOverview]
-        case .query: return [.openQuery(text: "")]
+        case .query:
+            // Back to the last results (run again, so they show codings changed since); Q there edits.
+            if let last = lastQuery { return [.runQuery(expression: last.expression, name: last.name)] }
+            return [.openQuery(text: "")]
         }
         return []
     }

@@ -92,6 +92,9 @@ public struct AppState: Sendable {
     public var search: TextSearch?
     /// The hits of the last search across documents (`*`).
     public var corpusHits: CorpusHits?
+    /// The query results last left (by opening a segment or going back): `Q` runs that query
+    /// again and shows the list at the same row.
+    public var lastQuery: QueryResults?
     /// Most recently used code ids, newest first (at most 8).
     public var recentCodes: [String] = []
     /// Code memos of this coder, by code id.

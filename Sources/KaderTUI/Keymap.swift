@@ -113,7 +113,7 @@ public struct Keymap: Sendable {
         KeyBinding(.char("O"), .overview, "overview", Keymap.overviewHelp, .everywhere),
         KeyBinding(
             .char("Q"), .query, "query",
-            "Query your codings across documents: type an expression (digitalisering and role=leerkracht; or, not, near) or pick one saved in kader.yaml (↓); Enter opens a segment.",
+            "Query your codings across documents: type an expression (digitalisering and role=leerkracht; or, not, near) or pick one saved in kader.yaml (↓); Enter opens a segment, Q comes back to the list.",
             .everywhere),
         KeyBinding(
             .ctrl("o"), .toggleOtherCoders, "other coders",

@@ -115,8 +115,22 @@ import Testing
         #expect(app.state.screen == .coding)
         #expect(app.state.currentSegment?.id == segs[0].id)
 
-        // Bart's codings are not searched (blind coding).
+        // Q brings the results back (run again) at the row left; Q there edits the query.
         app.handle(.char("Q"))
+        guard case .queryResults(let again) = app.state.mode else {
+            Issue.record("Q did not return to the results: \(app.state.mode)")
+            return
+        }
+        #expect(again.name == "druk" && again.rows.map(\.segmentId) == [segs[0].id] && again.selected == 0)
+        app.handle(.char("Q"))
+        guard case .queryPrompt(let edit) = app.state.mode else {
+            Issue.record("Q in the results did not open the prompt")
+            return
+        }
+        #expect(edit.editor.text == "digitalisering and role=leerkracht")
+
+        // Bart's codings are not searched (blind coding).
+        app.handle(.ctrl("u"))
         for c in "veranderingsprocessen" { app.handle(.char(c)) }
         app.handle(.enter)
         guard case .queryResults(let none) = app.state.mode else {

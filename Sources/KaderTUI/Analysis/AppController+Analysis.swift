@@ -118,8 +118,11 @@ extension AppController {
                 }
             }
             let segments = Set(units.map { $0.document << 32 | $0.segment }).count
-            state.mode = .queryResults(
-                QueryResults(expression: expression, name: name, rows: rows, segments: segments))
+            var results = QueryResults(expression: expression, name: name, rows: rows, segments: segments)
+            if let last = state.lastQuery, last.expression == expression {
+                results.selected = max(0, min(last.selected, rows.count - 1))
+            }
+            state.mode = .queryResults(results)
             state.message = StatusMessage(
                 "\(segments) segment\(segments == 1 ? "" : "s") match\(segments == 1 ? "es" : "") in your codings"
                     + (failures.isEmpty ? "" : "; could not read \(Self.list(failures))")

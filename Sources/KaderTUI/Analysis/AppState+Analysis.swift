@@ -89,10 +89,12 @@ extension AppState {
         case .escape, .char("q"):
             mode = .normal
             message = nil
+            lastQuery = r
             return []
         case .enter:
             mode = .normal
             message = nil
+            lastQuery = r
             guard r.rows.indices.contains(r.selected) else { return [] }
             let row = r.rows[r.selected]
             return [.openDocument(row.documentIndex, segmentId: row.segmentId)]
