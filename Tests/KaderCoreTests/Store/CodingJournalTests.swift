@@ -122,15 +122,8 @@ import Testing
         let (root, doc, url) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: root) }
         let journal = CodingJournal.url(for: url)
-        var saved = Data()
-        do {
-            let store = try CodingStore(projectRoot: root, coder: "ann", journal: true)
-            var file = try store.load(document: doc).toggling(code: "werkdruk", on: doc.segments[1], at: "t")
-            try store.save(file)
-            file = file.toggling(code: "didactiek", on: doc.segments[3], at: "t")
-            try store.save(file)
-            saved = try Data(contentsOf: journal)
-        }
+        // Two saves: the first writes the file whole, the second is the journal's one record.
+        let saved = try Self.savedBeforeClose(root, doc, url, steps: 2).journal
         // Another version of the file arrives (git pull) while the journal is still there.
         let theirs = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
             .toggling(code: "welzijn", on: doc.segments[2], at: "t")
@@ -153,15 +146,8 @@ import Testing
         let (root, doc, url) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: root) }
         let journal = CodingJournal.url(for: url)
-        var saved = Data()
-        do {
-            let store = try CodingStore(projectRoot: root, coder: "ann", journal: true)
-            var file = try store.load(document: doc).toggling(code: "werkdruk", on: doc.segments[1], at: "t")
-            try store.save(file)
-            file = file.toggling(code: "didactiek", on: doc.segments[3], at: "t")
-            try store.save(file)
-            saved = try Data(contentsOf: journal)
-        }
+        // Two saves: the first writes the file whole, the second is the journal's one record.
+        let saved = try Self.savedBeforeClose(root, doc, url, steps: 2).journal
         // A crash left the journal; then the file went (deleted, `git stash -u`, `git clean`).
         try FileManager.default.removeItem(at: url)
         try saved.write(to: journal)
