@@ -91,7 +91,7 @@ public struct AlphaInterval: Sendable, Equatable {
     /// The largest number of bootstrap replicates accepted (`--bootstrap`): 100,000.
     public static let maxReplicates = 100_000
     /// `auto` uses the jackknife below this many pairable units.
-    public static let jackknifeBelow = 50
+    public static let jackknifeBelow = 30
 
     /// q for one α_min, or nil if it was not requested.
     public func probabilityBelow(_ alphaMin: Double) -> Double? {

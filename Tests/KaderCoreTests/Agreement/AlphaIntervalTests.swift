@@ -80,10 +80,10 @@ extension AgreementTests {
         }
 
         @Test func autoPicksTheJackknifeForSmallSamplesOnly() throws {
-            // Below 50 pairable units the jackknife, from 50 on the bootstrap over units.
-            #expect(AlphaInterval.compute(Self.binary(10, 15, 3, 2), method: .auto).result?.method == .jackknife)
-            #expect(AlphaInterval.compute(Self.binary(16, 24, 5, 4), method: .auto).result?.method == .jackknife)
-            #expect(AlphaInterval.compute(Self.binary(16, 24, 6, 4), method: .auto).result?.method == .units)
+            // Below 30 pairable units the jackknife, from 30 on the bootstrap over units.
+            #expect(AlphaInterval.compute(Self.binary(10, 12, 4, 3), method: .auto).result?.method == .jackknife)
+            #expect(AlphaInterval.compute(Self.binary(10, 12, 4, 4), method: .auto).result?.method == .units)
+            #expect(AlphaInterval.compute(Self.binary(20, 30, 6, 4), method: .auto).result?.method == .units)
             #expect(AlphaInterval.compute(Self.binary(50, 80, 12, 8), method: .auto).result?.method == .units)
             // A code applied once, by one coder: leaving that unit out leaves one value, so the
             // jackknife is undefined and auto falls back to the bootstrap only if that is defined.
