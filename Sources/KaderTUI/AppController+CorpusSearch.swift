@@ -4,13 +4,18 @@ import KaderCore
 /// The `where` filter and the search across documents, carried out for the TUI. Both read
 /// documents and attributes only: no other coder's codings are loaded (blind coding).
 extension AppController {
-    /// Every document with its attributes, no codings; loaded once, at the first use.
+    /// Every document with its attributes, no codings: the transcripts the overview and the
+    /// query view use too (``AnalysisCache/base``), loaded once, at the first use of any of them.
     /// - Throws: ``LoaderError``, ``AnalysisError`` (a bad `Attributes.csv`).
     func analysisCorpus() throws -> AnalysisCorpus {
-        if let c = filterCorpus { return c }
-        var c = try AnalysisCorpus.load(project: project, codings: false)
+        var c: AnalysisCorpus
+        if let cached = analysisCache.base {
+            c = cached
+        } else {
+            c = try AnalysisCorpus.load(project: project, codings: false)
+            analysisCache.base = c
+        }
         c.tree = CodeTree(state.codebook)
-        filterCorpus = c
         return c
     }
 

@@ -18,14 +18,11 @@ public final class AppController {
     /// Every file's bytes before and after the last merge (or coding of search hits), for `u`
     /// (see ``undoCodebookEdit()``).
     var mergeUndo: (before: [URL: Data], after: [URL: Data])?
-    /// Every document's attributes and text, loaded without codings for the `where` filter and
-    /// the search across documents (see ``analysisCorpus()``).
-    var filterCorpus: AnalysisCorpus?
     /// The terminal while ``run(on:)`` runs, so that work reading every transcript can show a
     /// line saying so before it starts instead of leaving the screen still.
     weak var terminal: Terminal?
-    /// Transcripts, attributes and codings read for the overview and queries, kept between
-    /// openings.
+    /// Transcripts, attributes and codings read for the overview, queries, the `where` filter and
+    /// the search across documents, kept between openings (one load of the transcripts for all).
     let analysisCache = AnalysisCache()
 
     public init(
@@ -194,9 +191,9 @@ public final class AppController {
             case .loadRetrieval(let id): loadRetrieval(id)
             case .loadOtherCoders: loadOtherCoders()
             case .applyWhere(let text):
-                busy(filterCorpus == nil) { applyWhere(text) }
+                busy(analysisCache.base == nil) { applyWhere(text) }
             case .searchCorpus(let term):
-                busy(filterCorpus == nil) { searchCorpus(term) }
+                busy(analysisCache.base == nil) { searchCorpus(term) }
             case .codeHits(let code, let segments): codeHits(code, segments)
             case .loadOverview: busy(true) { loadOverview() }
             case .openQuery(let text): openQuery(text)

@@ -127,10 +127,12 @@ import Testing
 
         // Coding more shows on the next opening (the open file from memory), and so does a file
         // another coder changed on disk meanwhile (read again as its size or time changed).
-        let bart = try CodingStore(projectRoot: root, coder: "bart")
-        var bartFile = try bart.load(document: doc)
-        bartFile.status = .inProgress
-        try bart.save(bartFile)
+        do {
+            let bart = try CodingStore(projectRoot: root, coder: "bart")
+            var bartFile = try bart.load(document: doc)
+            bartFile.status = .inProgress
+            try bart.save(bartFile)
+        }
         try app.open(documentNamed: "focusgroep-een")
         app.state.cursor = try #require(doc.segments.firstIndex { $0.id == segs[2].id })
         app.perform(app.state.update(.toggleCode("didactiek")))
@@ -142,5 +144,21 @@ import Testing
         #expect(again.frequencies.first { $0.code == "digitalisering" }?.segments == 3)
         #expect(again.progress.first?.coded == 3)
         #expect(again.progress.last?.status == .inProgress)
+        app.handle(.escape)
+
+        // Bart codes on in his coding screen: the change is in his journal, the file unchanged;
+        // the next opening sees it all the same.
+        let live = try CodingStore(projectRoot: root, coder: "bart", journal: true)
+        var liveFile = try live.load(document: doc)
+        let before = try Data(contentsOf: live.fileURL(documentId: doc.id))
+        liveFile = liveFile.settingCodes([], on: segs[2], at: "t2")
+        try live.save(liveFile)
+        #expect(try Data(contentsOf: live.fileURL(documentId: doc.id)) == before, "saved to the journal")
+        app.handle(.char("O"))
+        guard case .overview(let third) = app.state.mode else {
+            Issue.record("no overview the third time")
+            return
+        }
+        #expect(third.progress.last?.coded == 2)
     }
 }

@@ -17,15 +17,21 @@ final class AnalysisCache: @unchecked Sendable {
         var full: Bool
     }
 
-    /// A file's size and modification time.
+    /// Size and modification time of a codings file and of its journal (a coder coding right
+    /// now saves to the journal first, see ``CodingJournal``).
     struct Stamp: Equatable {
         var size: Int?
         var modified: Date?
+        var journalSize: Int?
+        var journalModified: Date?
 
         init(_ url: URL) {
             let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
             size = attributes?[.size] as? Int
             modified = attributes?[.modificationDate] as? Date
+            let journal = try? FileManager.default.attributesOfItem(atPath: CodingJournal.url(for: url).path)
+            journalSize = journal?[.size] as? Int
+            journalModified = journal?[.modificationDate] as? Date
         }
     }
 

@@ -13,15 +13,7 @@ extension AppController {
     /// - Throws: what ``AnalysisCorpus/load(project:coders:documents:codings:)`` throws.
     func analysisCorpus(allCoders: Bool) throws -> (corpus: AnalysisCorpus, failures: [String]) {
         let cache = analysisCache
-        let base: AnalysisCorpus
-        if let cached = cache.base {
-            base = cached
-        } else {
-            base = try AnalysisCorpus.load(project: project, codings: false)
-            cache.base = base
-        }
-        var corpus = base
-        corpus.tree = CodeTree(state.codebook)
+        var corpus = try analysisCorpus()
         let root = project.root
         let coders = allCoders ? CodingStore.coders(projectRoot: root) : [state.coder]
         let filesOf = coders.map { Set(CodingStore.documentIds(projectRoot: root, coder: $0)) }
