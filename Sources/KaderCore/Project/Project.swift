@@ -102,9 +102,11 @@ public struct Project: Sendable {
 
     /// Loads and segments one transcript by its relative path, with the project's settings
     /// unless another `loader` is given.
+    /// A current entry of the project's ``DocumentCache`` is used instead of loading the file.
+    /// - Throws: ``LoaderError`` (the file's problem in one sentence).
     public func loadDocument(path: String, loader: TranscriptLoader? = nil) throws -> Document {
-        try (loader ?? TranscriptLoader(options: settings.loadOptions)).load(
-            url: root.appendingPathComponent(path), displayPath: path)
+        try DocumentCache(root: root).load(
+            path: path, loader: loader ?? TranscriptLoader(options: settings.loadOptions))
     }
 
     /// Document ids for the transcript paths, in the same order.
