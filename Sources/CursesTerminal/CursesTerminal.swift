@@ -97,9 +97,18 @@ public final class CursesTerminal: Terminal {
 
     /// ``readKey()``, calling `onIdle` each time 0.4 s pass without input.
     public func readKey(onIdle: () -> Void) -> Key? {
+        readKey(idleAfter: 400) {
+            onIdle()
+            return false
+        }
+    }
+
+    /// ``readKey()``, calling `onIdle` each time `milliseconds` pass without input; returns
+    /// ``Key/resize`` when it returns true (draw again).
+    public func readKey(idleAfter milliseconds: Int32, onIdle: () -> Bool) -> Key? {
         while true {
             if !queued.isEmpty { return queued.removeFirst() }
-            wtimeout(window, decoder.isPending ? (decoder.isInsideSequence ? 150 : Self.escapeDelay) : 400)
+            wtimeout(window, decoder.isPending ? (decoder.isInsideSequence ? 150 : Self.escapeDelay) : max(0, milliseconds))
             var ch: wint_t = 0
             let r = wget_wch(window, &ch)
             if r == ERR {
@@ -110,7 +119,7 @@ public final class CursesTerminal: Terminal {
                 // Timed out (or input closed): catch a resize whose SIGWINCH curses missed.
                 if inputClosed() { return nil }
                 if let key = checkSize() { return key }
-                onIdle()
+                if onIdle() { return .resize }
                 continue
             }
             if r == KEY_CODE_YES {

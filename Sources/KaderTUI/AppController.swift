@@ -25,20 +25,32 @@ public final class AppController {
     /// the search across documents, kept between openings (one load of the transcripts for all).
     let analysisCache = AnalysisCache()
 
+    /// Entries of the document list whose codings file is not read yet, from ``nextPending`` on.
+    private(set) var pendingEntries = 0
+    private var nextPending = 0
+    /// The status line shown while entries are pending.
+    private var readingNote: StatusMessage?
+
+    /// Opens the coding screen's controller. The document list is filled from the coder's
+    /// codings files for at most `listBudget` seconds here; the rest is filled between keys
+    /// (``fillPendingEntries(budget:)``), so a large project shows its first frame at once.
     public init(
         project: Project, store: CodingStore, loader: TranscriptLoader? = nil, keymap: Keymap = Keymap(),
-        showOthers: Bool = false
+        showOthers: Bool = false, listBudget: Double = 0.05
     ) {
         self.project = project
         self.store = store
         self.loader = loader
-        let entries = zip(project.transcriptPaths, project.documentIds).map { path, id in
-            Self.entry(path: path, id: id, project: project, coder: store.coder)
+        var entries = zip(project.transcriptPaths, project.documentIds).map { path, id in
+            DocumentEntry(path: path, id: id)
         }
+        for i in entries.indices { entries[i].pending = true }
+        pendingEntries = entries.count
         state = AppState(
             projectName: project.root.lastPathComponent, coder: store.coder, codebook: project.codebook,
             documents: entries, readOnly: store.readOnly, keymap: keymap)
         state.showOthers = showOthers
+        fillPendingEntries(budget: listBudget)
         do {
             state.codeMemos = try CodeMemoFile.load(projectRoot: project.root, coder: store.coder)
             state.projectMemo = try ProjectMemoFile.load(projectRoot: project.root, coder: store.coder)?.memo
@@ -84,6 +96,40 @@ public final class AppController {
         }
         return DocumentEntry(
             path: path, id: id, status: file.status, coded: file.codings.filter { !$0.codes.isEmpty }.count)
+    }
+
+    /// Reads the coder's codings files of pending list entries, in list order, for about
+    /// `budget` seconds (at least one file); the codable counts come from the document cache
+    /// when it has them. While entries remain, the status line says how far reading got.
+    /// Returns true when some entry changed.
+    @discardableResult
+    public func fillPendingEntries(budget: Double) -> Bool {
+        guard pendingEntries > 0 else { return false }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let cache = DocumentCache(root: project.root)
+        let options = (loader ?? TranscriptLoader(options: project.settings.loadOptions)).options
+        repeat {
+            let i = nextPending
+            nextPending += 1
+            guard i < state.documents.count, state.documents[i].pending else { continue }
+            let old = state.documents[i]
+            var entry = Self.entry(path: old.path, id: old.id, project: project, coder: store.coder)
+            entry.codable = old.codable ?? cache.summary(path: old.path, options: options)?.codableSegments
+            state.documents[i] = entry
+            pendingEntries -= 1
+        } while pendingEntries > 0 && nextPending < state.documents.count
+            && Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < budget
+        if nextPending >= state.documents.count { pendingEntries = 0 }
+        let total = state.documents.count
+        if pendingEntries > 0 {
+            let note = StatusMessage("Reading your codings… \(total - pendingEntries) of \(total) documents")
+            if state.message == nil || state.message == readingNote { state.message = note }
+            readingNote = note
+        } else if let note = readingNote {
+            if state.message == note { state.message = nil }
+            readingNote = nil
+        }
+        return true
     }
 
     /// Opens the document with this id (or file name) directly.
@@ -144,7 +190,12 @@ public final class AppController {
         while true {
             let (w, h) = terminal.size
             terminal.draw(frame(width: w, height: h))
-            guard let key = terminal.readKey(onIdle: foldJournals) else { return }
+            let key = terminal.readKey(idleAfter: pendingEntries > 0 ? 0 : 400) {
+                if pendingEntries > 0 { return fillPendingEntries(budget: 0.03) }
+                foldJournals()
+                return false
+            }
+            guard let key else { return }
             if !handle(key) { return }
         }
     }
@@ -269,6 +320,10 @@ public final class AppController {
 
     private func refreshEntry(_ index: Int) {
         guard let file = state.codings, file.document == state.documents[index].id else { return }
+        if state.documents[index].pending {
+            state.documents[index].pending = false
+            pendingEntries -= 1
+        }
         state.documents[index].status = file.status
         state.documents[index].coded = file.codings.filter { !$0.codes.isEmpty }.count
     }

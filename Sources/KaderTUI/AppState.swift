@@ -11,6 +11,9 @@ public struct DocumentEntry: Hashable, Sendable {
     public var codable: Int?
     /// True when this coder's codings file is damaged or of an unknown schema (it will not open).
     public var damaged = false
+    /// True while the coder's codings file has not been read yet: a large project shows its list
+    /// at once and fills in status and counts between keys (``AppController``).
+    public var pending = false
 
     public init(path: String, id: String, status: CodingStatus = .notStarted, coded: Int? = nil, codable: Int? = nil) {
         self.path = path

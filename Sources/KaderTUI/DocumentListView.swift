@@ -17,8 +17,10 @@ enum DocumentListView {
         let first = max(0, state.documentCursor - height + 1)
         for (offset, entry) in state.documents.enumerated().dropFirst(first).prefix(height) {
             let row = 3 + offset - first
-            let progress = entry.codable.map { "\(entry.coded ?? 0)/\($0)" } ?? (entry.coded.map { "\($0)" } ?? "—")
-            let status = (entry.damaged ? "DAMAGED" : entry.status.rawValue).padding(
+            let progress =
+                entry.pending
+                ? "…" : entry.codable.map { "\(entry.coded ?? 0)/\($0)" } ?? (entry.coded.map { "\($0)" } ?? "—")
+            let status = (entry.damaged ? "DAMAGED" : entry.pending ? "…" : entry.status.rawValue).padding(
                 toLength: 12, withPad: " ", startingAt: 0)
             let line = "  \(status)  \(progress.padding(toLength: 8, withPad: " ", startingAt: 0))  \(entry.path)"
             let selected = offset == state.documentCursor

@@ -7,6 +7,10 @@ public protocol Terminal: AnyObject {
     /// Like ``readKey()``, calling `onIdle` whenever no input came for a moment (about 0.4 s
     /// with curses) while waiting.
     func readKey(onIdle: () -> Void) -> Key?
+    /// Like ``readKey()``, calling `onIdle` whenever no input came for `milliseconds` (0: none
+    /// waiting right now) while waiting; when `onIdle` returns true, returns ``Key/resize`` so
+    /// the caller draws the screen again.
+    func readKey(idleAfter milliseconds: Int32, onIdle: () -> Bool) -> Key?
     /// Shows `screen` (same size as ``size``).
     func draw(_ screen: ScreenBuffer)
 }
@@ -14,4 +18,10 @@ public protocol Terminal: AnyObject {
 extension Terminal {
     /// Terminals without a notion of idle time never call `onIdle`.
     public func readKey(onIdle: () -> Void) -> Key? { readKey() }
+    /// Terminals without a notion of idle time call `onIdle` once before each key, so pending
+    /// work still gets done.
+    public func readKey(idleAfter milliseconds: Int32, onIdle: () -> Bool) -> Key? {
+        if onIdle() { return .resize }
+        return readKey()
+    }
 }

@@ -65,8 +65,7 @@ public struct DocumentCache: Sendable {
     public func summary(path: String, options: LoadOptions) -> Summary? {
         let url = root.appendingPathComponent(path)
         guard let key = key(url: url, path: path, options: options),
-            let data = try? Self.readAll(entryURL(path).path, limit: 1 << 16),
-            let header = try? DocumentCacheCodec.decodeHeader(data[...]), header.key == key.text
+            let header = try? Self.readHeader(entryURL(path).path), header.key == key.text
         else { return nil }
         return header.summary
     }
@@ -151,11 +150,17 @@ public struct DocumentCache: Sendable {
             ?? (Bundle.main.executablePath.flatMap { TranscriptStamp($0)?.text } ?? "?")
     }()
 
-    /// The first `limit` bytes of the file at `path`.
-    static func readAll(_ path: String, limit: Int) throws -> [UInt8] {
+    /// The key and summary in the header of the entry at `path`: its first 4 KiB, or as much
+    /// more as the header's length says.
+    static func readHeader(_ path: String) throws -> (key: String, summary: Summary) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw DocumentCacheCodec.Damaged() }
         defer { try? handle.close() }
-        return [UInt8](try handle.read(upToCount: limit) ?? Data())
+        var data = [UInt8](try handle.read(upToCount: 4096) ?? Data())
+        let needed = try DocumentCacheCodec.headerEnd(data[...])
+        if needed > data.count, needed - data.count <= 1 << 24 {
+            data += [UInt8](try handle.read(upToCount: needed - data.count) ?? Data())
+        }
+        return try DocumentCacheCodec.decodeHeader(data[...])
     }
 }
 

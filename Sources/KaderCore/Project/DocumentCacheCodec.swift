@@ -125,6 +125,16 @@ enum DocumentCacheCodec {
             segments: segments, speakers: speakers, diagnostics: diagnostics)
     }
 
+    /// The byte count of the magic, version and header block (what ``decodeHeader(_:)`` needs),
+    /// read from the file's first 28 bytes.
+    static func headerEnd(_ data: ArraySlice<UInt8>) throws -> Int {
+        guard data.count >= magic.count + 4, data.prefix(magic.count).elementsEqual(magic) else { throw Damaged() }
+        var r = ByteReader(data: data, at: data.startIndex + magic.count + 4)
+        let count = try r.int()
+        guard count >= 0, count < Int.max / 2 else { throw Damaged() }
+        return magic.count + 4 + 16 + count
+    }
+
     private static func headerReader(_ data: ArraySlice<UInt8>) throws -> ByteReader {
         guard data.count >= magic.count + 4, data.prefix(magic.count).elementsEqual(magic) else { throw Damaged() }
         var r = ByteReader(data: data, at: data.startIndex + magic.count)
