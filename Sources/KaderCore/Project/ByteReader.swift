@@ -53,11 +53,13 @@ struct ByteReader {
     }
 
     mutating func uint32() throws -> UInt32 {
-        try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
+        let b = try take(4)
+        return b.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
     }
 
     mutating func uint64() throws -> UInt64 {
-        try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+        let b = try take(8)
+        return b.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
     }
 
     mutating func int() throws -> Int {
@@ -68,10 +70,11 @@ struct ByteReader {
 
     mutating func bytes() throws -> [UInt8] { Array(try take(Int(try uint32()))) }
 
+    /// A string; the file's checksum vouches for its bytes, so invalid UTF-8 (which the writer
+    /// never produces) would be repaired rather than rejected.
     mutating func string() throws -> String {
         let b = try take(Int(try uint32()))
-        guard let s = String(validating: b, as: UTF8.self) else { throw DocumentCacheCodec.Damaged() }
-        return s
+        return b.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     mutating func optional() throws -> String? {

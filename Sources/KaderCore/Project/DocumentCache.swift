@@ -50,11 +50,7 @@ public struct DocumentCache: Sendable {
             return try loader.load(url: url, displayPath: path)
         }
         let entry = entryURL(path)
-        if let data = try? TranscriptLoader.readBytes(entry.path, displayPath: entry.path),
-            let doc = try? DocumentCacheCodec.decode(data, key: key.text)
-        {
-            return doc
-        }
+        if let cached = try? DocumentCacheCodec.decode(path: entry.path, key: key.text) { return cached }
         let doc = try loader.load(url: url, displayPath: path)
         if !key.racy { store(doc, key: key.text, at: entry) }
         return doc

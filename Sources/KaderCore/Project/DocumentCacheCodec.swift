@@ -6,15 +6,22 @@ import Foundation
 /// Layout (integers little-endian; strings are a `UInt32` byte count and UTF-8 bytes):
 /// - magic `KADERDC1`, `UInt32` format version;
 /// - header: `UInt64` length, `UInt64` checksum, then the key, the ``DocumentCache/Summary``,
-///   the document's id, source path and content hash, and its metadata, speakers and load
-///   diagnostics as JSON;
-/// - body: `UInt64` length, `UInt64` checksum, then the text (`UInt64` byte count and UTF-8) and
-///   the segments, each with its Unicode scalar offsets and the UTF-8 byte offsets of its slice.
+///   the document's id, source path and content hash, its metadata and load diagnostics as one
+///   JSON object, and its speakers;
+/// - segments: `UInt64` length, `UInt64` checksum, then each segment with its Unicode scalar
+///   offsets and the UTF-8 byte offsets of its slice of the text;
+/// - text: `UInt64` byte count, `UInt64` checksum, the UTF-8 bytes, up to the end of the file.
 enum DocumentCacheCodec {
     static let magic = Array("KADERDC1".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 3
 
     struct Damaged: Error {}
+
+    /// The document's metadata and load diagnostics, kept as one JSON object.
+    struct Described: Codable {
+        var metadata: DocumentMetadata
+        var diagnostics: LoadDiagnostics
+    }
 
     /// The file's bytes for `document`, or nil when a segment's text is not the slice of the
     /// document text its offsets name (such a document is simply not cached).
@@ -32,15 +39,18 @@ enum DocumentCacheCodec {
         header.string(document.contentHash)
         let json = JSONEncoder()
         json.outputFormatting = [.sortedKeys]
-        guard let metadata = try? json.encode(document.metadata), let speakers = try? json.encode(document.speakers),
-            let diagnostics = try? json.encode(document.diagnostics)
+        guard
+            let described = try? json.encode(Described(metadata: document.metadata, diagnostics: document.diagnostics))
         else { return nil }
-        header.bytes(Array(metadata))
-        header.bytes(Array(speakers))
-        header.bytes(Array(diagnostics))
+        header.bytes(Array(described))
+        header.int(document.speakers.count)
+        for s in document.speakers {
+            header.string(s.name)
+            header.optional(s.role)
+            header.out.append(s.codable ? 1 : 0)
+            header.int(s.turns)
+        }
         var body = ByteWriter()
-        body.int(text.utf8.count)
-        body.out.append(contentsOf: text.utf8)
         body.int(document.segments.count)
         for (s, (a, b)) in zip(document.segments, bytes) {
             body.string(s.id)
@@ -64,6 +74,9 @@ enum DocumentCacheCodec {
             out.uint64(checksum(block[...]))
             out.out.append(contentsOf: block)
         }
+        out.int(text.utf8.count)
+        out.uint64(text.utf8.withContiguousStorageIfAvailable { checksum($0) } ?? checksum(Array(text.utf8)[...]))
+        out.out.append(contentsOf: text.utf8)
         return out.out
     }
 
@@ -76,25 +89,44 @@ enum DocumentCacheCodec {
         return (key, summary)
     }
 
-    /// The document of a whole cached file, when its key is `key`; nil when the key differs.
-    /// Throws ``Damaged`` when the bytes are not a complete, intact file of this version.
-    static func decode(_ data: [UInt8], key: String) throws -> Document? {
-        var r = try headerReader(data[...])
+    /// The document of the cached file at `path`, when its key is `key`; nil when the key
+    /// differs (then only the header is read). The text is read straight into the document's
+    /// string. Throws ``Damaged`` when the file is not a complete, intact file of this version.
+    static func decode(path: String, key: String) throws -> Document? {
+        let file = try CacheFile(path: path)
+        let prefix = try file.read(at: 0, count: magic.count + 4 + 16)
+        let headerBytes = try file.read(at: 0, count: try headerEnd(prefix[...]))
+        var r = try headerReader(headerBytes[...])
         guard try r.string() == key else { return nil }
         _ = (try r.string(), try r.int(), try r.int())
         let id = try r.string()
         let sourcePath = try r.string()
         let contentHash = try r.string()
-        let json = JSONDecoder()
-        guard let metadata = try? json.decode(DocumentMetadata.self, from: Data(try r.bytes())),
-            let speakers = try? json.decode([Speaker].self, from: Data(try r.bytes())),
-            let diagnostics = try? json.decode(LoadDiagnostics.self, from: Data(try r.bytes()))
+        guard let described = try? JSONDecoder().decode(Described.self, from: Data(try r.bytes())) else {
+            throw Damaged()
+        }
+        let speakerCount = try r.int()
+        guard speakerCount >= 0, speakerCount <= r.remaining else { throw Damaged() }
+        var speakers: [Speaker] = []
+        speakers.reserveCapacity(speakerCount)
+        for _ in 0..<speakerCount {
+            speakers.append(
+                Speaker(
+                    name: try r.string(), role: try r.optional(), codable: try r.take(1).first == 1, turns: try r.int())
+            )
+        }
+        var at = headerBytes.count
+        let body = try file.block(at: &at)
+        var b = ByteReader(data: body[...], at: 0)
+        let textStamp = try file.read(at: at, count: 16)
+        var t = ByteReader(data: textStamp[...], at: 0)
+        let textCount = try t.int()
+        let textSum = try t.uint64()
+        guard textCount >= 0, at + 16 + textCount == file.size else { throw Damaged() }
+        var text = try file.string(at: at + 16, count: textCount)
+        guard text.utf8.count == textCount, text.utf8.withContiguousStorageIfAvailable({ checksum($0) }) == textSum
         else { throw Damaged() }
-        var b = try block(data[...], at: r.end)
-        let textCount = try b.int()
-        var text = String(decoding: try b.take(textCount), as: UTF8.self)
         text.makeContiguousUTF8()
-        guard text.utf8.count == textCount else { throw Damaged() }
         let count = try b.int()
         guard count >= 0, count <= b.remaining else { throw Damaged() }
         var segments: [Segment] = []
@@ -121,8 +153,8 @@ enum DocumentCacheCodec {
         }
         guard b.remaining == 0 else { throw Damaged() }
         return Document(
-            id: id, sourcePath: sourcePath, metadata: metadata, text: text, contentHash: contentHash,
-            segments: segments, speakers: speakers, diagnostics: diagnostics)
+            id: id, sourcePath: sourcePath, metadata: described.metadata, text: text, contentHash: contentHash,
+            segments: segments, speakers: speakers, diagnostics: described.diagnostics)
     }
 
     /// The byte count of the magic, version and header block (what ``decodeHeader(_:)`` needs),
@@ -143,7 +175,7 @@ enum DocumentCacheCodec {
     }
 
     /// A reader over the block (length, checksum, bytes) at `at`, after checking its checksum.
-    private static func block(_ data: ArraySlice<UInt8>, at: Int) throws -> ByteReader {
+    static func block(_ data: ArraySlice<UInt8>, at: Int) throws -> ByteReader {
         var r = ByteReader(data: data, at: at)
         let count = try r.int()
         let sum = try r.uint64()
@@ -190,19 +222,95 @@ enum DocumentCacheCodec {
     /// A 64-bit checksum of `bytes` (eight bytes at a time, multiply and shift): catches torn
     /// and damaged files, not tampering.
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.withUnsafeBytes { raw -> UInt64 in
-            var h: UInt64 = 0x6B61_6465_7264_6331 ^ UInt64(raw.count)
-            var i = 0
-            while i + 8 <= raw.count {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian) &* 0x9E37_79B9_7F4A_7C15
-                h ^= h >> 29
-                i += 8
-            }
-            while i < raw.count {
-                h = (h ^ UInt64(raw[i])) &* 0x1000_0000_01B3
-                i += 1
-            }
-            return h ^ (h >> 32)
+        bytes.withUnsafeBufferPointer { checksum($0) }
+    }
+
+    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var h: UInt64 = 0x6B61_6465_7264_6331 ^ UInt64(raw.count)
+        var i = 0
+        while i + 8 <= raw.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            i += 8
         }
+        while i < raw.count {
+            h = (h ^ UInt64(raw[i])) &* 0x1000_0000_01B3
+            i += 1
+        }
+        return h ^ (h >> 32)
+    }
+}
+
+/// An open cache file read by offset (`pread`), closed when released.
+final class CacheFile {
+    let fd: Int32
+    /// The file's size in bytes when opened.
+    let size: Int
+
+    init(path: String) throws {
+        fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw DocumentCacheCodec.Damaged() }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw DocumentCacheCodec.Damaged()
+        }
+        size = Int(info.st_size)
+    }
+
+    deinit { close(fd) }
+
+    /// Exactly `count` bytes at `offset`.
+    func read(at offset: Int, count: Int) throws -> [UInt8] {
+        guard offset >= 0, count >= 0, offset <= size, count <= size - offset else {
+            throw DocumentCacheCodec.Damaged()
+        }
+        return try [UInt8](unsafeUninitializedCapacity: count) { buffer, n in
+            n = 0
+            guard let base = buffer.baseAddress, count > 0 else { return }
+            n = try fill(base, count, at: offset)
+        }
+    }
+
+    /// `count` bytes at `offset` as a string (invalid UTF-8 is repaired, so a damaged file shows
+    /// in the byte count or the checksum).
+    func string(at offset: Int, count: Int) throws -> String {
+        guard offset >= 0, count >= 0, offset <= size, count <= size - offset else {
+            throw DocumentCacheCodec.Damaged()
+        }
+        var failed = false
+        let s = String(unsafeUninitializedCapacity: count) { buffer in
+            guard let base = buffer.baseAddress, count > 0 else { return 0 }
+            guard let n = try? fill(base, count, at: offset) else {
+                failed = true
+                return 0
+            }
+            return n
+        }
+        if failed { throw DocumentCacheCodec.Damaged() }
+        return s
+    }
+
+    /// The block (length, checksum, bytes) at `at`, checked; `at` moves past it.
+    func block(at: inout Int) throws -> [UInt8] {
+        var r = ByteReader(data: try read(at: at, count: 16)[...], at: 0)
+        let count = try r.int()
+        let sum = try r.uint64()
+        let bytes = try read(at: at + 16, count: count)
+        guard DocumentCacheCodec.checksum(bytes[...]) == sum else { throw DocumentCacheCodec.Damaged() }
+        at += 16 + count
+        return bytes
+    }
+
+    private func fill(_ base: UnsafeMutablePointer<UInt8>, _ count: Int, at offset: Int) throws -> Int {
+        var got = 0
+        while got < count {
+            let n = pread(fd, base + got, count - got, off_t(offset + got))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw DocumentCacheCodec.Damaged() }
+            got += n
+        }
+        return got
     }
 }

@@ -40,14 +40,20 @@ public struct ProjectStatus: Sendable {
     /// Reads every coder's files (without locks; nothing is written).
     public static func gather(project: Project, loader: TranscriptLoader? = nil) -> ProjectStatus {
         let documents = ProjectDocuments(project: project, loader: loader)
-        var rows: [Row] = []
+        var pairs: [(coder: String, document: String)] = []
         for coder in CodingStore.coders(projectRoot: project.root) {
             let ids = Set(documents.ids).union(CodingStore.documentIds(projectRoot: project.root, coder: coder))
                 .sorted()
-            for id in ids {
-                rows.append(row(project: project, coder: coder, documentId: id, documents: documents))
-            }
+            pairs += ids.map { (coder, $0) }
         }
+        // Each row reads and re-anchors one codings file: on every core, in order.
+        let slots = RowSlots(count: pairs.count)
+        let work = pairs
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            slots.set(
+                i, row(project: project, coder: work[i].coder, documentId: work[i].document, documents: documents))
+        }
+        let rows = slots.values()
         var unloadable: [(path: String, message: String)] = []
         for (path, id) in zip(project.transcriptPaths, project.documentIds) {
             if case .failure(let error) = documents.document(id) {
@@ -120,8 +126,28 @@ public struct ProjectStatus: Sendable {
     }
 }
 
+/// One row per index, each written by exactly one worker and read after all finished.
+private final class RowSlots: @unchecked Sendable {
+    private var slots: [ProjectStatus.Row?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ row: ProjectStatus.Row) {
+        lock.lock()
+        slots[i] = row
+        lock.unlock()
+    }
+
+    func values() -> [ProjectStatus.Row] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
 /// The project's transcripts, loaded once, by document id.
-struct ProjectDocuments {
+struct ProjectDocuments: @unchecked Sendable {
     let ids: [String]
     private let loaded: [String: Result<Document, Error>]
 

@@ -75,11 +75,8 @@ extension CodingFile {
     public func reanchored(to document: Document) -> (file: CodingFile, report: ReanchorReport) {
         let segments = document.segments
         var byId: [String: Int] = [:]
-        var byPrint: [String: [Int]] = [:]
-        for (i, s) in segments.enumerated() {
-            byId[s.id] = i
-            byPrint[s.fingerprint, default: []].append(i)
-        }
+        byId.reserveCapacity(segments.count)
+        for (i, s) in segments.enumerated() { byId[s.id] = i }
         let all = codings + (orphans ?? [])
         let wasOrphan = codings.count
         var target = [Int?](repeating: nil, count: all.count)
@@ -94,6 +91,11 @@ extension CodingFile {
             outcome[k] =
                 s.fingerprint != c.fingerprint
                 ? .changed : (s.ordinal == c.ordinal && k < wasOrphan ? .unchanged : .moved)
+        }
+        // Segments by fingerprint, only when some coding's segment id is gone.
+        var byPrint: [String: [Int]] = [:]
+        if target.contains(where: { $0 == nil }) {
+            for (i, s) in segments.enumerated() { byPrint[s.fingerprint, default: []].append(i) }
         }
         for (k, c) in all.enumerated() where target[k] == nil {
             let free = (byPrint[c.fingerprint] ?? []).filter { !claimed.contains($0) }

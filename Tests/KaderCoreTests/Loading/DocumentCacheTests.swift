@@ -46,7 +46,7 @@ import Testing
             let entry = cache.entryURL(path)
             #expect(FileManager.default.fileExists(atPath: entry.path), "\(name) has an entry")
             let key = try #require(cache.key(url: root.appendingPathComponent(path), path: path, options: .init()))
-            let cached = try #require(try DocumentCacheCodec.decode(try Self.bytes(entry), key: key.text))
+            let cached = try #require(try DocumentCacheCodec.decode(path: entry.path, key: key.text))
             #expect(cached == fresh, "\(name), from the entry")
             #expect(cached.segments.map(\.text) == fresh.segments.map(\.text))
             #expect(try cache.load(path: path, loader: loader) == fresh, "\(name), second load")
@@ -95,7 +95,7 @@ import Testing
         for damaged in [Array(good.prefix(good.count / 2)), flipped, [], Array("KADERDC1".utf8)] {
             try Data(damaged).write(to: entry)
             let key = try #require(cache.key(url: root.appendingPathComponent(path), path: path, options: .init()))
-            #expect(throws: (any Error).self) { _ = try DocumentCacheCodec.decode(damaged, key: key.text) }
+            #expect(throws: (any Error).self) { _ = try DocumentCacheCodec.decode(path: entry.path, key: key.text) }
             #expect(try cache.load(path: path, loader: TranscriptLoader()) == fresh)
             #expect(try Self.bytes(entry) == good, "rewritten")
         }
