@@ -108,7 +108,8 @@ public final class CursesTerminal: Terminal {
     public func readKey(idleAfter milliseconds: Int32, onIdle: () -> Bool) -> Key? {
         while true {
             if !queued.isEmpty { return queued.removeFirst() }
-            wtimeout(window, decoder.isPending ? (decoder.isInsideSequence ? 150 : Self.escapeDelay) : max(0, milliseconds))
+            let wait = decoder.isPending ? (decoder.isInsideSequence ? 150 : Self.escapeDelay) : max(0, milliseconds)
+            wtimeout(window, wait)
             var ch: wint_t = 0
             let r = wget_wch(window, &ch)
             if r == ERR {
