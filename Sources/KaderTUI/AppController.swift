@@ -249,7 +249,7 @@ public final class AppController {
             if state.showOthers && file.status == .done { loadOtherCoders() }
             let d = doc.diagnostics
             state.message = StatusMessage(
-                "Opened \(entry.path): \(doc.segments.count) segments, \(d.encoding), labels \(d.labelPattern)\(d.warnings.isEmpty ? "" : "; \(d.warnings.count) warnings (kader segments shows them)").\(anchorNote)",
+                "Opened \(entry.path): \(doc.segments.count) segments, \(d.encoding.rawValue), labels \(d.labelPattern)\(d.warnings.isEmpty ? "" : "; \(d.warnings.count) warnings (kader segments shows them)").\(anchorNote)",
                 isError: !report.isClean)
         } catch {
             state.message = StatusMessage(error.localizedDescription, isError: true)

@@ -75,8 +75,8 @@ public final class CodingStore: @unchecked Sendable {
         projectRoot.appendingPathComponent("Codings").appendingPathComponent(coder)
     }
 
-    public static func fileURL(projectRoot: URL, coder: String, documentId: String) -> URL {
-        folder(projectRoot: projectRoot, coder: coder).appendingPathComponent(documentId + ".json")
+    public static func fileURL(projectRoot: URL, coder: CoderName, documentId: DocumentID) -> URL {
+        folder(projectRoot: projectRoot, coder: coder.rawValue).appendingPathComponent(documentId.rawValue + ".json")
     }
 
     /// `Codings/<coder>/.<document-id>.json.last-good`: a copy of the last file Kader wrote.

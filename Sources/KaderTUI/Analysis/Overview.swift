@@ -16,9 +16,9 @@ public struct Overview: Hashable, Sendable {
         public var codable: Int
         public var status: CodingStatus
 
-        public init(document: String, coder: String, coded: Int, codable: Int, status: CodingStatus) {
-            self.document = document
-            self.coder = coder
+        public init(document: DocumentID, coder: CoderName, coded: Int, codable: Int, status: CodingStatus) {
+            self.document = document.rawValue
+            self.coder = coder.rawValue
             self.coded = coded
             self.codable = codable
             self.status = status
