@@ -89,7 +89,7 @@ extension CodingFile {
             if c.isEmpty { copy.codings.remove(at: i) } else { copy.codings[i] = c }
         } else {
             var c = SegmentCoding(
-                segment: segment.id, ordinal: segment.ordinal, fingerprint: segment.fingerprint, codes: [],
+                segment: SegmentID(segment.id), ordinal: segment.ordinal, fingerprint: segment.fingerprint, codes: [],
                 created: time, modified: time)
             change(&c)
             c.segmentStart = c.hasSpans ? segment.start : nil
