@@ -41,7 +41,8 @@ extension AppController {
         files[project.codebookURL] = FileManager.default.contents(atPath: project.codebookURL.path)
         for coder in CodingStore.coders(projectRoot: project.root) {
             for id in CodingStore.documentIds(projectRoot: project.root, coder: coder) {
-                let url = CodingStore.fileURL(projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(id))
+                let url = CodingStore.fileURL(
+                    projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(id))
                 files[url] = FileManager.default.contents(atPath: url.path)
             }
         }
@@ -190,7 +191,8 @@ extension AppController {
         var failures: [String] = []
         for index in state.documents.indices {
             let entry = state.documents[index]
-            let url = CodingStore.fileURL(projectRoot: project.root, coder: CoderName(state.coder), documentId: DocumentID(entry.id))
+            let url = CodingStore.fileURL(
+                projectRoot: project.root, coder: CoderName(state.coder), documentId: DocumentID(entry.id))
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             do {
                 let doc = try document(at: index)
@@ -209,7 +211,8 @@ extension AppController {
                     for text in texts {
                         rows.append(
                             RetrievalRow(
-                                documentIndex: index, documentId: DocumentID(doc.id), segmentId: SegmentID(s.id), ordinal: s.ordinal,
+                                documentIndex: index, documentId: DocumentID(doc.id), segmentId: SegmentID(s.id),
+                                ordinal: s.ordinal,
                                 speaker: s.speaker, role: s.role, text: text))
                     }
                 }

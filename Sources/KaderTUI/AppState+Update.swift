@@ -178,7 +178,8 @@ extension AppState {
             }
             let now = clock()
             return change { file, segment in
-                file.codes(forSegment: segment.id).contains(id) ? file : file.toggling(code: CodeID(id), on: segment, at: now)
+                file.codes(forSegment: segment.id).contains(id)
+                    ? file : file.toggling(code: CodeID(id), on: segment, at: now)
             }
         case .markDone:
             guard let file = codings, !readOnly else { return [] }

@@ -12,10 +12,12 @@ import Testing
     }
 
     @Test func diagnosticsRawValuesAreTheOldStrings() {
-        #expect(TranscriptFormat.allCases.map(\.rawValue) == [
-            "plain text", "markdown", "docx", "webvtt", "srt", "tei", "otter",
-        ])
-        #expect(LineEndings.allCases.map(\.rawValue) == ["LF", "CRLF", "CR", "mixed", "none", "n/a (XML)", "n/a (docx)"])
+        #expect(
+            TranscriptFormat.allCases.map(\.rawValue) == [
+                "plain text", "markdown", "docx", "webvtt", "srt", "tei", "otter",
+            ])
+        #expect(
+            LineEndings.allCases.map(\.rawValue) == ["LF", "CRLF", "CR", "mixed", "none", "n/a (XML)", "n/a (docx)"])
         let encodings: [(SourceEncoding, String)] = [
             (.utf8, "UTF-8"), (.utf8WithBOM, "UTF-8 with BOM"), (.utf16LEWithBOM, "UTF-16LE with BOM"),
             (.utf16BEWithBOM, "UTF-16BE with BOM"), (.utf32LEWithBOM, "UTF-32LE with BOM"),
@@ -53,7 +55,8 @@ import Testing
     @Test func identifiersEncodeAsBareStrings() throws {
         let ids: [String: [CodeID]] = ["a": ["c-1", CodeID("c-0")]]
         #expect(try json(ids) == #"{"a":["c-1","c-0"]}"#)
-        #expect(try JSONDecoder().decode([SegmentID].self, from: Data(#"["s-2","s-1"]"#.utf8)).sorted() == ["s-1", "s-2"])
+        #expect(
+            try JSONDecoder().decode([SegmentID].self, from: Data(#"["s-2","s-1"]"#.utf8)).sorted() == ["s-1", "s-2"])
         #expect(try json(DocumentID("fg/één")) == #""fg/één""#)
         let coder: CoderName = "ann"
         #expect("\(coder)" == "ann" && coder.rawValue == "ann")

@@ -30,7 +30,8 @@ public enum SyntheticCodings {
         spansPerCode: Int = 0
     ) -> CodingFile {
         var file = CodingFile(
-            coder: CoderName(coder), document: DocumentID(document), contentHash: Fingerprint.sha256Hex(document), status: .inProgress)
+            coder: CoderName(coder), document: DocumentID(document), contentHash: Fingerprint.sha256Hex(document),
+            status: .inProgress)
         let perSegment = max(1, min(codeIds.count, (codings + segments.count - 1) / max(1, segments.count)))
         var left = codings
         for s in segments where left > 0 {

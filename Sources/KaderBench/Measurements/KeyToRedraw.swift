@@ -25,7 +25,8 @@ enum KeyToRedraw {
             documents: [DocumentEntry(path: "Transcripts/tui.txt", id: "tui")])
         state.document = doc
         state.codings = CodingFile(
-            coder: "bench", document: DocumentID(doc.id), contentHash: doc.contentHash, status: .inProgress, codings: coded)
+            coder: "bench", document: DocumentID(doc.id), contentHash: doc.contentHash, status: .inProgress,
+            codings: coded)
         state.screen = .coding
         state.viewHeight = Renderer.bodyHeight(forTerminalHeight: height)
 

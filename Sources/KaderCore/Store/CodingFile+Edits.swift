@@ -15,7 +15,11 @@ extension CodingFile {
     /// Applies `code` to `segment` if absent, removes it if present.
     public func toggling(code: CodeID, on segment: Segment, at time: String) -> CodingFile {
         var present = codes(forSegment: segment.id)
-        if let i = present.firstIndex(of: code.rawValue) { present.remove(at: i) } else { present.append(code.rawValue) }
+        if let i = present.firstIndex(of: code.rawValue) {
+            present.remove(at: i)
+        } else {
+            present.append(code.rawValue)
+        }
         return settingCodes(present, on: segment, at: time)
     }
 

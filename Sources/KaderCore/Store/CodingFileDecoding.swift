@@ -157,7 +157,8 @@ private struct FileV2: Decodable {
 
     func model() -> CodingFile {
         var file = CodingFile(
-            coder: CoderName(coder), document: DocumentID(document), contentHash: contentHash, status: status, memo: memo,
+            coder: CoderName(coder), document: DocumentID(document), contentHash: contentHash, status: status,
+            memo: memo,
             codings: codings.map(\.model), segmentCount: segmentCount)
         file.demo = demo
         file.doneSegments = doneSegments
@@ -226,7 +227,8 @@ private struct FileV1: Decodable {
 
     func migrated() -> CodingFile {
         var file = CodingFile(
-            coder: CoderName(coder), document: DocumentID(document), contentHash: contentHash, status: status, memo: memo,
+            coder: CoderName(coder), document: DocumentID(document), contentHash: contentHash, status: status,
+            memo: memo,
             codings: codings.map(\.migrated), segmentCount: segmentCount)
         file.demo = demo
         file.doneSegments = doneSegments

@@ -63,7 +63,8 @@ struct CodingFileFastReader {
             let codings
         else { throw GiveUp() }
         var file = CodingFile(
-            coder: CoderName(coder), document: DocumentID(document), contentHash: contentHash, status: status, memo: memo,
+            coder: CoderName(coder), document: DocumentID(document), contentHash: contentHash, status: status,
+            memo: memo,
             codings: codings, segmentCount: segmentCount)
         file.demo = demo
         file.doneSegments = doneSegments

@@ -111,14 +111,16 @@ public struct Overview: Hashable, Sendable {
             for (file, codes) in zip(doc.files, doc.coders) {
                 let coded = doc.units.reduce(0) { $0 + ((codes.codes[$1]?.isEmpty ?? true) ? 0 : 1) }
                 let row = ProgressRow(
-                    document: DocumentID(doc.document.id), coder: CoderName(codes.coder), coded: coded, codable: doc.units.count,
+                    document: DocumentID(doc.document.id), coder: CoderName(codes.coder), coded: coded,
+                    codable: doc.units.count,
                     status: file.status)
                 if codes.coder == coder { mine = row } else { rows.append(row) }
             }
             progress.append(
                 mine
                     ?? ProgressRow(
-                        document: DocumentID(doc.document.id), coder: CoderName(coder), coded: 0, codable: doc.units.count,
+                        document: DocumentID(doc.document.id), coder: CoderName(coder), coded: 0,
+                        codable: doc.units.count,
                         status: .notStarted))
             progress += rows.sorted { $0.coder < $1.coder }
             let keep = doc.coders.indices.filter { doc.coders[$0].coder == coder }

@@ -141,7 +141,8 @@ import Testing
         let i = try #require(file.codings.firstIndex { $0.segment == seg.id })
         file.codings[i].applied[0].spans = [QuoteSpan(start: seg.end - 3, end: seg.end + 500, text: "zzz")]
         file.codings[i].segmentStart = seg.start
-        try file.encoded().write(to: CodingStore.fileURL(projectRoot: project.root, coder: "ann", documentId: DocumentID(doc.id)))
+        try file.encoded().write(
+            to: CodingStore.fileURL(projectRoot: project.root, coder: "ann", documentId: DocumentID(doc.id)))
         let loaded = try CodingStore.read(projectRoot: project.root, coder: "ann", document: doc)
         let c = try #require(loaded.coding(forSegment: seg.id))
         #expect(c.review == true)
