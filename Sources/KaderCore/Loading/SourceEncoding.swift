@@ -26,18 +26,18 @@ public enum SourceEncoding: Sendable, Hashable, Codable, RawRepresentable, Custo
     /// Another name, as an XML parser reports it (TEI), e.g. `UTF-16` or `ISO-8859-1`.
     case other(String)
 
-    private static let fixed: [(SourceEncoding, String)] = [
-        (.utf8, "UTF-8"), (.utf8WithBOM, "UTF-8 with BOM"), (.utf16LEWithBOM, "UTF-16LE with BOM"),
-        (.utf16BEWithBOM, "UTF-16BE with BOM"), (.utf32LEWithBOM, "UTF-32LE with BOM"),
-        (.utf32BEWithBOM, "UTF-32BE with BOM"), (.windows1252, "Windows-1252"),
+    private static let fixed: [String: SourceEncoding] = [
+        "UTF-8": .utf8, "UTF-8 with BOM": .utf8WithBOM, "UTF-16LE with BOM": .utf16LEWithBOM,
+        "UTF-16BE with BOM": .utf16BEWithBOM, "UTF-32LE with BOM": .utf32LEWithBOM,
+        "UTF-32BE with BOM": .utf32BEWithBOM, "Windows-1252": .windows1252,
     ]
     static let mixedPrefix = "UTF-8 mixed with Windows-1252 (first non-UTF-8 byte on line "
     static let docxPrefix = "UTF-8 (docx part "
 
     /// The name; never fails (a name Kader does not know is ``other(_:)``).
     public init(rawValue: String) {
-        if let hit = Self.fixed.first(where: { $0.1 == rawValue }) {
-            self = hit.0
+        if let hit = Self.fixed[rawValue] {
+            self = hit
         } else if rawValue.hasPrefix(Self.mixedPrefix), rawValue.hasSuffix(")"),
             let line = Int(rawValue.dropFirst(Self.mixedPrefix.count).dropLast())
         {
@@ -50,11 +50,18 @@ public enum SourceEncoding: Sendable, Hashable, Codable, RawRepresentable, Custo
     }
 
     public var rawValue: String {
+        // A switch, not a table lookup: `==` on a RawRepresentable may compare raw values.
         switch self {
+        case .utf8: return "UTF-8"
+        case .utf8WithBOM: return "UTF-8 with BOM"
+        case .utf16LEWithBOM: return "UTF-16LE with BOM"
+        case .utf16BEWithBOM: return "UTF-16BE with BOM"
+        case .utf32LEWithBOM: return "UTF-32LE with BOM"
+        case .utf32BEWithBOM: return "UTF-32BE with BOM"
+        case .windows1252: return "Windows-1252"
         case .mixedUTF8Windows1252(let line): return Self.mixedPrefix + "\(line))"
         case .docxPart(let part): return Self.docxPrefix + part + ")"
         case .other(let name): return name
-        default: return Self.fixed.first { $0.0 == self }?.1 ?? ""
         }
     }
 
