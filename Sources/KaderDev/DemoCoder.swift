@@ -160,7 +160,8 @@ enum DemoCoder {
     ) throws {
         let store = try CodingStore(projectRoot: projectRoot, coder: coder)
         var file = CodingFile(
-            coder: coder, document: doc.id, contentHash: doc.contentHash, segmentCount: doc.segments.count)
+            coder: CoderName(coder), document: DocumentID(doc.id), contentHash: doc.contentHash,
+            segmentCount: doc.segments.count)
         for s in doc.segments where s.codable {
             file = file.settingCodes(codes[s.id] ?? [], on: s, at: time)
         }

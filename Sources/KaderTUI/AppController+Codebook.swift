@@ -41,7 +41,8 @@ extension AppController {
         files[project.codebookURL] = FileManager.default.contents(atPath: project.codebookURL.path)
         for coder in CodingStore.coders(projectRoot: project.root) {
             for id in CodingStore.documentIds(projectRoot: project.root, coder: coder) {
-                let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
+                let url = CodingStore.fileURL(
+                    projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(id))
                 files[url] = FileManager.default.contents(atPath: url.path)
             }
         }
@@ -140,7 +141,7 @@ extension AppController {
         if let span, let file = state.codings, let seg = state.currentSegment, span.start >= seg.start,
             span.end <= seg.end
         {
-            perform(state.commit(file, file.settingSpans([span], code: code.id, on: seg, at: state.clock())))
+            perform(state.commit(file, file.settingSpans([span], code: CodeID(code.id), on: seg, at: state.clock())))
         }
         let key = code.shortcut.map { " (key \($0))" } ?? ""
         let path = state.entry(id: code.id)?.pathString ?? code.name
@@ -153,7 +154,7 @@ extension AppController {
     /// codebook as it is on disk now; a shortcut taken meanwhile is dropped.
     func adoptCode(_ id: String) {
         do {
-            let result = try ProposedCodes.adopt(id, coder: state.coder, project: project)
+            let result = try ProposedCodes.adopt(CodeID(id), coder: CoderName(state.coder), project: project)
             showCodebook(team: result.team, proposals: result.proposals)
             state.message = StatusMessage(
                 "Adopted into the team codebook: "
@@ -190,7 +191,8 @@ extension AppController {
         var failures: [String] = []
         for index in state.documents.indices {
             let entry = state.documents[index]
-            let url = CodingStore.fileURL(projectRoot: project.root, coder: state.coder, documentId: entry.id)
+            let url = CodingStore.fileURL(
+                projectRoot: project.root, coder: CoderName(state.coder), documentId: DocumentID(entry.id))
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             do {
                 let doc = try document(at: index)
@@ -209,7 +211,8 @@ extension AppController {
                     for text in texts {
                         rows.append(
                             RetrievalRow(
-                                documentIndex: index, documentId: doc.id, segmentId: s.id, ordinal: s.ordinal,
+                                documentIndex: index, documentId: DocumentID(doc.id), segmentId: SegmentID(s.id),
+                                ordinal: s.ordinal,
                                 speaker: s.speaker, role: s.role, text: text))
                     }
                 }

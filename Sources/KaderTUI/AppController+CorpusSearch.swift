@@ -68,7 +68,8 @@ extension AppController {
                 else { return nil }
                 let segment = corpus.documents[c].document.segments[s]
                 return CorpusHitRow(
-                    documentIndex: d, documentId: hit.document, segmentId: hit.segment, ordinal: hit.ordinal,
+                    documentIndex: d, documentId: DocumentID(hit.document), segmentId: SegmentID(hit.segment),
+                    ordinal: hit.ordinal,
                     speaker: hit.speaker, role: hit.role, left: hit.left, match: hit.match, right: hit.right,
                     text: segment.text, matchOffset: hit.start - segment.start)
             }

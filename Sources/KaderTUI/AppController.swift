@@ -86,7 +86,7 @@ public final class AppController {
 
     /// Reads the coder's file for a document (without loading the transcript) for the list.
     static func entry(path: String, id: String, project: Project, coder: String) -> DocumentEntry {
-        let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
+        let url = CodingStore.fileURL(projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(id))
         let exists = FileManager.default.fileExists(atPath: url.path)
         guard exists || CodingStore.orphanJournalRecords(url) != nil else { return DocumentEntry(path: path, id: id) }
         guard exists, let file = try? CodingStore.readFile(url) else {
@@ -300,7 +300,7 @@ public final class AppController {
             if state.showOthers && file.status == .done { loadOtherCoders() }
             let d = doc.diagnostics
             state.message = StatusMessage(
-                "Opened \(entry.path): \(doc.segments.count) segments, \(d.encoding), labels \(d.labelPattern)\(d.warnings.isEmpty ? "" : "; \(d.warnings.count) warnings (kader segments shows them)").\(anchorNote)",
+                "Opened \(entry.path): \(doc.segments.count) segments, \(d.encoding.rawValue), labels \(d.labelPattern)\(d.warnings.isEmpty ? "" : "; \(d.warnings.count) warnings (kader segments shows them)").\(anchorNote)",
                 isError: !report.isClean)
         } catch {
             state.message = StatusMessage(error.localizedDescription, isError: true)

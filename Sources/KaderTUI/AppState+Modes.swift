@@ -116,7 +116,7 @@ extension AppState {
         case .newCodeParent(let name): return createCode(name, parent: id)
         case .quote(let span):
             message = StatusMessage("Quote kept for \"\(entry(id: id)?.code.name ?? id)\".")
-            return change { file, seg in file.settingSpans([span], code: id, on: seg, at: Timestamp.now()) }
+            return change { file, seg in file.settingSpans([span], code: CodeID(id), on: seg, at: Timestamp.now()) }
         case .codingMemo: openCodingMemo(code: id)
         case .codeHits: break
         }
@@ -249,7 +249,7 @@ extension AppState {
                 guard let file = codings, !readOnly, file.codes(forSegment: id).contains(code) else { return [] }
                 let name = entry(id: code)?.code.name ?? code
                 message = StatusMessage(text.isEmpty ? "Memo on \(name) removed." : "Memo on \(name) saved; u undoes.")
-                return commit(file, file.settingCodeMemo(text, code: code, on: seg, at: clock()))
+                return commit(file, file.settingCodeMemo(text, code: CodeID(code), on: seg, at: clock()))
             case .project:
                 guard !readOnly else { return [] }
                 projectMemo = text.isEmpty ? nil : text
@@ -323,7 +323,7 @@ extension AppState {
             return change { file, seg in
                 var next = file
                 for a in file.coding(forSegment: seg.id)?.applied ?? [] where target == nil || a.code == target {
-                    next = next.settingSpans([], code: a.code, on: seg, at: now)
+                    next = next.settingSpans([], code: CodeID(a.code), on: seg, at: now)
                 }
                 return next
             }
@@ -350,7 +350,7 @@ extension AppState {
                 "Quote kept for \"\(entry(id: code)?.code.name ?? code)\": words \(min(s.anchor ?? s.cursor, s.cursor) + 1)–\(max(s.anchor ?? s.cursor, s.cursor) + 1)."
             )
             let now = clock()
-            return change { file, seg in file.settingSpans([span], code: code, on: seg, at: now) }
+            return change { file, seg in file.settingSpans([span], code: CodeID(code), on: seg, at: now) }
         default: break
         }
         mode = .span(s)

@@ -178,7 +178,8 @@ extension AppState {
             }
             let now = clock()
             return change { file, segment in
-                file.codes(forSegment: segment.id).contains(id) ? file : file.toggling(code: id, on: segment, at: now)
+                file.codes(forSegment: segment.id).contains(id)
+                    ? file : file.toggling(code: CodeID(id), on: segment, at: now)
             }
         case .markDone:
             guard let file = codings, !readOnly else { return [] }
@@ -276,7 +277,7 @@ extension AppState {
     /// Toggles `id` on the current segment and remembers it as recent.
     mutating func toggle(_ id: String) -> [Effect] {
         let now = clock()
-        let effects = change { file, segment in file.toggling(code: id, on: segment, at: now) }
+        let effects = change { file, segment in file.toggling(code: CodeID(id), on: segment, at: now) }
         if !effects.isEmpty {
             lastCode = id
             recentCodes.removeAll { $0 == id }

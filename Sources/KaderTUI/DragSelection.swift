@@ -129,6 +129,6 @@ extension AppState {
         }
         message = StatusMessage("Quote kept for \"\(entry(id: code)?.code.name ?? code)\" (dragged); u undoes.")
         let now = clock()
-        return change { file, seg in file.settingSpans([span], code: code, on: seg, at: now) }
+        return change { file, seg in file.settingSpans([span], code: CodeID(code), on: seg, at: now) }
     }
 }

@@ -25,7 +25,9 @@ struct AnalysisOptions: ParsableArguments {
     func corpus(codings: Bool = true) throws -> AnalysisCorpus {
         let project = try options.open()
         if codings { warnAboutMissingTranscripts(project) }
-        let corpus = try AnalysisCorpus.load(project: project, coders: coder, documents: document, codings: codings)
+        let corpus = try AnalysisCorpus.load(
+            project: project, coders: coder.map(CoderName.init), documents: document.map(DocumentID.init),
+            codings: codings)
         warnAboutConflicts(corpus)
         return corpus
     }

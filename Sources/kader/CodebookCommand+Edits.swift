@@ -98,7 +98,7 @@ extension CodebookCommand {
                         ? "\"\(code)\" is already in the team codebook."
                         : "\(coder) proposed no code \"\(code)\" (proposed: \(list.isEmpty ? "none" : list)).")
             }
-            let result = try ProposedCodes.adopt(code, coder: coder, project: project)
+            let result = try ProposedCodes.adopt(CodeID(code), coder: CoderName(coder), project: project)
             let names = result.adopted.compactMap { id in result.team.entry(id: id).map { "\($0.pathString) (\(id))" } }
             print(
                 "Adopted into \(project.codebookURL.lastPathComponent): \(names.joined(separator: ", ")); "

@@ -95,7 +95,8 @@ enum CodebookUsage {
         var counts: [String: Int] = [:]
         for coder in CodingStore.coders(projectRoot: project.root) {
             for id in CodingStore.documentIds(projectRoot: project.root, coder: coder) {
-                let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
+                let url = CodingStore.fileURL(
+                    projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(id))
                 guard let file = try? CodingStore.readFile(url) else { continue }
                 for c in file.codings + (file.orphans ?? []) {
                     for code in c.codes { counts[code, default: 0] += 1 }

@@ -75,7 +75,8 @@ struct QuoteFilterOptions: ParsableArguments {
         f.coders = choice.coders
         let collection: QuoteCollection
         if let whereExpression {
-            let corpus = try AnalysisCorpus.load(project: project, coders: choice.coders, documents: document)
+            let corpus = try AnalysisCorpus.load(
+                project: project, coders: choice.coders.map(CoderName.init), documents: document.map(DocumentID.init))
             warnAboutConflicts(corpus)
             let units = try SegmentFilter(parsing: whereExpression, corpus: corpus).matches(in: corpus)
             collection = try corpus.quotes(of: units, filter: f)
@@ -197,7 +198,9 @@ struct ExportMatrixCommand: ParsableCommand {
         try CLI.run {
             let project = try options.openProject(progress: "export matrix")
             warnAboutMissingTranscripts(project)
-            let corpus = try AnalysisCorpus.load(project: project, coders: options.coder, documents: options.document)
+            let corpus = try AnalysisCorpus.load(
+                project: project, coders: options.coder.map(CoderName.init),
+                documents: options.document.map(DocumentID.init))
             warnAboutConflicts(corpus)
             try corpus.checkAxis(by)
             var parts: [FilterExpression] = []

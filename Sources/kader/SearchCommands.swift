@@ -188,7 +188,8 @@ struct AutocodeCommand: ParsableCommand {
             let pattern = try SearchPattern(search, regex: regex)
             let corpus = try AnalysisCorpus.load(
                 project: project,
-                coders: CodingStore.documentIds(projectRoot: project.root, coder: coder).isEmpty ? [] : [coder])
+                coders: CodingStore.documentIds(projectRoot: project.root, coder: coder).isEmpty
+                    ? [] : [CoderName(coder)])
             var parts: [FilterExpression] = []
             if let w = whereExpression { parts.append(try FilterExpression.parse(w)) }
             if let r = anyOf("role", role) { parts.append(r) }
@@ -196,7 +197,8 @@ struct AutocodeCommand: ParsableCommand {
             let filter = try parts.first.map { first in
                 try SegmentFilter(parts.dropFirst().reduce(first) { .and($0, $1) }, corpus: corpus)
             }
-            let plan = AutoCoder.plan(corpus, pattern: pattern, filter: filter, code: code, coder: coder)
+            let plan = AutoCoder.plan(
+                corpus, pattern: pattern, filter: filter, code: CodeID(code), coder: CoderName(coder))
             let new = plan.filter { !$0.present }
             // Listed after the run (a refused lock or a failed save codes nothing, so "coded"
             // lines printed first would be false).
@@ -214,7 +216,8 @@ struct AutocodeCommand: ParsableCommand {
                 )
                 return
             }
-            let run = try AutoCoder.apply(corpus, plan: plan, code: code, coder: coder, search: search)
+            let run = try AutoCoder.apply(
+                corpus, plan: plan, code: CodeID(code), coder: CoderName(coder), search: search)
             listing.forEach { print($0) }
             print(
                 "Coded \(run.added.count) segment\(run.added.count == 1 ? "" : "s") with \(code) for \(coder) (\(plan.count - new.count) already had it). Undo with: kader autocode --undo --coder \(coder)"

@@ -28,7 +28,9 @@ enum SegmentsReport {
         let d = doc.diagnostics
         line("file:        \(doc.sourcePath)")
         line("document:    \(doc.id)\(doc.metadata.title.map { " — \($0)" } ?? "")")
-        line("format:      \(d.format); encoding \(d.encoding); line endings \(d.lineEndings)")
+        line(
+            "format:      \(d.format.rawValue); encoding \(d.encoding.rawValue); line endings \(d.lineEndings.rawValue)"
+        )
         line("labels:      \(d.labelPattern)")
         let attributes = AttributeSummary.describe(doc.metadata.attributes, skipping: ["title"])
         if !attributes.isEmpty { line("attributes:  \(attributes)") }

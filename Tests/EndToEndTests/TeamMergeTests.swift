@@ -21,7 +21,9 @@ import Testing
         let doc = try project.loadDocument(path: "Transcripts/\(document).txt")
         let store = try CodingStore(projectRoot: root, coder: coder)
         var file = try store.load(document: doc)
-        for i in segments { file = file.toggling(code: code, on: doc.segments[i], at: "2026-11-29T10:00:0\(i)Z") }
+        for i in segments {
+            file = file.toggling(code: CodeID(code), on: doc.segments[i], at: "2026-11-29T10:00:0\(i)Z")
+        }
         try store.save(file)
     }
 

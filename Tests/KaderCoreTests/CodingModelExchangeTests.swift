@@ -80,7 +80,7 @@ import Testing
         let doc = try ReanchorTests.doc(ReanchorTests.turns)
         let s = doc.segments[0]
         let a = SegmentCoding(
-            segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint,
+            segment: SegmentID(s.id), ordinal: s.ordinal, fingerprint: s.fingerprint,
             applied: [
                 AppliedCode(
                     code: "werkdruk", spans: [QuoteSpan(start: s.start + 3, end: s.start + 11, text: "werkdruk")],
@@ -88,7 +88,7 @@ import Testing
             ],
             memo: "A's memo", segmentStart: s.start, created: "t", modified: "t")
         let b = SegmentCoding(
-            segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint,
+            segment: SegmentID(s.id), ordinal: s.ordinal, fingerprint: s.fingerprint,
             applied: [
                 AppliedCode(
                     code: "werkdruk", spans: [QuoteSpan(start: s.start + 22, end: s.end, text: "elke avond nog mails.")]

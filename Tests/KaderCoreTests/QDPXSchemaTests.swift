@@ -68,7 +68,7 @@ import Testing
         }
         for (k, (code, needle)) in [("werkdruk", "never again"), ("welbevinden", "fine 🍕")].enumerated() {
             let seg = doc.segments[k + 1]
-            f = f.settingCodes([code], on: seg, at: t).settingSpans([span(needle)], code: code, on: seg, at: t)
+            f = f.settingCodes([code], on: seg, at: t).settingSpans([span(needle)], code: CodeID(code), on: seg, at: t)
         }
         f = f.settingCodes(["stroomlijning"], on: doc.segments[0], at: t)
         try store.save(f)

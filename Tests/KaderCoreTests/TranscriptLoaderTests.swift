@@ -147,8 +147,8 @@ import Testing
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
         bytes += Array(Self.focusGroup.replacingOccurrences(of: "\n", with: "\r\n").utf8)
         let crlf = try TranscriptLoader().load(data: Data(bytes), path: "crlf.md", id: "test", format: .markdown)
-        #expect(crlf.diagnostics.encoding == "UTF-8 with BOM")
-        #expect(crlf.diagnostics.lineEndings == "CRLF")
+        #expect(crlf.diagnostics.encoding.rawValue == "UTF-8 with BOM")
+        #expect(crlf.diagnostics.lineEndings.rawValue == "CRLF")
         #expect(crlf.segments == lf.segments)
     }
 

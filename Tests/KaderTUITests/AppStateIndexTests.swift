@@ -48,7 +48,8 @@ import Testing
         var state = try Fixtures.codingState()
         let seg = state.document!.segments[1]
         let a = SegmentCoding(
-            segment: seg.id, ordinal: seg.ordinal, fingerprint: seg.fingerprint, codes: ["werkdruk"], created: "t",
+            segment: SegmentID(seg.id), ordinal: seg.ordinal, fingerprint: seg.fingerprint, codes: ["werkdruk"],
+            created: "t",
             modified: "t")
         var b = a
         b.codes = ["didactiek"]

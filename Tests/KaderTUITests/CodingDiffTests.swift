@@ -8,7 +8,7 @@ import Testing
 @Suite struct CodingDiffTests {
     static func coding(_ i: Int, codes: [String] = ["werkdruk"], memo: String? = nil) -> SegmentCoding {
         SegmentCoding(
-            segment: "s\(i)", ordinal: i, fingerprint: "f\(i)", codes: codes, memo: memo,
+            segment: SegmentID("s\(i)"), ordinal: i, fingerprint: "f\(i)", codes: codes, memo: memo,
             created: "2026-03-12T10:00:00Z", modified: "2026-03-12T10:00:00Z")
     }
 

@@ -9,7 +9,8 @@ import Testing
 @Suite struct CorpusHitsViewTests {
     static func row(_ document: String, ordinal: Int, speaker: String?) -> CorpusHitRow {
         CorpusHitRow(
-            documentIndex: 0, documentId: document, segmentId: "s", ordinal: ordinal, speaker: speaker, role: nil,
+            documentIndex: 0, documentId: DocumentID(document), segmentId: "s", ordinal: ordinal, speaker: speaker,
+            role: nil,
             left: "volgens recente berichten loopt ", match: "de", right: " bouw van de nieuwe schepen", text: "x")
     }
 

@@ -52,7 +52,7 @@ enum Fixtures {
                 DocumentEntry(path: "Transcripts/interview.md", id: "interview", status: .done, coded: 12, codable: 40),
             ])
         state.document = doc
-        state.codings = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
+        state.codings = CodingFile(coder: "ann", document: DocumentID(doc.id), contentHash: doc.contentHash)
         state.screen = .coding
         state.cursor = 1
         return state

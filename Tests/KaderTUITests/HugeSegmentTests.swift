@@ -16,7 +16,7 @@ import Testing
             projectName: "p", coder: "ann", codebook: Fixtures.codebook,
             documents: [DocumentEntry(path: "Transcripts/long.txt", id: "long", codable: doc.segments.count)])
         state.document = doc
-        state.codings = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
+        state.codings = CodingFile(coder: "ann", document: DocumentID(doc.id), contentHash: doc.contentHash)
         state.screen = .coding
         return state
     }

@@ -54,7 +54,7 @@ import Testing
         var state = try Fixtures.codingState()
         let rows = (1...3).map {
             RetrievalRow(
-                documentIndex: 1, documentId: "interview", segmentId: "s\($0)", ordinal: $0, speaker: "Els",
+                documentIndex: 1, documentId: "interview", segmentId: SegmentID("s\($0)"), ordinal: $0, speaker: "Els",
                 role: "leerkracht", text: "Tekst \($0)")
         }
         let results = QueryResults(expression: "werkdruk", name: nil, rows: rows, segments: 3)

@@ -22,7 +22,7 @@ import Testing
             projectName: "demo", coder: "ann", codebook: Fixtures.codebook,
             documents: [DocumentEntry(path: "Transcripts/q.md", id: "q")])
         state.document = doc
-        state.codings = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
+        state.codings = CodingFile(coder: "ann", document: DocumentID(doc.id), contentHash: doc.contentHash)
         state.screen = .coding
         state.cursor = 0
         return state

@@ -14,7 +14,7 @@ import Testing
         let seg = doc.segments.filter(\.codable)[1]
         func coding(_ applied: [AppliedCode]) -> SegmentCoding {
             SegmentCoding(
-                segment: seg.id, ordinal: seg.ordinal, fingerprint: seg.fingerprint, applied: applied,
+                segment: SegmentID(seg.id), ordinal: seg.ordinal, fingerprint: seg.fingerprint, applied: applied,
                 segmentStart: seg.start, created: "t", modified: "t")
         }
         let a = QuoteSpan(start: seg.start, end: seg.start + 8).quoting(seg)

@@ -113,7 +113,7 @@ import Testing
             try store.save(f)
         }
         let originals = try ["ann", "bart"].map {
-            try Data(contentsOf: CodingStore.fileURL(projectRoot: root, coder: $0, documentId: doc.id))
+            try Data(contentsOf: CodingStore.fileURL(projectRoot: root, coder: $0, documentId: DocumentID(doc.id)))
         }
         do {
             let store = try CodingStore(projectRoot: root, coder: "consensus")
@@ -135,7 +135,7 @@ import Testing
         #expect(file.coding(forSegment: segs[2].id)?.codes == [])
         #expect(file.status == .done)
         let after = try ["ann", "bart"].map {
-            try Data(contentsOf: CodingStore.fileURL(projectRoot: root, coder: $0, documentId: doc.id))
+            try Data(contentsOf: CodingStore.fileURL(projectRoot: root, coder: $0, documentId: DocumentID(doc.id)))
         }
         #expect(after == originals)
     }

@@ -92,7 +92,7 @@ import Testing
             projectName: "p", coder: "ann", codebook: Fixtures.codebook,
             documents: [DocumentEntry(path: "Transcripts/t.txt", id: "t", codable: doc.segments.count)])
         state.document = doc
-        state.codings = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
+        state.codings = CodingFile(coder: "ann", document: DocumentID(doc.id), contentHash: doc.contentHash)
         state.screen = .coding
         return state
     }
@@ -181,7 +181,7 @@ import Testing
         // The same turns with one word longer: the ids and offsets move, the old lines must not show.
         let edited = try Self.document(Self.transcript(turns: 40, word: "werkdrukte"))
         state.document = edited
-        state.codings = CodingFile(coder: "ann", document: edited.id, contentHash: edited.contentHash)
+        state.codings = CodingFile(coder: "ann", document: DocumentID(edited.id), contentHash: edited.contentHash)
         Self.expectFresh(&state, width: 100, height: 30)
         for _ in 0..<6 {
             _ = state.handle(key: .pageDown)

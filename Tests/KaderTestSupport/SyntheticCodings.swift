@@ -30,7 +30,8 @@ public enum SyntheticCodings {
         spansPerCode: Int = 0
     ) -> CodingFile {
         var file = CodingFile(
-            coder: coder, document: document, contentHash: Fingerprint.sha256Hex(document), status: .inProgress)
+            coder: CoderName(coder), document: DocumentID(document), contentHash: Fingerprint.sha256Hex(document),
+            status: .inProgress)
         let perSegment = max(1, min(codeIds.count, (codings + segments.count - 1) / max(1, segments.count)))
         var left = codings
         for s in segments where left > 0 {
@@ -49,7 +50,7 @@ public enum SyntheticCodings {
             }
             file.codings.append(
                 SegmentCoding(
-                    segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, applied: applied,
+                    segment: SegmentID(s.id), ordinal: s.ordinal, fingerprint: s.fingerprint, applied: applied,
                     memo: s.ordinal % 10 == 0
                         ? "Memo bij segment \(s.ordinal): \"let op\" — zie ook de vorige beurt." : nil,
                     segmentStart: s.start, created: "2026-11-29T10:00:00Z", modified: "2026-11-29T10:00:00Z"))

@@ -79,11 +79,13 @@ enum FirstFrame {
             let doc = try TranscriptLoader().load(url: f.url)
             let codings = doc.segments.filter { $0.codable && rng.chance(0.33) }.map { s in
                 SegmentCoding(
-                    segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: [rng.pick(codeIds)],
+                    segment: SegmentID(s.id), ordinal: s.ordinal, fingerprint: s.fingerprint,
+                    codes: [rng.pick(codeIds)],
                     created: time, modified: time)
             }
             let file = CodingFile(
-                coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: codings)
+                coder: "bench", document: DocumentID(doc.id), contentHash: doc.contentHash, status: .inProgress,
+                codings: codings)
             try file.encoded().write(to: folder.appendingPathComponent(doc.id + ".json"))
         }
         try Data().write(to: marker)

@@ -117,7 +117,7 @@ enum Growth {
             codebook: Codebook(name: "g", codes: [Code(id: "a", name: "A", shortcut: "1")]),
             documents: [DocumentEntry(path: "Transcripts/long.txt", id: "long", codable: doc.segments.count)])
         state.document = doc
-        state.codings = CodingFile(coder: "bench", document: doc.id, contentHash: doc.contentHash)
+        state.codings = CodingFile(coder: "bench", document: DocumentID(doc.id), contentHash: doc.contentHash)
         state.screen = .coding
         state.search = TextSearch(query: "enorm")
         return state

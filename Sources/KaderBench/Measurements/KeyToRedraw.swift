@@ -17,7 +17,7 @@ enum KeyToRedraw {
         let time = "2026-03-12T10:00:00Z"
         let coded = doc.segments.filter { _ in rng.chance(0.25) }.map { s in
             SegmentCoding(
-                segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, codes: [rng.pick(codeIds)],
+                segment: SegmentID(s.id), ordinal: s.ordinal, fingerprint: s.fingerprint, codes: [rng.pick(codeIds)],
                 created: time, modified: time)
         }
         var state = AppState(
@@ -25,7 +25,8 @@ enum KeyToRedraw {
             documents: [DocumentEntry(path: "Transcripts/tui.txt", id: "tui")])
         state.document = doc
         state.codings = CodingFile(
-            coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: coded)
+            coder: "bench", document: DocumentID(doc.id), contentHash: doc.contentHash, status: .inProgress,
+            codings: coded)
         state.screen = .coding
         state.viewHeight = Renderer.bodyHeight(forTerminalHeight: height)
 

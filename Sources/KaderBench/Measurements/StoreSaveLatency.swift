@@ -42,11 +42,13 @@ enum StoreSaveLatency {
                     memo: (s.ordinal + i) % 10 == 0 ? "Waarom \(code) hier: zie het citaat." : nil)
             }
             return SegmentCoding(
-                segment: s.id, ordinal: s.ordinal, fingerprint: s.fingerprint, applied: applied, segmentStart: s.start,
+                segment: SegmentID(s.id), ordinal: s.ordinal, fingerprint: s.fingerprint, applied: applied,
+                segmentStart: s.start,
                 created: time, modified: time)
         }
         var file = CodingFile(
-            coder: "bench", document: doc.id, contentHash: doc.contentHash, status: .inProgress, codings: codings)
+            coder: "bench", document: DocumentID(doc.id), contentHash: doc.contentHash, status: .inProgress,
+            codings: codings)
         let store = try CodingStore(projectRoot: root, coder: "bench", journal: journal)
         try store.save(file)
         let fileBytes = (try? Data(contentsOf: store.fileURL(documentId: doc.id)).count) ?? 0
@@ -61,7 +63,7 @@ enum StoreSaveLatency {
             }
             let seg = doc.segments[rng.int(segmentCount)]
             file = file.toggling(
-                code: rng.pick(codeIds), on: seg, at: "2026-03-12T10:\(String(format: "%02d", i % 60)):00Z")
+                code: CodeID(rng.pick(codeIds)), on: seg, at: "2026-03-12T10:\(String(format: "%02d", i % 60)):00Z")
             let (_, s) = try timed { try store.save(file) }
             samples.append(s)
         }

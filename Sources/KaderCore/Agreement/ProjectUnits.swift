@@ -71,7 +71,8 @@ public struct ProjectUnits: Sendable {
             if withAttributes { attributes[doc.id] = table?.resolve(doc) ?? ResolvedAttributes(document: doc) }
             var files: [CodingFile?] = []
             for coder in coders {
-                let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)
+                let url = CodingStore.fileURL(
+                    projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(doc.id))
                 files.append(
                     FileManager.default.fileExists(atPath: url.path)
                         ? try CodingStore.read(projectRoot: project.root, coder: coder, document: doc) : nil)

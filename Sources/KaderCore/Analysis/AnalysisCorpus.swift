@@ -76,9 +76,10 @@ public struct AnalysisCorpus: Sendable {
     ///   `Attributes.csv`; ``ExportError/unknownCoder(name:available:)`` and
     ///   ``ExportError/unknownDocument(id:available:)`` for names that match nothing.
     public static func load(
-        project: Project, coders: [String] = [], documents: [String] = [], codings: Bool = true,
+        project: Project, coders: [CoderName] = [], documents: [DocumentID] = [], codings: Bool = true,
         loaded preloaded: [Document]? = nil
     ) throws -> AnalysisCorpus {
+        let (coders, documents) = (coders.map(\.rawValue), documents.map(\.rawValue))
         let ids = project.documentIds
         for d in documents where !ids.contains(where: { $0.lowercased() == d.lowercased() }) {
             throw ExportError.unknownDocument(id: d, available: ids)

@@ -25,8 +25,9 @@ public enum AutoCoder {
     /// The codable segments of `corpus` with a hit of `pattern` that `filter` accepts, as
     /// (document index, segment index), and whether the coder already has the code there.
     public static func plan(
-        _ corpus: AnalysisCorpus, pattern: SearchPattern, filter: SegmentFilter?, code: String, coder: String
+        _ corpus: AnalysisCorpus, pattern: SearchPattern, filter: SegmentFilter?, code: CodeID, coder: CoderName
     ) -> [(document: Int, segment: Int, present: Bool)] {
+        let (code, coder) = (code.rawValue, coder.rawValue)
         var scanner = WordScanner()
         var out: [(Int, Int, Bool)] = []
         for (d, doc) in corpus.documents.enumerated() {
@@ -54,9 +55,10 @@ public enum AutoCoder {
     /// the run to the log.
     /// - Throws: ``StoreError`` (lock held, damaged file, …), ``AnalysisError/io(path:detail:)``.
     public static func apply(
-        _ corpus: AnalysisCorpus, plan: [(document: Int, segment: Int, present: Bool)], code: String, coder: String,
-        search: String
+        _ corpus: AnalysisCorpus, plan: [(document: Int, segment: Int, present: Bool)], code: CodeID,
+        coder: CoderName, search: String
     ) throws -> AutocodeRun {
+        let (code, coder) = (code.rawValue, coder.rawValue)
         var log = try readLog(projectRoot: corpus.project.root, coder: coder)
         let store = try CodingStore(projectRoot: corpus.project.root, coder: coder)
         let time = Timestamp.now()

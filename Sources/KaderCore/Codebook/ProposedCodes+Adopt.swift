@@ -61,7 +61,8 @@ extension ProposedCodes {
     /// stay) and validated before it is written.
     /// - Throws: ``CodebookError`` (unknown proposal, unreadable or invalid codebook), or a file
     ///   error when a file cannot be written.
-    public static func adopt(_ id: String, coder: String, project: Project) throws -> Adoption {
+    public static func adopt(_ id: CodeID, coder: CoderName, project: Project) throws -> Adoption {
+        let (id, coder) = (id.rawValue, coder.rawValue)
         let team = try CodebookFile.load(project.codebookURL)
         let proposals = try load(projectRoot: project.root, coder: coder)
         let result = try adopt(id, team: team, proposals: proposals)

@@ -20,17 +20,21 @@ public struct Speaker: Sendable, Hashable, Codable {
 
 /// What the loader detected and decided while reading a file.
 public struct LoadDiagnostics: Sendable, Hashable, Codable {
-    /// `plain text`, `markdown`, `docx`, `webvtt`, `srt`, `tei`, `otter`.
-    public var format: String
-    /// `UTF-8`, `UTF-8 with BOM`, `UTF-16LE with BOM`, `Windows-1252`, …
-    public var encoding: String
-    /// `LF`, `CRLF`, `CR`, `mixed`, or `none` (a single line).
-    public var lineEndings: String
+    /// The format read; written as its raw value (`plain text`, `markdown`, `docx`, `webvtt`, `srt`,
+    /// `tei`, `otter`).
+    public var format: TranscriptFormat
+    /// `UTF-8`, `UTF-8 with BOM`, `UTF-16LE with BOM`, `Windows-1252`, … (written as the name).
+    public var encoding: SourceEncoding
+    /// `LF`, `CRLF`, `CR`, `mixed`, or `none` (a single line); `n/a (XML)` and `n/a (docx)`.
+    public var lineEndings: LineEndings
     /// Human name of the speaker-label pattern chosen, e.g. `Name:`.
     public var labelPattern: String
     public var warnings: [String]
 
-    public init(format: String, encoding: String, lineEndings: String, labelPattern: String, warnings: [String] = []) {
+    public init(
+        format: TranscriptFormat, encoding: SourceEncoding, lineEndings: LineEndings, labelPattern: String,
+        warnings: [String] = []
+    ) {
         self.format = format
         self.encoding = encoding
         self.lineEndings = lineEndings

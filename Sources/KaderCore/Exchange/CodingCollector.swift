@@ -84,7 +84,8 @@ struct CodingCollector {
                     existing
                     ? try CodingStore.read(projectRoot: projectRoot, coder: coder, document: doc)
                     : CodingFile(
-                        coder: coder, document: docId, contentHash: doc.contentHash, segmentCount: doc.segments.count)
+                        coder: CoderName(coder), document: DocumentID(docId), contentHash: doc.contentHash,
+                        segmentCount: doc.segments.count)
                 for p in segments.values {
                     let memo = p.memos.isEmpty ? nil : p.memos.joined(separator: "\n\n")
                     let incoming = p.codes.map { Self.applied($0.key, $0.value, segment: p.segment) }
@@ -103,7 +104,8 @@ struct CodingCollector {
                     } else {
                         file.codings.append(
                             SegmentCoding(
-                                segment: p.segment.id, ordinal: p.segment.ordinal, fingerprint: p.segment.fingerprint,
+                                segment: SegmentID(p.segment.id), ordinal: p.segment.ordinal,
+                                fingerprint: p.segment.fingerprint,
                                 applied: incoming, memo: memo, segmentStart: p.segment.start, created: p.created,
                                 modified: p.modified))
                     }

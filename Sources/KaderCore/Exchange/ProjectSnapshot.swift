@@ -73,16 +73,16 @@ enum CodebookData {
 
 /// The decoded text of a source before line ends are normalised (BOM removed).
 enum RawText {
-    static func decode(_ data: Data, encoding: String) -> String? {
+    static func decode(_ data: Data, encoding: SourceEncoding) -> String? {
         let b = [UInt8](data)
         switch encoding {
-        case "UTF-8 with BOM": return String(data: Data(b[3...]), encoding: .utf8)
-        case "UTF-8": return String(data: data, encoding: .utf8)
-        case "Windows-1252": return TranscriptTextDecoder.windows1252(b).map { String(decoding: $0, as: UTF8.self) }
-        case "UTF-16LE with BOM", "UTF-16BE with BOM":
-            return TranscriptTextDecoder.utf16(Array(b[2...]), littleEndian: encoding.hasPrefix("UTF-16LE"))
-        case "UTF-32LE with BOM", "UTF-32BE with BOM":
-            return TranscriptTextDecoder.utf32(Array(b[4...]), littleEndian: encoding.hasPrefix("UTF-32LE"))
+        case .utf8WithBOM: return String(data: Data(b[3...]), encoding: .utf8)
+        case .utf8: return String(data: data, encoding: .utf8)
+        case .windows1252: return TranscriptTextDecoder.windows1252(b).map { String(decoding: $0, as: UTF8.self) }
+        case .utf16LEWithBOM, .utf16BEWithBOM:
+            return TranscriptTextDecoder.utf16(Array(b[2...]), littleEndian: encoding == .utf16LEWithBOM)
+        case .utf32LEWithBOM, .utf32BEWithBOM:
+            return TranscriptTextDecoder.utf32(Array(b[4...]), littleEndian: encoding == .utf32LEWithBOM)
         default: return nil
         }
     }

@@ -213,7 +213,8 @@ public enum QDPXExporter {
                         attributes: attributesTable?.resolve(doc) ?? ResolvedAttributes(document: doc)))
                 var files: [CodingFile] = []
                 for coder in coders {
-                    let codingURL = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)
+                    let codingURL = CodingStore.fileURL(
+                        projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(doc.id))
                     guard FileManager.default.fileExists(atPath: codingURL.path) else { continue }
                     let file = try CodingStore.read(projectRoot: project.root, coder: coder, document: doc)
                     files.append(file)

@@ -117,7 +117,9 @@ public enum MemoExport {
             var files: [CodingFile] = []
             for coder in chosen
             where FileManager.default.fileExists(
-                atPath: CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id).path)
+                atPath: CodingStore.fileURL(
+                    projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(doc.id)
+                ).path)
             {
                 files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
             }

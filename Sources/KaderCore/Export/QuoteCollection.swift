@@ -112,7 +112,9 @@ public struct QuoteCollection: Sendable {
             var files: [CodingFile] = []
             for coder in coders
             where FileManager.default.fileExists(
-                atPath: CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id).path)
+                atPath: CodingStore.fileURL(
+                    projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(id)
+                ).path)
             {
                 files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
             }
@@ -129,7 +131,8 @@ public struct QuoteCollection: Sendable {
         var files: [CodingFile] = []
         for coder in CodingStore.coders(projectRoot: project.root) {
             for doc in documents {
-                let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id)
+                let url = CodingStore.fileURL(
+                    projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(doc.id))
                 guard FileManager.default.fileExists(atPath: url.path) else { continue }
                 files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
             }

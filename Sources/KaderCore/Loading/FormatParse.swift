@@ -3,13 +3,13 @@ import Foundation
 /// What a format reader hands to ``TranscriptLoader``: the normalised document text as UTF-8
 /// bytes, the turns in it (Unicode scalar offsets), and diagnostics fields.
 struct FormatParse {
-    /// ``TranscriptFormat`` raw value as reported in ``LoadDiagnostics/format``.
-    var format: String
+    /// The format as reported in ``LoadDiagnostics/format``.
+    var format: TranscriptFormat
     /// Document text (LF line endings, valid UTF-8).
     var bytes: [UInt8]
     var turns: [RawTurn]
-    var encoding: String
-    var lineEndings: String
+    var encoding: SourceEncoding
+    var lineEndings: LineEndings
     var labelPattern: String
     var warnings: [String]
     /// Metadata found in the file itself (YAML front matter, TEI header title).
@@ -20,7 +20,7 @@ struct FormatParse {
     var buffer: TextBuffer?
 
     init(
-        format: String, bytes: [UInt8], turns: [RawTurn], encoding: String, lineEndings: String,
+        format: TranscriptFormat, bytes: [UInt8], turns: [RawTurn], encoding: SourceEncoding, lineEndings: LineEndings,
         labelPattern: String, warnings: [String], frontMatter: DocumentMetadata? = nil
     ) {
         self.format = format

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The source formats Kader reads.
-public enum TranscriptFormat: String, Sendable, CaseIterable {
+public enum TranscriptFormat: String, Sendable, CaseIterable, Codable {
     /// `.txt`: speaker-labelled plain text (see ``SpeakerLabelPattern``).
     case plainText = "plain text"
     /// `.md`: like plain text, plus `### Name` headings as labels and `**Name:**` bold labels.

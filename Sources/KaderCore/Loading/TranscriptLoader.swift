@@ -152,7 +152,7 @@ public struct TranscriptLoader: Sendable {
             if sniffed == .webVTT || sniffed == .srt {
                 let out = CueTranscript.build(String(decoding: bytes, as: UTF8.self), srt: sniffed == .srt)
                 parse = FormatParse(
-                    format: sniffed.rawValue, bytes: out.bytes, turns: out.turns, encoding: encoding,
+                    format: sniffed, bytes: out.bytes, turns: out.turns, encoding: encoding,
                     lineEndings: endings, labelPattern: out.labelPattern, warnings: out.warnings)
             } else {
                 parse = try plainParse(
@@ -160,11 +160,10 @@ public struct TranscriptLoader: Sendable {
                 parse.text = decodedText
             }
         }
-        if parse.encoding.hasPrefix(TranscriptTextDecoder.mixedEncoding) {
+        if case .mixedUTF8Windows1252(let line) = parse.encoding {
             parse.warnings.append(
                 "the file mixes UTF-8 and Windows-1252: valid UTF-8 was kept and every other byte read as Windows-1252"
-                    + parse.encoding.dropFirst(TranscriptTextDecoder.mixedEncoding.count)
-                    + "; check the accented characters there")
+                    + " (first non-UTF-8 byte on line \(line)); check the accented characters there")
         }
         var metadata = sidecar ?? DocumentMetadata()
         if let front = parse.frontMatter { metadata = Self.merge(front, over: sidecar) }
@@ -183,7 +182,7 @@ public struct TranscriptLoader: Sendable {
     }
 
     private func plainParse(
-        _ bytes: [UInt8], format: TranscriptFormat, encoding: String, lineEndings: String, path: String,
+        _ bytes: [UInt8], format: TranscriptFormat, encoding: SourceEncoding, lineEndings: LineEndings, path: String,
         sidecar: DocumentMetadata?
     ) throws -> FormatParse {
         var front: DocumentMetadata?
@@ -198,8 +197,8 @@ public struct TranscriptLoader: Sendable {
             forcedPattern: format == .otter ? .nameTime : options.speakerPattern, custom: custom, knownSpeakers: known)
         let buffer = TextBuffer(bytes: bytes)
         let result = segmenter.parse(buffer, bodyStart: bodyStart)
-        var name = format.rawValue
-        if format == .plainText && result.pattern == .nameTime { name = TranscriptFormat.otter.rawValue }
+        var name = format
+        if format == .plainText && result.pattern == .nameTime { name = .otter }
         var parse = FormatParse(
             format: name, bytes: bytes, turns: result.turns, encoding: encoding, lineEndings: lineEndings,
             labelPattern: result.patternName, warnings: result.warnings)

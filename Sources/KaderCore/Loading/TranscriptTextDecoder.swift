@@ -5,10 +5,10 @@ public struct DecodedText: Sendable, Hashable {
     /// The text with CRLF and lone CR replaced by LF, BOM removed.
     public var text: String
     /// Encoding used: `UTF-8`, `UTF-8 with BOM`, `UTF-16LE with BOM`, `UTF-16BE with BOM`,
-    /// `UTF-32LE with BOM`, `UTF-32BE with BOM`, or `Windows-1252`.
-    public var encoding: String
+    /// `UTF-32LE with BOM`, `UTF-32BE with BOM`, `Windows-1252`, or UTF-8 mixed with Windows-1252.
+    public var encoding: SourceEncoding
     /// Line endings found before normalisation: `LF`, `CRLF`, `CR`, `mixed` or `none`.
-    public var lineEndings: String
+    public var lineEndings: LineEndings
 }
 
 /// Layered decoding (docs/ARCHITECTURE.md §4): BOM, then strict UTF-8, then Windows-1252.
@@ -26,7 +26,7 @@ public enum TranscriptTextDecoder {
 
     /// Like ``decode(_:path:)`` but returns the normalised text as UTF-8 bytes (no BOM, LF only).
     static func decodeToUTF8(_ data: Data, path: String) throws -> (
-        bytes: [UInt8], encoding: String, lineEndings: String
+        bytes: [UInt8], encoding: SourceEncoding, lineEndings: LineEndings
     ) {
         let (bytes, _, encoding, endings) = try decodeToUTF8Text(data, path: path)
         return (bytes, encoding, endings)
@@ -35,21 +35,21 @@ public enum TranscriptTextDecoder {
     /// ``decodeToUTF8(_:path:)`` that also hands back the text as a `String` when decoding made one
     /// with exactly these bytes (no line endings to normalise), so it need not be validated again.
     static func decodeToUTF8Text(_ data: Data, path: String) throws -> (
-        bytes: [UInt8], text: String?, encoding: String, lineEndings: String
+        bytes: [UInt8], text: String?, encoding: SourceEncoding, lineEndings: LineEndings
     ) {
         try decodeToUTF8Text(bytes: [UInt8](data), path: path)
     }
 
     /// ``decodeToUTF8Text(_:path:)`` on bytes already in an array (spares a copy of the file).
     static func decodeToUTF8Text(bytes: [UInt8], path: String) throws -> (
-        bytes: [UInt8], text: String?, encoding: String, lineEndings: String
+        bytes: [UInt8], text: String?, encoding: SourceEncoding, lineEndings: LineEndings
     ) {
         if bytes.isEmpty { throw LoaderError.empty(path: path) }
         if let kind = BinarySignature.detect(bytes) {
             throw LoaderError.binary(path: path, detail: "it looks like \(kind)")
         }
         var utf8: [UInt8]
-        var encoding: String
+        var encoding: SourceEncoding
         var text: String?
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let s = String(validating: bytes[3...], as: UTF8.self) else {
@@ -58,7 +58,7 @@ public enum TranscriptTextDecoder {
             }
             text = s
             utf8 = Array(bytes[3...])
-            encoding = "UTF-8 with BOM"
+            encoding = .utf8WithBOM
         } else if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
             let le = bytes[0] == 0xFF
             guard let s = utf32(Array(bytes[4...]), littleEndian: le) else {
@@ -66,7 +66,7 @@ public enum TranscriptTextDecoder {
             }
             text = s
             utf8 = Array(s.utf8)
-            encoding = le ? "UTF-32LE with BOM" : "UTF-32BE with BOM"
+            encoding = le ? .utf32LEWithBOM : .utf32BEWithBOM
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let le = bytes[0] == 0xFF
             guard let s = utf16(Array(bytes[2...]), littleEndian: le) else {
@@ -74,7 +74,7 @@ public enum TranscriptTextDecoder {
             }
             text = s
             utf8 = Array(s.utf8)
-            encoding = le ? "UTF-16LE with BOM" : "UTF-16BE with BOM"
+            encoding = le ? .utf16LEWithBOM : .utf16BEWithBOM
         } else {
             let hasNUL = bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
@@ -85,22 +85,22 @@ public enum TranscriptTextDecoder {
             if let s = String(validating: bytes, as: UTF8.self) {
                 text = s
                 utf8 = bytes
-                encoding = "UTF-8"
+                encoding = .utf8
             } else if let (s, line) = mixedUTF8(bytes) {
                 utf8 = s
-                encoding = "\(mixedEncoding) (first non-UTF-8 byte on line \(line))"
+                encoding = .mixedUTF8Windows1252(firstLine: line)
             } else if let s = windows1252(bytes) {
                 utf8 = s
-                encoding = "Windows-1252"
+                encoding = .windows1252
             } else {
                 throw LoaderError.undecodable(path: path, detail: "it is neither UTF-8 nor Windows-1252")
             }
         }
-        if encoding != "UTF-8" && utf8.contains(0) {
+        if encoding != .utf8 && utf8.contains(0) {
             throw LoaderError.binary(path: path, detail: "it contains NUL characters")
         }
         let endings = normaliseLineEndings(&utf8)
-        if endings != "LF" && endings != "none" { text = nil }
+        if endings != .lf && endings != .none { text = nil }
         if utf8.withUnsafeBufferPointer({ p in
             var i = 0
             while i < p.count {
@@ -121,14 +121,14 @@ public enum TranscriptTextDecoder {
     }
 
     /// Replaces CRLF and lone CR with LF; reports which endings were present.
-    public static func normaliseLineEndings(_ s: String) -> (String, String) {
+    public static func normaliseLineEndings(_ s: String) -> (String, LineEndings) {
         var bytes = Array(s.utf8)
         let name = normaliseLineEndings(&bytes)
         return (String(decoding: bytes, as: UTF8.self), name)
     }
 
     /// Normalises line endings of UTF-8 bytes in place; returns `LF`, `CRLF`, `CR`, `mixed` or `none`.
-    static func normaliseLineEndings(_ bytes: inout [UInt8]) -> String {
+    static func normaliseLineEndings(_ bytes: inout [UInt8]) -> LineEndings {
         var lf = 0
         var crlf = 0
         var cr = 0
@@ -138,7 +138,7 @@ public enum TranscriptTextDecoder {
             let hasLF = bytes.withUnsafeBufferPointer { p in
                 p.baseAddress.map { memchr($0, 0x0A, p.count) != nil } ?? false
             }
-            return hasLF ? "LF" : "none"
+            return hasLF ? .lf : LineEndings.none
         }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -161,8 +161,8 @@ public enum TranscriptTextDecoder {
             i += 1
         }
         bytes = out
-        let kinds = [(lf, "LF"), (crlf, "CRLF"), (cr, "CR")].filter { $0.0 > 0 }
-        return kinds.isEmpty ? "none" : (kinds.count == 1 ? kinds[0].1 : "mixed")
+        let kinds = [(lf, LineEndings.lf), (crlf, .crlf), (cr, .cr)].filter { $0.0 > 0 }
+        return kinds.isEmpty ? LineEndings.none : (kinds.count == 1 ? kinds[0].1 : .mixed)
     }
 
     static func utf16(_ bytes: [UInt8], littleEndian: Bool) -> String? {
@@ -194,9 +194,6 @@ public enum TranscriptTextDecoder {
         }
         return String(result)
     }
-
-    /// The encoding name reported for ``mixedUTF8(_:)`` (followed by the line of the first odd byte).
-    static let mixedEncoding = "UTF-8 mixed with Windows-1252"
 
     /// A file that mixes UTF-8 and Windows-1252 (a UTF-8 transcript edited in an old editor, or
     /// pasted together): every valid UTF-8 multi-byte sequence is kept as UTF-8 and every other

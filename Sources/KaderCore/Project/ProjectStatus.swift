@@ -72,7 +72,7 @@ public struct ProjectStatus: Sendable {
         let loaded = documents.document(id)
         if case .success(let doc) = loaded { row.codable = doc.codableSegmentCount }
         if case .some(.failure) = loaded { row.problem = "the transcript cannot be loaded" }
-        let url = CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: id)
+        let url = CodingStore.fileURL(projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(id))
         guard FileManager.default.fileExists(atPath: url.path) else {
             if CodingStore.orphanJournalRecords(url) != nil {
                 row.status = nil

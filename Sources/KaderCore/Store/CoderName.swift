@@ -1,7 +1,12 @@
 import Foundation
 
-/// Coder names become folder names under `Codings/`, so only safe names are accepted.
-public enum CoderName {
+/// A coder's name, the coder id of the store (see ``StringIdentifier``). Coder names become folder
+/// names under `Codings/`, so only safe names are accepted (``validated(_:)``); a `CoderName` value
+/// itself is not checked.
+public struct CoderName: StringIdentifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
     /// Returns `name` if it is a safe coder name: 1–64 of ASCII letters, digits, `.`, `_`, `-`,
     /// not starting with `.` or `-`.
     /// - Throws: ``StoreError/unsafeCoderName(_:)``.

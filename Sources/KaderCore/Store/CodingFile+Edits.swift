@@ -13,9 +13,13 @@ extension CodingFile {
     }
 
     /// Applies `code` to `segment` if absent, removes it if present.
-    public func toggling(code: String, on segment: Segment, at time: String) -> CodingFile {
+    public func toggling(code: CodeID, on segment: Segment, at time: String) -> CodingFile {
         var present = codes(forSegment: segment.id)
-        if let i = present.firstIndex(of: code) { present.remove(at: i) } else { present.append(code) }
+        if let i = present.firstIndex(of: code.rawValue) {
+            present.remove(at: i)
+        } else {
+            present.append(code.rawValue)
+        }
         return settingCodes(present, on: segment, at: time)
     }
 
@@ -34,32 +38,32 @@ extension CodingFile {
     /// applied yet. Spans are clipped to the segment (document scalar offsets); empty ones are
     /// dropped; each gets its quoted text from the segment. An empty list leaves the code on the
     /// whole segment.
-    public func settingSpans(_ spans: [QuoteSpan], code: String, on segment: Segment, at time: String) -> CodingFile {
+    public func settingSpans(_ spans: [QuoteSpan], code: CodeID, on segment: Segment, at time: String) -> CodingFile {
         let clipped = spans.compactMap { s -> QuoteSpan? in
             let lo = max(s.start, segment.start)
             let hi = min(s.end, segment.end)
             return lo < hi ? QuoteSpan(start: lo, end: hi).quoting(segment) : nil
         }
-        return updatingCode(code, on: segment, at: time) { $0.spans = Array(Set(clipped)).sorted() }
+        return updatingCode(code.rawValue, on: segment, at: time) { $0.spans = Array(Set(clipped)).sorted() }
     }
 
     /// Adds `span` to the quotes of `code` on `segment` (applying the code if needed).
-    public func addingSpan(_ span: QuoteSpan, code: String, on segment: Segment, at time: String) -> CodingFile {
-        let current = coding(forSegment: segment.id)?.applied(code)?.spans ?? []
+    public func addingSpan(_ span: QuoteSpan, code: CodeID, on segment: Segment, at time: String) -> CodingFile {
+        let current = coding(forSegment: segment.id)?.applied(code.rawValue)?.spans ?? []
         return settingSpans(current + [span], code: code, on: segment, at: time)
     }
 
     /// Removes the quote with `span`'s offsets from `code` on `segment`; the code stays applied.
-    public func removingSpan(_ span: QuoteSpan, code: String, on segment: Segment, at time: String) -> CodingFile {
-        guard let current = coding(forSegment: segment.id)?.applied(code) else { return self }
-        return updatingCode(code, on: segment, at: time) { a in
+    public func removingSpan(_ span: QuoteSpan, code: CodeID, on segment: Segment, at time: String) -> CodingFile {
+        guard let current = coding(forSegment: segment.id)?.applied(code.rawValue) else { return self }
+        return updatingCode(code.rawValue, on: segment, at: time) { a in
             a.spans = current.spans.filter { $0.start != span.start || $0.end != span.end }
         }
     }
 
     /// Sets or clears the memo on `code` applied to `segment` (applying the code if needed).
-    public func settingCodeMemo(_ memo: String?, code: String, on segment: Segment, at time: String) -> CodingFile {
-        updatingCode(code, on: segment, at: time) { $0.memo = (memo?.isEmpty ?? true) ? nil : memo }
+    public func settingCodeMemo(_ memo: String?, code: CodeID, on segment: Segment, at time: String) -> CodingFile {
+        updatingCode(code.rawValue, on: segment, at: time) { $0.memo = (memo?.isEmpty ?? true) ? nil : memo }
     }
 
     func updatingCode(
@@ -89,7 +93,7 @@ extension CodingFile {
             if c.isEmpty { copy.codings.remove(at: i) } else { copy.codings[i] = c }
         } else {
             var c = SegmentCoding(
-                segment: segment.id, ordinal: segment.ordinal, fingerprint: segment.fingerprint, codes: [],
+                segment: SegmentID(segment.id), ordinal: segment.ordinal, fingerprint: segment.fingerprint, codes: [],
                 created: time, modified: time)
             change(&c)
             c.segmentStart = c.hasSpans ? segment.start : nil

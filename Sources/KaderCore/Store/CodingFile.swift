@@ -82,7 +82,7 @@ public struct SegmentCoding: Sendable, Hashable, Encodable {
     public var review: Bool?
 
     public init(
-        segment: String, ordinal: Int, fingerprint: String, codes: [String], memo: String? = nil,
+        segment: SegmentID, ordinal: Int, fingerprint: String, codes: [String], memo: String? = nil,
         created: String, modified: String, review: Bool? = nil
     ) {
         self.init(
@@ -91,11 +91,11 @@ public struct SegmentCoding: Sendable, Hashable, Encodable {
     }
 
     public init(
-        segment: String, ordinal: Int, fingerprint: String, applied: [AppliedCode], memo: String? = nil,
+        segment: SegmentID, ordinal: Int, fingerprint: String, applied: [AppliedCode], memo: String? = nil,
         segmentStart: Int? = nil,
         created: String, modified: String, review: Bool? = nil
     ) {
-        self.segment = segment
+        self.segment = segment.rawValue
         self.ordinal = ordinal
         self.fingerprint = fingerprint
         self.applied = Self.normalized(applied)
@@ -182,14 +182,15 @@ public struct CodingFile: Sendable, Hashable, Encodable {
     public var doneSegments: [String]?
 
     public init(
-        coder: String, document: String, contentHash: String, status: CodingStatus = .notStarted, memo: String? = nil,
+        coder: CoderName, document: DocumentID, contentHash: String, status: CodingStatus = .notStarted,
+        memo: String? = nil,
         codings: [SegmentCoding] = [],
         segmentCount: Int? = nil
     ) {
         self.schema = Self.currentSchema
         self.segmentCount = segmentCount
-        self.coder = coder
-        self.document = document
+        self.coder = coder.rawValue
+        self.document = document.rawValue
         self.contentHash = contentHash
         self.status = status
         self.memo = memo

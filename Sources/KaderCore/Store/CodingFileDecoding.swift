@@ -117,7 +117,7 @@ private struct CodingV2: Decodable {
 
     var model: SegmentCoding {
         SegmentCoding(
-            segment: segment, ordinal: ordinal, fingerprint: fingerprint,
+            segment: SegmentID(segment), ordinal: ordinal, fingerprint: fingerprint,
             applied: codes.map { a in
                 AppliedCode(
                     code: a.code, spans: (a.spans ?? []).map { QuoteSpan(start: $0.start, end: $0.end, text: $0.text) },
@@ -157,7 +157,8 @@ private struct FileV2: Decodable {
 
     func model() -> CodingFile {
         var file = CodingFile(
-            coder: coder, document: document, contentHash: contentHash, status: status, memo: memo,
+            coder: CoderName(coder), document: DocumentID(document), contentHash: contentHash, status: status,
+            memo: memo,
             codings: codings.map(\.model), segmentCount: segmentCount)
         file.demo = demo
         file.doneSegments = doneSegments
@@ -194,7 +195,7 @@ private struct CodingV1: Decodable {
             }
         }
         return SegmentCoding(
-            segment: segment, ordinal: ordinal, fingerprint: fingerprint,
+            segment: SegmentID(segment), ordinal: ordinal, fingerprint: fingerprint,
             applied: codes.map { AppliedCode(code: $0, spans: spans) }, memo: memo,
             segmentStart: spans.isEmpty ? nil : spanSegmentStart, created: created, modified: modified,
             review: review)
@@ -226,7 +227,8 @@ private struct FileV1: Decodable {
 
     func migrated() -> CodingFile {
         var file = CodingFile(
-            coder: coder, document: document, contentHash: contentHash, status: status, memo: memo,
+            coder: CoderName(coder), document: DocumentID(document), contentHash: contentHash, status: status,
+            memo: memo,
             codings: codings.map(\.migrated), segmentCount: segmentCount)
         file.demo = demo
         file.doneSegments = doneSegments

@@ -63,7 +63,8 @@ struct CodingFileFastReader {
             let codings
         else { throw GiveUp() }
         var file = CodingFile(
-            coder: coder, document: document, contentHash: contentHash, status: status, memo: memo,
+            coder: CoderName(coder), document: DocumentID(document), contentHash: contentHash, status: status,
+            memo: memo,
             codings: codings, segmentCount: segmentCount)
         file.demo = demo
         file.doneSegments = doneSegments
@@ -100,7 +101,7 @@ struct CodingFileFastReader {
             throw GiveUp()
         }
         return SegmentCoding(
-            segment: segment, ordinal: ordinal, fingerprint: fingerprint, applied: applied, memo: memo,
+            segment: SegmentID(segment), ordinal: ordinal, fingerprint: fingerprint, applied: applied, memo: memo,
             segmentStart: segmentStart, created: created, modified: modified, review: review)
     }
 

@@ -75,8 +75,8 @@ public final class CodingStore: @unchecked Sendable {
         projectRoot.appendingPathComponent("Codings").appendingPathComponent(coder)
     }
 
-    public static func fileURL(projectRoot: URL, coder: String, documentId: String) -> URL {
-        folder(projectRoot: projectRoot, coder: coder).appendingPathComponent(documentId + ".json")
+    public static func fileURL(projectRoot: URL, coder: CoderName, documentId: DocumentID) -> URL {
+        folder(projectRoot: projectRoot, coder: coder.rawValue).appendingPathComponent(documentId.rawValue + ".json")
     }
 
     /// `Codings/<coder>/.<document-id>.json.last-good`: a copy of the last file Kader wrote.
@@ -85,7 +85,7 @@ public final class CodingStore: @unchecked Sendable {
     }
 
     public func fileURL(documentId: String) -> URL {
-        Self.fileURL(projectRoot: projectRoot, coder: coder, documentId: documentId)
+        Self.fileURL(projectRoot: projectRoot, coder: CoderName(coder), documentId: DocumentID(documentId))
     }
 
     /// The coder's codings of `document`, re-anchored to its current text (see
@@ -102,7 +102,7 @@ public final class CodingStore: @unchecked Sendable {
         guard let file = try loadFile(documentId: document.id) else {
             return (
                 CodingFile(
-                    coder: coder, document: document.id, contentHash: document.contentHash,
+                    coder: CoderName(coder), document: DocumentID(document.id), contentHash: document.contentHash,
                     segmentCount: document.segments.count), ReanchorReport()
             )
         }
@@ -138,11 +138,11 @@ public final class CodingStore: @unchecked Sendable {
 
     /// Reads any coder's file for `document` (read-only; no lock), re-anchored to the document.
     public static func read(projectRoot: URL, coder: String, document: Document) throws -> CodingFile {
-        let url = fileURL(projectRoot: projectRoot, coder: coder, documentId: document.id)
+        let url = fileURL(projectRoot: projectRoot, coder: CoderName(coder), documentId: DocumentID(document.id))
         guard FileManager.default.fileExists(atPath: url.path) else {
             try checkNoOrphanJournal(url)
             return CodingFile(
-                coder: coder, document: document.id, contentHash: document.contentHash,
+                coder: CoderName(coder), document: DocumentID(document.id), contentHash: document.contentHash,
                 segmentCount: document.segments.count)
         }
         return try readFile(url).reanchored(to: document).file

@@ -66,7 +66,8 @@ public enum ConsensusCoding {
             }
         }
         return SegmentCoding(
-            segment: segment.id, ordinal: segment.ordinal, fingerprint: segment.fingerprint, applied: applied,
+            segment: SegmentID(segment.id), ordinal: segment.ordinal, fingerprint: segment.fingerprint,
+            applied: applied,
             memo: segmentMemo.isEmpty ? nil : segmentMemo, segmentStart: segment.start, created: created,
             modified: modified)
     }

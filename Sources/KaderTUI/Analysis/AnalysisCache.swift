@@ -56,7 +56,8 @@ final class AnalysisCache: @unchecked Sendable {
     /// - Throws: what ``CodingStore/read(projectRoot:coder:document:)`` throws.
     func read(root: URL, coder: String, document: AnalysisDocument, full: Bool) throws -> Entry {
         let key = coder + "\u{1}" + document.document.id
-        let url = CodingStore.fileURL(projectRoot: root, coder: coder, documentId: document.document.id)
+        let url = CodingStore.fileURL(
+            projectRoot: root, coder: CoderName(coder), documentId: DocumentID(document.document.id))
         let stamp = Stamp(url)
         if let hit = locked({ entries[key] }), hit.stamp == stamp, hit.full || !full {
             return hit

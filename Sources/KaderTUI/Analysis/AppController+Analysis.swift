@@ -105,7 +105,8 @@ extension AppController {
                 for text in texts {
                     rows.append(
                         RetrievalRow(
-                            documentIndex: index, documentId: doc.document.id, segmentId: s.id, ordinal: s.ordinal,
+                            documentIndex: index, documentId: DocumentID(doc.document.id), segmentId: SegmentID(s.id),
+                            ordinal: s.ordinal,
                             speaker: s.speaker, role: doc.role(segment: u.segment), text: text))
                 }
             }

@@ -16,9 +16,9 @@ public struct Overview: Hashable, Sendable {
         public var codable: Int
         public var status: CodingStatus
 
-        public init(document: String, coder: String, coded: Int, codable: Int, status: CodingStatus) {
-            self.document = document
-            self.coder = coder
+        public init(document: DocumentID, coder: CoderName, coded: Int, codable: Int, status: CodingStatus) {
+            self.document = document.rawValue
+            self.coder = coder.rawValue
             self.coded = coded
             self.codable = codable
             self.status = status
@@ -111,14 +111,16 @@ public struct Overview: Hashable, Sendable {
             for (file, codes) in zip(doc.files, doc.coders) {
                 let coded = doc.units.reduce(0) { $0 + ((codes.codes[$1]?.isEmpty ?? true) ? 0 : 1) }
                 let row = ProgressRow(
-                    document: doc.document.id, coder: codes.coder, coded: coded, codable: doc.units.count,
+                    document: DocumentID(doc.document.id), coder: CoderName(codes.coder), coded: coded,
+                    codable: doc.units.count,
                     status: file.status)
                 if codes.coder == coder { mine = row } else { rows.append(row) }
             }
             progress.append(
                 mine
                     ?? ProgressRow(
-                        document: doc.document.id, coder: coder, coded: 0, codable: doc.units.count,
+                        document: DocumentID(doc.document.id), coder: CoderName(coder), coded: 0,
+                        codable: doc.units.count,
                         status: .notStarted))
             progress += rows.sorted { $0.coder < $1.coder }
             let keep = doc.coders.indices.filter { doc.coders[$0].coder == coder }

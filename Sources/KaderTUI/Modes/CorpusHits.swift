@@ -19,12 +19,13 @@ public struct CorpusHitRow: Hashable, Sendable {
     public var matchOffset: Int
 
     public init(
-        documentIndex: Int, documentId: String, segmentId: String, ordinal: Int, speaker: String?, role: String?,
+        documentIndex: Int, documentId: DocumentID, segmentId: SegmentID, ordinal: Int, speaker: String?,
+        role: String?,
         left: String, match: String, right: String, text: String, matchOffset: Int = 0
     ) {
         self.documentIndex = documentIndex
-        self.documentId = documentId
-        self.segmentId = segmentId
+        self.documentId = documentId.rawValue
+        self.segmentId = segmentId.rawValue
         self.ordinal = ordinal
         self.speaker = speaker
         self.role = role

@@ -47,12 +47,13 @@ public struct RetrievalRow: Hashable, Sendable {
     public var role: String?
     public var text: String
     public init(
-        documentIndex: Int, documentId: String, segmentId: String, ordinal: Int, speaker: String?, role: String?,
+        documentIndex: Int, documentId: DocumentID, segmentId: SegmentID, ordinal: Int, speaker: String?,
+        role: String?,
         text: String
     ) {
         self.documentIndex = documentIndex
-        self.documentId = documentId
-        self.segmentId = segmentId
+        self.documentId = documentId.rawValue
+        self.segmentId = segmentId.rawValue
         self.ordinal = ordinal
         self.speaker = speaker
         self.role = role

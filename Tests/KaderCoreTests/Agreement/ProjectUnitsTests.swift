@@ -33,7 +33,7 @@ import Testing
     }
 
     static func file(_ coder: String, _ doc: Document, _ sets: [[String]], _ status: CodingStatus) -> CodingFile {
-        var f = CodingFile(coder: coder, document: doc.id, contentHash: doc.contentHash)
+        var f = CodingFile(coder: CoderName(coder), document: DocumentID(doc.id), contentHash: doc.contentHash)
         for (s, c) in zip(doc.segments.filter(\.codable), sets) { f = f.settingCodes(c, on: s, at: "t") }
         f.status = status
         return f

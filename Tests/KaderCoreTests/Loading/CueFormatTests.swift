@@ -43,7 +43,7 @@ struct LoadingCueFormatTests {
         #expect(doc.segments[0].timestamp == "00:00:03.120")
         #expect(doc.segments[0].endTimestamp == "0:0:9.9")
         #expect(doc.segments[1].text == "Bij ons vooral\nin de derde graad & --> soms.")
-        #expect(doc.diagnostics.format == "webvtt")
+        #expect(doc.diagnostics.format.rawValue == "webvtt")
         #expect(doc.diagnostics.labelPattern == "voice tags <v Name>")
         #expect(doc.diagnostics.warnings.contains { $0.contains("empty cue") })
         #expect(doc.text.hasPrefix("Janssens, Els (GO! scholengroep): Goedemorgen allemaal.\nHoe gebruiken"))
@@ -54,8 +54,8 @@ struct LoadingCueFormatTests {
         let zoom =
             "\u{FEFF}WEBVTT\r\n\r\n1\r\n00:00:05.790 --> 00:00:13.514\r\nModerator: Welkom iedereen.\r\n\r\n2\r\n00:00:13.600 --> 00:00:19.020\r\nModerator: Eerst een rondje.\r\n\r\n3\r\n00:00:19.500 --> 00:00:22.100\r\nAn De Smet: Ik ben An.\r\n\r\n4\r\n00:00:22.500 --> 00:00:23.100\r\n(gelach)\r\n"
         let doc = try LoadingSupport.load(Data(zoom.utf8), format: .webVTT)
-        #expect(doc.diagnostics.encoding == "UTF-8 with BOM")
-        #expect(doc.diagnostics.lineEndings == "CRLF")
+        #expect(doc.diagnostics.encoding.rawValue == "UTF-8 with BOM")
+        #expect(doc.diagnostics.lineEndings.rawValue == "CRLF")
         #expect(doc.segments.map(\.speaker) == ["Moderator", "An De Smet", nil])
         #expect(doc.segments[0].text == "Welkom iedereen.\nEerst een rondje.")
         #expect(doc.segments[0].endTimestamp == "00:00:19.020")
@@ -83,7 +83,7 @@ struct LoadingCueFormatTests {
         #expect(doc.segments[1].text == "Ja, wij zijn een kleine basisschool\nin de Kempen.\nEcht waar.")
         #expect(doc.segments[1].endTimestamp == "0:00:09,000")
         // A .txt that is really SRT is read as SRT.
-        #expect(try LoadingSupport.load(srt).diagnostics.format == "srt")
+        #expect(try LoadingSupport.load(srt).diagnostics.format.rawValue == "srt")
         LoadingSupport.checkInvariants(doc)
     }
 

@@ -65,8 +65,8 @@ struct LoadingDecodingTests {
         #expect(reference.text == Self.dutch)
         for (data, encoding, endings) in variants {
             let doc = try LoadingSupport.load(data, format: .plainText)
-            #expect(doc.diagnostics.encoding == encoding)
-            #expect(doc.diagnostics.lineEndings == endings)
+            #expect(doc.diagnostics.encoding.rawValue == encoding)
+            #expect(doc.diagnostics.lineEndings.rawValue == endings)
             #expect(doc.text == reference.text)
             #expect(doc.segments == reference.segments)
             LoadingSupport.checkInvariants(doc)
@@ -75,7 +75,7 @@ struct LoadingDecodingTests {
 
     @Test func mixedLineEndingsAreReported() throws {
         let doc = try LoadingSupport.load(Data("A: een\r\nB: twee\nA: drie\rB: vier".utf8), format: .plainText)
-        #expect(doc.diagnostics.lineEndings == "mixed")
+        #expect(doc.diagnostics.lineEndings.rawValue == "mixed")
         #expect(doc.text == "A: een\nB: twee\nA: drie\nB: vier")
         #expect(doc.segments.map(\.text) == ["een", "twee", "drie", "vier"])
     }
@@ -83,7 +83,7 @@ struct LoadingDecodingTests {
     @Test func windows1252IsNotLatin1() throws {
         let doc = try LoadingSupport.load(Data([0x49, 0x3A, 0x20, 0x93, 0x6A, 0x61, 0x94, 0x85]), format: .plainText)
         #expect(doc.text == "I: “ja”…")
-        #expect(doc.diagnostics.encoding == "Windows-1252")
+        #expect(doc.diagnostics.encoding.rawValue == "Windows-1252")
     }
 
     @Test func undefinedWindows1252BytesAreRefused() {

@@ -29,7 +29,7 @@ struct LoadingDocxFormatTests {
         #expect(doc.segments[2].text == "Zie de site\ten\ntat-ta!\nTweede alinea van de respondent.")
         #expect(doc.segments[3].text == "Dank u.\nRespondent: niet vet gelabeld")
         #expect(doc.diagnostics.labelPattern == "bold labels")
-        #expect(doc.diagnostics.format == "docx")
+        #expect(doc.diagnostics.format.rawValue == "docx")
         S.checkInvariants(doc)
     }
 

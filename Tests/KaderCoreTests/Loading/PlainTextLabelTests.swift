@@ -222,7 +222,7 @@ struct LoadingPlainTextLabelTests {
         let text =
             "Moderator  0:02\nGoed, dan beginnen we.\n\nUnknown Speaker  0:15\n[onverstaanbaar]\n\nModerator  1:02:05\nDank jullie wel.\n\nTranscribed by https://otter.ai\n"
         let doc = try LoadingSupport.load(text)
-        #expect(doc.diagnostics.format == "otter")
+        #expect(doc.diagnostics.format.rawValue == "otter")
         #expect(doc.segments.map(\.timestamp) == ["0:02", "0:15", "1:02:05"])
         #expect(doc.segments.last?.text == "Dank jullie wel.")
         #expect(doc.diagnostics.warnings.contains { $0.contains("footer") })

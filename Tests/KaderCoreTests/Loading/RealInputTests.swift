@@ -33,7 +33,7 @@ struct LoadingRealInputTests {
             doc.segments.map(\.speaker) == ["Annick Ponthier", "Sammy Mahdi", "BombledChristophe", "De voorzitter"])
         #expect(doc.segments.last?.codable == false)
         #expect(doc.segments[0].text.hasPrefix("Mijnheer de minister"))
-        #expect(doc.diagnostics.format == "tei")
+        #expect(doc.diagnostics.format.rawValue == "tei")
     }
 
     @Test func teamsVTT() throws {

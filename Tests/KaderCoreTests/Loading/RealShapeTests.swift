@@ -51,7 +51,7 @@ import Testing
         for withRels in [true, false] {
             let doc = try S.load(try Self.transcribeDocx(relationships: withRels), format: .docx)
             S.checkInvariants(doc)
-            #expect(doc.diagnostics.encoding.contains("word/document2.xml"))
+            #expect(doc.diagnostics.encoding.rawValue.contains("word/document2.xml"))
             #expect(
                 doc.segments.map(\.speaker) == [
                     "Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2",
@@ -265,7 +265,7 @@ import Testing
         data.append(Data(" in Windows-1252\n".utf8))
         let doc = try S.load(data, format: .plainText)
         #expect(doc.segments.map(\.text) == ["café in UTF-8", "café in Windows-1252"])
-        #expect(doc.diagnostics.encoding.hasPrefix("UTF-8 mixed with Windows-1252"))
+        #expect(doc.diagnostics.encoding.rawValue.hasPrefix("UTF-8 mixed with Windows-1252"))
         #expect(
             doc.diagnostics.warnings.contains { $0.contains("mixes UTF-8 and Windows-1252") && $0.contains("line 3") })
     }

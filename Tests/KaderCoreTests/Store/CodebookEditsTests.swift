@@ -12,7 +12,7 @@ import Testing
         for (coder, codes) in [("ann", ["werkdruk", "didactiek"]), ("bart", ["werkdruk"])] {
             let store = try CodingStore(projectRoot: root, coder: coder)
             var file = try store.load(document: doc)
-            for c in codes { file = file.toggling(code: c, on: doc.segments[1], at: "t") }
+            for c in codes { file = file.toggling(code: CodeID(c), on: doc.segments[1], at: "t") }
             file = file.toggling(code: "welbevinden", on: doc.segments[3], at: "t")
             try store.save(file)
         }

@@ -11,7 +11,7 @@ import Testing
         done.doneSegments = ["s1", "s2", "é\u{1F600}"]
         done.segmentCount = 12
         let doc = try CodingStoreTests.document()
-        var edited = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
+        var edited = CodingFile(coder: "ann", document: DocumentID(doc.id), contentHash: doc.contentHash)
         for step in 0..<40 { edited = CodingJournalTests.edit(edited, doc, step: step) }
         return [CanonicalJSONTests.tricky(), done, edited, CodingFile(coder: "b", document: "d", contentHash: "")]
     }

@@ -14,12 +14,12 @@ import Testing
         let s = segments[(step * 7) % segments.count]
         let t = "2026-12-02T05:00:\(String(format: "%02d", step % 60))Z"
         switch step % 6 {
-        case 0, 1: return file.toggling(code: codes[step % codes.count], on: s, at: t)
+        case 0, 1: return file.toggling(code: CodeID(codes[step % codes.count]), on: s, at: t)
         case 2: return file.settingMemo(step % 4 == 0 ? nil : "memo \(step) — é", on: s, at: t)
         case 3:
             let code = codes[step % codes.count]
-            let f = file.codes(forSegment: s.id).contains(code) ? file : file.toggling(code: code, on: s, at: t)
-            return f.settingSpans([QuoteSpan(start: s.start, end: s.start + 3)], code: code, on: s, at: t)
+            let f = file.codes(forSegment: s.id).contains(code) ? file : file.toggling(code: CodeID(code), on: s, at: t)
+            return f.settingSpans([QuoteSpan(start: s.start, end: s.start + 3)], code: CodeID(code), on: s, at: t)
         case 4: return file.settingCodes([], on: s, at: t)
         default: return file.settingStatus(step % 12 == 5 ? .done : .inProgress, document: doc)
         }
@@ -49,7 +49,7 @@ import Testing
     static func setUp() throws -> (URL, Document, URL) {
         let root = try CodingStoreTests.tempProject()
         let doc = try CodingStoreTests.document()
-        return (root, doc, CodingStore.fileURL(projectRoot: root, coder: "ann", documentId: doc.id))
+        return (root, doc, CodingStore.fileURL(projectRoot: root, coder: "ann", documentId: DocumentID(doc.id)))
     }
 
     @Test func everySaveIsVisibleToReadersAndTheFoldedFileIsCanonical() throws {
@@ -125,7 +125,7 @@ import Testing
         // Two saves: the first writes the file whole, the second is the journal's one record.
         let saved = try Self.savedBeforeClose(root, doc, url, steps: 2).journal
         // Another version of the file arrives (git pull) while the journal is still there.
-        let theirs = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
+        let theirs = CodingFile(coder: "ann", document: DocumentID(doc.id), contentHash: doc.contentHash)
             .toggling(code: "welzijn", on: doc.segments[2], at: "t")
         try Data(theirs.encodedBytes()).write(to: url)
         try saved.write(to: journal)

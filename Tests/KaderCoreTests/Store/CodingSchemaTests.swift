@@ -71,7 +71,7 @@ import Testing
         let root = try CodingStoreTests.tempProject()
         defer { try? FileManager.default.removeItem(at: root) }
         let doc = try CodingStoreTests.document()
-        let url = CodingStore.fileURL(projectRoot: root, coder: "ann", documentId: doc.id)
+        let url = CodingStore.fileURL(projectRoot: root, coder: "ann", documentId: DocumentID(doc.id))
         do {
             let store = try CodingStore(projectRoot: root, coder: "ann")
             try store.save(try store.load(document: doc).toggling(code: "werkdruk", on: doc.segments[1], at: "t"))
@@ -141,7 +141,8 @@ import Testing
         let i = try #require(file.codings.firstIndex { $0.segment == seg.id })
         file.codings[i].applied[0].spans = [QuoteSpan(start: seg.end - 3, end: seg.end + 500, text: "zzz")]
         file.codings[i].segmentStart = seg.start
-        try file.encoded().write(to: CodingStore.fileURL(projectRoot: project.root, coder: "ann", documentId: doc.id))
+        try file.encoded().write(
+            to: CodingStore.fileURL(projectRoot: project.root, coder: "ann", documentId: DocumentID(doc.id)))
         let loaded = try CodingStore.read(projectRoot: project.root, coder: "ann", document: doc)
         let c = try #require(loaded.coding(forSegment: seg.id))
         #expect(c.review == true)
@@ -170,7 +171,7 @@ import Testing
     @Test func twoCodesKeepTwoQuotesAndTheirMemos() throws {
         let doc = try ReanchorTests.doc(ReanchorTests.turns)
         let seg = doc.segments[0]  // "De werkdruk is enorm, elke avond nog mails."
-        var file = CodingFile(coder: "ann", document: doc.id, contentHash: doc.contentHash)
+        var file = CodingFile(coder: "ann", document: DocumentID(doc.id), contentHash: doc.contentHash)
         file = file.settingSpans(
             [QuoteSpan(start: seg.start + 3, end: seg.start + 20)], code: "werkdruk", on: seg, at: "t")
         file = file.addingSpan(QuoteSpan(start: seg.start + 22, end: seg.end), code: "didactiek", on: seg, at: "t")

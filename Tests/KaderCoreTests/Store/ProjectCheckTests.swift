@@ -80,13 +80,15 @@ import Testing
         var coding =
             file.coding(forSegment: seg.id)
             ?? SegmentCoding(
-                segment: seg.id, ordinal: seg.ordinal, fingerprint: seg.fingerprint, codes: ["x"], created: "t",
+                segment: SegmentID(seg.id), ordinal: seg.ordinal, fingerprint: seg.fingerprint, codes: ["x"],
+                created: "t",
                 modified: "t")
         coding.applied = [AppliedCode(code: "x", spans: [QuoteSpan(start: seg.start + 2, end: seg.end + 40)])]
         file.codings.removeAll { $0.segment == seg.id }
         file.codings.append(coding)
         file.codings.sort { $0.ordinal < $1.ordinal }
-        try file.encoded().write(to: CodingStore.fileURL(projectRoot: project.root, coder: "ann", documentId: doc.id))
+        try file.encoded().write(
+            to: CodingStore.fileURL(projectRoot: project.root, coder: "ann", documentId: DocumentID(doc.id)))
         let findings = ProjectCheck.run(project: project).findings.filter { $0.kind == .spanOutsideSegment }
         #expect(findings.map(\.path) == ["Codings/ann/\(doc.id).json"])
         #expect(

@@ -21,8 +21,8 @@ import Testing
     /// Codes every segment i with code "c<i+1>".
     static func coded(_ doc: Document) -> CodingFile {
         var file = CodingFile(
-            coder: "ann", document: doc.id, contentHash: doc.contentHash, segmentCount: doc.segments.count)
-        for (i, s) in doc.segments.enumerated() { file = file.toggling(code: "c\(i + 1)", on: s, at: "t") }
+            coder: "ann", document: DocumentID(doc.id), contentHash: doc.contentHash, segmentCount: doc.segments.count)
+        for (i, s) in doc.segments.enumerated() { file = file.toggling(code: CodeID("c\(i + 1)"), on: s, at: "t") }
         return file
     }
 
@@ -56,7 +56,7 @@ import Testing
         var file = Self.coded(old)
         let seg = old.segments[2]  // "De kinderen zonder laptop vielen uit de boot."
         let quote = QuoteSpan(start: seg.start + 12, end: seg.start + 25)  // "zonder laptop"
-        file = file.settingSpans([quote], code: "c\(seg.ordinal)", on: seg, at: "t")
+        file = file.settingSpans([quote], code: CodeID("c\(seg.ordinal)"), on: seg, at: "t")
         #expect(file.coding(forSegment: seg.id)?.segmentStart == seg.start)
         var turns = Self.turns
         turns.insert("Mia: Een nieuwe beurt vooraan, die alles verschuift.", at: 0)
@@ -78,7 +78,7 @@ import Testing
         var file = Self.coded(old)
         let seg = old.segments[2]
         file = file.settingSpans(
-            [QuoteSpan(start: seg.start + 30, end: seg.end)], code: "c\(seg.ordinal)", on: seg, at: "t")
+            [QuoteSpan(start: seg.start + 30, end: seg.end)], code: CodeID("c\(seg.ordinal)"), on: seg, at: "t")
         var turns = Self.turns
         turns.insert("Mia: Vooraan.", at: 0)
         turns[3] = "Els: De kinderen vielen uit."  // shorter text, same speaker and place
@@ -97,7 +97,7 @@ import Testing
         var file = Self.coded(old)
         let seg = old.segments[2]
         file = file.settingSpans(
-            [QuoteSpan(start: seg.start + 12, end: seg.start + 25)], code: "c\(seg.ordinal)", on: seg, at: "t")
+            [QuoteSpan(start: seg.start + 12, end: seg.start + 25)], code: CodeID("c\(seg.ordinal)"), on: seg, at: "t")
         file.codings = file.codings.map { c in  // a schema-1 file from before segment starts were recorded
             var c = c
             c.segmentStart = nil
@@ -119,7 +119,7 @@ import Testing
         var file = Self.coded(old)
         let mid = old.segments[3]  // "Structuur hielp de jongste leerlingen."
         file = file.settingSpans(
-            [QuoteSpan(start: mid.start + 10, end: mid.end)], code: "c\(mid.ordinal)", on: mid, at: "t")
+            [QuoteSpan(start: mid.start + 10, end: mid.end)], code: CodeID("c\(mid.ordinal)"), on: mid, at: "t")
         var turns = Self.turns
         turns[3] = "Mia: Structuur hielp."
         let new = try Self.doc(turns)

@@ -88,8 +88,7 @@ enum DocxTranscript {
             )
         }
         return FormatParse(
-            format: "docx", bytes: bytes, turns: turns, encoding: "UTF-8 (docx part \(part))",
-            lineEndings: "n/a (docx)",
+            format: .docx, bytes: bytes, turns: turns, encoding: .docxPart(part), lineEndings: .notApplicableDocx,
             labelPattern: names.joined(separator: " and "), warnings: warnings)
     }
 
@@ -113,8 +112,8 @@ enum DocxTranscript {
         let result = PlainTextSegmenter(forcedPattern: options.speakerPattern, custom: custom, knownSpeakers: [])
             .parse(TextBuffer(bytes: bytes), bodyStart: 0)
         return FormatParse(
-            format: "docx", bytes: bytes, turns: result.turns, encoding: "UTF-8 (docx part \(part))",
-            lineEndings: "n/a (docx)",
+            format: .docx, bytes: bytes, turns: result.turns, encoding: .docxPart(part),
+            lineEndings: .notApplicableDocx,
             labelPattern: result.patternName, warnings: result.warnings)
     }
 }

@@ -47,7 +47,8 @@ final class TEITranscript: SafeXMLHandler {
         var warnings = PlainTextSegmenter.labelVariantWarnings(turns)
         if reader.utterances == 0 { warnings.append("no <u> utterances found in the TEI text") }
         return FormatParse(
-            format: "tei", bytes: bytes, turns: turns, encoding: encoding, lineEndings: "n/a (XML)",
+            format: .tei, bytes: bytes, turns: turns, encoding: SourceEncoding(rawValue: encoding),
+            lineEndings: .notApplicableXML,
             labelPattern: "TEI <u who> with <note type=\"speaker\">", warnings: warnings,
             frontMatter: reader.title.map { DocumentMetadata(title: $0) })
     }
