@@ -8,11 +8,14 @@ struct BenchContext: Sendable {
     let outDir: URL
     /// `BENCH_QUICK=1`: smaller sizes for development.
     let quick: Bool
+    /// `BENCH_LARGE_MB=1000`: the large project's size in MB instead of 100 (the 1 GB runs of
+    /// issue 17; the corpus is generated once under bench/out/).
+    var largeMegabytes: Int? = nil
 
     /// Corpus sizes in bytes for the load measurements.
     var corpusSizes: [Int] { quick ? [1_000_000, 10_000_000] : [1_000_000, 10_000_000, largeSize] }
     /// The "large project" for first frame and exports: the largest of `corpusSizes`.
-    var largeSize: Int { quick ? 10_000_000 : 100_000_000 }
+    var largeSize: Int { largeMegabytes.map { $0 * 1_000_000 } ?? (quick ? 10_000_000 : 100_000_000) }
     var agreementUnits: Int { quick ? 100_000 : 1_000_000 }
 
     static func fromEnvironment() -> BenchContext {
@@ -21,7 +24,8 @@ struct BenchContext: Sendable {
             .standardizedFileURL
         let out = root.appendingPathComponent("bench/out")
         return BenchContext(
-            repoRoot: root, outDir: out, quick: env["BENCH_QUICK"].map { $0 != "0" && !$0.isEmpty } ?? false)
+            repoRoot: root, outDir: out, quick: env["BENCH_QUICK"].map { $0 != "0" && !$0.isEmpty } ?? false,
+            largeMegabytes: env["BENCH_LARGE_MB"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil })
     }
 
     static func sizeLabel(_ bytes: Int) -> String { "\(bytes / 1_000_000) MB" }

@@ -66,18 +66,27 @@ public struct ProjectUnits: Sendable {
         var docs: [DocumentParticipation] = []
         var attributes: [String: ResolvedAttributes] = [:]
         let table = withAttributes ? try AttributesTable.load(projectRoot: project.root) : nil
-        try DocumentBatchLoader(project: project, loader: loader).forEach { _, result in
-            let doc = try result.get()
-            if withAttributes { attributes[doc.id] = table?.resolve(doc) ?? ResolvedAttributes(document: doc) }
-            var files: [CodingFile?] = []
-            for coder in coders {
-                let url = CodingStore.fileURL(
-                    projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(doc.id))
-                files.append(
-                    FileManager.default.fileExists(atPath: url.path)
-                        ? try CodingStore.read(projectRoot: project.root, coder: coder, document: doc) : nil)
+        // Each document's codings files are read, re-anchored and turned into units on the
+        // worker that loaded it.
+        let root = project.root
+        try DocumentBatchLoader(project: project, loader: loader).forEach(
+            transform: { doc in
+                var files: [CodingFile?] = []
+                for coder in coders {
+                    let url = CodingStore.fileURL(
+                        projectRoot: root, coder: CoderName(coder), documentId: DocumentID(doc.id))
+                    files.append(
+                        FileManager.default.fileExists(atPath: url.path)
+                            ? try CodingStore.read(projectRoot: root, coder: coder, document: doc) : nil)
+                }
+                let (part, docUnits) = Self.units(document: doc, files: files, includeUnfinished: includeUnfinished)
+                let resolved =
+                    withAttributes ? (table?.resolve(doc) ?? ResolvedAttributes(document: doc)) : nil
+                return (doc.id, part, docUnits, resolved)
             }
-            let (part, docUnits) = Self.units(document: doc, files: files, includeUnfinished: includeUnfinished)
+        ) { _, result in
+            let (id, part, docUnits, resolved) = try result.get()
+            if let resolved { attributes[id] = resolved }
             docs.append(part)
             units += docUnits
         }

@@ -27,6 +27,16 @@ public struct DocumentBatchLoader: Sendable {
     /// Calls `body` with each path of `paths` (default: every transcript) and its document or
     /// loading error (a ``LoaderError``), in order. Errors thrown by `body` stop the walk.
     public func forEach(paths: [String]? = nil, _ body: (String, Result<Document, Error>) throws -> Void) rethrows {
+        try forEach(paths: paths, transform: { $0 }, body)
+    }
+
+    /// Like ``forEach(paths:_:)``, but `transform` runs on each loaded document on the worker
+    /// that loaded it (on every core, so per-document work such as reading codings files runs in
+    /// parallel too); `body` gets its result or the loading or transform error, in order.
+    public func forEach<T>(
+        paths: [String]? = nil, transform: @escaping @Sendable (Document) throws -> T,
+        _ body: (String, Result<T, Error>) throws -> Void
+    ) rethrows {
         let all = paths ?? project.transcriptPaths
         let sizes = LoadProgress.isObserved ? LoadProgress.sizes(of: all, in: project.root) : []
         let bytesTotal = sizes.reduce(0, +)
@@ -34,7 +44,7 @@ public struct DocumentBatchLoader: Sendable {
         var start = 0
         while start < all.count {
             let batch = Array(all[start..<min(start + batchSize, all.count)])
-            for (path, result) in zip(batch, load(batch)) { try body(path, result) }
+            for (path, result) in zip(batch, load(batch, transform: transform)) { try body(path, result) }
             if !sizes.isEmpty {
                 bytesDone += sizes[start..<start + batch.count].reduce(0, +)
                 LoadProgress.report(
@@ -47,17 +57,20 @@ public struct DocumentBatchLoader: Sendable {
     }
 
     /// Every document of `paths`, loaded in parallel, in order.
-    func load(_ batch: [String]) -> [Result<Document, Error>] {
-        let slots = ResultSlots(count: batch.count)
+    func load(_ batch: [String]) -> [Result<Document, Error>] { load(batch, transform: { $0 }) }
+
+    /// `transform` of every document of `batch`, loaded in parallel, in order.
+    func load<T>(_ batch: [String], transform: @escaping @Sendable (Document) throws -> T) -> [Result<T, Error>] {
+        let slots = ResultSlots<T>(count: batch.count)
         let project = project
         let loader = loader
         if workers == 1 || batch.count == 1 {
             for (i, path) in batch.enumerated() {
-                slots.set(i, Result { try project.loadDocument(path: path, loader: loader) })
+                slots.set(i, Result { try transform(try project.loadDocument(path: path, loader: loader)) })
             }
         } else {
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                slots.set(i, Result { try project.loadDocument(path: batch[i], loader: loader) })
+                slots.set(i, Result { try transform(try project.loadDocument(path: batch[i], loader: loader)) })
             }
         }
         return slots.values()
@@ -66,20 +79,20 @@ public struct DocumentBatchLoader: Sendable {
 
 /// One result slot per batch index; each slot is written by exactly one worker, then read after
 /// all workers finished (the lock orders the writes before the read).
-private final class ResultSlots: @unchecked Sendable {
+private final class ResultSlots<T>: @unchecked Sendable {
     /// Starts as `.failure(SlotNotFilled())`, which no reader sees: every slot is set first.
-    private var slots: [Result<Document, Error>]
+    private var slots: [Result<T, Error>]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: .failure(SlotNotFilled()), count: count) }
 
-    func set(_ i: Int, _ value: Result<Document, Error>) {
+    func set(_ i: Int, _ value: Result<T, Error>) {
         lock.lock()
         slots[i] = value
         lock.unlock()
     }
 
-    func values() -> [Result<Document, Error>] {
+    func values() -> [Result<T, Error>] {
         lock.lock()
         defer { lock.unlock() }
         return slots

@@ -76,85 +76,16 @@ public struct ProjectCheck: Sendable {
                     ))
             }
             findings += orphanJournals(project: project, coder: coder)
-            for id in CodingStore.documentIds(projectRoot: project.root, coder: coder) {
-                let rel = "Codings/\(coder)/\(id).json"
-                let url = project.root.appendingPathComponent(rel)
-                let file: CodingFile
-                do {
-                    file = try CodingStore.readFile(url)
-                } catch let error as StoreError {
-                    findings.append(damaged(error, rel: rel, url: url))
-                    continue
-                } catch {
-                    findings.append(
-                        Finding(
-                            kind: .damaged, path: rel, message: error.localizedDescription,
-                            advice: "Check the file's permissions."))
-                    continue
-                }
-                var anchored = file
-                switch documents.document(id) {
-                case .none:
-                    let n = file.codings.count + (file.orphans?.count ?? 0)
-                    findings.append(
-                        Finding(
-                            kind: .documentMissing, path: rel,
-                            message: "\(n) segment codings belong to document \"\(id)\", which is not in Transcripts/.",
-                            advice:
-                                "Put the transcript back in Transcripts/ (same file name), or delete \(rel) if the document was dropped on purpose."
-                        ))
-                case .some(.failure): break
-                case .some(.success(let doc)):
-                    anchored = file.reanchored(to: doc).file
-                    if let finding = spansOutside(file, doc, rel: rel) { findings.append(finding) }
-                    let added = anchored.segmentsAddedAfterDone(in: doc).map(\.ordinal)
-                    if !added.isEmpty {
-                        findings.append(
-                            Finding(
-                                kind: .addedAfterDone, path: rel,
-                                message:
-                                    "\(added.count) segment\(added.count == 1 ? " was" : "s were") added to the transcript after this coder marked it done (segment\(added.count == 1 ? "" : "s") \(added.prefix(8).map(String.init).joined(separator: ", "))\(added.count > 8 ? ", …" : "")); agreement treats them as missing for this coder, not as \"no code\".",
-                                advice:
-                                    "Open the document in Kader, look at those segments, code them or leave them uncoded, and mark the document done again (D twice)."
-                            ))
-                    }
-                }
-                if let orphans = anchored.orphans, !orphans.isEmpty {
-                    let list = orphans.prefix(5).map {
-                        "\($0.segment) (was segment \($0.ordinal): \($0.codes.joined(separator: ", ")))"
-                    }
-                    findings.append(
-                        Finding(
-                            kind: .orphaned, path: rel,
-                            message:
-                                "\(orphans.count) codings lost their segment after the transcript changed: \(list.joined(separator: "; "))\(orphans.count > 5 ? "; …" : "").",
-                            advice:
-                                "They are kept under \"orphans\" in the file; re-code those passages in Kader and then delete the entries from \"orphans\", or restore the transcript text."
-                        ))
-                }
-                let review = anchored.codings.filter { $0.review == true }
-                if !review.isEmpty {
-                    findings.append(
-                        Finding(
-                            kind: .review, path: rel,
-                            message:
-                                "\(review.count) codings were re-attached to segments whose text changed (segments \(review.prefix(8).map { String($0.ordinal) }.joined(separator: ", "))\(review.count > 8 ? ", …" : "")).",
-                            advice:
-                                "Open the document in Kader and confirm or change the codes on those segments; any edit clears the flag."
-                        ))
-                }
-                let unknown = Set((file.codings + (file.orphans ?? [])).flatMap(\.codes)).subtracting(known)
-                    .subtracting(proposed).sorted()
-                if !unknown.isEmpty {
-                    findings.append(
-                        Finding(
-                            kind: .unknownCode, path: rel,
-                            message:
-                                "uses code ids that are not in \(project.codebookURL.lastPathComponent): \(unknown.joined(separator: ", ")).",
-                            advice:
-                                "Add the codes back to the codebook, or move the codings with `kader codebook merge`."))
-                }
+            // Each codings file is read and re-anchored on every core; findings stay in order.
+            let ids = CodingStore.documentIds(projectRoot: project.root, coder: coder)
+            let slots = FindingSlots(count: ids.count)
+            let knownCodes = known.union(proposed)
+            DispatchQueue.concurrentPerform(iterations: ids.count) { n in
+                slots.set(
+                    n, fileFindings(project: project, coder: coder, id: ids[n], documents: documents, known: knownCodes)
+                )
             }
+            findings += slots.values()
         }
         findings += damagedMemoFiles(
             CodeMemoFile.loadAll(projectRoot: project.root).damaged, root: project.root,
@@ -163,6 +94,92 @@ public struct ProjectCheck: Sendable {
             ProjectMemoFile.loadAll(projectRoot: project.root).damaged, root: project.root,
             shape: "a JSON object {\"memo\": text, \"modified\": time}")
         return ProjectCheck(findings: findings)
+    }
+
+    /// The findings of one codings file: damaged, transcript missing, segments added after done,
+    /// spans outside their segment, orphans, codings to review, unknown codes (`known` includes
+    /// the coder's proposed codes).
+    static func fileFindings(
+        project: Project, coder: String, id: String, documents: ProjectDocuments, known: Set<String>
+    ) -> [Finding] {
+        var findings: [Finding] = []
+        let rel = "Codings/\(coder)/\(id).json"
+        let url = project.root.appendingPathComponent(rel)
+        let file: CodingFile
+        do {
+            file = try CodingStore.readFile(url)
+        } catch let error as StoreError {
+            findings.append(damaged(error, rel: rel, url: url))
+            return findings
+        } catch {
+            findings.append(
+                Finding(
+                    kind: .damaged, path: rel, message: error.localizedDescription,
+                    advice: "Check the file's permissions."))
+            return findings
+        }
+        var anchored = file
+        switch documents.document(id) {
+        case .none:
+            let n = file.codings.count + (file.orphans?.count ?? 0)
+            findings.append(
+                Finding(
+                    kind: .documentMissing, path: rel,
+                    message: "\(n) segment codings belong to document \"\(id)\", which is not in Transcripts/.",
+                    advice:
+                        "Put the transcript back in Transcripts/ (same file name), or delete \(rel) if the document was dropped on purpose."
+                ))
+        case .some(.failure): break
+        case .some(.success(let doc)):
+            anchored = file.reanchored(to: doc).file
+            if let finding = spansOutside(file, doc, rel: rel) { findings.append(finding) }
+            let added = anchored.segmentsAddedAfterDone(in: doc).map(\.ordinal)
+            if !added.isEmpty {
+                findings.append(
+                    Finding(
+                        kind: .addedAfterDone, path: rel,
+                        message:
+                            "\(added.count) segment\(added.count == 1 ? " was" : "s were") added to the transcript after this coder marked it done (segment\(added.count == 1 ? "" : "s") \(added.prefix(8).map(String.init).joined(separator: ", "))\(added.count > 8 ? ", …" : "")); agreement treats them as missing for this coder, not as \"no code\".",
+                        advice:
+                            "Open the document in Kader, look at those segments, code them or leave them uncoded, and mark the document done again (D twice)."
+                    ))
+            }
+        }
+        if let orphans = anchored.orphans, !orphans.isEmpty {
+            let list = orphans.prefix(5).map {
+                "\($0.segment) (was segment \($0.ordinal): \($0.codes.joined(separator: ", ")))"
+            }
+            findings.append(
+                Finding(
+                    kind: .orphaned, path: rel,
+                    message:
+                        "\(orphans.count) codings lost their segment after the transcript changed: \(list.joined(separator: "; "))\(orphans.count > 5 ? "; …" : "").",
+                    advice:
+                        "They are kept under \"orphans\" in the file; re-code those passages in Kader and then delete the entries from \"orphans\", or restore the transcript text."
+                ))
+        }
+        let review = anchored.codings.filter { $0.review == true }
+        if !review.isEmpty {
+            findings.append(
+                Finding(
+                    kind: .review, path: rel,
+                    message:
+                        "\(review.count) codings were re-attached to segments whose text changed (segments \(review.prefix(8).map { String($0.ordinal) }.joined(separator: ", "))\(review.count > 8 ? ", …" : "")).",
+                    advice:
+                        "Open the document in Kader and confirm or change the codes on those segments; any edit clears the flag."
+                ))
+        }
+        let unknown = Set((file.codings + (file.orphans ?? [])).flatMap(\.codes)).subtracting(known).sorted()
+        if !unknown.isEmpty {
+            findings.append(
+                Finding(
+                    kind: .unknownCode, path: rel,
+                    message:
+                        "uses code ids that are not in \(project.codebookURL.lastPathComponent): \(unknown.joined(separator: ", ")).",
+                    advice:
+                        "Add the codes back to the codebook, or move the codings with `kader codebook merge`."))
+        }
+        return findings
     }
 
     /// One finding per damaged memo file (code memos, project memos); `shape` says what the file holds.
@@ -261,5 +278,25 @@ public struct ProjectCheck: Sendable {
                 kind: .damaged, path: rel, message: error.errorDescription ?? "\(error)",
                 advice: "Check the file's permissions.")
         }
+    }
+}
+
+/// Findings per codings file, each slot written by exactly one worker and read after all finished.
+private final class FindingSlots: @unchecked Sendable {
+    private var slots: [[ProjectCheck.Finding]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ i: Int, _ value: [ProjectCheck.Finding]) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func values() -> [ProjectCheck.Finding] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.flatMap { $0 }
     }
 }
