@@ -69,26 +69,25 @@ public struct ProjectUnits: Sendable {
         // Each document's codings files are read, re-anchored and turned into units on the
         // worker that loaded it.
         let root = project.root
-        try DocumentBatchLoader(project: project, loader: loader).forEach(
-            transform: { doc in
-                var files: [CodingFile?] = []
-                for coder in coders {
-                    let url = CodingStore.fileURL(
-                        projectRoot: root, coder: CoderName(coder), documentId: DocumentID(doc.id))
-                    files.append(
-                        FileManager.default.fileExists(atPath: url.path)
-                            ? try CodingStore.read(projectRoot: root, coder: coder, document: doc) : nil)
-                }
-                let (part, docUnits) = Self.units(document: doc, files: files, includeUnfinished: includeUnfinished)
-                let resolved =
-                    withAttributes ? (table?.resolve(doc) ?? ResolvedAttributes(document: doc)) : nil
-                return (doc.id, part, docUnits, resolved)
+        let perDocument: @Sendable (Document) throws -> DocumentUnits = { doc in
+            var files: [CodingFile?] = []
+            for coder in coders {
+                let url = CodingStore.fileURL(
+                    projectRoot: root, coder: CoderName(coder), documentId: DocumentID(doc.id))
+                files.append(
+                    FileManager.default.fileExists(atPath: url.path)
+                        ? try CodingStore.read(projectRoot: root, coder: coder, document: doc) : nil)
             }
-        ) { _, result in
-            let (id, part, docUnits, resolved) = try result.get()
-            if let resolved { attributes[id] = resolved }
-            docs.append(part)
-            units += docUnits
+            let (part, docUnits) = Self.units(document: doc, files: files, includeUnfinished: includeUnfinished)
+            let resolved = withAttributes ? (table?.resolve(doc) ?? ResolvedAttributes(document: doc)) : nil
+            return DocumentUnits(id: doc.id, part: part, units: docUnits, attributes: resolved)
+        }
+        let batches = DocumentBatchLoader(project: project, loader: loader)
+        try batches.forEach(transform: perDocument) { _, result in
+            let d = try result.get()
+            if let resolved = d.attributes { attributes[d.id] = resolved }
+            docs.append(d.part)
+            units += d.units
         }
         self.init(coders: coders, units: units, documents: docs, includeUnfinished: includeUnfinished)
         self.attributes = attributes
@@ -165,4 +164,12 @@ public struct ProjectUnits: Sendable {
 
     /// `units[unit][coder]` code sets for ``CodeAgreement``.
     public var codeSets: [[Set<String>?]] { units.map(\.codes) }
+}
+
+/// What one document contributes to ``ProjectUnits``, made on the worker that loaded it.
+private struct DocumentUnits {
+    var id: String
+    var part: DocumentParticipation
+    var units: [ProjectUnit]
+    var attributes: ResolvedAttributes?
 }

@@ -54,6 +54,9 @@ public struct DocumentBatchLoader: Sendable {
             }
             start += batch.count
         }
+        // A walk over every transcript knows which documents exist: entries of the cache for
+        // transcripts deleted or renamed since go (their text must not outlive them).
+        if paths == nil { DocumentCache(root: project.root).prune(keeping: project.documentIds) }
     }
 
     /// Every document of `paths`, loaded in parallel, in order.

@@ -46,13 +46,15 @@ public struct DocumentCache: Sendable {
     ///   never an error of the cache itself.
     public func load(path: String, loader: TranscriptLoader) throws -> Document {
         let url = root.appendingPathComponent(path)
-        guard let key = key(url: url, path: path, options: loader.options) else {
+        guard let key = key(url: url, path: path, options: loader.options), folderIsSafe() else {
             return try loader.load(url: url, displayPath: path)
         }
         let entry = entryURL(path)
-        if let cached = try? DocumentCacheCodec.decode(path: entry.path, key: key.text) { return cached }
+        if let cached = try? DocumentCacheCodec.decode(path: entry.path, key: key.text, maxSize: key.maxEntrySize) {
+            return cached
+        }
         let doc = try loader.load(url: url, displayPath: path)
-        if !key.racy { store(doc, key: key.text, at: entry) }
+        if !key.racy { store(doc, key: key.text, at: entry, mode: key.mode) }
         return doc
     }
 
@@ -60,8 +62,8 @@ public struct DocumentCache: Sendable {
     /// entry's header only).
     public func summary(path: String, options: LoadOptions) -> Summary? {
         let url = root.appendingPathComponent(path)
-        guard let key = key(url: url, path: path, options: options),
-            let header = try? Self.readHeader(entryURL(path).path), header.key == key.text
+        guard let key = key(url: url, path: path, options: options), folderIsSafe(),
+            let header = try? DocumentCacheCodec.readHeader(path: entryURL(path).path), header.key == key.text
         else { return nil }
         return header.summary
     }
@@ -72,28 +74,51 @@ public struct DocumentCache: Sendable {
             .appendingPathExtension("bin")
     }
 
-    /// Writes `doc` to `entry` through a temporary file and a rename; failures are ignored.
-    func store(_ doc: Document, key: String, at entry: URL) {
+    /// Writes `doc` to `entry` through a temporary file and a rename, readable by whoever may
+    /// read the transcript (`mode`); failures are ignored.
+    func store(_ doc: Document, key: String, at entry: URL, mode: mode_t) {
         let summary = Summary(title: doc.title, segments: doc.segments.count, codableSegments: doc.codableSegmentCount)
         guard let bytes = DocumentCacheCodec.encode(doc, key: key, summary: summary), prepareFolder() else { return }
-        let temp = folder.appendingPathComponent(
-            ".\(entry.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            try Data(bytes).write(to: temp)
-            if rename(temp.path, entry.path) != 0 { try? FileManager.default.removeItem(at: temp) }
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
+        let temp = folder.appendingPathComponent(".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard fd >= 0 else { return }
+        var written = 0
+        bytes.withUnsafeBytes { raw in
+            while written < raw.count, let base = raw.baseAddress {
+                let n = write(fd, base + written, raw.count - written)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                written += n
+            }
         }
+        _ = fchmod(fd, mode)
+        close(fd)
+        if written != bytes.count || rename(temp.path, entry.path) != 0 { unlink(temp.path) }
     }
 
-    /// Creates the folder with its `.gitignore` and `CACHEDIR.TAG`; false when it cannot.
+    /// True when neither `.kader-cache` nor its `documents` folder is a symbolic link or anything
+    /// but a folder (a link could point the cache's writes anywhere); missing is fine.
+    func folderIsSafe() -> Bool {
+        for url in [folder.deletingLastPathComponent(), folder] {
+            var info = stat()
+            if lstat(url.path, &info) != 0 { return errno == ENOENT }
+            if info.st_mode & S_IFMT != S_IFDIR { return false }
+        }
+        return true
+    }
+
+    /// Creates the folder with its `.gitignore` and `CACHEDIR.TAG` (again when they went
+    /// missing); false when it cannot or the folder is not safe to write into.
     func prepareFolder() -> Bool {
         let fm = FileManager.default
         let top = root.appendingPathComponent(".kader-cache")
-        if fm.fileExists(atPath: folder.path) { return true }
+        guard folderIsSafe() else { return false }
+        let ignore = top.appendingPathComponent(".gitignore")
+        if fm.fileExists(atPath: folder.path) && fm.fileExists(atPath: ignore.path) { return true }
         do {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data("*\n".utf8).write(to: top.appendingPathComponent(".gitignore"))
+            guard folderIsSafe() else { return false }
+            try Data("*\n".utf8).write(to: ignore)
             try Data(
                 "Signature: 8a477f597d28d172789f06886806bc55\n# Kader's cache of loaded transcripts; safe to delete.\n"
                     .utf8
@@ -104,77 +129,22 @@ public struct DocumentCache: Sendable {
         }
     }
 
-    struct Key {
-        var text: String
-        /// True when the transcript or its sidecar changed too recently to be cached.
-        var racy: Bool
-    }
-
-    /// The key of the transcript at `url`; nil when it cannot be examined (then it is loaded
-    /// without the cache, and the loader reports the problem).
-    func key(url: URL, path: String, options: LoadOptions) -> Key? {
-        guard Self.isEnabled, let main = TranscriptStamp(url.path) else { return nil }
-        let base = url.deletingPathExtension()
-        let sidecars = ["meta.yaml", "meta.yml"].map { TranscriptStamp(base.appendingPathExtension($0).path) }
+    /// Removes entries of documents not in `ids` (transcripts deleted or renamed: their text
+    /// must not outlive them) and temporary files older than ten minutes (a write cut short).
+    public func prune(keeping ids: [String]) {
+        guard folderIsSafe(), let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            return
+        }
+        let keep = Set(ids.map { $0 + ".bin" })
         let now = Date().timeIntervalSince1970
-        let racy = ([main] + sidecars.compactMap { $0 }).contains { now - $0.modified < racyInterval }
-        let parts =
-            [path, main.text] + sidecars.map { $0?.text ?? "-" } + [Self.canonical(options), Self.binaryIdentity]
-        return Key(text: parts.joined(separator: "\u{1F}"), racy: racy)
-    }
-
-    /// A description of `value` that is the same for equal values in every process: every
-    /// stored property by name, recursively, with the members of sets sorted (their iteration
-    /// order differs between instances).
-    static func canonical(_ value: Any) -> String {
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .set: return "{" + mirror.children.map { canonical($0.value) }.sorted().joined(separator: ",") + "}"
-        case .dictionary:
-            return "[" + mirror.children.map { canonical($0.value) }.sorted().joined(separator: ",") + "]"
-        case .struct, .class, .tuple, .optional, .collection, .enum:
-            if mirror.children.isEmpty { return String(reflecting: value) }
-            let parts = mirror.children.map { ($0.label ?? "") + "=" + canonical($0.value) }
-            return "\(type(of: value))(" + parts.joined(separator: ",") + ")"
-        default: return String(reflecting: value)
+        for name in names {
+            let path = folder.appendingPathComponent(name).path
+            if name.hasPrefix(".tmp-") {
+                var info = stat()
+                if lstat(path, &info) == 0, now - Double(info.st_mtim.tv_sec) > 600 { unlink(path) }
+            } else if name.hasSuffix(".bin"), !keep.contains(name) {
+                unlink(path)
+            }
         }
-    }
-
-    /// The running executable's size and modification time (a rebuilt binary segments anew).
-    static let binaryIdentity: String = {
-        TranscriptStamp("/proc/self/exe")?.text
-            ?? (Bundle.main.executablePath.flatMap { TranscriptStamp($0)?.text } ?? "?")
-    }()
-
-    /// The key and summary in the header of the entry at `path`: its first 4 KiB, or as much
-    /// more as the header's length says.
-    static func readHeader(_ path: String) throws -> (key: String, summary: Summary) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw DocumentCacheCodec.Damaged() }
-        defer { try? handle.close() }
-        var data = [UInt8](try handle.read(upToCount: 4096) ?? Data())
-        let needed = try DocumentCacheCodec.headerEnd(data[...])
-        if needed > data.count, needed - data.count <= 1 << 24 {
-            data += [UInt8](try handle.read(upToCount: needed - data.count) ?? Data())
-        }
-        return try DocumentCacheCodec.decodeHeader(data[...])
-    }
-}
-
-/// Device, inode, size and times of a file, as `stat` reports them.
-struct TranscriptStamp {
-    var text: String
-    /// Seconds since 1970 of the later of the modification and status-change times.
-    var modified: Double
-
-    init?(_ path: String) {
-        var s = stat()
-        guard stat(path, &s) == 0, s.st_mode & S_IFMT == S_IFREG else { return nil }
-        text = [
-            UInt64(s.st_dev), UInt64(s.st_ino), UInt64(s.st_size), UInt64(s.st_mtim.tv_sec), UInt64(s.st_mtim.tv_nsec),
-            UInt64(s.st_ctim.tv_sec), UInt64(s.st_ctim.tv_nsec),
-        ].map(String.init).joined(separator: ":")
-        let m = Double(s.st_mtim.tv_sec) + Double(s.st_mtim.tv_nsec) / 1e9
-        let c = Double(s.st_ctim.tv_sec) + Double(s.st_ctim.tv_nsec) / 1e9
-        modified = max(m, c)
     }
 }

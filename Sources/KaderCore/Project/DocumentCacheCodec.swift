@@ -13,15 +13,9 @@ import Foundation
 /// - text: `UInt64` byte count, `UInt64` checksum, the UTF-8 bytes, up to the end of the file.
 enum DocumentCacheCodec {
     static let magic = Array("KADERDC1".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
     struct Damaged: Error {}
-
-    /// The document's metadata and load diagnostics, kept as one JSON object.
-    struct Described: Codable {
-        var metadata: DocumentMetadata
-        var diagnostics: LoadDiagnostics
-    }
 
     /// The file's bytes for `document`, or nil when a segment's text is not the slice of the
     /// document text its offsets name (such a document is simply not cached).
@@ -39,10 +33,9 @@ enum DocumentCacheCodec {
         header.string(document.contentHash)
         let json = JSONEncoder()
         json.outputFormatting = [.sortedKeys]
-        guard
-            let described = try? json.encode(Described(metadata: document.metadata, diagnostics: document.diagnostics))
-        else { return nil }
-        header.bytes(Array(described))
+        guard let diagnostics = try? json.encode(document.diagnostics) else { return nil }
+        header.bytes(Array(diagnostics))
+        write(document.metadata, into: &header)
         header.int(document.speakers.count)
         for s in document.speakers {
             header.string(s.name)
@@ -50,6 +43,13 @@ enum DocumentCacheCodec {
             header.out.append(s.codable ? 1 : 0)
             header.int(s.turns)
         }
+        // What is written must read back as exactly what was loaded (a field the writer does not
+        // know, or a value that does not survive, means the document is not cached).
+        var check = ByteReader(data: header.out[...], at: 0)
+        guard (try? check.string()) == key, let h = try? parseHeader(&check), h.id == document.id,
+            h.sourcePath == document.sourcePath, h.contentHash == document.contentHash,
+            h.diagnostics == document.diagnostics, h.metadata == document.metadata, h.speakers == document.speakers
+        else { return nil }
         var body = ByteWriter()
         body.int(document.segments.count)
         for (s, (a, b)) in zip(document.segments, bytes) {
@@ -92,29 +92,14 @@ enum DocumentCacheCodec {
     /// The document of the cached file at `path`, when its key is `key`; nil when the key
     /// differs (then only the header is read). The text is read straight into the document's
     /// string. Throws ``Damaged`` when the file is not a complete, intact file of this version.
-    static func decode(path: String, key: String) throws -> Document? {
+    static func decode(path: String, key: String, maxSize: Int) throws -> Document? {
         let file = try CacheFile(path: path)
+        guard file.size <= maxSize else { throw Damaged() }
         let prefix = try file.read(at: 0, count: magic.count + 4 + 16)
         let headerBytes = try file.read(at: 0, count: try headerEnd(prefix[...]))
         var r = try headerReader(headerBytes[...])
         guard try r.string() == key else { return nil }
-        _ = (try r.string(), try r.int(), try r.int())
-        let id = try r.string()
-        let sourcePath = try r.string()
-        let contentHash = try r.string()
-        guard let described = try? JSONDecoder().decode(Described.self, from: Data(try r.bytes())) else {
-            throw Damaged()
-        }
-        let speakerCount = try r.int()
-        guard speakerCount >= 0, speakerCount <= r.remaining else { throw Damaged() }
-        var speakers: [Speaker] = []
-        speakers.reserveCapacity(speakerCount)
-        for _ in 0..<speakerCount {
-            speakers.append(
-                Speaker(
-                    name: try r.string(), role: try r.optional(), codable: try r.take(1).first == 1, turns: try r.int())
-            )
-        }
+        let h = try parseHeader(&r)
         var at = headerBytes.count
         let body = try file.block(at: &at)
         var b = ByteReader(data: body[...], at: 0)
@@ -153,8 +138,51 @@ enum DocumentCacheCodec {
         }
         guard b.remaining == 0 else { throw Damaged() }
         return Document(
-            id: id, sourcePath: sourcePath, metadata: described.metadata, text: text, contentHash: contentHash,
-            segments: segments, speakers: speakers, diagnostics: described.diagnostics)
+            id: h.id, sourcePath: h.sourcePath, metadata: h.metadata, text: text, contentHash: h.contentHash,
+            segments: segments, speakers: h.speakers, diagnostics: h.diagnostics)
+    }
+
+    /// The header's fields after the key.
+    struct Header {
+        var id: String
+        var sourcePath: String
+        var contentHash: String
+        var diagnostics: LoadDiagnostics
+        var metadata: DocumentMetadata
+        var speakers: [Speaker]
+    }
+
+    /// Reads the header after its key: the summary (skipped), the document's fields.
+    static func parseHeader(_ r: inout ByteReader) throws -> Header {
+        _ = (try r.string(), try r.int(), try r.int())
+        let id = try r.string()
+        let sourcePath = try r.string()
+        let contentHash = try r.string()
+        guard let diagnostics = try? JSONDecoder().decode(LoadDiagnostics.self, from: Data(try r.bytes())) else {
+            throw Damaged()
+        }
+        let metadata = try readMetadata(&r)
+        let speakerCount = try r.int()
+        guard speakerCount >= 0, speakerCount <= r.remaining else { throw Damaged() }
+        var speakers: [Speaker] = []
+        speakers.reserveCapacity(speakerCount)
+        for _ in 0..<speakerCount {
+            speakers.append(
+                Speaker(
+                    name: try r.string(), role: try r.optional(), codable: try r.take(1).first == 1, turns: try r.int())
+            )
+        }
+        guard r.remaining == 0 else { throw Damaged() }
+        return Header(
+            id: id, sourcePath: sourcePath, contentHash: contentHash, diagnostics: diagnostics, metadata: metadata,
+            speakers: speakers)
+    }
+
+    /// The key and summary in the header of the entry at `path` (only the header is read).
+    static func readHeader(path: String) throws -> (key: String, summary: DocumentCache.Summary) {
+        let file = try CacheFile(path: path)
+        let prefix = try file.read(at: 0, count: magic.count + 4 + 16)
+        return try decodeHeader(try file.read(at: 0, count: try headerEnd(prefix[...]))[...])
     }
 
     /// The byte count of the magic, version and header block (what ``decodeHeader(_:)`` needs),
@@ -163,7 +191,8 @@ enum DocumentCacheCodec {
         guard data.count >= magic.count + 4, data.prefix(magic.count).elementsEqual(magic) else { throw Damaged() }
         var r = ByteReader(data: data, at: data.startIndex + magic.count + 4)
         let count = try r.int()
-        guard count >= 0, count < Int.max / 2 else { throw Damaged() }
+        // A real header holds a few kilobytes of metadata; 16 MiB is far beyond any.
+        guard count >= 0, count <= 16 << 20 else { throw Damaged() }
         return magic.count + 4 + 16 + count
     }
 
@@ -249,7 +278,8 @@ final class CacheFile {
     let size: Int
 
     init(path: String) throws {
-        fd = open(path, O_RDONLY)
+        // Never a link, and never waiting on a pipe: anything but a regular file is refused.
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw DocumentCacheCodec.Damaged() }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {

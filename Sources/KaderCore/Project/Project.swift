@@ -123,6 +123,7 @@ public struct Project: Sendable {
         Codings/**/.*.journal
         Codings/**/.*.tmp
         /.kader-import-*/
+        /.kader-cache/
 
         """
 
