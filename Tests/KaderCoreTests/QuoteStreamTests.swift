@@ -57,12 +57,24 @@ import Testing
                                 QuoteSpan(start: seg.start + 7, end: min(seg.end, seg.start + 20)),
                             ], code: chosen[0], on: seg, at: t)
                     }
-                    if k == 2 { f = f.settingMemo("Memo, met \"quotes\"\nen een nieuwe regel \(coder)", on: seg, at: t) }
+                    if k == 2 {
+                        f = f.settingMemo("Memo, met \"quotes\"\nen een nieuwe regel \(coder)", on: seg, at: t)
+                    }
                     if k == 1 { f = f.settingCodeMemo("code-memo; ä \(i)", code: chosen[0], on: seg, at: t) }
                 }
                 try store.save(f)
             }
         }
+        // Transcripts edited after coding: a changed segment (re-anchored, to review) and a
+        // removed one (its codings become orphans, which exports leave out).
+        let four = root.appendingPathComponent("Transcripts/gesprek-4.md")
+        try String(contentsOf: four, encoding: .utf8).replacingOccurrences(
+            of: "Korte zin 4.", with: "Korte zin 4, anders."
+        )
+        .write(to: four, atomically: true, encoding: .utf8)
+        let five = root.appendingPathComponent("Transcripts/gesprek-5.md")
+        try String(contentsOf: five, encoding: .utf8).replacingOccurrences(of: "\n\nZoë: Korte zin 5.", with: "")
+            .write(to: five, atomically: true, encoding: .utf8)
         // A codings file whose transcript is gone: left out, as today.
         let orphanDoc = try project.loadDocument(path: "Transcripts/gesprek-1.md")
         let store = try CodingStore(projectRoot: root, coder: "ann")

@@ -89,7 +89,8 @@ public final class ExportFileWriter {
         }
         let dfd = open(target.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dfd >= 0 else {
-            throw StoreError.io(path: target.path, detail: "cannot open the folder to fsync it: \(AtomicFile.errnoText())")
+            throw StoreError.io(
+                path: target.path, detail: "cannot open the folder to fsync it: \(AtomicFile.errnoText())")
         }
         defer { close(dfd) }
         guard fsync(dfd) == 0 else {
@@ -110,7 +111,8 @@ public final class ExportFileWriter {
             if n < 0 {
                 if FaultInjection.diskFull { errno = ENOSPC }
                 if errno == EINTR { continue }
-                throw StoreError.io(path: target?.path ?? "standard output", detail: "write failed: \(AtomicFile.errnoText())")
+                throw StoreError.io(
+                    path: target?.path ?? "standard output", detail: "write failed: \(AtomicFile.errnoText())")
             }
             offset += n
         }

@@ -71,7 +71,12 @@ public struct QuoteStream: Sendable {
             let slots = Slots<T>(count: docs.count)
             let stream = self
             let work = { @Sendable (i: Int) in
-                slots.set(i, Result { let doc = try docs[i].get(); return try render(doc, try stream.rows(of: doc)) })
+                slots.set(
+                    i,
+                    Result {
+                        let doc = try docs[i].get()
+                        return try render(doc, try stream.rows(of: doc))
+                    })
             }
             if workers == 1 || docs.count == 1 {
                 for i in docs.indices { work(i) }
