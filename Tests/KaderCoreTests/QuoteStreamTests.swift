@@ -54,7 +54,8 @@ import Testing
                         f = f.settingSpans(
                             [
                                 QuoteSpan(start: seg.start, end: seg.start + 5),
-                                QuoteSpan(start: seg.start + 7, end: min(seg.end, seg.start + 20)),
+                                QuoteSpan(start: seg.start + 7, end: min(seg.end, seg.start + 36)),
+                                QuoteSpan(start: seg.start + 38, end: min(seg.end, seg.start + 50)),
                             ], code: chosen[0], on: seg, at: t)
                     }
                     if k == 2 {
@@ -157,6 +158,27 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Quote text is cut from the segment's slice of the text: the same bytes as the scalars
+    /// `start..<end` of the whole document, for whole segments and spans in non-ASCII text.
+    @Test func quoteTextIsTheScalarSliceOfTheDocument() throws {
+        let root = try Self.makeProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let project = try Project(root: root)
+        let rows = try QuoteCollection.load(project: project).rows
+        #expect(rows.contains { $0.isSpan && $0.text.unicodeScalars.contains { !$0.isASCII } })
+        var checked = 0
+        for path in project.transcriptPaths {
+            let doc = try project.loadDocument(path: path)
+            let scalars = Array(doc.text.unicodeScalars)
+            for r in rows where r.document == doc.id {
+                let expected = String(String.UnicodeScalarView(scalars[r.start..<r.end]))
+                #expect(Array(r.text.utf8) == Array(expected.utf8), "\(r.document) \(r.start)..<\(r.end)")
+                checked += 1
+            }
+        }
+        #expect(checked == rows.count)
     }
 
     @Test func filterErrorsAreTheSame() throws {
