@@ -124,7 +124,7 @@ import Testing
         f.exactCodes = true
         all.append(f)
         f = QuoteFilter()
-        f.codes = ["werkdruk", "niet-in-het-codeboek"]
+        f.codes = ["werkdruk", "welbevinden"]
         all.append(f)
         f = QuoteFilter()
         f.coders = ["ben", "cyd"]
@@ -149,6 +149,9 @@ import Testing
         let text = String(decoding: full, as: UTF8.self)
         #expect(text.contains("日本語") && text.contains("\"\"quotes\"\"") && text.contains("niet-in-het-codeboek"))
         #expect(!text.contains("verdwenen"))
+        #expect(text.contains(",yes\r\n"))  // a coding re-anchored to a changed segment
+        let md = String(decoding: try Self.today(project, QuoteFilter(), "md"), as: UTF8.self)
+        #expect(md.contains("## 5. Other codes (not in the codebook)"))
         for filter in Self.filters {
             for format in ["csv", "excel", "json", "md", "md-definitions"] {
                 let expected = try Self.today(project, filter, format)
