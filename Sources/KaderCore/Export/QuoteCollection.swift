@@ -43,11 +43,13 @@ public struct QuoteCollection: Sendable {
         var rows: [QuoteRow] = []
         for doc in docs {
             var slicer = ScalarSlicer(text: doc.text)
-            let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            // Indices, not segments: copying every segment into a dictionary cost more than the rows.
+            let segmentIndex = Dictionary(
+                doc.segments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
             var docRows: [QuoteRow] = []
             for file in codings where file.document == doc.id && coders.contains(file.coder) {
                 for coding in file.codings {
-                    guard let seg = segments[coding.segment],
+                    guard let index = segmentIndex[coding.segment], case let seg = doc.segments[index],
                         filter.matchesText(seg.role, filter.roles), filter.matchesText(seg.speaker, filter.speakers)
                     else { continue }
                     let sliceFits = seg.textSlice.unicodeScalars.count == seg.end - seg.start
