@@ -156,6 +156,10 @@ struct ExportQuotesCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
+            if canStream {
+                try runStreamed()
+                return
+            }
             let collection = try options.collection(progress: "export quotes")
             let data: Data
             switch format {

@@ -42,14 +42,17 @@ public struct QuoteCollection: Sendable {
             codebook.entries.enumerated().map { ($0.element.code.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var rows: [QuoteRow] = []
         for doc in docs {
-            let scalars = Array(doc.text.unicodeScalars)
-            let segments = Dictionary(doc.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var slicer = ScalarSlicer(text: doc.text)
+            // Indices, not segments: copying every segment into a dictionary cost more than the rows.
+            let segmentIndex = Dictionary(
+                doc.segments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
             var docRows: [QuoteRow] = []
             for file in codings where file.document == doc.id && coders.contains(file.coder) {
                 for coding in file.codings {
-                    guard let seg = segments[coding.segment],
+                    guard let index = segmentIndex[coding.segment], case let seg = doc.segments[index],
                         filter.matchesText(seg.role, filter.roles), filter.matchesText(seg.speaker, filter.speakers)
                     else { continue }
+                    let sliceFits = seg.textSlice.unicodeScalars.count == seg.end - seg.start
                     for a in coding.applied where codeIds?.contains(a.code) ?? true {
                         let e = entries[a.code]
                         let category = e.flatMap { entries[$0.categoryId] }
@@ -69,7 +72,7 @@ public struct QuoteCollection: Sendable {
                                     category: category?.code.name ?? "",
                                     codeId: a.code, codePath: e?.pathString ?? a.code, coder: file.coder,
                                     memo: memo.isEmpty ? nil : memo,
-                                    text: String(String.UnicodeScalarView(scalars[start..<end])),
+                                    text: slicer.text(start, end, in: seg, fits: sliceFits),
                                     review: coding.review == true))
                         }
                     }
@@ -149,5 +152,26 @@ public struct QuoteCollection: Sendable {
                 "Codings/\(coder)/\($0).json"
             }
         }.sorted()
+    }
+}
+
+/// The text of a scalar range of one document, cut from its segment's own slice of the text
+/// (``Segment/textSlice``) without decoding the whole document; when the slice does not have
+/// the segment's length (`fits` false), from the document's scalars, made once.
+private struct ScalarSlicer {
+    let text: String
+    var scalars: [Unicode.Scalar] = []
+
+    /// `start..<end` lies inside `seg` (whole-segment rows and spans filtered to it).
+    mutating func text(_ start: Int, _ end: Int, in seg: Segment, fits: Bool) -> String {
+        if fits && start >= seg.start && end <= seg.end {
+            if start == seg.start && end == seg.end { return String(seg.textSlice) }
+            let us = seg.textSlice.unicodeScalars
+            let a = us.index(us.startIndex, offsetBy: start - seg.start)
+            let b = us.index(a, offsetBy: end - start)
+            return String(Substring(us[a..<b]))
+        }
+        if scalars.isEmpty { scalars = Array(text.unicodeScalars) }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 }

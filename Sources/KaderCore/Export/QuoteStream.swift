@@ -1,0 +1,117 @@
+import Dispatch
+import Foundation
+
+/// A project's quote rows one document at a time, in the order of ``QuoteCollection/load(project:filter:)``
+/// (document order, then segment ordinal, coder, codebook order), without holding them all.
+///
+/// Transcripts are loaded a batch at a time by ``DocumentBatchLoader``; each document's codings
+/// files are read, its rows built and rendered (e.g. to CSV bytes) on every core; the rendered
+/// pieces reach the caller in document order. Memory stays near one batch of documents and
+/// their rendered rows, whatever the size of the project.
+public struct QuoteStream: Sendable {
+    public let project: Project
+    /// Coders whose codings are read (after the coder filter), sorted as the codings folders are.
+    public let coders: [String]
+    /// Transcript paths of the documents considered (after the document filter), in project order.
+    public let paths: [String]
+    let perDocument: QuoteFilter
+    /// Worker threads for reading codings and rendering: the active processor count, at least 1.
+    public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Checks `filter` as ``QuoteCollection/load(project:filter:)`` does.
+    /// - Throws: ``ExportError/unknownDocument(id:available:)``, ``ExportError/unknownCoder(name:available:)``.
+    public init(project: Project, filter: QuoteFilter = QuoteFilter()) throws {
+        let ids = project.documentIds
+        for d in filter.documents where !ids.contains(where: { $0.lowercased() == d.lowercased() }) {
+            throw ExportError.unknownDocument(id: d, available: ids)
+        }
+        let folders = CodingStore.coders(projectRoot: project.root)
+        let withFiles = folders.filter { !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty }
+        for c in filter.coders where !withFiles.contains(c) {
+            throw ExportError.unknownCoder(name: c, available: withFiles)
+        }
+        self.project = project
+        coders = withFiles.filter { filter.coders.isEmpty || filter.coders.contains($0) }
+        var perDocument = filter
+        perDocument.documents = []
+        perDocument.coders = []
+        self.perDocument = perDocument
+        paths = zip(project.transcriptPaths, ids).filter { filter.matchesText($0.1, filter.documents) }.map(\.0)
+    }
+
+    /// The rows of one loaded document: every chosen coder's codings of it, filtered and sorted.
+    /// - Throws: ``StoreError`` for an unreadable codings file, ``ExportError/unknownCode(id:)``.
+    public func rows(of doc: Document) throws -> [QuoteRow] {
+        var files: [CodingFile] = []
+        for coder in coders
+        where FileManager.default.fileExists(
+            atPath: CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id).path)
+        {
+            files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
+        }
+        return try QuoteCollection.build(
+            codebook: project.codebook, documents: [doc], codings: files, filter: perDocument
+        ).rows
+    }
+
+    /// Calls `render` with each document and its rows on worker threads, then `body` with the
+    /// results in document order on the calling thread. The first error (loading, reading,
+    /// rendering or from `body`), in document order, stops the walk and is thrown.
+    public func forEachDocument<T: Sendable>(
+        render: @escaping @Sendable (Document, [QuoteRow]) throws -> T, _ body: (T) throws -> Void
+    ) throws {
+        let loader = DocumentBatchLoader(project: project, workers: workers)
+        let sizes = LoadProgress.isObserved ? LoadProgress.sizes(of: paths, in: project.root) : []
+        let bytesTotal = sizes.reduce(0, +)
+        var bytesDone: Int64 = 0
+        var start = 0
+        while start < paths.count {
+            let batch = Array(paths[start..<min(start + loader.batchSize, paths.count)])
+            let docs = loader.load(batch)
+            let slots = Slots<T>(count: docs.count)
+            let stream = self
+            let work = { @Sendable (i: Int) in
+                slots.set(
+                    i,
+                    Result {
+                        let doc = try docs[i].get()
+                        return try render(doc, try stream.rows(of: doc))
+                    })
+            }
+            if workers == 1 || docs.count == 1 {
+                for i in docs.indices { work(i) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: docs.count, execute: work)
+            }
+            for result in slots.values() { try body(try result.get()) }
+            if !sizes.isEmpty {
+                bytesDone += sizes[start..<start + batch.count].reduce(0, +)
+                LoadProgress.report(
+                    .init(
+                        documentsDone: start + batch.count, documentsTotal: paths.count,
+                        bytesDone: bytesDone, bytesTotal: bytesTotal))
+            }
+            start += batch.count
+        }
+    }
+}
+
+/// One result slot per batch index, each written by exactly one worker, read after all finished.
+private final class Slots<T: Sendable>: @unchecked Sendable {
+    private var slots: [Result<T, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: Result<T, Error>) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func values() -> [Result<T, Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0 ?? .failure(SlotNotFilled()) }
+    }
+}
