@@ -56,12 +56,12 @@ import Testing
                                 QuoteSpan(start: seg.start, end: seg.start + 5),
                                 QuoteSpan(start: seg.start + 7, end: min(seg.end, seg.start + 36)),
                                 QuoteSpan(start: seg.start + 38, end: min(seg.end, seg.start + 50)),
-                            ], code: chosen[0], on: seg, at: t)
+                            ], code: CodeID(chosen[0]), on: seg, at: t)
                     }
                     if k == 2 {
                         f = f.settingMemo("Memo, met \"quotes\"\nen een nieuwe regel \(coder)", on: seg, at: t)
                     }
-                    if k == 1 { f = f.settingCodeMemo("code-memo; ä \(i)", code: chosen[0], on: seg, at: t) }
+                    if k == 1 { f = f.settingCodeMemo("code-memo; ä \(i)", code: CodeID(chosen[0]), on: seg, at: t) }
                 }
                 try store.save(f)
             }

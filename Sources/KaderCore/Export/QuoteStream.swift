@@ -45,7 +45,9 @@ public struct QuoteStream: Sendable {
         var files: [CodingFile] = []
         for coder in coders
         where FileManager.default.fileExists(
-            atPath: CodingStore.fileURL(projectRoot: project.root, coder: coder, documentId: doc.id).path)
+            atPath: CodingStore.fileURL(
+                projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(doc.id)
+            ).path)
         {
             files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
         }
