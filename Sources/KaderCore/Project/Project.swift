@@ -9,6 +9,9 @@ public struct Project: Sendable {
     /// Transcript files, sorted by name, as paths relative to the root (`Transcripts/x.md`).
     /// A file whose document id another file already has is left out (see ``duplicateTranscripts``).
     public let transcriptPaths: [String]
+    /// Document ids for the transcript paths, in the same order (worked out once: a project
+    /// of thousands of transcripts asks for them often).
+    public let documentIds: [String]
     /// Transcript files left out because another file has the same document id (the file named
     /// exactly like the id is kept, else the oldest; the oldest of several so named): two
     /// transcripts must never share one codings file.
@@ -41,6 +44,7 @@ public struct Project: Sendable {
         let ids = files.map(TranscriptLoader.documentId(forFileName:))
         let byId = Dictionary(grouping: files.indices, by: { ids[$0] }).mapValues { $0.map { files[$0] } }
         var kept: [String] = []
+        var keptIds: [String] = []
         var duplicates: [DuplicateTranscript] = []
         for (name, id) in zip(files, ids) {
             // `byId` groups `files` by these ids: every id has a non-empty group.
@@ -59,12 +63,14 @@ public struct Project: Sendable {
             guard let keeper = oldest else { continue }
             if name == keeper {
                 kept.append("Transcripts/" + name)
+                keptIds.append(id)
             } else {
                 duplicates.append(
                     DuplicateTranscript(path: "Transcripts/" + name, documentId: id, keptPath: "Transcripts/" + keeper))
             }
         }
         transcriptPaths = kept
+        documentIds = keptIds
         duplicateTranscripts = duplicates
         settings = try ProjectSettings.load(root: self.root)
         if let name = settings.codebook {
@@ -107,11 +113,6 @@ public struct Project: Sendable {
     public func loadDocument(path: String, loader: TranscriptLoader? = nil) throws -> Document {
         try DocumentCache(root: root).load(
             path: path, loader: loader ?? TranscriptLoader(options: settings.loadOptions))
-    }
-
-    /// Document ids for the transcript paths, in the same order.
-    public var documentIds: [String] {
-        transcriptPaths.map { TranscriptLoader.documentId(forFileName: ($0 as NSString).lastPathComponent) }
     }
 
     /// What `kader init` puts in `.gitignore`: lock files, last-good copies, journals of saved
