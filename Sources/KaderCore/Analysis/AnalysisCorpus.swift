@@ -112,35 +112,32 @@ public struct AnalysisCorpus: Sendable {
         }
         let docs = loaded
         // Codings files are read and re-anchored on every core, each document by one worker.
-        let slots = AnalysisSlots(count: docs.count)
         let root = project.root
-        DispatchQueue.concurrentPerform(iterations: docs.count) { n in
+        let results = Parallel.map(count: docs.count) { n in
             let doc = docs[n]
-            slots.set(
-                n,
-                Result {
-                    var index: [String: Int] = [:]
-                    index.reserveCapacity(doc.segments.count)
-                    for (i, s) in doc.segments.enumerated() where index[s.id] == nil { index[s.id] = i }
-                    var files: [CodingFile] = []
-                    var coderCodes: [CoderCodes] = []
-                    for coder in selected where filesByCoder[coder]?.contains(doc.id) == true {
-                        let file = try CodingStore.read(projectRoot: root, coder: coder, document: doc)
-                        files.append(file)
-                        coderCodes.append(
-                            CoderCodes(coder: coder, codes: CodingAccess.codes(of: file, segmentIndex: index)))
-                    }
-                    let resolved = table?.resolve(doc) ?? ResolvedAttributes(document: doc)
-                    let units = doc.segments.indices.filter { doc.segments[$0].codable }
-                    return AnalysisDocument(
-                        document: doc, attributes: resolved, units: units, coders: coderCodes, files: files,
-                        segmentIndex: index)
-                })
+            return Result { () throws -> AnalysisDocument in
+                var index: [String: Int] = [:]
+                index.reserveCapacity(doc.segments.count)
+                for (i, s) in doc.segments.enumerated() where index[s.id] == nil { index[s.id] = i }
+                var files: [CodingFile] = []
+                var coderCodes: [CoderCodes] = []
+                for coder in selected where filesByCoder[coder]?.contains(doc.id) == true {
+                    let file = try CodingStore.read(projectRoot: root, coder: coder, document: doc)
+                    files.append(file)
+                    coderCodes.append(
+                        CoderCodes(coder: coder, codes: CodingAccess.codes(of: file, segmentIndex: index)))
+                }
+                let resolved = table?.resolve(doc) ?? ResolvedAttributes(document: doc)
+                let units = doc.segments.indices.filter { doc.segments[$0].codable }
+                return AnalysisDocument(
+                    document: doc, attributes: resolved, units: units, coders: coderCodes, files: files,
+                    segmentIndex: index)
+            }
         }
         var out: [AnalysisDocument] = []
         out.reserveCapacity(docs.count)
         var conflicts: [AttributeConflict] = []
-        for r in slots.values() {
+        for r in results {
             let d = try r.get()
             conflicts += d.attributes.conflicts
             out.append(d)
@@ -151,25 +148,4 @@ public struct AnalysisCorpus: Sendable {
 
     /// Every attribute name used by a document or speaker, sorted.
     public var attributeNames: [String] { documents.map(\.attributes).attributeNames }
-}
-
-/// One result per document, each written by exactly one worker and read after all finished.
-final class AnalysisSlots: @unchecked Sendable {
-    /// Starts as `.failure(SlotNotFilled())`, which no reader sees: every slot is set first.
-    private var slots: [Result<AnalysisDocument, Error>]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: .failure(SlotNotFilled()), count: count) }
-
-    func set(_ i: Int, _ value: Result<AnalysisDocument, Error>) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    func values() -> [Result<AnalysisDocument, Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
 }

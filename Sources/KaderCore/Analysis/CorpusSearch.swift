@@ -30,11 +30,9 @@ public enum CorpusSearch {
         _ corpus: AnalysisCorpus, pattern: SearchPattern, filter: SegmentFilter? = nil, codableOnly: Bool = false
     ) -> [SearchHit] {
         // Documents are searched on every core, each by one worker, and joined in order.
-        let parts = HitSlots(count: corpus.documents.count)
-        DispatchQueue.concurrentPerform(iterations: corpus.documents.count) { d in
-            parts.set(d, search(corpus.documents[d], pattern: pattern, filter: filter, codableOnly: codableOnly))
-        }
-        return parts.values().flatMap { $0 }
+        Parallel.map(count: corpus.documents.count) { d in
+            search(corpus.documents[d], pattern: pattern, filter: filter, codableOnly: codableOnly)
+        }.flatMap { $0 }
     }
 
     static func search(_ doc: AnalysisDocument, pattern: SearchPattern, filter: SegmentFilter?, codableOnly: Bool)
@@ -101,24 +99,5 @@ public enum CorpusSearch {
             h.document, h.segment, String(h.ordinal), h.speaker ?? "", h.role ?? "", String(h.start), String(h.end),
             h.left, h.match, h.right,
         ]
-    }
-}
-
-final class HitSlots: @unchecked Sendable {
-    private var slots: [[SearchHit]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ i: Int, _ value: [SearchHit]) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    func values() -> [[SearchHit]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }

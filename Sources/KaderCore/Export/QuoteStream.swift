@@ -70,22 +70,14 @@ public struct QuoteStream: Sendable {
         while start < paths.count {
             let batch = Array(paths[start..<min(start + loader.batchSize, paths.count)])
             let docs = loader.load(batch)
-            let slots = Slots<T>(count: docs.count)
             let stream = self
-            let work = { @Sendable (i: Int) in
-                slots.set(
-                    i,
-                    Result {
-                        let doc = try docs[i].get()
-                        return try render(doc, try stream.rows(of: doc))
-                    })
+            let results = Parallel.map(count: docs.count, workers: workers) { i in
+                Result {
+                    let doc = try docs[i].get()
+                    return try render(doc, try stream.rows(of: doc))
+                }
             }
-            if workers == 1 || docs.count == 1 {
-                for i in docs.indices { work(i) }
-            } else {
-                DispatchQueue.concurrentPerform(iterations: docs.count, execute: work)
-            }
-            for result in slots.values() { try body(try result.get()) }
+            for result in results { try body(try result.get()) }
             if !sizes.isEmpty {
                 bytesDone += sizes[start..<start + batch.count].reduce(0, +)
                 LoadProgress.report(
@@ -95,25 +87,5 @@ public struct QuoteStream: Sendable {
             }
             start += batch.count
         }
-    }
-}
-
-/// One result slot per batch index, each written by exactly one worker, read after all finished.
-private final class Slots<T: Sendable>: @unchecked Sendable {
-    private var slots: [Result<T, Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: Result<T, Error>) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    func values() -> [Result<T, Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? .failure(SlotNotFilled()) }
     }
 }

@@ -64,43 +64,10 @@ public struct DocumentBatchLoader: Sendable {
 
     /// `transform` of every document of `batch`, loaded in parallel, in order.
     func load<T>(_ batch: [String], transform: @escaping @Sendable (Document) throws -> T) -> [Result<T, Error>] {
-        let slots = ResultSlots<T>(count: batch.count)
         let project = project
         let loader = loader
-        if workers == 1 || batch.count == 1 {
-            for (i, path) in batch.enumerated() {
-                slots.set(i, Result { try transform(try project.loadDocument(path: path, loader: loader)) })
-            }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                slots.set(i, Result { try transform(try project.loadDocument(path: batch[i], loader: loader)) })
-            }
+        return Parallel.map(count: batch.count, workers: workers) { i in
+            Result { try transform(try project.loadDocument(path: batch[i], loader: loader)) }
         }
-        return slots.values()
     }
 }
-
-/// One result slot per batch index; each slot is written by exactly one worker, then read after
-/// all workers finished (the lock orders the writes before the read).
-private final class ResultSlots<T>: @unchecked Sendable {
-    /// Starts as `.failure(SlotNotFilled())`, which no reader sees: every slot is set first.
-    private var slots: [Result<T, Error>]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: .failure(SlotNotFilled()), count: count) }
-
-    func set(_ i: Int, _ value: Result<T, Error>) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    func values() -> [Result<T, Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
-}
-
-/// The placeholder of a result slot before its worker writes it.
-struct SlotNotFilled: Error {}

@@ -78,14 +78,10 @@ public struct ProjectCheck: Sendable {
             findings += orphanJournals(project: project, coder: coder)
             // Each codings file is read and re-anchored on every core; findings stay in order.
             let ids = CodingStore.documentIds(projectRoot: project.root, coder: coder)
-            let slots = FindingSlots(count: ids.count)
             let knownCodes = known.union(proposed)
-            DispatchQueue.concurrentPerform(iterations: ids.count) { n in
-                slots.set(
-                    n, fileFindings(project: project, coder: coder, id: ids[n], documents: documents, known: knownCodes)
-                )
-            }
-            findings += slots.values()
+            findings += Parallel.map(count: ids.count) { n in
+                fileFindings(project: project, coder: coder, id: ids[n], documents: documents, known: knownCodes)
+            }.flatMap { $0 }
         }
         findings += damagedMemoFiles(
             CodeMemoFile.loadAll(projectRoot: project.root).damaged, root: project.root,
@@ -278,25 +274,5 @@ public struct ProjectCheck: Sendable {
                 kind: .damaged, path: rel, message: error.errorDescription ?? "\(error)",
                 advice: "Check the file's permissions.")
         }
-    }
-}
-
-/// Findings per codings file, each slot written by exactly one worker and read after all finished.
-private final class FindingSlots: @unchecked Sendable {
-    private var slots: [[ProjectCheck.Finding]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ i: Int, _ value: [ProjectCheck.Finding]) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    func values() -> [ProjectCheck.Finding] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.flatMap { $0 }
     }
 }

@@ -47,13 +47,10 @@ public struct ProjectStatus: Sendable {
             pairs += ids.map { (coder, $0) }
         }
         // Each row reads and re-anchors one codings file: on every core, in order.
-        let slots = RowSlots(count: pairs.count)
         let work = pairs
-        DispatchQueue.concurrentPerform(iterations: work.count) { i in
-            slots.set(
-                i, row(project: project, coder: work[i].coder, documentId: work[i].document, documents: documents))
+        let rows = Parallel.map(count: work.count) { i in
+            row(project: project, coder: work[i].coder, documentId: work[i].document, documents: documents)
         }
-        let rows = slots.values()
         var unloadable: [(path: String, message: String)] = []
         for (path, id) in zip(project.transcriptPaths, project.documentIds) {
             if case .failure(let error) = documents.document(id) {
@@ -123,26 +120,6 @@ public struct ProjectStatus: Sendable {
         case .unknownSchema(_, let v): return "unknown schema \(v)"
         default: return "cannot be read"
         }
-    }
-}
-
-/// One row per index, each written by exactly one worker and read after all finished.
-private final class RowSlots: @unchecked Sendable {
-    private var slots: [ProjectStatus.Row?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ row: ProjectStatus.Row) {
-        lock.lock()
-        slots[i] = row
-        lock.unlock()
-    }
-
-    func values() -> [ProjectStatus.Row] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }
 

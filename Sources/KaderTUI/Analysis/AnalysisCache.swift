@@ -70,24 +70,3 @@ final class AnalysisCache: @unchecked Sendable {
         return entry
     }
 }
-
-/// One result per document, each written by exactly one worker and read after all finished.
-final class CodingSlots: @unchecked Sendable {
-    typealias Slot = (files: [CodingFile], codes: [CoderCodes], failures: [String])
-    private var slots: [Slot]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: ([], [], []), count: count) }
-
-    func set(_ i: Int, _ value: Slot) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    func values() -> [Slot] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
-}

@@ -20,10 +20,9 @@ extension AppController {
         let me = state.coder
         let open = state.codings
         let documents = corpus.documents
-        let slots = CodingSlots(count: documents.count)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { n in
+        let slots = Parallel.map(count: documents.count) { n in
             let doc = documents[n]
-            var slot: CodingSlots.Slot = ([], [], [])
+            var slot: (files: [CodingFile], codes: [CoderCodes], failures: [String]) = ([], [], [])
             for (coder, ids) in zip(coders, filesOf) where ids.contains(doc.document.id) {
                 if coder == me, let open, open.document == doc.document.id {
                     slot.files.append(open)
@@ -39,11 +38,11 @@ extension AppController {
                     slot.failures.append("\(coder)/\(doc.document.id)")
                 }
             }
-            slots.set(n, slot)
+            return slot
         }
         var failures: [String] = []
         var used: Set<String> = []
-        for (n, slot) in slots.values().enumerated() {
+        for (n, slot) in slots.enumerated() {
             corpus.documents[n].files = slot.files
             corpus.documents[n].coders = slot.codes
             failures += slot.failures
