@@ -36,7 +36,7 @@ public final class AppController {
     /// (``fillPendingEntries(budget:)``), so a large project shows its first frame at once.
     public init(
         project: Project, store: CodingStore, loader: TranscriptLoader? = nil, keymap: Keymap = Keymap(),
-        showOthers: Bool = false, listBudget: Double = 0.05
+        showOthers: Bool = false, listBudget: Double = 0.025
     ) {
         self.project = project
         self.store = store
