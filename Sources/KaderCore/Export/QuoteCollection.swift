@@ -89,10 +89,10 @@ public struct QuoteCollection: Sendable {
             codebook: codebook, documents: docs.map { ($0.id, $0.title) }, coders: coders, rows: rows)
     }
 
-    /// Loads `project` one document at a time (its transcript and every coder's codings of it)
-    /// and keeps only the rows, so memory stays near one document plus the rows.
-    /// - Throws: ``LoaderError``, ``StoreError`` for unreadable files, and the filter errors.
-    public static func load(project: Project, filter: QuoteFilter = QuoteFilter()) throws -> QuoteCollection {
+    /// The coders `filter` selects among those with codings files, after checking that its
+    /// documents and coders exist.
+    /// - Throws: ``ExportError/unknownDocument(id:available:)``, ``ExportError/unknownCoder(name:available:)``.
+    static func checkedCoders(project: Project, filter: QuoteFilter) throws -> [String] {
         let ids = project.documentIds
         for d in filter.documents where !ids.contains(where: { $0.lowercased() == d.lowercased() }) {
             throw ExportError.unknownDocument(id: d, available: ids)
@@ -102,13 +102,22 @@ public struct QuoteCollection: Sendable {
         for c in filter.coders where !withFiles.contains(c) {
             throw ExportError.unknownCoder(name: c, available: withFiles)
         }
-        let coders = withFiles.filter { filter.coders.isEmpty || filter.coders.contains($0) }
+        return withFiles.filter { filter.coders.isEmpty || filter.coders.contains($0) }
+    }
+
+    /// Loads `project` one document at a time (its transcript and every coder's codings of it)
+    /// and keeps only the rows, so memory stays near one document plus the rows.
+    /// - Throws: ``LoaderError``, ``StoreError`` for unreadable files, and the filter errors.
+    public static func load(project: Project, filter: QuoteFilter = QuoteFilter()) throws -> QuoteCollection {
+        let coders = try checkedCoders(project: project, filter: filter)
         var perDocument = filter
         perDocument.documents = []
         perDocument.coders = []
         var documents: [(id: String, title: String)] = []
         var rows: [QuoteRow] = []
-        let paths = zip(project.transcriptPaths, ids).filter { filter.matchesText($0.1, filter.documents) }.map(\.0)
+        let paths = zip(project.transcriptPaths, project.documentIds).filter {
+            filter.matchesText($0.1, filter.documents)
+        }.map(\.0)
         try DocumentBatchLoader(project: project).forEach(paths: paths) { _, result in
             let doc = try result.get()
             let id = doc.id

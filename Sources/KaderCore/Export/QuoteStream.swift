@@ -21,22 +21,14 @@ public struct QuoteStream: Sendable {
     /// Checks `filter` as ``QuoteCollection/load(project:filter:)`` does.
     /// - Throws: ``ExportError/unknownDocument(id:available:)``, ``ExportError/unknownCoder(name:available:)``.
     public init(project: Project, filter: QuoteFilter = QuoteFilter()) throws {
-        let ids = project.documentIds
-        for d in filter.documents where !ids.contains(where: { $0.lowercased() == d.lowercased() }) {
-            throw ExportError.unknownDocument(id: d, available: ids)
-        }
-        let folders = CodingStore.coders(projectRoot: project.root)
-        let withFiles = folders.filter { !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty }
-        for c in filter.coders where !withFiles.contains(c) {
-            throw ExportError.unknownCoder(name: c, available: withFiles)
-        }
+        coders = try QuoteCollection.checkedCoders(project: project, filter: filter)
         self.project = project
-        coders = withFiles.filter { filter.coders.isEmpty || filter.coders.contains($0) }
         var perDocument = filter
         perDocument.documents = []
         perDocument.coders = []
         self.perDocument = perDocument
-        paths = zip(project.transcriptPaths, ids).filter { filter.matchesText($0.1, filter.documents) }.map(\.0)
+        paths = zip(project.transcriptPaths, project.documentIds).filter { filter.matchesText($0.1, filter.documents) }
+            .map(\.0)
     }
 
     /// The rows of one loaded document: every chosen coder's codings of it, filtered and sorted.
