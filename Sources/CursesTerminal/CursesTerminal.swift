@@ -93,15 +93,7 @@ public final class CursesTerminal: Terminal {
     /// knows; everything else goes through ``KeyDecoder`` (sequences tmux or another terminal
     /// sends that the entry lacks, Alt+key, bracketed paste). While a sequence is incomplete the
     /// read waits at most the escape delay for its next byte (longer inside a paste).
-    public func readKey() -> Key? { readKey(onIdle: {}) }
-
-    /// ``readKey()``, calling `onIdle` each time 0.4 s pass without input.
-    public func readKey(onIdle: () -> Void) -> Key? {
-        readKey(idleAfter: 400) {
-            onIdle()
-            return false
-        }
-    }
+    public func readKey() -> Key? { readKey(idleAfter: 400) { false } }
 
     /// ``readKey()``, calling `onIdle` each time `milliseconds` pass without input; returns
     /// ``Key/resize`` when it returns true (draw again).

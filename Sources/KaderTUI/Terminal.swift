@@ -4,9 +4,6 @@ public protocol Terminal: AnyObject {
     var size: (width: Int, height: Int) { get }
     /// Waits for the next key or event; nil when input has ended.
     func readKey() -> Key?
-    /// Like ``readKey()``, calling `onIdle` whenever no input came for a moment (about 0.4 s
-    /// with curses) while waiting.
-    func readKey(onIdle: () -> Void) -> Key?
     /// Like ``readKey()``, calling `onIdle` whenever no input came for `milliseconds` (0: none
     /// waiting right now) while waiting; when `onIdle` returns true, returns ``Key/resize`` so
     /// the caller draws the screen again.
@@ -16,8 +13,6 @@ public protocol Terminal: AnyObject {
 }
 
 extension Terminal {
-    /// Terminals without a notion of idle time never call `onIdle`.
-    public func readKey(onIdle: () -> Void) -> Key? { readKey() }
     /// Terminals without a notion of idle time call `onIdle` once before each key, so pending
     /// work still gets done.
     public func readKey(idleAfter milliseconds: Int32, onIdle: () -> Bool) -> Key? {

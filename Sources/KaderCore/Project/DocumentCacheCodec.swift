@@ -95,14 +95,12 @@ enum DocumentCacheCodec {
     static func decode(path: String, key: String, maxSize: Int) throws -> Document? {
         let file = try CacheFile(path: path)
         guard file.size <= maxSize else { throw Damaged() }
-        let prefix = try file.read(at: 0, count: magic.count + 4 + 16)
-        let headerBytes = try file.read(at: 0, count: try headerEnd(prefix[...]))
+        let headerBytes = try file.header()
         var r = try headerReader(headerBytes[...])
         guard try r.string() == key else { return nil }
         let h = try parseHeader(&r)
         var at = headerBytes.count
-        let body = try file.block(at: &at)
-        var b = ByteReader(data: body[...], at: 0)
+        var b = try file.block(at: &at)
         let textStamp = try file.read(at: at, count: 16)
         var t = ByteReader(data: textStamp[...], at: 0)
         let textCount = try t.int()
@@ -180,9 +178,7 @@ enum DocumentCacheCodec {
 
     /// The key and summary in the header of the entry at `path` (only the header is read).
     static func readHeader(path: String) throws -> (key: String, summary: DocumentCache.Summary) {
-        let file = try CacheFile(path: path)
-        let prefix = try file.read(at: 0, count: magic.count + 4 + 16)
-        return try decodeHeader(try file.read(at: 0, count: try headerEnd(prefix[...]))[...])
+        try decodeHeader(try CacheFile(path: path).header()[...])
     }
 
     /// The byte count of the magic, version and header block (what ``decodeHeader(_:)`` needs),
@@ -322,15 +318,20 @@ final class CacheFile {
         return s
     }
 
-    /// The block (length, checksum, bytes) at `at`, checked; `at` moves past it.
-    func block(at: inout Int) throws -> [UInt8] {
+    /// The magic, version and header block at the start of the file.
+    func header() throws -> [UInt8] {
+        let prefix = try read(at: 0, count: DocumentCacheCodec.magic.count + 4 + 16)
+        return try read(at: 0, count: try DocumentCacheCodec.headerEnd(prefix[...]))
+    }
+
+    /// A reader over the block (length, checksum, bytes) at `at`, checked; `at` moves past it.
+    func block(at: inout Int) throws -> ByteReader {
         var r = ByteReader(data: try read(at: at, count: 16)[...], at: 0)
         let count = try r.int()
-        let sum = try r.uint64()
-        let bytes = try read(at: at + 16, count: count)
-        guard DocumentCacheCodec.checksum(bytes[...]) == sum else { throw DocumentCacheCodec.Damaged() }
+        guard count >= 0, count <= size else { throw DocumentCacheCodec.Damaged() }
+        let bytes = try read(at: at, count: 16 + count)
         at += 16 + count
-        return bytes
+        return try DocumentCacheCodec.block(bytes[...], at: 0)
     }
 
     private func fill(_ base: UnsafeMutablePointer<UInt8>, _ count: Int, at offset: Int) throws -> Int {

@@ -18,21 +18,23 @@ extension DocumentCache {
     /// is loaded as usual and the loader reports any problem): the cache is off, the transcript
     /// or a sidecar is not a regular file this process may read.
     func key(url: URL, path: String, options: LoadOptions) -> Key? {
-        guard Self.isEnabled, let main = FileStamp(url.path), main.isRegular, access(url.path, R_OK) == 0 else {
+        guard Self.isEnabled, let main = Stamp(url.path), main.isRegular, access(url.path, R_OK) == 0 else {
             return nil
         }
         let base = url.deletingPathExtension()
-        var sidecars: [FileStamp?] = []
+        var sidecars: [Stamp?] = []
         for ext in ["meta.yaml", "meta.yml"] {
             let sidecar = base.appendingPathExtension(ext).path
-            let stamp = FileStamp(sidecar)
+            let stamp = Stamp(sidecar)
             if let stamp, !stamp.isRegular || access(sidecar, R_OK) != 0 { return nil }
             sidecars.append(stamp)
         }
         let now = Date().timeIntervalSince1970
         let racy = ([main] + sidecars.compactMap { $0 }).contains { now - $0.changed < racyInterval }
         let parts =
-            [path, main.text] + sidecars.map { $0?.text ?? "-" } + [Self.canonical(options), Self.binaryIdentity]
+            [path, main.text] + sidecars.map { $0?.text ?? "-" } + [
+                Self.optionsKeys.key(of: options), Self.binaryIdentity,
+            ]
         let sizes = ([main] + sidecars.compactMap { $0 }).reduce(0) { $0 + $1.size }
         return Key(
             text: parts.joined(separator: "\u{1F}"), racy: racy, mode: (main.mode & 0o444) | 0o200,
@@ -56,13 +58,31 @@ extension DocumentCache {
         }
     }
 
+    /// ``canonical(_:)`` of the load options, worked out once per distinct options (every
+    /// transcript of a project is loaded with the same ones).
+    static let optionsKeys = OptionsKeys()
+
+    final class OptionsKeys: @unchecked Sendable {
+        private let lock = NSLock()
+        private var last: (options: LoadOptions, key: String)?
+
+        func key(of options: LoadOptions) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            if let last, last.options == options { return last.key }
+            let key = DocumentCache.canonical(options)
+            last = (options, key)
+            return key
+        }
+    }
+
     /// The running executable's device, inode, size and times (a rebuilt binary segments anew).
     static let binaryIdentity: String = {
-        FileStamp("/proc/self/exe")?.text ?? (Bundle.main.executablePath.flatMap { FileStamp($0)?.text } ?? "?")
+        Stamp("/proc/self/exe")?.text ?? (Bundle.main.executablePath.flatMap { Stamp($0)?.text } ?? "?")
     }()
 
     /// Device, inode, size, times and type of a file, as `stat` reports them.
-    struct FileStamp {
+    struct Stamp {
         var text: String
         var isRegular: Bool
         var size: Int
