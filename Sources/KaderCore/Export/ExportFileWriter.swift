@@ -105,16 +105,6 @@ public final class ExportFileWriter {
     }
 
     private func writeAll(_ buf: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < buf.count, let base = buf.baseAddress {
-            let n = FaultInjection.diskFull ? -1 : Glibc.write(fd, base + offset, buf.count - offset)
-            if n < 0 {
-                if FaultInjection.diskFull { errno = ENOSPC }
-                if errno == EINTR { continue }
-                throw StoreError.io(
-                    path: target?.path ?? "standard output", detail: "write failed: \(AtomicFile.errnoText())")
-            }
-            offset += n
-        }
+        try AtomicFile.writeAll(fd, buf, path: target?.path ?? "standard output")
     }
 }

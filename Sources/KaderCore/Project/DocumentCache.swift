@@ -82,18 +82,10 @@ public struct DocumentCache: Sendable {
         let temp = folder.appendingPathComponent(".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { return }
-        var written = 0
-        bytes.withUnsafeBytes { raw in
-            while written < raw.count, let base = raw.baseAddress {
-                let n = write(fd, base + written, raw.count - written)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { break }
-                written += n
-            }
-        }
+        let written = (try? bytes.withUnsafeBytes { try AtomicFile.writeAll(fd, $0, path: temp.path) }) != nil
         _ = fchmod(fd, mode)
         close(fd)
-        if written != bytes.count || rename(temp.path, entry.path) != 0 { unlink(temp.path) }
+        if !written || rename(temp.path, entry.path) != 0 { unlink(temp.path) }
     }
 
     /// True when neither `.kader-cache` nor its `documents` folder is a symbolic link or anything

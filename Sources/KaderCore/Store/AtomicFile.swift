@@ -43,6 +43,22 @@ public enum AtomicFile {
         try bytes.withUnsafeBytes { try write(bytes: $0, to: url, durable: false) }
     }
 
+    /// Writes all of `buf` to `fd`, going on after short writes and interruptions.
+    /// - Throws: ``StoreError/io(path:detail:)`` naming `path` with the system's reason.
+    static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        // A non-empty buffer has a base address.
+        while offset < buf.count, let base = buf.baseAddress {
+            let n = FaultInjection.diskFull ? -1 : Glibc.write(fd, base + offset, buf.count - offset)
+            if n < 0 {
+                if FaultInjection.diskFull { errno = ENOSPC }
+                if errno == EINTR { continue }
+                throw StoreError.io(path: path, detail: "write failed: \(errnoText())")
+            }
+            offset += n
+        }
+    }
+
     static func write(bytes buf: UnsafeRawBufferPointer, to url: URL, durable: Bool = true) throws {
         let dir = url.deletingLastPathComponent().path
         var link = stat()
@@ -52,18 +68,11 @@ public enum AtomicFile {
         defer {
             if !ok { unlink(tmp) }
         }
-        var offset = 0
-        // A non-empty buffer has a base address.
-        while offset < buf.count, let base = buf.baseAddress {
-            let n = FaultInjection.diskFull ? -1 : Glibc.write(fd, base + offset, buf.count - offset)
-            if n < 0 {
-                if FaultInjection.diskFull { errno = ENOSPC }
-                if errno == EINTR { continue }
-                let text = errnoText()
-                close(fd)
-                throw StoreError.io(path: url.path, detail: "write failed: \(text)")
-            }
-            offset += n
+        do {
+            try writeAll(fd, buf, path: url.path)
+        } catch {
+            close(fd)
+            throw error
         }
         if durable, fsync(fd) != 0 {
             let text = errnoText()
