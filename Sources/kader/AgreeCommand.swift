@@ -12,7 +12,7 @@ struct AgreeCommand: ParsableCommand {
             a coder who did not finish a document is missing data for it, never zeros. Figures: \
             n, the 2×2 counts (2 coders) or codes applied per coder (3+), percent agreement, \
             Cohen's κ (2 coders) or Fleiss' κ (3+), Krippendorff's α (nominal) with a 95% interval \
-            (default: the jackknife below 30 units, a bootstrap over units from there on), \
+            (default: a bootstrap over units, widened when few units disagree), \
             Gwet's AC1 and Brennan–Prediger κ; overall the pooled α and set-valued α with \
             MASI and Jaccard distances. α below .667 is flagged unreliable, .667–.800 tentative.
             """
@@ -53,7 +53,7 @@ struct AgreeCommand: ParsableCommand {
     @Flag(name: .long, help: "Also count documents still in progress (uncoded segments there are missing data).")
     var includeUnfinished = false
 
-    @Option(name: .long, help: "Interval method for α (auto: jackknife below 30 units, else bootstrap over units).")
+    @Option(name: .long, help: "Interval method for α (auto: bootstrap over units with the small-sample bounds).")
     var interval: AlphaIntervalMethod = .auto
 
     @Option(name: .long, help: "Bootstrap replicates for the α interval (1 to 100000).")

@@ -19,8 +19,8 @@ struct AlphaCommand: ParsableCommand {
             value), else as text; ordinal, interval and ratio need numbers (no thousands \
             separators, no hex).
 
-            Prints α, n (pairable values), the units, D_o, D_e and a 95% interval: by default the \
-            jackknife below 30 pairable units (Hughes 2022), a bootstrap over units from there on; \
+            Prints α, n (pairable values), the units, D_o, D_e and a 95% interval: by default a \
+            bootstrap over units, its lower limit widened when at most 50 units disagree; \
             --interval kalpha gives Hayes & Krippendorff's (2007) bootstrap.
             """
     )
@@ -39,7 +39,7 @@ struct AlphaCommand: ParsableCommand {
     @Option(name: .long, help: "Whether the first row is a header.")
     var header: ReliabilityCSV.HeaderRule = .auto
 
-    @Option(name: .long, help: "Interval method for α (auto: jackknife below 30 units, else bootstrap over units).")
+    @Option(name: .long, help: "Interval method for α (auto: bootstrap over units with the small-sample bounds).")
     var interval: AlphaIntervalMethod = .auto
 
     @Option(name: .long, help: "Bootstrap replicates for the 95% interval (1 to 100000).")

@@ -57,6 +57,14 @@ public enum Computed<Result: Sendable>: Sendable {
         if case .notComputable(let r) = self { return r }
         return nil
     }
+
+    /// The result transformed by `f`; the reason kept when not computable.
+    public func map<T: Sendable>(_ f: (Result) -> T) -> Computed<T> {
+        switch self {
+        case .computed(let r): return .computed(f(r))
+        case .notComputable(let reason): return .notComputable(reason: reason)
+        }
+    }
 }
 
 extension Computed: Equatable where Result: Equatable {}

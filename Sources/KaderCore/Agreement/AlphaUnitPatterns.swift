@@ -188,6 +188,13 @@ public struct AlphaUnitPatterns: Sendable {
     /// Whether no pairable unit shows any disagreement (D_o = 0, so α = 1 wherever it is defined).
     public var hasNoObservedDisagreement: Bool { d.allSatisfy { $0 <= 1e-12 } }
 
+    /// The number of pairable units whose values disagree (a within-unit disagreement above 1e-12).
+    public var disagreeingUnitCount: Int {
+        var k = 0
+        for (p, x) in d.enumerated() where x > 1e-12 { k += weights[p] }
+        return k
+    }
+
     /// Expected disagreement D_e = Σ_ck n_c n_k δ²_ck / (n(n − 1)) and the largest δ² between two
     /// categories that occur, over all units; nil when n < 2.
     func expectedDisagreement() -> (expected: Double, maxDelta: Double)? {

@@ -55,12 +55,17 @@ extension AgreementTests {
             #expect(abs(ji.lower - 0.535296442649) < 1e-6)
         }
 
+        /// The method's own interval, before the few-disagreements bound (`AlphaInterval.jackknife`).
+        static func ownJackknife(_ p: AlphaUnitPatterns) -> Computed<AlphaInterval> {
+            AlphaInterval.jackknife(p, alpha: p.alpha ?? .nan, thresholds: [0.667, 0.8])
+        }
+
         @Test func jackknifeMatchesPythonOnBinaryData() throws {
-            let j60 = try #require(AlphaInterval.compute(Self.binary(20, 30, 6, 4), method: .jackknife).result)
+            let j60 = try #require(Self.ownJackknife(Self.binary(20, 30, 6, 4)).result)
             #expect(abs(j60.alpha - 0.66) < 1e-12)
             #expect(abs(j60.standardError - 0.099218589645) < 1e-11)
             #expect(abs(j60.lower - 0.461464060700) < 1e-6 && abs(j60.upper - 0.858535939300) < 1e-6)
-            let j150 = try #require(AlphaInterval.compute(Self.binary(50, 80, 12, 8), method: .jackknife).result)
+            let j150 = try #require(Self.ownJackknife(Self.binary(50, 80, 12, 8)).result)
             #expect(abs(j150.standardError - 0.057822937250) < 1e-11)
             #expect(abs(j150.lower - 0.608889262169) < 1e-6 && abs(j150.upper - 0.837407034128) < 1e-6)
         }
@@ -72,21 +77,24 @@ extension AgreementTests {
             #expect(abs(b.lower - 0.430552) < 0.01, "lower \(b.lower)")
             #expect(b.upper == 1)
             #expect(abs(b.standardError - 0.151186) < 0.004, "sd \(b.standardError)")
+            let p150 = Self.binary(50, 80, 12, 8)
             let b150 = try #require(
-                AlphaInterval.compute(Self.binary(50, 80, 12, 8), method: .units, samples: 100_000, seed: 1).result)
+                AlphaInterval.bootstrap(
+                    p150, alpha: p150.alpha ?? .nan, samples: 100_000, seed: 1, thresholds: [0.667, 0.8]
+                ).result)
             #expect(abs(b150.lower - 0.602394) < 0.006, "lower \(b150.lower)")
             #expect(abs(b150.upper - 0.828325) < 0.006, "upper \(b150.upper)")
             #expect(abs(b150.standardError - 0.057872) < 0.002, "sd \(b150.standardError)")
         }
 
-        @Test func autoPicksTheJackknifeForSmallSamplesOnly() throws {
-            // Below 30 pairable units the jackknife, from 30 on the bootstrap over units.
-            #expect(AlphaInterval.compute(Self.binary(10, 12, 4, 3), method: .auto).result?.method == .jackknife)
-            #expect(AlphaInterval.compute(Self.binary(10, 12, 4, 4), method: .auto).result?.method == .units)
-            #expect(AlphaInterval.compute(Self.binary(20, 30, 6, 4), method: .auto).result?.method == .units)
-            #expect(AlphaInterval.compute(Self.binary(50, 80, 12, 8), method: .auto).result?.method == .units)
+        @Test func autoIsTheBootstrapOverUnitsAtEveryN() throws {
+            for p in [Self.binary(10, 12, 4, 3), Self.binary(20, 30, 6, 4), Self.binary(50, 80, 12, 8)] {
+                let a = try #require(AlphaInterval.compute(p, method: .auto, seed: 9).result)
+                let u = try #require(AlphaInterval.compute(p, method: .units, seed: 9).result)
+                #expect(a.method == .units && a == u)
+            }
             // A code applied once, by one coder: leaving that unit out leaves one value, so the
-            // jackknife is undefined and auto falls back to the bootstrap only if that is defined.
+            // jackknife is undefined.
             let rare = Self.binary(0, 60, 1, 0)
             #expect(AlphaInterval.compute(rare, method: .jackknife).reason?.contains("single value") == true)
             // Applied once by both coders: no disagreement, and the zero-event bound says how
@@ -94,6 +102,43 @@ extension AgreementTests {
             let once = try #require(AlphaInterval.compute(Self.binary(1, 60, 0, 0), method: .jackknife).result)
             #expect(once.withoutObservedDisagreement && once.upper == 1)
             #expect(abs(once.lower - -0.804692141018) < 1e-9)
+        }
+
+        /// The 97.5% mid-p upper limit of a binomial proportion, against scipy 1.17
+        /// (`brentq` on `binom.cdf(k − 1, N, p) + binom.pmf(k, N, p)/2 − 0.025`).
+        @Test func midPUpperLimitMatchesScipy() {
+            for (k, n, p) in [
+                (1, 30, 0.15360924119155284), (3, 20, 0.3561073603136116), (50, 1000, 0.06486583534862413),
+                (1, 2, 0.975),
+            ] {
+                let x = AlphaFewDisagreements.midPUpperLimit(events: k, trials: n)
+                #expect(abs(x - p) < 1e-10, "k \(k) N \(n): \(x)")
+            }
+        }
+
+        @Test func fewDisagreementsWidenTheLowerLimit() throws {
+            // One disagreeing unit among 51 (α = 0.95962 by krippendorff 0.8): the bootstrap sees the
+            // spread of one unit only; the bound L = 1 − (1 − α)·N·p_U(1, 51) lowers the limit to
+            // 0.808649 (computed with scipy, see midPUpperLimitMatchesScipy).
+            let one = Self.binary(20, 30, 1, 0)
+            for method in [AlphaIntervalMethod.auto, .units, .jackknife] {
+                guard case .computed(let i) = AlphaInterval.compute(one, method: method) else { continue }
+                #expect(i.fewDisagreements == 1, "\(method)")
+                #expect(abs(i.lower - 0.8086485655372085) < 1e-9, "\(method): \(i.lower)")
+                #expect(i.methodDescription.contains("mid-p bound for 1 disagreeing unit"))
+            }
+            // Seven of 29 disagree (α = 0.5233): the lower limit is at most the bound 0.1704, and
+            // equals it exactly when the bound is what lowered it.
+            let seven = try #require(AlphaInterval.compute(Self.binary(10, 12, 4, 3), method: .jackknife).result)
+            #expect(seven.lower <= 0.17035162186874309 + 1e-9)
+            #expect(seven.fewDisagreements != 7 || abs(seven.lower - 0.17035162186874309) < 1e-9)
+            let ownSeven = try #require(Self.ownJackknife(Self.binary(10, 12, 4, 3)).result)
+            #expect((seven.fewDisagreements == 7) == (ownSeven.lower > 0.17035162186874309))
+            // More than 50 disagreeing units: the bound is not applied.
+            let many = try #require(AlphaInterval.compute(Self.binary(500, 800, 40, 30), method: .auto).result)
+            #expect(many.fewDisagreements == nil)
+            #expect(AlphaFewDisagreements.lowerLimit(alpha: 0.9, disagreeing: 51, units: 1000) == nil)
+            #expect(AlphaFewDisagreements.lowerLimit(alpha: 0.9, disagreeing: 0, units: 1000) == nil)
         }
 
         @Test func largeSamplesGetNarrowIntervalsAtConstantCost() throws {
@@ -173,7 +218,7 @@ extension AgreementTests {
                 #expect(abs((i.probabilityBelow(0.667) ?? -1) - 0.027846133365) < 1e-9)
                 #expect(i.methodDescription.contains("no disagreement in N = 20 units"))
             }
-            #expect(try #require(AlphaInterval.compute(perfect, method: .auto).result).method == .jackknife)
+            #expect(try #require(AlphaInterval.compute(perfect, method: .auto).result).method == .units)
             // One disagreement is enough for the ordinary interval.
             let one = try #require(AlphaInterval.compute(Self.binary(8, 11, 1, 0), method: .jackknife).result)
             #expect(!one.withoutObservedDisagreement && one.lower < 1)

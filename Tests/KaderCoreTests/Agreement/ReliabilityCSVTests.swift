@@ -121,7 +121,7 @@ extension AgreementTests {
             let alpha = try #require(obj["alpha"] as? Double)
             #expect(abs(alpha - a.result.value.double!) < 1e-12)
             #expect(abs((obj["observedDisagreement"] as? Double ?? 0) - a.result.observedDisagreement) < 1e-12)
-            #expect((obj["interval"] as? [String: Any])?["method"] as? String == "jackknife")
+            #expect((obj["interval"] as? [String: Any])?["method"] as? String == "units")
             #expect((obj["coincidence"] as? [[Double]])?.count == 4)
             let csv = String(decoding: try AlphaReport.csv(a), as: UTF8.self)
             #expect(csv.hasPrefix("file,metric,coders,units,"))

@@ -22,9 +22,9 @@ public struct AgreementCells: Sendable {
 
     static func short(_ coder: String) -> String { coder.count > 10 ? String(coder.prefix(9)) + "…" : coder }
 
-    /// `auto`: the report used ``AlphaIntervalMethod/auto``; an interval that fell back from the
-    /// jackknife to the bootstrap is marked "†".
-    public init(label: String, _ r: BinaryAgreementReport, coders: [String], auto: Bool = false) {
+    /// An interval whose lower limit is the few-disagreements bound (``AlphaInterval/fewDisagreements``)
+    /// is marked "†".
+    public init(label: String, _ r: BinaryAgreementReport, coders: [String]) {
         self.label = label
         var nc: [(String, String)] = []
         func v(_ name: String, _ x: AgreementValue, percent: Bool = false) -> String {
@@ -52,8 +52,7 @@ public struct AgreementCells: Sendable {
         }
         cells.append(v("α", r.alpha.value))
         if let ci = r.alphaInterval.result {
-            let fellBack = auto && ci.method == .units && ci.units.map { $0 < AlphaInterval.jackknifeBelow } == true
-            cells.append("[\(Self.fmt(ci.lower)), \(Self.fmt(ci.upper))]" + (fellBack ? "†" : ""))
+            cells.append("[\(Self.fmt(ci.lower)), \(Self.fmt(ci.upper))]" + (ci.fewDisagreements != nil ? "†" : ""))
         } else {
             cells.append("n/c")
         }
@@ -103,16 +102,15 @@ public struct AgreementCells: Sendable {
     )
         -> (codes: [AgreementCells], categories: [AgreementCells], pooled: AgreementCells)
     {
-        let auto = agreement.interval.method == .auto
         let codes = report.perCode.filter { agreement.isShown($0, codebook: codebook) }.map {
-            AgreementCells(label: codeLabel($0.label, codebook: codebook), $0, coders: coders, auto: auto)
+            AgreementCells(label: codeLabel($0.label, codebook: codebook), $0, coders: coders)
         }
         let cats = report.perCategory.map {
-            AgreementCells(label: codebook.entry(id: $0.label)?.code.name ?? $0.label, $0, coders: coders, auto: auto)
+            AgreementCells(label: codebook.entry(id: $0.label)?.code.name ?? $0.label, $0, coders: coders)
         }
         return (
             codes, cats,
-            AgreementCells(label: "pooled (unit × code)", report.overall.pooled, coders: coders, auto: auto)
+            AgreementCells(label: "pooled (unit × code)", report.overall.pooled, coders: coders)
         )
     }
 }

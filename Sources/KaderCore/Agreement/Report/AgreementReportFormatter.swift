@@ -235,14 +235,16 @@ public struct AgreementReportFormatter: Sendable {
     }
 
     static func intervalMethodSentence(_ o: AlphaIntervalOptions) -> String {
+        let few =
+            " † = at most 50 segments disagree, so the lower limit is the mid-p bound on how many disagree (Lancaster 1961; docs/statistics.md)."
         let boot =
             "bootstrap over units (segments resampled with replacement, percentile interval; \(o.samples) replicates, seed \(o.seed); Efron & Tibshirani 1993); the pooled row resamples segments with all their codes"
         switch o.method {
         case .auto:
             return
-                "jackknife with a t interval when n < \(AlphaInterval.jackknifeBelow) (Hughes 2022), otherwise \(boot). † = the jackknife was undefined (leaving out one unit leaves a single value), so the bootstrap was used. Coverage of this rule: bench/results.md."
-        case .units: return boot + "."
-        case .jackknife: return "jackknife over units with a t interval (Hughes 2022, arXiv 2210.13265)."
+                boot + "." + few + " Coverage of this rule: bench/results.md."
+        case .units: return boot + "." + few
+        case .jackknife: return "jackknife over units with a t interval (Hughes 2022, arXiv 2210.13265)." + few
         case .kalpha:
             return
                 "KALPHA bootstrap of \(o.samples) replicates, seed \(o.seed) (Hayes & Krippendorff 2007: pairs of values drawn from the coincidence matrix). It is too narrow for small samples with 3+ coders and too wide for large ones (Hughes 2022); its lack-of-variation rule can show [0.000, 1.000] for a rare code with perfect agreement."

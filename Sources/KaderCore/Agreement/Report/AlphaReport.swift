@@ -64,7 +64,7 @@ public enum AlphaReport {
         }
         if a.requestedMethod == .auto {
             s +=
-                " Default rule: the jackknife below \(AlphaInterval.jackknifeBelow) pairable units, the bootstrap over units from there on (--interval to choose)."
+                " Default rule: the bootstrap over units at every N, its lower limit widened when at most 50 units disagree (--interval to choose)."
         }
         return s
     }
