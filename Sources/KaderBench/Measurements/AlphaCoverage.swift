@@ -159,8 +159,9 @@ enum AlphaCoverage {
                 measurement:
                     "α interval coverage, default method, N = \(sizes.map { $0.formatted() }.joined(separator: ", ")); 2 and 3 coders",
                 median: Format.seconds(seconds), p99: "—",
-                comparison: "units, jackknife and KALPHA side by side (table below)",
-                peakMemory: Format.mb(peakRSSBytes()), target: "coverage 0.93–0.97 at every N",
+                comparison: "jackknife, KALPHA and the exact floor side by side (table below)",
+                peakMemory: Format.mb(peakRSSBytes()),
+                target: "coverage 0.93–0.97 at every N (floor + 0.02 where the floor is above 0.97)",
                 verdict: Verdict(allMet),
                 note: worst.isEmpty ? "every cell within target" : "outside: " + worst.joined(separator: "; "),
                 appendix: table.joined(separator: "\n")))

@@ -49,6 +49,12 @@ public struct Project: Sendable {
         for (name, id) in zip(files, ids) {
             // `byId` groups `files` by these ids: every id has a non-empty group.
             guard let group = byId[id] else { continue }
+            // One file per id is the common case: nothing to choose.
+            if group.count == 1 {
+                kept.append("Transcripts/" + name)
+                keptIds.append(id)
+                continue
+            }
             let exact = group.filter { ($0 as NSString).deletingPathExtension == id }
             let pool = exact.isEmpty ? group : exact
             // Among equals the oldest file stays: the one coders have been working on.
