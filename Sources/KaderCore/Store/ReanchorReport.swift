@@ -73,6 +73,11 @@ extension CodingFile {
     /// No segment receives two codings. The result carries the document's content hash; when
     /// everything is unchanged it equals this file apart from that hash.
     public func reanchored(to document: Document) -> (file: CodingFile, report: ReanchorReport) {
+        reanchoredUnchanged(to: document) ?? reanchoredGenerally(to: document)
+    }
+
+    /// ``reanchored(to:)`` by matching ids, fingerprints and ordinal anchors (any file).
+    func reanchoredGenerally(to document: Document) -> (file: CodingFile, report: ReanchorReport) {
         let segments = document.segments
         var byId: [String: Int] = [:]
         byId.reserveCapacity(segments.count)
@@ -173,5 +178,38 @@ extension CodingFile {
         report.quotesFollowed = quotesFollowed
         report.quotesFlagged = quotesFlagged
         return (next, report)
+    }
+
+    /// The common case of ``reanchored(to:)`` without hashing: no orphans, and every coding (in
+    /// increasing ordinal order) still names the segment at its ordinal with the same fingerprint.
+    /// Gives exactly what the general path gives then (every outcome `.unchanged`); nil otherwise.
+    func reanchoredUnchanged(to document: Document) -> (file: CodingFile, report: ReanchorReport)? {
+        guard orphans?.isEmpty ?? true else { return nil }
+        let segments = document.segments
+        var previous = 0
+        for c in codings {
+            guard c.ordinal > previous, c.ordinal <= segments.count else { return nil }
+            let s = segments[c.ordinal - 1]
+            guard s.ordinal == c.ordinal, s.id == c.segment, s.fingerprint == c.fingerprint else { return nil }
+            previous = c.ordinal
+        }
+        var next = self
+        next.contentHash = document.contentHash
+        next.segmentCount = segments.count
+        var report = ReanchorReport(
+            entries: codings.map {
+                .init(
+                    segment: $0.segment, ordinal: $0.ordinal, outcome: .unchanged, newSegment: $0.segment,
+                    newOrdinal: $0.ordinal)
+            })
+        for k in codings.indices where codings[k].hasSpans {
+            let c = codings[k]
+            let (placed, quotes) = QuoteAnchor.place(c, old: c, on: segments[c.ordinal - 1], outcome: .unchanged)
+            next.codings[k] = placed
+            report.quotesFollowed += quotes.followed
+            report.quotesFlagged += quotes.flagged
+        }
+        next.orphans = nil
+        return (next.canonical(), report)
     }
 }

@@ -35,6 +35,32 @@ import Testing
         #expect(again == file)
     }
 
+    /// The shortcut for files whose segments all still sit where they were gives what the general
+    /// matching gives, with and without quote spans (also spans whose text no longer matches), and
+    /// steps aside when anything moved.
+    @Test func unchangedShortcutEqualsTheGeneralPath() throws {
+        let d = try Self.doc(Self.turns)
+        var file = Self.coded(d)
+        #expect(file.reanchoredUnchanged(to: d).map { $0.file } == file.reanchoredGenerally(to: d).file)
+        let seg = d.segments[2]
+        file = file.settingSpans(
+            [QuoteSpan(start: seg.start + 12, end: seg.start + 25)], code: CodeID("c\(seg.ordinal)"), on: seg, at: "t")
+        var stale = file
+        stale.codings[1].applied[0].spans = [QuoteSpan(start: 2, end: 9, text: "anders")]
+        for f in [file, stale] {
+            let fast = try #require(f.reanchoredUnchanged(to: d))
+            let general = f.reanchoredGenerally(to: d)
+            #expect(fast.file == general.file)
+            #expect(fast.report == general.report)
+            #expect(f.reanchored(to: d).file == general.file)
+        }
+        let inserted = try Self.doc(Array(Self.turns[..<2]) + ["Ann: Nieuw."] + Array(Self.turns[2...]))
+        #expect(file.reanchoredUnchanged(to: inserted) == nil)
+        var orphaned = file
+        orphaned.orphans = [file.codings[0]]
+        #expect(orphaned.reanchoredUnchanged(to: d) == nil)
+    }
+
     @Test func insertedTurnMovesTheCodingsAfterIt() throws {
         let old = try Self.doc(Self.turns)
         let file = Self.coded(old)
