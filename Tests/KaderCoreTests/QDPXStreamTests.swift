@@ -36,7 +36,8 @@ import ZIPFoundation
                     path: "Transcripts/gesprek-\(String(format: "%02d", n)).md")
                 var f = try store.load(document: doc)
                 for (i, seg) in doc.segments.enumerated() where i % 2 == 1 || n % 3 == 0 {
-                    let picked = [codes[(n + i) % codes.count], codes[(n * 3 + i + c) % codes.count]]
+                    let (first, second) = (codes[(n + i) % codes.count], codes[(n * 3 + i + c) % codes.count])
+                    let picked = first == second ? [first] : [first, second]
                     f = f.settingCodes(picked, on: seg, at: t)
                     if seg.end - seg.start > 12 {
                         f = f.settingSpans(
@@ -44,7 +45,7 @@ import ZIPFoundation
                             at: t)
                     }
                     if i % 3 == 0 { f = f.settingMemo("Memo \(n)/\(i) <&>", on: seg, at: t) }
-                    if i % 4 == 1 { f = f.settingCodeMemo("Codememo \(i)", code: CodeID(picked[1]), on: seg, at: t) }
+                    if i % 4 == 1 { f = f.settingCodeMemo("Codememo \(i)", code: CodeID(second), on: seg, at: t) }
                 }
                 if n % 4 == 0 { f.memo = "Document memo \(n) van \(coder)." }
                 if n % 5 == 0 { f = f.settingStatus(.done, document: doc) }
