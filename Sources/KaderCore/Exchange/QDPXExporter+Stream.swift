@@ -7,7 +7,8 @@ extension QDPXExporter {
     /// from those files at the end (``QDAProjectXML`` pieces). Memory: a batch of documents and a
     /// few MB, plus per document its attributes, its id in the done lists and its archive
     /// directory entry; never the texts, selections or archive of the whole project. The bytes
-    /// are those of ``build(name:codebook:documents:codings:date:)`` written in one go.
+    /// are those of the whole model (every source and note kept, ``QDAProjectXML/write(_:)``,
+    /// one zip built in memory), which is how this was written before.
     /// - Throws: ``LoaderError``, ``StoreError`` reading the project; ``ExchangeError/io(path:detail:)`` writing.
     public static func export(project: Project, to url: URL, date: Date = Date()) throws -> Summary {
         let f = ISO8601DateFormatter()
