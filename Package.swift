@@ -65,7 +65,11 @@ let package = Package(
         // Shared by every test target and kader-dev: temporary projects, the process runner,
         // tool lookup, snapshots, synthetic codings, fixtures. No Testing import (kader-dev links it).
         .target(name: "KaderTestSupport", dependencies: ["KaderCore"], path: "Tests/KaderTestSupport"),
-        .testTarget(name: "KaderCoreTests", dependencies: ["KaderCore", "KaderTestSupport"]),
+        .testTarget(
+            name: "KaderCoreTests",
+            dependencies: [
+                "KaderCore", "KaderTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "KaderTUITests", dependencies: ["KaderTUI", "KaderCore", "KaderTestSupport"], exclude: ["Snapshots"]),
         .testTarget(

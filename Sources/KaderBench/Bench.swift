@@ -91,6 +91,7 @@ enum Registry {
         list.append(Measurement(id: "first-frame-large", timeout: 240) { try FirstFrame.runLarge($0) })
         list.append(Measurement(id: "export-quotes", timeout: 300) { try Exports.runQuotes($0) })
         list.append(Measurement(id: "export-qdpx", timeout: 300) { try Exports.runQDPX($0) })
+        list.append(Measurement(id: "export-matrix", timeout: 300) { try Exports.runMatrix($0) })
         list.append(Measurement(id: "analysis", timeout: 300) { try AnalysisCommands.run($0) })
         list.append(Measurement(id: "growth", timeout: 600) { try Growth.run($0) })
         list.append(Measurement(id: "commands", timeout: 1800) { try CommandOutput.run($0) })

@@ -49,7 +49,12 @@ struct AnalysisOptions: ParsableArguments {
 
 /// Says on stderr where `Attributes.csv` and the front matter disagree.
 func warnAboutConflicts(_ corpus: AnalysisCorpus) {
-    for c in corpus.conflicts {
+    warnAboutConflicts(corpus.conflicts)
+}
+
+/// Says each front matter / `Attributes.csv` difference on stderr.
+func warnAboutConflicts(_ conflicts: [AttributeConflict]) {
+    for c in conflicts {
         FileHandle.standardError.write(Data(TerminalSafe.clean("kader: warning: \(c.message)\n").utf8))
     }
 }

@@ -202,29 +202,26 @@ struct ExportMatrixCommand: ParsableCommand {
         try CLI.run {
             let project = try options.openProject(progress: "export matrix")
             warnAboutMissingTranscripts(project)
-            let corpus = try AnalysisCorpus.load(
+            // Counted document by document: the matrix is small, the corpus need not be in memory.
+            var coders: [String] = []
+            var matrix = try AttributeMatrix.stream(
                 project: project, coders: options.coder.map(CoderName.init),
-                documents: options.document.map(DocumentID.init))
-            warnAboutConflicts(corpus)
-            try corpus.checkAxis(by)
-            var parts: [FilterExpression] = []
-            if let w = options.whereExpression { parts.append(try FilterExpression.parse(w)) }
-            if let r = anyOf("role", options.role) { parts.append(r) }
-            if let s = anyOf("speaker", options.speaker) { parts.append(s) }
-            let filter = try parts.first.map { first in
-                try SegmentFilter(parts.dropFirst().reduce(first) { .and($0, $1) }, corpus: corpus)
-            }
-            var codes: Set<String> = []
-            for id in options.code {
-                guard corpus.tree.contains(id) else { throw ExportError.unknownCode(id: id) }
-                codes.formUnion(options.exact ? [id] : corpus.tree.subtree[id] ?? [id])
-            }
+                documents: options.document.map(DocumentID.init), by: by,
+                filter: {
+                    var parts: [FilterExpression] = []
+                    if let w = options.whereExpression { parts.append(try FilterExpression.parse(w)) }
+                    if let r = anyOf("role", options.role) { parts.append(r) }
+                    if let s = anyOf("speaker", options.speaker) { parts.append(s) }
+                    return parts.first.map { first in parts.dropFirst().reduce(first) { .and($0, $1) } }
+                }, codes: options.code, exact: options.exact,
+                loaded: { outline in
+                    coders = outline.coders
+                    warnAboutConflicts(outline.conflicts)
+                })
             var scope: [String] = []
-            scope.append("Coders: \(corpus.coders.isEmpty ? "none" : corpus.coders.joined(separator: ", ")).")
+            scope.append("Coders: \(coders.isEmpty ? "none" : coders.joined(separator: ", ")).")
             if let w = options.whereExpression { scope.append("Where: \(w).") }
-            let units = corpus.units(where: filter)
-            let matrix = AttributeMatrix.build(
-                corpus, units: units, by: by, codes: codes, scope: scope.joined(separator: " "))
+            matrix.scope = scope.joined(separator: " ")
             let data: Data
             switch format {
             case .md: data = Data(matrix.markdown().utf8)

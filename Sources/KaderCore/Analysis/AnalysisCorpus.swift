@@ -79,7 +79,53 @@ public struct AnalysisCorpus: Sendable {
         project: Project, coders: [CoderName] = [], documents: [DocumentID] = [], codings: Bool = true,
         loaded preloaded: [Document]? = nil
     ) throws -> AnalysisCorpus {
-        let (coders, documents) = (coders.map(\.rawValue), documents.map(\.rawValue))
+        let plan = try AnalysisPlan(
+            project: project, coders: coders.map(\.rawValue), documents: documents.map(\.rawValue), codings: codings)
+        var loaded: [Document] = []
+        if let preloaded {
+            let byId = Dictionary(preloaded.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            loaded = plan.paths.compactMap {
+                byId[TranscriptLoader.documentId(forFileName: ($0 as NSString).lastPathComponent)]
+            }
+        } else {
+            try DocumentBatchLoader(project: project).forEach(paths: plan.paths) { _, result in
+                loaded.append(try result.get())
+            }
+        }
+        let docs = loaded
+        // Codings files are read and re-anchored on every core, each document by one worker.
+        let results = Parallel.map(count: docs.count) { n in Result { try plan.prepare(docs[n]) } }
+        var out: [AnalysisDocument] = []
+        out.reserveCapacity(docs.count)
+        var conflicts: [AttributeConflict] = []
+        for r in results {
+            let d = try r.get()
+            conflicts += d.attributes.conflicts
+            out.append(d)
+        }
+        return AnalysisCorpus(
+            project: project, tree: CodeTree(project.codebook), documents: out, coders: plan.selected,
+            conflicts: conflicts)
+    }
+
+    /// Every attribute name used by a document or speaker, sorted.
+    public var attributeNames: [String] { documents.map(\.attributes).attributeNames }
+}
+
+/// What loading a corpus works out before reading any transcript: the checked coders and
+/// documents, which codings files exist, `Attributes.csv`, and the transcripts to load; and the
+/// preparation of each loaded document (run on the loading workers).
+struct AnalysisPlan: Sendable {
+    let root: URL
+    /// Coders whose codings are read, sorted.
+    let selected: [String]
+    let filesByCoder: [String: Set<String>]
+    let table: AttributesTable?
+    /// Transcript paths to load, in project order.
+    let paths: [String]
+
+    /// - Throws: as ``AnalysisCorpus/load(project:coders:documents:codings:loaded:)`` before loading.
+    init(project: Project, coders: [String], documents: [String], codings: Bool) throws {
         let ids = project.documentIds
         for d in documents where !ids.contains(where: { $0.lowercased() == d.lowercased() }) {
             throw ExportError.unknownDocument(id: d, available: ids)
@@ -90,62 +136,34 @@ public struct AnalysisCorpus: Sendable {
         for c in coders where !withFiles.contains(c) {
             throw ExportError.unknownCoder(name: c, available: withFiles)
         }
-        let selected = codings ? withFiles.filter { coders.isEmpty || coders.contains($0) } : []
-        let filesByCoder = Dictionary(
+        root = project.root
+        selected = codings ? withFiles.filter { coders.isEmpty || coders.contains($0) } : []
+        filesByCoder = Dictionary(
             uniqueKeysWithValues: selected.map {
                 ($0, Set(CodingStore.documentIds(projectRoot: project.root, coder: $0)))
             })
-        let table = try AttributesTable.load(projectRoot: project.root)
+        table = try AttributesTable.load(projectRoot: project.root)
         let wanted = Set(documents.map { $0.lowercased() })
-        let paths = zip(project.transcriptPaths, ids).filter { wanted.isEmpty || wanted.contains($0.1.lowercased()) }
+        paths = zip(project.transcriptPaths, ids).filter { wanted.isEmpty || wanted.contains($0.1.lowercased()) }
             .map(\.0)
-        var loaded: [Document] = []
-        if let preloaded {
-            let byId = Dictionary(preloaded.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            loaded = paths.compactMap {
-                byId[TranscriptLoader.documentId(forFileName: ($0 as NSString).lastPathComponent)]
-            }
-        } else {
-            try DocumentBatchLoader(project: project).forEach(paths: paths) { _, result in
-                loaded.append(try result.get())
-            }
-        }
-        let docs = loaded
-        // Codings files are read and re-anchored on every core, each document by one worker.
-        let root = project.root
-        let results = Parallel.map(count: docs.count) { n in
-            let doc = docs[n]
-            return Result { () throws -> AnalysisDocument in
-                var index: [String: Int] = [:]
-                index.reserveCapacity(doc.segments.count)
-                for (i, s) in doc.segments.enumerated() where index[s.id] == nil { index[s.id] = i }
-                var files: [CodingFile] = []
-                var coderCodes: [CoderCodes] = []
-                for coder in selected where filesByCoder[coder]?.contains(doc.id) == true {
-                    let file = try CodingStore.read(projectRoot: root, coder: coder, document: doc)
-                    files.append(file)
-                    coderCodes.append(
-                        CoderCodes(coder: coder, codes: CodingAccess.codes(of: file, segmentIndex: index)))
-                }
-                let resolved = table?.resolve(doc) ?? ResolvedAttributes(document: doc)
-                let units = doc.segments.indices.filter { doc.segments[$0].codable }
-                return AnalysisDocument(
-                    document: doc, attributes: resolved, units: units, coders: coderCodes, files: files,
-                    segmentIndex: index)
-            }
-        }
-        var out: [AnalysisDocument] = []
-        out.reserveCapacity(docs.count)
-        var conflicts: [AttributeConflict] = []
-        for r in results {
-            let d = try r.get()
-            conflicts += d.attributes.conflicts
-            out.append(d)
-        }
-        return AnalysisCorpus(
-            project: project, tree: CodeTree(project.codebook), documents: out, coders: selected, conflicts: conflicts)
     }
 
-    /// Every attribute name used by a document or speaker, sorted.
-    public var attributeNames: [String] { documents.map(\.attributes).attributeNames }
+    /// `doc` with its attributes, codable segments and the selected coders' codings.
+    /// - Throws: ``StoreError`` for an unreadable codings file.
+    func prepare(_ doc: Document) throws -> AnalysisDocument {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(doc.segments.count)
+        for (i, s) in doc.segments.enumerated() where index[s.id] == nil { index[s.id] = i }
+        var files: [CodingFile] = []
+        var coderCodes: [CoderCodes] = []
+        for coder in selected where filesByCoder[coder]?.contains(doc.id) == true {
+            let file = try CodingStore.read(projectRoot: root, coder: coder, document: doc)
+            files.append(file)
+            coderCodes.append(CoderCodes(coder: coder, codes: CodingAccess.codes(of: file, segmentIndex: index)))
+        }
+        let resolved = table?.resolve(doc) ?? ResolvedAttributes(document: doc)
+        let units = doc.segments.indices.filter { doc.segments[$0].codable }
+        return AnalysisDocument(
+            document: doc, attributes: resolved, units: units, coders: coderCodes, files: files, segmentIndex: index)
+    }
 }

@@ -51,27 +51,24 @@ extension AnalysisCorpus {
 
     /// The codes of a unit (empty without a coder).
     public func codes(of unit: AnalysisUnit) -> [String] {
-        guard let coder = unit.coder else { return [] }
-        return documents[unit.document].coders.first { $0.coder == coder }?.codes[unit.segment] ?? []
+        documents[unit.document].codes(segment: unit.segment, coder: unit.coder)
     }
 
     /// The value a unit has on `axis`: `document`, `role`, `speaker`, `coder`, or an attribute
     /// (nil when it has none).
     public func value(of unit: AnalysisUnit, on axis: String) -> String? {
-        let doc = documents[unit.document]
-        switch axis.lowercased() {
-        case "document": return doc.document.id
-        case "role": return doc.role(segment: unit.segment)
-        case "speaker": return doc.document.segments[unit.segment].speaker
-        case "coder": return unit.coder
-        default: return doc.attribute(axis, segment: unit.segment)?.text
-        }
+        documents[unit.document].value(segment: unit.segment, coder: unit.coder, on: axis)
     }
 
     /// Checks that `axis` is `document`, `role`, `speaker`, `coder` or a known attribute.
     /// - Throws: ``AnalysisError/unknownAttribute(_:known:)``.
     public func checkAxis(_ axis: String) throws {
-        let known = attributeNames
+        try Self.checkAxis(axis, known: attributeNames)
+    }
+
+    /// Checks that `axis` is `document`, `role`, `speaker`, `coder` or one of `known`.
+    /// - Throws: ``AnalysisError/unknownAttribute(_:known:)``.
+    static func checkAxis(_ axis: String, known: [String]) throws {
         guard ["document", "role", "speaker", "coder"].contains(axis.lowercased()) || known.contains(axis.lowercased())
         else {
             throw AnalysisError.unknownAttribute(axis, known: ["document", "role", "speaker", "coder"] + known)
@@ -86,6 +83,26 @@ extension AnalysisCorpus {
             let vb = AttributeValue(b)
             let r = va.compare(vb)
             return r == .orderedSame ? a < b : r == .orderedAscending
+        }
+    }
+}
+
+extension AnalysisDocument {
+    /// The codes `coder` applied to the segment at `index` (empty without a coder).
+    public func codes(segment index: Int, coder: String?) -> [String] {
+        guard let coder else { return [] }
+        return coders.first { $0.coder == coder }?.codes[index] ?? []
+    }
+
+    /// The value the segment at `index`, seen by `coder`, has on `axis`: `document`, `role`,
+    /// `speaker`, `coder`, or an attribute (nil when it has none).
+    public func value(segment index: Int, coder: String?, on axis: String) -> String? {
+        switch axis.lowercased() {
+        case "document": return document.id
+        case "role": return role(segment: index)
+        case "speaker": return document.segments[index].speaker
+        case "coder": return coder
+        default: return attribute(axis, segment: index)?.text
         }
     }
 }

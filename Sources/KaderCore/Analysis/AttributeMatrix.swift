@@ -41,53 +41,11 @@ public struct AttributeMatrix: Sendable, Hashable {
         _ corpus: AnalysisCorpus, units allUnits: [AnalysisUnit], by axis: String, codes: Set<String> = [],
         scope: String = ""
     ) -> AttributeMatrix {
-        let units = allUnits.filter { $0.coder != nil }
-        let tree = corpus.tree
-        var columnOf: [String: Int] = [:]
-        var keys: [String] = []
-        var unitColumn = [Int](repeating: 0, count: units.count)
-        for (n, u) in units.enumerated() {
-            let key = corpus.value(of: u, on: axis) ?? none
-            if let c = columnOf[key] {
-                unitColumn[n] = c
-            } else {
-                columnOf[key] = keys.count
-                unitColumn[n] = keys.count
-                keys.append(key)
-            }
-        }
-        let sorted = AnalysisCorpus.sortedValues(Set(keys))
-        // `sorted` is a permutation of `keys`: remap[column of first appearance] = sorted position.
-        var remap = [Int](repeating: 0, count: keys.count)
-        for (position, k) in sorted.enumerated() { if let c = columnOf[k] { remap[c] = position } }
-        let rowIndex = Dictionary(uniqueKeysWithValues: tree.order.enumerated().map { ($0.element, $0.offset) })
-        var segs = [[Set<Int>]](repeating: [Set<Int>](repeating: [], count: sorted.count), count: tree.order.count)
-        var cods = [[Int]](repeating: [Int](repeating: 0, count: sorted.count), count: tree.order.count)
-        var baseSets = [Set<Int>](repeating: [], count: sorted.count)
-        var allBase: Set<Int> = []
-        for (n, u) in units.enumerated() {
-            let c = remap[unitColumn[n]]
-            let key = u.document << 32 | u.segment
-            baseSets[c].insert(key)
-            allBase.insert(key)
-            for code in corpus.codes(of: u) where codes.isEmpty || codes.contains(code) {
-                for r in tree.lineage[code] ?? [] {
-                    guard let ri = rowIndex[r] else { continue }
-                    segs[ri][c].insert(key)
-                    cods[ri][c] += 1
-                }
-            }
-        }
-        let rows = tree.order.enumerated().filter { codes.isEmpty || codes.contains($0.element) }.map { ri, id in
-            Row(
-                codeId: id, path: tree.path[id] ?? id, depth: tree.depth[id] ?? 0, segments: segs[ri].map(\.count),
-                codings: cods[ri],
-                totalSegments: segs[ri].reduce(into: Set<Int>()) { $0.formUnion($1) }.count,
-                totalCodings: cods[ri].reduce(0, +))
-        }
-        return AttributeMatrix(
-            axis: axis, columns: sorted, base: baseSets.map(\.count), totalBase: allBase.count, rows: rows, scope: scope
-        )
+        var counter = Counter(axis: axis, tree: corpus.tree, codes: codes)
+        var byDocument: [Int: [(segment: Int, coder: String?)]] = [:]
+        for u in allUnits { byDocument[u.document, default: []].append((u.segment, u.coder)) }
+        for d in byDocument.keys.sorted() { counter.add(corpus.documents[d], units: byDocument[d] ?? []) }
+        return counter.matrix(scope: scope)
     }
 
     /// Share of the column's codable segments coded with the row's code (0–100), nil for an empty column.

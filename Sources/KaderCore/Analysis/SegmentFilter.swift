@@ -21,8 +21,16 @@ public struct SegmentFilter: Sendable {
     /// Resolves code names to ids and checks every name.
     /// - Throws: ``AnalysisError/unknownName(_:detail:)``, ``AnalysisError/unknownAttribute(_:known:)``.
     public init(_ expression: FilterExpression, corpus: AnalysisCorpus) throws {
-        self.tree = corpus.tree
-        self.expression = try Self.resolve(expression, tree: corpus.tree, attributes: Set(corpus.attributeNames))
+        try self.init(expression, tree: corpus.tree, attributes: Set(corpus.attributeNames))
+    }
+
+    /// Resolves code names to ids with `tree` and checks every name; attribute names against
+    /// `attributes`, or not at all when it is nil (for a corpus walked document by document,
+    /// whose attribute names are known only at the end: check them then with a second filter).
+    /// - Throws: ``AnalysisError/unknownName(_:detail:)``, ``AnalysisError/unknownAttribute(_:known:)``.
+    public init(_ expression: FilterExpression, tree: CodeTree, attributes: Set<String>?) throws {
+        self.tree = tree
+        self.expression = try Self.resolve(expression, tree: tree, attributes: attributes)
     }
 
     /// Parses and resolves `text`.
@@ -32,7 +40,7 @@ public struct SegmentFilter: Sendable {
 
     static let fields: Set<String> = ["code", "coder", "document", "speaker", "role"]
 
-    static func resolve(_ e: FilterExpression, tree: CodeTree, attributes: Set<String>) throws -> FilterExpression {
+    static func resolve(_ e: FilterExpression, tree: CodeTree, attributes: Set<String>?) throws -> FilterExpression {
         switch e {
         case .code(let name, let exact): return .code(try codeId(name, tree), exact: exact)
         case .compare(let field, let op, let value):
@@ -42,7 +50,7 @@ public struct SegmentFilter: Sendable {
                 }
                 return .compare(field: field, op: op, value: try codeId(value, tree))
             }
-            if !fields.contains(field) && !attributes.contains(field) {
+            if let attributes, !fields.contains(field) && !attributes.contains(field) {
                 throw AnalysisError.unknownAttribute(
                     field, known: ["coder", "document", "speaker", "role"] + attributes.sorted())
             }
@@ -84,14 +92,24 @@ public struct SegmentFilter: Sendable {
     public func matches(in corpus: AnalysisCorpus) -> [AnalysisUnit] {
         var out: [AnalysisUnit] = []
         for (d, doc) in corpus.documents.enumerated() {
-            for view in Self.views(doc) {
-                let truth = evaluate(doc, view: view)
-                for (k, ok) in truth.enumerated() where ok {
-                    out.append(AnalysisUnit(document: d, segment: doc.units[k], coder: view?.coder))
-                }
-            }
+            out += matches(in: doc).map { AnalysisUnit(document: d, segment: $0.segment, coder: $0.coder) }
         }
         return out.sorted { ($0.document, $0.segment, $0.coder ?? "") < ($1.document, $1.segment, $1.coder ?? "") }
+    }
+
+    /// The units of one document for which the expression holds (segment index and coder), by
+    /// coder view, then segment.
+    public func matches(in doc: AnalysisDocument) -> [(segment: Int, coder: String?)] {
+        var out: [(segment: Int, coder: String?)] = []
+        for view in Self.views(doc) {
+            for (k, ok) in evaluate(doc, view: view).enumerated() where ok { out.append((doc.units[k], view?.coder)) }
+        }
+        return out
+    }
+
+    /// Every unit of one document: each coder view's codable segments.
+    public static func units(of doc: AnalysisDocument) -> [(segment: Int, coder: String?)] {
+        views(doc).flatMap { view in doc.units.map { (segment: $0, coder: view?.coder) } }
     }
 
     /// The coder views of a document: each selected coder with a file, else one without a coder.

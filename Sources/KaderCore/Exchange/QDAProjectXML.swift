@@ -39,22 +39,24 @@ public enum QDAProjectXML {
             }
             if !project.notes.isEmpty {
                 w.element("Notes") { w in
-                    for n in project.notes {
-                        w.element(
-                            "Note",
-                            [
-                                ("guid", n.guid), ("name", n.name), ("creatingUser", n.creatingUser),
-                                ("creationDateTime", n.creationDateTime),
-                            ]
-                        ) { w in
-                            w.textElement("PlainTextContent", n.text)
-                        }
-                    }
+                    for n in project.notes { writeNote(n, into: &w) }
                 }
             }
             for n in project.noteRefs { w.element("NoteRef", [("targetGUID", n)]) }
         }
         return w.out
+    }
+
+    static func writeNote(_ n: QDANote, into w: inout XMLWriter) {
+        w.element(
+            "Note",
+            [
+                ("guid", n.guid), ("name", n.name), ("creatingUser", n.creatingUser),
+                ("creationDateTime", n.creationDateTime),
+            ]
+        ) { w in
+            w.textElement("PlainTextContent", n.text)
+        }
     }
 
     static func writeSource(_ s: QDATextSource, into w: inout XMLWriter) {

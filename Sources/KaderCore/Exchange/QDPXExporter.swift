@@ -31,11 +31,14 @@ public enum QDPXExporter {
     }
 
     /// The project model built one document at a time, so an export never holds more than one
-    /// transcript: ``add(_:codings:)`` returns the document's `sources/` file for the archive.
+    /// transcript: ``add(_:codings:)`` returns the document's `sources/` file for the archive and
+    /// keeps its source and notes in ``project``; ``take(_:codings:)`` hands them out instead.
     public struct Builder {
         public private(set) var project: QDAProject
         public private(set) var summary = Summary()
         let date: String
+        /// Notes handed out by ``take(_:codings:)`` (counted in the summary, not in ``project``).
+        private var notesTaken = 0
 
         /// `coders` are every coder with codings (each becomes a `User`).
         public init(name: String, codebook: Codebook, coders: [String], date: String) {
@@ -73,8 +76,22 @@ public enum QDPXExporter {
             }
             project.sources.append(source)
             summary.documents += 1
-            summary.notes = project.notes.count
+            summary.notes = project.notes.count + notesTaken
             return ("sources/\(guid).txt", Data(doc.text.utf8))
+        }
+
+        /// Like ``add(_:codings:)``, but hands out the document's `TextSource` and the notes it made
+        /// (in the order ``project`` would hold them) instead of keeping them.
+        mutating func take(_ doc: Document, codings: [CodingFile]) -> (
+            path: String, data: Data, source: QDATextSource, notes: [QDANote]
+        ) {
+            let before = project.notes.count
+            let (path, data) = add(doc, codings: codings)
+            let source = project.sources.removeLast()
+            let notes = Array(project.notes[before...])
+            project.notes.removeSubrange(before...)
+            notesTaken += notes.count
+            return (path, data, source, notes)
         }
 
         /// One selection per distinct range (each span, or the segment for codes without spans)
@@ -159,7 +176,7 @@ public enum QDPXExporter {
                 }
             }
             attach(&project.codes)
-            summary.notes = project.notes.count
+            summary.notes = project.notes.count + notesTaken
         }
 
         /// Adds each coder's project memo as a note referenced from the project (`coder` → memo).
@@ -173,7 +190,7 @@ public enum QDPXExporter {
                         creationDateTime: m.modified ?? date, text: m.memo))
                 project.noteRefs.append(note)
             }
-            summary.notes = project.notes.count
+            summary.notes = project.notes.count + notesTaken
         }
     }
 
@@ -186,58 +203,6 @@ public enum QDPXExporter {
         var builder = Builder(name: name, codebook: codebook, coders: codings.map(\.coder), date: date)
         let files = documents.map { builder.add($0, codings: codings) }
         return (builder.project, files, builder.summary)
-    }
-
-    /// Exports `project` with every coder to `url` (written atomically). Documents are loaded,
-    /// written to the archive and dropped one at a time.
-    /// - Throws: ``LoaderError``, ``StoreError`` reading the project; ``ExchangeError/io(path:detail:)`` writing.
-    public static func export(project: Project, to url: URL, date: Date = Date()) throws -> Summary {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        let coders = CodingStore.coders(projectRoot: project.root).filter {
-            !CodingStore.documentIds(projectRoot: project.root, coder: $0).isEmpty
-        }
-        var builder = Builder(
-            name: project.root.lastPathComponent, codebook: project.codebook, coders: [], date: f.string(from: date))
-        var writer = try QDPXArchiveWriter(to: url, date: date)
-        do {
-            var used: Set<String> = []
-            var done: [String: [String]] = [:]
-            let attributesTable = try AttributesTable.load(projectRoot: project.root)
-            var attributes: [QDADocumentAttributes] = []
-            try DocumentBatchLoader(project: project).forEach { _, result in
-                let doc = try result.get()
-                attributes.append(
-                    QDADocumentAttributes(
-                        documentId: doc.id,
-                        attributes: attributesTable?.resolve(doc) ?? ResolvedAttributes(document: doc)))
-                var files: [CodingFile] = []
-                for coder in coders {
-                    let codingURL = CodingStore.fileURL(
-                        projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(doc.id))
-                    guard FileManager.default.fileExists(atPath: codingURL.path) else { continue }
-                    let file = try CodingStore.read(projectRoot: project.root, coder: coder, document: doc)
-                    files.append(file)
-                    used.insert(coder)
-                    if file.status == .done { done[coder, default: []].append(doc.id) }
-                }
-                let (entry, data) = builder.add(doc, codings: files)
-                try writer.add(path: entry, data: data)
-            }
-            let memos = CodeMemoFile.loadAll(projectRoot: project.root).memos
-            builder.addCodeMemos(memos)
-            let projectMemos = ProjectMemoFile.loadAll(projectRoot: project.root).memos
-            builder.addProjectMemos(projectMemos)
-            builder.setUsers(Array(used.union(memos.keys).union(projectMemos.keys)))
-            var model = builder.project
-            model.documentAttributes = attributes
-            model.notes.append(KaderProjectNote.of(project.codebook, done: done).note(date: builder.date))
-            try writer.finish(projectXML: QDAProjectXML.write(model))
-        } catch {
-            writer.abandon()
-            throw error
-        }
-        return builder.summary
     }
 }
 

@@ -10,9 +10,7 @@ struct XMLWriter {
     mutating func element(
         _ name: String, _ attributes: [(String, String?)] = [], body: ((inout XMLWriter) -> Void)? = nil
     ) {
-        let open =
-            "<" + name
-            + attributes.compactMap { k, v in v.map { " \(k)=\"\(Self.escape($0, attribute: true))\"" } }.joined()
+        let open = Self.startTag(name, attributes)
         guard let body else {
             line(open + "/>")
             return
@@ -26,6 +24,25 @@ struct XMLWriter {
             out += inner.out
             line("</\(name)>")
         }
+    }
+
+    /// Writes `<name attrs>` and indents what follows one level more, until ``close(_:)``: for
+    /// documents written piece by piece, whose element bodies are not at hand at once.
+    mutating func open(_ name: String, _ attributes: [(String, String?)] = []) {
+        line(Self.startTag(name, attributes) + ">")
+        depth += 1
+    }
+
+    /// Writes `</name>` one level less indented (closes ``open(_:_:)``).
+    mutating func close(_ name: String) {
+        depth = max(0, depth - 1)
+        line("</\(name)>")
+    }
+
+    /// `<name a="v" …` without the closing `>`; attributes with nil values are left out.
+    private static func startTag(_ name: String, _ attributes: [(String, String?)]) -> String {
+        "<" + name
+            + attributes.compactMap { k, v in v.map { " \(k)=\"\(Self.escape($0, attribute: true))\"" } }.joined()
     }
 
     /// Writes `<name>text</name>` (nothing for nil).
@@ -42,6 +59,12 @@ struct XMLWriter {
     }
 
     init() {}
+
+    /// A writer of a fragment whose first lines are indented `depth` levels, without the XML
+    /// declaration (one `TextSource` of a streamed `project.qde`).
+    init(fragmentAt depth: Int) {
+        self.init(out: "", depth: depth)
+    }
 
     /// Escapes markup characters; in attributes also quotes and line breaks (as character references).
     static func escape(_ s: String, attribute: Bool) -> String {

@@ -16,6 +16,7 @@ import Darwin
 public final class ExportFileWriter {
     private let fd: Int32
     private let target: URL?
+    private let name: String
     private var temporary: String?
     private var buffer: [UInt8] = []
     private let bufferSize = 1 << 20
@@ -31,14 +32,17 @@ public final class ExportFileWriter {
         let (fd, tmp) = try AtomicFile.createTemporary(for: url)
         self.fd = fd
         target = url
+        name = url.path
         temporary = tmp
         buffer.reserveCapacity(bufferSize)
     }
 
-    /// A writer to the open descriptor `fd` (not closed; ``commit()`` only flushes).
-    public init(fileDescriptor fd: Int32) {
+    /// A writer to the open descriptor `fd` (not closed; ``commit()`` only flushes); errors name
+    /// `name`.
+    public init(fileDescriptor fd: Int32, name: String = "standard output") {
         self.fd = fd
         target = nil
+        self.name = name
         buffer.reserveCapacity(bufferSize)
     }
 
@@ -78,24 +82,7 @@ public final class ExportFileWriter {
         guard let target, let tmp = temporary else { return }
         temporary = nil
         defer { unlink(tmp) }  // fails harmlessly once renamed
-        if fsync(fd) != 0 {
-            let text = AtomicFile.errnoText()
-            close(fd)
-            throw StoreError.io(path: target.path, detail: "fsync failed: \(text)")
-        }
-        close(fd)
-        guard rename(tmp, target.path) == 0 else {
-            throw StoreError.io(path: target.path, detail: "rename failed: \(AtomicFile.errnoText())")
-        }
-        let dfd = open(target.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard dfd >= 0 else {
-            throw StoreError.io(
-                path: target.path, detail: "cannot open the folder to fsync it: \(AtomicFile.errnoText())")
-        }
-        defer { close(dfd) }
-        guard fsync(dfd) == 0 else {
-            throw StoreError.io(path: target.path, detail: "fsync of the folder failed: \(AtomicFile.errnoText())")
-        }
+        try AtomicFile.install(fd, temporary: tmp, over: target)
     }
 
     private func flush() throws {
@@ -105,6 +92,6 @@ public final class ExportFileWriter {
     }
 
     private func writeAll(_ buf: UnsafeRawBufferPointer) throws {
-        try AtomicFile.writeAll(fd, buf, path: target?.path ?? "standard output")
+        try AtomicFile.writeAll(fd, buf, path: name)
     }
 }

@@ -95,13 +95,14 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates `.<name>.<random>.tmp` next to `url` exclusively, never following a link.
+    /// Creates `.<name>.<random>.tmp` next to `url` exclusively, never following a link, open for
+    /// writing (`readable`: for reading too).
     /// - Returns: the open descriptor and the path. - Throws: ``StoreError/io(path:detail:)``.
-    static func createTemporary(for url: URL) throws -> (Int32, String) {
+    static func createTemporary(for url: URL, readable: Bool = false) throws -> (Int32, String) {
         let dir = url.deletingLastPathComponent().path
         for _ in 0..<8 {
             let tmp = dir + "/.\(url.lastPathComponent).\(randomSuffix()).tmp"
-            let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            let fd = open(tmp, (readable ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if fd >= 0 { return (fd, tmp) }
             if errno != EEXIST { break }
         }
@@ -114,6 +115,29 @@ public enum AtomicFile {
         let v = g.next() as UInt64
         let hex = String(v, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Makes the temporary file `tmp` (open as `fd`, which is closed) durable and renames it over
+    /// `url`, then `fsync`s the folder. On failure `tmp` is left for the caller to remove.
+    /// - Throws: ``StoreError/io(path:detail:)`` naming `url` and the failing step.
+    static func install(_ fd: Int32, temporary tmp: String, over url: URL) throws {
+        if fsync(fd) != 0 {
+            let text = errnoText()
+            close(fd)
+            throw StoreError.io(path: url.path, detail: "fsync failed: \(text)")
+        }
+        close(fd)
+        guard rename(tmp, url.path) == 0 else {
+            throw StoreError.io(path: url.path, detail: "rename failed: \(errnoText())")
+        }
+        let dfd = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dfd >= 0 else {
+            throw StoreError.io(path: url.path, detail: "cannot open the folder to fsync it: \(errnoText())")
+        }
+        defer { close(dfd) }
+        guard fsync(dfd) == 0 else {
+            throw StoreError.io(path: url.path, detail: "fsync of the folder failed: \(errnoText())")
+        }
     }
 
     /// Removes temporary files (`.*.tmp`, regular files only) a crashed writer left in `folder`.
