@@ -27,12 +27,18 @@ enum CommandOutput {
 
     /// Runs `kader arguments` with standard output to /dev/null; (seconds, peak RSS bytes).
     static func timeRun(_ arguments: [String], environment: String = "") throws -> (Double, Int) {
+        let (seconds, peak, _) = try timeRunWithCPU(arguments, environment: environment)
+        return (seconds, peak)
+    }
+
+    /// ``timeRun(_:environment:)`` and the CPU seconds (user + system) the run took.
+    static func timeRunWithCPU(_ arguments: [String], environment: String = "") throws -> (Double, Int, Double) {
         // `status` and `check` exit 1 when something needs attention; `segments` must succeed.
         let requireSuccess = arguments.first == "segments"
         let quoted = ([kader.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             .joined(separator: " ")
         let r = try Subprocess.run(
-            ["sh", "-c", "\(environment) /usr/bin/time -f 'BENCH %e %M' \(quoted) > /dev/null"], timeout: 600)
+            ["sh", "-c", "\(environment) /usr/bin/time -f 'BENCH %e %M %U %S' \(quoted) > /dev/null"], timeout: 600)
         // /usr/bin/time says so when the command failed: a refusal is no figure.
         guard !requireSuccess || !r.stderr.contains("Command exited with non-zero status"),
             let line = r.stderr.split(separator: "\n").last(where: { $0.hasPrefix("BENCH ") })
@@ -44,8 +50,9 @@ enum CommandOutput {
                         "no timing from kader \(arguments.joined(separator: " ")): \(r.stderr.suffix(300))"
                 ])
         }
-        let parts = line.split(separator: " ")
-        return (Double(parts[1]) ?? 0, (Int(parts[2]) ?? 0) * 1024)
+        let parts = line.split(separator: " ").map { Double($0) ?? 0 }
+        guard parts.count >= 5 else { return (0, 0, 0) }
+        return (parts[1], Int(parts[2]) * 1024, parts[3] + parts[4])
     }
 
     /// Runs `kader arguments` `runs` times; the row shows the median time, its rate over `bytes`
@@ -55,13 +62,17 @@ enum CommandOutput {
         note: String = "", fileBytes: Int? = nil, ok: (Double, Int) -> Bool
     ) throws -> Row {
         var times: [Double] = []
+        var cpu: [Double] = []
         var peak = 0
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first ?? "?"
         for _ in 0..<runs {
-            let (s, m) = try timeRun(arguments, environment: environment)
+            let (s, m, c) = try timeRunWithCPU(arguments, environment: environment)
             times.append(s)
+            cpu.append(c)
             peak = max(peak, m)
         }
         times.sort()
+        cpu.sort()
         let median = times[times.count / 2]
         let rate = Double(bytes) / 1_000_000 / max(median, 0.001)
         return Row(
@@ -69,7 +80,9 @@ enum CommandOutput {
             peakMemory: Format.mb(peak)
                 + (fileBytes.map { String(format: " (%.2f× the file)", Double(peak) / Double(max($0, 1))) } ?? ""),
             target: target, verdict: Verdict(ok(rate, peak)),
-            note: "median of \(runs) runs of the release binary, output to /dev/null\(note)")
+            note:
+                "median of \(runs) runs of the release binary, output to /dev/null; CPU (user + system) median "
+                + String(format: "%.2f s", cpu[cpu.count / 2]) + "; load average \(load) at the start\(note)")
     }
 
     /// The release `kader` next to kader-bench, or a row saying it is missing.
