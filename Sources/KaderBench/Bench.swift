@@ -94,6 +94,7 @@ enum Registry {
         list.append(Measurement(id: "export-matrix", timeout: 300) { try Exports.runMatrix($0) })
         list.append(Measurement(id: "analysis", timeout: 300) { try AnalysisCommands.run($0) })
         list.append(Measurement(id: "growth", timeout: 600) { try Growth.run($0) })
+        list.append(Measurement(id: "segments-output", timeout: 600) { try CommandOutput.runSegments($0) })
         list.append(Measurement(id: "commands", timeout: 1800) { try CommandOutput.run($0) })
         return list
     }

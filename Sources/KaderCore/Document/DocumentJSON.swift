@@ -5,9 +5,12 @@ import Foundation
 ///
 /// The output equals `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`
 /// on `{contentHash, diagnostics, id, metadata, segments, source, speakers}` byte for byte
-/// (segments are written by hand; the small parts go through the encoder).
+/// (segments are written by hand, in blocks formatted on every core (``ParallelBlocks``) and
+/// written in order; the small parts go through the encoder).
 public enum DocumentJSON {
-    /// Writes the JSON of `doc` (no trailing newline) to `sink` in chunks of about `chunk` bytes.
+    /// Writes the JSON of `doc` (no trailing newline) to `sink` in chunks: the parts before the
+    /// segments, blocks of `chunk / 512` segments (about `chunk` bytes for turns of a few
+    /// sentences), and the rest.
     /// - Throws: what `sink` or the encoder throws.
     public static func write(
         _ doc: Document, chunk: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void
@@ -28,11 +31,16 @@ public enum DocumentJSON {
             out.nested(try enc.encode([Segment]()), indent: 2)
         } else {
             out.raw("[\n")
-            for (i, s) in doc.segments.enumerated() {
-                segment(s, into: &out)
-                out.raw(i == doc.segments.count - 1 ? "\n" : ",\n")
-                if out.count >= chunk { try out.flush(to: sink) }
-            }
+            try out.flush(to: sink)
+            let segments = doc.segments
+            try ParallelBlocks.write(
+                count: segments.count, block: max(1, chunk / 512),
+                format: { range, out in
+                    for i in range {
+                        segment(segments[i], into: &out)
+                        out.raw(i == segments.count - 1 ? "\n" : ",\n")
+                    }
+                }, to: sink)
             out.raw("  ]")
         }
         out.raw(",\n  \"source\" : ")

@@ -28,7 +28,13 @@ public struct JSONBytes: Sendable {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Bytes as they are.
+    public mutating func raw(_ p: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: p) }
+
     public mutating func byte(_ b: UInt8) { bytes.append(b) }
+
+    /// Drops the bytes after the first `count` (`count` at most ``count``).
+    public mutating func truncate(to count: Int) { bytes.removeSubrange(count...) }
 
     public mutating func spaces(_ n: Int) {
         if n > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n)) }
@@ -59,14 +65,43 @@ public struct JSONBytes: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// True when one of the 8 bytes of `w` is a C0 control, a quote or a backslash (exact: the bit tricks
+    /// answer whether such a byte exists, not where).
+    @inline(__always)
+    private static func needsEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below20 = (w &- ones &* 0x20) & ~w
+        let q = w ^ (ones &* 0x22)
+        let quote = (q &- ones) & ~q
+        let b = w ^ (ones &* 0x5C)
+        let backslash = (b &- ones) & ~b
+        return (below20 | quote | backslash) & highs != 0
+    }
+
     private mutating func quoted(_ src: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
+        guard let base = src.baseAddress else {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        let n = src.count
         var run = 0
-        for i in 0..<src.count {
-            let b = src[i]
-            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-            if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[run..<i])) }
+        var i = 0
+        while i < n {
+            // Whole words without anything to escape are skipped.
+            while i + 8 <= n && !Self.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+            }
+            if i >= n { break }
+            let b = base[i]
+            guard b < 0x20 || b == 0x22 || b == 0x5C else {
+                i += 1
+                continue
+            }
+            if run < i { bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run)) }
             run = i + 1
+            i += 1
             bytes.append(UInt8(ascii: "\\"))
             switch b {
             case 0x22: bytes.append(0x22)
@@ -83,7 +118,7 @@ public struct JSONBytes: Sendable {
                 ])
             }
         }
-        if run < src.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[run..<src.count])) }
+        if run < n { bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: n - run)) }
         bytes.append(UInt8(ascii: "\""))
     }
 

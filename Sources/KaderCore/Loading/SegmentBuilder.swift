@@ -67,7 +67,7 @@ public struct SegmentationOptions: Sendable, Hashable {
 }
 
 /// What ``SegmentBuilder`` works out once per distinct speaker label and role.
-private struct SpeakerFacts {
+struct SpeakerFacts: Sendable {
     var role: String?
     var codable: Bool
     /// Index in the speaker list, or -1 for unlabelled turns.
@@ -104,7 +104,6 @@ public enum SegmentBuilder {
         buffer: TextBuffer, text: String? = nil, turns: [RawTurn], metadata: DocumentMetadata,
         options: SegmentationOptions
     ) -> (segments: [Segment], speakers: [Speaker]) {
-        var state = BuildState(buffer: buffer, text: text, count: turns.count)
         var speakerList: [Speaker] = []
         var speakerIndex: [String: Int] = [:]
         // Facts per distinct (speaker, role); consecutive turns of one speaker skip the lookup, a
@@ -113,6 +112,11 @@ public enum SegmentBuilder {
         var known: [KnownSpeaker] = []
         var knownIndex: [SpeakerKey: Int] = [:]
         var last = 0
+        // Which facts each turn has and where its segments start; the segments themselves are
+        // made afterwards (``SegmentPlan``), on every core for a large document.
+        var factsOf = [Int](repeating: 0, count: turns.count)
+        var firstSegment = [Int](repeating: 0, count: turns.count + 1)
+        var total = 0
         turns.withUnsafeBufferPointer { turns in
             for i in turns.indices {
                 if last >= known.count || known[last].speaker != turns[i].speaker || known[last].role != turns[i].role {
@@ -151,82 +155,28 @@ public enum SegmentBuilder {
                 }
                 let f = known[last].facts
                 if f.speakerIndex >= 0 { speakerList[f.speakerIndex].turns += 1 }
-                if turns[i].startByte >= 0 && turns[i].endByte >= 0
-                    && (turns[i].end - turns[i].start <= options.maxSegmentLength || turns[i].paragraphStarts.isEmpty)
-                {
-                    state.emit(turns[i], f, turns[i].start, turns[i].end, turns[i].startByte, turns[i].endByte)
-                } else {
-                    for (start, end, startByte, endByte) in pieces(
-                        of: turns[i], buffer: buffer, maxLength: options.maxSegmentLength)
-                    {
-                        state.emit(turns[i], f, start, end, startByte, endByte)
-                    }
-                }
+                factsOf[i] = last
+                firstSegment[i] = total
+                total +=
+                    isWhole(turns[i], maxLength: options.maxSegmentLength)
+                    ? 1 : pieces(of: turns[i], buffer: buffer, maxLength: options.maxSegmentLength).count
             }
         }
-        return (state.segments, speakerList)
+        firstSegment[turns.count] = total
+        let plan = SegmentPlan(
+            turns: turns, facts: known.map(\.facts), factsOf: factsOf, firstSegment: firstSegment,
+            maxLength: options.maxSegmentLength)
+        return (plan.segments(buffer: buffer, text: text), speakerList)
+    }
+
+    /// True when `turn` is one segment whose byte offsets the parser gave.
+    static func isWhole(_ turn: RawTurn, maxLength: Int) -> Bool {
+        turn.startByte >= 0 && turn.endByte >= 0 && (turn.end - turn.start <= maxLength || turn.paragraphStarts.isEmpty)
     }
 
     private struct SpeakerKey: Hashable {
         var speaker: String?
         var role: String?
-    }
-
-    /// The segments built so far and the scratch space for ids and fingerprints.
-    private struct BuildState {
-        let buffer: TextBuffer
-        /// The document text made native, for slicing segment texts without validating again.
-        let native: String?
-        var segments: [Segment] = []
-        /// Repeats of a base id, keyed by the 48 digest bits the base id shows.
-        var seenIds: [UInt64: Int] = [:]
-        var scratch: [UInt8] = []
-        var idBytes: [UInt8] = []
-
-        init(buffer: TextBuffer, text: String?, count: Int) {
-            self.buffer = buffer
-            native = text.map { t -> String in
-                var t = t
-                t.makeContiguousUTF8()
-                return t
-            }
-            segments.reserveCapacity(count)
-            seenIds.reserveCapacity(count)
-        }
-
-        mutating func emit(
-            _ turn: RawTurn, _ f: SpeakerFacts, _ start: Int, _ end: Int, _ startByte: Int, _ endByte: Int
-        ) {
-            let segmentText =
-                native.map { SegmentBuilder.slice($0, startByte, endByte) }
-                ?? Substring(buffer.string(bytes: startByte, endByte))
-            let digest = buffer.bytes.withUnsafeBufferPointer {
-                Fingerprint.collapsedDigest($0, startByte, endByte, scratch: &scratch)
-            }
-            let print = Fingerprint.hexPrefix(digest, digits: 16)
-            idBytes.removeAll(keepingCapacity: true)
-            idBytes.append(contentsOf: f.idPrefix)
-            idBytes.append(contentsOf: print.utf8)
-            let idDigest = idBytes.withUnsafeBytes { Fingerprint.sha256($0) }
-            let key = idDigest.withUnsafeBytes { d in
-                UInt64(d[0]) << 40 | UInt64(d[1]) << 32 | UInt64(d[2]) << 24 | UInt64(d[3]) << 16 | UInt64(d[4]) << 8
-                    | UInt64(d[5])
-            }
-            let base = Fingerprint.hexPrefix(idDigest, digits: 12, prefix: UInt8(ascii: "s"))
-            var id = base
-            if let n = seenIds[key] {
-                seenIds[key] = n + 1
-                id = "\(base)-\(n + 1)"
-            } else {
-                seenIds[key] = 1
-            }
-            segments.append(
-                Segment(
-                    id: id, ordinal: segments.count + 1, speaker: turn.speaker, role: f.role,
-                    start: start, end: end, textSlice: segmentText, timestamp: turn.timestamp,
-                    endTimestamp: turn.endTimestamp,
-                    fingerprint: print, codable: f.codable))
-        }
     }
 
     /// The UTF-8 bytes `a..<b` (on scalar boundaries) of a native string, as a slice sharing its

@@ -140,24 +140,19 @@ public struct TranscriptLoader: Sendable {
     {
         if data.count > options.maxFileSize { throw LoaderError.tooLarge(path: path, limit: options.maxFileSize) }
         var parse: FormatParse
+        var contentHash: String?
         switch format {
         case .docx:
             parse = try DocxTranscript.load(
                 Data(data), path: path, maxEntrySize: options.maxDecompressedSize, options: options)
         case .tei: parse = try TEITranscript.load(Data(data), path: path)
         case .webVTT, .srt, .plainText, .markdown, .otter:
-            let (bytes, decodedText, encoding, endings) = try TranscriptTextDecoder.decodeToUTF8Text(
-                bytes: data, path: path)
-            let sniffed = format == .plainText ? Self.sniffCueFormat(bytes) ?? format : format
-            if sniffed == .webVTT || sniffed == .srt {
-                let out = CueTranscript.build(String(decoding: bytes, as: UTF8.self), srt: sniffed == .srt)
-                parse = FormatParse(
-                    format: sniffed, bytes: out.bytes, turns: out.turns, encoding: encoding,
-                    lineEndings: endings, labelPattern: out.labelPattern, warnings: out.warnings)
+            // A large UTF-8 file is parsed while another core validates and hashes it.
+            if let overlapped = try overlappedPlainParse(data, format: format, path: path, sidecar: sidecar) {
+                parse = overlapped.parse
+                contentHash = overlapped.contentHash
             } else {
-                parse = try plainParse(
-                    bytes, format: sniffed, encoding: encoding, lineEndings: endings, path: path, sidecar: sidecar)
-                parse.text = decodedText
+                parse = try decodedParse(data, format: format, path: path, sidecar: sidecar)
             }
         }
         if case .mixedUTF8Windows1252(let line) = parse.encoding {
@@ -177,11 +172,36 @@ public struct TranscriptLoader: Sendable {
             labelPattern: parse.labelPattern, warnings: parse.warnings)
         return Document(
             id: id, sourcePath: path, metadata: metadata, text: text,
-            contentHash: Fingerprint.hexPrefix(SHA256.hash(data: parse.bytes), digits: 64), segments: segments,
+            contentHash: contentHash ?? Fingerprint.hexPrefix(SHA256.hash(data: parse.bytes), digits: 64),
+            segments: segments,
             speakers: speakers, diagnostics: diagnostics)
     }
 
-    private func plainParse(
+    /// The text formats decoded first (encoding, line endings) and then parsed, one after the other.
+    private func decodedParse(_ data: [UInt8], format: TranscriptFormat, path: String, sidecar: DocumentMetadata?)
+        throws -> FormatParse
+    {
+        var parse: FormatParse
+        let (bytes, decodedText, encoding, endings) = try TranscriptTextDecoder.decodeToUTF8Text(
+            bytes: data, path: path)
+        let sniffed = format == .plainText ? Self.sniffCueFormat(bytes) ?? format : format
+        if sniffed == .webVTT || sniffed == .srt {
+            let out = CueTranscript.build(String(decoding: bytes, as: UTF8.self), srt: sniffed == .srt)
+            parse = FormatParse(
+                format: sniffed, bytes: out.bytes, turns: out.turns, encoding: encoding,
+                lineEndings: endings, labelPattern: out.labelPattern, warnings: out.warnings)
+        } else {
+            parse = try plainParse(
+                bytes, format: sniffed, encoding: encoding, lineEndings: endings, path: path, sidecar: sidecar)
+            parse.text = decodedText
+        }
+        return parse
+    }
+
+    /// Front matter, speaker labels and turns of decoded UTF-8 text (LF line endings).
+    /// - Throws: ``LoaderError/badMetadata(path:detail:)`` for bad front matter, a ``LoaderError`` for a bad custom
+    ///   label regex.
+    func plainParse(
         _ bytes: [UInt8], format: TranscriptFormat, encoding: SourceEncoding, lineEndings: LineEndings, path: String,
         sidecar: DocumentMetadata?
     ) throws -> FormatParse {

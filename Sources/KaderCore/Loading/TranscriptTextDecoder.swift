@@ -101,7 +101,13 @@ public enum TranscriptTextDecoder {
         }
         let endings = normaliseLineEndings(&utf8)
         if endings != .lf && endings != .none { text = nil }
-        if utf8.withUnsafeBufferPointer({ p in
+        if isBlank(utf8) { throw LoaderError.empty(path: path) }
+        return (utf8, text, encoding, endings)
+    }
+
+    /// True when valid UTF-8 `utf8` holds nothing but Unicode whitespace.
+    static func isBlank(_ utf8: [UInt8]) -> Bool {
+        utf8.withUnsafeBufferPointer { p in
             var i = 0
             while i < p.count {
                 if p[i] < 0x80 {
@@ -114,10 +120,7 @@ public enum TranscriptTextDecoder {
                 }
             }
             return true
-        }) {
-            throw LoaderError.empty(path: path)
         }
-        return (utf8, text, encoding, endings)
     }
 
     /// Replaces CRLF and lone CR with LF; reports which endings were present.
