@@ -59,13 +59,13 @@ public struct ReliabilityCSV: Sendable {
         notes.append("separator: \(sepName)")
 
         var interner = LabelInterner()
+        // Cells after the name column, row by row; row r is flat[rowStart[r]..<rowStart[r + 1]].
         var flat: [Int32] = []
         var rowStart: [Int] = [0]
         var rowNames = NameArena()
         var pending = NameArena()  // the first non-blank row, kept as text until the header is decided
         var headerCells: NameArena? = nil
         var decided = false
-        var current: [Int32] = []
         var col = 0
         var currentBlank = true
         var width = 1
@@ -82,12 +82,12 @@ public struct ReliabilityCSV: Sendable {
                 } else if col == 0 {
                     rowNames.append(b)
                 } else {
-                    current.append(Self.isMissing(b) ? -1 : interner.intern(b))
+                    flat.append(interner.cell(b))
                 }
                 col += 1
                 guard end else { continue }
+                let cellsInRow = col - 1
                 defer {
-                    current.removeAll(keepingCapacity: true)
                     currentBlank = true
                     col = 0
                 }
@@ -120,22 +120,21 @@ public struct ReliabilityCSV: Sendable {
                         rowNames.append(pending.bytes(0))
                         for c in 1..<max(1, pending.count) {
                             let cell = pending.bytes(c)
-                            current.append(
-                                cell.withUnsafeBufferPointer { Self.isMissing($0) ? -1 : interner.intern($0) })
+                            flat.append(cell.withUnsafeBufferPointer { interner.cell($0) })
                         }
                         width = max(width, pending.count)
-                        flat.append(contentsOf: current)
                         rowStart.append(flat.count)
                     }
                     pending.removeAll()
                     continue
                 }
                 if currentBlank {
+                    // A blank row: its cells were all empty, so all missing.
                     rowNames.removeLast()
+                    flat.removeLast(cellsInRow)
                     continue
                 }
-                width = max(width, current.count + 1)
-                flat.append(contentsOf: current)
+                width = max(width, cellsInRow + 1)
                 rowStart.append(flat.count)
             }
         } catch CSVCellReader.Failure.unclosedQuote(let line) {
@@ -171,11 +170,17 @@ public struct ReliabilityCSV: Sendable {
         var grid = [Int32](repeating: -1, count: rows * columns)
         if transpose {
             // rows are units, columns coders → coder-major.
-            for r in 0..<rows {
-                var c = 0
-                for i in rowStart[r]..<rowStart[r + 1] {
-                    grid[c * rows + r] = flat[i]
-                    c += 1
+            grid.withUnsafeMutableBufferPointer { g in
+                flat.withUnsafeBufferPointer { f in
+                    rowStart.withUnsafeBufferPointer { starts in
+                        for r in 0..<rows {
+                            var at = r
+                            for i in starts[r]..<starts[r + 1] {
+                                g[at] = f[i]
+                                at += rows
+                            }
+                        }
+                    }
                 }
             }
             coders = (0..<columns).map { c in
@@ -317,16 +322,37 @@ public struct ReliabilityCSVError: Error, LocalizedError, Equatable {
     public var errorDescription: String? { "\(source) \(detail)." }
 }
 
-/// Distinct cell texts with O(1) look-up of byte strings: cells of up to 7 bytes are packed into
-/// a 64-bit key in an open-addressing table; longer cells go through a dictionary.
+/// Distinct cell texts with O(1) look-up of byte strings: one-byte cells through a table of 256,
+/// cells of up to 7 bytes packed into a 64-bit key in an open-addressing table, longer cells
+/// through a dictionary.
 struct LabelInterner {
     private(set) var labels: [String] = []
+    /// The id of each one-byte cell: -1 missing (`.`, `*`), -2 not seen yet.
+    private var single: [Int32] = {
+        var t = [Int32](repeating: -2, count: 256)
+        t[Int(UInt8(ascii: "."))] = -1
+        t[Int(UInt8(ascii: "*"))] = -1
+        return t
+    }()
     private var keys = [UInt64](repeating: 0, count: 64)
     private var ids = [Int32](repeating: -1, count: 64)
     private var used = 0
     private var long: [String: Int32] = [:]
 
     private(set) var badUTF8 = false
+
+    /// The id of a cell, or -1 when it is missing data (``ReliabilityCSV/isMissing(_:)``).
+    @inline(__always)
+    mutating func cell(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if b.count == 1 {
+            let id = single[Int(b[0])]
+            if id != -2 { return id }
+            let new = add(b)
+            single[Int(b[0])] = new
+            return new
+        }
+        return ReliabilityCSV.isMissing(b) ? -1 : intern(b)
+    }
 
     mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
         if b.count <= 7 {
