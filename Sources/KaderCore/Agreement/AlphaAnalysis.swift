@@ -90,7 +90,11 @@ public struct AlphaAnalysis: Sendable {
         let k = categoryLabels.count
         // Group units into patterns of category counts.
         var groups = PatternCounter(categoryCount: k, coders: m)
-        csv.cells.withUnsafeBufferPointer { groups.addUnits($0, units: n, coders: m, categories: labelToCategory) }
+        csv.cells.withUnsafeBufferPointer {
+            groups.addUnits(
+                $0, units: n, coders: m, coderStride: csv.coderStride, unitStride: csv.unitStride,
+                categories: labelToCategory)
+        }
         var patterns = groups.patterns()
         let o = patterns.coincidence()
         result = KrippendorffAlpha.compute(
@@ -136,23 +140,26 @@ struct PatternCounter {
         if b * coders <= 22 { direct = [Int](repeating: 0, count: 1 << (b * coders)) }
     }
 
-    /// Adds every unit of `cells` (coder-major: `cells[c * units + u]`, label index or -1 when
-    /// missing), reading each label's category from `categories`. O(units × coders).
-    mutating func addUnits(_ cells: UnsafeBufferPointer<Int32>, units n: Int, coders m: Int, categories: [Int32]) {
+    /// Adds every unit of `cells` (`cells[c * coderStride + u * unitStride]`, label index or -1
+    /// when missing), reading each label's category from `categories`. O(units × coders).
+    mutating func addUnits(
+        _ cells: UnsafeBufferPointer<Int32>, units n: Int, coders m: Int, coderStride: Int, unitStride: Int,
+        categories: [Int32]
+    ) {
         let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(m, 1))
         defer { scratch.deallocate() }
         categories.withUnsafeBufferPointer { category in
             /// The unit's categories, sorted, in scratch[0..<count].
             func gather(_ u: Int) -> Int {
                 var mu = 0
-                var at = u
+                var at = u * unitStride
                 for _ in 0..<m {
                     let l = cells[at]
                     if l >= 0 {
                         scratch[mu] = category[Int(l)]
                         mu += 1
                     }
-                    at += n
+                    at += coderStride
                 }
                 Self.sort(scratch, mu)
                 return mu

@@ -43,6 +43,13 @@ struct CSVCellReader {
         return UInt8(ascii: ",")
     }
 
+    /// The number of LF bytes (an upper bound on the records).
+    static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for b in bytes where b == 0x0A { count += 1 }
+        return count
+    }
+
     private var i = 0
     private var line = 1
     private let scratch = QuotedCellBuffer()
