@@ -20,10 +20,12 @@ struct CellRows {
     private var starts: [Int]? = nil
     private var rowBegin = 0
 
-    /// Reserves room for `rows` rows of `cellsPerRow` cells (an estimate; more may follow).
-    mutating func reserve(rows: Int, cellsPerRow: Int) {
+    /// Reserves room for `rows` rows of `cellsPerRow` cells (an estimate; more may follow), but
+    /// never for more than `atMost` cells (the most the input can hold, e.g. its bytes + 1).
+    mutating func reserve(rows: Int, cellsPerRow: Int, atMost: Int) {
         let (cells, overflow) = rows.multipliedReportingOverflow(by: cellsPerRow)
-        if !overflow && cells > 0 { flat.reserveCapacity(cells) }
+        let n = overflow ? atMost : min(cells, atMost)
+        if n > 0 { flat.reserveCapacity(n) }
     }
 
     /// Adds a cell to the open row.

@@ -118,7 +118,8 @@ public struct ReliabilityCSV: Sendable {
                             ? "row 1 is a header of \(transpose ? "coder names" : "unit ids") (its first cell is \(first.isEmpty ? "blank" : "\"\(firstCell)\""))"
                             : "no header row: row 1 starts with \"\(firstCell)\", read as a \(transpose ? "unit" : "coder") (--header yes if it is a header)"
                     }
-                    rows.reserve(rows: lines + (isHeader ? 0 : 1), cellsPerRow: pending.count - 1)
+                    rows.reserve(
+                        rows: lines + (isHeader ? 0 : 1), cellsPerRow: pending.count - 1, atMost: body.count + 1)
                     rowNames.reserve(names: lines + 1, bytes: min(body.count, 16 * (lines + 1)))
                     if isHeader {
                         headerCells = pending

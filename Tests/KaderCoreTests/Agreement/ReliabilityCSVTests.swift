@@ -139,6 +139,20 @@ extension AgreementTests {
             #expect(alphaA != nil && alphaA == alphaB)
         }
 
+        /// A wide first row followed by many short ones: room is reserved from the line count and
+        /// the first row, but never beyond what the file can hold.
+        @Test func wideFirstRowThenShortRows() throws {
+            let text =
+                "u0," + Array(repeating: "1", count: 3000).joined(separator: ",") + "\n"
+                + (1...3000).map { "u\($0),1,0" }.joined(separator: "\n")
+            let csv = try ReliabilityCSV(text: text, source: "f.csv", transpose: true)
+            #expect(csv.unitCount == 3001 && csv.coders.count == 3000)
+            #expect(csv.value(coder: 1, unit: 3000) == "0" && csv.value(coder: 2, unit: 3000) == nil)
+            #expect(
+                csv.notes.contains(
+                    "3000 rows have fewer cells than the widest row; the cells not given are missing data"))
+        }
+
         /// The cell reader's fast path (plain cells) and its general path (quotes, padding, CR)
         /// take turns within one record.
         @Test func cellReaderMixesPlainAndQuotedCells() throws {
