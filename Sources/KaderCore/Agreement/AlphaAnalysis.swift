@@ -37,7 +37,9 @@ public struct AlphaAnalysis: Sendable {
         let n = csv.unitCount
         // Used labels, and their categories.
         var usedLabel = [Bool](repeating: false, count: csv.labels.count)
-        for i in csv.cells where i >= 0 { usedLabel[Int(i)] = true }
+        usedLabel.withUnsafeMutableBufferPointer { used in
+            csv.cells.withUnsafeBufferPointer { cells in for i in cells where i >= 0 { used[Int(i)] = true } }
+        }
         let numbers: [Double]?
         do { numbers = try csv.numericLabels(source: source, metric: metric) } catch {
             if metric != .nominal { throw error }
@@ -88,19 +90,10 @@ public struct AlphaAnalysis: Sendable {
         let k = categoryLabels.count
         // Group units into patterns of category counts.
         var groups = PatternCounter(categoryCount: k, coders: m)
-        var scratch = [Int32](repeating: 0, count: m)
-        csv.cells.withUnsafeBufferPointer { cells in
-            for u in 0..<n {
-                var mu = 0
-                for c in 0..<m {
-                    let l = cells[c * n + u]
-                    if l >= 0 {
-                        scratch[mu] = labelToCategory[Int(l)]
-                        mu += 1
-                    }
-                }
-                groups.add(&scratch, count: mu)
-            }
+        csv.cells.withUnsafeBufferPointer {
+            groups.addUnits(
+                $0, units: n, coders: m, coderStride: csv.coderStride, unitStride: csv.unitStride,
+                categories: labelToCategory)
         }
         var patterns = groups.patterns()
         let o = patterns.coincidence()
@@ -147,19 +140,62 @@ struct PatternCounter {
         if b * coders <= 22 { direct = [Int](repeating: 0, count: 1 << (b * coders)) }
     }
 
-    mutating func add(_ v: inout [Int32], count mu: Int) {
-        // Insertion sort: mu is the number of coders.
-        if mu > 1 {
-            for i in 1..<mu {
-                let x = v[i]
-                var j = i - 1
-                while j >= 0 && v[j] > x {
-                    v[j + 1] = v[j]
-                    j -= 1
+    /// Adds every unit of `cells` (`cells[c * coderStride + u * unitStride]`, label index or -1
+    /// when missing), reading each label's category from `categories`. O(units × coders).
+    mutating func addUnits(
+        _ cells: UnsafeBufferPointer<Int32>, units n: Int, coders m: Int, coderStride: Int, unitStride: Int,
+        categories: [Int32]
+    ) {
+        let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(m, 1))
+        defer { scratch.deallocate() }
+        categories.withUnsafeBufferPointer { category in
+            /// The unit's categories, sorted, in scratch[0..<count].
+            func gather(_ u: Int) -> Int {
+                var mu = 0
+                var at = u * unitStride
+                for _ in 0..<m {
+                    let l = cells[at]
+                    if l >= 0 {
+                        scratch[mu] = category[Int(l)]
+                        mu += 1
+                    }
+                    at += coderStride
                 }
-                v[j + 1] = x
+                Self.sort(scratch, mu)
+                return mu
+            }
+            if packs && !direct.isEmpty {
+                let bits = UInt64(self.bits)
+                direct.withUnsafeMutableBufferPointer { table in
+                    for u in 0..<n {
+                        let mu = gather(u)
+                        var key: UInt64 = 0
+                        for i in 0..<mu { key = (key << bits) | UInt64(scratch[i] + 1) }
+                        table[Int(key)] += 1
+                    }
+                }
+            } else {
+                for u in 0..<n { add(sorted: scratch, count: gather(u)) }
             }
         }
+    }
+
+    /// Insertion sort of v[0..<mu] (mu is at most the number of coders).
+    @inline(__always)
+    private static func sort(_ v: UnsafeMutableBufferPointer<Int32>, _ mu: Int) {
+        guard mu > 1 else { return }
+        for i in 1..<mu {
+            let x = v[i]
+            var j = i - 1
+            while j >= 0 && v[j] > x {
+                v[j + 1] = v[j]
+                j -= 1
+            }
+            v[j + 1] = x
+        }
+    }
+
+    private mutating func add(sorted v: UnsafeMutableBufferPointer<Int32>, count mu: Int) {
         if packs {
             var key: UInt64 = 0
             for i in 0..<mu { key = (key << UInt64(bits)) | UInt64(v[i] + 1) }

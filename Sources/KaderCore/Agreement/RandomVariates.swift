@@ -2,68 +2,54 @@ import Foundation
 
 /// Exact random variates for the bootstrap over units, on top of ``SplitMix64``.
 ///
-/// - Normal: Box–Muller (Box & Muller 1958).
-/// - Gamma(a ≥ 1): Marsaglia & Tsang (2000), "A simple method for generating gamma variables",
-///   ACM TOMS 26(3); Beta(a, b) = G_a / (G_a + G_b).
-/// - Binomial(n, p): inversion of the cumulative distribution when the mean is small,
-///   otherwise Knuth's recursive split on a Beta-distributed order statistic (TAOCP vol. 2,
-///   3.4.1 F), which is exact and needs O(log n) Beta variates.
+/// - Binomial(n, p): inversion of the cumulative distribution when the mean is below 20,
+///   otherwise Hörmann's transformed rejection with squeeze, BTRS (Hörmann 1993, "The
+///   generation of binomial random variates", J. Statist. Comput. Simul. 46, 101–110), which is
+///   exact (the rejection step compares with the binomial probabilities through `lgamma`) and
+///   takes two uniforms per try and a bounded expected number of tries whatever n is. (Until 2026-12 the large-mean case used
+///   Knuth's split on Beta order statistics, O(log n) Beta variates: the same distribution, but
+///   another random stream, so intervals for a given seed changed slightly then.)
 /// - Multinomial(n, weights): conditional binomials, O(categories) variates.
 enum RandomVariates {
-    static func normal(_ rng: inout SplitMix64) -> Double {
-        var u = rng.nextUnit()
-        while u <= 0 { u = rng.nextUnit() }
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * rng.nextUnit())
-    }
-
-    /// Gamma(shape a, scale 1) for a ≥ 1.
-    static func gamma(_ a: Double, _ rng: inout SplitMix64) -> Double {
-        let d = a - 1.0 / 3
-        let c = 1 / (9 * d).squareRoot()
-        while true {
-            var x = 0.0
-            var v = 0.0
-            repeat {
-                x = normal(&rng)
-                v = 1 + c * x
-            } while v <= 0
-            v = v * v * v
-            let u = rng.nextUnit()
-            if u < 1 - 0.0331 * x * x * x * x { return d * v }
-            if u > 0, log(u) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }
-        }
-    }
-
-    static func beta(_ a: Double, _ b: Double, _ rng: inout SplitMix64) -> Double {
-        let x = gamma(a, &rng)
-        let y = gamma(b, &rng)
-        return x / (x + y)
-    }
-
     /// Binomial(n, p), exact.
     static func binomial(_ n: Int, _ p: Double, _ rng: inout SplitMix64) -> Int {
-        var n = n
-        var p = p
-        var add = 0
+        if n <= 0 || p <= 0 { return 0 }
+        if p >= 1 { return n }
+        if p > 0.5 { return n - binomial(n, 1 - p, &rng) }
+        if Double(n) * p < 20 { return inversion(n, p, &rng) }
+        return transformedRejection(n, p, &rng)
+    }
+
+    /// BTRS (Hörmann 1993, section 3) for p ≤ 0.5 and n·p ≥ 10: a hat of the form
+    /// (2a/(0.5 − |u|) + b)·u + c over the binomial, a box of certain acceptance (the squeeze),
+    /// and otherwise a comparison of log v with log(f(k)/f(mode)).
+    private static func transformedRejection(_ n: Int, _ p: Double, _ rng: inout SplitMix64) -> Int {
+        let q = 1 - p
+        let spq = (Double(n) * p * q).squareRoot()
+        let b = 1.15 + 2.53 * spq
+        let a = -0.0873 + 0.0248 * b + 0.01 * p
+        let c = Double(n) * p + 0.5
+        let vr = 0.92 - 4.2 / b
+        let alpha = (2.83 + 5.1 / b) * spq
+        let lpq = log(p / q)
+        let mode = (Double(n + 1) * p).rounded(.down)
+        var h = Double.nan  // log(mode!) + log((n − mode)!), computed when first needed
         while true {
-            if n <= 0 || p <= 0 { return add }
-            if p >= 1 { return add + n }
-            if p > 0.5 { return add + n - binomial(n, 1 - p, &rng) }
-            if Double(n) * p < 20 { return add + inversion(n, p, &rng) }
-            // Knuth 3.4.1 F: the a-th smallest of n uniforms is Beta(a, n + 1 − a).
-            let a = 1 + n / 2
-            let b = n + 1 - a
-            let x = beta(Double(a), Double(b), &rng)
-            if x >= p {
-                n = a - 1
-                p = p / x
-            } else {
-                add += a
-                n = b - 1
-                p = (p - x) / (1 - x)
-            }
+            let u = rng.nextUnit() - 0.5
+            var v = rng.nextUnit()
+            let us = 0.5 - abs(u)
+            guard us > 0 else { continue }
+            let x = ((2 * a / us + b) * u + c).rounded(.down)
+            guard x >= 0, x <= Double(n) else { continue }
+            if us >= 0.07 && v <= vr { return Int(x) }
+            v = v * alpha / (a / (us * us) + b)
+            if h.isNaN { h = logFactorial(mode) + logFactorial(Double(n) - mode) }
+            if log(v) <= h - logFactorial(x) - logFactorial(Double(n) - x) + (x - mode) * lpq { return Int(x) }
         }
     }
+
+    /// log(x!) for a whole number x ≥ 0.
+    private static func logFactorial(_ x: Double) -> Double { lgamma(x + 1) }
 
     /// Inversion by sequential search for small n·p (p ≤ 0.5).
     private static func inversion(_ n: Int, _ p: Double, _ rng: inout SplitMix64) -> Int {

@@ -10,7 +10,8 @@ import Foundation
 /// units and columns coders (first column = unit id, optional header of coder names by the same
 /// rule). A blank cell, `.`, `*`, `NA` or `na` is missing data. Separator: comma, or semicolon /
 /// tab when the first line has more of those than commas. Cells are RFC 4180 (``CSVCellReader``).
-/// Memory: 4 bytes per cell plus the distinct values and the row/column names.
+/// Memory: 4 bytes per cell (8 while rows of unequal length are padded into a grid) plus the
+/// distinct values and the row/column names (their bytes and 8 bytes each).
 public struct ReliabilityCSV: Sendable {
     /// Whether the first row is a header.
     public enum HeaderRule: String, Sendable, CaseIterable { case auto, yes, no }
@@ -18,8 +19,13 @@ public struct ReliabilityCSV: Sendable {
     public let coders: [String]
     /// Number of units.
     public let unitCount: Int
-    /// `cells[coder * unitCount + unit]`: index into ``labels``, -1 = missing.
+    /// `cells[coder * coderStride + unit * unitStride]` (``cellIndex(coder:unit:)``): index into
+    /// ``labels``, -1 = missing. The rows of the file in order (coder-major, or unit-major with
+    /// `transpose`), so a file whose rows are all complete is used as read, without a copy.
     public let cells: [Int32]
+    /// Distance in ``cells`` between coders of one unit, and between units of one coder.
+    public let coderStride: Int
+    public let unitStride: Int
     /// Distinct cell texts, in order of first appearance in the file.
     public let labels: [String]
     /// The separator, the header and orientation decisions and other guesses, one sentence each.
@@ -59,16 +65,15 @@ public struct ReliabilityCSV: Sendable {
         notes.append("separator: \(sepName)")
 
         var interner = LabelInterner()
-        var flat: [Int32] = []
-        var rowStart: [Int] = [0]
+        var rows = CellRows()
         var rowNames = NameArena()
+        // Room for one name and one row of cells per line (rows of the size of the first).
+        let lines = CSVCellReader.lineCount(body)
         var pending = NameArena()  // the first non-blank row, kept as text until the header is decided
         var headerCells: NameArena? = nil
         var decided = false
-        var current: [Int32] = []
         var col = 0
         var currentBlank = true
-        var width = 1
         var headerReason = ""
         var badUTF8 = false
         var reader = CSVCellReader(bytes: body, delimiter: delimiter)
@@ -82,12 +87,11 @@ public struct ReliabilityCSV: Sendable {
                 } else if col == 0 {
                     rowNames.append(b)
                 } else {
-                    current.append(Self.isMissing(b) ? -1 : interner.intern(b))
+                    rows.append(interner.cell(b))
                 }
                 col += 1
                 guard end else { continue }
                 defer {
-                    current.removeAll(keepingCapacity: true)
                     currentBlank = true
                     col = 0
                 }
@@ -114,29 +118,29 @@ public struct ReliabilityCSV: Sendable {
                             ? "row 1 is a header of \(transpose ? "coder names" : "unit ids") (its first cell is \(first.isEmpty ? "blank" : "\"\(firstCell)\""))"
                             : "no header row: row 1 starts with \"\(firstCell)\", read as a \(transpose ? "unit" : "coder") (--header yes if it is a header)"
                     }
+                    rows.reserve(
+                        rows: lines + (isHeader ? 0 : 1), cellsPerRow: pending.count - 1, atMost: body.count + 1)
+                    rowNames.reserve(names: lines + 1, bytes: min(body.count, 16 * (lines + 1)))
                     if isHeader {
                         headerCells = pending
                     } else {
                         rowNames.append(pending.bytes(0))
                         for c in 1..<max(1, pending.count) {
                             let cell = pending.bytes(c)
-                            current.append(
-                                cell.withUnsafeBufferPointer { Self.isMissing($0) ? -1 : interner.intern($0) })
+                            rows.append(cell.withUnsafeBufferPointer { interner.cell($0) })
                         }
-                        width = max(width, pending.count)
-                        flat.append(contentsOf: current)
-                        rowStart.append(flat.count)
+                        rows.endRow()
                     }
                     pending.removeAll()
                     continue
                 }
                 if currentBlank {
+                    // A blank row: its cells were all empty, so all missing.
                     rowNames.removeLast()
+                    rows.dropOpenRow()
                     continue
                 }
-                width = max(width, current.count + 1)
-                flat.append(contentsOf: current)
-                rowStart.append(flat.count)
+                rows.endRow()
             }
         } catch CSVCellReader.Failure.unclosedQuote(let line) {
             throw ReliabilityCSVError(
@@ -151,15 +155,15 @@ public struct ReliabilityCSV: Sendable {
         guard rowNames.count > 0 else {
             throw ReliabilityCSVError(source: source, detail: "has a header row but no data rows")
         }
+        var width = rows.widest + 1
         if let h = headerCells { width = max(width, h.count) }
         guard width >= 2 else {
             throw ReliabilityCSVError(source: source, detail: "needs a name column and at least one value column")
         }
         notes.append(headerReason)
-        let rows = rowNames.count
+        let rowCount = rowNames.count
         let columns = width - 1
-        var shortRows = 0
-        for r in 0..<rows where rowStart[r + 1] - rowStart[r] < columns { shortRows += 1 }
+        let shortRows = rows.shortRows(columns: columns)
         if shortRows > 0 {
             notes.append(
                 "\(shortRows) row\(shortRows == 1 ? " has" : "s have") fewer cells than the widest row; the cells not given are missing data"
@@ -168,44 +172,32 @@ public struct ReliabilityCSV: Sendable {
         let names = rowNames
         var columnNames = headerCells
         columnNames?.dropFirstName()
-        var grid = [Int32](repeating: -1, count: rows * columns)
+        // Row-major rows × columns, whichever way round the file is.
+        let grid = rows.grid(columns: columns)
         if transpose {
-            // rows are units, columns coders → coder-major.
-            for r in 0..<rows {
-                var c = 0
-                for i in rowStart[r]..<rowStart[r + 1] {
-                    grid[c * rows + r] = flat[i]
-                    c += 1
-                }
-            }
             coders = (0..<columns).map { c in
                 columnNames.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? String(c + 1)
             }
-            unitCount = rows
+            unitCount = rowCount
+            coderStride = 1
+            unitStride = columns
             unitNames = names
             notes.append(
-                "--transpose: rows are units, columns are coders: \(columns) coder\(columns == 1 ? "" : "s") × \(rows) unit\(rows == 1 ? "" : "s")"
+                "--transpose: rows are units, columns are coders: \(columns) coder\(columns == 1 ? "" : "s") × \(rowCount) unit\(rowCount == 1 ? "" : "s")"
             )
         } else {
-            for r in 0..<rows {
-                let s = rowStart[r]
-                let len = rowStart[r + 1] - s
-                grid.withUnsafeMutableBufferPointer { g in
-                    flat.withUnsafeBufferPointer { f in
-                        for c in 0..<len { g[r * columns + c] = f[s + c] }
-                    }
-                }
-            }
-            coders = (0..<rows).map { r in names[r].isEmpty ? String(r + 1) : names[r] }
+            coders = (0..<rowCount).map { r in names[r].isEmpty ? String(r + 1) : names[r] }
             unitCount = columns
+            coderStride = columns
+            unitStride = 1
             unitNames = columnNames
             notes.append(
-                "rows are coders, columns are units: \(rows) coder\(rows == 1 ? "" : "s") × \(columns) unit\(columns == 1 ? "" : "s") (--transpose if coders are columns)"
+                "rows are coders, columns are units: \(rowCount) coder\(rowCount == 1 ? "" : "s") × \(columns) unit\(columns == 1 ? "" : "s") (--transpose if coders are columns)"
             )
         }
         cells = grid
         labels = interner.labels
-        let missing = grid.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+        let missing = grid.withUnsafeBufferPointer { g in g.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
         if missing > 0 {
             notes.append(
                 "\(missing) cell\(missing == 1 ? " is" : "s are") missing data (blank, \".\", \"*\", \"NA\" or not given)"
@@ -250,9 +242,12 @@ public struct ReliabilityCSV: Sendable {
         }
     }
 
+    /// Where the value of coder `c` for unit `u` is in ``cells``.
+    public func cellIndex(coder c: Int, unit u: Int) -> Int { c * coderStride + u * unitStride }
+
     /// The value of coder `c` for unit `u` as text, nil when missing.
     public func value(coder c: Int, unit u: Int) -> String? {
-        let i = cells[c * unitCount + u]
+        let i = cells[cellIndex(coder: c, unit: u)]
         return i < 0 ? nil : labels[Int(i)]
     }
 
@@ -270,7 +265,7 @@ public struct ReliabilityCSV: Sendable {
         return try ReliabilityData(
             coders: (0..<coders.count).map { c in
                 (0..<unitCount).map { u in
-                    let i = cells[c * unitCount + u]
+                    let i = cells[cellIndex(coder: c, unit: u)]
                     return i < 0 ? nil : numbers[Int(i)]
                 }
             })
@@ -291,11 +286,12 @@ public struct ReliabilityCSV: Sendable {
         var shown: [String] = []
         var total = 0
         for c in 0..<coders.count {
-            for u in 0..<unitCount where badSet.contains(cells[c * unitCount + u]) {
+            for u in 0..<unitCount where badSet.contains(cells[cellIndex(coder: c, unit: u)]) {
                 total += 1
                 if shown.count < 3 {
                     shown.append(
-                        "\"\(labels[Int(cells[c * unitCount + u])])\" for coder \(coders[c]), unit \(unitId(u))")
+                        "\"\(labels[Int(cells[cellIndex(coder: c, unit: u)])])\" for coder \(coders[c]), unit \(unitId(u))"
+                    )
                 }
             }
         }
@@ -317,16 +313,37 @@ public struct ReliabilityCSVError: Error, LocalizedError, Equatable {
     public var errorDescription: String? { "\(source) \(detail)." }
 }
 
-/// Distinct cell texts with O(1) look-up of byte strings: cells of up to 7 bytes are packed into
-/// a 64-bit key in an open-addressing table; longer cells go through a dictionary.
+/// Distinct cell texts with O(1) look-up of byte strings: one-byte cells through a table of 256,
+/// cells of up to 7 bytes packed into a 64-bit key in an open-addressing table, longer cells
+/// through a dictionary.
 struct LabelInterner {
     private(set) var labels: [String] = []
+    /// The id of each one-byte cell: -1 missing (`.`, `*`), -2 not seen yet.
+    private var single: [Int32] = {
+        var t = [Int32](repeating: -2, count: 256)
+        t[Int(UInt8(ascii: "."))] = -1
+        t[Int(UInt8(ascii: "*"))] = -1
+        return t
+    }()
     private var keys = [UInt64](repeating: 0, count: 64)
     private var ids = [Int32](repeating: -1, count: 64)
     private var used = 0
     private var long: [String: Int32] = [:]
 
     private(set) var badUTF8 = false
+
+    /// The id of a cell, or -1 when it is missing data (``ReliabilityCSV/isMissing(_:)``).
+    @inline(__always)
+    mutating func cell(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if b.count == 1 {
+            let id = single[Int(b[0])]
+            if id != -2 { return id }
+            let new = add(b)
+            single[Int(b[0])] = new
+            return new
+        }
+        return ReliabilityCSV.isMissing(b) ? -1 : intern(b)
+    }
 
     mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
         if b.count <= 7 {
@@ -383,6 +400,12 @@ struct NameArena: Sendable {
     private var first = 0
 
     var count: Int { ends.count - first }
+
+    /// Reserves room for `names` names of `bytes` bytes in all (estimates; more may follow).
+    mutating func reserve(names: Int, bytes: Int) {
+        ends.reserveCapacity(names)
+        data.reserveCapacity(bytes)
+    }
 
     mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
         data.append(contentsOf: b)

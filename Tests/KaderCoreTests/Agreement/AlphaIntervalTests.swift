@@ -193,6 +193,48 @@ extension AgreementTests {
             #expect(counts.reduce(0, +) == 10 && counts[1] == 0)
         }
 
+        /// The whole distribution, not just its moments: a χ² test of 20,000 draws against the
+        /// binomial probabilities (cells merged until each expects at least 10 draws), on both
+        /// sides of the switch from inversion (n·p < 20) to transformed rejection.
+        @Test func binomialDrawsFollowTheBinomialProbabilities() {
+            var rng = SplitMix64(seed: 4)
+            for (n, p) in [(60, 0.3), (200, 0.1), (1000, 0.3), (100_000, 0.01), (1_000_000, 0.45), (500, 0.8)] {
+                let draws = 20_000
+                var seen: [Int: Int] = [:]
+                for _ in 0..<draws { seen[RandomVariates.binomial(n, p, &rng), default: 0] += 1 }
+                func probability(_ k: Int) -> Double {
+                    exp(
+                        lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1)) + Double(k) * log(p)
+                            + Double(n - k) * log1p(-p))
+                }
+                let mean = Double(n) * p
+                let sd = (mean * (1 - p)).squareRoot()
+                let lo = max(0, Int(mean - 8 * sd))
+                let hi = min(n, Int(mean + 8 * sd) + 1)
+                var chi2 = 0.0
+                var cells = 0
+                var expected = 0.0
+                var observed = 0
+                var outside = draws
+                for k in lo...hi {
+                    expected += Double(draws) * probability(k)
+                    observed += seen[k] ?? 0
+                    outside -= seen[k] ?? 0
+                    if expected >= 10 || k == hi {
+                        chi2 += (Double(observed) - expected) * (Double(observed) - expected) / expected
+                        cells += 1
+                        expected = 0
+                        observed = 0
+                    }
+                }
+                // Beyond 8 standard deviations: not one draw in 20,000 is expected.
+                #expect(outside == 0, "n \(n) p \(p): \(outside) draws far out")
+                // χ² with cells − 1 degrees of freedom: mean df, sd √(2df); 6 sd is p < 1e-6.
+                let df = Double(cells - 1)
+                #expect(chi2 < df + 6 * (2 * df).squareRoot(), "n \(n) p \(p): χ² \(chi2) over \(cells) cells")
+            }
+        }
+
         @Test func pooledPatternsGiveThePooledAlpha() throws {
             let a = try CodeAssignments(units: Vectors.ml1)
             let report = CodeAgreement.report(a)

@@ -113,6 +113,60 @@ extension AgreementTests {
             #expect(ta.notes.contains { $0.hasPrefix("--transpose: rows are units") })
         }
 
+        /// Short rows, blank lines, padded and quoted cells and CRLF, with coders as rows and as
+        /// columns: the same cells either way round (the late short row in the transposed file
+        /// comes after rows of equal length, which are stored without row offsets).
+        @Test func raggedRowsReadTheSameEitherWayRound() throws {
+            let expected: [[String?]] = [
+                ["1", "2", "3", "3", nil, nil], ["1", "2", "3", "3", "2", "2"], [nil, "3", "3", "3", "2", nil],
+                ["1", "2", "3", "3", "2", nil],
+            ]
+            let byCoder =
+                "coder,u1,u2,u3,u4,u5,u6\nA,1,2,3,3\n\nB, 1 ,2,\"3\",3,2,2\r\n,,,,,,\nC,,3,3,3,2\nD,1,2,3,3,2,\n"
+            let byUnit = "unit,A,B,C,D\nu1,1,1,,1\nu2,2,2,3,2\nu3,3,3,3,3\r\n\nu4, 3,3,\"3\",3\nu5,,2,2,2\nu6,,2"
+            let a = try ReliabilityCSV(text: byCoder, source: "f.csv")
+            let b = try ReliabilityCSV(text: byUnit, source: "f.csv", transpose: true)
+            for csv in [a, b] {
+                #expect(csv.coders == ["A", "B", "C", "D"] && csv.unitCount == 6 && csv.unitId(5) == "u6")
+                for c in 0..<4 { for u in 0..<6 { #expect(csv.value(coder: c, unit: u) == expected[c][u]) } }
+                #expect(csv.notes.contains("5 cells are missing data (blank, \".\", \"*\", \"NA\" or not given)"))
+            }
+            #expect(
+                a.notes.contains("2 rows have fewer cells than the widest row; the cells not given are missing data"))
+            #expect(b.notes.contains("1 row has fewer cells than the widest row; the cells not given are missing data"))
+            let alphaA = try AlphaAnalysis(a, source: "f.csv", metric: .interval).result.value.double
+            let alphaB = try AlphaAnalysis(b, source: "f.csv", metric: .interval).result.value.double
+            #expect(alphaA != nil && alphaA == alphaB)
+        }
+
+        /// A wide first row followed by many short ones: room is reserved from the line count and
+        /// the first row, but never beyond what the file can hold.
+        @Test func wideFirstRowThenShortRows() throws {
+            let text =
+                "u0," + Array(repeating: "1", count: 3000).joined(separator: ",") + "\n"
+                + (1...3000).map { "u\($0),1,0" }.joined(separator: "\n")
+            let csv = try ReliabilityCSV(text: text, source: "f.csv", transpose: true)
+            #expect(csv.unitCount == 3001 && csv.coders.count == 3000)
+            #expect(csv.value(coder: 1, unit: 3000) == "0" && csv.value(coder: 2, unit: 3000) == nil)
+            #expect(
+                csv.notes.contains(
+                    "3000 rows have fewer cells than the widest row; the cells not given are missing data"))
+        }
+
+        /// The cell reader's fast path (plain cells) and its general path (quotes, padding, CR)
+        /// take turns within one record.
+        @Test func cellReaderMixesPlainAndQuotedCells() throws {
+            let text = "a,b\r\nc\n\n d ,\"e\"\"f\"\r\ng\rh,,\"i\nj\"\n!x,k"
+            var cells: [String] = []
+            try Array(text.utf8).withUnsafeBufferPointer { bytes in
+                var reader = CSVCellReader(bytes: bytes, delimiter: UInt8(ascii: ","))
+                while let next = try reader.next() {
+                    cells.append(String(decoding: next.cell, as: UTF8.self) + (next.endOfRow ? "⏎" : ""))
+                }
+            }
+            #expect(cells == ["a", "b⏎", "c⏎", "⏎", "d", "e\"f⏎", "g\rh", "", "i\nj⏎", "!x", "k⏎"])
+        }
+
         @Test func jsonRoundTripsAlphaExactly() throws {
             let a = try Self.analysis(
                 "coder,1,2,3,4,5,6,7\nA,1,2,3,3,2,1,4\nB,1,2,3,3,2,2,4\nC,2,3,3,3,2,3,1\n", metric: .interval)
