@@ -16,19 +16,7 @@ extension QDAProjectXML {
                 ("name", project.name), ("origin", project.origin), ("creationDateTime", project.creationDateTime),
                 ("xmlns", namespace),
             ])
-        if !project.users.isEmpty {
-            w.element("Users") { w in
-                for u in project.users { w.element("User", [("guid", u.guid), ("name", u.name)]) }
-            }
-        }
-        // The schema's CodeBook is optional but needs a Codes with at least one Code.
-        if !project.codes.isEmpty {
-            w.element("CodeBook") { w in
-                w.element("Codes") { w in QDACodebookXML.writeCodes(project.codes, into: &w) }
-            }
-        }
-        QDAAttributes.write(
-            project.documentAttributes.map { ($0.documentId, $0.attributes) }, sourceGUID: StableGUID.source, into: &w)
+        writeLeadingChildren(project, into: &w)
         return w.out
     }
 

@@ -18,20 +18,7 @@ public enum QDAProjectXML {
                 ("xmlns", namespace),
             ]
         ) { w in
-            if !project.users.isEmpty {
-                w.element("Users") { w in
-                    for u in project.users { w.element("User", [("guid", u.guid), ("name", u.name)]) }
-                }
-            }
-            // The schema's CodeBook is optional but needs a Codes with at least one Code.
-            if !project.codes.isEmpty {
-                w.element("CodeBook") { w in
-                    w.element("Codes") { w in QDACodebookXML.writeCodes(project.codes, into: &w) }
-                }
-            }
-            QDAAttributes.write(
-                project.documentAttributes.map { ($0.documentId, $0.attributes) }, sourceGUID: StableGUID.source,
-                into: &w)
+            writeLeadingChildren(project, into: &w)
             if !project.sources.isEmpty {
                 w.element("Sources") { w in
                     for s in project.sources { writeSource(s, into: &w) }
@@ -45,6 +32,23 @@ public enum QDAProjectXML {
             for n in project.noteRefs { w.element("NoteRef", [("targetGUID", n)]) }
         }
         return w.out
+    }
+
+    /// The `Project` children before `Sources`: `Users`, `CodeBook`, `Variables` and `Cases`.
+    static func writeLeadingChildren(_ project: QDAProject, into w: inout XMLWriter) {
+        if !project.users.isEmpty {
+            w.element("Users") { w in
+                for u in project.users { w.element("User", [("guid", u.guid), ("name", u.name)]) }
+            }
+        }
+        // The schema's CodeBook is optional but needs a Codes with at least one Code.
+        if !project.codes.isEmpty {
+            w.element("CodeBook") { w in
+                w.element("Codes") { w in QDACodebookXML.writeCodes(project.codes, into: &w) }
+            }
+        }
+        QDAAttributes.write(
+            project.documentAttributes.map { ($0.documentId, $0.attributes) }, sourceGUID: StableGUID.source, into: &w)
     }
 
     static func writeNote(_ n: QDANote, into w: inout XMLWriter) {

@@ -60,7 +60,6 @@ public enum AtomicFile {
     }
 
     static func write(bytes buf: UnsafeRawBufferPointer, to url: URL, durable: Bool = true) throws {
-        let dir = url.deletingLastPathComponent().path
         var link = stat()
         if lstat(url.path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK { throw StoreError.symlink(path: url.path) }
         let (fd, tmp) = try createTemporary(for: url)
@@ -74,25 +73,17 @@ public enum AtomicFile {
             close(fd)
             throw error
         }
-        if durable, fsync(fd) != 0 {
-            let text = errnoText()
-            close(fd)
-            throw StoreError.io(path: url.path, detail: "fsync failed: \(text)")
+        if durable {
+            // After a rename the temporary path is gone, so the deferred unlink is harmless.
+            try install(fd, temporary: tmp, over: url)
+            ok = true
+            return
         }
         close(fd)
         guard rename(tmp, url.path) == 0 else {
             throw StoreError.io(path: url.path, detail: "rename failed: \(errnoText())")
         }
         ok = true
-        guard durable else { return }
-        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard dfd >= 0 else {
-            throw StoreError.io(path: url.path, detail: "cannot open the folder to fsync it: \(errnoText())")
-        }
-        defer { close(dfd) }
-        guard fsync(dfd) == 0 else {
-            throw StoreError.io(path: url.path, detail: "fsync of the folder failed: \(errnoText())")
-        }
     }
 
     /// Creates `.<name>.<random>.tmp` next to `url` exclusively, never following a link, open for
