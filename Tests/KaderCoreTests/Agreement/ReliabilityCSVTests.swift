@@ -167,6 +167,22 @@ extension AgreementTests {
             #expect(cells == ["a", "b⏎", "c⏎", "⏎", "d", "e\"f⏎", "g\rh", "", "i\nj⏎", "!x", "k⏎"])
         }
 
+        /// The JSON names a small-sample bound when it set the lower limit.
+        @Test func jsonNamesTheSmallSampleBound() throws {
+            func interval(_ text: String) throws -> [String: Any] {
+                let csv = try ReliabilityCSV(text: text, source: "f.csv")
+                let json = try AlphaReport.json(try AlphaAnalysis(csv, source: "f.csv", metric: .nominal))
+                let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+                return try #require(obj["interval"] as? [String: Any])
+            }
+            let one = try interval("coder,1,2,3,4,5,6,7,8,9,10\nann,1,1,0,0,1,1,0,1,1,0\nbart,1,1,0,0,1,1,0,1,0,0\n")
+            #expect(one["lowerLimitBound"] as? String == "few-disagreements")
+            #expect(one["disagreeingUnits"] as? Int == 1)
+            let none = try interval("coder,1,2,3,4,5,6\nann,1,1,0,0,1,0\nbart,1,1,0,0,1,0\n")
+            #expect(none["lowerLimitBound"] as? String == "zero-event")
+            #expect(none["disagreeingUnits"] as? Int == 0)
+        }
+
         @Test func jsonRoundTripsAlphaExactly() throws {
             let a = try Self.analysis(
                 "coder,1,2,3,4,5,6,7\nA,1,2,3,3,2,1,4\nB,1,2,3,3,2,2,4\nC,2,3,3,3,2,3,1\n", metric: .interval)
@@ -176,6 +192,7 @@ extension AgreementTests {
             #expect(abs(alpha - a.result.value.double!) < 1e-12)
             #expect(abs((obj["observedDisagreement"] as? Double ?? 0) - a.result.observedDisagreement) < 1e-12)
             #expect((obj["interval"] as? [String: Any])?["method"] as? String == "units")
+
             #expect((obj["coincidence"] as? [[Double]])?.count == 4)
             let csv = String(decoding: try AlphaReport.csv(a), as: UTF8.self)
             #expect(csv.hasPrefix("file,metric,coders,units,"))

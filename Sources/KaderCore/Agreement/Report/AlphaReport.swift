@@ -76,6 +76,9 @@ public enum AlphaReport {
             var method: String?, description: String?, lower: Double?, upper: Double?, standardError: Double?
             var replicates: Int?, seed: UInt64?, units: Int?, undefinedReplicates: Int?, drawsPerSample: Int?
             var probabilityBelow: [String: Double]?, reason: String?
+            /// Set when the lower limit is a small-sample bound: `"zero-event"` (no disagreeing
+            /// unit) or `"few-disagreements"` (``disagreeingUnits`` of 1–50).
+            var lowerLimitBound: String?, disagreeingUnits: Int?
         }
         var file: String
         var metric: String
@@ -109,6 +112,13 @@ public enum AlphaReport {
                 drawsPerSample: b.drawsPerSample,
                 probabilityBelow: Dictionary(
                     uniqueKeysWithValues: zip(b.thresholds.map { String($0) }, b.probabilitiesBelow)))
+            if b.withoutObservedDisagreement {
+                iv.lowerLimitBound = "zero-event"
+                iv.disagreeingUnits = 0
+            } else if let k = b.fewDisagreements {
+                iv.lowerLimitBound = "few-disagreements"
+                iv.disagreeingUnits = k
+            }
         case .notComputable(let reason): iv.reason = reason
         }
         var o: [[Double]] = []
