@@ -60,6 +60,13 @@ enum AlphaFewDisagreements {
 }
 
 extension AlphaInterval {
+    /// The small-sample bound that set the lower limit, for machine-readable reports:
+    /// `("zero-event", 0)` or `("few-disagreements", k)`; nil when the method's own limit stands.
+    public var lowerLimitBound: (name: String, disagreeingUnits: Int)? {
+        if withoutObservedDisagreement { return ("zero-event", 0) }
+        return fewDisagreements.map { ("few-disagreements", $0) }
+    }
+
     /// This interval with its lower limit widened to the few-disagreements bound when that is
     /// lower (`AlphaFewDisagreements`); unchanged otherwise.
     func wideningForFewDisagreements(_ patterns: AlphaUnitPatterns) -> AlphaInterval {

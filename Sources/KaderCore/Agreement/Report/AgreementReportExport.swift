@@ -20,6 +20,9 @@ public enum AgreementReportExport {
     struct Interval: Encodable {
         var method: String?, lower: Double?, upper: Double?, standardError: Double?, samples: Int?, seed: UInt64?
         var units: Int?, reason: String?
+        /// `"zero-event"` or `"few-disagreements"` when that bound set the lower limit
+        /// (``AlphaInterval/lowerLimitBound``), with the number of disagreeing units.
+        var lowerLimitBound: String?, disagreeingUnits: Int?
     }
 
     struct Row: Encodable {
@@ -63,7 +66,8 @@ public enum AgreementReportExport {
             case .computed(let b):
                 alphaInterval = Interval(
                     method: b.method.rawValue, lower: b.lower, upper: b.upper, standardError: b.standardError,
-                    samples: b.replicates, seed: b.seed, units: b.units)
+                    samples: b.replicates, seed: b.seed, units: b.units,
+                    lowerLimitBound: b.lowerLimitBound?.name, disagreeingUnits: b.lowerLimitBound?.disagreeingUnits)
             case .notComputable(let reason): alphaInterval = Interval(reason: reason)
             }
             ac1 = Value(r.ac1.value)

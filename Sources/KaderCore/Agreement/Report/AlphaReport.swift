@@ -112,13 +112,8 @@ public enum AlphaReport {
                 drawsPerSample: b.drawsPerSample,
                 probabilityBelow: Dictionary(
                     uniqueKeysWithValues: zip(b.thresholds.map { String($0) }, b.probabilitiesBelow)))
-            if b.withoutObservedDisagreement {
-                iv.lowerLimitBound = "zero-event"
-                iv.disagreeingUnits = 0
-            } else if let k = b.fewDisagreements {
-                iv.lowerLimitBound = "few-disagreements"
-                iv.disagreeingUnits = k
-            }
+            iv.lowerLimitBound = b.lowerLimitBound?.name
+            iv.disagreeingUnits = b.lowerLimitBound?.disagreeingUnits
         case .notComputable(let reason): iv.reason = reason
         }
         var o: [[Double]] = []
