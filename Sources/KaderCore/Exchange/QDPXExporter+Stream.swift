@@ -38,16 +38,12 @@ extension QDPXExporter {
                     QDADocumentAttributes(
                         documentId: doc.id,
                         attributes: attributesTable?.resolve(doc) ?? ResolvedAttributes(document: doc)))
-                var files: [CodingFile] = []
-                for coder in coders {
-                    let codingURL = CodingStore.fileURL(
-                        projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(doc.id))
-                    guard FileManager.default.fileExists(atPath: codingURL.path) else { continue }
-                    let file = try CodingStore.read(projectRoot: project.root, coder: coder, document: doc)
-                    files.append(file)
+                let read = try CodingStore.readExisting(projectRoot: project.root, coders: coders, document: doc)
+                for (coder, file) in read {
                     used.insert(coder)
                     if file.status == .done { done[coder, default: []].append(doc.id) }
                 }
+                let files = read.map(\.file)
                 let taken = builder.take(doc, codings: files)
                 try writer.add(path: taken.path, data: taken.data)
                 do {

@@ -114,15 +114,8 @@ public enum MemoExport {
             codebook: project.codebook, documents: [], codings: [], codeMemos: [:], projectMemos: projectMemos)
         try DocumentBatchLoader(project: project).forEach { _, result in
             let doc = try result.get()
-            var files: [CodingFile] = []
-            for coder in chosen
-            where FileManager.default.fileExists(
-                atPath: CodingStore.fileURL(
-                    projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(doc.id)
-                ).path)
-            {
-                files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
-            }
+            let files = try CodingStore.readExisting(projectRoot: project.root, coders: chosen, document: doc).map(
+                \.file)
             rows += Self.rows(codebook: project.codebook, documents: [doc], codings: files, codeMemos: [:])
         }
         var memos: [String: [String: String]] = [:]

@@ -121,15 +121,8 @@ public struct QuoteCollection: Sendable {
         try DocumentBatchLoader(project: project).forEach(paths: paths) { _, result in
             let doc = try result.get()
             let id = doc.id
-            var files: [CodingFile] = []
-            for coder in coders
-            where FileManager.default.fileExists(
-                atPath: CodingStore.fileURL(
-                    projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(id)
-                ).path)
-            {
-                files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
-            }
+            let files = try CodingStore.readExisting(projectRoot: project.root, coders: coders, document: doc).map(
+                \.file)
             let part = try build(codebook: project.codebook, documents: [doc], codings: files, filter: perDocument)
             documents += part.documents
             rows += part.rows

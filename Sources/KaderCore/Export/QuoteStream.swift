@@ -34,15 +34,7 @@ public struct QuoteStream: Sendable {
     /// The rows of one loaded document: every chosen coder's codings of it, filtered and sorted.
     /// - Throws: ``StoreError`` for an unreadable codings file, ``ExportError/unknownCode(id:)``.
     public func rows(of doc: Document) throws -> [QuoteRow] {
-        var files: [CodingFile] = []
-        for coder in coders
-        where FileManager.default.fileExists(
-            atPath: CodingStore.fileURL(
-                projectRoot: project.root, coder: CoderName(coder), documentId: DocumentID(doc.id)
-            ).path)
-        {
-            files.append(try CodingStore.read(projectRoot: project.root, coder: coder, document: doc))
-        }
+        let files = try CodingStore.readExisting(projectRoot: project.root, coders: coders, document: doc).map(\.file)
         return try QuoteCollection.build(
             codebook: project.codebook, documents: [doc], codings: files, filter: perDocument
         ).rows

@@ -136,6 +136,21 @@ public final class CodingStore: @unchecked Sendable {
         return read.file
     }
 
+    /// The coding files that exist among `coders`' for `document`, in the order of `coders`, each
+    /// read as ``read(projectRoot:coder:document:)`` does, with its coder's folder name.
+    /// - Throws: ``StoreError`` for a file that cannot be read.
+    public static func readExisting(projectRoot: URL, coders: [String], document: Document) throws -> [(
+        coder: String, file: CodingFile
+    )] {
+        var out: [(coder: String, file: CodingFile)] = []
+        for coder in coders {
+            let url = fileURL(projectRoot: projectRoot, coder: CoderName(coder), documentId: DocumentID(document.id))
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            out.append((coder, try read(projectRoot: projectRoot, coder: coder, document: document)))
+        }
+        return out
+    }
+
     /// Reads any coder's file for `document` (read-only; no lock), re-anchored to the document.
     public static func read(projectRoot: URL, coder: String, document: Document) throws -> CodingFile {
         let url = fileURL(projectRoot: projectRoot, coder: CoderName(coder), documentId: DocumentID(document.id))
